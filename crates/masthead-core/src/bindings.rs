@@ -1,0 +1,70 @@
+//! The TypeScript types and constants the UI shares with Rust, generated from
+//! the Rust definitions. `ui/src/lib/bindings.ts` and
+//! `ui/src/lib/status-palette.css` are committed; a test fails when they are
+//! stale (`UPDATE_GENERATED=1 cargo test` rewrites them).
+
+use ts_rs::{Config, TS};
+
+use crate::config::Settings;
+use crate::error::ErrorPayload;
+use crate::model::*;
+
+/// The content of `ui/src/lib/bindings.ts`.
+pub fn typescript() -> String {
+    let cfg = Config::new();
+    let decls = [
+        PublicationId::decl(&cfg),
+        EditionId::decl(&cfg),
+        ArticleId::decl(&cfg),
+        SectionId::decl(&cfg),
+        StatusId::decl(&cfg),
+        ContributorId::decl(&cfg),
+        AssignmentId::decl(&cfg),
+        HistoryId::decl(&cfg),
+        Publication::decl(&cfg),
+        PublicationInput::decl(&cfg),
+        Section::decl(&cfg),
+        Edition::decl(&cfg),
+        EditionInput::decl(&cfg),
+        Kind::decl(&cfg),
+        Status::decl(&cfg),
+        Workflow::decl(&cfg),
+        Transition::decl(&cfg),
+        Article::decl(&cfg),
+        ArticleInput::decl(&cfg),
+        ArticleDetail::decl(&cfg),
+        ContributorKind::decl(&cfg),
+        Contributor::decl(&cfg),
+        ContributorInput::decl(&cfg),
+        HistoryEntry::decl(&cfg),
+        Warning::decl(&cfg),
+        Saved::<Edition>::decl(&cfg),
+        DatabaseInfo::decl(&cfg),
+        Settings::decl(&cfg),
+        ErrorPayload::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types in crates/masthead-core by `UPDATE_GENERATED=1 cargo test`.\n// Do not edit: change the Rust type and regenerate.\n\n",
+    );
+    for decl in decls {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.push_str("/** Every kind of piece with its label, in menu order. */\nexport const KINDS: ReadonlyArray<{ value: Kind; label: string }> = [\n");
+    for kind in Kind::ALL {
+        out.push_str(&format!(
+            "  {{ value: \"{}\", label: \"{}\" }},\n",
+            kind.as_str(),
+            kind.label()
+        ));
+    }
+    out.push_str("];\n\n/** The status palette's tokens (see status-palette.css). */\nexport const STATUS_COLOUR_TOKENS: ReadonlyArray<string> = [");
+    let tokens: Vec<String> = crate::palette::STATUS_COLOURS
+        .iter()
+        .map(|c| format!("\"{}\"", c.token))
+        .collect();
+    out.push_str(&tokens.join(", "));
+    out.push_str("];\n");
+    out
+}

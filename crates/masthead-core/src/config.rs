@@ -1,0 +1,75 @@
+//! Where Masthead keeps its files, and the small per-user settings file
+//! (the user's name, the last database) shared by the app and the CLI.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// The same identifier the desktop app is bundled under.
+pub const APP_IDENTIFIER: &str = "app.masthead.desktop";
+pub const DEFAULT_DATABASE_NAME: &str = "masthead.db";
+
+/// `$XDG_DATA_HOME/app.masthead.desktop` (usually `~/.local/share/…`).
+pub fn data_dir() -> PathBuf {
+    dirs::data_dir()
+        .or_else(|| dirs::home_dir().map(|h| h.join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join(APP_IDENTIFIER)
+}
+
+/// The database used when none is named.
+pub fn default_database() -> PathBuf {
+    data_dir().join(DEFAULT_DATABASE_NAME)
+}
+
+/// `$XDG_CONFIG_HOME/app.masthead.desktop/settings.json`.
+pub fn settings_path() -> PathBuf {
+    dirs::config_dir()
+        .or_else(|| dirs::home_dir().map(|h| h.join(".config")))
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join(APP_IDENTIFIER)
+        .join("settings.json")
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(default)]
+pub struct Settings {
+    /// The name recorded as "who" in the history; empty means the OS account.
+    pub user_name: String,
+    /// The database the app opened last.
+    pub last_database: Option<String>,
+}
+
+impl Settings {
+    /// Reads the settings; a missing or unreadable file gives the defaults,
+    /// since settings are a convenience and must never stop the app.
+    pub fn load(path: &Path) -> Settings {
+        std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes the settings through a temporary file, so a crash mid-write
+    /// leaves the old file intact.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        let io = |source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(io)?;
+        }
+        let tmp = path.with_extension("json.tmp");
+        let text = serde_json::to_string_pretty(self).map_err(|e| io(std::io::Error::other(e)))?;
+        std::fs::write(&tmp, text).map_err(io)?;
+        std::fs::rename(&tmp, path).map_err(io)
+    }
+
+    /// The "who" of the history: the saved name, else the OS account name.
+    pub fn actor(&self) -> crate::Actor {
+        crate::Actor::new(&self.user_name).unwrap_or_else(|_| crate::Actor::from_os())
+    }
+}

@@ -1,0 +1,16 @@
+//! Masthead's core: the domain model, its rules, the SQLite store and the use
+//! cases that the CLI and the desktop app both call. No UI, no Tauri.
+
+mod actor;
+pub mod bindings;
+pub mod config;
+mod error;
+pub mod model;
+pub mod palette;
+mod store;
+mod usecases;
+
+pub use actor::Actor;
+pub use error::{Error, ErrorPayload, Result};
+pub use store::{APPLICATION_ID, SCHEMA_VERSION, Store};
+pub use usecases::{DEMO_EDITION, DEMO_PUBLICATION};

@@ -1,0 +1,459 @@
+//! The demo database: PSE's "Feb/Mar 21" edition from the seed page, spread
+//! across the workflow, and a later edition in early planning.
+
+use chrono::NaiveDate;
+
+use super::{Changes, Entity, Result, Store};
+use crate::actor::Actor;
+use crate::error::Error;
+use crate::model::{
+    ArticleId, ArticleInput, AssignmentId, ContributorId, ContributorInput, ContributorKind,
+    EditionId, EditionInput, Kind, PublicationId, PublicationInput,
+};
+
+pub const DEMO_PUBLICATION: &str = "PSE — Public Sector Executive";
+pub const DEMO_EDITION: &str = "Feb/Mar 21";
+
+const SECTIONS: &[&str] = &[
+    "News",
+    "Magazine Feature",
+    "Cyber Security",
+    "Health & Social Care",
+    "Housing",
+    "Opinion",
+    "Videos",
+    "Partner content",
+];
+
+struct Person {
+    name: &'static str,
+    role: &'static str,
+    organisation: &'static str,
+    email: &'static str,
+    kind: ContributorKind,
+}
+
+const PEOPLE: &[Person] = &[
+    Person {
+        name: "Chris Borg",
+        role: "Policy manager",
+        organisation: "NALC",
+        email: "chris.borg@nalc.example",
+        kind: ContributorKind::Freelance,
+    },
+    Person {
+        name: "Hannah Okafor",
+        role: "News reporter",
+        organisation: "PSE",
+        email: "hannah.okafor@pse.example",
+        kind: ContributorKind::Staff,
+    },
+    Person {
+        name: "Priya Shah",
+        role: "Partnerships editor",
+        organisation: "PSE",
+        email: "priya.shah@pse.example",
+        kind: ContributorKind::Staff,
+    },
+    Person {
+        name: "Dr Alan McKay",
+        role: "Director of adult social care",
+        organisation: "Northshire County Council",
+        email: "alan.mckay@northshire.example",
+        kind: ContributorKind::Freelance,
+    },
+    Person {
+        name: "Rachel Dunn",
+        role: "Head of housing strategy",
+        organisation: "Westbridge Borough Council",
+        email: "rachel.dunn@westbridge.example",
+        kind: ContributorKind::Freelance,
+    },
+];
+
+struct Piece {
+    section: &'static str,
+    title: &'static str,
+    standfirst: &'static str,
+    kind: Kind,
+    words: Option<u32>,
+    /// The statuses the piece walks through from Idea, in order.
+    path: &'static [&'static str],
+    writer: Option<&'static str>,
+    notes: &'static str,
+}
+
+const FORWARD: [&str; 7] = [
+    "commissioned",
+    "draft_received",
+    "in_edit",
+    "subbed",
+    "approved",
+    "laid_out",
+    "published",
+];
+
+fn upto(status: &str) -> &'static [&'static str] {
+    let end = FORWARD.iter().position(|s| *s == status).map_or(0, |i| i + 1);
+    &FORWARD[..end]
+}
+
+fn feb_mar_pieces() -> Vec<Piece> {
+    vec![
+        Piece {
+            section: "News",
+            title: "Leeds commits to working with European cities on important issues",
+            standfirst: "Leeds and Dortmund re-sign their memorandum of understanding to share insights on climate change, economic development and health and wellbeing.",
+            kind: Kind::News,
+            words: Some(500),
+            path: upto("published"),
+            writer: Some("Hannah Okafor"),
+            notes: "Quotes from Cllr Judith Blake, Leader of Leeds City Council, and Thomas Westphal, Mayor of Dortmund.",
+        },
+        Piece {
+            section: "News",
+            title: "Leeds to sign memoranda with Lille and Brno",
+            standfirst: "Follow-up: Leeds plans new agreements with its other European partner cities.",
+            kind: Kind::News,
+            words: Some(350),
+            path: &[],
+            writer: None,
+            notes: "Follow-up idea from the Leeds–Dortmund story.",
+        },
+        Piece {
+            section: "Magazine Feature",
+            title: "Keep communities at the heart of planning",
+            standfirst: "Chris Borg discusses the Planning for the Future white paper and explains the importance of residents and local councils having a say when it comes to planning.",
+            kind: Kind::Feature,
+            words: Some(1200),
+            path: upto("subbed"),
+            writer: Some("Chris Borg"),
+            notes: "",
+        },
+        Piece {
+            section: "Cyber Security",
+            title: "Is the Public Sector safe against a cyber-attack?",
+            standfirst: "Have you got 2 minutes to talk to us about cyber security? PSE has teamed up with Checkpoint to assess the state of cyber-security in the public sector.",
+            kind: Kind::Survey,
+            words: Some(300),
+            path: upto("approved"),
+            writer: Some("Priya Shah"),
+            notes: "Partner survey with Checkpoint.",
+        },
+        Piece {
+            section: "Cyber Security",
+            title: "Win a £100 Amazon Voucher",
+            standfirst: "Complete the cyber-security survey for a chance to win.",
+            kind: Kind::Competition,
+            words: Some(120),
+            path: upto("laid_out"),
+            writer: Some("Priya Shah"),
+            notes: "Runs beside the Checkpoint survey.",
+        },
+        Piece {
+            section: "Health & Social Care",
+            title: "Building back better in health and social care",
+            standfirst: "What integrated care can learn from the pandemic year.",
+            kind: Kind::Feature,
+            words: Some(1500),
+            path: upto("in_edit"),
+            writer: Some("Dr Alan McKay"),
+            notes: "Focus topic: health and social care.",
+        },
+        Piece {
+            section: "Housing",
+            title: "Housing at the heart of levelling up",
+            standfirst: "Why councils need the powers and funding to build the homes their places need.",
+            kind: Kind::Feature,
+            words: Some(1400),
+            path: upto("commissioned"),
+            writer: Some("Rachel Dunn"),
+            notes: "Focus topic: housing.",
+        },
+        Piece {
+            section: "Magazine Feature",
+            title: "Training tomorrow's public sector leaders",
+            standfirst: "Leadership and skills for the recovery.",
+            kind: Kind::Feature,
+            words: Some(1500),
+            path: &[],
+            writer: None,
+            notes: "Focus topic: training and leadership. Needs a writer.",
+        },
+        Piece {
+            section: "Opinion",
+            title: "Digital services after the pandemic",
+            standfirst: "The shift online was forced on councils; keeping it is a choice.",
+            kind: Kind::Opinion,
+            words: Some(800),
+            path: upto("draft_received"),
+            writer: Some("Hannah Okafor"),
+            notes: "",
+        },
+        Piece {
+            section: "Opinion",
+            title: "Ten lessons from lockdown",
+            standfirst: "",
+            kind: Kind::Opinion,
+            words: Some(900),
+            path: &["spiked"],
+            writer: None,
+            notes: "Spiked: overlaps with the health and social care feature.",
+        },
+        Piece {
+            section: "Videos",
+            title: "View all videos",
+            standfirst: "The edition's video slot on the web.",
+            kind: Kind::Video,
+            words: None,
+            path: upto("published"),
+            writer: None,
+            notes: "",
+        },
+    ]
+}
+
+fn apr_may_pieces() -> Vec<Piece> {
+    vec![
+        Piece {
+            section: "Magazine Feature",
+            title: "Net zero: what councils can do this year",
+            standfirst: "",
+            kind: Kind::Feature,
+            words: Some(1500),
+            path: &[],
+            writer: None,
+            notes: "",
+        },
+        Piece {
+            section: "Health & Social Care",
+            title: "The vaccine roll-out and local government",
+            standfirst: "",
+            kind: Kind::Interview,
+            words: Some(1200),
+            path: upto("commissioned"),
+            writer: Some("Dr Alan McKay"),
+            notes: "",
+        },
+        Piece {
+            section: "Housing",
+            title: "Modern methods of construction: a case study",
+            standfirst: "",
+            kind: Kind::CaseStudy,
+            words: Some(1000),
+            path: &[],
+            writer: None,
+            notes: "",
+        },
+    ]
+}
+
+fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+impl Store {
+    /// True when the demo edition is in this database.
+    pub fn has_demo(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM editions e JOIN publications p ON p.id = e.publication_id
+                 WHERE p.name = ?1 AND e.name = ?2 AND e.deleted_at IS NULL AND p.deleted_at IS NULL)",
+            [DEMO_PUBLICATION, DEMO_EDITION],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// True when the database holds no publication yet (first run).
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM publications WHERE deleted_at IS NULL)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Loads the demo publication, contributors and two editions in one
+    /// transaction. Refuses when the demo edition is already there.
+    pub fn load_demo(&mut self, actor: &Actor) -> Result<EditionId> {
+        if self.has_demo()? {
+            return Err(Error::DemoPresent);
+        }
+        self.atomically(|store| {
+            let publication = store.demo_publication(actor)?;
+            for person in PEOPLE {
+                store.demo_contributor(actor, person)?;
+            }
+            let feb_mar = store
+                .create_edition(
+                    actor,
+                    publication,
+                    &EditionInput {
+                        name: DEMO_EDITION.into(),
+                        theme: "The ingredients for levelling up".into(),
+                        focus_topics: vec![
+                            "Health and social care".into(),
+                            "Housing".into(),
+                            "Training and leadership".into(),
+                        ],
+                        cover_date: date(2021, 2, 1),
+                        page_count: 68,
+                        commissioning_closes: date(2020, 12, 11),
+                        copy_deadline: date(2021, 1, 8),
+                        subbing_deadline: date(2021, 1, 15),
+                        press_date: date(2021, 1, 22),
+                        on_sale_date: date(2021, 2, 1),
+                        notes: "In this Feb/March edition of PSE, we focus on some of the key aspects of the public sector which will help us to overcome and build back better after Covid-19: including health and social care, housing and training and leadership.".into(),
+                    },
+                )?
+                .item
+                .id;
+            store.demo_pieces(actor, publication, feb_mar, feb_mar_pieces())?;
+            let apr_may = store
+                .create_edition(
+                    actor,
+                    publication,
+                    &EditionInput {
+                        name: "Apr/May 21".into(),
+                        theme: "Recovery and renewal".into(),
+                        focus_topics: vec!["Net zero".into(), "Vaccine roll-out".into()],
+                        cover_date: date(2021, 4, 1),
+                        page_count: 64,
+                        commissioning_closes: date(2021, 2, 19),
+                        copy_deadline: date(2021, 3, 12),
+                        subbing_deadline: date(2021, 3, 19),
+                        press_date: date(2021, 3, 26),
+                        on_sale_date: date(2021, 4, 6),
+                        notes: String::new(),
+                    },
+                )?
+                .item
+                .id;
+            store.demo_pieces(actor, publication, apr_may, apr_may_pieces())?;
+            Ok(feb_mar)
+        })
+    }
+
+    fn demo_publication(&mut self, actor: &Actor) -> Result<PublicationId> {
+        let existing = self
+            .list_publications()?
+            .into_iter()
+            .find(|p| p.name == DEMO_PUBLICATION);
+        let publication = match existing {
+            Some(p) => p.id,
+            None => {
+                self.create_publication(
+                    actor,
+                    &PublicationInput {
+                        name: DEMO_PUBLICATION.into(),
+                        frequency: "Bi-monthly".into(),
+                        is_print: true,
+                    },
+                )?
+                .id
+            }
+        };
+        let mut have: Vec<String> = self
+            .list_sections(publication)?
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        if let Some(features) = self
+            .list_sections(publication)?
+            .into_iter()
+            .find(|s| s.name == "Features")
+        {
+            self.rename_section(actor, features.id, "Magazine Feature")?;
+            have.push("Magazine Feature".into());
+        }
+        for name in SECTIONS {
+            if !have.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+                self.add_section(actor, publication, name)?;
+            }
+        }
+        Ok(publication)
+    }
+
+    fn demo_contributor(&mut self, actor: &Actor, person: &Person) -> Result<ContributorId> {
+        if let Some(c) = self
+            .list_contributors()?
+            .into_iter()
+            .find(|c| c.email.as_deref() == Some(person.email))
+        {
+            return Ok(c.id);
+        }
+        Ok(self
+            .add_contributor(
+                actor,
+                &ContributorInput {
+                    name: person.name.into(),
+                    role: person.role.into(),
+                    organisation: person.organisation.into(),
+                    email: Some(person.email.into()),
+                    kind: person.kind,
+                },
+            )?
+            .id)
+    }
+
+    fn demo_pieces(
+        &mut self,
+        actor: &Actor,
+        publication: PublicationId,
+        edition: EditionId,
+        pieces: Vec<Piece>,
+    ) -> Result<()> {
+        for piece in pieces {
+            let section = self.find_section(publication, piece.section)?;
+            let article = self
+                .add_article(
+                    actor,
+                    edition,
+                    &ArticleInput {
+                        title: piece.title.into(),
+                        standfirst: piece.standfirst.into(),
+                        section_id: Some(section),
+                        kind: piece.kind,
+                        word_target: piece.words,
+                        notes: piece.notes.into(),
+                    },
+                )?
+                .id;
+            if let Some(writer) = piece.writer {
+                self.demo_assign(actor, article, writer, piece.words)?;
+            }
+            for status in piece.path {
+                let to = self.find_status_for(article, status)?.id;
+                self.change_status(actor, article, to)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn demo_assign(
+        &mut self,
+        actor: &Actor,
+        article: ArticleId,
+        writer: &str,
+        words: Option<u32>,
+    ) -> Result<()> {
+        let contributor = self
+            .list_contributors()?
+            .into_iter()
+            .find(|c| c.name == writer)
+            .ok_or_else(|| Error::NotFound {
+                entity: "contributor",
+                key: writer.into(),
+            })?;
+        let id = AssignmentId::new();
+        self.write(|tx| {
+            let mut changes = Changes::new(actor, Entity::Assignment, id);
+            tx.execute(
+                "INSERT INTO assignments (id, article_id, contributor_id, word_target, state, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, 'accepted', ?5, ?5)",
+                rusqlite::params![id, article, contributor.id, words, changes.at()],
+            )?;
+            changes.created(&contributor.name);
+            changes.write(tx)
+        })
+    }
+}

@@ -1,0 +1,103 @@
+//! Naming records the way people do: by id, or by a unique name or title.
+
+use super::{Result, Store};
+use crate::error::Error;
+use crate::model::{
+    Article, ArticleId, Edition, EditionId, Publication, PublicationId, Section, SectionId,
+};
+
+fn pick<T, Id: Copy>(
+    entity: &'static str,
+    key: &str,
+    items: Vec<T>,
+    id_of: impl Fn(&T) -> Id,
+    name_of: impl Fn(&T) -> &str,
+    show: impl Fn(Id) -> String,
+) -> Result<Id> {
+    let wanted = key.trim();
+    let matches: Vec<Id> = items
+        .iter()
+        .filter(|item| name_of(item).trim().eq_ignore_ascii_case(wanted))
+        .map(&id_of)
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(Error::NotFound {
+            entity,
+            key: key.to_owned(),
+        }),
+        many => Err(Error::Ambiguous {
+            entity,
+            key: key.to_owned(),
+            count: many.len(),
+            ids: many.iter().map(|id| show(*id)).collect::<Vec<_>>().join(", "),
+        }),
+    }
+}
+
+impl Store {
+    /// A publication by id or name; with no key, the only publication there is.
+    pub fn find_publication(&self, key: Option<&str>) -> Result<PublicationId> {
+        let all = self.list_publications()?;
+        match key {
+            Some(key) => {
+                if let Some(id) = PublicationId::parse(key) {
+                    return self.publication(id).map(|p| p.id);
+                }
+                pick("publication", key, all, |p: &Publication| p.id, |p| &p.name, |id| id.to_string())
+            }
+            None => match all.as_slice() {
+                [only] => Ok(only.id),
+                [] => Err(Error::invalid(
+                    "no_publication",
+                    "publication",
+                    "There is no publication yet. Add one first (or load the demo).",
+                )),
+                _ => Err(Error::invalid(
+                    "publication_required",
+                    "publication",
+                    format!(
+                        "There are {} publications; say which one with --publication.",
+                        all.len()
+                    ),
+                )),
+            },
+        }
+    }
+
+    /// An edition by id or name (within `publication` when given).
+    pub fn find_edition(&self, publication: Option<PublicationId>, key: &str) -> Result<EditionId> {
+        if let Some(id) = EditionId::parse(key) {
+            return self.edition(id).map(|e| e.id);
+        }
+        let editions = self.list_editions(publication)?;
+        pick("edition", key, editions, |e: &Edition| e.id, |e| &e.name, |id| id.to_string())
+    }
+
+    /// An article by id or title (within `edition` when given).
+    pub fn find_article(&self, edition: Option<EditionId>, key: &str) -> Result<ArticleId> {
+        if let Some(id) = ArticleId::parse(key) {
+            return self.article(id).map(|a| a.id);
+        }
+        let articles = match edition {
+            Some(edition) => self.list_articles(edition)?,
+            None => {
+                let mut all = Vec::new();
+                for edition in self.list_editions(None)? {
+                    all.extend(self.list_articles(edition.id)?);
+                }
+                all
+            }
+        };
+        pick("article", key, articles, |a: &Article| a.id, |a| &a.title, |id| id.to_string())
+    }
+
+    /// A section of `publication` by id or name.
+    pub fn find_section(&self, publication: PublicationId, key: &str) -> Result<SectionId> {
+        if let Some(id) = SectionId::parse(key) {
+            return self.section(id).map(|s| s.id);
+        }
+        let sections = self.list_sections(publication)?;
+        pick("section", key, sections, |s: &Section| s.id, |s| &s.name, |id| id.to_string())
+    }
+}
