@@ -37,6 +37,13 @@ impl Actor {
             .iter()
             .find_map(|var| std::env::var(var).ok())
             .and_then(|name| Actor::new(&name).ok())
+            .or_else(|| {
+                // Without the usual variables (a service, a bare container),
+                // the home folder's name is the account name on every desktop OS.
+                dirs::home_dir()
+                    .and_then(|home| home.file_name().map(|n| n.to_string_lossy().into_owned()))
+                    .and_then(|name| Actor::new(&name).ok())
+            })
             .unwrap_or_else(|| Actor("unknown".into()))
     }
 

@@ -16,7 +16,9 @@ pub enum Error {
         field: Option<&'static str>,
         message: String,
     },
-    #[error("No {entity} matches \"{key}\". Check the spelling or use its id (see `{entity} list`).")]
+    #[error(
+        "No {entity} matches \"{key}\". Check the spelling or use its id (see `{entity} list`)."
+    )]
     NotFound { entity: &'static str, key: String },
     #[error("\"{key}\" matches {count} {entity}s. Use the id instead: {ids}.")]
     Ambiguous {
@@ -38,7 +40,9 @@ pub enum Error {
         to: String,
         allowed: String,
     },
-    #[error("The demo edition is already in this database. Open it from Editions, or create a new database to load the demo again.")]
+    #[error(
+        "The demo edition is already in this database. Open it from Editions, or create a new database to load the demo again."
+    )]
     DemoPresent,
     #[error(
         "{path} was made by a newer Masthead (schema version {found}; this app knows up to {supported}). Update Masthead to open it; the file was not changed."
@@ -48,13 +52,21 @@ pub enum Error {
         found: i64,
         supported: i64,
     },
-    #[error("{path} is not a Masthead database ({reason}). Choose a Masthead .db file or create a new database; the file was not changed.")]
+    #[error(
+        "{path} is not a Masthead database ({reason}). Choose a Masthead .db file or create a new database; the file was not changed."
+    )]
     NotMasthead { path: PathBuf, reason: String },
-    #[error("{path} is in use by another program and stayed locked. Close the other program (or other Masthead window) and try again.")]
+    #[error(
+        "{path} is in use by another program and stayed locked. Close the other program (or other Masthead window) and try again."
+    )]
     Locked { path: PathBuf },
-    #[error("{path} is damaged ({detail}). Nothing was deleted: restore it from a backup, or create a new database.")]
+    #[error(
+        "{path} is damaged ({detail}). Nothing was deleted: restore it from a backup, or create a new database."
+    )]
     Corrupt { path: PathBuf, detail: String },
-    #[error("Could not use {path}: {source}. Check that the folder exists and that you may write to it.")]
+    #[error(
+        "Could not use {path}: {source}. Check that the folder exists and that you may write to it."
+    )]
     Io {
         path: PathBuf,
         #[source]

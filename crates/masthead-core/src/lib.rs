@@ -12,5 +12,5 @@ mod usecases;
 
 pub use actor::Actor;
 pub use error::{Error, ErrorPayload, Result};
-pub use store::{APPLICATION_ID, SCHEMA_VERSION, Store};
+pub use store::{APPLICATION_ID, OpenOptions, SCHEMA_VERSION, Store};
 pub use usecases::{DEMO_EDITION, DEMO_PUBLICATION};

@@ -18,7 +18,20 @@ const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
 /// The schema version this build of Masthead writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How to open a database. The defaults suit the app and the CLI.
+#[derive(Debug, Clone)]
+pub struct OpenOptions {
+    /// How long to wait for another writer before reporting the file locked.
+    pub busy_timeout: Duration,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        OpenOptions {
+            busy_timeout: Duration::from_secs(5),
+        }
+    }
+}
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// An open Masthead database. All use cases are methods on it.
@@ -39,48 +52,11 @@ impl Store {
     /// is not a Masthead database or that a newer Masthead wrote. Before a
     /// migration changes an existing database, a copy is saved beside it.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        let path = path.as_ref().to_path_buf();
-        check_header(&path)?;
-        let conn = Connection::open_with_flags(
-            &path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| map_open_error(&path, e))?;
-        conn.busy_timeout(BUSY_TIMEOUT)
-            .map_err(|e| map_open_error(&path, e))?;
+        Self::open_with(path, &OpenOptions::default())
+    }
 
-        let probe = Probe::read(&conn).map_err(|e| map_open_error(&path, e))?;
-        if probe.has_tables && probe.application_id != APPLICATION_ID {
-            return Err(Error::NotMasthead {
-                path,
-                reason: "it holds another program's tables".into(),
-            });
-        }
-        if probe.user_version > SCHEMA_VERSION {
-            return Err(Error::DatabaseTooNew {
-                path,
-                found: probe.user_version,
-                supported: SCHEMA_VERSION,
-            });
-        }
-
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| map_open_error(&path, e))?;
-        conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(|e| map_open_error(&path, e))?;
-        conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(|e| map_open_error(&path, e))?;
-
-        let mut store = Store { conn, path };
-        if probe.user_version < SCHEMA_VERSION {
-            if probe.user_version > 0 {
-                store.backup_before_migration(probe.user_version)?;
-            }
-            store.migrate().map_err(|e| map_open_error(&store.path, e))?;
-        }
-        Ok(store)
+    pub fn open_with(path: impl AsRef<Path>, options: &OpenOptions) -> Result<Store> {
+        open_with_migrations(path.as_ref(), options, MIGRATIONS)
     }
 
     pub fn path(&self) -> &Path {
@@ -134,20 +110,20 @@ impl Store {
         }
     }
 
-    fn migrate(&mut self) -> rusqlite::Result<()> {
+    fn migrate(&mut self, migrations: &[&str]) -> rusqlite::Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Read again inside the lock: another process may have migrated first.
         let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        for (index, sql) in MIGRATIONS.iter().enumerate() {
+        for (index, sql) in migrations.iter().enumerate() {
             let version = index as i64 + 1;
             if version > current {
                 tx.execute_batch(sql)?;
             }
         }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        tx.pragma_update(None, "user_version", migrations.len() as i64)?;
         tx.commit()
     }
 
@@ -166,6 +142,54 @@ impl Store {
             .map_err(|e| map_open_error(&self.path, e))?;
         Ok(backup)
     }
+}
+
+fn open_with_migrations(path: &Path, options: &OpenOptions, migrations: &[&str]) -> Result<Store> {
+    let path = path.to_path_buf();
+    let latest = migrations.len() as i64;
+    check_header(&path)?;
+    let conn = Connection::open_with_flags(
+        &path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| map_open_error(&path, e))?;
+    conn.busy_timeout(options.busy_timeout)
+        .map_err(|e| map_open_error(&path, e))?;
+
+    let probe = Probe::read(&conn).map_err(|e| map_open_error(&path, e))?;
+    if probe.has_tables && probe.application_id != APPLICATION_ID {
+        return Err(Error::NotMasthead {
+            path,
+            reason: "it holds another program's tables".into(),
+        });
+    }
+    if probe.user_version > latest {
+        return Err(Error::DatabaseTooNew {
+            path,
+            found: probe.user_version,
+            supported: latest,
+        });
+    }
+
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(|e| map_open_error(&path, e))?;
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(|e| map_open_error(&path, e))?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(|e| map_open_error(&path, e))?;
+
+    let mut store = Store { conn, path };
+    if probe.user_version < latest {
+        if probe.user_version > 0 {
+            store.backup_before_migration(probe.user_version)?;
+        }
+        store
+            .migrate(migrations)
+            .map_err(|e| map_open_error(&store.path, e))?;
+    }
+    Ok(store)
 }
 
 struct Probe {
@@ -263,5 +287,85 @@ fn map_open_error(path: &Path, e: rusqlite::Error) -> Error {
             }
         }
         _ => Error::Sqlite(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const V1: &str = "CREATE TABLE things (id TEXT PRIMARY KEY, name TEXT NOT NULL) STRICT;";
+    const V2: &str = "ALTER TABLE things ADD COLUMN colour TEXT NOT NULL DEFAULT 'blue';";
+
+    #[test]
+    fn a_migration_is_preceded_by_a_backup_holding_the_old_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.db");
+        let options = OpenOptions::default();
+        {
+            let store = open_with_migrations(&path, &options, &[V1]).unwrap();
+            store
+                .conn
+                .execute("INSERT INTO things VALUES ('a', 'kept')", [])
+                .unwrap();
+            // A fresh database has nothing to lose: no backup.
+            assert_eq!(
+                std::fs::read_dir(dir.path())
+                    .unwrap()
+                    .filter(|e| e
+                        .as_ref()
+                        .unwrap()
+                        .file_name()
+                        .to_string_lossy()
+                        .ends_with(".bak"))
+                    .count(),
+                0
+            );
+        }
+        let store = open_with_migrations(&path, &options, &[V1, V2]).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 2);
+        let colour: String = store
+            .conn
+            .query_row("SELECT colour FROM things WHERE id = 'a'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(colour, "blue");
+
+        let backups: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().ends_with(".bak"))
+            .collect();
+        assert_eq!(backups.len(), 1, "{backups:?}");
+        assert!(backups[0].to_string_lossy().contains("m.db.v1-"));
+        let old = Connection::open(&backups[0]).unwrap();
+        let (version, name): (i64, String) = old
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version), name FROM things",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((version, name.as_str()), (1, "kept"));
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_the_database_at_its_old_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.db");
+        let options = OpenOptions::default();
+        drop(open_with_migrations(&path, &options, &[V1]).unwrap());
+        let broken = "ALTER TABLE things ADD COLUMN x TEXT; CREATE TABLE oops (";
+        assert!(open_with_migrations(&path, &options, &[V1, broken]).is_err());
+        let store = open_with_migrations(&path, &options, &[V1]).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 1);
+        let columns: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM pragma_table_info('things')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(columns, 2, "the half-applied migration was rolled back");
     }
 }

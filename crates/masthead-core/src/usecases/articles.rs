@@ -64,7 +64,11 @@ pub fn slugify(title: &str) -> String {
         }
     }
     let slug = slug.trim_end_matches('-');
-    slug.chars().take(80).collect::<String>().trim_end_matches('-').to_owned()
+    slug.chars()
+        .take(80)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_owned()
 }
 
 fn validate(input: &ArticleInput) -> Result<ArticleInput> {
@@ -84,7 +88,9 @@ fn validate(input: &ArticleInput) -> Result<ArticleInput> {
             return Err(Error::invalid(
                 "word_target_too_large",
                 "word_target",
-                format!("{n} words is more than Masthead allows ({MAX_WORD_TARGET}). Check the number."),
+                format!(
+                    "{n} words is more than Masthead allows ({MAX_WORD_TARGET}). Check the number."
+                ),
             ));
         }
         _ => {}
@@ -222,12 +228,10 @@ impl Store {
         let article = self.article(id)?;
         let allowed = next_statuses(&self.conn, article.status_id)?;
         let Some(target) = allowed.iter().find(|s| s.id == to) else {
-            let to_label = self
-                .status_label(to)?
-                .ok_or_else(|| Error::NotFound {
-                    entity: "status",
-                    key: to.to_string(),
-                })?;
+            let to_label = self.status_label(to)?.ok_or_else(|| Error::NotFound {
+                entity: "status",
+                key: to.to_string(),
+            })?;
             return Err(if to == article.status_id {
                 Error::invalid(
                     "status_unchanged",

@@ -75,7 +75,11 @@ impl Store {
             })
     }
 
-    pub fn add_contributor(&mut self, actor: &Actor, input: &ContributorInput) -> Result<Contributor> {
+    pub fn add_contributor(
+        &mut self,
+        actor: &Actor,
+        input: &ContributorInput,
+    ) -> Result<Contributor> {
         let valid = validate(input)?;
         let id = ContributorId::new();
         self.write(|tx| {

@@ -94,7 +94,10 @@ const FORWARD: [&str; 7] = [
 ];
 
 fn upto(status: &str) -> &'static [&'static str] {
-    let end = FORWARD.iter().position(|s| *s == status).map_or(0, |i| i + 1);
+    let end = FORWARD
+        .iter()
+        .position(|s| *s == status)
+        .map_or(0, |i| i + 1);
     &FORWARD[..end]
 }
 

@@ -50,9 +50,17 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Edition> {
 /// The key dates in the order they must fall, with the words users know them by.
 fn key_dates(input: &EditionInput) -> [(&'static str, &'static str, Option<NaiveDate>); 5] {
     [
-        ("commissioning_closes", "commissioning close", input.commissioning_closes),
+        (
+            "commissioning_closes",
+            "commissioning close",
+            input.commissioning_closes,
+        ),
         ("copy_deadline", "copy deadline", input.copy_deadline),
-        ("subbing_deadline", "subbing deadline", input.subbing_deadline),
+        (
+            "subbing_deadline",
+            "subbing deadline",
+            input.subbing_deadline,
+        ),
         ("press_date", "press date", input.press_date),
         ("on_sale_date", "on-sale date", input.on_sale_date),
     ]
@@ -63,7 +71,10 @@ fn human(date: NaiveDate) -> String {
 }
 
 /// Checks an edition's fields; returns the cleaned input and any warnings.
-pub(crate) fn validate(input: &EditionInput, is_print: bool) -> Result<(EditionInput, Vec<Warning>)> {
+pub(crate) fn validate(
+    input: &EditionInput,
+    is_print: bool,
+) -> Result<(EditionInput, Vec<Warning>)> {
     let mut clean = input.clone();
     clean.name = required_text(&input.name, "name", "edition name", 80)?;
     clean.theme = optional_text(&input.theme, "theme", "theme", 200)?;
@@ -208,7 +219,13 @@ impl Store {
                 ],
             )
             .map_err(Error::from)
-            .map_err(|e| if is_unique_violation(&e) { duplicate(&valid.name) } else { e })?;
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    duplicate(&valid.name)
+                } else {
+                    e
+                }
+            })?;
             changes.created(&valid.name);
             changes.write(tx)
         })?;
@@ -270,7 +287,13 @@ impl Store {
                 ],
             )
             .map_err(Error::from)
-            .map_err(|e| if is_unique_violation(&e) { duplicate(&valid.name) } else { e })?;
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    duplicate(&valid.name)
+                } else {
+                    e
+                }
+            })?;
             changes.write(tx)
         })?;
         Ok(Saved {

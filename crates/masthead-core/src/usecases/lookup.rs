@@ -30,7 +30,11 @@ fn pick<T, Id: Copy>(
             entity,
             key: key.to_owned(),
             count: many.len(),
-            ids: many.iter().map(|id| show(*id)).collect::<Vec<_>>().join(", "),
+            ids: many
+                .iter()
+                .map(|id| show(*id))
+                .collect::<Vec<_>>()
+                .join(", "),
         }),
     }
 }
@@ -44,7 +48,14 @@ impl Store {
                 if let Some(id) = PublicationId::parse(key) {
                     return self.publication(id).map(|p| p.id);
                 }
-                pick("publication", key, all, |p: &Publication| p.id, |p| &p.name, |id| id.to_string())
+                pick(
+                    "publication",
+                    key,
+                    all,
+                    |p: &Publication| p.id,
+                    |p| &p.name,
+                    |id| id.to_string(),
+                )
             }
             None => match all.as_slice() {
                 [only] => Ok(only.id),
@@ -71,7 +82,14 @@ impl Store {
             return self.edition(id).map(|e| e.id);
         }
         let editions = self.list_editions(publication)?;
-        pick("edition", key, editions, |e: &Edition| e.id, |e| &e.name, |id| id.to_string())
+        pick(
+            "edition",
+            key,
+            editions,
+            |e: &Edition| e.id,
+            |e| &e.name,
+            |id| id.to_string(),
+        )
     }
 
     /// An article by id or title (within `edition` when given).
@@ -89,7 +107,14 @@ impl Store {
                 all
             }
         };
-        pick("article", key, articles, |a: &Article| a.id, |a| &a.title, |id| id.to_string())
+        pick(
+            "article",
+            key,
+            articles,
+            |a: &Article| a.id,
+            |a| &a.title,
+            |id| id.to_string(),
+        )
     }
 
     /// A section of `publication` by id or name.
@@ -98,6 +123,13 @@ impl Store {
             return self.section(id).map(|s| s.id);
         }
         let sections = self.list_sections(publication)?;
-        pick("section", key, sections, |s: &Section| s.id, |s| &s.name, |id| id.to_string())
+        pick(
+            "section",
+            key,
+            sections,
+            |s: &Section| s.id,
+            |s| &s.name,
+            |id| id.to_string(),
+        )
     }
 }

@@ -70,7 +70,8 @@ impl<'a> Changes<'a> {
     }
 
     pub(crate) fn created(&mut self, summary: &str) {
-        self.rows.push(("created", "", None, Some(summary.to_owned())));
+        self.rows
+            .push(("created", "", None, Some(summary.to_owned())));
     }
 
     pub(crate) fn field<T: PartialEq + ToString>(
@@ -101,8 +102,12 @@ impl<'a> Changes<'a> {
     }
 
     pub(crate) fn status(&mut self, old: &str, new: &str) {
-        self.rows
-            .push(("status", "status", Some(old.to_owned()), Some(new.to_owned())));
+        self.rows.push((
+            "status",
+            "status",
+            Some(old.to_owned()),
+            Some(new.to_owned()),
+        ));
     }
 
     pub(crate) fn is_empty(&self) -> bool {

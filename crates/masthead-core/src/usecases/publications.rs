@@ -62,7 +62,11 @@ impl Store {
     }
 
     /// Creates a publication with the default workflow and sections.
-    pub fn create_publication(&mut self, actor: &Actor, input: &PublicationInput) -> Result<Publication> {
+    pub fn create_publication(
+        &mut self,
+        actor: &Actor,
+        input: &PublicationInput,
+    ) -> Result<Publication> {
         let valid = validate(input)?;
         let id = PublicationId::new();
         self.write(|tx| {
@@ -108,10 +112,22 @@ impl Store {
             tx.execute(
                 "UPDATE publications SET name = ?2, frequency = ?3, is_print = ?4,
                     updated_at = ?5, version = version + 1 WHERE id = ?1",
-                rusqlite::params![id, valid.name, valid.frequency, input.is_print, changes.at()],
+                rusqlite::params![
+                    id,
+                    valid.name,
+                    valid.frequency,
+                    input.is_print,
+                    changes.at()
+                ],
             )
             .map_err(Error::from)
-            .map_err(|e| if is_unique_violation(&e) { duplicate(&valid.name) } else { e })?;
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    duplicate(&valid.name)
+                } else {
+                    e
+                }
+            })?;
             changes.write(tx)
         })?;
         self.publication(id)

@@ -67,7 +67,13 @@ impl Store {
                 rusqlite::params![id, publication, name, changes.at()],
             )
             .map_err(Error::from)
-            .map_err(|e| if is_unique_violation(&e) { duplicate(&name) } else { e })?;
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    duplicate(&name)
+                } else {
+                    e
+                }
+            })?;
             changes.created(&name);
             changes.write(tx)
         })?;

@@ -3,7 +3,7 @@
 
 use rusqlite::Row;
 
-use super::{Store, Result};
+use super::{Result, Store};
 use crate::model::{PublicationId, Status, StatusId, Transition, Workflow};
 
 struct DefaultStatus {
@@ -60,7 +60,10 @@ const DEFAULT_BACKWARD: &[(&str, &str)] = &[
 /// The status a new piece starts in.
 pub(crate) const INITIAL_STATUS: &str = "idea";
 
-pub(crate) fn seed_default_workflow(tx: &rusqlite::Connection, publication: PublicationId) -> Result<()> {
+pub(crate) fn seed_default_workflow(
+    tx: &rusqlite::Connection,
+    publication: PublicationId,
+) -> Result<()> {
     let mut ids = Vec::with_capacity(DEFAULT_STATUSES.len());
     {
         let mut insert = tx.prepare_cached(
@@ -88,7 +91,10 @@ pub(crate) fn seed_default_workflow(tx: &rusqlite::Connection, publication: Publ
     for step in chain.windows(2) {
         pairs.push((step[0].1, step[1].1));
     }
-    let spiked = ids.iter().find(|(_, _, s)| s.is_spiked).map(|(_, id, _)| *id);
+    let spiked = ids
+        .iter()
+        .find(|(_, _, s)| s.is_spiked)
+        .map(|(_, id, _)| *id);
     if let Some(spiked) = spiked {
         for (_, id, s) in &ids {
             if !s.is_spiked && !s.is_final {
@@ -125,7 +131,10 @@ pub(crate) fn status_from_row(row: &Row<'_>) -> rusqlite::Result<Status> {
     })
 }
 
-pub(crate) fn statuses(conn: &rusqlite::Connection, publication: PublicationId) -> Result<Vec<Status>> {
+pub(crate) fn statuses(
+    conn: &rusqlite::Connection,
+    publication: PublicationId,
+) -> Result<Vec<Status>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {STATUS_COLUMNS} FROM workflow_statuses s
          WHERE s.publication_id = ?1 AND s.retired_at IS NULL ORDER BY s.position"

@@ -1,0 +1,290 @@
+//! The command line, as clap parses it.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "masthead",
+    version,
+    about = "Plan magazine editions, commission pieces and track them to press.",
+    after_help = "The database is --db PATH, else $MASTHEAD_DB, else the app's default file.\nExit codes: 0 success, 2 invalid input or usage, 1 any other failure."
+)]
+pub struct Cli {
+    /// The Masthead database file to use.
+    #[arg(long, global = true, env = "MASTHEAD_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Your name, as recorded in the history (default: the app's setting, else your OS account).
+    #[arg(long = "as", global = true, env = "MASTHEAD_USER", value_name = "NAME")]
+    pub user: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create (or upgrade) the database file.
+    Init,
+    /// Load the demo: PSE's "Feb/Mar 21" edition and a second edition in planning.
+    Demo,
+    /// Publications: the titles that editions belong to.
+    Publication {
+        #[command(subcommand)]
+        cmd: PublicationCmd,
+    },
+    /// Editions: one issue of a publication with its plan and key dates.
+    Edition {
+        #[command(subcommand)]
+        cmd: EditionCmd,
+    },
+    /// Articles: the pieces of an edition and their workflow status.
+    Article {
+        #[command(subcommand)]
+        cmd: ArticleCmd,
+    },
+    /// Contributors: the people who write.
+    Contributor {
+        #[command(subcommand)]
+        cmd: ContributorCmd,
+    },
+    /// Sections: the recurring parts of a publication.
+    Section {
+        #[command(subcommand)]
+        cmd: SectionCmd,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PublicationCmd {
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Add {
+        #[arg(long)]
+        name: String,
+        /// e.g. "Bi-monthly".
+        #[arg(long)]
+        frequency: Option<String>,
+        /// A web-only publication (no print page-count checks).
+        #[arg(long)]
+        web_only: bool,
+    },
+}
+
+/// A date flag: `YYYY-MM-DD`, or `none` (or an empty string) to clear it.
+#[derive(Debug, Clone)]
+pub struct DateArg(pub Option<NaiveDate>);
+
+fn parse_date(text: &str) -> Result<DateArg, String> {
+    let text = text.trim();
+    if text.is_empty() || text.eq_ignore_ascii_case("none") {
+        return Ok(DateArg(None));
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|_| text.len() == 10)
+        .map(|d| DateArg(Some(d)))
+        .ok_or_else(|| {
+            format!("\"{text}\" is not a calendar date; write it as YYYY-MM-DD, e.g. 2021-02-01")
+        })
+}
+
+/// A word target: a whole number, or `none` to clear it.
+#[derive(Debug, Clone)]
+pub struct WordsArg(pub Option<u32>);
+
+fn parse_words(text: &str) -> Result<WordsArg, String> {
+    let text = text.trim();
+    if text.is_empty() || text.eq_ignore_ascii_case("none") {
+        return Ok(WordsArg(None));
+    }
+    text.parse::<u32>()
+        .map(|n| WordsArg(Some(n)))
+        .map_err(|_| format!("\"{text}\" is not a word count; use a whole number such as 1200"))
+}
+
+fn parse_pages(text: &str) -> Result<u32, String> {
+    text.trim()
+        .parse::<u32>()
+        .map_err(|_| format!("\"{text}\" is not a page count; use a whole number such as 68"))
+}
+
+#[derive(Debug, Args)]
+pub struct EditionFields {
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// A focus topic; repeat the flag for several (replaces the list).
+    #[arg(long = "focus", value_name = "TOPIC")]
+    pub focus: Vec<String>,
+    #[arg(long, value_parser = parse_pages)]
+    pub pages: Option<u32>,
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub cover_date: Option<DateArg>,
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub commissioning_closes: Option<DateArg>,
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub copy_deadline: Option<DateArg>,
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub subbing_deadline: Option<DateArg>,
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub press_date: Option<DateArg>,
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub on_sale: Option<DateArg>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EditionCmd {
+    List {
+        #[arg(long)]
+        publication: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    Add {
+        /// The publication's name or id (optional when there is only one).
+        #[arg(long)]
+        publication: Option<String>,
+        #[command(flatten)]
+        fields: EditionFields,
+    },
+    Show {
+        /// The edition's name or id.
+        edition: String,
+        #[arg(long)]
+        publication: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    Update {
+        /// The edition's name or id.
+        edition: String,
+        #[arg(long)]
+        publication: Option<String>,
+        #[command(flatten)]
+        fields: EditionFields,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ArticleFields {
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long)]
+    pub standfirst: Option<String>,
+    /// The section's name or id (`none` to clear).
+    #[arg(long)]
+    pub section: Option<String>,
+    /// news, feature, opinion, interview, case_study, partner, competition, survey, video, advert.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// The word target (`none` to clear).
+    #[arg(long, value_parser = parse_words)]
+    pub words: Option<WordsArg>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ArticleCmd {
+    List {
+        /// The edition's name or id.
+        #[arg(long)]
+        edition: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Add {
+        /// The edition's name or id.
+        #[arg(long)]
+        edition: String,
+        #[command(flatten)]
+        fields: ArticleFields,
+    },
+    Show {
+        /// The article's title or id.
+        article: String,
+        #[arg(long)]
+        edition: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    Update {
+        /// The article's title or id.
+        article: String,
+        #[arg(long)]
+        edition: Option<String>,
+        #[command(flatten)]
+        fields: ArticleFields,
+    },
+    /// Move a piece to another workflow status, e.g. `article status "Title" "In edit"`.
+    Status {
+        /// The article's title or id.
+        article: String,
+        /// The status to move to, by name ("In edit") or key (in_edit).
+        status: String,
+        #[arg(long)]
+        edition: Option<String>,
+    },
+    /// Show what changed on a piece, who changed it, and when.
+    History {
+        article: String,
+        #[arg(long)]
+        edition: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContributorCmd {
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        role: Option<String>,
+        /// The organisation they write for or from.
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        /// A staff writer rather than a freelance.
+        #[arg(long)]
+        staff: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SectionCmd {
+    List {
+        #[arg(long)]
+        publication: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    Add {
+        #[arg(long)]
+        publication: Option<String>,
+        #[arg(long)]
+        name: String,
+    },
+    Rename {
+        /// The section's current name or id.
+        section: String,
+        #[arg(long)]
+        publication: Option<String>,
+        /// The new name.
+        #[arg(long)]
+        name: String,
+    },
+}

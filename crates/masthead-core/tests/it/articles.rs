@@ -1,0 +1,325 @@
+use masthead_core::Actor;
+use masthead_core::model::{ArticleInput, EditionId, Kind, StatusId};
+
+use crate::{Fixture, edition_input};
+
+fn piece(title: &str) -> ArticleInput {
+    ArticleInput {
+        title: title.into(),
+        standfirst: "A standfirst".into(),
+        section_id: None,
+        kind: Kind::Feature,
+        word_target: Some(1200),
+        notes: String::new(),
+    }
+}
+
+fn with_edition() -> (Fixture, EditionId) {
+    let mut f = Fixture::new();
+    let p = f.publication("PSE");
+    let e = f
+        .store
+        .create_edition(&f.actor, p, &edition_input("Feb/Mar 21"))
+        .unwrap()
+        .item
+        .id;
+    (f, e)
+}
+
+fn status(f: &Fixture, article: masthead_core::model::ArticleId, name: &str) -> StatusId {
+    f.store.find_status_for(article, name).unwrap().id
+}
+
+#[test]
+fn a_new_piece_starts_as_an_idea_with_a_slug_and_history() {
+    let (mut f, e) = with_edition();
+    let a = f
+        .store
+        .add_article(
+            &f.actor,
+            e,
+            &piece("Keep communities at the heart of planning!"),
+        )
+        .unwrap();
+    assert_eq!(
+        (
+            a.status.as_str(),
+            a.status_label.as_str(),
+            a.status_colour.as_str()
+        ),
+        ("idea", "Idea", "slate")
+    );
+    assert_eq!(a.slug, "keep-communities-at-the-heart-of-planning");
+    assert_eq!(a.edition_id, e);
+    assert_eq!(f.store.list_articles(e).unwrap(), vec![a.clone()]);
+    assert_eq!(f.store.edition(e).unwrap().article_count, 1);
+    let detail = f.store.article_detail(a.id).unwrap();
+    let next: Vec<_> = detail
+        .next_statuses
+        .iter()
+        .map(|s| s.key.as_str())
+        .collect();
+    assert_eq!(next, vec!["commissioned", "spiked"]);
+    assert_eq!(detail.history.len(), 1);
+}
+
+#[test]
+fn a_piece_walks_the_default_workflow_and_every_move_is_recorded() {
+    let (mut f, e) = with_edition();
+    let a = f
+        .store
+        .add_article(&f.actor, e, &piece("Housing at the heart of levelling up"))
+        .unwrap();
+    let path = ["Commissioned", "draft received", "in_edit", "In-edit"];
+    let mut article = a.clone();
+    for (i, name) in path.iter().take(3).enumerate() {
+        let who = Actor::new(&format!("Editor {i}")).unwrap();
+        let to = status(&f, a.id, name);
+        article = f.store.change_status(&who, a.id, to).unwrap();
+    }
+    assert_eq!(article.status_label, "In edit");
+    // A rewrite: back from In edit to Commissioned is allowed.
+    let back = status(&f, a.id, "commissioned");
+    f.store.change_status(&f.actor, a.id, back).unwrap();
+    let moves: Vec<_> = f
+        .store
+        .history_of(&a.id.to_string())
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.action == "status")
+        .map(|h| (h.old_value.unwrap(), h.new_value.unwrap(), h.actor))
+        .collect();
+    assert_eq!(
+        moves,
+        vec![
+            (
+                "Idea".to_string(),
+                "Commissioned".to_string(),
+                "Editor 0".to_string()
+            ),
+            (
+                "Commissioned".into(),
+                "Draft received".into(),
+                "Editor 1".into()
+            ),
+            ("Draft received".into(), "In edit".into(), "Editor 2".into()),
+            (
+                "In edit".into(),
+                "Commissioned".into(),
+                "Tess Editor".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn moves_the_workflow_does_not_allow_are_refused_with_the_allowed_ones_named() {
+    let (mut f, e) = with_edition();
+    let a = f
+        .store
+        .add_article(&f.actor, e, &piece("Is the Public Sector safe?"))
+        .unwrap();
+    let published = status(&f, a.id, "published");
+    let err = f.refused("transition_not_allowed", |s, who| {
+        s.change_status(who, a.id, published)
+    });
+    assert_eq!(
+        err.to_string(),
+        "A piece cannot move from \"Idea\" to \"Published\". From \"Idea\" it can go to: \"Commissioned\", \"Spiked\"."
+    );
+    let idea = status(&f, a.id, "idea");
+    f.refused("status_unchanged", |s, who| {
+        s.change_status(who, a.id, idea)
+    });
+    let ghost = StatusId::parse("01890000-0000-7000-8000-000000000000").unwrap();
+    f.refused("not_found", |s, who| s.change_status(who, a.id, ghost));
+}
+
+#[test]
+fn spiked_is_reachable_before_published_and_published_is_final() {
+    let (mut f, e) = with_edition();
+    let a = f
+        .store
+        .add_article(&f.actor, e, &piece("Ten lessons from lockdown"))
+        .unwrap();
+    for name in [
+        "commissioned",
+        "draft_received",
+        "in_edit",
+        "subbed",
+        "approved",
+        "laid_out",
+    ] {
+        let to = status(&f, a.id, name);
+        f.store.change_status(&f.actor, a.id, to).unwrap();
+        let next: Vec<_> = f
+            .store
+            .article_detail(a.id)
+            .unwrap()
+            .next_statuses
+            .into_iter()
+            .map(|s| s.key)
+            .collect();
+        assert!(next.contains(&"spiked".to_string()), "{name}: {next:?}");
+    }
+    let published = status(&f, a.id, "published");
+    f.store.change_status(&f.actor, a.id, published).unwrap();
+    assert!(
+        f.store
+            .article_detail(a.id)
+            .unwrap()
+            .next_statuses
+            .is_empty()
+    );
+    let spiked = status(&f, a.id, "spiked");
+    let err = f.refused("transition_not_allowed", |s, who| {
+        s.change_status(who, a.id, spiked)
+    });
+    assert!(err.to_string().contains("nowhere (it is final)"), "{err}");
+
+    // A spiked idea can be revived.
+    let b = f.store.add_article(&f.actor, e, &piece("Revived")).unwrap();
+    let spiked = status(&f, b.id, "spiked");
+    f.store.change_status(&f.actor, b.id, spiked).unwrap();
+    let idea = status(&f, b.id, "idea");
+    assert_eq!(
+        f.store.change_status(&f.actor, b.id, idea).unwrap().status,
+        "idea"
+    );
+}
+
+#[test]
+fn bad_article_input_is_refused_with_a_clear_error_and_no_change() {
+    let (mut f, e) = with_edition();
+    let existing = f
+        .store
+        .add_article(&f.actor, e, &piece("Existing"))
+        .unwrap();
+    let other_pub = f.publication("Other");
+    let foreign_section = f.store.list_sections(other_pub).unwrap()[0].id;
+    let cases: Vec<(Box<dyn Fn(&mut ArticleInput)>, &str, Option<&str>)> = vec![
+        (
+            Box::new(|i| i.title = " ".into()),
+            "title_required",
+            Some("title"),
+        ),
+        (
+            Box::new(|i| i.title = "t".repeat(201)),
+            "title_too_long",
+            Some("title"),
+        ),
+        (
+            Box::new(|i| i.standfirst = "s".repeat(1001)),
+            "standfirst_too_long",
+            Some("standfirst"),
+        ),
+        (
+            Box::new(|i| i.word_target = Some(0)),
+            "word_target_not_positive",
+            Some("word_target"),
+        ),
+        (
+            Box::new(|i| i.word_target = Some(250_000)),
+            "word_target_too_large",
+            Some("word_target"),
+        ),
+        (
+            Box::new(move |i| i.section_id = Some(foreign_section)),
+            "section_other_publication",
+            Some("section_id"),
+        ),
+    ];
+    for (change, code, field) in cases {
+        let mut input = piece("New piece");
+        change(&mut input);
+        let err = f.refused(code, |s, a| s.add_article(a, e, &input));
+        assert_eq!(err.field(), field);
+        f.refused(code, |s, a| s.update_article(a, existing.id, &input));
+    }
+    let ghost = EditionId::parse("01890000-0000-7000-8000-000000000000").unwrap();
+    f.refused("not_found", |s, a| {
+        s.add_article(a, ghost, &piece("Orphan"))
+    });
+}
+
+#[test]
+fn an_article_update_records_field_changes_and_section_names() {
+    let (mut f, e) = with_edition();
+    let a = f
+        .store
+        .add_article(&f.actor, e, &piece("Draft title"))
+        .unwrap();
+    let pub_id = f.store.edition(e).unwrap().publication_id;
+    let news = f.store.find_section(pub_id, "news").unwrap();
+    let mut input = ArticleInput::from(&a);
+    input.title = "Final title".into();
+    input.section_id = Some(news);
+    input.kind = Kind::CaseStudy;
+    input.word_target = None;
+    let updated = f.store.update_article(&f.actor, a.id, &input).unwrap();
+    assert_eq!(
+        (
+            updated.slug.as_str(),
+            updated.section.as_deref(),
+            updated.kind
+        ),
+        ("final-title", Some("News"), Kind::CaseStudy)
+    );
+    let fields: Vec<_> = f
+        .store
+        .history_of(&a.id.to_string())
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.action == "updated")
+        .map(|h| (h.field.unwrap(), h.old_value, h.new_value))
+        .collect();
+    assert_eq!(
+        fields,
+        vec![
+            (
+                "title".to_string(),
+                Some("Draft title".to_string()),
+                Some("Final title".to_string())
+            ),
+            ("section".into(), None, Some("News".into())),
+            (
+                "kind".into(),
+                Some("Feature".into()),
+                Some("Case study".into())
+            ),
+            ("word_target".into(), Some("1200".into()), None),
+        ]
+    );
+}
+
+#[test]
+fn articles_are_found_by_title_and_ambiguity_is_explained() {
+    let (mut f, e) = with_edition();
+    let a = f
+        .store
+        .add_article(&f.actor, e, &piece("Same title"))
+        .unwrap();
+    assert_eq!(f.store.find_article(Some(e), "same TITLE").unwrap(), a.id);
+    f.store
+        .add_article(&f.actor, e, &piece("Same title"))
+        .unwrap();
+    let err = f.store.find_article(None, "Same title").unwrap_err();
+    assert_eq!(err.code(), "ambiguous");
+    assert!(err.to_string().contains("matches 2 articles"), "{err}");
+    assert_eq!(f.store.find_article(None, &a.id.to_string()).unwrap(), a.id);
+}
+
+#[test]
+fn kinds_parse_from_the_words_people_type() {
+    for (text, kind) in [
+        ("news", Kind::News),
+        ("Case study", Kind::CaseStudy),
+        ("case-study", Kind::CaseStudy),
+        ("Partner content", Kind::Partner),
+        ("sponsored", Kind::Partner),
+        ("VIDEO", Kind::Video),
+    ] {
+        assert_eq!(Kind::parse(text), Some(kind), "{text}");
+    }
+    assert_eq!(Kind::parse("poem"), None);
+}

@@ -1,0 +1,85 @@
+use masthead_core::{DEMO_EDITION, DEMO_PUBLICATION};
+
+use crate::{Fixture, snapshot};
+
+#[test]
+fn the_demo_holds_the_seed_edition_across_the_workflow() {
+    let mut f = Fixture::new();
+    assert!(f.store.is_empty().unwrap());
+    let id = f.store.load_demo(&f.actor).unwrap();
+    assert!(f.store.has_demo().unwrap());
+    assert!(!f.store.is_empty().unwrap());
+    let e = f.store.edition(id).unwrap();
+    assert_eq!(
+        (e.publication.as_str(), e.name.as_str(), e.page_count),
+        (DEMO_PUBLICATION, DEMO_EDITION, 68)
+    );
+    assert_eq!(e.theme, "The ingredients for levelling up");
+    let articles = f.store.list_articles(id).unwrap();
+    let titles: Vec<_> = articles.iter().map(|a| a.title.as_str()).collect();
+    for seed in [
+        "Leeds commits to working with European cities on important issues",
+        "Keep communities at the heart of planning",
+        "Is the Public Sector safe against a cyber-attack?",
+        "Win a £100 Amazon Voucher",
+    ] {
+        assert!(titles.contains(&seed), "{seed} missing from {titles:?}");
+    }
+    let feature = articles
+        .iter()
+        .find(|a| a.title == "Keep communities at the heart of planning")
+        .unwrap();
+    assert_eq!(feature.contributors, ["Chris Borg"]);
+    let mut statuses: Vec<_> = articles.iter().map(|a| a.status.as_str()).collect();
+    statuses.sort();
+    statuses.dedup();
+    assert!(
+        statuses.len() >= 7,
+        "pieces should be spread across the workflow: {statuses:?}"
+    );
+    assert!(
+        statuses.contains(&"published")
+            && statuses.contains(&"idea")
+            && statuses.contains(&"in_edit")
+    );
+
+    let editions = f.store.list_editions(None).unwrap();
+    assert_eq!(editions.len(), 2);
+    let later = editions.iter().find(|e| e.id != id).unwrap();
+    assert!(later.on_sale_date > e.on_sale_date);
+    // The status history of the demo is recorded like any other.
+    let history = f.store.history_of(&feature.id.to_string()).unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|h| h.action == "status" && h.new_value.as_deref() == Some("Subbed"))
+    );
+}
+
+#[test]
+fn the_demo_is_refused_a_second_time_without_changes() {
+    let mut f = Fixture::new();
+    f.store.load_demo(&f.actor).unwrap();
+    let before = snapshot(&f.path());
+    f.refused("demo_present", |s, a| s.load_demo(a));
+    assert_eq!(snapshot(&f.path()), before);
+}
+
+#[test]
+fn the_demo_joins_an_existing_publication_of_the_same_name() {
+    let mut f = Fixture::new();
+    let p = f.publication(DEMO_PUBLICATION);
+    f.store.load_demo(&f.actor).unwrap();
+    assert_eq!(f.store.list_publications().unwrap().len(), 1);
+    let sections: Vec<_> = f
+        .store
+        .list_sections(p)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert!(
+        sections.contains(&"Cyber Security".to_string()),
+        "{sections:?}"
+    );
+}

@@ -1,0 +1,180 @@
+//! Publications, sections, contributors, the actor and settings.
+
+use masthead_core::Actor;
+use masthead_core::config::Settings;
+use masthead_core::model::{ContributorInput, ContributorKind, PublicationInput};
+
+use crate::Fixture;
+
+fn person(name: &str, email: Option<&str>) -> ContributorInput {
+    ContributorInput {
+        name: name.into(),
+        role: "Policy manager".into(),
+        organisation: "NALC".into(),
+        email: email.map(Into::into),
+        kind: ContributorKind::Freelance,
+    }
+}
+
+#[test]
+fn a_publication_starts_with_the_default_workflow_and_sections() {
+    let mut f = Fixture::new();
+    let p = f.publication("PSE — Public Sector Executive");
+    let workflow = f.store.workflow(p).unwrap();
+    let labels: Vec<_> = workflow.statuses.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Idea",
+            "Commissioned",
+            "Draft received",
+            "In edit",
+            "Subbed",
+            "Approved",
+            "Laid out",
+            "Published",
+            "Spiked"
+        ]
+    );
+    let colours: Vec<_> = workflow
+        .statuses
+        .iter()
+        .map(|s| s.colour.as_str())
+        .collect();
+    for colour in &colours {
+        assert!(
+            masthead_core::palette::STATUS_COLOURS
+                .iter()
+                .any(|c| c.token == *colour),
+            "{colour} is not in the palette"
+        );
+    }
+    let sections: Vec<_> = f
+        .store
+        .list_sections(p)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert_eq!(sections, ["News", "Features", "Opinion"]);
+    let err = f.refused("duplicate", |s, a| {
+        s.create_publication(
+            a,
+            &PublicationInput {
+                name: "pse — public sector executive".into(),
+                frequency: String::new(),
+                is_print: true,
+            },
+        )
+    });
+    assert!(err.to_string().contains("already exists"));
+    f.refused("name_required", |s, a| {
+        s.create_publication(a, &PublicationInput::default())
+    });
+}
+
+#[test]
+fn sections_are_per_publication_unique_and_renamable() {
+    let mut f = Fixture::new();
+    let p = f.publication("PSE");
+    let housing = f.store.add_section(&f.actor, p, "  Housing ").unwrap();
+    assert_eq!((housing.name.as_str(), housing.position), ("Housing", 3));
+    f.refused("duplicate", |s, a| s.add_section(a, p, "housing"));
+    f.refused("name_required", |s, a| s.add_section(a, p, ""));
+    f.refused("name_too_long", |s, a| s.add_section(a, p, &"s".repeat(61)));
+    let renamed = f
+        .store
+        .rename_section(&f.actor, housing.id, "Housing & Planning")
+        .unwrap();
+    assert_eq!(renamed.name, "Housing & Planning");
+    let news = f.store.find_section(p, "News").unwrap();
+    f.refused("duplicate", |s, a| {
+        s.rename_section(a, news, "HOUSING & PLANNING")
+    });
+    let other = f.publication("Other");
+    f.store
+        .add_section(&f.actor, other, "Housing & Planning")
+        .unwrap();
+    let history = f.store.history_of(&housing.id.to_string()).unwrap();
+    assert_eq!(
+        history.last().unwrap().new_value.as_deref(),
+        Some("Housing & Planning")
+    );
+}
+
+#[test]
+fn contributors_need_a_name_and_a_unique_valid_email() {
+    let mut f = Fixture::new();
+    let chris = f
+        .store
+        .add_contributor(
+            &f.actor,
+            &person(" Chris Borg ", Some("chris@nalc.example")),
+        )
+        .unwrap();
+    assert_eq!(chris.name, "Chris Borg");
+    f.store
+        .add_contributor(&f.actor, &person("No Email", None))
+        .unwrap();
+    f.store
+        .add_contributor(&f.actor, &person("Blank Email", Some("  ")))
+        .unwrap();
+    let err = f.refused("duplicate", |s, a| {
+        s.add_contributor(a, &person("Imposter", Some("CHRIS@nalc.example")))
+    });
+    assert_eq!(err.field(), Some("email"));
+    for bad in [
+        "chris",
+        "chris@",
+        "@nalc.example",
+        "chris@nalc",
+        "chris borg@nalc.example",
+        "a@b@c.example",
+    ] {
+        f.refused("email_invalid", |s, a| {
+            s.add_contributor(a, &person("Bad", Some(bad)))
+        });
+    }
+    f.refused("name_required", |s, a| {
+        s.add_contributor(a, &person("", None))
+    });
+    let names: Vec<_> = f
+        .store
+        .list_contributors()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names, ["Blank Email", "Chris Borg", "No Email"]);
+}
+
+#[test]
+fn the_actor_is_never_empty() {
+    assert_eq!(Actor::new("  ").unwrap_err().code(), "user_name_required");
+    assert_eq!(
+        Actor::new(&"n".repeat(121)).unwrap_err().code(),
+        "user_name_too_long"
+    );
+    assert!(!Actor::from_os().name().is_empty());
+    let named = Settings {
+        user_name: "Tess".into(),
+        last_database: None,
+    };
+    assert_eq!(named.actor().name(), "Tess");
+    assert_eq!(Settings::default().actor(), Actor::from_os());
+}
+
+#[test]
+fn settings_round_trip_and_survive_a_damaged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cfg/settings.json");
+    assert_eq!(Settings::load(&path), Settings::default());
+    let settings = Settings {
+        user_name: "Tess".into(),
+        last_database: Some("/tmp/x.db".into()),
+    };
+    settings.save(&path).unwrap();
+    assert_eq!(Settings::load(&path), settings);
+    std::fs::write(&path, "{ not json").unwrap();
+    assert_eq!(Settings::load(&path), Settings::default());
+}
