@@ -109,7 +109,7 @@ fn parse_words(text: &str) -> Result<WordsArg, String> {
 fn parse_pages(text: &str) -> Result<u32, String> {
     text.trim()
         .parse::<u32>()
-        .map_err(|_| format!("\"{text}\" is not a page count; use a whole number such as 68"))
+        .map_err(|_| format!("\"{text}\" is not a page count; use a whole number of at least 1, such as 68"))
 }
 
 #[derive(Debug, Args)]
@@ -121,7 +121,7 @@ pub struct EditionFields {
     /// A focus topic; repeat the flag for several (replaces the list).
     #[arg(long = "focus", value_name = "TOPIC")]
     pub focus: Vec<String>,
-    #[arg(long, value_parser = parse_pages)]
+    #[arg(long, value_parser = parse_pages, allow_hyphen_values = true)]
     pub pages: Option<u32>,
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub cover_date: Option<DateArg>,
@@ -185,7 +185,7 @@ pub struct ArticleFields {
     #[arg(long)]
     pub kind: Option<String>,
     /// The word target (`none` to clear).
-    #[arg(long, value_parser = parse_words)]
+    #[arg(long, value_parser = parse_words, allow_hyphen_values = true)]
     pub words: Option<WordsArg>,
     #[arg(long)]
     pub notes: Option<String>,

@@ -197,7 +197,12 @@ fn bad_article_input_is_refused_with_a_clear_error_and_no_change() {
         .unwrap();
     let other_pub = f.publication("Other");
     let foreign_section = f.store.list_sections(other_pub).unwrap()[0].id;
-    let cases: Vec<(Box<dyn Fn(&mut ArticleInput)>, &str, Option<&str>)> = vec![
+    type Case = (
+        Box<dyn Fn(&mut ArticleInput)>,
+        &'static str,
+        Option<&'static str>,
+    );
+    let cases: Vec<Case> = vec![
         (
             Box::new(|i| i.title = " ".into()),
             "title_required",

@@ -115,7 +115,13 @@ fn an_update_records_each_changed_field_with_who_and_when() {
 /// Data-driven: each bad input, the code it must give, and the field.
 #[test]
 fn bad_edition_input_is_refused_with_a_clear_error_and_no_change() {
-    let cases: Vec<(&str, Box<dyn Fn(&mut EditionInput)>, &str, Option<&str>)> = vec![
+    type Case = (
+        &'static str,
+        Box<dyn Fn(&mut EditionInput)>,
+        &'static str,
+        Option<&'static str>,
+    );
+    let cases: Vec<Case> = vec![
         (
             "empty name",
             Box::new(|i| i.name = "   ".into()),

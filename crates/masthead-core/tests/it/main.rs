@@ -19,6 +19,7 @@ pub struct Fixture {
 }
 
 impl Fixture {
+    #[allow(clippy::new_without_default)]
     pub fn new() -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path().join("test.db")).unwrap();

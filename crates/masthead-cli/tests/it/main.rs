@@ -1,0 +1,311 @@
+//! The `masthead` binary as a process: JSON shapes, exit codes, messages.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("{e}: {}", self.stdout))
+    }
+
+    #[track_caller]
+    fn ok(self) -> Run {
+        assert_eq!(self.code, 0, "stderr: {}", self.stderr);
+        self
+    }
+
+    /// Exit 2 with exactly one line on stderr that contains `needle`.
+    #[track_caller]
+    fn refused(self, needle: &str) -> Run {
+        assert_eq!(self.code, 2, "stdout: {} stderr: {}", self.stdout, self.stderr);
+        assert_eq!(self.stderr.trim_end().lines().count(), 1, "one line expected: {:?}", self.stderr);
+        assert!(self.stderr.contains(needle), "{:?} should mention {needle:?}", self.stderr);
+        self
+    }
+}
+
+struct Cli {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Cli {
+    fn new() -> Cli {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("x.db");
+        Cli { _dir: dir, db }
+    }
+
+    fn demo() -> Cli {
+        let cli = Cli::new();
+        cli.run(&["demo"]).ok();
+        cli
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        run_with(Some(&self.db), args, &[])
+    }
+
+    fn snapshot(&self) -> Vec<u8> {
+        // A second connection sees committed data only; dump it as SQL text.
+        let conn = rusqlite_free_dump(&self.db);
+        conn.into_bytes()
+    }
+}
+
+fn run_with(db: Option<&Path>, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_masthead"));
+    cmd.env_remove("MASTHEAD_DB").env("MASTHEAD_USER", "Tess Editor");
+    if let Some(db) = db {
+        cmd.arg("--db").arg(db);
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.args(args).output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// The database's content as the CLI itself reports it, in JSON; used to
+/// show a refused command changed nothing.
+fn rusqlite_free_dump(db: &Path) -> String {
+    let mut all = String::new();
+    for args in [
+        vec!["publication", "list", "--json"],
+        vec!["edition", "list", "--json"],
+        vec!["contributor", "list", "--json"],
+    ] {
+        all.push_str(&run_with(Some(db), &args, &[]).ok().stdout);
+    }
+    let editions: Value = serde_json::from_str(&run_with(Some(db), &["edition", "list", "--json"], &[]).stdout).unwrap();
+    for e in editions.as_array().unwrap() {
+        let id = e["id"].as_str().unwrap();
+        all.push_str(&run_with(Some(db), &["edition", "show", id, "--json"], &[]).ok().stdout);
+        let articles: Value =
+            serde_json::from_str(&run_with(Some(db), &["article", "list", "--edition", id, "--json"], &[]).stdout).unwrap();
+        for a in articles.as_array().unwrap() {
+            all.push_str(&run_with(Some(db), &["article", "show", a["id"].as_str().unwrap(), "--json"], &[]).ok().stdout);
+        }
+    }
+    all
+}
+
+fn keys(v: &Value) -> Vec<String> {
+    let mut keys: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn demo_then_edition_list_json_shows_feb_mar_21() {
+    let cli = Cli::new();
+    let out = cli.run(&["demo"]).ok();
+    assert!(out.stdout.contains("Feb/Mar 21"), "{}", out.stdout);
+    let list = cli.run(&["edition", "list", "--json"]).ok().json();
+    let feb = list.as_array().unwrap().iter().find(|e| e["name"] == "Feb/Mar 21").expect("Feb/Mar 21 listed");
+    assert_eq!(feb["page_count"], 68);
+    assert_eq!(feb["press_date"], "2021-01-22");
+    assert_eq!(feb["on_sale_date"], "2021-02-01");
+    assert_eq!(feb["theme"], "The ingredients for levelling up");
+    // The documented shape: changing it breaks scripts, so it is pinned here.
+    assert_eq!(
+        keys(feb),
+        [
+            "article_count", "commissioning_closes", "copy_deadline", "cover_date", "created_at", "focus_topics", "id",
+            "name", "notes", "on_sale_date", "page_count", "press_date", "publication", "publication_id",
+            "subbing_deadline", "theme", "updated_at", "version"
+        ]
+    );
+}
+
+#[test]
+fn demo_refuses_a_database_that_already_holds_it() {
+    let cli = Cli::demo();
+    let before = cli.snapshot();
+    cli.run(&["demo"]).refused("already in this database");
+    assert_eq!(cli.snapshot(), before);
+}
+
+#[test]
+fn article_json_has_plain_fields_status_and_history() {
+    let cli = Cli::demo();
+    let list = cli.run(&["article", "list", "--edition", "Feb/Mar 21", "--json"]).ok().json();
+    let a = list.as_array().unwrap().iter().find(|a| a["title"] == "Keep communities at the heart of planning").unwrap();
+    assert_eq!(a["status"], "subbed");
+    assert_eq!(a["section"], "Magazine Feature");
+    assert_eq!(a["kind"], "feature");
+    assert_eq!(a["word_target"], 1200);
+    assert!(a["edition_id"].is_string());
+    assert_eq!(
+        keys(a),
+        [
+            "contributors", "created_at", "edition_id", "id", "kind", "notes", "section", "section_id", "slug",
+            "standfirst", "status", "status_colour", "status_id", "status_label", "title", "updated_at", "version",
+            "word_target"
+        ]
+    );
+    let show = cli.run(&["article", "show", a["id"].as_str().unwrap(), "--json"]).ok().json();
+    assert_eq!(show["title"], a["title"]);
+    assert_eq!(show["next_statuses"], serde_json::json!(["in_edit", "approved", "spiked"]));
+    assert!(show["history"].as_array().unwrap().len() >= 5);
+}
+
+#[test]
+fn an_editor_creates_an_edition_adds_a_piece_and_moves_it_along() {
+    let cli = Cli::new();
+    cli.run(&["init"]).ok();
+    cli.run(&["publication", "add", "--name", "PSE", "--frequency", "Bi-monthly"]).ok();
+    let out = cli
+        .run(&[
+            "edition", "add", "--name", "Jun/Jul 21", "--theme", "Net zero", "--focus", "Energy", "--focus", "Transport",
+            "--pages", "64", "--cover-date", "2021-06-01", "--copy-deadline", "2021-05-07", "--press-date", "2021-05-21",
+            "--on-sale", "2021-06-01",
+        ])
+        .ok();
+    assert!(out.stderr.is_empty(), "no warning for 64 pages: {}", out.stderr);
+    let show = cli.run(&["edition", "show", "Jun/Jul 21", "--json"]).ok().json();
+    assert_eq!(show["focus_topics"], serde_json::json!(["Energy", "Transport"]));
+    assert_eq!(show["articles"], serde_json::json!([]));
+
+    cli.run(&["section", "add", "--name", "Energy"]).ok();
+    let sections = cli.run(&["section", "list", "--json"]).ok().json();
+    assert!(sections.as_array().unwrap().iter().any(|s| s["name"] == "Energy"));
+    cli.run(&[
+        "article", "add", "--edition", "Jun/Jul 21", "--title", "Heat pumps for council homes", "--section", "energy",
+        "--kind", "case study", "--words", "1500",
+    ])
+    .ok();
+    cli.run(&["article", "status", "Heat pumps for council homes", "Commissioned"]).ok();
+    let out = run_with(Some(&cli.db), &["--as", "Sam Sub", "article", "status", "Heat pumps for council homes", "draft-received"], &[]).ok();
+    assert!(out.stdout.contains("is now Draft received"), "{}", out.stdout);
+    cli.run(&["article", "update", "Heat pumps for council homes", "--words", "1800", "--title", "Heat pumps at home"]).ok();
+
+    let history = cli.run(&["article", "history", "Heat pumps at home", "--json"]).ok().json();
+    let lines: Vec<(String, String, String)> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["actor"].as_str().unwrap().to_owned(),
+                h["action"].as_str().unwrap().to_owned(),
+                h["new_value"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("Tess Editor".to_string(), "created".to_string(), "Heat pumps for council homes".to_string()),
+            ("Tess Editor".into(), "status".into(), "Commissioned".into()),
+            ("Sam Sub".into(), "status".into(), "Draft received".into()),
+            ("Tess Editor".into(), "updated".into(), "Heat pumps at home".into()),
+            ("Tess Editor".into(), "updated".into(), "1800".into()),
+        ]
+    );
+    let human = cli.run(&["article", "history", "Heat pumps at home"]).ok();
+    assert!(human.stdout.contains("status: Commissioned → Draft received"), "{}", human.stdout);
+
+    cli.run(&["edition", "update", "Jun/Jul 21", "--pages", "68", "--press-date", "none"]).ok();
+    let show = cli.run(&["edition", "show", "Jun/Jul 21", "--json"]).ok().json();
+    assert_eq!((show["page_count"].as_u64(), show["press_date"].is_null()), (Some(68), true));
+    assert_eq!(show["articles"][0]["word_target"], 1800);
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line_and_changes_nothing() {
+    let cli = Cli::demo();
+    let before = cli.snapshot();
+    let cases: &[(&[&str], &str)] = &[
+        (&["edition", "add", "--name", "X", "--cover-date", "2021-02-30"], "\"2021-02-30\" is not a calendar date"),
+        (&["edition", "add", "--name", "X", "--press-date", "22/01/2021"], "YYYY-MM-DD"),
+        (&["edition", "add", "--name", "X", "--press-date", "2021-02-05", "--on-sale", "2021-02-01"], "The press date (5 Feb 2021) is after the on-sale date"),
+        (&["edition", "add", "--name", "feb/mar 21"], "already has an edition called"),
+        (&["edition", "add", "--name", " "], "The edition name is empty"),
+        (&["edition", "add", "--name", "X", "--pages", "0"], "at least 1"),
+        (&["edition", "add", "--name", "X", "--pages", "-4"], "not a page count"),
+        (&["edition", "add", "--theme", "No name"], "needs a name"),
+        (&["edition", "update", "Feb/Mar 21", "--on-sale", "2021-01-01"], "is after the on-sale date"),
+        (&["edition", "show", "Dec/Jan 99"], "No edition matches \"Dec/Jan 99\""),
+        (&["article", "add", "--edition", "Nope", "--title", "T"], "No edition matches"),
+        (&["article", "add", "--edition", "Feb/Mar 21", "--title", "T", "--kind", "poem"], "not a kind of piece"),
+        (&["article", "add", "--edition", "Feb/Mar 21", "--title", "T", "--words", "0"], "at least 1 word"),
+        (&["article", "add", "--edition", "Feb/Mar 21", "--title", "T", "--words", "many"], "not a word count"),
+        (&["article", "add", "--edition", "Feb/Mar 21", "--title", "T", "--section", "Sport"], "No section matches \"Sport\""),
+        (&["article", "add", "--edition", "Feb/Mar 21", "--title", ""], "The title is empty"),
+        (&["article", "status", "Leeds to sign memoranda with Lille and Brno", "Published"], "cannot move from \"Idea\" to \"Published\""),
+        (&["article", "status", "Leeds to sign memoranda with Lille and Brno", "Printed"], "No status matches \"Printed\""),
+        (&["contributor", "add", "--name", "Imposter", "--email", "chris.borg@nalc.example"], "already uses chris.borg@nalc.example"),
+        (&["contributor", "add", "--name", "Bad", "--email", "not-an-email"], "is not an email address"),
+        (&["section", "add", "--name", "news"], "already has a section called"),
+        (&["edition", "frobnicate"], "unrecognized subcommand"),
+        (&["edition", "add", "--name", "X", "--colour", "red"], "unexpected argument"),
+    ];
+    for (args, needle) in cases {
+        let run = cli.run(args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert_eq!(run.stderr.trim_end().lines().count(), 1, "{args:?}: {:?}", run.stderr);
+        assert!(run.stderr.contains(needle), "{args:?}: {:?} should mention {needle:?}", run.stderr);
+    }
+    assert_eq!(cli.snapshot(), before);
+}
+
+#[test]
+fn a_print_page_count_off_a_multiple_of_four_warns_but_succeeds() {
+    let cli = Cli::demo();
+    let out = cli.run(&["edition", "add", "--name", "Odd", "--pages", "66"]).ok();
+    assert!(out.stderr.starts_with("warning: 66 pages is not a multiple of 4"), "{}", out.stderr);
+}
+
+#[test]
+fn the_database_comes_from_the_flag_or_masthead_db() {
+    let cli = Cli::new();
+    let env_db = cli.db.to_str().unwrap();
+    run_with(None, &["demo"], &[("MASTHEAD_DB", env_db)]).ok();
+    let list = run_with(None, &["edition", "list", "--json"], &[("MASTHEAD_DB", env_db)]).ok().json();
+    assert_eq!(list.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_missing_or_foreign_database_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.db");
+    run_with(Some(&missing), &["edition", "list"], &[]).refused("masthead --db");
+    assert!(!missing.exists(), "listing must not create a database");
+
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "shopping list\n").unwrap();
+    run_with(Some(&notes), &["edition", "list"], &[]).refused("is not a Masthead database");
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "shopping list\n");
+
+    // A folder that does not exist is an environmental failure: exit 1.
+    let run = run_with(Some(&dir.path().join("no/such/dir/x.db")), &["init"], &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("folder"), "{}", run.stderr);
+}
+
+#[test]
+fn lists_say_what_to_do_when_empty_and_help_exits_0() {
+    let cli = Cli::new();
+    cli.run(&["init"]).ok();
+    let out = cli.run(&["edition", "list"]).ok();
+    assert!(out.stdout.contains("No editions yet"), "{}", out.stdout);
+    assert_eq!(cli.run(&["edition", "list", "--json"]).ok().json(), serde_json::json!([]));
+    let help = cli.run(&["--help"]).ok();
+    assert!(help.stdout.contains("Exit codes"), "{}", help.stdout);
+    let out = cli.run(&["edition", "add", "--name", "X"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("There is no publication yet"), "{}", out.stderr);
+}
