@@ -1,3 +1,34 @@
 fn main() {
-    tauri_build::build();
+    // Every app command gets allow-/deny- permissions; the main window's
+    // capability grants exactly the set in permissions/app.toml.
+    const COMMANDS: &[&str] = &[
+        "database_info",
+        "new_database",
+        "open_database",
+        "load_demo",
+        "get_settings",
+        "save_user_name",
+        "list_publications",
+        "create_publication",
+        "list_sections",
+        "add_section",
+        "rename_section",
+        "workflow",
+        "list_editions",
+        "get_edition",
+        "create_edition",
+        "update_edition",
+        "list_articles",
+        "article_detail",
+        "add_article",
+        "update_article",
+        "change_status",
+        "list_contributors",
+        "add_contributor",
+    ];
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed");
 }

@@ -56,6 +56,8 @@ pub enum Error {
         "{path} is not a Masthead database ({reason}). Choose a Masthead .db file or create a new database; the file was not changed."
     )]
     NotMasthead { path: PathBuf, reason: String },
+    #[error("{path} already exists. Choose a new file name, or use Open database… to open it.")]
+    FileExists { path: PathBuf },
     #[error(
         "{path} is in use by another program and stayed locked. Close the other program (or other Masthead window) and try again."
     )]
@@ -88,6 +90,7 @@ impl Error {
             Error::DemoPresent => "demo_present",
             Error::DatabaseTooNew { .. } => "database_too_new",
             Error::NotMasthead { .. } => "not_a_masthead_database",
+            Error::FileExists { .. } => "file_exists",
             Error::Locked { .. } => "database_locked",
             Error::Corrupt { .. } => "database_corrupt",
             Error::Io { .. } => "io",
@@ -116,6 +119,7 @@ impl Error {
                 | Error::DemoPresent
                 | Error::DatabaseTooNew { .. }
                 | Error::NotMasthead { .. }
+                | Error::FileExists { .. }
         )
     }
 

@@ -59,6 +59,28 @@ impl Store {
         open_with_migrations(path.as_ref(), options, MIGRATIONS)
     }
 
+    /// Creates a new, empty database; refuses a path that already exists so
+    /// that "New database" can never overwrite someone's work.
+    pub fn create(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        if path.exists() {
+            return Err(Error::FileExists {
+                path: path.to_path_buf(),
+            });
+        }
+        Self::open(path)
+    }
+
+    /// What the app shows about the open database.
+    pub fn info(&self) -> Result<crate::model::DatabaseInfo> {
+        Ok(crate::model::DatabaseInfo {
+            path: self.path.display().to_string(),
+            schema_version: self.schema_version()? as u32,
+            is_empty: self.is_empty()?,
+            has_demo: self.has_demo()?,
+        })
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -208,3 +208,16 @@ fn a_damaged_database_is_reported_and_not_deleted() {
     );
     assert!(path.exists(), "the damaged file must be kept");
 }
+
+#[test]
+fn creating_a_new_database_never_overwrites_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("work.db");
+    std::fs::write(&path, b"precious").unwrap();
+    assert_eq!(Store::create(&path).unwrap_err().code(), "file_exists");
+    assert_eq!(std::fs::read(&path).unwrap(), b"precious");
+    let fresh = Store::create(dir.path().join("new.db")).unwrap();
+    let info = fresh.info().unwrap();
+    assert!(info.is_empty && !info.has_demo);
+    assert_eq!(i64::from(info.schema_version), SCHEMA_VERSION);
+}

@@ -1,0 +1,136 @@
+//! One command per user action; each is a call to one use case.
+
+use std::path::PathBuf;
+
+use masthead_core::config::Settings;
+use masthead_core::model::*;
+use masthead_core::ErrorPayload;
+use tauri::State;
+
+use crate::AppState;
+
+type Reply<T> = Result<T, ErrorPayload>;
+
+#[tauri::command]
+pub fn database_info(state: State<'_, AppState>) -> Reply<DatabaseInfo> {
+    state.with(|s, _| s.info())
+}
+
+#[tauri::command]
+pub fn new_database(state: State<'_, AppState>, path: PathBuf) -> Reply<DatabaseInfo> {
+    state.open(&path, true)?;
+    state.with(|s, _| s.info())
+}
+
+#[tauri::command]
+pub fn open_database(state: State<'_, AppState>, path: PathBuf) -> Reply<DatabaseInfo> {
+    state.open(&path, false)?;
+    state.with(|s, _| s.info())
+}
+
+#[tauri::command]
+pub fn load_demo(state: State<'_, AppState>) -> Reply<EditionId> {
+    state.with(|s, who| s.load_demo(who))
+}
+
+#[tauri::command]
+pub fn get_settings(state: State<'_, AppState>) -> Settings {
+    state.settings()
+}
+
+#[tauri::command]
+pub fn save_user_name(state: State<'_, AppState>, name: String) -> Reply<Settings> {
+    state.save_user_name(&name)
+}
+
+#[tauri::command]
+pub fn list_publications(state: State<'_, AppState>) -> Reply<Vec<Publication>> {
+    state.with(|s, _| s.list_publications())
+}
+
+#[tauri::command]
+pub fn create_publication(state: State<'_, AppState>, input: PublicationInput) -> Reply<Publication> {
+    state.with(|s, who| s.create_publication(who, &input))
+}
+
+#[tauri::command]
+pub fn list_sections(state: State<'_, AppState>, publication: PublicationId) -> Reply<Vec<Section>> {
+    state.with(|s, _| s.list_sections(publication))
+}
+
+#[tauri::command]
+pub fn add_section(state: State<'_, AppState>, publication: PublicationId, name: String) -> Reply<Section> {
+    state.with(|s, who| s.add_section(who, publication, &name))
+}
+
+#[tauri::command]
+pub fn rename_section(state: State<'_, AppState>, id: SectionId, name: String) -> Reply<Section> {
+    state.with(|s, who| s.rename_section(who, id, &name))
+}
+
+#[tauri::command]
+pub fn workflow(state: State<'_, AppState>, publication: PublicationId) -> Reply<Workflow> {
+    state.with(|s, _| s.workflow(publication))
+}
+
+#[tauri::command]
+pub fn list_editions(state: State<'_, AppState>, publication: Option<PublicationId>) -> Reply<Vec<Edition>> {
+    state.with(|s, _| s.list_editions(publication))
+}
+
+#[tauri::command]
+pub fn get_edition(state: State<'_, AppState>, id: EditionId) -> Reply<Edition> {
+    state.with(|s, _| s.edition(id))
+}
+
+#[tauri::command]
+pub fn create_edition(
+    state: State<'_, AppState>,
+    publication: PublicationId,
+    input: EditionInput,
+) -> Reply<Saved<Edition>> {
+    state.with(|s, who| s.create_edition(who, publication, &input))
+}
+
+#[tauri::command]
+pub fn update_edition(state: State<'_, AppState>, id: EditionId, input: EditionInput) -> Reply<Saved<Edition>> {
+    state.with(|s, who| s.update_edition(who, id, &input))
+}
+
+#[tauri::command]
+pub fn list_articles(state: State<'_, AppState>, edition: EditionId) -> Reply<Vec<Article>> {
+    state.with(|s, _| s.list_articles(edition))
+}
+
+#[tauri::command]
+pub fn article_detail(state: State<'_, AppState>, id: ArticleId) -> Reply<ArticleDetail> {
+    state.with(|s, _| s.article_detail(id))
+}
+
+#[tauri::command]
+pub fn add_article(state: State<'_, AppState>, edition: EditionId, input: ArticleInput) -> Reply<Article> {
+    state.with(|s, who| s.add_article(who, edition, &input))
+}
+
+#[tauri::command]
+pub fn update_article(state: State<'_, AppState>, id: ArticleId, input: ArticleInput) -> Reply<Article> {
+    state.with(|s, who| s.update_article(who, id, &input))
+}
+
+#[tauri::command]
+pub fn change_status(state: State<'_, AppState>, id: ArticleId, to: StatusId) -> Reply<ArticleDetail> {
+    state.with(|s, who| {
+        s.change_status(who, id, to)?;
+        s.article_detail(id)
+    })
+}
+
+#[tauri::command]
+pub fn list_contributors(state: State<'_, AppState>) -> Reply<Vec<Contributor>> {
+    state.with(|s, _| s.list_contributors())
+}
+
+#[tauri::command]
+pub fn add_contributor(state: State<'_, AppState>, input: ContributorInput) -> Reply<Contributor> {
+    state.with(|s, who| s.add_contributor(who, &input))
+}

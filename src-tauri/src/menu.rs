@@ -1,0 +1,45 @@
+//! The native menu. Each item emits a `menu` event with its id; the UI owns
+//! what happens next (dialogs, confirmations), so the keyboard shortcuts in
+//! the UI and the menu run the same code.
+
+use tauri::menu::{MenuBuilder, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
+use tauri::{AppHandle, Emitter};
+
+pub fn install(app: &AppHandle) -> tauri::Result<()> {
+    let item = |id: &str, label: &str, accel: Option<&str>| {
+        let builder = MenuItemBuilder::with_id(id, label);
+        match accel {
+            Some(accel) => builder.accelerator(accel).build(app),
+            None => builder.build(app),
+        }
+    };
+    let file = SubmenuBuilder::new(app, "File")
+        .item(&item("new-edition", "New edition…", None)?)
+        .separator()
+        .item(&item("new-database", "New database…", None)?)
+        .item(&item("open-database", "Open database…", None)?)
+        .separator()
+        .item(&item("load-demo", "Load demo edition", None)?)
+        .separator()
+        .item(&PredefinedMenuItem::quit(app, Some("Quit"))?)
+        .build()?;
+    let edit = SubmenuBuilder::new(app, "Edit")
+        .undo()
+        .redo()
+        .separator()
+        .cut()
+        .copy()
+        .paste()
+        .select_all()
+        .build()?;
+    let help = SubmenuBuilder::new(app, "Help")
+        .item(&item("shortcuts", "Keyboard shortcuts", None)?)
+        .build()?;
+    let menu = MenuBuilder::new(app).items(&[&file, &edit, &help]).build()?;
+    app.set_menu(menu)?;
+    app.on_menu_event(|app, event| {
+        // The UI may not be listening yet; a lost click is harmless.
+        let _ = app.emit("menu", event.id().0.as_str());
+    });
+    Ok(())
+}

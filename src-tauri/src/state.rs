@@ -1,0 +1,122 @@
+//! What the app holds between commands: the open store (if any), the
+//! settings file, and why the last open failed.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use masthead_core::config::{self, Settings};
+use masthead_core::{Actor, Error, ErrorPayload, Store};
+
+pub struct AppState {
+    inner: Mutex<Inner>,
+    settings_path: PathBuf,
+}
+
+struct Inner {
+    store: Option<Store>,
+    settings: Settings,
+    /// The failure of the last attempt to open a database, shown by the UI.
+    open_error: Option<ErrorPayload>,
+}
+
+impl AppState {
+    /// Opens `$MASTHEAD_DB`, else the last database, else the default one.
+    pub fn start() -> AppState {
+        let settings_path = std::env::var_os("MASTHEAD_SETTINGS")
+            .map(PathBuf::from)
+            .unwrap_or_else(config::settings_path);
+        let settings = Settings::load(&settings_path);
+        let path = std::env::var_os("MASTHEAD_DB")
+            .map(PathBuf::from)
+            .or_else(|| {
+                settings
+                    .last_database
+                    .as_ref()
+                    .map(PathBuf::from)
+                    .filter(|p| p.exists())
+            })
+            .unwrap_or_else(config::default_database);
+        let state = AppState {
+            inner: Mutex::new(Inner {
+                store: None,
+                settings,
+                open_error: None,
+            }),
+            settings_path,
+        };
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = state.open(&path, false);
+        state
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Opens (or with `create`, creates) a database and makes it current;
+    /// on failure the current database stays open.
+    pub fn open(&self, path: &Path, create: bool) -> Result<(), ErrorPayload> {
+        let opened = if create {
+            Store::create(path)
+        } else {
+            Store::open(path)
+        };
+        let mut inner = self.lock();
+        match opened {
+            Ok(store) => {
+                inner.store = Some(store);
+                inner.open_error = None;
+                inner.settings.last_database = Some(path.display().to_string());
+                // Remembering the last database is a convenience; failing to
+                // save it must not fail the open.
+                let _ = inner.settings.save(&self.settings_path);
+                Ok(())
+            }
+            Err(e) => {
+                let payload = ErrorPayload::from(&e);
+                inner.open_error = Some(payload.clone());
+                Err(payload)
+            }
+        }
+    }
+
+    /// Runs a read or a use case against the open store, as the current user.
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Store, &Actor) -> masthead_core::Result<T>,
+    ) -> Result<T, ErrorPayload> {
+        let mut inner = self.lock();
+        let actor = inner.settings.actor();
+        match inner.store.as_mut() {
+            Some(store) => f(store, &actor).map_err(|e| ErrorPayload::from(&e)),
+            None => Err(inner.open_error.clone().unwrap_or_else(|| ErrorPayload {
+                code: "no_database".into(),
+                message: "No database is open. Use File › Open database… or File › New database…"
+                    .into(),
+                field: None,
+            })),
+        }
+    }
+
+    pub fn settings(&self) -> Settings {
+        let inner = self.lock();
+        let mut settings = inner.settings.clone();
+        if settings.user_name.trim().is_empty() {
+            settings.user_name = Actor::from_os().name().to_owned();
+        }
+        settings
+    }
+
+    pub fn save_user_name(&self, name: &str) -> Result<Settings, ErrorPayload> {
+        let actor = Actor::new(name).map_err(|e| ErrorPayload::from(&e))?;
+        let mut inner = self.lock();
+        inner.settings.user_name = actor.name().to_owned();
+        inner
+            .settings
+            .save(&self.settings_path)
+            .map_err(|e: Error| ErrorPayload::from(&e))?;
+        Ok(inner.settings.clone())
+    }
+}
