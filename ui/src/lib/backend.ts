@@ -1,0 +1,106 @@
+// The only module that talks to Tauri. Views call these functions and get
+// plain data back; failures arrive as a thrown `BackendError` with the
+// core's stable `code`, a sentence for the user and the field it is about.
+
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { open as openDialog, save as saveDialog, ask } from "@tauri-apps/plugin-dialog";
+import type {
+  Article,
+  ArticleDetail,
+  ArticleId,
+  ArticleInput,
+  Contributor,
+  ContributorInput,
+  DatabaseInfo,
+  Edition,
+  EditionId,
+  EditionInput,
+  ErrorPayload,
+  Publication,
+  PublicationId,
+  PublicationInput,
+  Saved,
+  Section,
+  SectionId,
+  Settings,
+  StatusId,
+  Workflow,
+} from "./bindings";
+
+export class BackendError extends Error {
+  readonly code: string;
+  readonly field: string | null;
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.code = payload.code;
+    this.field = payload.field;
+  }
+}
+
+function isPayload(value: unknown): value is ErrorPayload {
+  return typeof value === "object" && value !== null && "code" in value && "message" in value;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    if (isPayload(e)) throw new BackendError(e);
+    throw new BackendError({ code: "internal", message: String(e), field: null });
+  }
+}
+
+export const backend = {
+  databaseInfo: () => call<DatabaseInfo>("database_info"),
+  newDatabase: (path: string) => call<DatabaseInfo>("new_database", { path }),
+  openDatabase: (path: string) => call<DatabaseInfo>("open_database", { path }),
+  loadDemo: () => call<EditionId>("load_demo"),
+  getSettings: () => call<Settings>("get_settings"),
+  saveUserName: (name: string) => call<Settings>("save_user_name", { name }),
+  listPublications: () => call<Publication[]>("list_publications"),
+  createPublication: (input: PublicationInput) => call<Publication>("create_publication", { input }),
+  listSections: (publication: PublicationId) => call<Section[]>("list_sections", { publication }),
+  addSection: (publication: PublicationId, name: string) => call<Section>("add_section", { publication, name }),
+  renameSection: (id: SectionId, name: string) => call<Section>("rename_section", { id, name }),
+  workflow: (publication: PublicationId) => call<Workflow>("workflow", { publication }),
+  listEditions: (publication: PublicationId | null) => call<Edition[]>("list_editions", { publication }),
+  getEdition: (id: EditionId) => call<Edition>("get_edition", { id }),
+  createEdition: (publication: PublicationId, input: EditionInput) =>
+    call<Saved<Edition>>("create_edition", { publication, input }),
+  updateEdition: (id: EditionId, input: EditionInput) => call<Saved<Edition>>("update_edition", { id, input }),
+  listArticles: (edition: EditionId) => call<Article[]>("list_articles", { edition }),
+  articleDetail: (id: ArticleId) => call<ArticleDetail>("article_detail", { id }),
+  addArticle: (edition: EditionId, input: ArticleInput) => call<Article>("add_article", { edition, input }),
+  updateArticle: (id: ArticleId, input: ArticleInput) => call<Article>("update_article", { id, input }),
+  changeStatus: (id: ArticleId, to: StatusId) => call<ArticleDetail>("change_status", { id, to }),
+  listContributors: () => call<Contributor[]>("list_contributors"),
+  addContributor: (input: ContributorInput) => call<Contributor>("add_contributor", { input }),
+
+  /** Runs `handler` with the id of each native menu item the user picks. */
+  onMenu: (handler: (id: string) => void): Promise<UnlistenFn> =>
+    listen<string>("menu", (event) => handler(event.payload)),
+
+  chooseDatabaseToOpen: async (): Promise<string | null> => {
+    const picked = await openDialog({
+      title: "Open a Masthead database",
+      multiple: false,
+      directory: false,
+      filters: [{ name: "Masthead database", extensions: ["db", "sqlite", "masthead"] }],
+    });
+    return typeof picked === "string" ? picked : null;
+  },
+
+  chooseNewDatabase: async (): Promise<string | null> => {
+    const picked = await saveDialog({
+      title: "Create a new Masthead database",
+      defaultPath: "masthead.db",
+      filters: [{ name: "Masthead database", extensions: ["db"] }],
+    });
+    return picked ?? null;
+  },
+
+  confirm: (message: string, title: string): Promise<boolean> => ask(message, { title, kind: "info" }),
+};
+
+export type Backend = typeof backend;

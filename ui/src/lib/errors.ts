@@ -1,0 +1,19 @@
+// Turns a failure into what a form shows: the message at its field when the
+// core named one, else at the top of the form.
+
+import type { FieldErrors } from "./forms";
+
+export function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+export function fieldErrorsOf(e: unknown): FieldErrors {
+  const field = typeof e === "object" && e !== null && "field" in e ? (e as { field: unknown }).field : null;
+  const key = typeof field === "string" && field.length > 0 ? field : "_form";
+  return { [key]: messageOf(e) };
+}
+
+export function codeOf(e: unknown): string | null {
+  return typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : null;
+}

@@ -1,0 +1,43 @@
+// Dates, numbers and words the way the user's locale writes them.
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** "2021-02-01" -> "1 Feb 2021" (en-GB); null -> "—". Never shifts the day. */
+export function formatDate(iso: string | null, locale?: string): string {
+  if (!iso) return "—";
+  const [y, m, d] = iso.split("-").map(Number);
+  if (!y || !m || !d) return iso;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const fmt = locale
+    ? new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
+    : new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return fmt.format(date);
+}
+
+export function formatDateTime(rfc3339: string): string {
+  const date = new Date(rfc3339);
+  return Number.isNaN(date.getTime()) ? rfc3339 : dateTimeFormat.format(date);
+}
+
+export function formatNumber(n: number | null): string {
+  return n === null ? "—" : n.toLocaleString();
+}
+
+/** "Chris Borg" -> "CB". */
+export function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((part) => part.length > 0 && /^\p{L}/u.test(part))
+    .slice(0, 2)
+    .map((part) => part[0]!.toUpperCase())
+    .join("");
+}
+
+export { dateFormat };

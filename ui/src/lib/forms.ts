@@ -1,0 +1,160 @@
+// Form models: what the user types (strings), checked for shape before it is
+// sent, and turned into the inputs the core takes. The core has the final
+// word on every rule; these checks only catch what cannot be sent at all.
+
+import type { Article, ArticleInput, Edition, EditionInput, Kind, SectionId } from "./bindings";
+
+export type FieldErrors = Record<string, string>;
+
+export const KEY_DATES = [
+  ["commissioning_closes", "Commissioning closes"],
+  ["copy_deadline", "Copy deadline"],
+  ["subbing_deadline", "Subbing deadline"],
+  ["press_date", "Press date"],
+  ["on_sale_date", "On sale"],
+] as const;
+
+export type KeyDateField = (typeof KEY_DATES)[number][0];
+
+export interface EditionDraft {
+  name: string;
+  theme: string;
+  focusTopics: string;
+  coverDate: string;
+  pageCount: string;
+  dates: Record<KeyDateField, string>;
+  notes: string;
+}
+
+export function emptyEditionDraft(): EditionDraft {
+  return {
+    name: "",
+    theme: "",
+    focusTopics: "",
+    coverDate: "",
+    pageCount: "64",
+    dates: { commissioning_closes: "", copy_deadline: "", subbing_deadline: "", press_date: "", on_sale_date: "" },
+    notes: "",
+  };
+}
+
+export function editionDraft(e: Edition): EditionDraft {
+  return {
+    name: e.name,
+    theme: e.theme,
+    focusTopics: e.focus_topics.join(", "),
+    coverDate: e.cover_date ?? "",
+    pageCount: String(e.page_count),
+    dates: {
+      commissioning_closes: e.commissioning_closes ?? "",
+      copy_deadline: e.copy_deadline ?? "",
+      subbing_deadline: e.subbing_deadline ?? "",
+      press_date: e.press_date ?? "",
+      on_sale_date: e.on_sale_date ?? "",
+    },
+    notes: e.notes,
+  };
+}
+
+/** A real calendar date in ISO form, or null for an empty field. */
+export function parseIsoDate(text: string): string | null | "invalid" {
+  const t = text.trim();
+  if (t === "") return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (!m) return "invalid";
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return "invalid";
+  return t;
+}
+
+/** A whole number, null for empty, or "invalid". */
+export function parseWhole(text: string): number | null | "invalid" {
+  const t = text.trim().replace(/[,\s]/g, "");
+  if (t === "") return null;
+  if (!/^\d+$/.test(t)) return "invalid";
+  const n = Number(t);
+  return Number.isSafeInteger(n) && n <= 4_294_967_295 ? n : "invalid";
+}
+
+export function splitTopics(text: string): string[] {
+  return text
+    .split(/[,;\n]/)
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+}
+
+export function toEditionInput(d: EditionDraft): { input: EditionInput } | { errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const date = (field: string, text: string): string | null => {
+    const v = parseIsoDate(text);
+    if (v === "invalid") {
+      errors[field] = "Not a calendar date. Use the date picker or YYYY-MM-DD.";
+      return null;
+    }
+    return v;
+  };
+  const pages = parseWhole(d.pageCount);
+  if (pages === "invalid" || pages === null) {
+    errors["page_count"] = "Type the number of pages, e.g. 68.";
+  }
+  const input: EditionInput = {
+    name: d.name,
+    theme: d.theme,
+    focus_topics: splitTopics(d.focusTopics),
+    cover_date: date("cover_date", d.coverDate),
+    page_count: typeof pages === "number" ? pages : 0,
+    commissioning_closes: date("commissioning_closes", d.dates.commissioning_closes),
+    copy_deadline: date("copy_deadline", d.dates.copy_deadline),
+    subbing_deadline: date("subbing_deadline", d.dates.subbing_deadline),
+    press_date: date("press_date", d.dates.press_date),
+    on_sale_date: date("on_sale_date", d.dates.on_sale_date),
+    notes: d.notes,
+  };
+  return Object.keys(errors).length > 0 ? { errors } : { input };
+}
+
+export interface ArticleDraft {
+  title: string;
+  standfirst: string;
+  sectionId: SectionId | "";
+  kind: Kind;
+  wordTarget: string;
+  notes: string;
+}
+
+export function emptyArticleDraft(): ArticleDraft {
+  return { title: "", standfirst: "", sectionId: "", kind: "feature", wordTarget: "", notes: "" };
+}
+
+export function articleDraft(a: Article): ArticleDraft {
+  return {
+    title: a.title,
+    standfirst: a.standfirst,
+    sectionId: a.section_id ?? "",
+    kind: a.kind,
+    wordTarget: a.word_target === null ? "" : String(a.word_target),
+    notes: a.notes,
+  };
+}
+
+export function toArticleInput(d: ArticleDraft): { input: ArticleInput } | { errors: FieldErrors } {
+  const words = parseWhole(d.wordTarget);
+  if (words === "invalid") {
+    return { errors: { word_target: "Type a whole number of words, e.g. 1200, or leave it empty." } };
+  }
+  return {
+    input: {
+      title: d.title,
+      standfirst: d.standfirst,
+      section_id: d.sectionId === "" ? null : d.sectionId,
+      kind: d.kind,
+      word_target: words,
+      notes: d.notes,
+    },
+  };
+}
+
+export function sameDraft<T>(a: T, b: T): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,89 @@
+// Keyboard shortcuts: one table, used by the key handler and by the "?" help.
+
+export type Action =
+  | "new-piece"
+  | "new-edition"
+  | "open-database"
+  | "go-editions"
+  | "go-contributors"
+  | "go-settings"
+  | "help"
+  | "close"
+  | "next-row"
+  | "previous-row";
+
+export interface Shortcut {
+  action: Action;
+  keys: string;
+  label: string;
+  /** Also fires while the user is typing in a field. */
+  inFields?: boolean;
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { action: "new-piece", keys: "N", label: "New piece in the open edition" },
+  { action: "new-edition", keys: "Shift+N", label: "New edition" },
+  { action: "open-database", keys: "Ctrl+O", label: "Open a database", inFields: true },
+  { action: "go-editions", keys: "G E", label: "Go to Editions" },
+  { action: "go-contributors", keys: "G C", label: "Go to Contributors" },
+  { action: "go-settings", keys: "Ctrl+,", label: "Settings", inFields: true },
+  { action: "next-row", keys: "J / ↓", label: "Next piece" },
+  { action: "previous-row", keys: "K / ↑", label: "Previous piece" },
+  { action: "close", keys: "Esc", label: "Close the drawer or dialog", inFields: true },
+  { action: "help", keys: "?", label: "Show these shortcuts" },
+];
+
+export interface KeyLike {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
+/**
+ * Maps a key press to an action. `pending` is the first key of a two-key
+ * sequence ("g"), or null. `typing` is true while focus is in a text field.
+ * Returns the action (or null) and the new pending key.
+ */
+export function match(e: KeyLike, pending: string | null, typing: boolean): { action: Action | null; pending: string | null } {
+  const ctrl = e.ctrlKey || e.metaKey;
+  if (ctrl && !e.altKey && e.key.toLowerCase() === "o") return { action: "open-database", pending: null };
+  if (ctrl && e.key === ",") return { action: "go-settings", pending: null };
+  if (e.key === "Escape") return { action: "close", pending: null };
+  if (typing || ctrl || e.altKey) return { action: null, pending: null };
+  if (pending === "g") {
+    if (e.key === "e") return { action: "go-editions", pending: null };
+    if (e.key === "c") return { action: "go-contributors", pending: null };
+    return { action: null, pending: null };
+  }
+  switch (e.key) {
+    case "g":
+      return { action: null, pending: "g" };
+    case "n":
+      return { action: "new-piece", pending: null };
+    case "N":
+      return { action: e.shiftKey ? "new-edition" : null, pending: null };
+    case "?":
+      return { action: "help", pending: null };
+    case "j":
+    case "ArrowDown":
+      return { action: "next-row", pending: null };
+    case "k":
+    case "ArrowUp":
+      return { action: "previous-row", pending: null };
+    default:
+      return { action: null, pending: null };
+  }
+}
+
+/** True when the event target is a field that takes text. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === "TEXTAREA" || tag === "SELECT") return true;
+  if (tag !== "INPUT") return false;
+  const type = (target as HTMLInputElement).type;
+  return !["button", "checkbox", "radio", "submit", "reset"].includes(type);
+}
