@@ -1,1 +1,164 @@
+//! Drives the real Masthead app: starts `tauri-driver` (which starts
+//! WebKitWebDriver and the app) on free ports, with the app pointed at a
+//! temporary database and settings file, and opens a WebDriver session.
 
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use thirtyfour::prelude::*;
+
+pub struct App {
+    pub driver: WebDriver,
+    tauri_driver: Child,
+    pub dir: tempfile::TempDir,
+}
+
+fn free_port() -> Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// The app binary: `$MASTHEAD_APP_BINARY`, else the workspace's debug build.
+pub fn app_binary() -> Result<PathBuf> {
+    if let Some(path) = std::env::var_os("MASTHEAD_APP_BINARY") {
+        return Ok(PathBuf::from(path));
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    let path = target.join("debug/masthead-app");
+    if !path.exists() {
+        bail!("{} is missing: build the app first (scripts/test does)", path.display());
+    }
+    Ok(path)
+}
+
+/// Where screenshots go: `tests/e2e/artifacts/` (ignored by git).
+pub fn artifacts_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
+impl App {
+    /// Starts the app on a new, empty database, as the user `user_name`.
+    pub async fn start(user_name: &str) -> Result<App> {
+        if std::env::var_os("DISPLAY").is_none() {
+            bail!("no DISPLAY: run the end-to-end test through scripts/test, which starts Xvfb");
+        }
+        let dir = tempfile::tempdir()?;
+        let settings = dir.path().join("settings.json");
+        std::fs::write(&settings, serde_json::json!({ "user_name": user_name }).to_string())?;
+        let (port, native_port) = (free_port()?, free_port()?);
+        let tauri_driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("MASTHEAD_DB", dir.path().join("e2e.db"))
+            .env("MASTHEAD_SETTINGS", &settings)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .context("could not start tauri-driver: install it with `cargo install tauri-driver --locked`")?;
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if started.elapsed() > Duration::from_secs(20) {
+                bail!("tauri-driver did not listen on port {port}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let mut caps = Capabilities::new();
+        caps.set("browserName", "wry")?;
+        caps.set(
+            "tauri:options",
+            serde_json::json!({ "application": app_binary()? }),
+        )?;
+        let driver = WebDriver::new(url, caps).await.context("opening a WebDriver session on the app")?;
+        Ok(App {
+            driver,
+            tauri_driver,
+            dir,
+        })
+    }
+
+    /// Waits up to 10 s for an element matching `css`.
+    pub async fn wait(&self, css: &str) -> Result<WebElement> {
+        let started = Instant::now();
+        loop {
+            if let Ok(el) = self.driver.find(By::Css(css)).await
+                && el.is_displayed().await.unwrap_or(false)
+            {
+                return Ok(el);
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                bail!("no visible element matches {css}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits up to 10 s for the text of `css` to contain `needle`; returns it.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> Result<String> {
+        let started = Instant::now();
+        let mut last = String::new();
+        loop {
+            if let Ok(el) = self.driver.find(By::Css(css)).await {
+                last = el.text().await.unwrap_or_default();
+                if last.contains(needle) {
+                    return Ok(last);
+                }
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                bail!("{css} never showed {needle:?}; last text: {last:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Clicks the first visible button whose text contains `label`.
+    pub async fn click_button(&self, label: &str) -> Result<()> {
+        let started = Instant::now();
+        loop {
+            for b in self.driver.find_all(By::Css("button")).await? {
+                if b.text().await.unwrap_or_default().contains(label)
+                    && b.is_displayed().await.unwrap_or(false)
+                    && b.is_enabled().await.unwrap_or(false)
+                {
+                    b.click().await?;
+                    return Ok(());
+                }
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                bail!("no enabled button labelled {label:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
+        let field = self.wait(css).await?;
+        field.clear().await?;
+        field.send_keys(text).await?;
+        Ok(())
+    }
+
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        let path = artifacts_dir().join(name);
+        let png = self.driver.screenshot_as_png().await?;
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+
+    /// Ends the session and stops tauri-driver with SIGTERM (SIGKILL would
+    /// leave WebKitWebDriver holding its port).
+    pub async fn quit(mut self) -> Result<()> {
+        let quit = self.driver.clone().quit().await;
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.tauri_driver.id().to_string()])
+            .status();
+        let _ = self.tauri_driver.wait();
+        quit?;
+        Ok(())
+    }
+}

@@ -5,6 +5,7 @@ import type { FieldErrors } from "./forms";
 
 export function messageOf(e: unknown): string {
   if (e instanceof Error) return e.message;
+  if (typeof e === "object" && e !== null && "message" in e) return String((e as { message: unknown }).message);
   return String(e);
 }
 
