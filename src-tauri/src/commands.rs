@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
+use masthead_core::ErrorPayload;
 use masthead_core::config::Settings;
 use masthead_core::model::*;
-use masthead_core::ErrorPayload;
 use tauri::State;
 
 use crate::AppState;
@@ -49,17 +49,27 @@ pub fn list_publications(state: State<'_, AppState>) -> Reply<Vec<Publication>> 
 }
 
 #[tauri::command]
-pub fn create_publication(state: State<'_, AppState>, input: PublicationInput) -> Reply<Publication> {
+pub fn create_publication(
+    state: State<'_, AppState>,
+    input: PublicationInput,
+) -> Reply<Publication> {
     state.with(|s, who| s.create_publication(who, &input))
 }
 
 #[tauri::command]
-pub fn list_sections(state: State<'_, AppState>, publication: PublicationId) -> Reply<Vec<Section>> {
+pub fn list_sections(
+    state: State<'_, AppState>,
+    publication: PublicationId,
+) -> Reply<Vec<Section>> {
     state.with(|s, _| s.list_sections(publication))
 }
 
 #[tauri::command]
-pub fn add_section(state: State<'_, AppState>, publication: PublicationId, name: String) -> Reply<Section> {
+pub fn add_section(
+    state: State<'_, AppState>,
+    publication: PublicationId,
+    name: String,
+) -> Reply<Section> {
     state.with(|s, who| s.add_section(who, publication, &name))
 }
 
@@ -74,7 +84,10 @@ pub fn workflow(state: State<'_, AppState>, publication: PublicationId) -> Reply
 }
 
 #[tauri::command]
-pub fn list_editions(state: State<'_, AppState>, publication: Option<PublicationId>) -> Reply<Vec<Edition>> {
+pub fn list_editions(
+    state: State<'_, AppState>,
+    publication: Option<PublicationId>,
+) -> Reply<Vec<Edition>> {
     state.with(|s, _| s.list_editions(publication))
 }
 
@@ -93,7 +106,11 @@ pub fn create_edition(
 }
 
 #[tauri::command]
-pub fn update_edition(state: State<'_, AppState>, id: EditionId, input: EditionInput) -> Reply<Saved<Edition>> {
+pub fn update_edition(
+    state: State<'_, AppState>,
+    id: EditionId,
+    input: EditionInput,
+) -> Reply<Saved<Edition>> {
     state.with(|s, who| s.update_edition(who, id, &input))
 }
 
@@ -108,17 +125,29 @@ pub fn article_detail(state: State<'_, AppState>, id: ArticleId) -> Reply<Articl
 }
 
 #[tauri::command]
-pub fn add_article(state: State<'_, AppState>, edition: EditionId, input: ArticleInput) -> Reply<Article> {
+pub fn add_article(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    input: ArticleInput,
+) -> Reply<Article> {
     state.with(|s, who| s.add_article(who, edition, &input))
 }
 
 #[tauri::command]
-pub fn update_article(state: State<'_, AppState>, id: ArticleId, input: ArticleInput) -> Reply<Article> {
+pub fn update_article(
+    state: State<'_, AppState>,
+    id: ArticleId,
+    input: ArticleInput,
+) -> Reply<Article> {
     state.with(|s, who| s.update_article(who, id, &input))
 }
 
 #[tauri::command]
-pub fn change_status(state: State<'_, AppState>, id: ArticleId, to: StatusId) -> Reply<ArticleDetail> {
+pub fn change_status(
+    state: State<'_, AppState>,
+    id: ArticleId,
+    to: StatusId,
+) -> Reply<ArticleDetail> {
     state.with(|s, who| {
         s.change_status(who, id, to)?;
         s.article_detail(id)

@@ -35,7 +35,9 @@ pub fn install(app: &AppHandle) -> tauri::Result<()> {
     let help = SubmenuBuilder::new(app, "Help")
         .item(&item("shortcuts", "Keyboard shortcuts", None)?)
         .build()?;
-    let menu = MenuBuilder::new(app).items(&[&file, &edit, &help]).build()?;
+    let menu = MenuBuilder::new(app)
+        .items(&[&file, &edit, &help])
+        .build()?;
     app.set_menu(menu)?;
     app.on_menu_event(|app, event| {
         // The UI may not be listening yet; a lost click is harmless.

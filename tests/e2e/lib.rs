@@ -30,7 +30,10 @@ pub fn app_binary() -> Result<PathBuf> {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
     let path = target.join("debug/masthead-app");
     if !path.exists() {
-        bail!("{} is missing: build the app first (scripts/test does)", path.display());
+        bail!(
+            "{} is missing: build the app first (scripts/test does)",
+            path.display()
+        );
     }
     Ok(path)
 }
@@ -50,7 +53,10 @@ impl App {
         }
         let dir = tempfile::tempdir()?;
         let settings = dir.path().join("settings.json");
-        std::fs::write(&settings, serde_json::json!({ "user_name": user_name }).to_string())?;
+        std::fs::write(
+            &settings,
+            serde_json::json!({ "user_name": user_name }).to_string(),
+        )?;
         let (port, native_port) = (free_port()?, free_port()?);
         let tauri_driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
@@ -74,7 +80,9 @@ impl App {
             "tauri:options",
             serde_json::json!({ "application": app_binary()? }),
         )?;
-        let driver = WebDriver::new(url, caps).await.context("opening a WebDriver session on the app")?;
+        let driver = WebDriver::new(url, caps)
+            .await
+            .context("opening a WebDriver session on the app")?;
         Ok(App {
             driver,
             tauri_driver,

@@ -107,9 +107,9 @@ fn parse_words(text: &str) -> Result<WordsArg, String> {
 }
 
 fn parse_pages(text: &str) -> Result<u32, String> {
-    text.trim()
-        .parse::<u32>()
-        .map_err(|_| format!("\"{text}\" is not a page count; use a whole number of at least 1, such as 68"))
+    text.trim().parse::<u32>().map_err(|_| {
+        format!("\"{text}\" is not a page count; use a whole number of at least 1, such as 68")
+    })
 }
 
 #[derive(Debug, Args)]

@@ -17,14 +17,18 @@ async fn an_editor_plans_an_edition_commissions_a_piece_and_reads_its_history() 
 async fn plan_an_edition(app: &App) -> Result<()> {
     // First run on an empty database: the welcome screen.
     app.wait_text("h1", "Welcome to Masthead").await?;
-    app.type_into("input[name=publication_name]", "Public Sector Executive").await?;
+    app.type_into("input[name=publication_name]", "Public Sector Executive")
+        .await?;
     app.click_button("Create publication").await?;
 
     // No editions yet: the empty state offers to plan one.
     app.click_button("Plan the first edition").await?;
-    app.type_into("#edition-form input[name=name]", "Jun/Jul 21").await?;
-    app.type_into("#edition-form input[name=theme]", "Net zero in practice").await?;
-    app.type_into("#edition-form input[name=page_count]", "66").await?;
+    app.type_into("#edition-form input[name=name]", "Jun/Jul 21")
+        .await?;
+    app.type_into("#edition-form input[name=theme]", "Net zero in practice")
+        .await?;
+    app.type_into("#edition-form input[name=page_count]", "66")
+        .await?;
     app.click_button("Create edition").await?;
     // 66 pages saves, with a warning that a printed magazine needs multiples of 4.
     app.wait_text(".toasts", "not a multiple of 4").await?;
@@ -32,25 +36,38 @@ async fn plan_an_edition(app: &App) -> Result<()> {
 
     // Add a piece.
     app.click_button("New piece").await?;
-    app.type_into("#article-form input[name=title]", "Heat pumps for council homes").await?;
-    app.type_into("#article-form input[name=word_target]", "1500").await?;
+    app.type_into(
+        "#article-form input[name=title]",
+        "Heat pumps for council homes",
+    )
+    .await?;
+    app.type_into("#article-form input[name=word_target]", "1500")
+        .await?;
     app.click_button("Add piece").await?;
-    app.wait_text(".pieces", "Heat pumps for council homes").await?;
+    app.wait_text(".pieces", "Heat pumps for council homes")
+        .await?;
     app.wait_text(".drawer .status", "Idea").await?;
 
     // Move it along the workflow from the drawer.
     app.click_button("Commissioned").await?;
-    app.wait_text(".drawer .history", "moved it from Idea to Commissioned").await?;
+    app.wait_text(".drawer .history", "moved it from Idea to Commissioned")
+        .await?;
     let history = app.wait_text(".drawer .history", "Erin Editor").await?;
     assert!(history.contains("created it"), "{history}");
     app.wait_text(".pieces", "Commissioned").await?;
 
     // A move the workflow does not allow is not offered.
     let moves = app.wait(".drawer .moves").await?.text().await?;
-    assert!(!moves.contains("Published"), "Published must not be offered from Commissioned: {moves}");
+    assert!(
+        !moves.contains("Published"),
+        "Published must not be offered from Commissioned: {moves}"
+    );
 
     let shot = app.screenshot("plan-an-edition.png").await?;
-    assert!(std::fs::metadata(&shot)?.len() > 10_000, "the screenshot is empty");
+    assert!(
+        std::fs::metadata(&shot)?.len() > 10_000,
+        "the screenshot is empty"
+    );
     Ok(())
 }
 
@@ -60,9 +77,12 @@ async fn the_demo_edition_opens_on_first_run() -> Result<()> {
     let result = async {
         app.click_button("Load the demo edition").await?;
         app.wait_text("h1", "Feb/Mar 21").await?;
-        app.wait_text(".pieces", "Keep communities at the heart of planning").await?;
-        app.wait_text(".pieces", "Leeds commits to working with European cities").await?;
-        app.wait_text("main", "The ingredients for levelling up").await?;
+        app.wait_text(".pieces", "Keep communities at the heart of planning")
+            .await?;
+        app.wait_text(".pieces", "Leeds commits to working with European cities")
+            .await?;
+        app.wait_text("main", "The ingredients for levelling up")
+            .await?;
         app.screenshot("demo-edition.png").await?;
         Ok(())
     }

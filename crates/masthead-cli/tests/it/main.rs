@@ -25,9 +25,22 @@ impl Run {
     /// Exit 2 with exactly one line on stderr that contains `needle`.
     #[track_caller]
     fn refused(self, needle: &str) -> Run {
-        assert_eq!(self.code, 2, "stdout: {} stderr: {}", self.stdout, self.stderr);
-        assert_eq!(self.stderr.trim_end().lines().count(), 1, "one line expected: {:?}", self.stderr);
-        assert!(self.stderr.contains(needle), "{:?} should mention {needle:?}", self.stderr);
+        assert_eq!(
+            self.code, 2,
+            "stdout: {} stderr: {}",
+            self.stdout, self.stderr
+        );
+        assert_eq!(
+            self.stderr.trim_end().lines().count(),
+            1,
+            "one line expected: {:?}",
+            self.stderr
+        );
+        assert!(
+            self.stderr.contains(needle),
+            "{:?} should mention {needle:?}",
+            self.stderr
+        );
         self
     }
 }
@@ -63,7 +76,8 @@ impl Cli {
 
 fn run_with(db: Option<&Path>, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_masthead"));
-    cmd.env_remove("MASTHEAD_DB").env("MASTHEAD_USER", "Tess Editor");
+    cmd.env_remove("MASTHEAD_DB")
+        .env("MASTHEAD_USER", "Tess Editor");
     if let Some(db) = db {
         cmd.arg("--db").arg(db);
     }
@@ -89,14 +103,35 @@ fn rusqlite_free_dump(db: &Path) -> String {
     ] {
         all.push_str(&run_with(Some(db), &args, &[]).ok().stdout);
     }
-    let editions: Value = serde_json::from_str(&run_with(Some(db), &["edition", "list", "--json"], &[]).stdout).unwrap();
+    let editions: Value =
+        serde_json::from_str(&run_with(Some(db), &["edition", "list", "--json"], &[]).stdout)
+            .unwrap();
     for e in editions.as_array().unwrap() {
         let id = e["id"].as_str().unwrap();
-        all.push_str(&run_with(Some(db), &["edition", "show", id, "--json"], &[]).ok().stdout);
-        let articles: Value =
-            serde_json::from_str(&run_with(Some(db), &["article", "list", "--edition", id, "--json"], &[]).stdout).unwrap();
+        all.push_str(
+            &run_with(Some(db), &["edition", "show", id, "--json"], &[])
+                .ok()
+                .stdout,
+        );
+        let articles: Value = serde_json::from_str(
+            &run_with(
+                Some(db),
+                &["article", "list", "--edition", id, "--json"],
+                &[],
+            )
+            .stdout,
+        )
+        .unwrap();
         for a in articles.as_array().unwrap() {
-            all.push_str(&run_with(Some(db), &["article", "show", a["id"].as_str().unwrap(), "--json"], &[]).ok().stdout);
+            all.push_str(
+                &run_with(
+                    Some(db),
+                    &["article", "show", a["id"].as_str().unwrap(), "--json"],
+                    &[],
+                )
+                .ok()
+                .stdout,
+            );
         }
     }
     all
@@ -114,7 +149,12 @@ fn demo_then_edition_list_json_shows_feb_mar_21() {
     let out = cli.run(&["demo"]).ok();
     assert!(out.stdout.contains("Feb/Mar 21"), "{}", out.stdout);
     let list = cli.run(&["edition", "list", "--json"]).ok().json();
-    let feb = list.as_array().unwrap().iter().find(|e| e["name"] == "Feb/Mar 21").expect("Feb/Mar 21 listed");
+    let feb = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Feb/Mar 21")
+        .expect("Feb/Mar 21 listed");
     assert_eq!(feb["page_count"], 68);
     assert_eq!(feb["press_date"], "2021-01-22");
     assert_eq!(feb["on_sale_date"], "2021-02-01");
@@ -123,9 +163,24 @@ fn demo_then_edition_list_json_shows_feb_mar_21() {
     assert_eq!(
         keys(feb),
         [
-            "article_count", "commissioning_closes", "copy_deadline", "cover_date", "created_at", "focus_topics", "id",
-            "name", "notes", "on_sale_date", "page_count", "press_date", "publication", "publication_id",
-            "subbing_deadline", "theme", "updated_at", "version"
+            "article_count",
+            "commissioning_closes",
+            "copy_deadline",
+            "cover_date",
+            "created_at",
+            "focus_topics",
+            "id",
+            "name",
+            "notes",
+            "on_sale_date",
+            "page_count",
+            "press_date",
+            "publication",
+            "publication_id",
+            "subbing_deadline",
+            "theme",
+            "updated_at",
+            "version"
         ]
     );
 }
@@ -141,8 +196,16 @@ fn demo_refuses_a_database_that_already_holds_it() {
 #[test]
 fn article_json_has_plain_fields_status_and_history() {
     let cli = Cli::demo();
-    let list = cli.run(&["article", "list", "--edition", "Feb/Mar 21", "--json"]).ok().json();
-    let a = list.as_array().unwrap().iter().find(|a| a["title"] == "Keep communities at the heart of planning").unwrap();
+    let list = cli
+        .run(&["article", "list", "--edition", "Feb/Mar 21", "--json"])
+        .ok()
+        .json();
+    let a = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Keep communities at the heart of planning")
+        .unwrap();
     assert_eq!(a["status"], "subbed");
     assert_eq!(a["section"], "Magazine Feature");
     assert_eq!(a["kind"], "feature");
@@ -151,14 +214,35 @@ fn article_json_has_plain_fields_status_and_history() {
     assert_eq!(
         keys(a),
         [
-            "contributors", "created_at", "edition_id", "id", "kind", "notes", "section", "section_id", "slug",
-            "standfirst", "status", "status_colour", "status_id", "status_label", "title", "updated_at", "version",
+            "contributors",
+            "created_at",
+            "edition_id",
+            "id",
+            "kind",
+            "notes",
+            "section",
+            "section_id",
+            "slug",
+            "standfirst",
+            "status",
+            "status_colour",
+            "status_id",
+            "status_label",
+            "title",
+            "updated_at",
+            "version",
             "word_target"
         ]
     );
-    let show = cli.run(&["article", "show", a["id"].as_str().unwrap(), "--json"]).ok().json();
+    let show = cli
+        .run(&["article", "show", a["id"].as_str().unwrap(), "--json"])
+        .ok()
+        .json();
     assert_eq!(show["title"], a["title"]);
-    assert_eq!(show["next_statuses"], serde_json::json!(["in_edit", "approved", "spiked"]));
+    assert_eq!(
+        show["next_statuses"],
+        serde_json::json!(["in_edit", "approved", "spiked"])
+    );
     assert!(show["history"].as_array().unwrap().len() >= 5);
 }
 
@@ -166,33 +250,118 @@ fn article_json_has_plain_fields_status_and_history() {
 fn an_editor_creates_an_edition_adds_a_piece_and_moves_it_along() {
     let cli = Cli::new();
     cli.run(&["init"]).ok();
-    cli.run(&["publication", "add", "--name", "PSE", "--frequency", "Bi-monthly"]).ok();
+    cli.run(&[
+        "publication",
+        "add",
+        "--name",
+        "PSE",
+        "--frequency",
+        "Bi-monthly",
+    ])
+    .ok();
     let out = cli
         .run(&[
-            "edition", "add", "--name", "Jun/Jul 21", "--theme", "Net zero", "--focus", "Energy", "--focus", "Transport",
-            "--pages", "64", "--cover-date", "2021-06-01", "--copy-deadline", "2021-05-07", "--press-date", "2021-05-21",
-            "--on-sale", "2021-06-01",
+            "edition",
+            "add",
+            "--name",
+            "Jun/Jul 21",
+            "--theme",
+            "Net zero",
+            "--focus",
+            "Energy",
+            "--focus",
+            "Transport",
+            "--pages",
+            "64",
+            "--cover-date",
+            "2021-06-01",
+            "--copy-deadline",
+            "2021-05-07",
+            "--press-date",
+            "2021-05-21",
+            "--on-sale",
+            "2021-06-01",
         ])
         .ok();
-    assert!(out.stderr.is_empty(), "no warning for 64 pages: {}", out.stderr);
-    let show = cli.run(&["edition", "show", "Jun/Jul 21", "--json"]).ok().json();
-    assert_eq!(show["focus_topics"], serde_json::json!(["Energy", "Transport"]));
+    assert!(
+        out.stderr.is_empty(),
+        "no warning for 64 pages: {}",
+        out.stderr
+    );
+    let show = cli
+        .run(&["edition", "show", "Jun/Jul 21", "--json"])
+        .ok()
+        .json();
+    assert_eq!(
+        show["focus_topics"],
+        serde_json::json!(["Energy", "Transport"])
+    );
     assert_eq!(show["articles"], serde_json::json!([]));
 
     cli.run(&["section", "add", "--name", "Energy"]).ok();
     let sections = cli.run(&["section", "list", "--json"]).ok().json();
-    assert!(sections.as_array().unwrap().iter().any(|s| s["name"] == "Energy"));
+    assert!(
+        sections
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["name"] == "Energy")
+    );
     cli.run(&[
-        "article", "add", "--edition", "Jun/Jul 21", "--title", "Heat pumps for council homes", "--section", "energy",
-        "--kind", "case study", "--words", "1500",
+        "article",
+        "add",
+        "--edition",
+        "Jun/Jul 21",
+        "--title",
+        "Heat pumps for council homes",
+        "--section",
+        "energy",
+        "--kind",
+        "case study",
+        "--words",
+        "1500",
     ])
     .ok();
-    cli.run(&["article", "status", "Heat pumps for council homes", "Commissioned"]).ok();
-    let out = run_with(Some(&cli.db), &["--as", "Sam Sub", "article", "status", "Heat pumps for council homes", "draft-received"], &[]).ok();
-    assert!(out.stdout.contains("is now Draft received"), "{}", out.stdout);
-    cli.run(&["article", "update", "Heat pumps for council homes", "--words", "1800", "--title", "Heat pumps at home"]).ok();
+    cli.run(&[
+        "article",
+        "status",
+        "Heat pumps for council homes",
+        "Commissioned",
+    ])
+    .ok();
+    let out = run_with(
+        Some(&cli.db),
+        &[
+            "--as",
+            "Sam Sub",
+            "article",
+            "status",
+            "Heat pumps for council homes",
+            "draft-received",
+        ],
+        &[],
+    )
+    .ok();
+    assert!(
+        out.stdout.contains("is now Draft received"),
+        "{}",
+        out.stdout
+    );
+    cli.run(&[
+        "article",
+        "update",
+        "Heat pumps for council homes",
+        "--words",
+        "1800",
+        "--title",
+        "Heat pumps at home",
+    ])
+    .ok();
 
-    let history = cli.run(&["article", "history", "Heat pumps at home", "--json"]).ok().json();
+    let history = cli
+        .run(&["article", "history", "Heat pumps at home", "--json"])
+        .ok()
+        .json();
     let lines: Vec<(String, String, String)> = history
         .as_array()
         .unwrap()
@@ -208,19 +377,48 @@ fn an_editor_creates_an_edition_adds_a_piece_and_moves_it_along() {
     assert_eq!(
         lines,
         [
-            ("Tess Editor".to_string(), "created".to_string(), "Heat pumps for council homes".to_string()),
+            (
+                "Tess Editor".to_string(),
+                "created".to_string(),
+                "Heat pumps for council homes".to_string()
+            ),
             ("Tess Editor".into(), "status".into(), "Commissioned".into()),
             ("Sam Sub".into(), "status".into(), "Draft received".into()),
-            ("Tess Editor".into(), "updated".into(), "Heat pumps at home".into()),
+            (
+                "Tess Editor".into(),
+                "updated".into(),
+                "Heat pumps at home".into()
+            ),
             ("Tess Editor".into(), "updated".into(), "1800".into()),
         ]
     );
     let human = cli.run(&["article", "history", "Heat pumps at home"]).ok();
-    assert!(human.stdout.contains("status: Commissioned → Draft received"), "{}", human.stdout);
+    assert!(
+        human
+            .stdout
+            .contains("status: Commissioned → Draft received"),
+        "{}",
+        human.stdout
+    );
 
-    cli.run(&["edition", "update", "Jun/Jul 21", "--pages", "68", "--press-date", "none"]).ok();
-    let show = cli.run(&["edition", "show", "Jun/Jul 21", "--json"]).ok().json();
-    assert_eq!((show["page_count"].as_u64(), show["press_date"].is_null()), (Some(68), true));
+    cli.run(&[
+        "edition",
+        "update",
+        "Jun/Jul 21",
+        "--pages",
+        "68",
+        "--press-date",
+        "none",
+    ])
+    .ok();
+    let show = cli
+        .run(&["edition", "show", "Jun/Jul 21", "--json"])
+        .ok()
+        .json();
+    assert_eq!(
+        (show["page_count"].as_u64(), show["press_date"].is_null()),
+        (Some(68), true)
+    );
     assert_eq!(show["articles"][0]["word_target"], 1800);
 }
 
@@ -229,35 +427,190 @@ fn bad_input_exits_2_with_one_line_and_changes_nothing() {
     let cli = Cli::demo();
     let before = cli.snapshot();
     let cases: &[(&[&str], &str)] = &[
-        (&["edition", "add", "--name", "X", "--cover-date", "2021-02-30"], "\"2021-02-30\" is not a calendar date"),
-        (&["edition", "add", "--name", "X", "--press-date", "22/01/2021"], "YYYY-MM-DD"),
-        (&["edition", "add", "--name", "X", "--press-date", "2021-02-05", "--on-sale", "2021-02-01"], "The press date (5 Feb 2021) is after the on-sale date"),
-        (&["edition", "add", "--name", "feb/mar 21"], "already has an edition called"),
-        (&["edition", "add", "--name", " "], "The edition name is empty"),
-        (&["edition", "add", "--name", "X", "--pages", "0"], "at least 1"),
-        (&["edition", "add", "--name", "X", "--pages", "-4"], "not a page count"),
+        (
+            &[
+                "edition",
+                "add",
+                "--name",
+                "X",
+                "--cover-date",
+                "2021-02-30",
+            ],
+            "\"2021-02-30\" is not a calendar date",
+        ),
+        (
+            &[
+                "edition",
+                "add",
+                "--name",
+                "X",
+                "--press-date",
+                "22/01/2021",
+            ],
+            "YYYY-MM-DD",
+        ),
+        (
+            &[
+                "edition",
+                "add",
+                "--name",
+                "X",
+                "--press-date",
+                "2021-02-05",
+                "--on-sale",
+                "2021-02-01",
+            ],
+            "The press date (5 Feb 2021) is after the on-sale date",
+        ),
+        (
+            &["edition", "add", "--name", "feb/mar 21"],
+            "already has an edition called",
+        ),
+        (
+            &["edition", "add", "--name", " "],
+            "The edition name is empty",
+        ),
+        (
+            &["edition", "add", "--name", "X", "--pages", "0"],
+            "at least 1",
+        ),
+        (
+            &["edition", "add", "--name", "X", "--pages", "-4"],
+            "not a page count",
+        ),
         (&["edition", "add", "--theme", "No name"], "needs a name"),
-        (&["edition", "update", "Feb/Mar 21", "--on-sale", "2021-01-01"], "is after the on-sale date"),
-        (&["edition", "show", "Dec/Jan 99"], "No edition matches \"Dec/Jan 99\""),
-        (&["article", "add", "--edition", "Nope", "--title", "T"], "No edition matches"),
-        (&["article", "add", "--edition", "Feb/Mar 21", "--title", "T", "--kind", "poem"], "not a kind of piece"),
-        (&["article", "add", "--edition", "Feb/Mar 21", "--title", "T", "--words", "0"], "at least 1 word"),
-        (&["article", "add", "--edition", "Feb/Mar 21", "--title", "T", "--words", "many"], "not a word count"),
-        (&["article", "add", "--edition", "Feb/Mar 21", "--title", "T", "--section", "Sport"], "No section matches \"Sport\""),
-        (&["article", "add", "--edition", "Feb/Mar 21", "--title", ""], "The title is empty"),
-        (&["article", "status", "Leeds to sign memoranda with Lille and Brno", "Published"], "cannot move from \"Idea\" to \"Published\""),
-        (&["article", "status", "Leeds to sign memoranda with Lille and Brno", "Printed"], "No status matches \"Printed\""),
-        (&["contributor", "add", "--name", "Imposter", "--email", "chris.borg@nalc.example"], "already uses chris.borg@nalc.example"),
-        (&["contributor", "add", "--name", "Bad", "--email", "not-an-email"], "is not an email address"),
-        (&["section", "add", "--name", "news"], "already has a section called"),
+        (
+            &["edition", "update", "Feb/Mar 21", "--on-sale", "2021-01-01"],
+            "is after the on-sale date",
+        ),
+        (
+            &["edition", "show", "Dec/Jan 99"],
+            "No edition matches \"Dec/Jan 99\"",
+        ),
+        (
+            &["article", "add", "--edition", "Nope", "--title", "T"],
+            "No edition matches",
+        ),
+        (
+            &[
+                "article",
+                "add",
+                "--edition",
+                "Feb/Mar 21",
+                "--title",
+                "T",
+                "--kind",
+                "poem",
+            ],
+            "not a kind of piece",
+        ),
+        (
+            &[
+                "article",
+                "add",
+                "--edition",
+                "Feb/Mar 21",
+                "--title",
+                "T",
+                "--words",
+                "0",
+            ],
+            "at least 1 word",
+        ),
+        (
+            &[
+                "article",
+                "add",
+                "--edition",
+                "Feb/Mar 21",
+                "--title",
+                "T",
+                "--words",
+                "many",
+            ],
+            "not a word count",
+        ),
+        (
+            &[
+                "article",
+                "add",
+                "--edition",
+                "Feb/Mar 21",
+                "--title",
+                "T",
+                "--section",
+                "Sport",
+            ],
+            "No section matches \"Sport\"",
+        ),
+        (
+            &["article", "add", "--edition", "Feb/Mar 21", "--title", ""],
+            "The title is empty",
+        ),
+        (
+            &[
+                "article",
+                "status",
+                "Leeds to sign memoranda with Lille and Brno",
+                "Published",
+            ],
+            "cannot move from \"Idea\" to \"Published\"",
+        ),
+        (
+            &[
+                "article",
+                "status",
+                "Leeds to sign memoranda with Lille and Brno",
+                "Printed",
+            ],
+            "No status matches \"Printed\"",
+        ),
+        (
+            &[
+                "contributor",
+                "add",
+                "--name",
+                "Imposter",
+                "--email",
+                "chris.borg@nalc.example",
+            ],
+            "already uses chris.borg@nalc.example",
+        ),
+        (
+            &[
+                "contributor",
+                "add",
+                "--name",
+                "Bad",
+                "--email",
+                "not-an-email",
+            ],
+            "is not an email address",
+        ),
+        (
+            &["section", "add", "--name", "news"],
+            "already has a section called",
+        ),
         (&["edition", "frobnicate"], "unrecognized subcommand"),
-        (&["edition", "add", "--name", "X", "--colour", "red"], "unexpected argument"),
+        (
+            &["edition", "add", "--name", "X", "--colour", "red"],
+            "unexpected argument",
+        ),
     ];
     for (args, needle) in cases {
         let run = cli.run(args);
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
-        assert_eq!(run.stderr.trim_end().lines().count(), 1, "{args:?}: {:?}", run.stderr);
-        assert!(run.stderr.contains(needle), "{args:?}: {:?} should mention {needle:?}", run.stderr);
+        assert_eq!(
+            run.stderr.trim_end().lines().count(),
+            1,
+            "{args:?}: {:?}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains(needle),
+            "{args:?}: {:?} should mention {needle:?}",
+            run.stderr
+        );
     }
     assert_eq!(cli.snapshot(), before);
 }
@@ -265,8 +618,15 @@ fn bad_input_exits_2_with_one_line_and_changes_nothing() {
 #[test]
 fn a_print_page_count_off_a_multiple_of_four_warns_but_succeeds() {
     let cli = Cli::demo();
-    let out = cli.run(&["edition", "add", "--name", "Odd", "--pages", "66"]).ok();
-    assert!(out.stderr.starts_with("warning: 66 pages is not a multiple of 4"), "{}", out.stderr);
+    let out = cli
+        .run(&["edition", "add", "--name", "Odd", "--pages", "66"])
+        .ok();
+    assert!(
+        out.stderr
+            .starts_with("warning: 66 pages is not a multiple of 4"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -274,7 +634,13 @@ fn the_database_comes_from_the_flag_or_masthead_db() {
     let cli = Cli::new();
     let env_db = cli.db.to_str().unwrap();
     run_with(None, &["demo"], &[("MASTHEAD_DB", env_db)]).ok();
-    let list = run_with(None, &["edition", "list", "--json"], &[("MASTHEAD_DB", env_db)]).ok().json();
+    let list = run_with(
+        None,
+        &["edition", "list", "--json"],
+        &[("MASTHEAD_DB", env_db)],
+    )
+    .ok()
+    .json();
     assert_eq!(list.as_array().unwrap().len(), 2);
 }
 
@@ -302,10 +668,17 @@ fn lists_say_what_to_do_when_empty_and_help_exits_0() {
     cli.run(&["init"]).ok();
     let out = cli.run(&["edition", "list"]).ok();
     assert!(out.stdout.contains("No editions yet"), "{}", out.stdout);
-    assert_eq!(cli.run(&["edition", "list", "--json"]).ok().json(), serde_json::json!([]));
+    assert_eq!(
+        cli.run(&["edition", "list", "--json"]).ok().json(),
+        serde_json::json!([])
+    );
     let help = cli.run(&["--help"]).ok();
     assert!(help.stdout.contains("Exit codes"), "{}", help.stdout);
     let out = cli.run(&["edition", "add", "--name", "X"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("There is no publication yet"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("There is no publication yet"),
+        "{}",
+        out.stderr
+    );
 }
