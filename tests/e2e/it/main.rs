@@ -63,6 +63,19 @@ async fn plan_an_edition(app: &App) -> Result<()> {
         "Published must not be offered from Commissioned: {moves}"
     );
 
+    // A bad edit is refused at the field, and Esc leaves the form unsaved.
+    app.click_button("Edit edition").await?;
+    app.type_into("#edition-form input[name=page_count]", "0")
+        .await?;
+    app.click_button("Save edition").await?;
+    app.wait_text("#edition-form .field-error", "at least 1")
+        .await?;
+    app.wait("#edition-form input[name=page_count]")
+        .await?
+        .send_keys(thirtyfour::Key::Escape)
+        .await?;
+    app.wait_text("dl.dates", "66").await?;
+
     let shot = app.screenshot("plan-an-edition.png").await?;
     assert!(
         std::fs::metadata(&shot)?.len() > 10_000,
