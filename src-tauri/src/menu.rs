@@ -2,7 +2,7 @@
 //! what happens next (dialogs, confirmations), so the keyboard shortcuts in
 //! the UI and the menu run the same code.
 
-use tauri::menu::{MenuBuilder, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
+use tauri::menu::{MenuBuilder, MenuItemBuilder, SubmenuBuilder};
 use tauri::{AppHandle, Emitter};
 
 pub fn install(app: &AppHandle) -> tauri::Result<()> {
@@ -21,7 +21,8 @@ pub fn install(app: &AppHandle) -> tauri::Result<()> {
         .separator()
         .item(&item("load-demo", "Load demo edition", None)?)
         .separator()
-        .item(&PredefinedMenuItem::quit(app, Some("Quit"))?)
+        // GTK has no predefined Quit item, so Quit is ours.
+        .item(&item("quit", "Quit", Some("CmdOrCtrl+Q"))?)
         .build()?;
     let edit = SubmenuBuilder::new(app, "Edit")
         .undo()
@@ -40,6 +41,12 @@ pub fn install(app: &AppHandle) -> tauri::Result<()> {
         .build()?;
     app.set_menu(menu)?;
     app.on_menu_event(|app, event| {
+        if event.id().0 == "quit" {
+            // Every write is committed when its use case returns, so
+            // quitting here loses nothing.
+            app.exit(0);
+            return;
+        }
         // The UI may not be listening yet; a lost click is harmless.
         let _ = app.emit("menu", event.id().0.as_str());
     });

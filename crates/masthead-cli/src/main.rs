@@ -217,10 +217,10 @@ fn edition(cmd: &EditionCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome 
     match cmd {
         EditionCmd::List { publication, json } => {
             let store = open(path, false)?;
-            let publication = match publication {
-                Some(p) => Some(store.find_publication(Some(p))?),
-                None => None,
-            };
+            let publication = publication
+                .as_deref()
+                .map(|p| store.find_publication(Some(p)))
+                .transpose()?;
             let list = store.list_editions(publication)?;
             if *json {
                 return out.json(&list);
@@ -313,10 +313,9 @@ fn find_edition(
     publication: Option<&str>,
     key: &str,
 ) -> Result<masthead_core::model::EditionId, Failure> {
-    let publication = match publication {
-        Some(p) => Some(store.find_publication(Some(p))?),
-        None => None,
-    };
+    let publication = publication
+        .map(|p| store.find_publication(Some(p)))
+        .transpose()?;
     Ok(store.find_edition(publication, key)?)
 }
 
@@ -325,10 +324,7 @@ fn find_article(
     edition: Option<&str>,
     key: &str,
 ) -> Result<masthead_core::model::ArticleId, Failure> {
-    let edition = match edition {
-        Some(e) => Some(store.find_edition(None, e)?),
-        None => None,
-    };
+    let edition = edition.map(|e| store.find_edition(None, e)).transpose()?;
     Ok(store.find_article(edition, key)?)
 }
 

@@ -63,6 +63,26 @@ async fn plan_an_edition(app: &App) -> Result<()> {
         "Published must not be offered from Commissioned: {moves}"
     );
 
+    // Edit the title in place, save, and undo the save from the toast.
+    app.type_into("#drawer-title", "Heat pumps in council homes")
+        .await?;
+    app.click_button("Save changes").await?;
+    app.wait_text(".pieces", "Heat pumps in council homes")
+        .await?;
+    app.click_button("Undo").await?;
+    app.wait_text(".pieces", "Heat pumps for council homes")
+        .await?;
+    let history = app
+        .wait_text(
+            ".drawer .history",
+            "changed the title from “Heat pumps in council homes”",
+        )
+        .await?;
+    assert!(
+        history.contains("to “Heat pumps for council homes”"),
+        "{history}"
+    );
+
     // A bad edit is refused at the field, and Esc leaves the form unsaved.
     app.click_button("Edit edition").await?;
     app.type_into("#edition-form input[name=page_count]", "0")

@@ -1,18 +1,24 @@
 // Outcomes of background work, shown briefly in the corner.
 
+export interface ToastAction {
+  label: string;
+  run: () => void | Promise<void>;
+}
+
 export interface Toast {
   id: number;
   kind: "success" | "warning" | "error";
   message: string;
+  action?: ToastAction;
 }
 
 export class Toasts {
   items: Toast[] = $state([]);
   #next = 1;
 
-  show(kind: Toast["kind"], message: string, ms = kind === "error" ? 8000 : 4000): number {
+  show(kind: Toast["kind"], message: string, ms = kind === "error" ? 8000 : 4000, action?: ToastAction): number {
     const id = this.#next++;
-    this.items = [...this.items, { id, kind, message }];
+    this.items = [...this.items, action ? { id, kind, message, action } : { id, kind, message }];
     setTimeout(() => this.dismiss(id), ms);
     return id;
   }

@@ -1,7 +1,9 @@
 use rusqlite::OptionalExtension;
 
 use super::workflow::{INITIAL_STATUS, next_statuses};
-use super::{Changes, Entity, Result, Store, optional_text, parse_timestamp, required_text};
+use super::{
+    Changes, Entity, Result, Store, fetch_one, optional_text, parse_timestamp, required_text,
+};
 use crate::actor::Actor;
 use crate::error::Error;
 use crate::model::{
@@ -111,14 +113,13 @@ impl Store {
     }
 
     pub fn article(&self, id: ArticleId) -> Result<Article> {
-        self.conn
-            .prepare_cached(&format!("{SELECT} AND a.id = ?1"))?
-            .query_row([id], from_row)
-            .optional()?
-            .ok_or_else(|| Error::NotFound {
-                entity: "article",
-                key: id.to_string(),
-            })
+        fetch_one(
+            &self.conn,
+            &format!("{SELECT} AND a.id = ?1"),
+            id,
+            "article",
+            from_row,
+        )
     }
 
     /// The article, the statuses it may move to, and its history.

@@ -1,6 +1,6 @@
-use rusqlite::OptionalExtension;
-
-use super::{Changes, Entity, Result, Store, is_unique_violation, optional_text, required_text};
+use super::{
+    Changes, Entity, Result, Store, fetch_one, is_unique_violation, optional_text, required_text,
+};
 use crate::actor::Actor;
 use crate::error::Error;
 use crate::model::{Contributor, ContributorId, ContributorInput, ContributorKind};
@@ -65,14 +65,13 @@ impl Store {
     }
 
     pub fn contributor(&self, id: ContributorId) -> Result<Contributor> {
-        self.conn
-            .prepare_cached(&format!("{SELECT} AND id = ?1"))?
-            .query_row([id], from_row)
-            .optional()?
-            .ok_or_else(|| Error::NotFound {
-                entity: "contributor",
-                key: id.to_string(),
-            })
+        fetch_one(
+            &self.conn,
+            &format!("{SELECT} AND id = ?1"),
+            id,
+            "contributor",
+            from_row,
+        )
     }
 
     pub fn add_contributor(

@@ -1,13 +1,11 @@
-use chrono::NaiveDate;
-use rusqlite::OptionalExtension;
-
 use super::{
-    Changes, Entity, Result, Store, date_text, is_unique_violation, optional_text, parse_date,
-    parse_timestamp, required_text,
+    Changes, Entity, Result, Store, date_text, fetch_one, is_unique_violation, optional_text,
+    parse_date, parse_timestamp, required_text,
 };
 use crate::actor::Actor;
 use crate::error::Error;
 use crate::model::{Edition, EditionId, EditionInput, PublicationId, Saved, Warning};
+use chrono::NaiveDate;
 
 pub const MAX_PAGES: u32 = 1000;
 const MAX_TOPICS: usize = 20;
@@ -175,14 +173,13 @@ impl Store {
     }
 
     pub fn edition(&self, id: EditionId) -> Result<Edition> {
-        self.conn
-            .prepare_cached(&format!("{SELECT} AND e.id = ?1"))?
-            .query_row([id], from_row)
-            .optional()?
-            .ok_or_else(|| Error::NotFound {
-                entity: "edition",
-                key: id.to_string(),
-            })
+        fetch_one(
+            &self.conn,
+            &format!("{SELECT} AND e.id = ?1"),
+            id,
+            "edition",
+            from_row,
+        )
     }
 
     pub fn create_edition(

@@ -140,6 +140,25 @@ impl<'a> Changes<'a> {
     }
 }
 
+/// Runs `sql` (which selects by `?1`) and maps the one row, or reports the
+/// `entity` as not found.
+pub(crate) fn fetch_one<T, Id: rusqlite::ToSql + ToString>(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    id: Id,
+    entity: &'static str,
+    map: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<T> {
+    use rusqlite::OptionalExtension;
+    conn.prepare_cached(sql)?
+        .query_row([&id], map)
+        .optional()?
+        .ok_or_else(|| Error::NotFound {
+            entity,
+            key: id.to_string(),
+        })
+}
+
 pub(crate) fn timestamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }

@@ -1,6 +1,6 @@
-use rusqlite::OptionalExtension;
-
-use super::{Changes, Entity, Result, Store, is_unique_violation, optional_text, required_text};
+use super::{
+    Changes, Entity, Result, Store, fetch_one, is_unique_violation, optional_text, required_text,
+};
 use crate::actor::Actor;
 use crate::error::Error;
 use crate::model::{Publication, PublicationId, PublicationInput, SectionId};
@@ -51,14 +51,13 @@ impl Store {
     }
 
     pub fn publication(&self, id: PublicationId) -> Result<Publication> {
-        self.conn
-            .prepare_cached(&format!("{SELECT} AND p.id = ?1"))?
-            .query_row([id], from_row)
-            .optional()?
-            .ok_or_else(|| Error::NotFound {
-                entity: "publication",
-                key: id.to_string(),
-            })
+        fetch_one(
+            &self.conn,
+            &format!("{SELECT} AND p.id = ?1"),
+            id,
+            "publication",
+            from_row,
+        )
     }
 
     /// Creates a publication with the default workflow and sections.

@@ -1,6 +1,4 @@
-use rusqlite::OptionalExtension;
-
-use super::{Changes, Entity, Result, Store, is_unique_violation, required_text};
+use super::{Changes, Entity, Result, Store, fetch_one, is_unique_violation, required_text};
 use crate::actor::Actor;
 use crate::error::Error;
 use crate::model::{PublicationId, Section, SectionId};
@@ -37,14 +35,13 @@ impl Store {
     }
 
     pub fn section(&self, id: SectionId) -> Result<Section> {
-        self.conn
-            .prepare_cached(&format!("{SELECT} AND id = ?1"))?
-            .query_row([id], from_row)
-            .optional()?
-            .ok_or_else(|| Error::NotFound {
-                entity: "section",
-                key: id.to_string(),
-            })
+        fetch_one(
+            &self.conn,
+            &format!("{SELECT} AND id = ?1"),
+            id,
+            "section",
+            from_row,
+        )
     }
 
     /// Adds a section at the end of the publication's list.
