@@ -7,6 +7,20 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # dependencies; the build still works from nothing.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/masthead/target}"
 
+# Cargo names a workspace crate's artifacts without its folder and judges
+# them fresh by the files it last read; two clones sharing one target
+# directory would then run each other's code. When the clone changes, drop
+# the workspace crates' artifacts (the dependencies stay cached).
+claim_target_dir() {
+  local owner="$CARGO_TARGET_DIR/.masthead-checkout"
+  if [ -f "$owner" ] && [ "$(cat "$owner")" != "$ROOT" ]; then
+    say "Build cache was last used by $(cat "$owner"): rebuilding Masthead's own crates"
+    (cd "$ROOT" && cargo clean --quiet -p masthead-core -p masthead-cli -p masthead-app -p masthead-e2e)
+  fi
+  mkdir -p "$CARGO_TARGET_DIR"
+  echo "$ROOT" >"$owner"
+}
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 

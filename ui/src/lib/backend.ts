@@ -4,7 +4,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import { open as openDialog, save as saveDialog, ask } from "@tauri-apps/plugin-dialog";
+import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type {
   Article,
   ArticleDetail,
@@ -99,8 +99,6 @@ export const backend = {
     });
     return picked ?? null;
   },
-
-  confirm: (message: string, title: string): Promise<boolean> => ask(message, { title, kind: "info" }),
 };
 
 export type Backend = typeof backend;
