@@ -132,7 +132,7 @@ pub(crate) fn validate(
         }
     }
     let mut warnings = Vec::new();
-    if is_print && input.page_count % 4 != 0 {
+    if is_print && !input.page_count.is_multiple_of(4) {
         let below = input.page_count - input.page_count % 4;
         warnings.push(Warning {
             code: "page_count_not_multiple_of_4".into(),
