@@ -4,6 +4,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type {
   Article,
@@ -76,6 +77,8 @@ export const backend = {
   changeStatus: (id: ArticleId, to: StatusId) => call<ArticleDetail>("change_status", { id, to }),
   listContributors: () => call<Contributor[]>("list_contributors"),
   addContributor: (input: ContributorInput) => call<Contributor>("add_contributor", { input }),
+
+  setWindowTitle: (title: string): Promise<void> => getCurrentWindow().setTitle(title),
 
   /** Runs `handler` with the id of each native menu item the user picks. */
   onMenu: (handler: (id: string) => void): Promise<UnlistenFn> =>
