@@ -1,5 +1,5 @@
 use super::{
-    Changes, Entity, Result, Store, fetch_one, is_unique_violation, optional_text, required_text,
+    Changes, Entity, Result, Store, fetch_one, optional_text, or_duplicate, required_text,
 };
 use crate::actor::Actor;
 use crate::error::Error;
@@ -55,6 +55,16 @@ fn validate(input: &ContributorInput) -> Result<ContributorInput> {
     })
 }
 
+fn duplicate_email(email: Option<&str>) -> Error {
+    Error::Duplicate {
+        field: Some("email"),
+        message: format!(
+            "Another contributor already uses {}. Each contributor needs their own email address.",
+            email.unwrap_or_default()
+        ),
+    }
+}
+
 impl Store {
     pub fn list_contributors(&self) -> Result<Vec<Contributor>> {
         let mut stmt = self
@@ -96,20 +106,7 @@ impl Store {
                     changes.at()
                 ],
             )
-            .map_err(Error::from)
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    Error::Duplicate {
-                        field: Some("email"),
-                        message: format!(
-                            "Another contributor already uses {}. Each contributor needs their own email address.",
-                            valid.email.as_deref().unwrap_or_default()
-                        ),
-                    }
-                } else {
-                    e
-                }
-            })?;
+            .map_err(|e| or_duplicate(e, || duplicate_email(valid.email.as_deref())))?;
             changes.created(&valid.name);
             changes.write(tx)
         })?;

@@ -1,6 +1,6 @@
 use super::{
-    Changes, Entity, Result, Store, date_text, fetch_one, is_unique_violation, optional_text,
-    parse_date, parse_timestamp, required_text,
+    Changes, Entity, Result, Store, date_text, fetch_one, optional_text, or_duplicate, parse_date,
+    parse_timestamp, required_text,
 };
 use crate::actor::Actor;
 use crate::error::Error;
@@ -157,8 +157,53 @@ fn duplicate(name: &str) -> Error {
     }
 }
 
-fn topics_json(topics: &[String]) -> String {
-    serde_json::to_string(topics).unwrap_or_else(|_| "[]".into())
+/// An edition's editable fields in their stored form, bound as `?1` (id),
+/// `?2`..`?12` (the fields in column order) and `?13` (the time of the change)
+/// by both the INSERT and the UPDATE.
+struct Stored {
+    topics: String,
+    dates: [Option<String>; 6],
+}
+
+impl Stored {
+    fn new(v: &EditionInput) -> Stored {
+        Stored {
+            topics: serde_json::to_string(&v.focus_topics).unwrap_or_else(|_| "[]".into()),
+            dates: [
+                v.cover_date,
+                v.commissioning_closes,
+                v.copy_deadline,
+                v.subbing_deadline,
+                v.press_date,
+                v.on_sale_date,
+            ]
+            .map(date_text),
+        }
+    }
+
+    fn params<'a>(
+        &'a self,
+        id: &'a EditionId,
+        v: &'a EditionInput,
+        at: &'a dyn rusqlite::ToSql,
+    ) -> Vec<&'a dyn rusqlite::ToSql> {
+        let [cover, commissioning, copy, subbing, press, on_sale] = &self.dates;
+        vec![
+            id,
+            &v.name,
+            &v.theme,
+            &self.topics,
+            cover,
+            &v.page_count,
+            commissioning,
+            copy,
+            subbing,
+            press,
+            on_sale,
+            &v.notes,
+            at,
+        ]
+    }
 }
 
 impl Store {
@@ -193,36 +238,18 @@ impl Store {
         let id = EditionId::new();
         self.write(|tx| {
             let mut changes = Changes::new(actor, Entity::Edition, id);
+            let stored = Stored::new(&valid);
+            let at = changes.at();
+            let mut params = stored.params(&id, &valid, &at);
+            params.push(&publication);
             tx.execute(
-                "INSERT INTO editions (id, publication_id, name, theme, focus_topics, cover_date,
-                    page_count, commissioning_closes, copy_deadline, subbing_deadline, press_date,
-                    on_sale_date, notes, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
-                rusqlite::params![
-                    id,
-                    publication,
-                    valid.name,
-                    valid.theme,
-                    topics_json(&valid.focus_topics),
-                    date_text(valid.cover_date),
-                    valid.page_count,
-                    date_text(valid.commissioning_closes),
-                    date_text(valid.copy_deadline),
-                    date_text(valid.subbing_deadline),
-                    date_text(valid.press_date),
-                    date_text(valid.on_sale_date),
-                    valid.notes,
-                    changes.at(),
-                ],
+                "INSERT INTO editions (id, name, theme, focus_topics, cover_date, page_count,
+                    commissioning_closes, copy_deadline, subbing_deadline, press_date,
+                    on_sale_date, notes, created_at, updated_at, publication_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
+                params.as_slice(),
             )
-            .map_err(Error::from)
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    duplicate(&valid.name)
-                } else {
-                    e
-                }
-            })?;
+            .map_err(|e| or_duplicate(e, || duplicate(&valid.name)))?;
             changes.created(&valid.name);
             changes.write(tx)
         })?;
@@ -261,36 +288,17 @@ impl Store {
             if changes.is_empty() {
                 return Ok(());
             }
+            let stored = Stored::new(&valid);
+            let at = changes.at();
             tx.execute(
                 "UPDATE editions SET name = ?2, theme = ?3, focus_topics = ?4, cover_date = ?5,
                     page_count = ?6, commissioning_closes = ?7, copy_deadline = ?8,
                     subbing_deadline = ?9, press_date = ?10, on_sale_date = ?11, notes = ?12,
                     updated_at = ?13, version = version + 1
                  WHERE id = ?1",
-                rusqlite::params![
-                    id,
-                    valid.name,
-                    valid.theme,
-                    topics_json(&valid.focus_topics),
-                    date_text(valid.cover_date),
-                    valid.page_count,
-                    date_text(valid.commissioning_closes),
-                    date_text(valid.copy_deadline),
-                    date_text(valid.subbing_deadline),
-                    date_text(valid.press_date),
-                    date_text(valid.on_sale_date),
-                    valid.notes,
-                    changes.at(),
-                ],
+                stored.params(&id, &valid, &at).as_slice(),
             )
-            .map_err(Error::from)
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    duplicate(&valid.name)
-                } else {
-                    e
-                }
-            })?;
+            .map_err(|e| or_duplicate(e, || duplicate(&valid.name)))?;
             changes.write(tx)
         })?;
         Ok(Saved {

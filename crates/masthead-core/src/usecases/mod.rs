@@ -223,8 +223,15 @@ pub(crate) fn optional_text(
     Ok(text.to_owned())
 }
 
-/// True when a SQLite error is a UNIQUE constraint failure.
-pub(crate) fn is_unique_violation(e: &Error) -> bool {
-    matches!(e, Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
-        if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
+/// Turns a UNIQUE constraint failure into the user's `duplicate` error;
+/// any other error passes through.
+pub(crate) fn or_duplicate(e: rusqlite::Error, duplicate: impl FnOnce() -> Error) -> Error {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+        {
+            duplicate()
+        }
+        _ => Error::from(e),
+    }
 }

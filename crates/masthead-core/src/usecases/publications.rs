@@ -1,5 +1,5 @@
 use super::{
-    Changes, Entity, Result, Store, fetch_one, is_unique_violation, optional_text, required_text,
+    Changes, Entity, Result, Store, fetch_one, optional_text, or_duplicate, required_text,
 };
 use crate::actor::Actor;
 use crate::error::Error;
@@ -76,8 +76,7 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
                 rusqlite::params![id, valid.name, valid.frequency, input.is_print, now],
             )
-            .map_err(Error::from)
-            .map_err(|e| if is_unique_violation(&e) { duplicate(&valid.name) } else { e })?;
+            .map_err(|e| or_duplicate(e, || duplicate(&valid.name)))?;
             super::workflow::seed_default_workflow(tx, id)?;
             for (position, name) in DEFAULT_SECTIONS.iter().enumerate() {
                 tx.execute(
@@ -119,14 +118,7 @@ impl Store {
                     changes.at()
                 ],
             )
-            .map_err(Error::from)
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    duplicate(&valid.name)
-                } else {
-                    e
-                }
-            })?;
+            .map_err(|e| or_duplicate(e, || duplicate(&valid.name)))?;
             changes.write(tx)
         })?;
         self.publication(id)

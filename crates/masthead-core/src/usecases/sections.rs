@@ -1,4 +1,4 @@
-use super::{Changes, Entity, Result, Store, fetch_one, is_unique_violation, required_text};
+use super::{Changes, Entity, Result, Store, fetch_one, or_duplicate, required_text};
 use crate::actor::Actor;
 use crate::error::Error;
 use crate::model::{PublicationId, Section, SectionId};
@@ -63,14 +63,7 @@ impl Store {
                     ?4, ?4)",
                 rusqlite::params![id, publication, name, changes.at()],
             )
-            .map_err(Error::from)
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    duplicate(&name)
-                } else {
-                    e
-                }
-            })?;
+            .map_err(|e| or_duplicate(e, || duplicate(&name)))?;
             changes.created(&name);
             changes.write(tx)
         })?;
@@ -90,8 +83,7 @@ impl Store {
                 "UPDATE sections SET name = ?2, updated_at = ?3, version = version + 1 WHERE id = ?1",
                 rusqlite::params![id, name, changes.at()],
             )
-            .map_err(Error::from)
-            .map_err(|e| if is_unique_violation(&e) { duplicate(&name) } else { e })?;
+            .map_err(|e| or_duplicate(e, || duplicate(&name)))?;
             changes.write(tx)
         })?;
         self.section(id)
