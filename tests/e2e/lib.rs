@@ -151,6 +151,25 @@ impl App {
         Ok(())
     }
 
+    /// Runs the `masthead` CLI (built beside the app) on the app's database
+    /// and returns what it printed.
+    pub fn cli(&self, args: &[&str]) -> Result<String> {
+        let cli = app_binary()?.with_file_name("masthead");
+        let out = Command::new(&cli)
+            .arg("--db")
+            .arg(self.dir.path().join("e2e.db"))
+            .args(args)
+            .output()
+            .with_context(|| format!("running {}", cli.display()))?;
+        if !out.status.success() {
+            bail!(
+                "masthead {args:?} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        Ok(String::from_utf8(out.stdout)?)
+    }
+
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         let path = artifacts_dir().join(name);
         let png = self.driver.screenshot_as_png().await?;

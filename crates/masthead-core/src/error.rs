@@ -59,11 +59,13 @@ pub enum Error {
     #[error("{path} already exists. Choose a new file name, or use Open database… to open it.")]
     FileExists { path: PathBuf },
     #[error(
-        "{path} is in use by another program and stayed locked. Close the other program (or other Masthead window) and try again."
+        "{} is in use by another program and stayed locked. Close the other program (or other Masthead window) and try again.",
+        name(path)
     )]
     Locked { path: PathBuf },
     #[error(
-        "{path} is damaged ({detail}). Nothing was deleted: restore it from a backup, or create a new database."
+        "{} is damaged ({detail}). Nothing was deleted: restore it from a backup, or create a new database.",
+        name(path)
     )]
     Corrupt { path: PathBuf, detail: String },
     #[error(
@@ -75,10 +77,54 @@ pub enum Error {
         source: std::io::Error,
     },
     #[error("Unexpected database error: {0}. Nothing was saved; please report this.")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+}
+
+/// Busy and damaged files get their own clear errors wherever SQLite reports
+/// them; `Store` fills in the path where it knows it.
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                Error::Locked {
+                    path: PathBuf::new(),
+                }
+            }
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                Error::Corrupt {
+                    path: PathBuf::new(),
+                    detail: e.to_string(),
+                }
+            }
+            _ => Error::Sqlite(e),
+        }
+    }
+}
+
+/// How messages name a database file; "The database" when the path is unknown.
+fn name(path: &std::path::Path) -> String {
+    if path.as_os_str().is_empty() {
+        "The database".to_owned()
+    } else {
+        path.display().to_string()
+    }
 }
 
 impl Error {
+    /// Fills in the database's path on errors that name it.
+    pub(crate) fn at_path(self, at: &std::path::Path) -> Self {
+        match self {
+            Error::Locked { path } if path.as_os_str().is_empty() => Error::Locked {
+                path: at.to_path_buf(),
+            },
+            Error::Corrupt { path, detail } if path.as_os_str().is_empty() => Error::Corrupt {
+                path: at.to_path_buf(),
+                detail,
+            },
+            other => other,
+        }
+    }
+
     /// A stable, machine-readable identifier for the kind of failure.
     pub fn code(&self) -> &str {
         match self {

@@ -95,18 +95,18 @@ impl Store {
     /// Runs `f` inside one IMMEDIATE transaction: all of it is saved, or none.
     /// Inside an outer transaction (the demo loader) it runs in a savepoint.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
         if !self.conn.is_autocommit() {
             let sp = self.conn.savepoint()?;
-            let value = f(&sp)?;
+            let value = f(&sp).map_err(|e| e.at_path(&path))?;
             sp.commit()?;
             return Ok(value);
         }
-        let path = self.path.clone();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| map_open_error(&path, e))?;
-        let value = f(&tx)?;
+        let value = f(&tx).map_err(|e| e.at_path(&path))?;
         tx.commit().map_err(|e| map_open_error(&path, e))?;
         Ok(value)
     }

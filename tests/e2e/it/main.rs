@@ -63,6 +63,15 @@ async fn plan_an_edition(app: &App) -> Result<()> {
         "Published must not be offered from Commissioned: {moves}"
     );
 
+    // The CLI, on the same database while the app has it open, sees the same.
+    let listed = app.cli(&["article", "list", "--edition", "Jun/Jul 21", "--json"])?;
+    let pieces: serde_json::Value = serde_json::from_str(&listed)?;
+    assert_eq!(
+        pieces[0]["title"], "Heat pumps for council homes",
+        "{listed}"
+    );
+    assert_eq!(pieces[0]["status"], "commissioned", "{listed}");
+
     // Edit the title in place, save, and undo the save from the toast.
     app.type_into("#drawer-title", "Heat pumps in council homes")
         .await?;

@@ -221,3 +221,30 @@ fn creating_a_new_database_never_overwrites_a_file() {
     assert!(info.is_empty && !info.has_demo);
     assert_eq!(i64::from(info.schema_version), SCHEMA_VERSION);
 }
+
+#[test]
+fn damage_found_while_reading_is_reported_as_damage() {
+    let mut f = Fixture::new();
+    f.store.load_demo(&f.actor).unwrap();
+    let path = f.path();
+    drop(f.store);
+    // Keep the header and the schema page; damage every page after them.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096;
+    assert!(bytes.len() > 4 * page, "the demo should span several pages");
+    for b in bytes.iter_mut().skip(2 * page) {
+        *b = 0x5A;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let outcome = Store::open(&path).and_then(|s| {
+        let editions = s.list_editions(None)?;
+        for e in editions {
+            s.list_articles(e.id)?;
+        }
+        s.list_contributors()
+    });
+    let err = outcome.expect_err("reading damaged pages must fail");
+    assert_eq!(err.code(), "database_corrupt", "{err}");
+    assert!(err.to_string().contains("Nothing was deleted"), "{err}");
+    assert!(path.exists());
+}
