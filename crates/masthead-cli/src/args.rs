@@ -58,10 +58,12 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum PublicationCmd {
+    /// List the publications.
     List {
         #[arg(long)]
         json: bool,
     },
+    /// Add a publication (it starts with the default workflow and sections).
     Add {
         #[arg(long)]
         name: String,
@@ -114,17 +116,23 @@ fn parse_pages(text: &str) -> Result<u32, String> {
 
 #[derive(Debug, Args)]
 pub struct EditionFields {
+    /// The edition's name, e.g. "Feb/Mar 21" (unique within the publication).
     #[arg(long)]
     pub name: Option<String>,
+    /// The edition's theme, e.g. "The ingredients for levelling up".
     #[arg(long)]
     pub theme: Option<String>,
     /// A focus topic; repeat the flag for several (replaces the list).
     #[arg(long = "focus", value_name = "TOPIC")]
     pub focus: Vec<String>,
+    /// The page count (new editions: 64); print editions warn unless a multiple of 4.
     #[arg(long, value_parser = parse_pages, allow_hyphen_values = true)]
     pub pages: Option<u32>,
+    /// The date on the cover; `none` clears it.
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub cover_date: Option<DateArg>,
+    /// Key dates must run in order: commissioning closes, copy deadline,
+    /// subbing deadline, press date, on sale. `none` clears a date.
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub commissioning_closes: Option<DateArg>,
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
@@ -133,20 +141,24 @@ pub struct EditionFields {
     pub subbing_deadline: Option<DateArg>,
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub press_date: Option<DateArg>,
+    /// The on-sale (publish) date.
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub on_sale: Option<DateArg>,
+    /// Free notes about the edition.
     #[arg(long)]
     pub notes: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum EditionCmd {
+    /// List editions, latest on-sale date first.
     List {
         #[arg(long)]
         publication: Option<String>,
         #[arg(long)]
         json: bool,
     },
+    /// Plan a new edition.
     Add {
         /// The publication's name or id (optional when there is only one).
         #[arg(long)]
@@ -154,6 +166,7 @@ pub enum EditionCmd {
         #[command(flatten)]
         fields: EditionFields,
     },
+    /// Show an edition, its key dates and its pieces.
     Show {
         /// The edition's name or id.
         edition: String,
@@ -162,6 +175,7 @@ pub enum EditionCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Change an edition's fields; flags left out keep their value.
     Update {
         /// The edition's name or id.
         edition: String,
@@ -174,8 +188,10 @@ pub enum EditionCmd {
 
 #[derive(Debug, Args)]
 pub struct ArticleFields {
+    /// The piece's title.
     #[arg(long)]
     pub title: Option<String>,
+    /// The line under the title that says what the piece is about.
     #[arg(long)]
     pub standfirst: Option<String>,
     /// The section's name or id (`none` to clear).
@@ -187,12 +203,14 @@ pub struct ArticleFields {
     /// The word target (`none` to clear).
     #[arg(long, value_parser = parse_words, allow_hyphen_values = true)]
     pub words: Option<WordsArg>,
+    /// Free notes about the piece.
     #[arg(long)]
     pub notes: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ArticleCmd {
+    /// List an edition's pieces.
     List {
         /// The edition's name or id.
         #[arg(long)]
@@ -200,6 +218,7 @@ pub enum ArticleCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Add a piece to an edition; it starts as an Idea.
     Add {
         /// The edition's name or id.
         #[arg(long)]
@@ -207,17 +226,21 @@ pub enum ArticleCmd {
         #[command(flatten)]
         fields: ArticleFields,
     },
+    /// Show a piece, where it may move next, and its history.
     Show {
         /// The article's title or id.
         article: String,
+        /// Look for the title in this edition only.
         #[arg(long)]
         edition: Option<String>,
         #[arg(long)]
         json: bool,
     },
+    /// Change a piece's fields; flags left out keep their value.
     Update {
         /// The article's title or id.
         article: String,
+        /// Look for the title in this edition only.
         #[arg(long)]
         edition: Option<String>,
         #[command(flatten)]
@@ -229,12 +252,15 @@ pub enum ArticleCmd {
         article: String,
         /// The status to move to, by name ("In edit") or key (in_edit).
         status: String,
+        /// Look for the title in this edition only.
         #[arg(long)]
         edition: Option<String>,
     },
     /// Show what changed on a piece, who changed it, and when.
     History {
+        /// The article's title or id.
         article: String,
+        /// Look for the title in this edition only.
         #[arg(long)]
         edition: Option<String>,
         #[arg(long)]
@@ -244,10 +270,12 @@ pub enum ArticleCmd {
 
 #[derive(Debug, Subcommand)]
 pub enum ContributorCmd {
+    /// List the contributors.
     List {
         #[arg(long)]
         json: bool,
     },
+    /// Add a contributor (emails are unique).
     Add {
         #[arg(long)]
         name: String,
@@ -266,18 +294,21 @@ pub enum ContributorCmd {
 
 #[derive(Debug, Subcommand)]
 pub enum SectionCmd {
+    /// List a publication's sections.
     List {
         #[arg(long)]
         publication: Option<String>,
         #[arg(long)]
         json: bool,
     },
+    /// Add a section at the end of the list.
     Add {
         #[arg(long)]
         publication: Option<String>,
         #[arg(long)]
         name: String,
     },
+    /// Rename a section.
     Rename {
         /// The section's current name or id.
         section: String,
