@@ -18,6 +18,7 @@ fn main() {
         "get_edition",
         "create_edition",
         "update_edition",
+        "edition_history",
         "list_articles",
         "article_detail",
         "add_article",

@@ -115,6 +115,11 @@ pub fn update_edition(
 }
 
 #[tauri::command]
+pub fn edition_history(state: State<'_, AppState>, id: EditionId) -> Reply<Vec<HistoryEntry>> {
+    state.with(|s, _| s.edition_history(id))
+}
+
+#[tauri::command]
 pub fn list_articles(state: State<'_, AppState>, edition: EditionId) -> Reply<Vec<Article>> {
     state.with(|s, _| s.list_articles(edition))
 }

@@ -38,6 +38,7 @@ pub fn run() {
             commands::get_edition,
             commands::create_edition,
             commands::update_edition,
+            commands::edition_history,
             commands::list_articles,
             commands::article_detail,
             commands::add_article,

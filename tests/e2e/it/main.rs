@@ -105,6 +105,13 @@ async fn plan_an_edition(app: &App) -> Result<()> {
         .await?;
     app.wait_text("dl.dates", "66").await?;
 
+    // The edition's own history: created, and nothing saved by the refused edit.
+    app.click_button("History").await?;
+    let history = app
+        .wait_text(".edition-history", "Erin Editor created it")
+        .await?;
+    assert!(!history.contains("page count"), "{history}");
+
     let shot = app.screenshot("plan-an-edition.png").await?;
     assert!(
         std::fs::metadata(&shot)?.len() > 10_000,

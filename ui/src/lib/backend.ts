@@ -18,6 +18,7 @@ import type {
   EditionId,
   EditionInput,
   ErrorPayload,
+  HistoryEntry,
   Publication,
   PublicationId,
   PublicationInput,
@@ -70,6 +71,7 @@ export const backend = {
   createEdition: (publication: PublicationId, input: EditionInput) =>
     call<Saved<Edition>>("create_edition", { publication, input }),
   updateEdition: (id: EditionId, input: EditionInput) => call<Saved<Edition>>("update_edition", { id, input }),
+  editionHistory: (id: EditionId) => call<HistoryEntry[]>("edition_history", { id }),
   listArticles: (edition: EditionId) => call<Article[]>("list_articles", { edition }),
   articleDetail: (id: ArticleId) => call<ArticleDetail>("article_detail", { id }),
   addArticle: (edition: EditionId, input: ArticleInput) => call<Article>("add_article", { edition, input }),

@@ -1,7 +1,13 @@
 use super::{Result, Store, parse_timestamp};
-use crate::model::HistoryEntry;
+use crate::model::{EditionId, HistoryEntry};
 
 impl Store {
+    /// What changed on an edition's own fields, who changed it, and when.
+    pub fn edition_history(&self, id: EditionId) -> Result<Vec<HistoryEntry>> {
+        self.edition(id)?;
+        self.history_of(&id.to_string())
+    }
+
     /// Every recorded change of one record, oldest first.
     pub fn history_of(&self, entity_id: &str) -> Result<Vec<HistoryEntry>> {
         let mut stmt = self.conn.prepare_cached(

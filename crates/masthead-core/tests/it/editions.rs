@@ -67,7 +67,7 @@ fn an_update_records_each_changed_field_with_who_and_when() {
     let updated = f.store.update_edition(&editor, e.id, &input).unwrap().item;
     assert_eq!((updated.page_count, updated.version), (72, 2));
 
-    let history = f.store.history_of(&e.id.to_string()).unwrap();
+    let history = f.store.edition_history(e.id).unwrap();
     let changes: Vec<_> = history
         .iter()
         .filter(|h| h.action == "updated")
@@ -292,6 +292,10 @@ fn unknown_ids_are_not_found() {
     f.refused("not_found", |s, a| {
         s.update_edition(a, ghost_edition, &edition_input("X"))
     });
+    assert_eq!(
+        f.store.edition_history(ghost_edition).unwrap_err().code(),
+        "not_found"
+    );
 }
 
 #[test]
