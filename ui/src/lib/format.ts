@@ -1,6 +1,5 @@
 // Dates, numbers and words the way the user's locale writes them.
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   day: "numeric",
   month: "short",
@@ -14,11 +13,9 @@ export function formatDate(iso: string | null, locale?: string): string {
   if (!iso) return "—";
   const [y, m, d] = iso.split("-").map(Number);
   if (!y || !m || !d) return iso;
+  // Read and written in UTC so that no time zone can move the day.
   const date = new Date(Date.UTC(y, m - 1, d));
-  const fmt = locale
-    ? new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
-    : new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-  return fmt.format(date);
+  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
 }
 
 export function formatDateTime(rfc3339: string): string {
@@ -39,5 +36,3 @@ export function initials(name: string): string {
     .map((part) => part[0]!.toUpperCase())
     .join("");
 }
-
-export { dateFormat };
