@@ -591,6 +591,10 @@ fn bad_input_exits_2_with_one_line_and_changes_nothing() {
             &["section", "add", "--name", "news"],
             "already has a section called",
         ),
+        (
+            &["--as", " ", "section", "add", "--name", "Sport"],
+            "Your name is empty",
+        ),
         (&["edition", "frobnicate"], "unrecognized subcommand"),
         (
             &["edition", "add", "--name", "X", "--colour", "red"],
