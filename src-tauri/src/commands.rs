@@ -1,4 +1,6 @@
 //! One command per user action; each is a call to one use case.
+//! They are `async` so Tauri runs them off the main thread: a database
+//! another program holds busy (up to the busy timeout) never freezes the window.
 
 use std::path::PathBuf;
 
@@ -12,24 +14,24 @@ use crate::AppState;
 type Reply<T> = Result<T, ErrorPayload>;
 
 #[tauri::command]
-pub fn database_info(state: State<'_, AppState>) -> Reply<DatabaseInfo> {
+pub async fn database_info(state: State<'_, AppState>) -> Reply<DatabaseInfo> {
     state.with(|s, _| s.info())
 }
 
 #[tauri::command]
-pub fn new_database(state: State<'_, AppState>, path: PathBuf) -> Reply<DatabaseInfo> {
+pub async fn new_database(state: State<'_, AppState>, path: PathBuf) -> Reply<DatabaseInfo> {
     state.open(&path, true)?;
     state.with(|s, _| s.info())
 }
 
 #[tauri::command]
-pub fn open_database(state: State<'_, AppState>, path: PathBuf) -> Reply<DatabaseInfo> {
+pub async fn open_database(state: State<'_, AppState>, path: PathBuf) -> Reply<DatabaseInfo> {
     state.open(&path, false)?;
     state.with(|s, _| s.info())
 }
 
 #[tauri::command]
-pub fn load_demo(state: State<'_, AppState>) -> Reply<EditionId> {
+pub async fn load_demo(state: State<'_, AppState>) -> Reply<EditionId> {
     state.with(|s, who| s.load_demo(who))
 }
 
@@ -39,17 +41,17 @@ pub fn get_settings(state: State<'_, AppState>) -> Settings {
 }
 
 #[tauri::command]
-pub fn save_user_name(state: State<'_, AppState>, name: String) -> Reply<Settings> {
+pub async fn save_user_name(state: State<'_, AppState>, name: String) -> Reply<Settings> {
     state.save_user_name(&name)
 }
 
 #[tauri::command]
-pub fn list_publications(state: State<'_, AppState>) -> Reply<Vec<Publication>> {
+pub async fn list_publications(state: State<'_, AppState>) -> Reply<Vec<Publication>> {
     state.with(|s, _| s.list_publications())
 }
 
 #[tauri::command]
-pub fn create_publication(
+pub async fn create_publication(
     state: State<'_, AppState>,
     input: PublicationInput,
 ) -> Reply<Publication> {
@@ -57,7 +59,7 @@ pub fn create_publication(
 }
 
 #[tauri::command]
-pub fn list_sections(
+pub async fn list_sections(
     state: State<'_, AppState>,
     publication: PublicationId,
 ) -> Reply<Vec<Section>> {
@@ -65,7 +67,7 @@ pub fn list_sections(
 }
 
 #[tauri::command]
-pub fn add_section(
+pub async fn add_section(
     state: State<'_, AppState>,
     publication: PublicationId,
     name: String,
@@ -74,17 +76,21 @@ pub fn add_section(
 }
 
 #[tauri::command]
-pub fn rename_section(state: State<'_, AppState>, id: SectionId, name: String) -> Reply<Section> {
+pub async fn rename_section(
+    state: State<'_, AppState>,
+    id: SectionId,
+    name: String,
+) -> Reply<Section> {
     state.with(|s, who| s.rename_section(who, id, &name))
 }
 
 #[tauri::command]
-pub fn workflow(state: State<'_, AppState>, publication: PublicationId) -> Reply<Workflow> {
+pub async fn workflow(state: State<'_, AppState>, publication: PublicationId) -> Reply<Workflow> {
     state.with(|s, _| s.workflow(publication))
 }
 
 #[tauri::command]
-pub fn list_editions(
+pub async fn list_editions(
     state: State<'_, AppState>,
     publication: Option<PublicationId>,
 ) -> Reply<Vec<Edition>> {
@@ -92,12 +98,12 @@ pub fn list_editions(
 }
 
 #[tauri::command]
-pub fn get_edition(state: State<'_, AppState>, id: EditionId) -> Reply<Edition> {
+pub async fn get_edition(state: State<'_, AppState>, id: EditionId) -> Reply<Edition> {
     state.with(|s, _| s.edition(id))
 }
 
 #[tauri::command]
-pub fn create_edition(
+pub async fn create_edition(
     state: State<'_, AppState>,
     publication: PublicationId,
     input: EditionInput,
@@ -106,7 +112,7 @@ pub fn create_edition(
 }
 
 #[tauri::command]
-pub fn update_edition(
+pub async fn update_edition(
     state: State<'_, AppState>,
     id: EditionId,
     input: EditionInput,
@@ -115,22 +121,25 @@ pub fn update_edition(
 }
 
 #[tauri::command]
-pub fn edition_history(state: State<'_, AppState>, id: EditionId) -> Reply<Vec<HistoryEntry>> {
+pub async fn edition_history(
+    state: State<'_, AppState>,
+    id: EditionId,
+) -> Reply<Vec<HistoryEntry>> {
     state.with(|s, _| s.edition_history(id))
 }
 
 #[tauri::command]
-pub fn list_articles(state: State<'_, AppState>, edition: EditionId) -> Reply<Vec<Article>> {
+pub async fn list_articles(state: State<'_, AppState>, edition: EditionId) -> Reply<Vec<Article>> {
     state.with(|s, _| s.list_articles(edition))
 }
 
 #[tauri::command]
-pub fn article_detail(state: State<'_, AppState>, id: ArticleId) -> Reply<ArticleDetail> {
+pub async fn article_detail(state: State<'_, AppState>, id: ArticleId) -> Reply<ArticleDetail> {
     state.with(|s, _| s.article_detail(id))
 }
 
 #[tauri::command]
-pub fn add_article(
+pub async fn add_article(
     state: State<'_, AppState>,
     edition: EditionId,
     input: ArticleInput,
@@ -139,7 +148,7 @@ pub fn add_article(
 }
 
 #[tauri::command]
-pub fn update_article(
+pub async fn update_article(
     state: State<'_, AppState>,
     id: ArticleId,
     input: ArticleInput,
@@ -148,7 +157,7 @@ pub fn update_article(
 }
 
 #[tauri::command]
-pub fn change_status(
+pub async fn change_status(
     state: State<'_, AppState>,
     id: ArticleId,
     to: StatusId,
@@ -160,11 +169,14 @@ pub fn change_status(
 }
 
 #[tauri::command]
-pub fn list_contributors(state: State<'_, AppState>) -> Reply<Vec<Contributor>> {
+pub async fn list_contributors(state: State<'_, AppState>) -> Reply<Vec<Contributor>> {
     state.with(|s, _| s.list_contributors())
 }
 
 #[tauri::command]
-pub fn add_contributor(state: State<'_, AppState>, input: ContributorInput) -> Reply<Contributor> {
+pub async fn add_contributor(
+    state: State<'_, AppState>,
+    input: ContributorInput,
+) -> Reply<Contributor> {
     state.with(|s, who| s.add_contributor(who, &input))
 }
