@@ -158,3 +158,9 @@ export function toArticleInput(d: ArticleDraft): { input: ArticleInput } | { err
 export function sameDraft<T>(a: T, b: T): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/** Moves focus to the first field the form marked invalid, which may be scrolled out of view. */
+export function focusFirstInvalid(formId: string): void {
+  const scope = `#${formId} .invalid`;
+  document.querySelector<HTMLElement>(`${scope} input, ${scope} select, ${scope} textarea`)?.focus();
+}

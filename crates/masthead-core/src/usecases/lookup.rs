@@ -6,13 +6,12 @@ use crate::model::{
     Article, ArticleId, Edition, EditionId, Publication, PublicationId, Section, SectionId,
 };
 
-fn pick<T, Id: Copy>(
+fn pick<T, Id: Copy + std::fmt::Display>(
     entity: &'static str,
     key: &str,
     items: Vec<T>,
     id_of: impl Fn(&T) -> Id,
     name_of: impl Fn(&T) -> &str,
-    show: impl Fn(Id) -> String,
 ) -> Result<Id> {
     let wanted = key.trim();
     let matches: Vec<Id> = items
@@ -32,7 +31,7 @@ fn pick<T, Id: Copy>(
             count: many.len(),
             ids: many
                 .iter()
-                .map(|id| show(*id))
+                .map(|id| id.to_string())
                 .collect::<Vec<_>>()
                 .join(", "),
         }),
@@ -48,14 +47,7 @@ impl Store {
                 if let Some(id) = PublicationId::parse(key) {
                     return self.publication(id).map(|p| p.id);
                 }
-                pick(
-                    "publication",
-                    key,
-                    all,
-                    |p: &Publication| p.id,
-                    |p| &p.name,
-                    |id| id.to_string(),
-                )
+                pick("publication", key, all, |p: &Publication| p.id, |p| &p.name)
             }
             None => match all.as_slice() {
                 [only] => Ok(only.id),
@@ -82,14 +74,7 @@ impl Store {
             return self.edition(id).map(|e| e.id);
         }
         let editions = self.list_editions(publication)?;
-        pick(
-            "edition",
-            key,
-            editions,
-            |e: &Edition| e.id,
-            |e| &e.name,
-            |id| id.to_string(),
-        )
+        pick("edition", key, editions, |e: &Edition| e.id, |e| &e.name)
     }
 
     /// An article by id or title (within `edition` when given).
@@ -107,14 +92,7 @@ impl Store {
                 all
             }
         };
-        pick(
-            "article",
-            key,
-            articles,
-            |a: &Article| a.id,
-            |a| &a.title,
-            |id| id.to_string(),
-        )
+        pick("article", key, articles, |a: &Article| a.id, |a| &a.title)
     }
 
     /// A section of `publication` by id or name.
@@ -123,13 +101,6 @@ impl Store {
             return self.section(id).map(|s| s.id);
         }
         let sections = self.list_sections(publication)?;
-        pick(
-            "section",
-            key,
-            sections,
-            |s: &Section| s.id,
-            |s| &s.name,
-            |id| id.to_string(),
-        )
+        pick("section", key, sections, |s: &Section| s.id, |s| &s.name)
     }
 }
