@@ -26,6 +26,10 @@ fn main() {
         "change_status",
         "list_contributors",
         "add_contributor",
+        "list_kinds",
+        "add_kind",
+        "rename_kind",
+        "set_kind_retired",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

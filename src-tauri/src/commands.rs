@@ -36,8 +36,8 @@ pub async fn load_demo(state: State<'_, AppState>) -> Reply<EditionId> {
 }
 
 #[tauri::command]
-pub fn get_settings(state: State<'_, AppState>) -> Settings {
-    state.settings()
+pub async fn get_settings(state: State<'_, AppState>) -> Reply<Settings> {
+    Ok(state.settings())
 }
 
 #[tauri::command]
@@ -79,9 +79,48 @@ pub async fn add_section(
 pub async fn rename_section(
     state: State<'_, AppState>,
     id: SectionId,
+    version: u32,
     name: String,
 ) -> Reply<Section> {
-    state.with(|s, who| s.rename_section(who, id, &name))
+    state.with(|s, who| s.rename_section(who, id, Some(version), &name))
+}
+
+#[tauri::command]
+pub async fn list_kinds(
+    state: State<'_, AppState>,
+    publication: PublicationId,
+    with_retired: bool,
+) -> Reply<Vec<Kind>> {
+    state.with(|s, _| s.list_kinds(publication, with_retired))
+}
+
+#[tauri::command]
+pub async fn add_kind(
+    state: State<'_, AppState>,
+    publication: PublicationId,
+    name: String,
+) -> Reply<Kind> {
+    state.with(|s, who| s.add_kind(who, publication, &name))
+}
+
+#[tauri::command]
+pub async fn rename_kind(
+    state: State<'_, AppState>,
+    id: KindId,
+    version: u32,
+    name: String,
+) -> Reply<Kind> {
+    state.with(|s, who| s.rename_kind(who, id, Some(version), &name))
+}
+
+#[tauri::command]
+pub async fn set_kind_retired(
+    state: State<'_, AppState>,
+    id: KindId,
+    version: u32,
+    retired: bool,
+) -> Reply<Kind> {
+    state.with(|s, who| s.set_kind_retired(who, id, Some(version), retired))
 }
 
 #[tauri::command]
@@ -115,9 +154,10 @@ pub async fn create_edition(
 pub async fn update_edition(
     state: State<'_, AppState>,
     id: EditionId,
+    version: u32,
     input: EditionInput,
 ) -> Reply<Saved<Edition>> {
-    state.with(|s, who| s.update_edition(who, id, &input))
+    state.with(|s, who| s.update_edition(who, id, Some(version), &input))
 }
 
 #[tauri::command]
@@ -151,21 +191,23 @@ pub async fn add_article(
 pub async fn update_article(
     state: State<'_, AppState>,
     id: ArticleId,
+    version: u32,
     input: ArticleInput,
 ) -> Reply<Article> {
-    state.with(|s, who| s.update_article(who, id, &input))
+    state.with(|s, who| s.update_article(who, id, Some(version), &input))
 }
 
+/// Moves a piece from the version the user saw. The saved move is the
+/// reply's success; the detail read after it is a separate call, so a failed
+/// refresh is never mistaken for a failed move.
 #[tauri::command]
 pub async fn change_status(
     state: State<'_, AppState>,
     id: ArticleId,
+    version: u32,
     to: StatusId,
-) -> Reply<ArticleDetail> {
-    state.with(|s, who| {
-        s.change_status(who, id, to)?;
-        s.article_detail(id)
-    })
+) -> Reply<Article> {
+    state.with(|s, who| s.change_status(who, id, Some(version), to))
 }
 
 #[tauri::command]

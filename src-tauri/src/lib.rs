@@ -5,6 +5,7 @@
 mod commands;
 mod menu;
 mod state;
+mod watch;
 
 use tauri::Manager;
 
@@ -17,6 +18,7 @@ pub fn run() {
             let state = AppState::start();
             app.manage(state);
             menu::install(app.handle())?;
+            watch::start(app.handle().clone());
             Ok(())
         })
         // The commands the UI may call; build.rs generates a permission for each,
@@ -46,6 +48,10 @@ pub fn run() {
             commands::change_status,
             commands::list_contributors,
             commands::add_contributor,
+            commands::list_kinds,
+            commands::add_kind,
+            commands::rename_kind,
+            commands::set_kind_retired,
         ])
         .run(tauri::generate_context!())
         .expect("Masthead could not start its window");

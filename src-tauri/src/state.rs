@@ -96,8 +96,22 @@ impl AppState {
                 message: "No database is open. Use File › Open database… or File › New database…"
                     .into(),
                 field: None,
+                conflict: None,
             })),
         }
+    }
+
+    /// The open database's path and `data_version`, when the store is free
+    /// (`None` while a command holds it, or with no database open).
+    pub fn data_version(&self) -> Option<(String, i64)> {
+        let inner = match self.inner.try_lock() {
+            Ok(inner) => inner,
+            Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        };
+        let store = inner.store.as_ref()?;
+        let version = store.data_version().ok()?;
+        Some((store.path().display().to_string(), version))
     }
 
     pub fn settings(&self) -> Settings {

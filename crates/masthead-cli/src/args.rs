@@ -54,6 +54,11 @@ pub enum Command {
         #[command(subcommand)]
         cmd: SectionCmd,
     },
+    /// Kinds of piece: news, feature, "White paper"…, per publication.
+    Kind {
+        #[command(subcommand)]
+        cmd: KindCmd,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -181,6 +186,10 @@ pub enum EditionCmd {
         edition: String,
         #[arg(long)]
         publication: Option<String>,
+        /// Refuse with a conflict (exit 2) unless the record is still at this
+        /// version (the `version` of `show --json`).
+        #[arg(long, value_name = "N")]
+        expect_version: Option<u32>,
         #[command(flatten)]
         fields: EditionFields,
     },
@@ -197,7 +206,7 @@ pub struct ArticleFields {
     /// The section's name or id (`none` to clear).
     #[arg(long)]
     pub section: Option<String>,
-    /// news, feature, opinion, interview, case_study, partner, competition, survey, video, advert.
+    /// The kind of piece by name or key: news, feature, "case study"… (see `kind list`).
     #[arg(long)]
     pub kind: Option<String>,
     /// The word target (`none` to clear).
@@ -243,6 +252,10 @@ pub enum ArticleCmd {
         /// Look for the title in this edition only.
         #[arg(long)]
         edition: Option<String>,
+        /// Refuse with a conflict (exit 2) unless the record is still at this
+        /// version (the `version` of `show --json`).
+        #[arg(long, value_name = "N")]
+        expect_version: Option<u32>,
         #[command(flatten)]
         fields: ArticleFields,
     },
@@ -255,6 +268,10 @@ pub enum ArticleCmd {
         /// Look for the title in this edition only.
         #[arg(long)]
         edition: Option<String>,
+        /// Refuse with a conflict (exit 2) unless the record is still at this
+        /// version (the `version` of `show --json`).
+        #[arg(long, value_name = "N")]
+        expect_version: Option<u32>,
     },
     /// Show what changed on a piece, who changed it, and when.
     History {
@@ -317,5 +334,58 @@ pub enum SectionCmd {
         /// The new name.
         #[arg(long)]
         name: String,
+        /// Refuse with a conflict (exit 2) unless the record is still at this
+        /// version (the `version` of `show --json`).
+        #[arg(long, value_name = "N")]
+        expect_version: Option<u32>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KindCmd {
+    /// List a publication's kinds of piece.
+    List {
+        #[arg(long)]
+        publication: Option<String>,
+        /// Include retired kinds.
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a kind of piece, e.g. `kind add --name "White paper"`.
+    Add {
+        #[arg(long)]
+        publication: Option<String>,
+        #[arg(long)]
+        name: String,
+    },
+    /// Rename a kind; the pieces that have it keep it.
+    Rename {
+        /// The kind's current name, key or id.
+        kind: String,
+        #[arg(long)]
+        publication: Option<String>,
+        /// The new name.
+        #[arg(long)]
+        name: String,
+        /// Refuse with a conflict (exit 2) unless the record is still at this
+        /// version (the `version` of `show --json`).
+        #[arg(long, value_name = "N")]
+        expect_version: Option<u32>,
+    },
+    /// Retire a kind: pieces keep it, new pieces cannot have it.
+    Retire {
+        /// The kind's name, key or id.
+        kind: String,
+        #[arg(long)]
+        publication: Option<String>,
+    },
+    /// Bring a retired kind back.
+    Restore {
+        /// The kind's name, key or id.
+        kind: String,
+        #[arg(long)]
+        publication: Option<String>,
     },
 }

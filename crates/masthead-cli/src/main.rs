@@ -10,12 +10,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use masthead_core::model::{
-    ArticleInput, ContributorInput, ContributorKind, EditionInput, Kind, PublicationInput,
+    ArticleInput, ContributorInput, ContributorKind, EditionInput, PublicationId, PublicationInput,
 };
 use masthead_core::{Actor, Error, Store, config};
 
 use args::{
-    ArticleCmd, ArticleFields, Cli, Command, ContributorCmd, EditionCmd, EditionFields,
+    ArticleCmd, ArticleFields, Cli, Command, ContributorCmd, EditionCmd, EditionFields, KindCmd,
     PublicationCmd, SectionCmd,
 };
 use output::Out;
@@ -33,20 +33,19 @@ fn main() -> ExitCode {
                 let _ = e.print();
                 return ExitCode::from(2);
             }
-            // One line that names the problem; `--help` has the rest.
-            let text = e.render().to_string();
-            let line = text
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("invalid usage");
-            eprintln!("{} (see --help)", line.trim());
+            eprintln!("{} (see --help)", usage_line(&e.render().to_string()));
             return ExitCode::from(2);
         }
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Core(e)) => {
-            eprintln!("error: {e}");
+            if e.code() == "conflict" {
+                // Scripts look for the word; people read the sentence.
+                eprintln!("error: conflict: {e}");
+            } else {
+                eprintln!("error: {e}");
+            }
             ExitCode::from(if e.is_user_error() { 2 } else { 1 })
         }
         Err(Failure::Usage(message)) => {
@@ -57,6 +56,28 @@ fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// clap's message folded onto one line: "error: the following required
+/// arguments were not provided: --edition <EDITION>", without the usage
+/// block and the `--help` tip that follow it.
+fn usage_line(text: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with("Usage:") || line.starts_with("For more information") {
+            break;
+        }
+        if !line.is_empty() {
+            parts.push(line);
+        }
+    }
+    let line = parts.join(" ");
+    if line.is_empty() {
+        "error: invalid usage".to_owned()
+    } else {
+        line
     }
 }
 
@@ -141,6 +162,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Article { cmd } => article(cmd, &path, &who, &out),
         Command::Contributor { cmd } => contributor(cmd, &path, &who, &out),
         Command::Section { cmd } => section(cmd, &path, &who, &out),
+        Command::Kind { cmd } => kind(cmd, &path, &who, &out),
     }
 }
 
@@ -294,13 +316,17 @@ fn edition(cmd: &EditionCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome 
         EditionCmd::Update {
             edition,
             publication,
+            expect_version,
             fields,
         } => {
             let mut store = open(path, false)?;
             let id = find_edition(&store, publication.as_deref(), edition)?;
             let current = store.edition(id)?;
             let input = edition_input(EditionInput::from(&current), fields);
-            let saved = store.update_edition(who, id, &input)?;
+            // The flags left out keep the values read here, so the save is
+            // based on this version: a change in between is a conflict.
+            let seen = expect_version.unwrap_or(current.version);
+            let saved = store.update_edition(who, id, Some(seen), &input)?;
             out.warnings(&saved.warnings);
             out.line(&format!("Updated edition \"{}\".", saved.item.name));
             Ok(())
@@ -330,7 +356,7 @@ fn find_article(
 
 fn article_input(
     store: &Store,
-    publication: masthead_core::model::PublicationId,
+    publication: PublicationId,
     base: ArticleInput,
     f: &ArticleFields,
 ) -> Result<ArticleInput, Failure> {
@@ -339,20 +365,32 @@ fn article_input(
         Some("") | Some("none") => None,
         Some(name) => Some(store.find_section(publication, name)?),
     };
-    let kind = match f.kind.as_deref() {
-        None => base.kind,
-        Some(text) => Kind::parse(text).ok_or_else(|| {
-            Failure::Usage(format!(
-                "\"{text}\" is not a kind of piece; use one of: {}",
-                Kind::ALL.map(|k| k.as_str()).join(", ")
-            ))
+    let kind_id = match f.kind.as_deref() {
+        None => base.kind_id,
+        Some(text) => store.find_kind(publication, text).map_err(|e| match e {
+            Error::NotFound { .. } => {
+                let known = store
+                    .list_kinds(publication, false)
+                    .map(|kinds| {
+                        kinds
+                            .iter()
+                            .map(|k| k.label.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                    .unwrap_or_default();
+                Failure::Usage(format!(
+                    "\"{text}\" is not a kind of piece here; use one of: {known} (or add it with `masthead kind add --name \"{text}\"`)"
+                ))
+            }
+            other => Failure::Core(other),
         })?,
     };
     Ok(ArticleInput {
         title: f.title.clone().unwrap_or(base.title),
         standfirst: f.standfirst.clone().unwrap_or(base.standfirst),
         section_id,
-        kind,
+        kind_id,
         word_target: match &f.words {
             None => base.word_target,
             Some(w) => w.0,
@@ -382,11 +420,18 @@ fn article(cmd: &ArticleCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome 
                     "a piece needs a title: add --title \"…\"".into(),
                 ));
             }
+            let kinds = store.list_kinds(publication, false)?;
+            let Some(default_kind) = kinds.iter().find(|k| k.key == "feature").or(kinds.first())
+            else {
+                return Err(Failure::Usage(
+                    "this publication has no kinds of piece: add one with `masthead kind add --name NAME`".into(),
+                ));
+            };
             let base = ArticleInput {
                 title: String::new(),
                 standfirst: String::new(),
                 section_id: None,
-                kind: Kind::Feature,
+                kind_id: default_kind.id,
                 word_target: None,
                 notes: String::new(),
             };
@@ -415,6 +460,7 @@ fn article(cmd: &ArticleCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome 
         ArticleCmd::Update {
             article,
             edition,
+            expect_version,
             fields,
         } => {
             let mut store = open(path, false)?;
@@ -422,7 +468,9 @@ fn article(cmd: &ArticleCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome 
             let current = store.article(id)?;
             let publication = store.edition(current.edition_id)?.publication_id;
             let input = article_input(&store, publication, ArticleInput::from(&current), fields)?;
-            let a = store.update_article(who, id, &input)?;
+            // Based on the version read here: a change in between is a conflict.
+            let seen = expect_version.unwrap_or(current.version);
+            let a = store.update_article(who, id, Some(seen), &input)?;
             out.line(&format!("Updated \"{}\".", a.title));
             Ok(())
         }
@@ -430,11 +478,14 @@ fn article(cmd: &ArticleCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome 
             article,
             status,
             edition,
+            expect_version,
         } => {
             let mut store = open(path, false)?;
             let id = find_article(&store, edition.as_deref(), article)?;
             let to = store.find_status_for(id, status)?;
-            let a = store.change_status(who, id, to.id)?;
+            // Without --expect-version the move is checked against where the
+            // piece is when the move is made (inside its transaction).
+            let a = store.change_status(who, id, *expect_version, to.id)?;
             out.line(&format!("\"{}\" is now {}.", a.title, a.status_label));
             Ok(())
         }
@@ -534,12 +585,80 @@ fn section(cmd: &SectionCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome 
             section,
             publication,
             name,
+            expect_version,
         } => {
             let mut store = open(path, false)?;
             let publication = store.find_publication(publication.as_deref())?;
             let id = store.find_section(publication, section)?;
-            let s = store.rename_section(who, id, name)?;
+            let s = store.rename_section(who, id, *expect_version, name)?;
             out.line(&format!("Renamed the section to \"{}\".", s.name));
+            Ok(())
+        }
+    }
+}
+
+fn kind(cmd: &KindCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
+    match cmd {
+        KindCmd::List {
+            publication,
+            all,
+            json,
+        } => {
+            let store = open(path, false)?;
+            let publication = store.find_publication(publication.as_deref())?;
+            let list = store.list_kinds(publication, *all)?;
+            if *json {
+                return out.json(&list);
+            }
+            out.table(
+                &["ID", "KIND", "KEY", "STATE"],
+                list.iter().map(|k| {
+                    vec![
+                        k.id.to_string(),
+                        k.label.clone(),
+                        k.key.clone(),
+                        if k.retired { "retired" } else { "in use" }.to_owned(),
+                    ]
+                }),
+                "No kinds of piece yet. Add one with `masthead kind add --name NAME`.",
+            );
+            Ok(())
+        }
+        KindCmd::Add { publication, name } => {
+            let mut store = open(path, false)?;
+            let publication = store.find_publication(publication.as_deref())?;
+            let k = store.add_kind(who, publication, name)?;
+            out.line(&format!("Added the kind \"{}\" ({}).", k.label, k.key));
+            Ok(())
+        }
+        KindCmd::Rename {
+            kind,
+            publication,
+            name,
+            expect_version,
+        } => {
+            let mut store = open(path, false)?;
+            let publication = store.find_publication(publication.as_deref())?;
+            let id = store.find_kind(publication, kind)?;
+            let k = store.rename_kind(who, id, *expect_version, name)?;
+            out.line(&format!("Renamed the kind to \"{}\".", k.label));
+            Ok(())
+        }
+        KindCmd::Retire { kind, publication } | KindCmd::Restore { kind, publication } => {
+            let retire = matches!(cmd, KindCmd::Retire { .. });
+            let mut store = open(path, false)?;
+            let publication = store.find_publication(publication.as_deref())?;
+            let id = store.find_kind(publication, kind)?;
+            let k = store.set_kind_retired(who, id, None, retire)?;
+            out.line(&format!(
+                "\"{}\" is {}.",
+                k.label,
+                if k.retired {
+                    "retired: pieces keep it, new pieces cannot have it"
+                } else {
+                    "back in use"
+                }
+            ));
             Ok(())
         }
     }

@@ -141,7 +141,7 @@ pub fn print_articles(out: &Out, articles: &[Article]) {
                 a.id.to_string(),
                 a.section.clone().unwrap_or_default(),
                 a.title.clone(),
-                a.kind.label().to_owned(),
+                a.kind_label.clone(),
                 a.word_target.map(|w| w.to_string()).unwrap_or_default(),
                 a.status_label.clone(),
                 a.contributors.join(", "),
@@ -163,7 +163,7 @@ pub fn print_article(out: &Out, d: &ArticleDetail) {
         "Section:  {}",
         a.section.as_deref().unwrap_or("—")
     ));
-    out.line(&format!("Kind:     {}", a.kind.label()));
+    out.line(&format!("Kind:     {}", a.kind_label));
     out.line(&format!(
         "Words:    {}",
         a.word_target
@@ -194,23 +194,9 @@ pub fn print_history(out: &Out, history: &[HistoryEntry]) {
             vec![
                 h.at.format("%Y-%m-%d %H:%M").to_string(),
                 h.actor.clone(),
-                describe(h),
+                h.text.clone(),
             ]
         }),
         "No history recorded.",
     );
-}
-
-fn describe(h: &HistoryEntry) -> String {
-    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
-    match h.action.as_str() {
-        "created" => format!("created \"{}\"", show(&h.new_value)),
-        "status" => format!("status: {} → {}", show(&h.old_value), show(&h.new_value)),
-        _ => format!(
-            "{}: {} → {}",
-            h.field.as_deref().unwrap_or("?"),
-            show(&h.old_value),
-            show(&h.new_value)
-        ),
-    }
 }

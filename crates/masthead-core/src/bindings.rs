@@ -21,6 +21,8 @@ pub fn typescript() -> String {
         ContributorId::decl(&cfg),
         AssignmentId::decl(&cfg),
         HistoryId::decl(&cfg),
+        KindId::decl(&cfg),
+        ChangeSetId::decl(&cfg),
         Publication::decl(&cfg),
         PublicationInput::decl(&cfg),
         Section::decl(&cfg),
@@ -37,6 +39,7 @@ pub fn typescript() -> String {
         Contributor::decl(&cfg),
         ContributorInput::decl(&cfg),
         HistoryEntry::decl(&cfg),
+        Conflict::decl(&cfg),
         Warning::decl(&cfg),
         Saved::<Edition>::decl(&cfg),
         DatabaseInfo::decl(&cfg),
@@ -51,15 +54,7 @@ pub fn typescript() -> String {
         out.push_str(&decl);
         out.push_str("\n\n");
     }
-    out.push_str("/** Every kind of piece with its label, in menu order. */\nexport const KINDS: ReadonlyArray<{ value: Kind; label: string }> = [\n");
-    for kind in Kind::ALL {
-        out.push_str(&format!(
-            "  {{ value: \"{}\", label: \"{}\" }},\n",
-            kind.as_str(),
-            kind.label()
-        ));
-    }
-    out.push_str("];\n\n/** The status palette's tokens (see status-palette.css). */\nexport const STATUS_COLOUR_TOKENS: ReadonlyArray<string> = [");
+    out.push_str("/** The status palette's tokens (see status-palette.css). */\nexport const STATUS_COLOUR_TOKENS: ReadonlyArray<string> = [");
     let tokens: Vec<String> = crate::palette::STATUS_COLOURS
         .iter()
         .map(|c| format!("\"{}\"", c.token))

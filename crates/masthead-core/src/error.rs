@@ -76,27 +76,86 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("Unexpected database error: {0}. Nothing was saved; please report this.")]
+    #[error(
+        "{} changed \"{}\" ({}) after you opened it. Reload to see their version, or save again to keep yours.",
+        who_and_when(&.0.changes), .0.name, fields_changed(&.0.changes)
+    )]
+    Conflict(Box<crate::model::Conflict>),
+    #[error(
+        "{} was moved, renamed or deleted while Masthead had it open, so nothing was saved. Open it again from where it is now (File › Open database…).",
+        path.display()
+    )]
+    Moved { path: PathBuf },
+    #[error(
+        "The disk that holds {} is full, so nothing was saved. Free some space, then try again.",
+        name(path)
+    )]
+    DiskFull { path: PathBuf },
+    #[error(
+        "{} cannot be written to (the file or its folder is read-only), so nothing was saved. Make it writable, or copy it somewhere you may write and open the copy.",
+        name(path)
+    )]
+    ReadOnly { path: PathBuf },
+    /// A UNIQUE constraint: the use case replaces it with its own wording.
+    #[error("That name is already taken. Choose another.")]
+    NotUnique,
+    #[error(
+        "Something this change refers to no longer exists (another window or person may have removed it), so nothing was saved. Reload and try again."
+    )]
+    ReferenceMissing { detail: String },
+    #[error(
+        "Masthead hit an unexpected database problem ({0}), so nothing was saved. Try again; if it keeps happening, report it with this message."
+    )]
     Sqlite(rusqlite::Error),
+}
+
+fn who_and_when(changes: &[crate::model::HistoryEntry]) -> String {
+    let mut people: Vec<&str> = Vec::new();
+    for c in changes {
+        if !people.contains(&c.actor.as_str()) {
+            people.push(&c.actor);
+        }
+    }
+    let when = changes
+        .last()
+        .map(|c| format!(" at {}", c.at.format("%Y-%m-%d %H:%M UTC")))
+        .unwrap_or_default();
+    if people.is_empty() {
+        "Someone else".to_owned()
+    } else {
+        format!("{}{when}", people.join(" and "))
+    }
+}
+
+fn fields_changed(changes: &[crate::model::HistoryEntry]) -> String {
+    let mut fields: Vec<&str> = Vec::new();
+    for c in changes {
+        let f = match c.action.as_str() {
+            "status" => "status",
+            "updated" => crate::history::field_name(c.field.as_deref().unwrap_or("a field")),
+            other => other,
+        };
+        if !fields.contains(&f) {
+            fields.push(f);
+        }
+    }
+    if fields.is_empty() {
+        "it changed".to_owned()
+    } else {
+        fields.join(", ")
+    }
 }
 
 /// Busy and damaged files get their own clear errors wherever SQLite reports
 /// them; `Store` fills in the path where it knows it.
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-                Error::Locked {
-                    path: PathBuf::new(),
-                }
-            }
-            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
-                Error::Corrupt {
-                    path: PathBuf::new(),
-                    detail: e.to_string(),
-                }
-            }
-            _ => Error::Sqlite(e),
+        match crate::storage::sqlite::map_error(&PathBuf::new(), e) {
+            Error::NotMasthead { .. } => Error::Corrupt {
+                path: PathBuf::new(),
+                detail: "SQLite cannot read it".into(),
+            },
+            other => other,
         }
     }
 }
@@ -121,6 +180,12 @@ impl Error {
                 path: at.to_path_buf(),
                 detail,
             },
+            Error::DiskFull { path } if path.as_os_str().is_empty() => Error::DiskFull {
+                path: at.to_path_buf(),
+            },
+            Error::ReadOnly { path } if path.as_os_str().is_empty() => Error::ReadOnly {
+                path: at.to_path_buf(),
+            },
             other => other,
         }
     }
@@ -140,6 +205,12 @@ impl Error {
             Error::Locked { .. } => "database_locked",
             Error::Corrupt { .. } => "database_corrupt",
             Error::Io { .. } => "io",
+            Error::Conflict(_) => "conflict",
+            Error::Moved { .. } => "database_moved",
+            Error::DiskFull { .. } => "disk_full",
+            Error::ReadOnly { .. } => "read_only",
+            Error::NotUnique => "duplicate",
+            Error::ReferenceMissing { .. } => "reference_missing",
             Error::Sqlite(_) => "internal",
         }
     }
@@ -166,6 +237,9 @@ impl Error {
                 | Error::DatabaseTooNew { .. }
                 | Error::NotMasthead { .. }
                 | Error::FileExists { .. }
+                | Error::Conflict(_)
+                | Error::NotUnique
+                | Error::ReferenceMissing { .. }
         )
     }
 
@@ -189,6 +263,8 @@ pub struct ErrorPayload {
     pub code: String,
     pub message: String,
     pub field: Option<String>,
+    /// With `code` "conflict": what the user saw and what changed since.
+    pub conflict: Option<crate::model::Conflict>,
 }
 
 impl From<&Error> for ErrorPayload {
@@ -197,6 +273,10 @@ impl From<&Error> for ErrorPayload {
             code: e.code().to_owned(),
             message: e.to_string(),
             field: e.field().map(str::to_owned),
+            conflict: match e {
+                Error::Conflict(c) => Some((**c).clone()),
+                _ => None,
+            },
         }
     }
 }

@@ -1,12 +1,16 @@
-//! Masthead's core: the domain model, its rules, the SQLite store and the use
-//! cases that the CLI and the desktop app both call. No UI, no Tauri.
+//! Masthead's core: the domain model, its rules, the storage seam with its
+//! SQLite implementation, and the use cases that the CLI and the desktop app
+//! both call. No UI, no Tauri.
 
 mod actor;
 pub mod bindings;
 pub mod config;
 mod error;
+pub mod history;
 pub mod model;
 pub mod palette;
+mod rules;
+mod storage;
 mod store;
 mod usecases;
 

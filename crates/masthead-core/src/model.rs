@@ -56,6 +56,8 @@ id_type!(
     ContributorId,
     AssignmentId,
     HistoryId,
+    KindId,
+    ChangeSetId,
 );
 
 /// A title that appears in editions.
@@ -67,6 +69,7 @@ pub struct Publication {
     /// Print editions get a warning when the page count is not a multiple of 4.
     pub is_print: bool,
     pub edition_count: u32,
+    pub version: u32,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -83,6 +86,7 @@ pub struct Section {
     pub publication_id: PublicationId,
     pub name: String,
     pub position: u32,
+    pub version: u32,
 }
 
 /// One issue of a publication with its plan and key dates.
@@ -143,81 +147,19 @@ impl From<&Edition> for EditionInput {
     }
 }
 
-/// What a piece is. Stored and shown in JSON as the snake_case name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    News,
-    Feature,
-    Opinion,
-    Interview,
-    CaseStudy,
-    Partner,
-    Competition,
-    Survey,
-    Video,
-    Advert,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 10] = [
-        Kind::News,
-        Kind::Feature,
-        Kind::Opinion,
-        Kind::Interview,
-        Kind::CaseStudy,
-        Kind::Partner,
-        Kind::Competition,
-        Kind::Survey,
-        Kind::Video,
-        Kind::Advert,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::News => "news",
-            Kind::Feature => "feature",
-            Kind::Opinion => "opinion",
-            Kind::Interview => "interview",
-            Kind::CaseStudy => "case_study",
-            Kind::Partner => "partner",
-            Kind::Competition => "competition",
-            Kind::Survey => "survey",
-            Kind::Video => "video",
-            Kind::Advert => "advert",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::News => "News",
-            Kind::Feature => "Feature",
-            Kind::Opinion => "Opinion",
-            Kind::Interview => "Interview",
-            Kind::CaseStudy => "Case study",
-            Kind::Partner => "Partner content",
-            Kind::Competition => "Competition",
-            Kind::Survey => "Survey",
-            Kind::Video => "Video",
-            Kind::Advert => "Advert",
-        }
-    }
-
-    /// Accepts the stored name, the label and common spellings
-    /// ("case study", "case-study", "partner content", "sponsored").
-    pub fn parse(text: &str) -> Option<Kind> {
-        let norm: String = text
-            .trim()
-            .to_lowercase()
-            .chars()
-            .map(|c| if c == ' ' || c == '-' { '_' } else { c })
-            .collect();
-        match norm.as_str() {
-            "partner_content" | "sponsored" | "sponsored_content" => Some(Kind::Partner),
-            "ad" => Some(Kind::Advert),
-            _ => Kind::ALL.into_iter().find(|k| k.as_str() == norm),
-        }
-    }
+/// What a piece is: news, feature, "White paper"… Each publication keeps
+/// its own list, like its sections; a retired kind stays on the pieces that
+/// have it but is not offered for new ones.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Kind {
+    pub id: KindId,
+    pub publication_id: PublicationId,
+    /// Stable, derived from the first name: `case_study`, `white_paper`.
+    pub key: String,
+    pub label: String,
+    pub position: u32,
+    pub retired: bool,
+    pub version: u32,
 }
 
 /// A step of a publication's workflow.
@@ -229,7 +171,11 @@ pub struct Status {
     pub position: u32,
     /// A token of the status palette (`palette::STATUS_COLOURS`).
     pub colour: String,
+    /// Where a new piece starts; one per workflow.
+    pub is_initial: bool,
+    /// Dropped: kept for the record, off the flatplan.
     pub is_spiked: bool,
+    /// The end of the workflow: nothing moves on from here.
     pub is_final: bool,
 }
 
@@ -257,12 +203,17 @@ pub struct Article {
     pub standfirst: String,
     pub section_id: Option<SectionId>,
     pub section: Option<String>,
-    pub kind: Kind,
+    pub kind_id: KindId,
+    /// The kind's key, such as `case_study`.
+    pub kind: String,
+    pub kind_label: String,
     pub word_target: Option<u32>,
     pub status_id: StatusId,
     pub status: String,
     pub status_label: String,
     pub status_colour: String,
+    pub status_is_spiked: bool,
+    pub status_is_final: bool,
     /// Names of the contributors the piece is assigned to, in order.
     pub contributors: Vec<String>,
     pub notes: String,
@@ -276,7 +227,7 @@ pub struct ArticleInput {
     pub title: String,
     pub standfirst: String,
     pub section_id: Option<SectionId>,
-    pub kind: Kind,
+    pub kind_id: KindId,
     pub word_target: Option<u32>,
     pub notes: String,
 }
@@ -287,7 +238,7 @@ impl From<&Article> for ArticleInput {
             title: a.title.clone(),
             standfirst: a.standfirst.clone(),
             section_id: a.section_id,
-            kind: a.kind,
+            kind_id: a.kind_id,
             word_target: a.word_target,
             notes: a.notes.clone(),
         }
@@ -328,6 +279,7 @@ pub struct Contributor {
     pub organisation: String,
     pub email: Option<String>,
     pub kind: ContributorKind,
+    pub version: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -339,19 +291,47 @@ pub struct ContributorInput {
     pub kind: ContributorKind,
 }
 
-/// One line of the audit trail: what changed, who changed it, when.
+/// One line of the audit trail: what changed, who changed it, when. Lines
+/// of one user action share their `change_set_id`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct HistoryEntry {
     pub id: HistoryId,
+    pub change_set_id: ChangeSetId,
     pub at: DateTime<Utc>,
     pub actor: String,
+    /// `publication`, `section`, `edition`, `article`, `contributor`,
+    /// `assignment` or `kind`.
     pub entity: String,
     pub entity_id: String,
-    /// `created`, `updated`, `status`, `deleted` or `restored`.
+    /// The record's version after this change.
+    pub version: Option<u32>,
+    /// `created`, `updated`, `status`, `retired`, `restored` or `deleted`.
     pub action: String,
     pub field: Option<String>,
+    /// The words shown for the old and new values.
     pub old_value: Option<String>,
     pub new_value: Option<String>,
+    /// The stable ids behind those words, where the value names a record
+    /// (a status, a section, a kind).
+    pub old_ref: Option<String>,
+    pub new_ref: Option<String>,
+    /// The change in words ("moved it from Idea to Commissioned"), the same
+    /// sentence in the app and the CLI.
+    pub text: String,
+}
+
+/// A save refused because someone else saved the record first: what the
+/// user saw, what is there now, and the changes in between.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Conflict {
+    /// `edition`, `article`, `section`, `kind`, `publication`.
+    pub entity: String,
+    pub entity_id: String,
+    /// How the user knows the record: its name or title.
+    pub name: String,
+    pub seen_version: u32,
+    pub current_version: u32,
+    pub changes: Vec<HistoryEntry>,
 }
 
 /// Something worth telling the user that does not stop the save.

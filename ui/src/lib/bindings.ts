@@ -17,39 +17,63 @@ export type AssignmentId = string;
 
 export type HistoryId = string;
 
+export type KindId = string;
+
+export type ChangeSetId = string;
+
 export type Publication = { id: PublicationId, name: string, frequency: string, 
 /**
  * Print editions get a warning when the page count is not a multiple of 4.
  */
-is_print: boolean, edition_count: number, };
+is_print: boolean, edition_count: number, version: number, };
 
 export type PublicationInput = { name: string, frequency: string, is_print: boolean, };
 
-export type Section = { id: SectionId, publication_id: PublicationId, name: string, position: number, };
+export type Section = { id: SectionId, publication_id: PublicationId, name: string, position: number, version: number, };
 
 export type Edition = { id: EditionId, publication_id: PublicationId, publication: string, name: string, theme: string, focus_topics: Array<string>, cover_date: string | null, page_count: number, commissioning_closes: string | null, copy_deadline: string | null, subbing_deadline: string | null, press_date: string | null, on_sale_date: string | null, notes: string, article_count: number, created_at: string, updated_at: string, version: number, };
 
 export type EditionInput = { name: string, theme: string, focus_topics: Array<string>, cover_date: string | null, page_count: number, commissioning_closes: string | null, copy_deadline: string | null, subbing_deadline: string | null, press_date: string | null, on_sale_date: string | null, notes: string, };
 
-export type Kind = "news" | "feature" | "opinion" | "interview" | "case_study" | "partner" | "competition" | "survey" | "video" | "advert";
+export type Kind = { id: KindId, publication_id: PublicationId, 
+/**
+ * Stable, derived from the first name: `case_study`, `white_paper`.
+ */
+key: string, label: string, position: number, retired: boolean, version: number, };
 
 export type Status = { id: StatusId, key: string, label: string, position: number, 
 /**
  * A token of the status palette (`palette::STATUS_COLOURS`).
  */
-colour: string, is_spiked: boolean, is_final: boolean, };
+colour: string, 
+/**
+ * Where a new piece starts; one per workflow.
+ */
+is_initial: boolean, 
+/**
+ * Dropped: kept for the record, off the flatplan.
+ */
+is_spiked: boolean, 
+/**
+ * The end of the workflow: nothing moves on from here.
+ */
+is_final: boolean, };
 
 export type Workflow = { publication_id: PublicationId, statuses: Array<Status>, transitions: Array<Transition>, };
 
 export type Transition = { from: StatusId, to: StatusId, };
 
-export type Article = { id: ArticleId, edition_id: EditionId, title: string, slug: string, standfirst: string, section_id: SectionId | null, section: string | null, kind: Kind, word_target: number | null, status_id: StatusId, status: string, status_label: string, status_colour: string, 
+export type Article = { id: ArticleId, edition_id: EditionId, title: string, slug: string, standfirst: string, section_id: SectionId | null, section: string | null, kind_id: KindId, 
+/**
+ * The kind's key, such as `case_study`.
+ */
+kind: string, kind_label: string, word_target: number | null, status_id: StatusId, status: string, status_label: string, status_colour: string, status_is_spiked: boolean, status_is_final: boolean, 
 /**
  * Names of the contributors the piece is assigned to, in order.
  */
 contributors: Array<string>, notes: string, created_at: string, updated_at: string, version: number, };
 
-export type ArticleInput = { title: string, standfirst: string, section_id: SectionId | null, kind: Kind, word_target: number | null, notes: string, };
+export type ArticleInput = { title: string, standfirst: string, section_id: SectionId | null, kind_id: KindId, word_target: number | null, notes: string, };
 
 export type ArticleDetail = { article: Article, 
 /**
@@ -59,15 +83,48 @@ next_statuses: Array<Status>, history: Array<HistoryEntry>, };
 
 export type ContributorKind = "staff" | "freelance";
 
-export type Contributor = { id: ContributorId, name: string, role: string, organisation: string, email: string | null, kind: ContributorKind, };
+export type Contributor = { id: ContributorId, name: string, role: string, organisation: string, email: string | null, kind: ContributorKind, version: number, };
 
 export type ContributorInput = { name: string, role: string, organisation: string, email: string | null, kind: ContributorKind, };
 
-export type HistoryEntry = { id: HistoryId, at: string, actor: string, entity: string, entity_id: string, 
+export type HistoryEntry = { id: HistoryId, change_set_id: ChangeSetId, at: string, actor: string, 
 /**
- * `created`, `updated`, `status`, `deleted` or `restored`.
+ * `publication`, `section`, `edition`, `article`, `contributor`,
+ * `assignment` or `kind`.
  */
-action: string, field: string | null, old_value: string | null, new_value: string | null, };
+entity: string, entity_id: string, 
+/**
+ * The record's version after this change.
+ */
+version: number | null, 
+/**
+ * `created`, `updated`, `status`, `retired`, `restored` or `deleted`.
+ */
+action: string, field: string | null, 
+/**
+ * The words shown for the old and new values.
+ */
+old_value: string | null, new_value: string | null, 
+/**
+ * The stable ids behind those words, where the value names a record
+ * (a status, a section, a kind).
+ */
+old_ref: string | null, new_ref: string | null, 
+/**
+ * The change in words ("moved it from Idea to Commissioned"), the same
+ * sentence in the app and the CLI.
+ */
+text: string, };
+
+export type Conflict = { 
+/**
+ * `edition`, `article`, `section`, `kind`, `publication`.
+ */
+entity: string, entity_id: string, 
+/**
+ * How the user knows the record: its name or title.
+ */
+name: string, seen_version: number, current_version: number, changes: Array<HistoryEntry>, };
 
 export type Warning = { code: string, field: string | null, message: string, };
 
@@ -85,21 +142,11 @@ user_name: string,
  */
 last_database: string | null, };
 
-export type ErrorPayload = { code: string, message: string, field: string | null, };
-
-/** Every kind of piece with its label, in menu order. */
-export const KINDS: ReadonlyArray<{ value: Kind; label: string }> = [
-  { value: "news", label: "News" },
-  { value: "feature", label: "Feature" },
-  { value: "opinion", label: "Opinion" },
-  { value: "interview", label: "Interview" },
-  { value: "case_study", label: "Case study" },
-  { value: "partner", label: "Partner content" },
-  { value: "competition", label: "Competition" },
-  { value: "survey", label: "Survey" },
-  { value: "video", label: "Video" },
-  { value: "advert", label: "Advert" },
-];
+export type ErrorPayload = { code: string, message: string, field: string | null, 
+/**
+ * With `code` "conflict": what the user saw and what changed since.
+ */
+conflict: Conflict | null, };
 
 /** The status palette's tokens (see status-palette.css). */
 export const STATUS_COLOUR_TOKENS: ReadonlyArray<string> = ["slate", "rose", "amber", "sky", "violet", "green", "teal", "deep-green", "grey"];

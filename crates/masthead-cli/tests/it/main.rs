@@ -5,6 +5,8 @@ use std::process::Command;
 
 use serde_json::Value;
 
+mod concurrency;
+
 struct Run {
     code: i32,
     stdout: String,
@@ -219,6 +221,8 @@ fn article_json_has_plain_fields_status_and_history() {
             "edition_id",
             "id",
             "kind",
+            "kind_id",
+            "kind_label",
             "notes",
             "section",
             "section_id",
@@ -227,6 +231,8 @@ fn article_json_has_plain_fields_status_and_history() {
             "status",
             "status_colour",
             "status_id",
+            "status_is_final",
+            "status_is_spiked",
             "status_label",
             "title",
             "updated_at",
@@ -396,7 +402,7 @@ fn an_editor_creates_an_edition_adds_a_piece_and_moves_it_along() {
     assert!(
         human
             .stdout
-            .contains("status: Commissioned → Draft received"),
+            .contains("moved it from Commissioned to Draft received"),
         "{}",
         human.stdout
     );

@@ -3,13 +3,20 @@
 
 use chrono::NaiveDate;
 
-use super::{Changes, Entity, Result, Store};
+use super::articles::{add_article, change_status, find_status};
+use super::contributors::add_contributor;
+use super::editions::create_edition;
+use super::publications::create_publication;
+use super::sections::{add_section, rename_section};
+use super::{Result, Store, need};
 use crate::actor::Actor;
 use crate::error::Error;
+use crate::history::{ChangeSet, Entity};
 use crate::model::{
-    ArticleId, ArticleInput, AssignmentId, ContributorId, ContributorInput, ContributorKind,
-    EditionId, EditionInput, Kind, PublicationId, PublicationInput,
+    ArticleInput, AssignmentId, ContributorId, ContributorInput, ContributorKind, EditionId,
+    EditionInput, PublicationId, PublicationInput,
 };
+use crate::storage::Tx;
 
 pub const DEMO_PUBLICATION: &str = "PSE — Public Sector Executive";
 pub const DEMO_EDITION: &str = "Feb/Mar 21";
@@ -75,7 +82,8 @@ struct Piece {
     section: &'static str,
     title: &'static str,
     standfirst: &'static str,
-    kind: Kind,
+    /// The key of one of the default kinds.
+    kind: &'static str,
     words: Option<u32>,
     /// The statuses the piece walks through from Idea, in order.
     path: &'static [&'static str],
@@ -107,7 +115,7 @@ fn feb_mar_pieces() -> Vec<Piece> {
             section: "News",
             title: "Leeds commits to working with European cities on important issues",
             standfirst: "Leeds and Dortmund re-sign their memorandum of understanding to share insights on climate change, economic development and health and wellbeing.",
-            kind: Kind::News,
+            kind: "news",
             words: Some(500),
             path: upto("published"),
             writer: Some("Hannah Okafor"),
@@ -117,7 +125,7 @@ fn feb_mar_pieces() -> Vec<Piece> {
             section: "News",
             title: "Leeds to sign memoranda with Lille and Brno",
             standfirst: "Follow-up: Leeds plans new agreements with its other European partner cities.",
-            kind: Kind::News,
+            kind: "news",
             words: Some(350),
             path: &[],
             writer: None,
@@ -127,7 +135,7 @@ fn feb_mar_pieces() -> Vec<Piece> {
             section: "Magazine Feature",
             title: "Keep communities at the heart of planning",
             standfirst: "Chris Borg discusses the Planning for the Future white paper and explains the importance of residents and local councils having a say when it comes to planning.",
-            kind: Kind::Feature,
+            kind: "feature",
             words: Some(1200),
             path: upto("subbed"),
             writer: Some("Chris Borg"),
@@ -137,7 +145,7 @@ fn feb_mar_pieces() -> Vec<Piece> {
             section: "Cyber Security",
             title: "Is the Public Sector safe against a cyber-attack?",
             standfirst: "Have you got 2 minutes to talk to us about cyber security? PSE has teamed up with Checkpoint to assess the state of cyber-security in the public sector.",
-            kind: Kind::Survey,
+            kind: "survey",
             words: Some(300),
             path: upto("approved"),
             writer: Some("Priya Shah"),
@@ -147,7 +155,7 @@ fn feb_mar_pieces() -> Vec<Piece> {
             section: "Cyber Security",
             title: "Win a £100 Amazon Voucher",
             standfirst: "Complete the cyber-security survey for a chance to win.",
-            kind: Kind::Competition,
+            kind: "competition",
             words: Some(120),
             path: upto("laid_out"),
             writer: Some("Priya Shah"),
@@ -157,7 +165,7 @@ fn feb_mar_pieces() -> Vec<Piece> {
             section: "Health & Social Care",
             title: "Building back better in health and social care",
             standfirst: "What integrated care can learn from the pandemic year.",
-            kind: Kind::Feature,
+            kind: "feature",
             words: Some(1500),
             path: upto("in_edit"),
             writer: Some("Dr Alan McKay"),
@@ -167,7 +175,7 @@ fn feb_mar_pieces() -> Vec<Piece> {
             section: "Housing",
             title: "Housing at the heart of levelling up",
             standfirst: "Why councils need the powers and funding to build the homes their places need.",
-            kind: Kind::Feature,
+            kind: "feature",
             words: Some(1400),
             path: upto("commissioned"),
             writer: Some("Rachel Dunn"),
@@ -177,7 +185,7 @@ fn feb_mar_pieces() -> Vec<Piece> {
             section: "Magazine Feature",
             title: "Training tomorrow's public sector leaders",
             standfirst: "Leadership and skills for the recovery.",
-            kind: Kind::Feature,
+            kind: "feature",
             words: Some(1500),
             path: &[],
             writer: None,
@@ -187,7 +195,7 @@ fn feb_mar_pieces() -> Vec<Piece> {
             section: "Opinion",
             title: "Digital services after the pandemic",
             standfirst: "The shift online was forced on councils; keeping it is a choice.",
-            kind: Kind::Opinion,
+            kind: "opinion",
             words: Some(800),
             path: upto("draft_received"),
             writer: Some("Hannah Okafor"),
@@ -197,7 +205,7 @@ fn feb_mar_pieces() -> Vec<Piece> {
             section: "Opinion",
             title: "Ten lessons from lockdown",
             standfirst: "",
-            kind: Kind::Opinion,
+            kind: "opinion",
             words: Some(900),
             path: &["spiked"],
             writer: None,
@@ -207,7 +215,7 @@ fn feb_mar_pieces() -> Vec<Piece> {
             section: "Videos",
             title: "View all videos",
             standfirst: "The edition's video slot on the web.",
-            kind: Kind::Video,
+            kind: "video",
             words: None,
             path: upto("published"),
             writer: None,
@@ -222,7 +230,7 @@ fn apr_may_pieces() -> Vec<Piece> {
             section: "Magazine Feature",
             title: "Net zero: what councils can do this year",
             standfirst: "",
-            kind: Kind::Feature,
+            kind: "feature",
             words: Some(1500),
             path: &[],
             writer: None,
@@ -232,7 +240,7 @@ fn apr_may_pieces() -> Vec<Piece> {
             section: "Health & Social Care",
             title: "The vaccine roll-out and local government",
             standfirst: "",
-            kind: Kind::Interview,
+            kind: "interview",
             words: Some(1200),
             path: upto("commissioned"),
             writer: Some("Dr Alan McKay"),
@@ -242,7 +250,7 @@ fn apr_may_pieces() -> Vec<Piece> {
             section: "Housing",
             title: "Modern methods of construction: a case study",
             standfirst: "",
-            kind: Kind::CaseStudy,
+            kind: "case_study",
             words: Some(1000),
             path: &[],
             writer: None,
@@ -258,205 +266,188 @@ fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 impl Store {
     /// True when the demo edition is in this database.
     pub fn has_demo(&self) -> Result<bool> {
-        Ok(self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM editions e JOIN publications p ON p.id = e.publication_id
-                 WHERE p.name = ?1 AND e.name = ?2 AND e.deleted_at IS NULL AND p.deleted_at IS NULL)",
-            [DEMO_PUBLICATION, DEMO_EDITION],
-            |r| r.get(0),
-        )?)
+        self.info().map(|i| i.has_demo)
     }
 
     /// True when the database holds no publication yet (first run).
     pub fn is_empty(&self) -> Result<bool> {
-        Ok(self.conn.query_row(
-            "SELECT NOT EXISTS (SELECT 1 FROM publications WHERE deleted_at IS NULL)",
-            [],
-            |r| r.get(0),
-        )?)
+        self.info().map(|i| i.is_empty)
     }
 
     /// Loads the demo publication, contributors and two editions in one
     /// transaction. Refuses when the demo edition is already there.
     pub fn load_demo(&mut self, actor: &Actor) -> Result<EditionId> {
-        if self.has_demo()? {
-            return Err(Error::DemoPresent);
-        }
-        self.atomically(|store| {
-            let publication = store.demo_publication(actor)?;
-            for person in PEOPLE {
-                store.demo_contributor(actor, person)?;
+        self.write(|tx| {
+            let publication = demo_publication(tx, actor)?;
+            if tx.editions(Some(publication))?.iter().any(|e| e.name == DEMO_EDITION) {
+                return Err(Error::DemoPresent);
             }
-            let feb_mar = store
-                .create_edition(
-                    actor,
-                    publication,
-                    &EditionInput {
-                        name: DEMO_EDITION.into(),
-                        theme: "The ingredients for levelling up".into(),
-                        focus_topics: vec![
-                            "Health and social care".into(),
-                            "Housing".into(),
-                            "Training and leadership".into(),
-                        ],
-                        cover_date: date(2021, 2, 1),
-                        page_count: 68,
-                        commissioning_closes: date(2020, 12, 11),
-                        copy_deadline: date(2021, 1, 8),
-                        subbing_deadline: date(2021, 1, 15),
-                        press_date: date(2021, 1, 22),
-                        on_sale_date: date(2021, 2, 1),
-                        notes: "In this Feb/March edition of PSE, we focus on some of the key aspects of the public sector which will help us to overcome and build back better after Covid-19: including health and social care, housing and training and leadership.".into(),
-                    },
-                )?
-                .item
-                .id;
-            store.demo_pieces(actor, publication, feb_mar, feb_mar_pieces())?;
-            let apr_may = store
-                .create_edition(
-                    actor,
-                    publication,
-                    &EditionInput {
-                        name: "Apr/May 21".into(),
-                        theme: "Recovery and renewal".into(),
-                        focus_topics: vec!["Net zero".into(), "Vaccine roll-out".into()],
-                        cover_date: date(2021, 4, 1),
-                        page_count: 64,
-                        commissioning_closes: date(2021, 2, 19),
-                        copy_deadline: date(2021, 3, 12),
-                        subbing_deadline: date(2021, 3, 19),
-                        press_date: date(2021, 3, 26),
-                        on_sale_date: date(2021, 4, 6),
-                        notes: String::new(),
-                    },
-                )?
-                .item
-                .id;
-            store.demo_pieces(actor, publication, apr_may, apr_may_pieces())?;
+            for person in PEOPLE {
+                demo_contributor(tx, actor, person)?;
+            }
+            let feb_mar = create_edition(
+                tx,
+                actor,
+                publication,
+                &EditionInput {
+                    name: DEMO_EDITION.into(),
+                    theme: "The ingredients for levelling up".into(),
+                    focus_topics: vec![
+                        "Health and social care".into(),
+                        "Housing".into(),
+                        "Training and leadership".into(),
+                    ],
+                    cover_date: date(2021, 2, 1),
+                    page_count: 68,
+                    commissioning_closes: date(2020, 12, 11),
+                    copy_deadline: date(2021, 1, 8),
+                    subbing_deadline: date(2021, 1, 15),
+                    press_date: date(2021, 1, 22),
+                    on_sale_date: date(2021, 2, 1),
+                    notes: "In this Feb/March edition of PSE, we focus on some of the key aspects of the public sector which will help us to overcome and build back better after Covid-19: including health and social care, housing and training and leadership.".into(),
+                },
+            )?
+            .item
+            .id;
+            demo_pieces(tx, actor, publication, feb_mar, feb_mar_pieces())?;
+            let apr_may = create_edition(
+                tx,
+                actor,
+                publication,
+                &EditionInput {
+                    name: "Apr/May 21".into(),
+                    theme: "Recovery and renewal".into(),
+                    focus_topics: vec!["Net zero".into(), "Vaccine roll-out".into()],
+                    cover_date: date(2021, 4, 1),
+                    page_count: 64,
+                    commissioning_closes: date(2021, 2, 19),
+                    copy_deadline: date(2021, 3, 12),
+                    subbing_deadline: date(2021, 3, 19),
+                    press_date: date(2021, 3, 26),
+                    on_sale_date: date(2021, 4, 6),
+                    notes: String::new(),
+                },
+            )?
+            .item
+            .id;
+            demo_pieces(tx, actor, publication, apr_may, apr_may_pieces())?;
             Ok(feb_mar)
         })
     }
+}
 
-    fn demo_publication(&mut self, actor: &Actor) -> Result<PublicationId> {
-        let existing = self
-            .list_publications()?
-            .into_iter()
-            .find(|p| p.name == DEMO_PUBLICATION);
-        let publication = match existing {
-            Some(p) => p.id,
-            None => {
-                self.create_publication(
-                    actor,
-                    &PublicationInput {
-                        name: DEMO_PUBLICATION.into(),
-                        frequency: "Bi-monthly".into(),
-                        is_print: true,
-                    },
-                )?
-                .id
-            }
-        };
-        let mut have: Vec<String> = self
-            .list_sections(publication)?
-            .into_iter()
-            .map(|s| s.name)
-            .collect();
-        if let Some(features) = self
-            .list_sections(publication)?
-            .into_iter()
-            .find(|s| s.name == "Features")
-        {
-            self.rename_section(actor, features.id, "Magazine Feature")?;
-            have.push("Magazine Feature".into());
-        }
-        for name in SECTIONS {
-            if !have.iter().any(|h| h.eq_ignore_ascii_case(name)) {
-                self.add_section(actor, publication, name)?;
-            }
-        }
-        Ok(publication)
-    }
-
-    fn demo_contributor(&mut self, actor: &Actor, person: &Person) -> Result<ContributorId> {
-        if let Some(c) = self
-            .list_contributors()?
-            .into_iter()
-            .find(|c| c.email.as_deref() == Some(person.email))
-        {
-            return Ok(c.id);
-        }
-        Ok(self
-            .add_contributor(
+fn demo_publication(tx: &mut dyn Tx, actor: &Actor) -> Result<PublicationId> {
+    let existing = tx
+        .publications()?
+        .into_iter()
+        .find(|p| p.name == DEMO_PUBLICATION);
+    let publication = match existing {
+        Some(p) => p.id,
+        None => {
+            create_publication(
+                tx,
                 actor,
-                &ContributorInput {
-                    name: person.name.into(),
-                    role: person.role.into(),
-                    organisation: person.organisation.into(),
-                    email: Some(person.email.into()),
-                    kind: person.kind,
+                &PublicationInput {
+                    name: DEMO_PUBLICATION.into(),
+                    frequency: "Bi-monthly".into(),
+                    is_print: true,
                 },
             )?
-            .id)
-    }
-
-    fn demo_pieces(
-        &mut self,
-        actor: &Actor,
-        publication: PublicationId,
-        edition: EditionId,
-        pieces: Vec<Piece>,
-    ) -> Result<()> {
-        for piece in pieces {
-            let section = self.find_section(publication, piece.section)?;
-            let article = self
-                .add_article(
-                    actor,
-                    edition,
-                    &ArticleInput {
-                        title: piece.title.into(),
-                        standfirst: piece.standfirst.into(),
-                        section_id: Some(section),
-                        kind: piece.kind,
-                        word_target: piece.words,
-                        notes: piece.notes.into(),
-                    },
-                )?
-                .id;
-            if let Some(writer) = piece.writer {
-                self.demo_assign(actor, article, writer, piece.words)?;
-            }
-            for status in piece.path {
-                let to = self.find_status_for(article, status)?.id;
-                self.change_status(actor, article, to)?;
-            }
+            .id
         }
-        Ok(())
+    };
+    let sections = tx.sections(publication)?;
+    let mut have: Vec<String> = sections.iter().map(|s| s.name.clone()).collect();
+    if let Some(features) = sections.iter().find(|s| s.name == "Features") {
+        rename_section(
+            tx,
+            actor,
+            features.id,
+            Some(features.version),
+            "Magazine Feature",
+        )?;
+        have.push("Magazine Feature".into());
     }
+    for name in SECTIONS {
+        if !have.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+            add_section(tx, actor, publication, name)?;
+        }
+    }
+    Ok(publication)
+}
 
-    fn demo_assign(
-        &mut self,
-        actor: &Actor,
-        article: ArticleId,
-        writer: &str,
-        words: Option<u32>,
-    ) -> Result<()> {
-        let contributor = self
-            .list_contributors()?
-            .into_iter()
-            .find(|c| c.name == writer)
-            .ok_or_else(|| Error::NotFound {
-                entity: "contributor",
-                key: writer.into(),
-            })?;
-        let id = AssignmentId::new();
-        self.write(|tx| {
-            let mut changes = Changes::new(actor, Entity::Assignment, id);
-            tx.execute(
-                "INSERT INTO assignments (id, article_id, contributor_id, word_target, state, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, 'accepted', ?5, ?5)",
-                rusqlite::params![id, article, contributor.id, words, changes.at()],
-            )?;
-            changes.created(&contributor.name);
-            changes.write(tx)
-        })
+fn demo_contributor(tx: &mut dyn Tx, actor: &Actor, person: &Person) -> Result<ContributorId> {
+    if let Some(c) = tx
+        .contributors()?
+        .into_iter()
+        .find(|c| c.email.as_deref() == Some(person.email))
+    {
+        return Ok(c.id);
     }
+    Ok(add_contributor(
+        tx,
+        actor,
+        &ContributorInput {
+            name: person.name.into(),
+            role: person.role.into(),
+            organisation: person.organisation.into(),
+            email: Some(person.email.into()),
+            kind: person.kind,
+        },
+    )?
+    .id)
+}
+
+fn demo_pieces(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    publication: PublicationId,
+    edition: EditionId,
+    pieces: Vec<Piece>,
+) -> Result<()> {
+    let sections = tx.sections(publication)?;
+    let kinds = tx.kinds(publication, false)?;
+    let contributors = tx.contributors()?;
+    for piece in pieces {
+        let section = sections
+            .iter()
+            .find(|s| s.name == piece.section)
+            .map(|s| s.id);
+        let kind = need(
+            kinds.iter().find(|k| k.key == piece.kind).map(|k| k.id),
+            "kind",
+            piece.kind,
+        )?;
+        let article = add_article(
+            tx,
+            actor,
+            edition,
+            &ArticleInput {
+                title: piece.title.into(),
+                standfirst: piece.standfirst.into(),
+                section_id: section,
+                kind_id: kind,
+                word_target: piece.words,
+                notes: piece.notes.into(),
+            },
+        )?
+        .id;
+        if let Some(writer) = piece.writer {
+            let contributor = need(
+                contributors.iter().find(|c| c.name == writer),
+                "contributor",
+                writer,
+            )?;
+            let id = AssignmentId::new();
+            let mut cs = ChangeSet::new(actor, Some(publication), Some(edition));
+            tx.insert_assignment(id, article, contributor.id, piece.words, cs.at())?;
+            cs.created(Entity::Assignment, id, &contributor.name);
+            tx.write_change_set(&cs)?;
+        }
+        for status in piece.path {
+            let to = find_status(tx, article, status)?.id;
+            change_status(tx, actor, article, None, to)?;
+        }
+    }
+    Ok(())
 }

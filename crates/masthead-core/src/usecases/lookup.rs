@@ -1,10 +1,11 @@
 //! Naming records the way people do: by id, or by a unique name or title.
 
-use super::{Result, Store};
+use super::{Result, Store, need};
 use crate::error::Error;
 use crate::model::{
-    Article, ArticleId, Edition, EditionId, Publication, PublicationId, Section, SectionId,
+    ArticleId, Edition, EditionId, Kind, KindId, Publication, PublicationId, Section, SectionId,
 };
+use crate::rules::normalise;
 
 fn pick<T, Id: Copy + std::fmt::Display>(
     entity: &'static str,
@@ -19,6 +20,15 @@ fn pick<T, Id: Copy + std::fmt::Display>(
         .filter(|item| name_of(item).trim().eq_ignore_ascii_case(wanted))
         .map(&id_of)
         .collect();
+    choose(entity, key, matches)
+}
+
+/// The one match, or `not_found` / `ambiguous` naming the key.
+fn choose<Id: Copy + std::fmt::Display>(
+    entity: &'static str,
+    key: &str,
+    matches: Vec<Id>,
+) -> Result<Id> {
     match matches.as_slice() {
         [one] => Ok(*one),
         [] => Err(Error::NotFound {
@@ -82,17 +92,35 @@ impl Store {
         if let Some(id) = ArticleId::parse(key) {
             return self.article(id).map(|a| a.id);
         }
-        let articles = match edition {
-            Some(edition) => self.list_articles(edition)?,
-            None => {
-                let mut all = Vec::new();
-                for edition in self.list_editions(None)? {
-                    all.extend(self.list_articles(edition.id)?);
-                }
-                all
+        let ids = self.read(|tx| match edition {
+            Some(edition) => {
+                need(tx.edition(edition)?, "edition", edition)?;
+                Ok(tx
+                    .articles(edition)?
+                    .into_iter()
+                    .filter(|a| a.title.trim().eq_ignore_ascii_case(key.trim()))
+                    .map(|a| a.id)
+                    .collect::<Vec<_>>())
             }
-        };
-        pick("article", key, articles, |a: &Article| a.id, |a| &a.title)
+            None => tx.articles_titled(key),
+        })?;
+        choose("article", key, ids)
+    }
+
+    /// A kind of piece of `publication` by id, key or name ("case study",
+    /// "Case-study", "case_study"). Retired kinds are found too, so that a
+    /// piece can keep its own; the use case refuses them for new pieces.
+    pub fn find_kind(&self, publication: PublicationId, key: &str) -> Result<KindId> {
+        if let Some(id) = KindId::parse(key) {
+            return self.read(|tx| need(tx.kind(id)?, "kind", id)).map(|k| k.id);
+        }
+        let kinds = self.list_kinds(publication, true)?;
+        let wanted = normalise(key);
+        let matches: Vec<Kind> = kinds
+            .into_iter()
+            .filter(|k| normalise(&k.label) == wanted || normalise(&k.key) == wanted)
+            .collect();
+        choose("kind", key, matches.iter().map(|k| k.id).collect())
     }
 
     /// A section of `publication` by id or name.

@@ -1,36 +1,19 @@
-use super::{
-    Changes, Entity, Result, Store, fetch_one, optional_text, or_duplicate, required_text,
-};
+use super::{Result, Store, check_version, conflict, need, or_duplicate};
 use crate::actor::Actor;
 use crate::error::Error;
-use crate::model::{Publication, PublicationId, PublicationInput, SectionId};
+use crate::history::{ChangeSet, Entity};
+use crate::model::{Kind, KindId, Publication, PublicationId, PublicationInput, SectionId};
+use crate::rules::{Diff, kinds::DEFAULT_KINDS, optional_text, required_text, workflow};
+use crate::storage::{KindRow, Tx};
 
 /// Sections a new publication starts with; each publication edits its own.
 const DEFAULT_SECTIONS: &[&str] = &["News", "Features", "Opinion"];
 
-const SELECT: &str = "SELECT p.id, p.name, p.frequency, p.is_print,
-        (SELECT count(*) FROM editions e WHERE e.publication_id = p.id AND e.deleted_at IS NULL)
-     FROM publications p WHERE p.deleted_at IS NULL";
-
-fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Publication> {
-    Ok(Publication {
-        id: row.get(0)?,
-        name: row.get(1)?,
-        frequency: row.get(2)?,
-        is_print: row.get(3)?,
-        edition_count: row.get(4)?,
-    })
-}
-
-struct Valid {
-    name: String,
-    frequency: String,
-}
-
-fn validate(input: &PublicationInput) -> Result<Valid> {
-    Ok(Valid {
+fn validate(input: &PublicationInput) -> Result<PublicationInput> {
+    Ok(PublicationInput {
         name: required_text(&input.name, "name", "publication name", 120)?,
         frequency: optional_text(&input.frequency, "frequency", "frequency", 60)?,
+        is_print: input.is_print,
     })
 }
 
@@ -41,86 +24,102 @@ fn duplicate(name: &str) -> Error {
     }
 }
 
+/// Creates a publication with the default workflow, kinds and sections.
+pub(crate) fn create_publication(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    input: &PublicationInput,
+) -> Result<Publication> {
+    let valid = validate(input)?;
+    let id = PublicationId::new();
+    let mut cs = ChangeSet::new(actor, Some(id), None);
+    let at = cs.at().to_owned();
+    tx.insert_publication(id, &valid, &at)
+        .map_err(|e| or_duplicate(e, || duplicate(&valid.name)))?;
+    tx.insert_workflow(id, &workflow::default_workflow(id))?;
+    for (key, label) in DEFAULT_KINDS {
+        tx.insert_kind(
+            &KindRow {
+                id: KindId::new(),
+                publication: id,
+                key,
+                label,
+                retired: false,
+            },
+            &at,
+        )?;
+    }
+    for name in DEFAULT_SECTIONS {
+        tx.insert_section(SectionId::new(), id, name, &at)?;
+    }
+    cs.created(Entity::Publication, id, &valid.name);
+    tx.write_change_set(&cs)?;
+    need(tx.publication(id)?, "publication", id)
+}
+
 impl Store {
     pub fn list_publications(&self) -> Result<Vec<Publication>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("{SELECT} ORDER BY p.name COLLATE NOCASE"))?;
-        let rows = stmt.query_map([], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.read(|tx| tx.publications())
     }
 
     pub fn publication(&self, id: PublicationId) -> Result<Publication> {
-        fetch_one(
-            &self.conn,
-            &format!("{SELECT} AND p.id = ?1"),
-            id,
-            "publication",
-            from_row,
-        )
+        self.read(|tx| need(tx.publication(id)?, "publication", id))
     }
 
-    /// Creates a publication with the default workflow and sections.
+    /// Creates a publication with the default workflow, kinds and sections.
     pub fn create_publication(
         &mut self,
         actor: &Actor,
         input: &PublicationInput,
     ) -> Result<Publication> {
-        let valid = validate(input)?;
-        let id = PublicationId::new();
-        self.write(|tx| {
-            let mut changes = Changes::new(actor, Entity::Publication, id);
-            let now = changes.at().to_owned();
-            tx.execute(
-                "INSERT INTO publications (id, name, frequency, is_print, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                rusqlite::params![id, valid.name, valid.frequency, input.is_print, now],
-            )
-            .map_err(|e| or_duplicate(e, || duplicate(&valid.name)))?;
-            super::workflow::seed_default_workflow(tx, id)?;
-            for (position, name) in DEFAULT_SECTIONS.iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO sections (id, publication_id, name, position, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                    rusqlite::params![SectionId::new(), id, name, position as i64, now],
-                )?;
-            }
-            changes.created(&valid.name);
-            changes.write(tx)
-        })?;
-        self.publication(id)
+        self.write(|tx| create_publication(tx, actor, input))
+    }
+
+    /// The publication's kinds of piece, in menu order (retired ones too
+    /// when asked, for settings and for pieces that still carry one).
+    pub fn list_kinds(&self, publication: PublicationId, with_retired: bool) -> Result<Vec<Kind>> {
+        self.read(|tx| {
+            need(tx.publication(publication)?, "publication", publication)?;
+            tx.kinds(publication, with_retired)
+        })
     }
 
     pub fn update_publication(
         &mut self,
         actor: &Actor,
         id: PublicationId,
+        seen: Option<u32>,
         input: &PublicationInput,
     ) -> Result<Publication> {
         let valid = validate(input)?;
-        let old = self.publication(id)?;
         self.write(|tx| {
-            let mut changes = Changes::new(actor, Entity::Publication, id);
-            changes.value("name", &old.name, &valid.name);
-            changes.value("frequency", &old.frequency, &valid.frequency);
-            changes.value("is_print", &old.is_print, &input.is_print);
-            if changes.is_empty() {
-                return Ok(());
+            let old = need(tx.publication(id)?, "publication", id)?;
+            let version = check_version(tx, Entity::Publication, id, &old.name, seen, old.version)?;
+            let mut d = Diff::default();
+            d.value("name", &old.name, &valid.name);
+            d.value("frequency", &old.frequency, &valid.frequency);
+            d.value("is_print", &old.is_print, &valid.is_print);
+            let fields = d.into_changes();
+            if fields.is_empty() {
+                return Ok(old);
             }
-            tx.execute(
-                "UPDATE publications SET name = ?2, frequency = ?3, is_print = ?4,
-                    updated_at = ?5, version = version + 1 WHERE id = ?1",
-                rusqlite::params![
+            let mut cs = ChangeSet::new(actor, Some(id), None);
+            let saved = tx
+                .update_publication(id, version, &valid, cs.at())
+                .map_err(|e| or_duplicate(e, || duplicate(&valid.name)))?;
+            if !saved {
+                return Err(conflict(
+                    tx,
+                    Entity::Publication,
                     id,
-                    valid.name,
-                    valid.frequency,
-                    input.is_print,
-                    changes.at()
-                ],
-            )
-            .map_err(|e| or_duplicate(e, || duplicate(&valid.name)))?;
-            changes.write(tx)
-        })?;
-        self.publication(id)
+                    &old.name,
+                    version,
+                    version + 1,
+                ));
+            }
+            cs.updated(Entity::Publication, id, version + 1, fields);
+            tx.write_change_set(&cs)?;
+            need(tx.publication(id)?, "publication", id)
+        })
     }
 }

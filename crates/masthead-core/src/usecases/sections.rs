@@ -1,19 +1,10 @@
-use super::{Changes, Entity, Result, Store, fetch_one, or_duplicate, required_text};
+use super::{Result, Store, check_version, conflict, need, or_duplicate};
 use crate::actor::Actor;
 use crate::error::Error;
+use crate::history::{ChangeSet, Entity};
 use crate::model::{PublicationId, Section, SectionId};
-
-const SELECT: &str =
-    "SELECT id, publication_id, name, position FROM sections WHERE deleted_at IS NULL";
-
-fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Section> {
-    Ok(Section {
-        id: row.get(0)?,
-        publication_id: row.get(1)?,
-        name: row.get(2)?,
-        position: row.get(3)?,
-    })
-}
+use crate::rules::{Diff, required_text};
+use crate::storage::Tx;
 
 fn duplicate(name: &str) -> Error {
     Error::Duplicate {
@@ -24,24 +15,72 @@ fn duplicate(name: &str) -> Error {
     }
 }
 
+fn valid_name(name: &str) -> Result<String> {
+    required_text(name, "name", "section name", 60)
+}
+
+pub(crate) fn add_section(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    publication: PublicationId,
+    name: &str,
+) -> Result<Section> {
+    let name = valid_name(name)?;
+    need(tx.publication(publication)?, "publication", publication)?;
+    let id = SectionId::new();
+    let mut cs = ChangeSet::new(actor, Some(publication), None);
+    tx.insert_section(id, publication, &name, cs.at())
+        .map_err(|e| or_duplicate(e, || duplicate(&name)))?;
+    cs.created(Entity::Section, id, &name);
+    tx.write_change_set(&cs)?;
+    need(tx.section(id)?, "section", id)
+}
+
+pub(crate) fn rename_section(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    id: SectionId,
+    seen: Option<u32>,
+    name: &str,
+) -> Result<Section> {
+    let name = valid_name(name)?;
+    let old = need(tx.section(id)?, "section", id)?;
+    let version = check_version(tx, Entity::Section, id, &old.name, seen, old.version)?;
+    let mut d = Diff::default();
+    d.value("name", &old.name, &name);
+    let fields = d.into_changes();
+    if fields.is_empty() {
+        return Ok(old);
+    }
+    let mut cs = ChangeSet::new(actor, Some(old.publication_id), None);
+    let saved = tx
+        .update_section(id, version, &name, cs.at())
+        .map_err(|e| or_duplicate(e, || duplicate(&name)))?;
+    if !saved {
+        return Err(conflict(
+            tx,
+            Entity::Section,
+            id,
+            &old.name,
+            version,
+            version + 1,
+        ));
+    }
+    cs.updated(Entity::Section, id, version + 1, fields);
+    tx.write_change_set(&cs)?;
+    need(tx.section(id)?, "section", id)
+}
+
 impl Store {
     pub fn list_sections(&self, publication: PublicationId) -> Result<Vec<Section>> {
-        self.publication(publication)?;
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "{SELECT} AND publication_id = ?1 ORDER BY position, name"
-        ))?;
-        let rows = stmt.query_map([publication], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.read(|tx| {
+            need(tx.publication(publication)?, "publication", publication)?;
+            tx.sections(publication)
+        })
     }
 
     pub fn section(&self, id: SectionId) -> Result<Section> {
-        fetch_one(
-            &self.conn,
-            &format!("{SELECT} AND id = ?1"),
-            id,
-            "section",
-            from_row,
-        )
+        self.read(|tx| need(tx.section(id)?, "section", id))
     }
 
     /// Adds a section at the end of the publication's list.
@@ -51,41 +90,17 @@ impl Store {
         publication: PublicationId,
         name: &str,
     ) -> Result<Section> {
-        let name = required_text(name, "name", "section name", 60)?;
-        self.publication(publication)?;
-        let id = SectionId::new();
-        self.write(|tx| {
-            let mut changes = Changes::new(actor, Entity::Section, id);
-            tx.execute(
-                "INSERT INTO sections (id, publication_id, name, position, created_at, updated_at)
-                 VALUES (?1, ?2, ?3,
-                    (SELECT coalesce(max(position) + 1, 0) FROM sections WHERE publication_id = ?2),
-                    ?4, ?4)",
-                rusqlite::params![id, publication, name, changes.at()],
-            )
-            .map_err(|e| or_duplicate(e, || duplicate(&name)))?;
-            changes.created(&name);
-            changes.write(tx)
-        })?;
-        self.section(id)
+        self.write(|tx| add_section(tx, actor, publication, name))
     }
 
-    pub fn rename_section(&mut self, actor: &Actor, id: SectionId, name: &str) -> Result<Section> {
-        let name = required_text(name, "name", "section name", 60)?;
-        let old = self.section(id)?;
-        self.write(|tx| {
-            let mut changes = Changes::new(actor, Entity::Section, id);
-            changes.value("name", &old.name, &name);
-            if changes.is_empty() {
-                return Ok(());
-            }
-            tx.execute(
-                "UPDATE sections SET name = ?2, updated_at = ?3, version = version + 1 WHERE id = ?1",
-                rusqlite::params![id, name, changes.at()],
-            )
-            .map_err(|e| or_duplicate(e, || duplicate(&name)))?;
-            changes.write(tx)
-        })?;
-        self.section(id)
+    /// Renames a section; `seen` is the version the user saw.
+    pub fn rename_section(
+        &mut self,
+        actor: &Actor,
+        id: SectionId,
+        seen: Option<u32>,
+        name: &str,
+    ) -> Result<Section> {
+        self.write(|tx| rename_section(tx, actor, id, seen, name))
     }
 }

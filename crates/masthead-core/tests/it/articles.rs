@@ -1,14 +1,22 @@
 use masthead_core::Actor;
-use masthead_core::model::{ArticleInput, EditionId, Kind, StatusId};
+use std::cell::Cell;
+
+use masthead_core::model::{ArticleInput, EditionId, KindId, StatusId};
 
 use crate::{Fixture, edition_input};
+
+thread_local! {
+    /// The "Feature" kind of the publication `with_edition` made (each test
+    /// runs on its own thread, with its own database).
+    static FEATURE: Cell<Option<KindId>> = const { Cell::new(None) };
+}
 
 fn piece(title: &str) -> ArticleInput {
     ArticleInput {
         title: title.into(),
         standfirst: "A standfirst".into(),
         section_id: None,
-        kind: Kind::Feature,
+        kind_id: FEATURE.get().expect("with_edition() first"),
         word_target: Some(1200),
         notes: String::new(),
     }
@@ -17,6 +25,7 @@ fn piece(title: &str) -> ArticleInput {
 fn with_edition() -> (Fixture, EditionId) {
     let mut f = Fixture::new();
     let p = f.publication("PSE");
+    FEATURE.set(Some(f.store.find_kind(p, "feature").unwrap()));
     let e = f
         .store
         .create_edition(&f.actor, p, &edition_input("Feb/Mar 21"))
@@ -75,12 +84,12 @@ fn a_piece_walks_the_default_workflow_and_every_move_is_recorded() {
     for (i, name) in path.iter().take(3).enumerate() {
         let who = Actor::new(&format!("Editor {i}")).unwrap();
         let to = status(&f, a.id, name);
-        article = f.store.change_status(&who, a.id, to).unwrap();
+        article = f.store.change_status(&who, a.id, None, to).unwrap();
     }
     assert_eq!(article.status_label, "In edit");
     // A rewrite: back from In edit to Commissioned is allowed.
     let back = status(&f, a.id, "commissioned");
-    f.store.change_status(&f.actor, a.id, back).unwrap();
+    f.store.change_status(&f.actor, a.id, None, back).unwrap();
     let moves: Vec<_> = f
         .store
         .history_of(&a.id.to_string())
@@ -121,7 +130,7 @@ fn moves_the_workflow_does_not_allow_are_refused_with_the_allowed_ones_named() {
         .unwrap();
     let published = status(&f, a.id, "published");
     let err = f.refused("transition_not_allowed", |s, who| {
-        s.change_status(who, a.id, published)
+        s.change_status(who, a.id, None, published)
     });
     assert_eq!(
         err.to_string(),
@@ -129,10 +138,12 @@ fn moves_the_workflow_does_not_allow_are_refused_with_the_allowed_ones_named() {
     );
     let idea = status(&f, a.id, "idea");
     f.refused("status_unchanged", |s, who| {
-        s.change_status(who, a.id, idea)
+        s.change_status(who, a.id, None, idea)
     });
     let ghost = StatusId::parse("01890000-0000-7000-8000-000000000000").unwrap();
-    f.refused("not_found", |s, who| s.change_status(who, a.id, ghost));
+    f.refused("not_found", |s, who| {
+        s.change_status(who, a.id, None, ghost)
+    });
 }
 
 #[test]
@@ -151,7 +162,7 @@ fn spiked_is_reachable_before_published_and_published_is_final() {
         "laid_out",
     ] {
         let to = status(&f, a.id, name);
-        f.store.change_status(&f.actor, a.id, to).unwrap();
+        f.store.change_status(&f.actor, a.id, None, to).unwrap();
         let next: Vec<_> = f
             .store
             .article_detail(a.id)
@@ -163,7 +174,9 @@ fn spiked_is_reachable_before_published_and_published_is_final() {
         assert!(next.contains(&"spiked".to_string()), "{name}: {next:?}");
     }
     let published = status(&f, a.id, "published");
-    f.store.change_status(&f.actor, a.id, published).unwrap();
+    f.store
+        .change_status(&f.actor, a.id, None, published)
+        .unwrap();
     assert!(
         f.store
             .article_detail(a.id)
@@ -173,17 +186,20 @@ fn spiked_is_reachable_before_published_and_published_is_final() {
     );
     let spiked = status(&f, a.id, "spiked");
     let err = f.refused("transition_not_allowed", |s, who| {
-        s.change_status(who, a.id, spiked)
+        s.change_status(who, a.id, None, spiked)
     });
     assert!(err.to_string().contains("nowhere (it is final)"), "{err}");
 
     // A spiked idea can be revived.
     let b = f.store.add_article(&f.actor, e, &piece("Revived")).unwrap();
     let spiked = status(&f, b.id, "spiked");
-    f.store.change_status(&f.actor, b.id, spiked).unwrap();
+    f.store.change_status(&f.actor, b.id, None, spiked).unwrap();
     let idea = status(&f, b.id, "idea");
     assert_eq!(
-        f.store.change_status(&f.actor, b.id, idea).unwrap().status,
+        f.store
+            .change_status(&f.actor, b.id, None, idea)
+            .unwrap()
+            .status,
         "idea"
     );
 }
@@ -239,7 +255,7 @@ fn bad_article_input_is_refused_with_a_clear_error_and_no_change() {
         change(&mut input);
         let err = f.refused(code, |s, a| s.add_article(a, e, &input));
         assert_eq!(err.field(), field);
-        f.refused(code, |s, a| s.update_article(a, existing.id, &input));
+        f.refused(code, |s, a| s.update_article(a, existing.id, None, &input));
     }
     let ghost = EditionId::parse("01890000-0000-7000-8000-000000000000").unwrap();
     f.refused("not_found", |s, a| {
@@ -259,16 +275,20 @@ fn an_article_update_records_field_changes_and_section_names() {
     let mut input = ArticleInput::from(&a);
     input.title = "Final title".into();
     input.section_id = Some(news);
-    input.kind = Kind::CaseStudy;
+    let case_study = f.store.find_kind(pub_id, "Case study").unwrap();
+    input.kind_id = case_study;
     input.word_target = None;
-    let updated = f.store.update_article(&f.actor, a.id, &input).unwrap();
+    let updated = f
+        .store
+        .update_article(&f.actor, a.id, None, &input)
+        .unwrap();
     assert_eq!(
         (
             updated.slug.as_str(),
             updated.section.as_deref(),
-            updated.kind
+            updated.kind.as_str()
         ),
-        ("final-title", Some("News"), Kind::CaseStudy)
+        ("final-title", Some("News"), "case_study")
     );
     let fields: Vec<_> = f
         .store
@@ -315,16 +335,29 @@ fn articles_are_found_by_title_and_ambiguity_is_explained() {
 }
 
 #[test]
-fn kinds_parse_from_the_words_people_type() {
-    for (text, kind) in [
-        ("news", Kind::News),
-        ("Case study", Kind::CaseStudy),
-        ("case-study", Kind::CaseStudy),
-        ("Partner content", Kind::Partner),
-        ("sponsored", Kind::Partner),
-        ("VIDEO", Kind::Video),
+fn kinds_are_found_by_the_words_people_type() {
+    let (f, e) = with_edition();
+    let p = f.store.edition(e).unwrap().publication_id;
+    for (text, key) in [
+        ("news", "news"),
+        ("Case study", "case_study"),
+        ("case-study", "case_study"),
+        ("Partner content", "partner"),
+        ("partner", "partner"),
+        ("VIDEO", "video"),
     ] {
-        assert_eq!(Kind::parse(text), Some(kind), "{text}");
+        let id = f.store.find_kind(p, text).unwrap();
+        let kind = f
+            .store
+            .list_kinds(p, true)
+            .unwrap()
+            .into_iter()
+            .find(|k| k.id == id)
+            .unwrap();
+        assert_eq!(kind.key, key, "{text}");
     }
-    assert_eq!(Kind::parse("poem"), None);
+    assert_eq!(
+        f.store.find_kind(p, "poem").unwrap_err().code(),
+        "not_found"
+    );
 }

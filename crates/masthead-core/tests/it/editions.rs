@@ -64,7 +64,11 @@ fn an_update_records_each_changed_field_with_who_and_when() {
     input.press_date = d("2021-01-25");
     input.theme = "Levelling up".into();
     let editor = masthead_core::Actor::new("Sam Sub").unwrap();
-    let updated = f.store.update_edition(&editor, e.id, &input).unwrap().item;
+    let updated = f
+        .store
+        .update_edition(&editor, e.id, None, &input)
+        .unwrap()
+        .item;
     assert_eq!((updated.page_count, updated.version), (72, 2));
 
     let history = f.store.edition_history(e.id).unwrap();
@@ -104,7 +108,7 @@ fn an_update_records_each_changed_field_with_who_and_when() {
         ]
     );
     // Saving with no change writes nothing.
-    f.store.update_edition(&editor, e.id, &input).unwrap();
+    f.store.update_edition(&editor, e.id, None, &input).unwrap();
     assert_eq!(
         f.store.history_of(&e.id.to_string()).unwrap().len(),
         history.len()
@@ -192,7 +196,7 @@ fn bad_edition_input_is_refused_with_a_clear_error_and_no_change() {
         change(&mut input);
         let err = f.refused(code, |s, a| s.create_edition(a, p, &input));
         assert_eq!(err.field(), field, "{what}");
-        let err = f.refused(code, |s, a| s.update_edition(a, existing.id, &input));
+        let err = f.refused(code, |s, a| s.update_edition(a, existing.id, None, &input));
         assert_eq!(err.field(), field, "{what} (update)");
     }
 }
@@ -240,7 +244,9 @@ fn edition_names_are_unique_within_a_publication_only() {
         .item;
     let mut rename = EditionInput::from(&second);
     rename.name = "Feb/Mar 21".into();
-    f.refused("duplicate", |s, a| s.update_edition(a, second.id, &rename));
+    f.refused("duplicate", |s, a| {
+        s.update_edition(a, second.id, None, &rename)
+    });
 }
 
 #[test]
@@ -290,7 +296,7 @@ fn unknown_ids_are_not_found() {
     let ghost_edition =
         masthead_core::model::EditionId::parse("01890000-0000-7000-8000-000000000001").unwrap();
     f.refused("not_found", |s, a| {
-        s.update_edition(a, ghost_edition, &edition_input("X"))
+        s.update_edition(a, ghost_edition, None, &edition_input("X"))
     });
     assert_eq!(
         f.store.edition_history(ghost_edition).unwrap_err().code(),

@@ -2,10 +2,13 @@
 
 mod articles;
 mod bindings;
+mod conflicts;
 mod demo;
 mod editions;
+mod kinds;
 mod other;
 mod store;
+mod upgrade;
 
 use std::path::{Path, PathBuf};
 

@@ -84,12 +84,12 @@ fn sections_are_per_publication_unique_and_renamable() {
     f.refused("name_too_long", |s, a| s.add_section(a, p, &"s".repeat(61)));
     let renamed = f
         .store
-        .rename_section(&f.actor, housing.id, "Housing & Planning")
+        .rename_section(&f.actor, housing.id, None, "Housing & Planning")
         .unwrap();
     assert_eq!(renamed.name, "Housing & Planning");
     let news = f.store.find_section(p, "News").unwrap();
     f.refused("duplicate", |s, a| {
-        s.rename_section(a, news, "HOUSING & PLANNING")
+        s.rename_section(a, news, None, "HOUSING & PLANNING")
     });
     let other = f.publication("Other");
     f.store

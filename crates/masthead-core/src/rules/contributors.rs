@@ -1,0 +1,61 @@
+//! What makes a contributor valid.
+
+use super::{optional_text, required_text};
+use crate::error::{Error, Result};
+use crate::model::ContributorInput;
+
+pub(crate) fn validate(input: &ContributorInput) -> Result<ContributorInput> {
+    let email = match input.email.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(email) => {
+            let email = optional_text(email, "email", "email address", 254)?;
+            let valid = email.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty()
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !domain.contains('@')
+            }) && !email.chars().any(char::is_whitespace);
+            if !valid {
+                return Err(Error::invalid(
+                    "email_invalid",
+                    "email",
+                    format!("\"{email}\" is not an email address. Use the form name@example.org."),
+                ));
+            }
+            Some(email)
+        }
+    };
+    Ok(ContributorInput {
+        name: required_text(&input.name, "name", "contributor's name", 120)?,
+        role: optional_text(&input.role, "role", "role", 120)?,
+        organisation: optional_text(&input.organisation, "organisation", "organisation", 120)?,
+        email,
+        kind: input.kind,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ContributorKind;
+
+    #[test]
+    fn emails_must_look_like_addresses() {
+        let mut c = ContributorInput {
+            name: "Chris Borg".into(),
+            role: String::new(),
+            organisation: String::new(),
+            email: Some("chris@nalc".into()),
+            kind: ContributorKind::Freelance,
+        };
+        assert_eq!(validate(&c).unwrap_err().field(), Some("email"));
+        c.email = Some("  ".into());
+        assert_eq!(validate(&c).unwrap().email, None);
+        c.email = Some(" chris@nalc.example ".into());
+        assert_eq!(
+            validate(&c).unwrap().email.as_deref(),
+            Some("chris@nalc.example")
+        );
+    }
+}

@@ -1,0 +1,173 @@
+//! The storage seam. Use cases run their rules against a [`Tx`]: one
+//! transaction with an operation per aggregate. SQLite (`sqlite`) is the one
+//! implementation today; a team server is a second implementation of these
+//! traits, not a second copy of the rules.
+//!
+//! Storage knows rows, not rules: it never validates, never decides whether
+//! a move is allowed, never writes history on its own. An `update_*` takes
+//! the version the caller read and returns `false` when the row has moved on
+//! (or is gone), so a lost update is impossible even if a caller forgot to
+//! check first.
+
+pub(crate) mod sqlite;
+
+use crate::error::Result;
+use crate::history::ChangeSet;
+use crate::model::*;
+
+/// What opens transactions on a database.
+pub(crate) trait Backend: Send {
+    /// A read-only snapshot: every read inside sees the same committed state.
+    fn read(&self) -> Result<Box<dyn Tx + '_>>;
+    /// A write transaction that holds the write lock from its first
+    /// statement, so what it reads is what it updates. Dropped without
+    /// `commit`, it rolls back (on error and on panic alike).
+    fn write(&mut self) -> Result<Box<dyn Tx + '_>>;
+    /// A number that changes when another connection commits; the app polls
+    /// it to notice changes made by another window or the CLI.
+    fn data_version(&self) -> Result<i64>;
+    fn schema_version(&self) -> Result<i64>;
+    /// Called before every write: the database is still where it was opened.
+    fn check_still_there(&self) -> Result<()>;
+    fn location(&self) -> &std::path::Path;
+    /// Caps the database at its current size plus `extra` pages (`None`
+    /// lifts the cap), to test what a full disk does.
+    #[cfg(test)]
+    fn limit_pages(&self, extra: Option<u64>);
+}
+
+/// A new piece as storage records it, after the rules have checked it.
+pub(crate) struct NewArticle<'a> {
+    pub id: ArticleId,
+    pub edition: EditionId,
+    pub status: StatusId,
+    pub kind: KindId,
+    pub slug: &'a str,
+    pub fields: &'a ArticleInput,
+}
+
+/// A kind as storage records it.
+pub(crate) struct KindRow<'a> {
+    pub id: KindId,
+    pub publication: PublicationId,
+    pub key: &'a str,
+    pub label: &'a str,
+    pub retired: bool,
+}
+
+/// One transaction's operations, grouped by aggregate.
+pub(crate) trait Tx {
+    /// Saves everything done in this transaction.
+    fn commit(self: Box<Self>) -> Result<()>;
+
+    // Publications.
+    fn publications(&mut self) -> Result<Vec<Publication>>;
+    fn publication(&mut self, id: PublicationId) -> Result<Option<Publication>>;
+    fn insert_publication(
+        &mut self,
+        id: PublicationId,
+        v: &PublicationInput,
+        at: &str,
+    ) -> Result<()>;
+    fn update_publication(
+        &mut self,
+        id: PublicationId,
+        version: u32,
+        v: &PublicationInput,
+        at: &str,
+    ) -> Result<bool>;
+
+    // Workflow.
+    fn insert_workflow(&mut self, publication: PublicationId, wf: &Workflow) -> Result<()>;
+    /// The publication's statuses in order, retired ones left out.
+    fn statuses(&mut self, publication: PublicationId) -> Result<Vec<Status>>;
+    /// One status, retired or not.
+    fn status(&mut self, id: StatusId) -> Result<Option<Status>>;
+    fn transitions(&mut self, publication: PublicationId) -> Result<Vec<Transition>>;
+    /// The statuses a piece in `from` may move to, in workflow order.
+    fn next_statuses(&mut self, from: StatusId) -> Result<Vec<Status>>;
+
+    // Kinds of piece.
+    fn kinds(&mut self, publication: PublicationId, with_retired: bool) -> Result<Vec<Kind>>;
+    fn kind(&mut self, id: KindId) -> Result<Option<Kind>>;
+    fn insert_kind(&mut self, k: &KindRow<'_>, at: &str) -> Result<()>;
+    fn update_kind(&mut self, k: &KindRow<'_>, version: u32, at: &str) -> Result<bool>;
+
+    // Sections.
+    fn sections(&mut self, publication: PublicationId) -> Result<Vec<Section>>;
+    fn section(&mut self, id: SectionId) -> Result<Option<Section>>;
+    fn insert_section(
+        &mut self,
+        id: SectionId,
+        publication: PublicationId,
+        name: &str,
+        at: &str,
+    ) -> Result<()>;
+    fn update_section(&mut self, id: SectionId, version: u32, name: &str, at: &str)
+    -> Result<bool>;
+
+    // Editions.
+    fn editions(&mut self, publication: Option<PublicationId>) -> Result<Vec<Edition>>;
+    fn edition(&mut self, id: EditionId) -> Result<Option<Edition>>;
+    fn insert_edition(
+        &mut self,
+        id: EditionId,
+        publication: PublicationId,
+        v: &EditionInput,
+        at: &str,
+    ) -> Result<()>;
+    fn update_edition(
+        &mut self,
+        id: EditionId,
+        version: u32,
+        v: &EditionInput,
+        at: &str,
+    ) -> Result<bool>;
+
+    // Pieces.
+    fn articles(&mut self, edition: EditionId) -> Result<Vec<Article>>;
+    fn article(&mut self, id: ArticleId) -> Result<Option<Article>>;
+    /// Ids of the live pieces titled `title` (case-insensitive), in any edition.
+    fn articles_titled(&mut self, title: &str) -> Result<Vec<ArticleId>>;
+    fn insert_article(&mut self, a: &NewArticle<'_>, at: &str) -> Result<()>;
+    fn update_article(
+        &mut self,
+        id: ArticleId,
+        version: u32,
+        slug: &str,
+        v: &ArticleInput,
+        at: &str,
+    ) -> Result<bool>;
+    fn set_article_status(
+        &mut self,
+        id: ArticleId,
+        version: u32,
+        to: StatusId,
+        at: &str,
+    ) -> Result<bool>;
+
+    // Contributors and assignments.
+    fn contributors(&mut self) -> Result<Vec<Contributor>>;
+    fn contributor(&mut self, id: ContributorId) -> Result<Option<Contributor>>;
+    fn insert_contributor(
+        &mut self,
+        id: ContributorId,
+        v: &ContributorInput,
+        at: &str,
+    ) -> Result<()>;
+    fn insert_assignment(
+        &mut self,
+        id: AssignmentId,
+        article: ArticleId,
+        contributor: ContributorId,
+        word_target: Option<u32>,
+        at: &str,
+    ) -> Result<()>;
+
+    // History.
+    fn write_change_set(&mut self, set: &ChangeSet) -> Result<()>;
+    /// Every change of one record, oldest first.
+    fn history_of(&mut self, entity_id: &str) -> Result<Vec<HistoryEntry>>;
+    /// The changes that took a record past `version`, oldest first.
+    fn changes_since(&mut self, entity_id: &str, version: u32) -> Result<Vec<HistoryEntry>>;
+}

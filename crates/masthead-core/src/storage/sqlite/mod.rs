@@ -1,0 +1,389 @@
+//! SQLite, the storage of a single-file database: opening it safely, the
+//! migrations, and transactions that cannot leak.
+
+mod tx;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+
+use super::{Backend, Tx};
+use crate::error::{Error, Result};
+
+/// Written into the SQLite header (`PRAGMA application_id`) so that a Masthead
+/// database can be told from any other SQLite file: "MSTH".
+pub const APPLICATION_ID: i32 = 0x4D53_5448;
+
+/// Append-only: a released migration is never edited, a change is a new file.
+pub(crate) const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_initial.sql"),
+    include_str!("../../migrations/0002_kinds_change_sets.sql"),
+];
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// How to open a database. The defaults suit the app and the CLI.
+#[derive(Debug, Clone)]
+pub struct OpenOptions {
+    /// How long to wait for another writer before reporting the file locked.
+    pub busy_timeout: Duration,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        OpenOptions {
+            busy_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+pub(crate) struct SqliteBackend {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+    /// The file's identity when opened, to notice it being moved or replaced.
+    identity: Option<FileIdentity>,
+}
+
+impl Backend for SqliteBackend {
+    fn read(&self) -> Result<Box<dyn Tx + '_>> {
+        self.clear_dangling();
+        // A deferred transaction: a consistent snapshot, no write lock.
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .map_err(|e| map_error(&self.path, e))?;
+        Ok(Box::new(tx::SqliteTx::new(tx, self.path.clone())))
+    }
+
+    fn write(&mut self) -> Result<Box<dyn Tx + '_>> {
+        self.clear_dangling();
+        self.check_still_there()?;
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| map_error(&path, e))?;
+        Ok(Box::new(tx::SqliteTx::new(tx, path)))
+    }
+
+    fn data_version(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .map_err(|e| map_error(&self.path, e))
+    }
+
+    fn schema_version(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| map_error(&self.path, e))
+    }
+
+    fn check_still_there(&self) -> Result<()> {
+        let Some(opened) = &self.identity else {
+            return Ok(());
+        };
+        match FileIdentity::of(&self.path) {
+            Some(now) if now == *opened => Ok(()),
+            _ => Err(Error::Moved {
+                path: self.path.clone(),
+            }),
+        }
+    }
+
+    fn location(&self) -> &Path {
+        &self.path
+    }
+
+    #[cfg(test)]
+    fn limit_pages(&self, extra: Option<u64>) {
+        let pages: i64 = self
+            .conn
+            .pragma_query_value(None, "page_count", |r| r.get(0))
+            .unwrap();
+        let cap = extra.map_or(4_294_967_294, |extra| pages + extra as i64);
+        self.conn
+            .pragma_update(None, "max_page_count", cap)
+            .unwrap();
+    }
+}
+
+impl SqliteBackend {
+    /// A transaction can only be left open by a bug or a failed COMMIT that
+    /// SQLite did not roll back; never let the next use case run inside it
+    /// (its work would be lost with the dangling transaction).
+    fn clear_dangling(&self) {
+        if !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+
+    /// Opens (creating if absent) the database at `path` and brings its
+    /// schema up to date. See `Store::open`.
+    pub(crate) fn open(
+        path: &Path,
+        options: &OpenOptions,
+        migrations: &[&str],
+    ) -> Result<SqliteBackend> {
+        let path = path.to_path_buf();
+        let latest = migrations.len() as i64;
+        check_header(&path)?;
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| map_error(&path, e))?;
+        conn.busy_timeout(options.busy_timeout)
+            .map_err(|e| map_error(&path, e))?;
+
+        let probe = Probe::read(&conn).map_err(|e| map_error(&path, e))?;
+        if probe.has_tables && probe.application_id != APPLICATION_ID {
+            return Err(Error::NotMasthead {
+                path,
+                reason: "it holds another program's tables".into(),
+            });
+        }
+        if probe.user_version > latest {
+            return Err(Error::DatabaseTooNew {
+                path,
+                found: probe.user_version,
+                supported: latest,
+            });
+        }
+
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| map_error(&path, e))?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(|e| map_error(&path, e))?;
+
+        let mut backend = SqliteBackend {
+            conn,
+            identity: None,
+            path,
+        };
+        if probe.user_version < latest {
+            if probe.user_version > 0 {
+                backend.backup_before_migration(probe.user_version)?;
+            }
+            backend
+                .migrate(migrations)
+                .map_err(|e| map_error(&backend.path, e))?;
+        }
+        backend
+            .conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(|e| map_error(&backend.path, e))?;
+        backend.identity = FileIdentity::of(&backend.path);
+        Ok(backend)
+    }
+
+    /// Applies the migrations the database lacks, all in one IMMEDIATE
+    /// transaction, the way SQLite's documentation prescribes for changes
+    /// that rebuild a table: foreign keys off OUTSIDE the transaction (it is
+    /// a no-op inside one), `foreign_key_check` before COMMIT, and foreign
+    /// keys back on afterwards whatever happened.
+    fn migrate(&mut self, migrations: &[&str]) -> rusqlite::Result<()> {
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let result = self.migrate_inside(migrations);
+        let on = self.conn.pragma_update(None, "foreign_keys", "ON");
+        result.and(on)
+    }
+
+    fn migrate_inside(&mut self, migrations: &[&str]) -> rusqlite::Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Read again inside the lock: another process may have migrated first.
+        let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        for (index, sql) in migrations.iter().enumerate() {
+            let version = index as i64 + 1;
+            if version > current {
+                tx.execute_batch(sql)?;
+            }
+        }
+        let broken: Option<(String, i64, String)> = {
+            let mut stmt = tx.prepare("PRAGMA foreign_key_check")?;
+            let mut rows = stmt.query([])?;
+            match rows.next()? {
+                Some(row) => Some((row.get(0)?, row.get(1).unwrap_or(0), row.get(2)?)),
+                None => None,
+            }
+        };
+        if let Some((table, rowid, parent)) = broken {
+            // Dropping `tx` rolls the migration back.
+            return Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+                Some(format!(
+                    "the upgrade would leave a row of {table} (rowid {rowid}) pointing at a missing {parent}"
+                )),
+            ));
+        }
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", migrations.len() as i64)?;
+        tx.commit()
+    }
+
+    fn backup_before_migration(&self, from_version: i64) -> Result<PathBuf> {
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+        let mut name = self
+            .path
+            .file_name()
+            .map(|n| n.to_os_string())
+            .unwrap_or_default();
+        name.push(format!(".v{from_version}-{stamp}.bak"));
+        let backup = self.path.with_file_name(name);
+        // VACUUM INTO writes a consistent copy that includes the WAL's content.
+        self.conn
+            .execute("VACUUM INTO ?1", [backup.to_string_lossy()])
+            .map_err(|e| map_error(&self.path, e))?;
+        Ok(backup)
+    }
+}
+
+/// Which file a path names: it changes when the file is moved away,
+/// deleted or replaced while open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FileIdentity {
+    dev: u64,
+    ino: u64,
+}
+
+impl FileIdentity {
+    #[cfg(unix)]
+    fn of(path: &Path) -> Option<FileIdentity> {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| FileIdentity {
+            dev: m.dev(),
+            ino: m.ino(),
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn of(path: &Path) -> Option<FileIdentity> {
+        // Windows refuses to move a file another program holds open.
+        std::fs::metadata(path)
+            .ok()
+            .map(|_| FileIdentity { dev: 0, ino: 0 })
+    }
+}
+
+struct Probe {
+    application_id: i32,
+    user_version: i64,
+    has_tables: bool,
+}
+
+impl Probe {
+    fn read(conn: &Connection) -> rusqlite::Result<Probe> {
+        Ok(Probe {
+            application_id: conn.pragma_query_value(None, "application_id", |r| r.get(0))?,
+            user_version: conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
+            has_tables: conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table')",
+                [],
+                |r| r.get(0),
+            )?,
+        })
+    }
+}
+
+/// A non-empty file must start with SQLite's magic bytes; anything else is
+/// refused before SQLite is allowed to touch it.
+fn check_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return match path.parent() {
+                Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => Err(Error::Io {
+                    path: path.to_path_buf(),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        "its folder does not exist",
+                    ),
+                }),
+                _ => Ok(()),
+            };
+        }
+        Err(source) => {
+            return Err(Error::Io {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+        return Err(Error::NotMasthead {
+            path: path.to_path_buf(),
+            reason: "it is a folder".into(),
+        });
+    }
+    let mut header = [0u8; 16];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(source) => {
+                return Err(Error::Io {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        }
+    }
+    if read == 0 || &header == SQLITE_MAGIC {
+        Ok(())
+    } else {
+        Err(Error::NotMasthead {
+            path: path.to_path_buf(),
+            reason: "it is not an SQLite file".into(),
+        })
+    }
+}
+
+/// Every SQLite failure becomes an error that names the file and says what
+/// to do; only what no user can act on stays `internal`.
+pub(crate) fn map_error(path: &Path, e: rusqlite::Error) -> Error {
+    let path = path.to_path_buf();
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Locked { path },
+        Some(ErrorCode::NotADatabase) => Error::NotMasthead {
+            path,
+            reason: "SQLite cannot read it".into(),
+        },
+        Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt {
+            path,
+            detail: e.to_string(),
+        },
+        Some(ErrorCode::DiskFull) => Error::DiskFull { path },
+        Some(ErrorCode::ReadOnly) => Error::ReadOnly { path },
+        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::SystemIoFailure) => {
+            Error::Io {
+                path,
+                source: std::io::Error::other(e.to_string()),
+            }
+        }
+        Some(ErrorCode::ConstraintViolation) => match &e {
+            rusqlite::Error::SqliteFailure(f, _)
+                if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+            {
+                Error::NotUnique
+            }
+            rusqlite::Error::SqliteFailure(f, detail)
+                if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY =>
+            {
+                Error::ReferenceMissing {
+                    detail: detail.clone().unwrap_or_default(),
+                }
+            }
+            _ => Error::Sqlite(e),
+        },
+        _ => Error::Sqlite(e),
+    }
+}
+
+#[cfg(test)]
+mod tests;
