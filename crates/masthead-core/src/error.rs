@@ -264,7 +264,7 @@ pub struct ErrorPayload {
     pub message: String,
     pub field: Option<String>,
     /// With `code` "conflict": what the user saw and what changed since.
-    pub conflict: Option<crate::model::Conflict>,
+    pub conflict: Option<Box<crate::model::Conflict>>,
 }
 
 impl From<&Error> for ErrorPayload {
@@ -274,7 +274,7 @@ impl From<&Error> for ErrorPayload {
             message: e.to_string(),
             field: e.field().map(str::to_owned),
             conflict: match e {
-                Error::Conflict(c) => Some((**c).clone()),
+                Error::Conflict(c) => Some(c.clone()),
                 _ => None,
             },
         }

@@ -142,3 +142,76 @@ async fn the_demo_edition_opens_on_first_run() -> Result<()> {
     app.quit().await?;
     result
 }
+
+/// Two hands on one piece: the app has it open, the CLI changes it, the
+/// app's save is refused with the conflict dialog, and Reload shows theirs.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_save_over_a_change_made_elsewhere_shows_the_conflict_dialog() -> Result<()> {
+    let app = App::start("Erin Editor").await?;
+    let result = async {
+        app.click_button("Load the demo edition").await?;
+        app.wait_text("h1", "Feb/Mar 21").await?;
+        app.click_button("Keep communities at the heart of planning")
+            .await?;
+        app.wait_text(".drawer .status", "Subbed").await?;
+        app.type_into("#drawer-title", "Planning with communities, not for them")
+            .await?;
+
+        // Meanwhile, in a terminal, a sub-editor retitles the same piece.
+        app.cli(&[
+            "--as",
+            "Sam Sub",
+            "article",
+            "update",
+            "Keep communities at the heart of planning",
+            "--title",
+            "Put communities at the heart of planning",
+        ])?;
+        // The app notices within about a second and keeps what Erin typed.
+        app.wait_text(".drawer", "Someone else has just changed this piece")
+            .await?;
+        let typed = app.wait("#drawer-title").await?.prop("value").await?;
+        assert_eq!(
+            typed.as_deref(),
+            Some("Planning with communities, not for them")
+        );
+
+        app.click_button("Save changes").await?;
+        let dialog = app
+            .wait_text("[data-testid=conflict-dialog]", "Sam Sub")
+            .await?;
+        assert!(
+            dialog.contains("Put communities at the heart of planning"),
+            "{dialog}"
+        );
+        assert!(
+            dialog.contains("Planning with communities, not for them"),
+            "{dialog}"
+        );
+        app.screenshot("conflict-dialog.png").await?;
+
+        app.click_button("Reload theirs").await?;
+        app.wait_text(".pieces", "Put communities at the heart of planning")
+            .await?;
+        let title = app.wait("#drawer-title").await?.prop("value").await?;
+        assert_eq!(
+            title.as_deref(),
+            Some("Put communities at the heart of planning")
+        );
+        // Nothing of Erin's was saved: the CLI's title stands.
+        let shown = app.cli(&[
+            "article",
+            "show",
+            "Put communities at the heart of planning",
+            "--json",
+        ])?;
+        assert!(shown.contains("\"version\""), "{shown}");
+        Ok(())
+    }
+    .await;
+    if result.is_err() {
+        let _ = app.screenshot("failure-conflict.png").await;
+    }
+    app.quit().await?;
+    result
+}

@@ -11,6 +11,7 @@ import type {
   ArticleDetail,
   ArticleId,
   ArticleInput,
+  Conflict,
   Contributor,
   ContributorInput,
   DatabaseInfo,
@@ -19,6 +20,8 @@ import type {
   EditionInput,
   ErrorPayload,
   HistoryEntry,
+  Kind,
+  KindId,
   Publication,
   PublicationId,
   PublicationInput,
@@ -33,10 +36,12 @@ import type {
 export class BackendError extends Error {
   readonly code: string;
   readonly field: string | null;
+  readonly conflict: Conflict | null;
   constructor(payload: ErrorPayload) {
     super(payload.message);
     this.code = payload.code;
     this.field = payload.field;
+    this.conflict = payload.conflict ?? null;
   }
 }
 
@@ -49,7 +54,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
     return await invoke<T>(command, args);
   } catch (e) {
     if (isPayload(e)) throw new BackendError(e);
-    throw new BackendError({ code: "internal", message: String(e), field: null });
+    throw new BackendError({ code: "internal", message: String(e), field: null, conflict: null });
   }
 }
 
@@ -64,23 +69,37 @@ export const backend = {
   createPublication: (input: PublicationInput) => call<Publication>("create_publication", { input }),
   listSections: (publication: PublicationId) => call<Section[]>("list_sections", { publication }),
   addSection: (publication: PublicationId, name: string) => call<Section>("add_section", { publication, name }),
-  renameSection: (id: SectionId, name: string) => call<Section>("rename_section", { id, name }),
+  renameSection: (id: SectionId, version: number, name: string) =>
+    call<Section>("rename_section", { id, version, name }),
+  listKinds: (publication: PublicationId, withRetired: boolean) =>
+    call<Kind[]>("list_kinds", { publication, withRetired }),
+  addKind: (publication: PublicationId, name: string) => call<Kind>("add_kind", { publication, name }),
+  renameKind: (id: KindId, version: number, name: string) => call<Kind>("rename_kind", { id, version, name }),
+  setKindRetired: (id: KindId, version: number, retired: boolean) =>
+    call<Kind>("set_kind_retired", { id, version, retired }),
   workflow: (publication: PublicationId) => call<Workflow>("workflow", { publication }),
   listEditions: (publication: PublicationId | null) => call<Edition[]>("list_editions", { publication }),
   getEdition: (id: EditionId) => call<Edition>("get_edition", { id }),
   createEdition: (publication: PublicationId, input: EditionInput) =>
     call<Saved<Edition>>("create_edition", { publication, input }),
-  updateEdition: (id: EditionId, input: EditionInput) => call<Saved<Edition>>("update_edition", { id, input }),
+  /** Saves from `version`, the version the user saw; a newer one is a `conflict`. */
+  updateEdition: (id: EditionId, version: number, input: EditionInput) =>
+    call<Saved<Edition>>("update_edition", { id, version, input }),
   editionHistory: (id: EditionId) => call<HistoryEntry[]>("edition_history", { id }),
   listArticles: (edition: EditionId) => call<Article[]>("list_articles", { edition }),
   articleDetail: (id: ArticleId) => call<ArticleDetail>("article_detail", { id }),
   addArticle: (edition: EditionId, input: ArticleInput) => call<Article>("add_article", { edition, input }),
-  updateArticle: (id: ArticleId, input: ArticleInput) => call<Article>("update_article", { id, input }),
-  changeStatus: (id: ArticleId, to: StatusId) => call<ArticleDetail>("change_status", { id, to }),
+  /** Saves from `version`, the version the user saw; a newer one is a `conflict`. */
+  updateArticle: (id: ArticleId, version: number, input: ArticleInput) =>
+    call<Article>("update_article", { id, version, input }),
+  changeStatus: (id: ArticleId, version: number, to: StatusId) => call<Article>("change_status", { id, version, to }),
   listContributors: () => call<Contributor[]>("list_contributors"),
   addContributor: (input: ContributorInput) => call<Contributor>("add_contributor", { input }),
 
   setWindowTitle: (title: string): Promise<void> => getCurrentWindow().setTitle(title),
+
+  /** Runs `handler` when another window or the CLI changed the open database. */
+  onDatabaseChanged: (handler: () => void): Promise<UnlistenFn> => listen("db-changed", () => handler()),
 
   /** Runs `handler` with the id of each native menu item the user picks. */
   onMenu: (handler: (id: string) => void): Promise<UnlistenFn> =>

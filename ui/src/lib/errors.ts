@@ -1,6 +1,7 @@
 // Turns a failure into what a form shows: the message at its field when the
 // core named one, else at the top of the form.
 
+import type { Conflict } from "./bindings";
 import type { FieldErrors } from "./forms";
 
 export function messageOf(e: unknown): string {
@@ -17,4 +18,11 @@ export function fieldErrorsOf(e: unknown): FieldErrors {
 
 export function codeOf(e: unknown): string | null {
   return typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : null;
+}
+
+/** The conflict a refused save carries: what the user saw and what changed since. */
+export function conflictOf(e: unknown): Conflict | null {
+  if (codeOf(e) !== "conflict") return null;
+  const c = typeof e === "object" && e !== null && "conflict" in e ? (e as { conflict: unknown }).conflict : null;
+  return c && typeof c === "object" ? (c as Conflict) : null;
 }

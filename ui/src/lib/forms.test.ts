@@ -114,6 +114,7 @@ describe("article form", () => {
     title: "Keep communities at the heart of planning",
     standfirst: "s",
     section_id: null,
+    kind_id: "k-feature",
     kind: "feature",
     word_target: 1200,
     notes: "",
@@ -122,7 +123,13 @@ describe("article form", () => {
   it("maps an empty section and word target to null", () => {
     const draft = { ...articleDraft(article), wordTarget: "" };
     expect(toArticleInput(draft)).toEqual({
-      input: { title: article.title, standfirst: "s", section_id: null, kind: "feature", word_target: null, notes: "" },
+      input: { title: article.title, standfirst: "s", section_id: null, kind_id: "k-feature", word_target: null, notes: "" },
+    });
+  });
+
+  it("asks for a kind when none is chosen", () => {
+    expect(toArticleInput({ ...articleDraft(article), kindId: "" })).toEqual({
+      errors: { kind_id: "Choose what kind of piece this is." },
     });
   });
 

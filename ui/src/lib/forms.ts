@@ -2,7 +2,7 @@
 // sent, and turned into the inputs the core takes. The core has the final
 // word on every rule; these checks only catch what cannot be sent at all.
 
-import type { Article, ArticleInput, Edition, EditionInput, Kind, SectionId } from "./bindings";
+import type { Article, ArticleInput, Edition, EditionInput, KindId, SectionId } from "./bindings";
 
 export type FieldErrors = Record<string, string>;
 
@@ -118,13 +118,14 @@ export interface ArticleDraft {
   title: string;
   standfirst: string;
   sectionId: SectionId | "";
-  kind: Kind;
+  kindId: KindId | "";
   wordTarget: string;
   notes: string;
 }
 
-export function emptyArticleDraft(): ArticleDraft {
-  return { title: "", standfirst: "", sectionId: "", kind: "feature", wordTarget: "", notes: "" };
+/** A new piece's draft; `kindId` is the publication's default kind. */
+export function emptyArticleDraft(kindId: KindId | "" = ""): ArticleDraft {
+  return { title: "", standfirst: "", sectionId: "", kindId, wordTarget: "", notes: "" };
 }
 
 export function articleDraft(a: Article): ArticleDraft {
@@ -132,7 +133,7 @@ export function articleDraft(a: Article): ArticleDraft {
     title: a.title,
     standfirst: a.standfirst,
     sectionId: a.section_id ?? "",
-    kind: a.kind,
+    kindId: a.kind_id,
     wordTarget: a.word_target === null ? "" : String(a.word_target),
     notes: a.notes,
   };
@@ -143,12 +144,15 @@ export function toArticleInput(d: ArticleDraft): { input: ArticleInput } | { err
   if (words === "invalid") {
     return { errors: { word_target: "Type a whole number of words, e.g. 1200, or leave it empty." } };
   }
+  if (d.kindId === "") {
+    return { errors: { kind_id: "Choose what kind of piece this is." } };
+  }
   return {
     input: {
       title: d.title,
       standfirst: d.standfirst,
       section_id: d.sectionId === "" ? null : d.sectionId,
-      kind: d.kind,
+      kind_id: d.kindId,
       word_target: words,
       notes: d.notes,
     },

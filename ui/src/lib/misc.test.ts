@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { formatDate, initials } from "./format";
 import { match } from "./shortcuts";
-import { describeChange, timeline } from "./history";
+import { timeline } from "./history";
+import { conflictRows } from "./conflict";
+import { Latest } from "./latest";
 import { statusCounts, totalWords } from "./summary";
 import { fieldErrorsOf } from "./errors";
 import type { Article, HistoryEntry, Status } from "./bindings";
@@ -50,28 +52,23 @@ describe("shortcuts", () => {
 
 const entry = (over: Partial<HistoryEntry>): HistoryEntry => ({
   id: "h",
+  change_set_id: "s",
   at: "2026-11-27T10:00:00.000Z",
   actor: "Tess",
   entity: "article",
   entity_id: "a1",
+  version: 2,
   action: "updated",
   field: null,
   old_value: null,
   new_value: null,
+  old_ref: null,
+  new_ref: null,
+  text: "",
   ...over,
 });
 
 describe("history", () => {
-  it("describes each kind of change", () => {
-    expect(describeChange(entry({ action: "status", old_value: "Idea", new_value: "Commissioned" }))).toBe(
-      "moved it from Idea to Commissioned",
-    );
-    expect(describeChange(entry({ field: "word_target", old_value: "1200", new_value: null }))).toBe(
-      "changed the word target from “1200” to nothing",
-    );
-    expect(describeChange(entry({ field: "standfirst", old_value: "a", new_value: "b" }))).toBe("edited the standfirst");
-    expect(describeChange(entry({ action: "created" }))).toBe("created it");
-  });
   it("reads newest first", () => {
     expect(timeline([entry({ id: "1" }), entry({ id: "2" })]).map((h) => h.id)).toEqual(["2", "1"]);
   });
@@ -84,6 +81,7 @@ describe("summary", () => {
     label: id,
     position,
     colour: "slate",
+    is_initial: id === "idea",
     is_spiked: id === "spiked",
     is_final: false,
   });
@@ -107,5 +105,49 @@ describe("errors", () => {
   it("puts a message at its field, or at the form", () => {
     expect(fieldErrorsOf({ code: "duplicate", message: "Taken.", field: "name" })).toEqual({ name: "Taken." });
     expect(fieldErrorsOf(new Error("Boom"))).toEqual({ _form: "Boom" });
+  });
+});
+
+describe("conflicts", () => {
+  it("shows each field they changed, their latest value beside mine", () => {
+    const conflict = {
+      entity: "article",
+      entity_id: "a1",
+      name: "Keep communities at the heart of planning",
+      seen_version: 3,
+      current_version: 5,
+      changes: [
+        entry({ actor: "Jane", field: "title", old_value: "A", new_value: "B", version: 4 }),
+        entry({ actor: "Sam", field: "title", old_value: "B", new_value: "C", version: 5 }),
+        entry({ actor: "Sam", action: "status", field: "status", old_value: "Idea", new_value: "Commissioned" }),
+      ],
+    };
+    const rows = conflictRows(conflict, { title: "Mine", word_target: "900" });
+    expect(rows.map((r) => [r.key, r.label, r.theirs, r.mine])).toEqual([
+      ["title", "Title", "C", "Mine"],
+      ["status", "Status", "Commissioned", "(unchanged)"],
+    ]);
+    expect(rows[0]!.who.startsWith("Sam, ")).toBe(true);
+  });
+});
+
+describe("latest", () => {
+  it("ignores an answer that arrives after a newer request", async () => {
+    const latest = new Latest();
+    let release: (v: string) => void = () => {};
+    const slow = new Promise<string>((r) => (release = r));
+    const shown: string[] = [];
+    const first = latest.run(() => slow).then((v) => v !== undefined && shown.push(v));
+    const second = latest.run(async () => "piece B").then((v) => v !== undefined && shown.push(v));
+    await second;
+    release("piece A");
+    await first;
+    expect(shown).toEqual(["piece B"]);
+  });
+  it("drops answers after it is cancelled", async () => {
+    const latest = new Latest();
+    const pending = latest.run(async () => "late");
+    latest.cancel();
+    expect(await pending).toBeUndefined();
   });
 });
