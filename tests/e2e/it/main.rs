@@ -154,6 +154,14 @@ async fn a_save_over_a_change_made_elsewhere_shows_the_conflict_dialog() -> Resu
         app.click_button("Keep communities at the heart of planning")
             .await?;
         app.wait_text(".drawer .status", "Subbed").await?;
+        let before = serde_json::from_str::<serde_json::Value>(&app.cli(&[
+            "article",
+            "show",
+            "Keep communities at the heart of planning",
+            "--json",
+        ])?)?["version"]
+            .as_u64()
+            .unwrap_or(0);
         app.type_into("#drawer-title", "Planning with communities, not for them")
             .await?;
 
@@ -191,21 +199,41 @@ async fn a_save_over_a_change_made_elsewhere_shows_the_conflict_dialog() -> Resu
         app.screenshot("conflict-dialog.png").await?;
 
         app.click_button("Reload theirs").await?;
-        app.wait_text(".pieces", "Put communities at the heart of planning")
-            .await?;
-        let title = app.wait("#drawer-title").await?.prop("value").await?;
-        assert_eq!(
-            title.as_deref(),
-            Some("Put communities at the heart of planning")
-        );
-        // Nothing of Erin's was saved: the CLI's title stands.
-        let shown = app.cli(&[
+        let started = std::time::Instant::now();
+        loop {
+            let title = app.wait("#drawer-title").await?.prop("value").await?;
+            if title.as_deref() == Some("Put communities at the heart of planning") {
+                break;
+            }
+            anyhow::ensure!(
+                started.elapsed() < std::time::Duration::from_secs(10),
+                "Reload never showed their title: {title:?}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        // Nothing of Erin's was saved: the CLI's save is the last one.
+        let shown: serde_json::Value = serde_json::from_str(&app.cli(&[
             "article",
             "show",
             "Put communities at the heart of planning",
             "--json",
-        ])?;
-        assert!(shown.contains("\"version\""), "{shown}");
+        ])?)?;
+        assert_eq!(shown["version"], before + 1, "{shown}");
+        let drawer = app.wait(".drawer").await?.text().await?;
+        assert!(!drawer.contains("Save changes"), "{drawer}");
+        assert!(!drawer.contains("Someone else"), "{drawer}");
+
+        // Her own save, then a move, meet no conflict.
+        app.type_into("#drawer-title", "Put communities first in planning")
+            .await?;
+        app.click_button("Save changes").await?;
+        app.wait_text(".pieces", "Put communities first in planning")
+            .await?;
+        app.click_button("Approved").await?;
+        app.wait_text(".drawer .history", "moved it from Subbed to Approved")
+            .await?;
+        let drawer = app.wait(".drawer").await?.text().await?;
+        assert!(!drawer.contains("Someone else"), "{drawer}");
         Ok(())
     }
     .await;

@@ -25,8 +25,9 @@ CREATE TABLE kinds (
 CREATE UNIQUE INDEX kinds_key ON kinds (publication_id, key);
 CREATE UNIQUE INDEX kinds_label ON kinds (publication_id, label COLLATE NOCASE);
 
--- Every publication gets the default kinds; the ids are derived from the
--- publication's so that the upgrade is repeatable.
+-- Every publication gets the default kinds. Their ids are unique UUID
+-- strings made from the publication's rowid and the kind's place (a v7 id
+-- the app makes later starts with the time, so it cannot collide).
 WITH defaults (key, label, position) AS (
     VALUES ('news', 'News', 0), ('feature', 'Feature', 1), ('opinion', 'Opinion', 2),
            ('interview', 'Interview', 3), ('case_study', 'Case study', 4),
@@ -34,14 +35,14 @@ WITH defaults (key, label, position) AS (
            ('survey', 'Survey', 7), ('video', 'Video', 8)
 )
 INSERT INTO kinds (id, publication_id, key, label, position, created_at, updated_at)
-SELECT substr(p.id, 1, 24) || printf('%012x', d.position), p.id, d.key, d.label, d.position,
+SELECT printf('%08x-0000-4000-8000-%012x', p.rowid, d.position), p.id, d.key, d.label, d.position,
        p.created_at, p.created_at
   FROM publications p CROSS JOIN defaults d;
 
 -- Version 1 allowed 'advert' as a kind of piece; adverts get their own
 -- place on the flatplan, so the kind is kept, retired, where it was used.
 INSERT INTO kinds (id, publication_id, key, label, position, retired_at, created_at, updated_at)
-SELECT DISTINCT substr(p.id, 1, 24) || printf('%012x', 9), p.id, 'advert', 'Advert', 9,
+SELECT DISTINCT printf('%08x-0000-4000-8000-%012x', p.rowid, 9), p.id, 'advert', 'Advert', 9,
        p.created_at, p.created_at, p.created_at
   FROM articles a JOIN editions e ON e.id = a.edition_id JOIN publications p ON p.id = e.publication_id
  WHERE a.kind = 'advert';

@@ -65,16 +65,36 @@ fn a_stale_article_save_is_refused_naming_who_changed_what() {
         "Communities at the heart of planning"
     );
 
-    // "Keep mine": saving from the version now current goes through, and is
-    // recorded like any save.
+    // "Keep mine": the app puts the fields this user changed on top of the
+    // version now current and saves from it; theirs stay, and both saves
+    // are in the history.
     let now = f.store.article(id).unwrap();
+    let mut merged = ArticleInput::from(&now);
+    merged.standfirst = mine.standfirst.clone();
     let kept = f
         .store
-        .update_article(&f.actor, id, Some(now.version), &mine)
+        .update_article(&f.actor, id, Some(now.version), &merged)
         .unwrap();
     assert_eq!(kept.standfirst, "My standfirst");
-    assert_eq!(kept.title, "Keep communities at the heart of planning");
+    assert_eq!(kept.title, "Communities at the heart of planning");
+    assert_eq!(kept.word_target, Some(1500));
     assert_eq!(kept.version, now.version + 1);
+    let actors: Vec<_> = f
+        .store
+        .history_of(&id.to_string())
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.action == "updated")
+        .map(|h| (h.actor, h.field.unwrap()))
+        .collect();
+    assert_eq!(
+        actors,
+        [
+            ("Jane Sub".to_string(), "title".to_string()),
+            ("Jane Sub".into(), "word_target".into()),
+            ("Tess Editor".into(), "standfirst".into())
+        ]
+    );
 }
 
 #[test]
