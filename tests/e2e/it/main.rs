@@ -229,7 +229,10 @@ async fn a_save_over_a_change_made_elsewhere_shows_the_conflict_dialog() -> Resu
         app.click_button("Save changes").await?;
         app.wait_text(".pieces", "Put communities first in planning")
             .await?;
-        app.click_button("Approved").await?;
+        app.wait(".drawer .moves button[title='Move to Approved']")
+            .await?
+            .click()
+            .await?;
         app.wait_text(".drawer .history", "moved it from Subbed to Approved")
             .await?;
         let drawer = app.wait(".drawer").await?.text().await?;
