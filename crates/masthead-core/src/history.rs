@@ -3,7 +3,7 @@
 //! record, changed field or status move. [`describe`] is the one place that
 //! turns a change into words; the CLI and the app both show its sentence.
 
-use chrono::Utc;
+use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::actor::Actor;
 use crate::model::{ChangeSetId, EditionId, HistoryEntry, HistoryId, PublicationId};
@@ -102,7 +102,7 @@ impl ChangeSet {
     ) -> ChangeSet {
         ChangeSet {
             id: ChangeSetId::new(),
-            at: crate::usecases::timestamp(Utc::now()),
+            at: timestamp(Utc::now()),
             actor: actor.name().to_owned(),
             publication,
             edition,
@@ -176,6 +176,11 @@ impl ChangeSet {
             new_ref: f.new_ref,
         });
     }
+}
+
+/// History times: UTC, RFC 3339, milliseconds (they sort as text).
+fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 /// The words a user knows a field by.

@@ -1,4 +1,4 @@
-use super::{Result, Store, check_version, conflict, need};
+use super::{Result, Store, check_version, ensure_saved, need};
 use crate::actor::Actor;
 use crate::error::Error;
 use crate::history::{Action, ChangeSet, Entity, FieldChange};
@@ -142,16 +142,8 @@ pub(crate) fn change_status(
         article.edition_id,
     )?;
     let mut cs = ChangeSet::new(actor, Some(edition.publication_id), Some(edition.id));
-    if !tx.set_article_status(id, version, target.id, cs.at())? {
-        return Err(conflict(
-            tx,
-            Entity::Article,
-            id,
-            &article.title,
-            version,
-            version + 1,
-        ));
-    }
+    let saved = tx.set_article_status(id, version, target.id, cs.at())?;
+    ensure_saved(tx, saved, Entity::Article, id, &article.title, version)?;
     cs.action(
         Entity::Article,
         id,
@@ -225,16 +217,8 @@ impl Store {
                 return Ok(old);
             }
             let mut cs = ChangeSet::new(actor, Some(edition.publication_id), Some(edition.id));
-            if !tx.update_article(id, version, &slugify(&valid.title), &valid, cs.at())? {
-                return Err(conflict(
-                    tx,
-                    Entity::Article,
-                    id,
-                    &old.title,
-                    version,
-                    version + 1,
-                ));
-            }
+            let saved = tx.update_article(id, version, &slugify(&valid.title), &valid, cs.at())?;
+            ensure_saved(tx, saved, Entity::Article, id, &old.title, version)?;
             cs.updated(Entity::Article, id, version + 1, fields);
             tx.write_change_set(&cs)?;
             need(tx.article(id)?, "article", id)

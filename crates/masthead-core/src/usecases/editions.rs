@@ -1,4 +1,4 @@
-use super::{Result, Store, check_version, conflict, need, or_duplicate};
+use super::{Result, Store, check_version, ensure_saved, need, or_duplicate};
 use crate::actor::Actor;
 use crate::error::Error;
 use crate::history::{ChangeSet, Entity};
@@ -84,16 +84,7 @@ impl Store {
             let saved = tx
                 .update_edition(id, version, &valid, cs.at())
                 .map_err(|e| or_duplicate(e, || duplicate(&valid.name)))?;
-            if !saved {
-                return Err(conflict(
-                    tx,
-                    Entity::Edition,
-                    id,
-                    &old.name,
-                    version,
-                    version + 1,
-                ));
-            }
+            ensure_saved(tx, saved, Entity::Edition, id, &old.name, version)?;
             cs.updated(Entity::Edition, id, version + 1, fields);
             tx.write_change_set(&cs)?;
             Ok(Saved {

@@ -1,4 +1,4 @@
-use super::{Result, Store, check_version, conflict, need, or_duplicate};
+use super::{Result, Store, check_version, ensure_saved, need, or_duplicate};
 use crate::actor::Actor;
 use crate::error::Error;
 use crate::history::{Action, ChangeSet, Entity, FieldChange};
@@ -78,19 +78,10 @@ impl Store {
                 label: &label,
                 retired: old.retired,
             };
-            if !tx
+            let saved = tx
                 .update_kind(&row, version, cs.at())
-                .map_err(|e| or_duplicate(e, || duplicate(&label)))?
-            {
-                return Err(conflict(
-                    tx,
-                    Entity::Kind,
-                    id,
-                    &old.label,
-                    version,
-                    version + 1,
-                ));
-            }
+                .map_err(|e| or_duplicate(e, || duplicate(&label)))?;
+            ensure_saved(tx, saved, Entity::Kind, id, &old.label, version)?;
             cs.updated(Entity::Kind, id, version + 1, fields);
             tx.write_change_set(&cs)?;
             need(tx.kind(id)?, "kind", id)
@@ -130,9 +121,8 @@ impl Store {
                 label: &old.label,
                 retired,
             };
-            if !tx.update_kind(&row, version, cs.at())? {
-                return Err(conflict(tx, Entity::Kind, id, &old.label, version, version + 1));
-            }
+            let saved = tx.update_kind(&row, version, cs.at())?;
+            ensure_saved(tx, saved, Entity::Kind, id, &old.label, version)?;
             cs.action(
                 Entity::Kind,
                 id,

@@ -17,18 +17,12 @@ mod sections;
 
 pub use demo::{DEMO_EDITION, DEMO_PUBLICATION};
 
-use chrono::{DateTime, SecondsFormat, Utc};
-
 pub(crate) use crate::store::Store;
 
 use crate::error::{Error, Result};
 use crate::history::Entity;
 use crate::model::{Conflict, HistoryEntry};
 use crate::storage::Tx;
-
-pub(crate) fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
 
 /// The record, or `not_found` naming what was looked for.
 pub(crate) fn need<T>(found: Option<T>, entity: &'static str, key: impl ToString) -> Result<T> {
@@ -51,22 +45,44 @@ pub(crate) fn check_version(
     current: u32,
 ) -> Result<u32> {
     match seen {
-        Some(seen) if seen != current => Err(conflict(tx, entity, id, name, seen, current)),
+        Some(seen) if seen != current => Err(conflict(tx, entity, id, name, seen, Some(current))),
         _ => Ok(current),
     }
 }
 
-/// The conflict error for a record that moved from `seen` to `current`.
-pub(crate) fn conflict(
+/// Passes when an `update_*` wrote its row. It writes none when the row is
+/// no longer at `version` (which the write lock makes all but impossible
+/// after `check_version`); that is a conflict like any other.
+pub(crate) fn ensure_saved(
+    tx: &mut dyn Tx,
+    saved: bool,
+    entity: Entity,
+    id: impl ToString,
+    name: &str,
+    version: u32,
+) -> Result<()> {
+    if saved {
+        Ok(())
+    } else {
+        Err(conflict(tx, entity, id, name, version, None))
+    }
+}
+
+/// The conflict error for a record that moved on from `seen` (to `current`,
+/// or, when not known, to the latest version its history records).
+fn conflict(
     tx: &mut dyn Tx,
     entity: Entity,
     id: impl ToString,
     name: &str,
     seen: u32,
-    current: u32,
+    current: Option<u32>,
 ) -> Error {
     let id = id.to_string();
     let changes: Vec<HistoryEntry> = tx.changes_since(&id, seen).unwrap_or_default();
+    let current = current
+        .or_else(|| changes.iter().filter_map(|c| c.version).max())
+        .unwrap_or(seen);
     Error::Conflict(Box::new(Conflict {
         entity: entity.key().to_owned(),
         entity_id: id,

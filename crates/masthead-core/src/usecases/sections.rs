@@ -1,4 +1,4 @@
-use super::{Result, Store, check_version, conflict, need, or_duplicate};
+use super::{Result, Store, check_version, ensure_saved, need, or_duplicate};
 use crate::actor::Actor;
 use crate::error::Error;
 use crate::history::{ChangeSet, Entity};
@@ -56,16 +56,7 @@ pub(crate) fn rename_section(
     let saved = tx
         .update_section(id, version, &name, cs.at())
         .map_err(|e| or_duplicate(e, || duplicate(&name)))?;
-    if !saved {
-        return Err(conflict(
-            tx,
-            Entity::Section,
-            id,
-            &old.name,
-            version,
-            version + 1,
-        ));
-    }
+    ensure_saved(tx, saved, Entity::Section, id, &old.name, version)?;
     cs.updated(Entity::Section, id, version + 1, fields);
     tx.write_change_set(&cs)?;
     need(tx.section(id)?, "section", id)
