@@ -8,6 +8,7 @@ fn main() {
         "load_demo",
         "get_settings",
         "save_user_name",
+        "save_single_key_shortcuts",
         "list_publications",
         "create_publication",
         "list_sections",

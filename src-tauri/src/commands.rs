@@ -46,6 +46,14 @@ pub async fn save_user_name(state: State<'_, AppState>, name: String) -> Reply<S
 }
 
 #[tauri::command]
+pub async fn save_single_key_shortcuts(
+    state: State<'_, AppState>,
+    enabled: bool,
+) -> Reply<Settings> {
+    state.save_single_key_shortcuts(enabled)
+}
+
+#[tauri::command]
 pub async fn list_publications(state: State<'_, AppState>) -> Reply<Vec<Publication>> {
     state.with(|s, _| s.list_publications())
 }

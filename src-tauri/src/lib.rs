@@ -30,6 +30,7 @@ pub fn run() {
             commands::load_demo,
             commands::get_settings,
             commands::save_user_name,
+            commands::save_single_key_shortcuts,
             commands::list_publications,
             commands::create_publication,
             commands::list_sections,

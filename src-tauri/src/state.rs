@@ -123,6 +123,16 @@ impl AppState {
         settings
     }
 
+    pub fn save_single_key_shortcuts(&self, enabled: bool) -> Result<Settings, ErrorPayload> {
+        let mut inner = self.lock();
+        inner.settings.single_key_shortcuts = enabled;
+        inner
+            .settings
+            .save(&self.settings_path)
+            .map_err(|e: Error| ErrorPayload::from(&e))?;
+        Ok(inner.settings.clone())
+    }
+
     pub fn save_user_name(&self, name: &str) -> Result<Settings, ErrorPayload> {
         let actor = Actor::new(name).map_err(|e| ErrorPayload::from(&e))?;
         let mut inner = self.lock();

@@ -33,13 +33,27 @@ pub fn settings_path() -> PathBuf {
         .join("settings.json")
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct Settings {
     /// The name recorded as "who" in the history; empty means the OS account.
     pub user_name: String,
     /// The database the app opened last.
     pub last_database: Option<String>,
+    /// Shortcuts of one character key (N, J, K, ?, G E…). People who use
+    /// speech input or who type by accident can turn them off (WCAG 2.1.4);
+    /// shortcuts with Ctrl and Esc stay.
+    pub single_key_shortcuts: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            user_name: String::new(),
+            last_database: None,
+            single_key_shortcuts: true,
+        }
+    }
 }
 
 impl Settings {

@@ -65,6 +65,7 @@ export const backend = {
   loadDemo: () => call<EditionId>("load_demo"),
   getSettings: () => call<Settings>("get_settings"),
   saveUserName: (name: string) => call<Settings>("save_user_name", { name }),
+  saveSingleKeyShortcuts: (enabled: boolean) => call<Settings>("save_single_key_shortcuts", { enabled }),
   listPublications: () => call<Publication[]>("list_publications"),
   createPublication: (input: PublicationInput) => call<Publication>("create_publication", { input }),
   listSections: (publication: PublicationId) => call<Section[]>("list_sections", { publication }),

@@ -140,7 +140,13 @@ user_name: string,
 /**
  * The database the app opened last.
  */
-last_database: string | null, };
+last_database: string | null, 
+/**
+ * Shortcuts of one character key (N, J, K, ?, G E…). People who use
+ * speech input or who type by accident can turn them off (WCAG 2.1.4);
+ * shortcuts with Ctrl and Esc stay.
+ */
+single_key_shortcuts: boolean, };
 
 export type ErrorPayload = { code: string, message: string, field: string | null, 
 /**

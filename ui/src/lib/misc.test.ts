@@ -42,6 +42,15 @@ describe("shortcuts", () => {
     expect(match(key("Escape"), null, true).action).toBe("close");
     expect(match(key("o", { ctrlKey: true }), null, true).action).toBe("open-database");
   });
+  it("ignores character keys when single-key shortcuts are off, but not Ctrl, Esc or arrows", () => {
+    expect(match(key("n"), null, false, false).action).toBe(null);
+    expect(match(key("?"), null, false, false).action).toBe(null);
+    expect(match(key("g"), null, false, false)).toEqual({ action: null, pending: null });
+    expect(match(key("o", { ctrlKey: true }), null, false, false).action).toBe("open-database");
+    expect(match(key("Escape"), null, false, false).action).toBe("close");
+    expect(match(key("ArrowDown"), null, false, false).action).toBe("next-row");
+    expect(match(key("j"), null, false, false).action).toBe(null);
+  });
   it("understands two-key sequences", () => {
     const first = match(key("g"), null, false);
     expect(first).toEqual({ action: null, pending: "g" });

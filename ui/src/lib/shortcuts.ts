@@ -18,19 +18,21 @@ export interface Shortcut {
   label: string;
   /** Also fires while the user is typing in a field. */
   inFields?: boolean;
+  /** A character key, off when single-key shortcuts are turned off. */
+  singleKey?: boolean;
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { action: "new-piece", keys: "N", label: "New piece in the open edition" },
-  { action: "new-edition", keys: "Shift+N", label: "New edition" },
+  { action: "new-piece", keys: "N", label: "New piece in the open edition", singleKey: true },
+  { action: "new-edition", keys: "Shift+N", label: "New edition", singleKey: true },
   { action: "open-database", keys: "Ctrl+O", label: "Open a database", inFields: true },
-  { action: "go-editions", keys: "G E", label: "Go to Editions" },
-  { action: "go-contributors", keys: "G C", label: "Go to Contributors" },
+  { action: "go-editions", keys: "G E", label: "Go to Editions", singleKey: true },
+  { action: "go-contributors", keys: "G C", label: "Go to Contributors", singleKey: true },
   { action: "go-settings", keys: "Ctrl+,", label: "Settings", inFields: true },
-  { action: "next-row", keys: "J / ↓", label: "Next piece" },
-  { action: "previous-row", keys: "K / ↑", label: "Previous piece" },
+  { action: "next-row", keys: "J / ↓", label: "Next piece (↓ also with single keys off)" },
+  { action: "previous-row", keys: "K / ↑", label: "Previous piece (↑ also with single keys off)" },
   { action: "close", keys: "Esc", label: "Close the drawer or dialog", inFields: true },
-  { action: "help", keys: "?", label: "Show these shortcuts" },
+  { action: "help", keys: "?", label: "Show these shortcuts", singleKey: true },
 ];
 
 export interface KeyLike {
@@ -44,14 +46,26 @@ export interface KeyLike {
 /**
  * Maps a key press to an action. `pending` is the first key of a two-key
  * sequence ("g"), or null. `typing` is true while focus is in a text field.
+ * With `singleKeys` off (a setting, WCAG 2.1.4), character keys do nothing;
+ * Ctrl shortcuts, Esc and the arrow keys still work.
  * Returns the action (or null) and the new pending key.
  */
-export function match(e: KeyLike, pending: string | null, typing: boolean): { action: Action | null; pending: string | null } {
+export function match(
+  e: KeyLike,
+  pending: string | null,
+  typing: boolean,
+  singleKeys = true,
+): { action: Action | null; pending: string | null } {
   const ctrl = e.ctrlKey || e.metaKey;
   if (ctrl && !e.altKey && e.key.toLowerCase() === "o") return { action: "open-database", pending: null };
   if (ctrl && e.key === ",") return { action: "go-settings", pending: null };
   if (e.key === "Escape") return { action: "close", pending: null };
   if (typing || ctrl || e.altKey) return { action: null, pending: null };
+  if (!singleKeys) {
+    if (e.key === "ArrowDown") return { action: "next-row", pending: null };
+    if (e.key === "ArrowUp") return { action: "previous-row", pending: null };
+    return { action: null, pending: null };
+  }
   if (pending === "g") {
     if (e.key === "e") return { action: "go-editions", pending: null };
     if (e.key === "c") return { action: "go-contributors", pending: null };

@@ -158,7 +158,7 @@ fn the_actor_is_never_empty() {
     assert!(!Actor::from_os().name().is_empty());
     let named = Settings {
         user_name: "Tess".into(),
-        last_database: None,
+        ..Settings::default()
     };
     assert_eq!(named.actor().name(), "Tess");
     assert_eq!(Settings::default().actor(), Actor::from_os());
@@ -169,12 +169,24 @@ fn settings_round_trip_and_survive_a_damaged_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cfg/settings.json");
     assert_eq!(Settings::load(&path), Settings::default());
+    assert!(
+        Settings::default().single_key_shortcuts,
+        "on unless turned off"
+    );
     let settings = Settings {
         user_name: "Tess".into(),
         last_database: Some("/tmp/x.db".into()),
+        single_key_shortcuts: false,
     };
     settings.save(&path).unwrap();
     assert_eq!(Settings::load(&path), settings);
     std::fs::write(&path, "{ not json").unwrap();
     assert_eq!(Settings::load(&path), Settings::default());
+    // A file written before the setting existed keeps shortcuts on.
+    std::fs::write(&path, r#"{"user_name": "Tess"}"#).unwrap();
+    let old = Settings::load(&path);
+    assert_eq!(
+        (old.user_name.as_str(), old.single_key_shortcuts),
+        ("Tess", true)
+    );
 }

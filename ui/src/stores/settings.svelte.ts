@@ -1,0 +1,34 @@
+// The user's settings: their name ("who" in the history) and whether
+// single-key shortcuts are on.
+
+import type { Backend } from "../lib/backend";
+import type { Settings } from "../lib/bindings";
+import { fieldErrorsOf } from "../lib/errors";
+import type { FieldErrors } from "../lib/forms";
+
+export type SettingsApi = Pick<Backend, "getSettings" | "saveUserName" | "saveSingleKeyShortcuts">;
+
+export class SettingsStore {
+  value = $state<Settings | null>(null);
+  userName = $derived(this.value?.user_name ?? "");
+  singleKeys = $derived(this.value?.single_key_shortcuts ?? true);
+
+  constructor(private readonly api: SettingsApi) {}
+
+  async load(): Promise<void> {
+    this.value = await this.api.getSettings();
+  }
+
+  async saveName(name: string): Promise<FieldErrors | null> {
+    try {
+      this.value = await this.api.saveUserName(name);
+      return null;
+    } catch (e) {
+      return fieldErrorsOf(e);
+    }
+  }
+
+  async setSingleKeys(enabled: boolean): Promise<void> {
+    this.value = await this.api.saveSingleKeyShortcuts(enabled);
+  }
+}

@@ -1,0 +1,197 @@
+import { describe, expect, it } from "vitest";
+import type { Article, ArticleDetail, Conflict, Edition, HistoryEntry } from "../lib/bindings";
+import { articleDraft } from "../lib/forms";
+import { Conflicts } from "./conflicts.svelte";
+import { EditionStore, type EditionApi } from "./edition.svelte";
+import { PieceStore, type PieceApi } from "./piece.svelte";
+import type { Notify } from "./notify";
+
+function article(over: Partial<Article> = {}): Article {
+  return {
+    id: "a1",
+    edition_id: "e1",
+    title: "Keep communities at the heart of planning",
+    slug: "keep",
+    standfirst: "Chris Borg discusses planning",
+    section_id: null,
+    section: null,
+    kind_id: "k-feature",
+    kind: "feature",
+    kind_label: "Feature",
+    word_target: 1200,
+    status_id: "s-subbed",
+    status: "subbed",
+    status_label: "Subbed",
+    status_colour: "violet",
+    status_is_spiked: false,
+    status_is_final: false,
+    contributors: [],
+    notes: "",
+    created_at: "2026-11-28T10:00:00.000Z",
+    updated_at: "2026-11-28T10:00:00.000Z",
+    version: 3,
+    ...over,
+  };
+}
+
+const detailOf = (a: Article): ArticleDetail => ({ article: a, next_statuses: [], history: [] });
+
+/** A promise and the functions that settle it, for answers that arrive out of order. */
+function later<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+function recorder(): Notify & { shown: { kind: string; message: string }[] } {
+  const shown: { kind: string; message: string }[] = [];
+  return {
+    shown,
+    show(kind, message) {
+      shown.push({ kind, message });
+      return shown.length;
+    },
+  };
+}
+
+function change(over: Partial<HistoryEntry>): HistoryEntry {
+  return {
+    id: "h",
+    change_set_id: "cs",
+    at: "2026-11-28T10:01:00.000Z",
+    actor: "Sam Sub",
+    entity: "article",
+    entity_id: "a1",
+    version: 4,
+    action: "updated",
+    field: "title",
+    old_value: "Keep communities at the heart of planning",
+    new_value: "Put communities at the heart of planning",
+    old_ref: null,
+    new_ref: null,
+    text: "",
+    ...over,
+  };
+}
+
+/** What the backend throws for a stale save. */
+function conflictError(conflict: Conflict) {
+  return Object.assign(new Error("Sam Sub changed it"), { code: "conflict", field: null, conflict });
+}
+
+function pieceStore(api: Partial<PieceApi>, notify = recorder(), conflicts = new Conflicts(), changed = async () => {}) {
+  const full: PieceApi = {
+    articleDetail: api.articleDetail ?? (async () => detailOf(article())),
+    updateArticle: api.updateArticle ?? (async () => article({ version: 4 })),
+    changeStatus: api.changeStatus ?? (async () => article({ version: 4 })),
+  };
+  const store = new PieceStore(full, notify, conflicts, () => ({ sections: [], kinds: [] }), changed);
+  return { store, notify, conflicts };
+}
+
+describe("the piece store", () => {
+  it("ignores a late answer for an earlier click", async () => {
+    const slowA = later<ArticleDetail>();
+    const { store } = pieceStore({
+      articleDetail: (id) => (id === "a" ? slowA.promise : Promise.resolve(detailOf(article({ id: "b", title: "B" })))),
+    });
+    const first = store.open("a");
+    await store.open("b");
+    slowA.resolve(detailOf(article({ id: "a", title: "A" })));
+    await first;
+    expect(store.id).toBe("b");
+    expect(store.detail?.article.title).toBe("B");
+  });
+
+  it("shows a conflict with their value and mine, and Keep mine puts only my fields on theirs", async () => {
+    const mine = article();
+    const theirs = article({ title: "Put communities at the heart of planning", word_target: 1500, version: 5 });
+    const saves: { version: number; title: string; standfirst: string; words: number | null }[] = [];
+    let stale = true;
+    const { store, conflicts } = pieceStore({
+      articleDetail: async () => detailOf(stale ? mine : theirs),
+      updateArticle: async (_id, version, input) => {
+        if (stale) {
+          stale = false;
+          throw conflictError({
+            entity: "article",
+            entity_id: "a1",
+            name: theirs.title,
+            seen_version: 3,
+            current_version: 5,
+            changes: [change({}), change({ field: "word_target", old_value: "1200", new_value: "1500", version: 5 })],
+          });
+        }
+        saves.push({ version, title: input.title, standfirst: input.standfirst, words: input.word_target });
+        return article({ ...input, version: version + 1 });
+      },
+    });
+    await store.open("a1");
+    const base = articleDraft(mine);
+    const draft = { ...base, standfirst: "My standfirst" };
+    expect(await store.save(draft, 3, base)).toBeNull();
+    const prompt = conflicts.current;
+    expect(prompt?.conflict.changes.map((c) => c.new_value)).toEqual(["Put communities at the heart of planning", "1500"]);
+    expect(prompt?.mine).toEqual({ standfirst: "My standfirst" });
+    await prompt!.keepMine();
+    expect(saves).toEqual([
+      { version: 5, title: "Put communities at the heart of planning", standfirst: "My standfirst", words: 1500 },
+    ]);
+    expect(conflicts.current).toBeNull();
+  });
+
+  it("says a save went through when only the refresh after it failed", async () => {
+    let calls = 0;
+    const { store, notify } = pieceStore({}, recorder(), new Conflicts(), async () => {
+      calls++;
+      throw new Error("database is busy");
+    });
+    await store.open("a1");
+    const base = articleDraft(article());
+    const errors = await store.save({ ...base, title: "New" }, 3, base);
+    expect(errors).toBeNull();
+    expect(calls).toBe(1);
+    expect(notify.shown.some((t) => t.kind === "warning" && t.message.includes("was saved"))).toBe(true);
+    expect(notify.shown.some((t) => t.kind === "error")).toBe(false);
+  });
+});
+
+function edition(over: Partial<Edition>): Edition {
+  return {
+    id: "e1",
+    publication_id: "p1",
+    publication: "PSE",
+    name: "Feb/Mar 21",
+    theme: "",
+    focus_topics: [],
+    cover_date: null,
+    page_count: 68,
+    commissioning_closes: null,
+    copy_deadline: null,
+    subbing_deadline: null,
+    press_date: null,
+    on_sale_date: null,
+    notes: "",
+    article_count: 0,
+    created_at: "2026-11-28T10:00:00.000Z",
+    updated_at: "2026-11-28T10:00:00.000Z",
+    version: 1,
+    ...over,
+  };
+}
+
+describe("the edition store", () => {
+  it("keeps the newer publication's editions when an older answer arrives late", async () => {
+    const slow = later<Edition[]>();
+    const api = {
+      listEditions: (p: string | null) =>
+        p === "old" ? slow.promise : Promise.resolve([edition({ id: "new-e", publication_id: "new" })]),
+    } as unknown as EditionApi;
+    const store = new EditionStore(api, recorder(), new Conflicts());
+    const first = store.showPublication("old");
+    await store.showPublication("new");
+    slow.resolve([edition({ id: "old-e", publication_id: "old" })]);
+    await first;
+    expect(store.list?.map((e) => e.id)).toEqual(["new-e"]);
+  });
+});
