@@ -3,6 +3,7 @@ import {
   articleDraft,
   editionDraft,
   emptyEditionDraft,
+  formError,
   parseIsoDate,
   parseWhole,
   splitTopics,
@@ -137,5 +138,13 @@ describe("article form", () => {
     expect(toArticleInput({ ...articleDraft(article), wordTarget: "lots" })).toEqual({
       errors: { word_target: "Type a whole number of words, e.g. 1200, or leave it empty." },
     });
+  });
+});
+
+describe("form errors", () => {
+  it("puts an error for a field the form does not show at the top", () => {
+    expect(formError({ name: "Name taken" }, ["name", "theme"])).toBe(null);
+    expect(formError({ _form: "Create a publication first." }, ["name"])).toBe("Create a publication first.");
+    expect(formError({ publication: "No publication yet." }, ["name"])).toBe("No publication yet.");
   });
 });

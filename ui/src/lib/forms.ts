@@ -168,3 +168,14 @@ export function focusFirstInvalid(formId: string): void {
   const scope = `#${formId} .invalid`;
   document.querySelector<HTMLElement>(`${scope} input, ${scope} select, ${scope} textarea`)?.focus();
 }
+
+/**
+ * The message for the top of a form: its own `_form` error, or an error the
+ * core named a field for that this form does not show (so no message is
+ * ever lost).
+ */
+export function formError(errors: FieldErrors, shown: readonly string[]): string | null {
+  if (errors["_form"]) return errors["_form"];
+  const other = Object.keys(errors).find((k) => !shown.includes(k));
+  return other ? (errors[other] ?? null) : null;
+}
