@@ -31,6 +31,21 @@ fn main() {
         "add_kind",
         "rename_kind",
         "set_kind_retired",
+        "contributor_detail",
+        "update_contributor",
+        "commission",
+        "update_assignment",
+        "answer_assignment",
+        "withdraw_assignment",
+        "reassign",
+        "board",
+        "add_status",
+        "update_status",
+        "reorder_status",
+        "set_status_retired",
+        "delete_status",
+        "set_move",
+        "set_initial_status",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -13,6 +13,11 @@ use crate::AppState;
 
 type Reply<T> = Result<T, ErrorPayload>;
 
+/// The user's calendar day: deadlines and "overdue" are worked out against it.
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 #[tauri::command]
 pub async fn database_info(state: State<'_, AppState>) -> Reply<DatabaseInfo> {
     state.with(|s, _| s.info())
@@ -183,7 +188,7 @@ pub async fn list_articles(state: State<'_, AppState>, edition: EditionId) -> Re
 
 #[tauri::command]
 pub async fn article_detail(state: State<'_, AppState>, id: ArticleId) -> Reply<ArticleDetail> {
-    state.with(|s, _| s.article_detail(id))
+    state.with(|s, _| s.article_detail(id, today()))
 }
 
 #[tauri::command]
@@ -219,8 +224,11 @@ pub async fn change_status(
 }
 
 #[tauri::command]
-pub async fn list_contributors(state: State<'_, AppState>) -> Reply<Vec<Contributor>> {
-    state.with(|s, _| s.list_contributors())
+pub async fn list_contributors(
+    state: State<'_, AppState>,
+    search: Option<String>,
+) -> Reply<Vec<Contributor>> {
+    state.with(|s, _| s.list_contributors(search.as_deref()))
 }
 
 #[tauri::command]
@@ -229,4 +237,149 @@ pub async fn add_contributor(
     input: ContributorInput,
 ) -> Reply<Contributor> {
     state.with(|s, who| s.add_contributor(who, &input))
+}
+
+#[tauri::command]
+pub async fn contributor_detail(
+    state: State<'_, AppState>,
+    id: ContributorId,
+) -> Reply<ContributorDetail> {
+    state.with(|s, _| s.contributor_detail(id))
+}
+
+#[tauri::command]
+pub async fn update_contributor(
+    state: State<'_, AppState>,
+    id: ContributorId,
+    version: u32,
+    input: ContributorInput,
+) -> Reply<Contributor> {
+    state.with(|s, who| s.update_contributor(who, id, Some(version), &input))
+}
+
+#[tauri::command]
+pub async fn commission(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    input: AssignmentInput,
+) -> Reply<Saved<Assignment>> {
+    state.with(|s, who| s.commission(who, article, &input))
+}
+
+#[tauri::command]
+pub async fn update_assignment(
+    state: State<'_, AppState>,
+    id: AssignmentId,
+    version: u32,
+    input: AssignmentInput,
+) -> Reply<Saved<Assignment>> {
+    state.with(|s, who| s.update_assignment(who, id, Some(version), &input))
+}
+
+#[tauri::command]
+pub async fn answer_assignment(
+    state: State<'_, AppState>,
+    id: AssignmentId,
+    version: u32,
+    accepted: bool,
+) -> Reply<Assignment> {
+    state.with(|s, who| s.answer_assignment(who, id, Some(version), accepted))
+}
+
+#[tauri::command]
+pub async fn withdraw_assignment(
+    state: State<'_, AppState>,
+    id: AssignmentId,
+    version: u32,
+) -> Reply<Assignment> {
+    state.with(|s, who| s.withdraw_assignment(who, id, Some(version)))
+}
+
+#[tauri::command]
+pub async fn reassign(
+    state: State<'_, AppState>,
+    id: AssignmentId,
+    version: u32,
+    to: ContributorId,
+) -> Reply<Saved<Assignment>> {
+    state.with(|s, who| s.reassign(who, id, Some(version), to))
+}
+
+#[tauri::command]
+pub async fn board(
+    state: State<'_, AppState>,
+    publication: PublicationId,
+    filter: BoardFilter,
+) -> Reply<Board> {
+    state.with(|s, _| s.board(publication, &filter, today()))
+}
+
+#[tauri::command]
+pub async fn add_status(
+    state: State<'_, AppState>,
+    publication: PublicationId,
+    version: u32,
+    after: StatusId,
+    input: StatusInput,
+) -> Reply<Workflow> {
+    state.with(|s, who| s.add_status(who, publication, Some(version), after, &input))
+}
+
+#[tauri::command]
+pub async fn update_status(
+    state: State<'_, AppState>,
+    id: StatusId,
+    version: u32,
+    input: StatusInput,
+) -> Reply<Workflow> {
+    state.with(|s, who| s.update_status(who, id, Some(version), &input))
+}
+
+#[tauri::command]
+pub async fn reorder_status(
+    state: State<'_, AppState>,
+    id: StatusId,
+    version: u32,
+    position: u32,
+) -> Reply<Workflow> {
+    state.with(|s, who| s.reorder_status(who, id, Some(version), position))
+}
+
+#[tauri::command]
+pub async fn set_status_retired(
+    state: State<'_, AppState>,
+    id: StatusId,
+    version: u32,
+    retired: bool,
+) -> Reply<Workflow> {
+    state.with(|s, who| s.set_status_retired(who, id, Some(version), retired))
+}
+
+#[tauri::command]
+pub async fn delete_status(
+    state: State<'_, AppState>,
+    id: StatusId,
+    version: u32,
+) -> Reply<Workflow> {
+    state.with(|s, who| s.delete_status(who, id, Some(version)))
+}
+
+#[tauri::command]
+pub async fn set_move(
+    state: State<'_, AppState>,
+    from: StatusId,
+    to: StatusId,
+    version: u32,
+    allowed: bool,
+) -> Reply<Workflow> {
+    state.with(|s, who| s.set_move(who, from, to, Some(version), allowed))
+}
+
+#[tauri::command]
+pub async fn set_initial_status(
+    state: State<'_, AppState>,
+    id: StatusId,
+    version: u32,
+) -> Reply<Workflow> {
+    state.with(|s, who| s.set_initial_status(who, id, Some(version)))
 }

@@ -53,6 +53,21 @@ pub fn run() {
             commands::add_kind,
             commands::rename_kind,
             commands::set_kind_retired,
+            commands::contributor_detail,
+            commands::update_contributor,
+            commands::commission,
+            commands::update_assignment,
+            commands::answer_assignment,
+            commands::withdraw_assignment,
+            commands::reassign,
+            commands::board,
+            commands::add_status,
+            commands::update_status,
+            commands::reorder_status,
+            commands::set_status_retired,
+            commands::delete_status,
+            commands::set_move,
+            commands::set_initial_status,
         ])
         .run(tauri::generate_context!())
         .expect("Masthead could not start its window");

@@ -59,6 +59,42 @@ pub enum Command {
         #[command(subcommand)]
         cmd: KindCmd,
     },
+    /// Assignments: who was asked to do what, and their answers.
+    Assignment {
+        #[command(subcommand)]
+        cmd: AssignmentCmd,
+    },
+    /// The workflow: a publication's statuses, allowed moves and deadlines.
+    Workflow {
+        #[command(subcommand)]
+        cmd: WorkflowCmd,
+    },
+    /// The board: pieces grouped by status, with contributors, word targets,
+    /// next deadlines and what is overdue.
+    Board {
+        /// The edition's name or id (default: every edition of the publication).
+        #[arg(long)]
+        edition: Option<String>,
+        #[arg(long)]
+        publication: Option<String>,
+        /// Only pieces in this section.
+        #[arg(long)]
+        section: Option<String>,
+        /// Only pieces of this kind.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only pieces this contributor is assigned to.
+        #[arg(long)]
+        contributor: Option<String>,
+        /// Only overdue pieces.
+        #[arg(long)]
+        overdue: bool,
+        /// Work deadlines out as of this day (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        today: Option<DateArg>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -273,6 +309,38 @@ pub enum ArticleCmd {
         #[arg(long, value_name = "N")]
         expect_version: Option<u32>,
     },
+    /// Commission a piece: offer it to a contributor with a brief, word
+    /// target, due date and fee.
+    Assign {
+        /// The article's title or id.
+        #[arg(long)]
+        article: String,
+        /// Look for the title in this edition only.
+        #[arg(long)]
+        edition: Option<String>,
+        /// The contributor's name, email or id.
+        #[arg(long)]
+        contributor: String,
+        /// writer, photographer, interviewee…
+        #[arg(long, default_value = "writer")]
+        role: String,
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        due: Option<DateArg>,
+        #[arg(long, value_parser = parse_words)]
+        words: Option<WordsArg>,
+        /// The fee as an amount, e.g. 350.00 (with --currency).
+        #[arg(long, allow_hyphen_values = true)]
+        fee: Option<String>,
+        /// ISO currency code, e.g. GBP.
+        #[arg(long)]
+        currency: Option<String>,
+        /// The brief as Markdown.
+        #[arg(long, conflicts_with = "brief_file")]
+        brief: Option<String>,
+        /// Read the brief (Markdown) from a file.
+        #[arg(long, value_name = "FILE")]
+        brief_file: Option<PathBuf>,
+    },
     /// Show what changed on a piece, who changed it, and when.
     History {
         /// The article's title or id.
@@ -289,6 +357,9 @@ pub enum ArticleCmd {
 pub enum ContributorCmd {
     /// List the contributors.
     List {
+        /// Only those whose name, organisation, role or email contains this.
+        #[arg(long)]
+        search: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -296,17 +367,215 @@ pub enum ContributorCmd {
     Add {
         #[arg(long)]
         name: String,
-        #[arg(long)]
-        role: Option<String>,
-        /// The organisation they write for or from.
-        #[arg(long)]
-        org: Option<String>,
-        #[arg(long)]
-        email: Option<String>,
-        /// A staff writer rather than a freelance.
-        #[arg(long)]
-        staff: bool,
+        #[command(flatten)]
+        fields: ContributorFields,
     },
+    /// Show a contributor and every assignment they have had.
+    Show {
+        /// The contributor's name, email or id.
+        contributor: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a contributor's details; flags left out keep their value.
+    Update {
+        /// The contributor's name, email or id.
+        contributor: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        fields: ContributorFields,
+        /// A freelance rather than staff.
+        #[arg(long, conflicts_with = "staff")]
+        freelance: bool,
+        /// Refuse with a conflict (exit 2) unless the record is still at this
+        /// version (the `version` of `show --json`).
+        #[arg(long, value_name = "N")]
+        expect_version: Option<u32>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ContributorFields {
+    /// Their job, e.g. "Policy manager".
+    #[arg(long)]
+    pub role: Option<String>,
+    /// The organisation they write for or from.
+    #[arg(long)]
+    pub org: Option<String>,
+    /// Their email address (`none` clears it).
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// A staff writer rather than a freelance.
+    #[arg(long)]
+    pub staff: bool,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+/// Which assignment: its id, or the piece and the contributor.
+#[derive(Debug, Args)]
+pub struct AssignmentKey {
+    /// The assignment's id (or use --article and --contributor).
+    pub id: Option<String>,
+    /// The article's title or id.
+    #[arg(long, required_unless_present = "id")]
+    pub article: Option<String>,
+    /// Look for the title in this edition only.
+    #[arg(long)]
+    pub edition: Option<String>,
+    /// The contributor's name, email or id.
+    #[arg(long, required_unless_present = "id")]
+    pub contributor: Option<String>,
+    /// Refuse with a conflict (exit 2) unless the assignment is still at
+    /// this version.
+    #[arg(long, value_name = "N")]
+    pub expect_version: Option<u32>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AssignmentCmd {
+    /// List assignments, newest first.
+    List {
+        /// Only this contributor's (name, email or id).
+        #[arg(long)]
+        contributor: Option<String>,
+        /// Only this edition's (name or id).
+        #[arg(long)]
+        edition: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record that the contributor accepted the offer.
+    Accept {
+        #[command(flatten)]
+        key: AssignmentKey,
+    },
+    /// Record that the contributor declined the offer.
+    Decline {
+        #[command(flatten)]
+        key: AssignmentKey,
+    },
+    /// Take an offered or accepted assignment back.
+    Withdraw {
+        #[command(flatten)]
+        key: AssignmentKey,
+    },
+    /// Give the piece to someone else on the same terms.
+    Reassign {
+        #[command(flatten)]
+        key: AssignmentKey,
+        /// The new contributor's name, email or id.
+        #[arg(long)]
+        to: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WorkflowCmd {
+    /// List the statuses in order, with their moves and deadlines.
+    List {
+        #[arg(long)]
+        publication: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a status after another; it takes over that status's forward moves.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// The status it comes after.
+        #[arg(long)]
+        after: String,
+        /// A colour of the status palette (default: slate).
+        #[arg(long, default_value = "slate")]
+        colour: String,
+        #[command(flatten)]
+        common: WorkflowCommon,
+    },
+    /// Rename a status; pieces in it and its history keep it.
+    Rename {
+        status: String,
+        #[arg(long)]
+        name: String,
+        #[command(flatten)]
+        common: WorkflowCommon,
+    },
+    /// Give a status another colour of the palette.
+    Recolour {
+        status: String,
+        colour: String,
+        #[command(flatten)]
+        common: WorkflowCommon,
+    },
+    /// Put a status at a place in the order (1 = first).
+    Reorder {
+        status: String,
+        #[arg(long)]
+        position: u32,
+        #[command(flatten)]
+        common: WorkflowCommon,
+    },
+    /// Retire a status: pieces in it stay until they move on; nothing moves in.
+    Retire {
+        status: String,
+        #[command(flatten)]
+        common: WorkflowCommon,
+    },
+    /// Bring a retired status back.
+    Restore {
+        status: String,
+        #[command(flatten)]
+        common: WorkflowCommon,
+    },
+    /// Delete a status no piece has ever been in.
+    Delete {
+        status: String,
+        #[command(flatten)]
+        common: WorkflowCommon,
+    },
+    /// Allow pieces to move from one status to another.
+    Allow {
+        from: String,
+        to: String,
+        #[command(flatten)]
+        common: WorkflowCommon,
+    },
+    /// Stop pieces moving from one status to another.
+    Disallow {
+        from: String,
+        to: String,
+        #[command(flatten)]
+        common: WorkflowCommon,
+    },
+    /// Set when pieces must reach a status: `--days 7 --before copy-deadline`,
+    /// or `--none`.
+    Deadline {
+        status: String,
+        /// Days before the key date (0 = on it).
+        #[arg(long, required_unless_present = "none")]
+        days: Option<u32>,
+        /// commissioning-closes, copy-deadline, subbing-deadline, press-date or on-sale-date.
+        #[arg(long, required_unless_present = "none")]
+        before: Option<String>,
+        /// Remove the deadline.
+        #[arg(long, conflicts_with_all = ["days", "before"])]
+        none: bool,
+        #[command(flatten)]
+        common: WorkflowCommon,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct WorkflowCommon {
+    #[arg(long)]
+    pub publication: Option<String>,
+    /// Refuse with a conflict (exit 2) unless the workflow is still at this
+    /// version (the `version` of `workflow list --json`).
+    #[arg(long, value_name = "N")]
+    pub expect_version: Option<u32>,
 }
 
 #[derive(Debug, Subcommand)]

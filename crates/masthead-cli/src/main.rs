@@ -8,15 +8,18 @@ mod output;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::Parser;
 use masthead_core::model::{
-    ArticleInput, ContributorInput, ContributorKind, EditionInput, PublicationId, PublicationInput,
+    ArticleInput, AssignmentInput, BoardFilter, ContributorInput, ContributorKind, EditionInput,
+    KeyDate, PublicationId, PublicationInput, StatusDeadline, StatusInput, Workflow,
 };
-use masthead_core::{Actor, Error, Store, config};
+use masthead_core::{Actor, AssignmentQuery, Error, Store, config};
 
 use args::{
-    ArticleCmd, ArticleFields, Cli, Command, ContributorCmd, EditionCmd, EditionFields, KindCmd,
-    PublicationCmd, SectionCmd,
+    ArticleCmd, ArticleFields, AssignmentCmd, AssignmentKey, Cli, Command, ContributorCmd,
+    ContributorFields, EditionCmd, EditionFields, KindCmd, PublicationCmd, SectionCmd, WorkflowCmd,
+    WorkflowCommon,
 };
 use output::Out;
 
@@ -163,7 +166,62 @@ fn run(cli: Cli) -> Outcome {
         Command::Contributor { cmd } => contributor(cmd, &path, &who, &out),
         Command::Section { cmd } => section(cmd, &path, &who, &out),
         Command::Kind { cmd } => kind(cmd, &path, &who, &out),
+        Command::Assignment { cmd } => assignment(cmd, &path, &who, &out),
+        Command::Workflow { cmd } => workflow(cmd, &path, &who, &out),
+        Command::Board {
+            edition,
+            publication,
+            section,
+            kind,
+            contributor,
+            overdue,
+            today,
+            json,
+        } => {
+            let store = open(&path, false)?;
+            let publication_id = match (edition, publication) {
+                (Some(e), p) => {
+                    let p = p
+                        .as_deref()
+                        .map(|p| store.find_publication(Some(p)))
+                        .transpose()?;
+                    store.edition(store.find_edition(p, e)?)?.publication_id
+                }
+                (None, p) => store.find_publication(p.as_deref())?,
+            };
+            let filter = BoardFilter {
+                edition_id: edition
+                    .as_deref()
+                    .map(|e| store.find_edition(Some(publication_id), e))
+                    .transpose()?,
+                section_id: section
+                    .as_deref()
+                    .map(|s| store.find_section(publication_id, s))
+                    .transpose()?,
+                kind_id: kind
+                    .as_deref()
+                    .map(|k| store.find_kind(publication_id, k))
+                    .transpose()?,
+                contributor_id: contributor
+                    .as_deref()
+                    .map(|c| store.find_contributor(c))
+                    .transpose()?,
+                overdue_only: *overdue,
+            };
+            let today = today.as_ref().and_then(|d| d.0).unwrap_or_else(local_today);
+            let board = store.board(publication_id, &filter, today)?;
+            if *json {
+                return out.json(&output::BoardShow::from(&board));
+            }
+            output::print_board(&out, &board);
+            Ok(())
+        }
     }
+}
+
+/// Today where the user is: deadlines fall on local calendar days.
+fn local_today() -> NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 fn publication(
@@ -450,7 +508,7 @@ fn article(cmd: &ArticleCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome 
         } => {
             let store = open(path, false)?;
             let id = find_article(&store, edition.as_deref(), article)?;
-            let detail = store.article_detail(id)?;
+            let detail = store.article_detail(id, local_today())?;
             if *json {
                 return out.json(&output::ArticleShow::from(&detail));
             }
@@ -489,6 +547,52 @@ fn article(cmd: &ArticleCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome 
             out.line(&format!("\"{}\" is now {}.", a.title, a.status_label));
             Ok(())
         }
+        ArticleCmd::Assign {
+            article,
+            edition,
+            contributor,
+            role,
+            due,
+            words,
+            fee,
+            currency,
+            brief,
+            brief_file,
+        } => {
+            let mut store = open(path, false)?;
+            let id = find_article(&store, edition.as_deref(), article)?;
+            let contributor = store.find_contributor(contributor)?;
+            let brief = match (brief, brief_file) {
+                (Some(text), _) => text.clone(),
+                (None, Some(file)) => std::fs::read_to_string(file).map_err(|e| {
+                    Failure::Usage(format!(
+                        "cannot read the brief from {}: {e}; give a readable UTF-8 text file",
+                        file.display()
+                    ))
+                })?,
+                (None, None) => String::new(),
+            };
+            let saved = store.commission(
+                who,
+                id,
+                &AssignmentInput {
+                    contributor_id: contributor,
+                    role: role.clone(),
+                    brief,
+                    word_target: words.as_ref().and_then(|w| w.0),
+                    due_date: due.as_ref().and_then(|d| d.0),
+                    fee: fee.clone(),
+                    currency: currency.clone(),
+                },
+            )?;
+            out.warnings(&saved.warnings);
+            let a = saved.item;
+            out.line(&format!(
+                "Offered \"{}\" to {} as {} ({}).",
+                a.article_title, a.contributor, a.role, a.id
+            ));
+            Ok(())
+        }
         ArticleCmd::History {
             article,
             edition,
@@ -496,7 +600,7 @@ fn article(cmd: &ArticleCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome 
         } => {
             let store = open(path, false)?;
             let id = find_article(&store, edition.as_deref(), article)?;
-            let history = store.history_of(&id.to_string())?;
+            let history = store.article_detail(id, local_today())?.history;
             if *json {
                 return out.json(&history);
             }
@@ -506,16 +610,44 @@ fn article(cmd: &ArticleCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome 
     }
 }
 
+fn contributor_input(base: ContributorInput, f: &ContributorFields) -> ContributorInput {
+    ContributorInput {
+        name: base.name,
+        role: f.role.clone().unwrap_or(base.role),
+        organisation: f.org.clone().unwrap_or(base.organisation),
+        email: match f.email.as_deref() {
+            None => base.email,
+            Some("") | Some("none") => None,
+            Some(e) => Some(e.to_owned()),
+        },
+        phone: f.phone.clone().unwrap_or(base.phone),
+        kind: if f.staff {
+            ContributorKind::Staff
+        } else {
+            base.kind
+        },
+        notes: f.notes.clone().unwrap_or(base.notes),
+    }
+}
+
 fn contributor(cmd: &ContributorCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
     match cmd {
-        ContributorCmd::List { json } => {
+        ContributorCmd::List { search, json } => {
             let store = open(path, false)?;
-            let list = store.list_contributors()?;
+            let list = store.list_contributors(search.as_deref())?;
             if *json {
                 return out.json(&list);
             }
             out.table(
-                &["ID", "NAME", "ROLE", "ORGANISATION", "EMAIL", "KIND"],
+                &[
+                    "ID",
+                    "NAME",
+                    "ROLE",
+                    "ORGANISATION",
+                    "EMAIL",
+                    "KIND",
+                    "ACTIVE",
+                ],
                 list.iter().map(|c| {
                     vec![
                         c.id.to_string(),
@@ -524,38 +656,316 @@ fn contributor(cmd: &ContributorCmd, path: &PathBuf, who: &Actor, out: &Out) -> 
                         c.organisation.clone(),
                         c.email.clone().unwrap_or_default(),
                         c.kind.as_str().to_owned(),
+                        c.active_assignments.to_string(),
                     ]
                 }),
-                "No contributors yet. Add one with `masthead contributor add --name NAME`.",
+                if search.is_some() {
+                    "No contributor matches that search."
+                } else {
+                    "No contributors yet. Add one with `masthead contributor add --name NAME`."
+                },
             );
             Ok(())
         }
-        ContributorCmd::Add {
-            name,
-            role,
-            org,
-            email,
-            staff,
-        } => {
+        ContributorCmd::Add { name, fields } => {
             let mut store = open(path, false)?;
-            let c = store.add_contributor(
-                who,
-                &ContributorInput {
-                    name: name.clone(),
-                    role: role.clone().unwrap_or_default(),
-                    organisation: org.clone().unwrap_or_default(),
-                    email: email.clone(),
-                    kind: if *staff {
-                        ContributorKind::Staff
-                    } else {
-                        ContributorKind::Freelance
-                    },
-                },
-            )?;
+            let base = ContributorInput {
+                name: name.clone(),
+                role: String::new(),
+                organisation: String::new(),
+                email: None,
+                phone: String::new(),
+                kind: ContributorKind::Freelance,
+                notes: String::new(),
+            };
+            let c = store.add_contributor(who, &contributor_input(base, fields))?;
             out.line(&format!("Added contributor {} ({}).", c.name, c.id));
             Ok(())
         }
+        ContributorCmd::Show { contributor, json } => {
+            let store = open(path, false)?;
+            let id = store.find_contributor(contributor)?;
+            let detail = store.contributor_detail(id)?;
+            if *json {
+                return out.json(&detail);
+            }
+            output::print_contributor(out, &detail);
+            Ok(())
+        }
+        ContributorCmd::Update {
+            contributor,
+            name,
+            fields,
+            freelance,
+            expect_version,
+        } => {
+            let mut store = open(path, false)?;
+            let id = store.find_contributor(contributor)?;
+            let current = store.contributor(id)?;
+            let mut input = contributor_input(ContributorInput::from(&current), fields);
+            if let Some(name) = name {
+                input.name = name.clone();
+            }
+            if *freelance {
+                input.kind = ContributorKind::Freelance;
+            }
+            let seen = expect_version.unwrap_or(current.version);
+            let c = store.update_contributor(who, id, Some(seen), &input)?;
+            out.line(&format!("Updated contributor {}.", c.name));
+            Ok(())
+        }
     }
+}
+
+fn find_assignment(
+    store: &Store,
+    key: &AssignmentKey,
+) -> Result<masthead_core::model::AssignmentId, Failure> {
+    if let Some(id) = &key.id {
+        return masthead_core::model::AssignmentId::parse(id)
+            .ok_or_else(|| {
+                Failure::Usage(format!(
+                    "\"{id}\" is not an assignment id; give the id from `assignment list`, or --article and --contributor"
+                ))
+            })
+            .and_then(|id| Ok(store.assignment(id)?.id));
+    }
+    let (Some(article), Some(contributor)) = (&key.article, &key.contributor) else {
+        return Err(Failure::Usage(
+            "say which assignment: its id, or --article and --contributor".into(),
+        ));
+    };
+    let article = find_article(store, key.edition.as_deref(), article)?;
+    let contributor = store.find_contributor(contributor)?;
+    Ok(store.find_assignment(article, contributor)?)
+}
+
+fn assignment(cmd: &AssignmentCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
+    match cmd {
+        AssignmentCmd::List {
+            contributor,
+            edition,
+            json,
+        } => {
+            let store = open(path, false)?;
+            let query = AssignmentQuery {
+                article: None,
+                contributor: contributor
+                    .as_deref()
+                    .map(|c| store.find_contributor(c))
+                    .transpose()?,
+                edition: edition
+                    .as_deref()
+                    .map(|e| store.find_edition(None, e))
+                    .transpose()?,
+            };
+            let list = store.list_assignments(query)?;
+            if *json {
+                return out.json(&list);
+            }
+            output::print_assignments(out, &list);
+            Ok(())
+        }
+        AssignmentCmd::Accept { key } | AssignmentCmd::Decline { key } => {
+            let mut store = open(path, false)?;
+            let id = find_assignment(&store, key)?;
+            let accepted = matches!(cmd, AssignmentCmd::Accept { .. });
+            let a = store.answer_assignment(who, id, key.expect_version, accepted)?;
+            out.line(&format!(
+                "{} {} \"{}\".",
+                a.contributor,
+                if accepted { "accepted" } else { "declined" },
+                a.article_title
+            ));
+            Ok(())
+        }
+        AssignmentCmd::Withdraw { key } => {
+            let mut store = open(path, false)?;
+            let id = find_assignment(&store, key)?;
+            let a = store.withdraw_assignment(who, id, key.expect_version)?;
+            out.line(&format!(
+                "Withdrew \"{}\" from {}.",
+                a.article_title, a.contributor
+            ));
+            Ok(())
+        }
+        AssignmentCmd::Reassign { key, to } => {
+            let mut store = open(path, false)?;
+            let id = find_assignment(&store, key)?;
+            let to = store.find_contributor(to)?;
+            let saved = store.reassign(who, id, key.expect_version, to)?;
+            out.warnings(&saved.warnings);
+            out.line(&format!(
+                "Offered \"{}\" to {} instead.",
+                saved.item.article_title, saved.item.contributor
+            ));
+            Ok(())
+        }
+    }
+}
+
+fn workflow(cmd: &WorkflowCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
+    if let WorkflowCmd::List { publication, json } = cmd {
+        let store = open(path, false)?;
+        let publication = store.find_publication(publication.as_deref())?;
+        let wf = store.workflow(publication)?;
+        if *json {
+            return out.json(&wf);
+        }
+        output::print_workflow(out, &wf);
+        return Ok(());
+    }
+    let common: &WorkflowCommon = match cmd {
+        WorkflowCmd::List { .. } => unreachable!("handled above"),
+        WorkflowCmd::Add { common, .. }
+        | WorkflowCmd::Rename { common, .. }
+        | WorkflowCmd::Recolour { common, .. }
+        | WorkflowCmd::Reorder { common, .. }
+        | WorkflowCmd::Retire { common, .. }
+        | WorkflowCmd::Restore { common, .. }
+        | WorkflowCmd::Delete { common, .. }
+        | WorkflowCmd::Allow { common, .. }
+        | WorkflowCmd::Disallow { common, .. }
+        | WorkflowCmd::Deadline { common, .. } => common,
+    };
+    let mut store = open(path, false)?;
+    let publication = store.find_publication(common.publication.as_deref())?;
+    let current = store.workflow(publication)?;
+    // Based on the version read here: a change in between is a conflict.
+    let seen = Some(common.expect_version.unwrap_or(current.version));
+    let status = |key: &str| store.find_status(publication, key);
+    let input_of = |id| -> Result<StatusInput, Failure> {
+        let s = current
+            .statuses
+            .iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| Failure::Usage("that status is gone; list the workflow again".into()))?;
+        Ok(StatusInput::from(s))
+    };
+    let (wf, done): (Workflow, String) = match cmd {
+        WorkflowCmd::List { .. } => unreachable!("handled above"),
+        WorkflowCmd::Add {
+            name,
+            after,
+            colour,
+            ..
+        } => {
+            let after = status(after)?;
+            let input = StatusInput {
+                label: name.clone(),
+                colour: colour.clone(),
+                is_final: false,
+                is_spiked: false,
+                receives_drafts: false,
+                deadline: None,
+            };
+            let wf = store.add_status(who, publication, seen, after, &input)?;
+            (wf, format!("Added the status \"{}\".", name.trim()))
+        }
+        WorkflowCmd::Rename {
+            status: s, name, ..
+        } => {
+            let id = status(s)?;
+            let input = StatusInput {
+                label: name.clone(),
+                ..input_of(id)?
+            };
+            let wf = store.update_status(who, id, seen, &input)?;
+            (wf, format!("Renamed the status to \"{}\".", name.trim()))
+        }
+        WorkflowCmd::Recolour {
+            status: s, colour, ..
+        } => {
+            let id = status(s)?;
+            let input = StatusInput {
+                colour: colour.clone(),
+                ..input_of(id)?
+            };
+            let wf = store.update_status(who, id, seen, &input)?;
+            (wf, format!("\"{s}\" is now {colour}."))
+        }
+        WorkflowCmd::Reorder {
+            status: s,
+            position,
+            ..
+        } => {
+            let id = status(s)?;
+            if *position == 0 {
+                return Err(Failure::Usage(
+                    "positions start at 1 (the first status)".into(),
+                ));
+            }
+            let wf = store.reorder_status(who, id, seen, position - 1)?;
+            (wf, format!("Moved \"{s}\" to place {position}."))
+        }
+        WorkflowCmd::Retire { status: s, .. } | WorkflowCmd::Restore { status: s, .. } => {
+            let retire = matches!(cmd, WorkflowCmd::Retire { .. });
+            let id = status(s)?;
+            let wf = store.set_status_retired(who, id, seen, retire)?;
+            (
+                wf,
+                if retire {
+                    format!("Retired \"{s}\": pieces in it stay until they move on.")
+                } else {
+                    format!("\"{s}\" is back in the workflow.")
+                },
+            )
+        }
+        WorkflowCmd::Delete { status: s, .. } => {
+            let id = status(s)?;
+            let wf = store.delete_status(who, id, seen)?;
+            (wf, format!("Deleted the status \"{s}\"."))
+        }
+        WorkflowCmd::Allow { from, to, .. } | WorkflowCmd::Disallow { from, to, .. } => {
+            let allow = matches!(cmd, WorkflowCmd::Allow { .. });
+            let (f, t) = (status(from)?, status(to)?);
+            let wf = store.set_move(who, f, t, seen, allow)?;
+            (
+                wf,
+                format!(
+                    "Pieces {} move from \"{from}\" to \"{to}\".",
+                    if allow { "can" } else { "can no longer" }
+                ),
+            )
+        }
+        WorkflowCmd::Deadline {
+            status: s,
+            days,
+            before,
+            none,
+            ..
+        } => {
+            let id = status(s)?;
+            let deadline = if *none {
+                None
+            } else {
+                let before = before.as_deref().unwrap_or_default();
+                let key_date = KeyDate::parse(before).ok_or_else(|| {
+                    Failure::Usage(format!(
+                        "\"{before}\" is not a key date; use commissioning-closes, copy-deadline, subbing-deadline, press-date or on-sale-date"
+                    ))
+                })?;
+                Some(StatusDeadline {
+                    key_date,
+                    days_before: days.unwrap_or(0),
+                })
+            };
+            let input = StatusInput {
+                deadline,
+                ..input_of(id)?
+            };
+            let wf = store.update_status(who, id, seen, &input)?;
+            (
+                wf,
+                match deadline {
+                    Some(d) => format!("Pieces must reach \"{s}\" {d}."),
+                    None => format!("\"{s}\" has no deadline now."),
+                },
+            )
+        }
+    };
+    out.line(&format!("{done} (Workflow version {}.)", wf.version));
+    Ok(())
 }
 
 fn section(cmd: &SectionCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {

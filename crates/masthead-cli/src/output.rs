@@ -3,7 +3,10 @@
 use std::io::Write;
 
 use chrono::NaiveDate;
-use masthead_core::model::{Article, ArticleDetail, Edition, HistoryEntry, Status, Warning};
+use masthead_core::model::{
+    Article, ArticleDetail, Assignment, Board, ContributorDetail, Edition, HistoryEntry,
+    NextDeadline, Status, Warning, Workflow,
+};
 use serde::Serialize;
 
 use crate::Failure;
@@ -87,6 +90,8 @@ pub struct ArticleShow<'a> {
     #[serde(flatten)]
     pub article: &'a Article,
     pub next_statuses: Vec<&'a str>,
+    pub assignments: &'a [Assignment],
+    pub deadline: Option<&'a NextDeadline>,
     pub history: &'a [HistoryEntry],
 }
 
@@ -99,6 +104,8 @@ impl<'a> From<&'a ArticleDetail> for ArticleShow<'a> {
                 .iter()
                 .map(|s: &Status| s.key.as_str())
                 .collect(),
+            assignments: &d.assignments,
+            deadline: d.deadline.as_ref(),
             history: &d.history,
         }
     }
@@ -183,6 +190,18 @@ pub fn print_article(out: &Out, d: &ArticleDetail) {
             next.join(", ")
         }
     ));
+    if let Some(dl) = &d.deadline {
+        out.line(&format!(
+            "Due:      {} by {}{}",
+            dl.status_label,
+            dl.date.format("%Y-%m-%d"),
+            if dl.overdue { " (overdue)" } else { "" }
+        ));
+    }
+    if !d.assignments.is_empty() {
+        out.line("");
+        print_assignments(out, &d.assignments);
+    }
     out.line("");
     print_history(out, &d.history);
 }
@@ -199,4 +218,210 @@ pub fn print_history(out: &Out, history: &[HistoryEntry]) {
         }),
         "No history recorded.",
     );
+}
+
+pub fn print_contributor(out: &Out, d: &ContributorDetail) {
+    let c = &d.contributor;
+    out.line(&c.name);
+    let mut facts = vec![];
+    if !c.role.is_empty() {
+        facts.push(c.role.clone());
+    }
+    if !c.organisation.is_empty() {
+        facts.push(c.organisation.clone());
+    }
+    facts.push(c.kind.as_str().to_owned());
+    out.line(&facts.join(", "));
+    if let Some(email) = &c.email {
+        out.line(&format!("Email:  {email}"));
+    }
+    if !c.phone.is_empty() {
+        out.line(&format!("Phone:  {}", c.phone));
+    }
+    if !c.notes.is_empty() {
+        out.line(&format!("Notes:  {}", c.notes));
+    }
+    out.line(&format!("Id:     {}", c.id));
+    out.line("");
+    print_assignments(out, &d.assignments);
+}
+
+pub fn print_assignments(out: &Out, list: &[Assignment]) {
+    out.table(
+        &["ID", "PIECE", "EDITION", "WHO", "ROLE", "DUE", "WORDS", "FEE", "STATE"],
+        list.iter().map(|a| {
+            vec![
+                a.id.to_string(),
+                a.article_title.clone(),
+                a.edition.clone(),
+                a.contributor.clone(),
+                a.role.clone(),
+                date(a.due_date),
+                a.word_target.map(|w| w.to_string()).unwrap_or_default(),
+                a.fee
+                    .as_ref()
+                    .map(|f| format!("{} {f}", a.fee_currency.as_deref().unwrap_or("")))
+                    .unwrap_or_default(),
+                a.state.key().to_owned(),
+            ]
+        }),
+        "No assignments. Commission a piece with `masthead article assign --article A --contributor C`.",
+    );
+}
+
+pub fn print_workflow(out: &Out, wf: &Workflow) {
+    let label = |id| {
+        wf.statuses
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.label.clone())
+            .unwrap_or_default()
+    };
+    out.table(
+        &[
+            "#", "STATUS", "KEY", "COLOUR", "FLAGS", "DEADLINE", "MOVES TO",
+        ],
+        wf.statuses.iter().map(|s| {
+            let mut flags = vec![];
+            if s.is_initial {
+                flags.push("start");
+            }
+            if s.is_final {
+                flags.push("final");
+            }
+            if s.is_spiked {
+                flags.push("spiked");
+            }
+            if s.receives_drafts {
+                flags.push("drafts arrive");
+            }
+            if s.retired {
+                flags.push("retired");
+            }
+            vec![
+                (s.position + 1).to_string(),
+                s.label.clone(),
+                s.key.clone(),
+                s.colour.clone(),
+                flags.join(", "),
+                s.deadline.map(|d| d.to_string()).unwrap_or_default(),
+                wf.transitions
+                    .iter()
+                    .filter(|t| t.from == s.id)
+                    .map(|t| label(t.to))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ]
+        }),
+        "This publication has no workflow.",
+    );
+    out.line(&format!("Workflow version {}.", wf.version));
+}
+
+/// `board --json`: the pieces grouped by status, in workflow order.
+#[derive(Serialize)]
+pub struct BoardShow<'a> {
+    pub today: NaiveDate,
+    pub columns: Vec<BoardColumn<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct BoardColumn<'a> {
+    pub status: &'a str,
+    pub label: &'a str,
+    pub retired: bool,
+    pub pieces: Vec<BoardPiece<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct BoardPiece<'a> {
+    pub id: String,
+    pub title: &'a str,
+    pub edition: &'a str,
+    pub section: Option<&'a str>,
+    pub kind: &'a str,
+    pub contributors: &'a [String],
+    pub word_target: Option<u32>,
+    pub words: Option<u32>,
+    pub deadline: Option<&'a NextDeadline>,
+    pub overdue: bool,
+    pub needs_writer: bool,
+    pub version: u32,
+}
+
+impl<'a> From<&'a Board> for BoardShow<'a> {
+    fn from(b: &'a Board) -> Self {
+        let columns = b
+            .workflow
+            .statuses
+            .iter()
+            .map(|s| BoardColumn {
+                status: &s.key,
+                label: &s.label,
+                retired: s.retired,
+                pieces: b
+                    .cards
+                    .iter()
+                    .filter(|c| c.status_id == s.id)
+                    .map(|c| BoardPiece {
+                        id: c.id.to_string(),
+                        title: &c.title,
+                        edition: &c.edition,
+                        section: c.section.as_deref(),
+                        kind: &c.kind_label,
+                        contributors: &c.contributors,
+                        word_target: c.word_target,
+                        words: c.words,
+                        deadline: c.deadline.as_ref(),
+                        overdue: c.deadline.as_ref().is_some_and(|d| d.overdue),
+                        needs_writer: c.needs_writer,
+                        version: c.version,
+                    })
+                    .collect(),
+            })
+            .filter(|c| !c.retired || !c.pieces.is_empty())
+            .collect();
+        BoardShow {
+            today: b.today,
+            columns,
+        }
+    }
+}
+
+pub fn print_board(out: &Out, b: &Board) {
+    let show = BoardShow::from(b);
+    let mut any = false;
+    for col in &show.columns {
+        if col.pieces.is_empty() {
+            continue;
+        }
+        any = true;
+        out.line(&format!("{} ({})", col.label, col.pieces.len()));
+        for p in &col.pieces {
+            let mut line = format!("  {}", p.title);
+            if !p.contributors.is_empty() {
+                line += &format!(" — {}", p.contributors.join(", "));
+            }
+            if let Some(w) = p.word_target {
+                line += &format!(" · {w} words");
+            }
+            if let Some(d) = p.deadline {
+                line += &format!(
+                    " · {} by {}{}",
+                    d.status_label,
+                    d.date.format("%Y-%m-%d"),
+                    if d.overdue { " OVERDUE" } else { "" }
+                );
+            }
+            if p.needs_writer {
+                line += " · needs a writer";
+            }
+            out.line(&line);
+        }
+    }
+    if !any {
+        out.line(
+            "No pieces match. Add one with `masthead article add --edition NAME --title TITLE`.",
+        );
+    }
 }

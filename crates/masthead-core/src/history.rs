@@ -19,6 +19,7 @@ pub(crate) enum Entity {
     Contributor,
     Assignment,
     Kind,
+    Workflow,
 }
 
 impl Entity {
@@ -31,6 +32,7 @@ impl Entity {
             Entity::Contributor => "contributor",
             Entity::Assignment => "assignment",
             Entity::Kind => "kind",
+            Entity::Workflow => "workflow",
         }
     }
 }
@@ -43,6 +45,7 @@ pub(crate) enum Action {
     Status,
     Retired,
     Restored,
+    Deleted,
 }
 
 impl Action {
@@ -53,6 +56,7 @@ impl Action {
             Action::Status => "status",
             Action::Retired => "retired",
             Action::Restored => "restored",
+            Action::Deleted => "deleted",
         }
     }
 }
@@ -81,6 +85,9 @@ pub(crate) struct Change {
     pub new_value: Option<String>,
     pub old_ref: Option<String>,
     pub new_ref: Option<String>,
+    /// What the line is about when not the record itself: the contributor
+    /// of an assignment, the status of a workflow change.
+    pub subject: Option<String>,
 }
 
 /// Everything one user action changed, written in that action's transaction.
@@ -112,6 +119,18 @@ impl ChangeSet {
 
     pub(crate) fn at(&self) -> &str {
         &self.at
+    }
+
+    /// How many changes are recorded so far (for [`ChangeSet::about`]).
+    pub(crate) fn len(&self) -> usize {
+        self.changes.len()
+    }
+
+    /// Says what the changes recorded since `from` are about.
+    pub(crate) fn about(&mut self, from: usize, subject: &str) {
+        for c in &mut self.changes[from..] {
+            c.subject = Some(subject.to_owned());
+        }
     }
 
     pub(crate) fn created(&mut self, entity: Entity, id: impl ToString, summary: &str) {
@@ -174,6 +193,7 @@ impl ChangeSet {
             new_value: f.new,
             old_ref: f.old_ref,
             new_ref: f.new_ref,
+            subject: None,
         });
     }
 }
@@ -196,6 +216,10 @@ pub fn field_name(field: &str) -> &str {
         "press_date" => "press date",
         "on_sale_date" => "on-sale date",
         "is_print" => "print edition",
+        "due_date" => "due date",
+        "is_final" => "final flag",
+        "is_spiked" => "spiked flag",
+        "receives_drafts" => "drafts-arrive-here flag",
         other => other,
     }
 }
@@ -207,11 +231,34 @@ pub fn describe(h: &HistoryEntry) -> String {
         None | Some("") => "nothing".to_owned(),
         Some(v) => format!("“{v}”"),
     };
+    let subject = h.subject.as_deref().unwrap_or("someone");
+    if h.entity == "workflow" {
+        return describe_workflow(h, subject);
+    }
     match h.action.as_str() {
         "created" if h.entity == "assignment" => format!(
             "assigned it to {}",
             h.new_value.as_deref().unwrap_or("someone")
         ),
+        "updated" if h.entity == "assignment" && h.field.as_deref() == Some("state") => {
+            match h.new_value.as_deref() {
+                Some("accepted") => format!("recorded that {subject} accepted"),
+                Some("declined") => format!("recorded that {subject} declined"),
+                Some("withdrawn") => format!("withdrew the assignment from {subject}"),
+                other => format!("set {subject}'s assignment to {}", other.unwrap_or("?")),
+            }
+        }
+        "updated" if h.entity == "assignment" => {
+            let field = field_name(h.field.as_deref().unwrap_or("a field"));
+            match h.field.as_deref() {
+                Some("brief") => format!("edited {subject}'s brief"),
+                _ => format!(
+                    "changed {subject}'s {field} from {} to {}",
+                    show(&h.old_value),
+                    show(&h.new_value)
+                ),
+            }
+        }
         "created" => "created it".to_owned(),
         "status" => format!(
             "moved it from {} to {}",
@@ -233,6 +280,35 @@ pub fn describe(h: &HistoryEntry) -> String {
         "restored" => "brought it back".to_owned(),
         "deleted" => "moved it to the trash".to_owned(),
         other => other.to_owned(),
+    }
+}
+
+/// Workflow lines: `subject` is the status the change is about.
+fn describe_workflow(h: &HistoryEntry, subject: &str) -> String {
+    let old = h.old_value.as_deref().unwrap_or("nothing");
+    let new = h.new_value.as_deref().unwrap_or("nothing");
+    match (h.action.as_str(), h.field.as_deref()) {
+        ("created", _) => format!("added the status “{subject}”"),
+        ("deleted", _) => format!("deleted the status “{subject}”"),
+        ("retired", _) => format!("retired the status “{subject}”"),
+        ("restored", _) => format!("brought back the status “{subject}”"),
+        ("updated", Some("label")) => format!("renamed the status “{old}” to “{new}”"),
+        ("updated", Some("move")) => match (&h.old_value, &h.new_value) {
+            (None, Some(to)) => format!("allowed moves from {subject} to {to}"),
+            (Some(to), None) => format!("stopped moves from {subject} to {to}"),
+            _ => format!("changed the moves from {subject}"),
+        },
+        ("updated", Some("position")) => {
+            format!("moved the status “{subject}” from place {old} to {new}")
+        }
+        ("updated", Some("initial")) => {
+            format!("made “{new}” where new pieces start, instead of “{old}”")
+        }
+        ("updated", Some(field)) => format!(
+            "changed the {} of “{subject}” from {old} to {new}",
+            field_name(field)
+        ),
+        (other, _) => format!("{other} the workflow"),
     }
 }
 
@@ -260,6 +336,7 @@ mod tests {
             new_value: new.map(Into::into),
             old_ref: None,
             new_ref: None,
+            subject: None,
             text: String::new(),
         }
     }

@@ -16,5 +16,7 @@ mod usecases;
 
 pub use actor::Actor;
 pub use error::{Error, ErrorPayload, Result};
+pub use rules::assignments::format_fee;
+pub use rules::workflow::{deadline_date, next_deadline};
 pub use store::{APPLICATION_ID, OpenOptions, SCHEMA_VERSION, Store};
-pub use usecases::{DEMO_EDITION, DEMO_PUBLICATION};
+pub use usecases::{AssignmentQuery, DEMO_EDITION, DEMO_PUBLICATION};

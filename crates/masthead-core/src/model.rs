@@ -177,12 +177,127 @@ pub struct Status {
     pub is_spiked: bool,
     /// The end of the workflow: nothing moves on from here.
     pub is_final: bool,
+    /// Where a piece goes when its draft arrives; an assignment's due date
+    /// is the deadline for reaching it.
+    pub receives_drafts: bool,
+    /// When a piece must have reached this status, worked out from its
+    /// edition's key dates.
+    pub deadline: Option<StatusDeadline>,
+    /// Retired: kept for its history and the pieces still in it, not offered.
+    pub retired: bool,
+}
+
+/// The edition dates a status deadline counts back from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyDate {
+    CommissioningCloses,
+    CopyDeadline,
+    SubbingDeadline,
+    PressDate,
+    OnSaleDate,
+}
+
+impl KeyDate {
+    pub const ALL: [KeyDate; 5] = [
+        KeyDate::CommissioningCloses,
+        KeyDate::CopyDeadline,
+        KeyDate::SubbingDeadline,
+        KeyDate::PressDate,
+        KeyDate::OnSaleDate,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            KeyDate::CommissioningCloses => "commissioning_closes",
+            KeyDate::CopyDeadline => "copy_deadline",
+            KeyDate::SubbingDeadline => "subbing_deadline",
+            KeyDate::PressDate => "press_date",
+            KeyDate::OnSaleDate => "on_sale_date",
+        }
+    }
+
+    /// The words a user knows the date by.
+    pub fn label(self) -> &'static str {
+        match self {
+            KeyDate::CommissioningCloses => "commissioning close",
+            KeyDate::CopyDeadline => "copy deadline",
+            KeyDate::SubbingDeadline => "subbing deadline",
+            KeyDate::PressDate => "press date",
+            KeyDate::OnSaleDate => "on-sale date",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<KeyDate> {
+        let wanted = crate::rules::normalise(text);
+        KeyDate::ALL.into_iter().find(|k| {
+            crate::rules::normalise(k.key()) == wanted
+                || crate::rules::normalise(k.label()) == wanted
+        })
+    }
+
+    /// This date of an edition, if it is set.
+    pub fn of(self, e: &Edition) -> Option<NaiveDate> {
+        match self {
+            KeyDate::CommissioningCloses => e.commissioning_closes,
+            KeyDate::CopyDeadline => e.copy_deadline,
+            KeyDate::SubbingDeadline => e.subbing_deadline,
+            KeyDate::PressDate => e.press_date,
+            KeyDate::OnSaleDate => e.on_sale_date,
+        }
+    }
+}
+
+/// "Copy deadline − 7 days": a status's deadline relative to its edition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StatusDeadline {
+    pub key_date: KeyDate,
+    /// Days before the key date (0 = on it; never negative).
+    pub days_before: u32,
+}
+
+impl std::fmt::Display for StatusDeadline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.days_before {
+            0 => write!(f, "on the {}", self.key_date.label()),
+            1 => write!(f, "1 day before the {}", self.key_date.label()),
+            n => write!(f, "{n} days before the {}", self.key_date.label()),
+        }
+    }
+}
+
+/// What a user edits on a status in the workflow settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct StatusInput {
+    pub label: String,
+    pub colour: String,
+    pub is_final: bool,
+    pub is_spiked: bool,
+    pub receives_drafts: bool,
+    pub deadline: Option<StatusDeadline>,
+}
+
+impl From<&Status> for StatusInput {
+    fn from(s: &Status) -> Self {
+        StatusInput {
+            label: s.label.clone(),
+            colour: s.colour.clone(),
+            is_final: s.is_final,
+            is_spiked: s.is_spiked,
+            receives_drafts: s.receives_drafts,
+            deadline: s.deadline,
+        }
+    }
 }
 
 /// A publication's statuses in order, and the moves allowed between them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Workflow {
     pub publication_id: PublicationId,
+    /// Goes up with every change to the statuses or moves; a change made
+    /// from an older version is a conflict.
+    pub version: u32,
+    /// In order, retired ones included (marked `retired`).
     pub statuses: Vec<Status>,
     pub transitions: Vec<Transition>,
 }
@@ -249,6 +364,10 @@ impl From<&Article> for ArticleInput {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ArticleDetail {
     pub article: Article,
+    /// Everyone asked to work on the piece, newest first, answered or not.
+    pub assignments: Vec<Assignment>,
+    /// The next deadline, from the workflow or an assignment's due date.
+    pub deadline: Option<NextDeadline>,
     /// The statuses the piece may move to next, in workflow order.
     pub next_statuses: Vec<Status>,
     pub history: Vec<HistoryEntry>,
@@ -278,7 +397,11 @@ pub struct Contributor {
     pub role: String,
     pub organisation: String,
     pub email: Option<String>,
+    pub phone: String,
     pub kind: ContributorKind,
+    pub notes: String,
+    /// Offered or accepted assignments now.
+    pub active_assignments: u32,
     pub version: u32,
 }
 
@@ -288,7 +411,166 @@ pub struct ContributorInput {
     pub role: String,
     pub organisation: String,
     pub email: Option<String>,
+    pub phone: String,
     pub kind: ContributorKind,
+    pub notes: String,
+}
+
+impl From<&Contributor> for ContributorInput {
+    fn from(c: &Contributor) -> Self {
+        ContributorInput {
+            name: c.name.clone(),
+            role: c.role.clone(),
+            organisation: c.organisation.clone(),
+            email: c.email.clone(),
+            phone: c.phone.clone(),
+            kind: c.kind,
+            notes: c.notes.clone(),
+        }
+    }
+}
+
+/// A contributor's page: who they are, everything they were asked to do,
+/// and the history of their record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ContributorDetail {
+    pub contributor: Contributor,
+    /// Newest first.
+    pub assignments: Vec<Assignment>,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// Where an assignment stands: offered until the contributor answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AssignmentState {
+    Offered,
+    Accepted,
+    Declined,
+    Withdrawn,
+}
+
+impl AssignmentState {
+    pub fn key(self) -> &'static str {
+        match self {
+            AssignmentState::Offered => "offered",
+            AssignmentState::Accepted => "accepted",
+            AssignmentState::Declined => "declined",
+            AssignmentState::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<AssignmentState> {
+        [
+            AssignmentState::Offered,
+            AssignmentState::Accepted,
+            AssignmentState::Declined,
+            AssignmentState::Withdrawn,
+        ]
+        .into_iter()
+        .find(|s| s.key() == text)
+    }
+
+    /// Offered or accepted: the contributor is (still) on the piece.
+    pub fn is_active(self) -> bool {
+        matches!(self, AssignmentState::Offered | AssignmentState::Accepted)
+    }
+}
+
+/// A contributor asked to do something for a piece: write it, photograph
+/// it, be interviewed for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Assignment {
+    pub id: AssignmentId,
+    pub article_id: ArticleId,
+    pub article_title: String,
+    pub edition_id: EditionId,
+    pub edition: String,
+    pub contributor_id: ContributorId,
+    pub contributor: String,
+    /// writer, photographer, interviewee…
+    pub role: String,
+    /// Markdown.
+    pub brief: String,
+    pub word_target: Option<u32>,
+    pub due_date: Option<NaiveDate>,
+    /// Minor units (pence); `fee_currency` says which.
+    #[ts(type = "number | null")]
+    pub fee_minor: Option<i64>,
+    pub fee_currency: Option<String>,
+    /// The fee as a person writes it: "350.00".
+    pub fee: Option<String>,
+    pub state: AssignmentState,
+    pub answered_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub version: u32,
+}
+
+/// What an editor fills in to commission a piece. The fee is typed text
+/// ("350", "350.00") so it stays exact; the rules turn it into minor units.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AssignmentInput {
+    pub contributor_id: ContributorId,
+    pub role: String,
+    pub brief: String,
+    pub word_target: Option<u32>,
+    pub due_date: Option<NaiveDate>,
+    pub fee: Option<String>,
+    pub currency: Option<String>,
+}
+
+/// The next date a piece must meet, and whether it is past.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NextDeadline {
+    pub date: NaiveDate,
+    /// The status the piece must reach by then ("Draft received").
+    pub status_label: String,
+    /// The date is an assignment's due date, not the workflow's.
+    pub from_assignment: bool,
+    pub overdue: bool,
+}
+
+/// A card on the board: what an editor needs to see of a piece at a glance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BoardCard {
+    pub id: ArticleId,
+    pub edition_id: EditionId,
+    pub edition: String,
+    pub title: String,
+    pub section_id: Option<SectionId>,
+    pub section: Option<String>,
+    pub kind_id: KindId,
+    pub kind_label: String,
+    pub status_id: StatusId,
+    /// Active contributors (offered or accepted), writers first.
+    pub contributors: Vec<String>,
+    pub word_target: Option<u32>,
+    /// Words in the latest draft, once drafts arrive.
+    pub words: Option<u32>,
+    pub deadline: Option<NextDeadline>,
+    /// Has a declined or withdrawn writer and no active one.
+    pub needs_writer: bool,
+    pub version: u32,
+}
+
+/// Which pieces the board shows; `None` means any.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct BoardFilter {
+    pub edition_id: Option<EditionId>,
+    pub section_id: Option<SectionId>,
+    pub kind_id: Option<KindId>,
+    pub contributor_id: Option<ContributorId>,
+    pub overdue_only: bool,
+}
+
+/// The board of one publication: its workflow (the columns, with a retired
+/// status shown while pieces are still in it) and the cards.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Board {
+    pub workflow: Workflow,
+    pub cards: Vec<BoardCard>,
+    /// The date "overdue" was worked out against.
+    pub today: NaiveDate,
 }
 
 /// One line of the audit trail: what changed, who changed it, when. Lines
@@ -315,6 +597,9 @@ pub struct HistoryEntry {
     /// (a status, a section, a kind).
     pub old_ref: Option<String>,
     pub new_ref: Option<String>,
+    /// Who or what the line is about when it is not the record itself
+    /// (the contributor of an assignment).
+    pub subject: Option<String>,
     /// The change in words ("moved it from Idea to Commissioned"), the same
     /// sentence in the app and the CLI.
     pub text: String,

@@ -57,9 +57,42 @@ is_spiked: boolean,
 /**
  * The end of the workflow: nothing moves on from here.
  */
-is_final: boolean, };
+is_final: boolean, 
+/**
+ * Where a piece goes when its draft arrives; an assignment's due date
+ * is the deadline for reaching it.
+ */
+receives_drafts: boolean, 
+/**
+ * When a piece must have reached this status, worked out from its
+ * edition's key dates.
+ */
+deadline: StatusDeadline | null, 
+/**
+ * Retired: kept for its history and the pieces still in it, not offered.
+ */
+retired: boolean, };
 
-export type Workflow = { publication_id: PublicationId, statuses: Array<Status>, transitions: Array<Transition>, };
+export type KeyDate = "commissioning_closes" | "copy_deadline" | "subbing_deadline" | "press_date" | "on_sale_date";
+
+export type StatusDeadline = { key_date: KeyDate, 
+/**
+ * Days before the key date (0 = on it; never negative).
+ */
+days_before: number, };
+
+export type StatusInput = { label: string, colour: string, is_final: boolean, is_spiked: boolean, receives_drafts: boolean, deadline: StatusDeadline | null, };
+
+export type Workflow = { publication_id: PublicationId, 
+/**
+ * Goes up with every change to the statuses or moves; a change made
+ * from an older version is a conflict.
+ */
+version: number, 
+/**
+ * In order, retired ones included (marked `retired`).
+ */
+statuses: Array<Status>, transitions: Array<Transition>, };
 
 export type Transition = { from: StatusId, to: StatusId, };
 
@@ -77,15 +110,87 @@ export type ArticleInput = { title: string, standfirst: string, section_id: Sect
 
 export type ArticleDetail = { article: Article, 
 /**
+ * Everyone asked to work on the piece, newest first, answered or not.
+ */
+assignments: Array<Assignment>, 
+/**
+ * The next deadline, from the workflow or an assignment's due date.
+ */
+deadline: NextDeadline | null, 
+/**
  * The statuses the piece may move to next, in workflow order.
  */
 next_statuses: Array<Status>, history: Array<HistoryEntry>, };
 
 export type ContributorKind = "staff" | "freelance";
 
-export type Contributor = { id: ContributorId, name: string, role: string, organisation: string, email: string | null, kind: ContributorKind, version: number, };
+export type Contributor = { id: ContributorId, name: string, role: string, organisation: string, email: string | null, phone: string, kind: ContributorKind, notes: string, 
+/**
+ * Offered or accepted assignments now.
+ */
+active_assignments: number, version: number, };
 
-export type ContributorInput = { name: string, role: string, organisation: string, email: string | null, kind: ContributorKind, };
+export type ContributorInput = { name: string, role: string, organisation: string, email: string | null, phone: string, kind: ContributorKind, notes: string, };
+
+export type ContributorDetail = { contributor: Contributor, 
+/**
+ * Newest first.
+ */
+assignments: Array<Assignment>, history: Array<HistoryEntry>, };
+
+export type AssignmentState = "offered" | "accepted" | "declined" | "withdrawn";
+
+export type Assignment = { id: AssignmentId, article_id: ArticleId, article_title: string, edition_id: EditionId, edition: string, contributor_id: ContributorId, contributor: string, 
+/**
+ * writer, photographer, interviewee…
+ */
+role: string, 
+/**
+ * Markdown.
+ */
+brief: string, word_target: number | null, due_date: string | null, 
+/**
+ * Minor units (pence); `fee_currency` says which.
+ */
+fee_minor: number | null, fee_currency: string | null, 
+/**
+ * The fee as a person writes it: "350.00".
+ */
+fee: string | null, state: AssignmentState, answered_at: string | null, created_at: string, version: number, };
+
+export type AssignmentInput = { contributor_id: ContributorId, role: string, brief: string, word_target: number | null, due_date: string | null, fee: string | null, currency: string | null, };
+
+export type NextDeadline = { date: string, 
+/**
+ * The status the piece must reach by then ("Draft received").
+ */
+status_label: string, 
+/**
+ * The date is an assignment's due date, not the workflow's.
+ */
+from_assignment: boolean, overdue: boolean, };
+
+export type BoardCard = { id: ArticleId, edition_id: EditionId, edition: string, title: string, section_id: SectionId | null, section: string | null, kind_id: KindId, kind_label: string, status_id: StatusId, 
+/**
+ * Active contributors (offered or accepted), writers first.
+ */
+contributors: Array<string>, word_target: number | null, 
+/**
+ * Words in the latest draft, once drafts arrive.
+ */
+words: number | null, deadline: NextDeadline | null, 
+/**
+ * Has a declined or withdrawn writer and no active one.
+ */
+needs_writer: boolean, version: number, };
+
+export type BoardFilter = { edition_id: EditionId | null, section_id: SectionId | null, kind_id: KindId | null, contributor_id: ContributorId | null, overdue_only: boolean, };
+
+export type Board = { workflow: Workflow, cards: Array<BoardCard>, 
+/**
+ * The date "overdue" was worked out against.
+ */
+today: string, };
 
 export type HistoryEntry = { id: HistoryId, change_set_id: ChangeSetId, at: string, actor: string, 
 /**
@@ -110,6 +215,11 @@ old_value: string | null, new_value: string | null,
  * (a status, a section, a kind).
  */
 old_ref: string | null, new_ref: string | null, 
+/**
+ * Who or what the line is about when it is not the record itself
+ * (the contributor of an assignment).
+ */
+subject: string | null, 
 /**
  * The change in words ("moved it from Idea to Commissioned"), the same
  * sentence in the app and the CLI.

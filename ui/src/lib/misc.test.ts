@@ -73,6 +73,7 @@ const entry = (over: Partial<HistoryEntry>): HistoryEntry => ({
   new_value: null,
   old_ref: null,
   new_ref: null,
+  subject: null,
   text: "",
   ...over,
 });
@@ -93,6 +94,9 @@ describe("summary", () => {
     is_initial: id === "idea",
     is_spiked: id === "spiked",
     is_final: false,
+    receives_drafts: false,
+    deadline: null,
+    retired: false,
   });
   const statuses = [status("spiked", 8), status("idea", 0), status("in_edit", 3)];
   const piece = (status_id: string, words: number | null) =>

@@ -34,7 +34,13 @@ function article(over: Partial<Article> = {}): Article {
   };
 }
 
-const detailOf = (a: Article): ArticleDetail => ({ article: a, next_statuses: [], history: [] });
+const detailOf = (a: Article): ArticleDetail => ({
+  article: a,
+  assignments: [],
+  deadline: null,
+  next_statuses: [],
+  history: [],
+});
 
 /** A promise and the functions that settle it, for answers that arrive out of order. */
 function later<T>() {
@@ -69,6 +75,7 @@ function change(over: Partial<HistoryEntry>): HistoryEntry {
     new_value: "Put communities at the heart of planning",
     old_ref: null,
     new_ref: null,
+    subject: null,
     text: "",
     ...over,
   };

@@ -5,6 +5,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
+mod commissioning;
 mod concurrency;
 
 struct Run {

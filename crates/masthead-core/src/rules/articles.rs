@@ -135,6 +135,9 @@ mod tests {
             is_initial: position == 0,
             is_spiked: false,
             is_final: false,
+            receives_drafts: false,
+            deadline: None,
+            retired: false,
         }
     }
 

@@ -1,8 +1,9 @@
 //! What makes a contributor valid.
 
-use super::{optional_text, required_text};
+use super::{Diff, optional_text, required_text};
 use crate::error::{Error, Result};
-use crate::model::ContributorInput;
+use crate::history::FieldChange;
+use crate::model::{Contributor, ContributorInput};
 
 pub(crate) fn validate(input: &ContributorInput) -> Result<ContributorInput> {
     let email = match input.email.as_deref().map(str::trim) {
@@ -31,8 +32,23 @@ pub(crate) fn validate(input: &ContributorInput) -> Result<ContributorInput> {
         role: optional_text(&input.role, "role", "role", 120)?,
         organisation: optional_text(&input.organisation, "organisation", "organisation", 120)?,
         email,
+        phone: optional_text(&input.phone, "phone", "phone number", 40)?,
         kind: input.kind,
+        notes: optional_text(&input.notes, "notes", "notes", 4000)?,
     })
+}
+
+/// The fields that differ between a stored contributor and the saved input.
+pub(crate) fn diff(old: &Contributor, new: &ContributorInput) -> Vec<FieldChange> {
+    let mut d = Diff::default();
+    d.value("name", &old.name, &new.name);
+    d.value("role", &old.role, &new.role);
+    d.value("organisation", &old.organisation, &new.organisation);
+    d.option("email", &old.email, &new.email);
+    d.value("phone", &old.phone, &new.phone);
+    d.value("kind", &old.kind.as_str(), &new.kind.as_str());
+    d.value("notes", &old.notes, &new.notes);
+    d.into_changes()
 }
 
 #[cfg(test)]
@@ -47,7 +63,9 @@ mod tests {
             role: String::new(),
             organisation: String::new(),
             email: Some("chris@nalc".into()),
+            phone: String::new(),
             kind: ContributorKind::Freelance,
+            notes: String::new(),
         };
         assert_eq!(validate(&c).unwrap_err().field(), Some("email"));
         c.email = Some("  ".into());

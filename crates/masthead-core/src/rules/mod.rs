@@ -3,6 +3,7 @@
 //! without a database; the use cases call them inside their transaction.
 
 pub(crate) mod articles;
+pub(crate) mod assignments;
 pub(crate) mod contributors;
 pub(crate) mod editions;
 pub(crate) mod kinds;

@@ -14,6 +14,7 @@ pub(crate) mod sqlite;
 use crate::error::Result;
 use crate::history::ChangeSet;
 use crate::model::*;
+use crate::rules::assignments::ValidAssignment;
 
 /// What opens transactions on a database.
 pub(crate) trait Backend: Send {
@@ -55,6 +56,30 @@ pub(crate) struct KindRow<'a> {
     pub retired: bool,
 }
 
+/// An assignment as storage records it, after the rules have checked it.
+pub(crate) struct AssignmentRow<'a> {
+    pub id: AssignmentId,
+    pub article: ArticleId,
+    pub contributor: ContributorId,
+    pub fields: &'a ValidAssignment,
+    pub state: AssignmentState,
+}
+
+/// Which assignments a list shows; `None` means any.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct AssignmentFilter {
+    pub article: Option<ArticleId>,
+    pub contributor: Option<ContributorId>,
+    pub edition: Option<EditionId>,
+}
+
+/// A board card as stored, with the earliest due date of its active
+/// assignments (the use case works out the deadline from it).
+pub(crate) struct BoardRow {
+    pub card: BoardCard,
+    pub due: Option<chrono::NaiveDate>,
+}
+
 /// One transaction's operations, grouped by aggregate.
 pub(crate) trait Tx {
     /// Saves everything done in this transaction.
@@ -86,6 +111,23 @@ pub(crate) trait Tx {
     fn transitions(&mut self, publication: PublicationId) -> Result<Vec<Transition>>;
     /// The statuses a piece in `from` may move to, in workflow order.
     fn next_statuses(&mut self, from: StatusId) -> Result<Vec<Status>>;
+    fn status_publication(&mut self, id: StatusId) -> Result<Option<PublicationId>>;
+    /// Every status in order, retired ones included.
+    fn all_statuses(&mut self, publication: PublicationId) -> Result<Vec<Status>>;
+    /// The version of the publication's workflow as a whole.
+    fn workflow_version(&mut self, publication: PublicationId) -> Result<Option<u32>>;
+    /// Moves the workflow on from `version`; `false` if it already had.
+    fn bump_workflow(&mut self, publication: PublicationId, version: u32, at: &str)
+    -> Result<bool>;
+    fn insert_status(&mut self, publication: PublicationId, s: &Status, at: &str) -> Result<()>;
+    /// Writes every field of the status (position and retired included).
+    fn update_status(&mut self, s: &Status, at: &str) -> Result<()>;
+    fn delete_status(&mut self, id: StatusId) -> Result<()>;
+    /// How many pieces (live or deleted) have ever been left in this status
+    /// or name it in their history.
+    fn status_uses(&mut self, id: StatusId) -> Result<u32>;
+    fn insert_transition(&mut self, from: StatusId, to: StatusId) -> Result<()>;
+    fn delete_transition(&mut self, from: StatusId, to: StatusId) -> Result<()>;
 
     // Kinds of piece.
     fn kinds(&mut self, publication: PublicationId, with_retired: bool) -> Result<Vec<Kind>>;
@@ -147,27 +189,59 @@ pub(crate) trait Tx {
     ) -> Result<bool>;
 
     // Contributors and assignments.
-    fn contributors(&mut self) -> Result<Vec<Contributor>>;
+    /// Contributors by name; `search` matches name, organisation, role and
+    /// email anywhere, ignoring case.
+    fn contributors(&mut self, search: Option<&str>) -> Result<Vec<Contributor>>;
     fn contributor(&mut self, id: ContributorId) -> Result<Option<Contributor>>;
+    fn contributor_by_email(&mut self, email: &str) -> Result<Option<Contributor>>;
+    fn update_contributor(
+        &mut self,
+        id: ContributorId,
+        version: u32,
+        v: &ContributorInput,
+        at: &str,
+    ) -> Result<bool>;
     fn insert_contributor(
         &mut self,
         id: ContributorId,
         v: &ContributorInput,
         at: &str,
     ) -> Result<()>;
-    fn insert_assignment(
+    fn insert_assignment(&mut self, a: &AssignmentRow<'_>, at: &str) -> Result<()>;
+    fn assignment(&mut self, id: AssignmentId) -> Result<Option<Assignment>>;
+    /// Newest first.
+    fn assignments(&mut self, filter: AssignmentFilter) -> Result<Vec<Assignment>>;
+    fn update_assignment(
         &mut self,
         id: AssignmentId,
-        article: ArticleId,
-        contributor: ContributorId,
-        word_target: Option<u32>,
+        version: u32,
+        v: &ValidAssignment,
         at: &str,
-    ) -> Result<()>;
+    ) -> Result<bool>;
+    fn set_assignment_state(
+        &mut self,
+        id: AssignmentId,
+        version: u32,
+        state: AssignmentState,
+        at: &str,
+    ) -> Result<bool>;
+
+    // The board.
+    /// The live pieces of a publication the filter lets through (all but
+    /// `overdue_only`, which needs the deadline), in workflow then title order.
+    fn board(&mut self, publication: PublicationId, filter: &BoardFilter) -> Result<Vec<BoardRow>>;
 
     // History.
     fn write_change_set(&mut self, set: &ChangeSet) -> Result<()>;
     /// Every change of one record, oldest first.
     fn history_of(&mut self, entity_id: &str) -> Result<Vec<HistoryEntry>>;
+    /// A piece's changes and its assignments', oldest first.
+    fn history_of_article(&mut self, id: ArticleId) -> Result<Vec<HistoryEntry>>;
     /// The changes that took a record past `version`, oldest first.
-    fn changes_since(&mut self, entity_id: &str, version: u32) -> Result<Vec<HistoryEntry>>;
+    fn changes_since(
+        &mut self,
+        entity: &str,
+        entity_id: &str,
+        version: u32,
+    ) -> Result<Vec<HistoryEntry>>;
 }

@@ -7,7 +7,9 @@ use crate::model::{
     Section, SectionId, Status, StatusId,
 };
 use crate::rules::articles::{check_move, diff, slugify, validate};
-use crate::storage::{NewArticle, Tx};
+use crate::rules::workflow::next_deadline;
+use crate::storage::{AssignmentFilter, NewArticle, Tx};
+use chrono::NaiveDate;
 
 /// The section, checked to be one of the publication's.
 fn check_section(
@@ -174,14 +176,35 @@ impl Store {
         self.read(|tx| need(tx.article(id)?, "article", id))
     }
 
-    /// The article, the statuses it may move to, and its history, from one
-    /// snapshot.
-    pub fn article_detail(&self, id: ArticleId) -> Result<ArticleDetail> {
+    /// The article, the statuses it may move to, its assignments, its next
+    /// deadline (relative to `today`) and its history, from one snapshot.
+    pub fn article_detail(&self, id: ArticleId, today: NaiveDate) -> Result<ArticleDetail> {
         self.read(|tx| {
             let article = need(tx.article(id)?, "article", id)?;
+            let edition = need(
+                tx.edition(article.edition_id)?,
+                "edition",
+                article.edition_id,
+            )?;
+            let statuses = tx.all_statuses(edition.publication_id)?;
+            let assignments = tx.assignments(AssignmentFilter {
+                article: Some(id),
+                ..Default::default()
+            })?;
+            let due = assignments
+                .iter()
+                .filter(|a| a.state.is_active())
+                .filter_map(|a| a.due_date)
+                .min();
+            let deadline = statuses
+                .iter()
+                .find(|s| s.id == article.status_id)
+                .and_then(|current| next_deadline(current, &statuses, &edition, due, today));
             Ok(ArticleDetail {
                 next_statuses: tx.next_statuses(article.status_id)?,
-                history: tx.history_of(&id.to_string())?,
+                history: tx.history_of_article(id)?,
+                assignments,
+                deadline,
                 article,
             })
         })
@@ -241,18 +264,6 @@ impl Store {
     /// ("in_edit", "In edit", "in-edit").
     pub fn find_status_for(&self, article: ArticleId, name: &str) -> Result<Status> {
         self.read(|tx| find_status(tx, article, name))
-    }
-
-    /// A publication's statuses and the allowed moves between them.
-    pub fn workflow(&self, publication: PublicationId) -> Result<crate::model::Workflow> {
-        self.read(|tx| {
-            need(tx.publication(publication)?, "publication", publication)?;
-            Ok(crate::model::Workflow {
-                publication_id: publication,
-                statuses: tx.statuses(publication)?,
-                transitions: tx.transitions(publication)?,
-            })
-        })
     }
 }
 

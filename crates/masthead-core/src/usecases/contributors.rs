@@ -1,18 +1,36 @@
-use super::{Result, Store, need, or_duplicate};
+use super::{Result, Store, check_version, ensure_saved, need, or_duplicate};
 use crate::actor::Actor;
 use crate::error::Error;
 use crate::history::{ChangeSet, Entity};
-use crate::model::{Contributor, ContributorId, ContributorInput};
-use crate::rules::contributors::validate;
-use crate::storage::Tx;
+use crate::model::{Contributor, ContributorDetail, ContributorId, ContributorInput};
+use crate::rules::contributors::{diff, validate};
+use crate::storage::{AssignmentFilter, Tx};
 
-fn duplicate_email(email: Option<&str>) -> Error {
+/// Refuses an email another contributor uses, naming them.
+fn check_email_free(tx: &mut dyn Tx, email: Option<&str>, me: Option<ContributorId>) -> Result<()> {
+    let Some(email) = email else {
+        return Ok(());
+    };
+    match tx.contributor_by_email(email)? {
+        Some(other) if Some(other.id) != me => Err(duplicate_email(
+            other.email.as_deref().unwrap_or(email),
+            Some(&other.name),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn duplicate_email(email: &str, other: Option<&str>) -> Error {
     Error::Duplicate {
         field: Some("email"),
-        message: format!(
-            "Another contributor already uses {}. Each contributor needs their own email address.",
-            email.unwrap_or_default()
-        ),
+        message: match other {
+            Some(name) => format!(
+                "{name} already uses {email}. Each contributor needs their own email address: open {name} instead, or type another address."
+            ),
+            None => format!(
+                "Another contributor already uses {email}. Each contributor needs their own email address."
+            ),
+        },
     }
 }
 
@@ -22,22 +40,44 @@ pub(crate) fn add_contributor(
     input: &ContributorInput,
 ) -> Result<Contributor> {
     let valid = validate(input)?;
+    check_email_free(tx, valid.email.as_deref(), None)?;
     let id = ContributorId::new();
     let mut cs = ChangeSet::new(actor, None, None);
-    tx.insert_contributor(id, &valid, cs.at())
-        .map_err(|e| or_duplicate(e, || duplicate_email(valid.email.as_deref())))?;
+    tx.insert_contributor(id, &valid, cs.at()).map_err(|e| {
+        or_duplicate(e, || {
+            duplicate_email(valid.email.as_deref().unwrap_or_default(), None)
+        })
+    })?;
     cs.created(Entity::Contributor, id, &valid.name);
     tx.write_change_set(&cs)?;
     need(tx.contributor(id)?, "contributor", id)
 }
 
 impl Store {
-    pub fn list_contributors(&self) -> Result<Vec<Contributor>> {
-        self.read(|tx| tx.contributors())
+    /// Contributors by name; `search` matches name, organisation, role or
+    /// email anywhere in them, ignoring case.
+    pub fn list_contributors(&self, search: Option<&str>) -> Result<Vec<Contributor>> {
+        self.read(|tx| tx.contributors(search))
     }
 
     pub fn contributor(&self, id: ContributorId) -> Result<Contributor> {
         self.read(|tx| need(tx.contributor(id)?, "contributor", id))
+    }
+
+    /// A contributor's page: the record, every assignment (newest first)
+    /// and its history, from one snapshot.
+    pub fn contributor_detail(&self, id: ContributorId) -> Result<ContributorDetail> {
+        self.read(|tx| {
+            let contributor = need(tx.contributor(id)?, "contributor", id)?;
+            Ok(ContributorDetail {
+                assignments: tx.assignments(AssignmentFilter {
+                    contributor: Some(id),
+                    ..Default::default()
+                })?,
+                history: tx.history_of(&id.to_string())?,
+                contributor,
+            })
+        })
     }
 
     pub fn add_contributor(
@@ -46,5 +86,37 @@ impl Store {
         input: &ContributorInput,
     ) -> Result<Contributor> {
         self.write(|tx| add_contributor(tx, actor, input))
+    }
+
+    /// Saves a contributor's details; `seen` is the version the user saw.
+    pub fn update_contributor(
+        &mut self,
+        actor: &Actor,
+        id: ContributorId,
+        seen: Option<u32>,
+        input: &ContributorInput,
+    ) -> Result<Contributor> {
+        let valid = validate(input)?;
+        self.write(|tx| {
+            let old = need(tx.contributor(id)?, "contributor", id)?;
+            let version = check_version(tx, Entity::Contributor, id, &old.name, seen, old.version)?;
+            check_email_free(tx, valid.email.as_deref(), Some(id))?;
+            let fields = diff(&old, &valid);
+            if fields.is_empty() {
+                return Ok(old);
+            }
+            let mut cs = ChangeSet::new(actor, None, None);
+            let saved = tx
+                .update_contributor(id, version, &valid, cs.at())
+                .map_err(|e| {
+                    or_duplicate(e, || {
+                        duplicate_email(valid.email.as_deref().unwrap_or_default(), None)
+                    })
+                })?;
+            ensure_saved(tx, saved, Entity::Contributor, id, &old.name, version)?;
+            cs.updated(Entity::Contributor, id, version + 1, fields);
+            tx.write_change_set(&cs)?;
+            need(tx.contributor(id)?, "contributor", id)
+        })
     }
 }

@@ -13,10 +13,11 @@ use crate::actor::Actor;
 use crate::error::Error;
 use crate::history::{ChangeSet, Entity};
 use crate::model::{
-    ArticleInput, AssignmentId, ContributorId, ContributorInput, ContributorKind, EditionId,
-    EditionInput, PublicationId, PublicationInput,
+    ArticleInput, AssignmentId, AssignmentState, ContributorId, ContributorInput, ContributorKind,
+    EditionId, EditionInput, PublicationId, PublicationInput,
 };
-use crate::storage::Tx;
+use crate::rules::assignments::ValidAssignment;
+use crate::storage::{AssignmentRow, Tx};
 
 pub const DEMO_PUBLICATION: &str = "PSE — Public Sector Executive";
 pub const DEMO_EDITION: &str = "Feb/Mar 21";
@@ -378,7 +379,7 @@ fn demo_publication(tx: &mut dyn Tx, actor: &Actor) -> Result<PublicationId> {
 
 fn demo_contributor(tx: &mut dyn Tx, actor: &Actor, person: &Person) -> Result<ContributorId> {
     if let Some(c) = tx
-        .contributors()?
+        .contributors(None)?
         .into_iter()
         .find(|c| c.email.as_deref() == Some(person.email))
     {
@@ -392,7 +393,9 @@ fn demo_contributor(tx: &mut dyn Tx, actor: &Actor, person: &Person) -> Result<C
             role: person.role.into(),
             organisation: person.organisation.into(),
             email: Some(person.email.into()),
+            phone: String::new(),
             kind: person.kind,
+            notes: String::new(),
         },
     )?
     .id)
@@ -407,7 +410,7 @@ fn demo_pieces(
 ) -> Result<()> {
     let sections = tx.sections(publication)?;
     let kinds = tx.kinds(publication, false)?;
-    let contributors = tx.contributors()?;
+    let contributors = tx.contributors(None)?;
     for piece in pieces {
         let section = sections
             .iter()
@@ -440,7 +443,23 @@ fn demo_pieces(
             )?;
             let id = AssignmentId::new();
             let mut cs = ChangeSet::new(actor, Some(publication), Some(edition));
-            tx.insert_assignment(id, article, contributor.id, piece.words, cs.at())?;
+            let fields = ValidAssignment {
+                role: "writer".into(),
+                brief: String::new(),
+                word_target: piece.words,
+                due_date: None,
+                fee: None,
+            };
+            tx.insert_assignment(
+                &AssignmentRow {
+                    id,
+                    article,
+                    contributor: contributor.id,
+                    fields: &fields,
+                    state: AssignmentState::Accepted,
+                },
+                cs.at(),
+            )?;
             cs.created(Entity::Assignment, id, &contributor.name);
             tx.write_change_set(&cs)?;
         }

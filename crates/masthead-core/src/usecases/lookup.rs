@@ -3,9 +3,11 @@
 use super::{Result, Store, need};
 use crate::error::Error;
 use crate::model::{
-    ArticleId, Edition, EditionId, Kind, KindId, Publication, PublicationId, Section, SectionId,
+    ArticleId, AssignmentId, ContributorId, Edition, EditionId, Kind, KindId, Publication,
+    PublicationId, Section, SectionId, StatusId,
 };
 use crate::rules::normalise;
+use crate::storage::AssignmentFilter;
 
 fn pick<T, Id: Copy + std::fmt::Display>(
     entity: &'static str,
@@ -130,5 +132,64 @@ impl Store {
         }
         let sections = self.list_sections(publication)?;
         pick("section", key, sections, |s: &Section| s.id, |s| &s.name)
+    }
+
+    /// A contributor by id, email or name.
+    pub fn find_contributor(&self, key: &str) -> Result<ContributorId> {
+        if let Some(id) = ContributorId::parse(key) {
+            return self.contributor(id).map(|c| c.id);
+        }
+        let all = self.read(|tx| tx.contributors(None))?;
+        let wanted = key.trim();
+        let ids = all
+            .iter()
+            .filter(|c| {
+                c.name.trim().eq_ignore_ascii_case(wanted)
+                    || c.email
+                        .as_deref()
+                        .is_some_and(|e| e.eq_ignore_ascii_case(wanted))
+            })
+            .map(|c| c.id)
+            .collect();
+        choose("contributor", key, ids)
+    }
+
+    /// A status of `publication`'s workflow by id, key or name ("In edit",
+    /// "in_edit"), retired ones included.
+    pub fn find_status(&self, publication: PublicationId, key: &str) -> Result<StatusId> {
+        let wf = self.workflow(publication)?;
+        if let Some(id) = StatusId::parse(key) {
+            return need(wf.statuses.iter().find(|s| s.id == id), "status", key).map(|s| s.id);
+        }
+        let wanted = normalise(key);
+        let ids = wf
+            .statuses
+            .iter()
+            .filter(|s| normalise(&s.label) == wanted || normalise(&s.key) == wanted)
+            .map(|s| s.id)
+            .collect();
+        choose("status", key, ids)
+    }
+
+    /// An assignment by id, or the active one (else the latest) of
+    /// `contributor` on `article`.
+    pub fn find_assignment(
+        &self,
+        article: ArticleId,
+        contributor: ContributorId,
+    ) -> Result<AssignmentId> {
+        let all = self.read(|tx| {
+            tx.assignments(AssignmentFilter {
+                article: Some(article),
+                contributor: Some(contributor),
+                ..Default::default()
+            })
+        })?;
+        let found = all
+            .iter()
+            .find(|a| a.state.is_active())
+            .or(all.first())
+            .map(|a| a.id);
+        need(found, "assignment", format!("{contributor} on {article}"))
     }
 }

@@ -7,6 +7,8 @@
 //! No SQL here: that lives in `storage::sqlite`.
 
 mod articles;
+mod assignments;
+mod board;
 mod contributors;
 mod demo;
 mod editions;
@@ -14,6 +16,9 @@ mod kinds;
 mod lookup;
 mod publications;
 mod sections;
+mod workflow;
+
+pub use assignments::AssignmentQuery;
 
 pub use demo::{DEMO_EDITION, DEMO_PUBLICATION};
 
@@ -79,7 +84,9 @@ fn conflict(
     current: Option<u32>,
 ) -> Error {
     let id = id.to_string();
-    let changes: Vec<HistoryEntry> = tx.changes_since(&id, seen).unwrap_or_default();
+    let changes: Vec<HistoryEntry> = tx
+        .changes_since(entity.key(), &id, seen)
+        .unwrap_or_default();
     let current = current
         .or_else(|| changes.iter().filter_map(|c| c.version).max())
         .unwrap_or(seen);

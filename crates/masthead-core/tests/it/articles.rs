@@ -62,7 +62,7 @@ fn a_new_piece_starts_as_an_idea_with_a_slug_and_history() {
     assert_eq!(a.edition_id, e);
     assert_eq!(f.store.list_articles(e).unwrap(), vec![a.clone()]);
     assert_eq!(f.store.edition(e).unwrap().article_count, 1);
-    let detail = f.store.article_detail(a.id).unwrap();
+    let detail = f.store.article_detail(a.id, crate::today()).unwrap();
     let next: Vec<_> = detail
         .next_statuses
         .iter()
@@ -165,7 +165,7 @@ fn spiked_is_reachable_before_published_and_published_is_final() {
         f.store.change_status(&f.actor, a.id, None, to).unwrap();
         let next: Vec<_> = f
             .store
-            .article_detail(a.id)
+            .article_detail(a.id, crate::today())
             .unwrap()
             .next_statuses
             .into_iter()
@@ -179,7 +179,7 @@ fn spiked_is_reachable_before_published_and_published_is_final() {
         .unwrap();
     assert!(
         f.store
-            .article_detail(a.id)
+            .article_detail(a.id, crate::today())
             .unwrap()
             .next_statuses
             .is_empty()

@@ -2,6 +2,7 @@
 
 mod articles;
 mod bindings;
+mod commissioning;
 mod conflicts;
 mod demo;
 mod editions;
@@ -9,11 +10,17 @@ mod kinds;
 mod other;
 mod store;
 mod upgrade;
+mod workflow;
 
 use std::path::{Path, PathBuf};
 
 use masthead_core::model::{EditionInput, PublicationId, PublicationInput};
 use masthead_core::{Actor, Error, Store};
+
+/// The day tests treat as today: deadlines are worked out against it.
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+}
 
 pub struct Fixture {
     pub dir: tempfile::TempDir,

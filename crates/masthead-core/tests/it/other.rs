@@ -12,7 +12,9 @@ fn person(name: &str, email: Option<&str>) -> ContributorInput {
         role: "Policy manager".into(),
         organisation: "NALC".into(),
         email: email.map(Into::into),
+        phone: String::new(),
         kind: ContributorKind::Freelance,
+        notes: String::new(),
     }
 }
 
@@ -140,7 +142,7 @@ fn contributors_need_a_name_and_a_unique_valid_email() {
     });
     let names: Vec<_> = f
         .store
-        .list_contributors()
+        .list_contributors(None)
         .unwrap()
         .into_iter()
         .map(|c| c.name)

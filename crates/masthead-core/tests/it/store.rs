@@ -241,7 +241,7 @@ fn damage_found_while_reading_is_reported_as_damage() {
         for e in editions {
             s.list_articles(e.id)?;
         }
-        s.list_contributors()
+        s.list_contributors(None)
     });
     let err = outcome.expect_err("reading damaged pages must fail");
     assert_eq!(err.code(), "database_corrupt", "{err}");

@@ -19,8 +19,16 @@ fn view(store: &Store) -> String {
         let key = |id| wf.statuses.iter().find(|s| s.id == id).unwrap().key.clone();
         for s in &wf.statuses {
             out += &format!(
-                "  status {} {} {} initial={} spiked={} final={}\n",
-                s.key, s.label, s.colour, s.is_initial, s.is_spiked, s.is_final
+                "  status {} {} {} initial={} spiked={} final={} drafts={} deadline={:?} retired={}\n",
+                s.key,
+                s.label,
+                s.colour,
+                s.is_initial,
+                s.is_spiked,
+                s.is_final,
+                s.receives_drafts,
+                s.deadline,
+                s.retired
             );
         }
         for t in &wf.transitions {
@@ -64,6 +72,25 @@ fn view(store: &Store) -> String {
                     a.contributors,
                     a.version
                 );
+                for asg in store
+                    .list_assignments(masthead_core::AssignmentQuery {
+                        article: Some(a.id),
+                        ..Default::default()
+                    })
+                    .unwrap()
+                {
+                    out += &format!(
+                        "      assignment {} {} {:?} {:?} {:?} {:?} {:?} v{}\n",
+                        asg.contributor,
+                        asg.role,
+                        asg.state,
+                        asg.word_target,
+                        asg.due_date,
+                        asg.fee,
+                        asg.brief,
+                        asg.version
+                    );
+                }
                 for h in store.history_of(&a.id.to_string()).unwrap() {
                     let refs = |r: &Option<String>| {
                         r.as_ref().map(|id| {
@@ -87,7 +114,7 @@ fn view(store: &Store) -> String {
             }
         }
     }
-    for c in store.list_contributors().unwrap() {
+    for c in store.list_contributors(None).unwrap() {
         out += &format!(
             "contributor {} {} {} {:?}\n",
             c.name, c.role, c.organisation, c.email

@@ -19,6 +19,7 @@ pub const APPLICATION_ID: i32 = 0x4D53_5448;
 pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_initial.sql"),
     include_str!("../../migrations/0002_kinds_change_sets.sql"),
+    include_str!("../../migrations/0003_commissioning.sql"),
 ];
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";

@@ -165,7 +165,9 @@ fn person(name: &str) -> ContributorInput {
         role: "x".repeat(100),
         organisation: String::new(),
         email: None,
+        phone: String::new(),
         kind: ContributorKind::Freelance,
+        notes: String::new(),
     }
 }
 
@@ -236,11 +238,21 @@ fn a_failed_commit_rolls_back_and_a_later_write_is_really_committed() {
         tx.tx
             .execute_batch("PRAGMA defer_foreign_keys = ON")
             .unwrap();
+        let fields = crate::rules::assignments::ValidAssignment {
+            role: "writer".into(),
+            brief: String::new(),
+            word_target: None,
+            due_date: None,
+            fee: None,
+        };
         tx.insert_assignment(
-            crate::model::AssignmentId::new(),
-            crate::model::ArticleId::new(),
-            ContributorId::new(),
-            None,
+            &crate::storage::AssignmentRow {
+                id: crate::model::AssignmentId::new(),
+                article: crate::model::ArticleId::new(),
+                contributor: ContributorId::new(),
+                fields: &fields,
+                state: crate::model::AssignmentState::Offered,
+            },
             "2026-11-28T00:00:00.000Z",
         )
         .unwrap();

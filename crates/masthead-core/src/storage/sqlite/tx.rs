@@ -10,7 +10,8 @@ use super::map_error;
 use crate::error::{Error, Result};
 use crate::history::ChangeSet;
 use crate::model::*;
-use crate::storage::{KindRow, NewArticle, Tx};
+use crate::rules::assignments::{ValidAssignment, format_fee};
+use crate::storage::{AssignmentFilter, AssignmentRow, BoardRow, KindRow, NewArticle, Tx};
 
 pub(super) struct SqliteTx<'c> {
     pub(super) tx: Transaction<'c>,
@@ -63,6 +64,18 @@ impl<'c> SqliteTx<'c> {
 
 // ----- row mapping -----
 
+/// A stored value outside the set the schema allows.
+#[derive(Debug)]
+struct UnknownValue(String);
+
+impl std::fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown value {:?}", self.0)
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+
 fn conversion(e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
 }
@@ -101,10 +114,27 @@ fn publication(row: &Row<'_>) -> rusqlite::Result<Publication> {
 }
 
 const STATUS: &str = "SELECT s.id, s.key, s.label, s.position, s.colour, s.is_initial,
-        s.is_spiked, s.is_final FROM workflow_statuses s";
+        s.is_spiked, s.is_final, s.receives_drafts, s.deadline_anchor, s.deadline_offset_days,
+        s.retired_at IS NOT NULL AS retired
+     FROM workflow_statuses s";
 
 fn status(row: &Row<'_>) -> rusqlite::Result<Status> {
+    let anchor: Option<String> = row.get("deadline_anchor")?;
+    let days: Option<u32> = row.get("deadline_offset_days")?;
+    let deadline = anchor
+        .map(|a| {
+            KeyDate::parse(&a)
+                .map(|key_date| StatusDeadline {
+                    key_date,
+                    days_before: days.unwrap_or(0),
+                })
+                .ok_or_else(|| conversion(UnknownValue(a)))
+        })
+        .transpose()?;
     Ok(Status {
+        receives_drafts: row.get("receives_drafts")?,
+        deadline,
+        retired: row.get("retired")?,
         id: row.get("id")?,
         key: row.get("key")?,
         label: row.get("label")?,
@@ -200,7 +230,8 @@ const ARTICLE: &str = "SELECT a.id, a.edition_id, a.title, a.slug, a.standfirst,
         a.notes, a.created_at, a.updated_at, a.version,
         (SELECT json_group_array(c.name) FROM assignments asg
            JOIN contributors c ON c.id = asg.contributor_id
-          WHERE asg.article_id = a.id AND asg.deleted_at IS NULL AND asg.state <> 'declined')
+          WHERE asg.article_id = a.id AND asg.deleted_at IS NULL
+            AND asg.state IN ('offered', 'accepted'))
             AS contributors
      FROM articles a
      JOIN workflow_statuses s ON s.id = a.status_id
@@ -236,8 +267,11 @@ fn article(row: &Row<'_>) -> rusqlite::Result<Article> {
     })
 }
 
-const CONTRIBUTOR: &str = "SELECT id, name, role, organisation, email, kind, version
-     FROM contributors WHERE deleted_at IS NULL";
+const CONTRIBUTOR: &str = "SELECT c.id, c.name, c.role, c.organisation, c.email, c.phone,
+        c.kind, c.notes, c.version,
+        (SELECT count(*) FROM assignments asg WHERE asg.contributor_id = c.id
+            AND asg.deleted_at IS NULL AND asg.state IN ('offered', 'accepted')) AS active
+     FROM contributors c WHERE c.deleted_at IS NULL";
 
 fn contributor(row: &Row<'_>) -> rusqlite::Result<Contributor> {
     let kind: String = row.get("kind")?;
@@ -247,6 +281,9 @@ fn contributor(row: &Row<'_>) -> rusqlite::Result<Contributor> {
         role: row.get("role")?,
         organisation: row.get("organisation")?,
         email: row.get("email")?,
+        phone: row.get("phone")?,
+        notes: row.get("notes")?,
+        active_assignments: row.get("active")?,
         kind: if kind == "staff" {
             ContributorKind::Staff
         } else {
@@ -256,8 +293,109 @@ fn contributor(row: &Row<'_>) -> rusqlite::Result<Contributor> {
     })
 }
 
+const ASSIGNMENT: &str = "SELECT asg.id, asg.article_id, a.title AS article_title,
+        a.edition_id, e.name AS edition, asg.contributor_id, c.name AS contributor, asg.role,
+        asg.brief, asg.word_target, asg.due_date, asg.fee_minor, asg.fee_currency, asg.state,
+        asg.answered_at, asg.created_at, asg.version
+     FROM assignments asg
+     JOIN articles a ON a.id = asg.article_id
+     JOIN editions e ON e.id = a.edition_id
+     JOIN contributors c ON c.id = asg.contributor_id
+     WHERE asg.deleted_at IS NULL";
+
+fn assignment(row: &Row<'_>) -> rusqlite::Result<Assignment> {
+    let state: String = row.get("state")?;
+    let fee_minor: Option<i64> = row.get("fee_minor")?;
+    let fee_currency: Option<String> = row.get("fee_currency")?;
+    let answered: Option<String> = row.get("answered_at")?;
+    Ok(Assignment {
+        id: row.get("id")?,
+        article_id: row.get("article_id")?,
+        article_title: row.get("article_title")?,
+        edition_id: row.get("edition_id")?,
+        edition: row.get("edition")?,
+        contributor_id: row.get("contributor_id")?,
+        contributor: row.get("contributor")?,
+        role: row.get("role")?,
+        brief: row.get("brief")?,
+        word_target: row.get("word_target")?,
+        due_date: date(row, "due_date")?,
+        fee: fee_minor
+            .zip(fee_currency.as_deref())
+            .map(|(m, c)| format_fee(m, c)),
+        fee_minor,
+        fee_currency,
+        state: AssignmentState::parse(&state).ok_or_else(|| conversion(UnknownValue(state)))?,
+        answered_at: answered
+            .map(|t| DateTime::parse_from_rfc3339(&t).map(|t| t.with_timezone(&Utc)))
+            .transpose()
+            .map_err(conversion)?,
+        created_at: timestamp(row, "created_at")?,
+        version: row.get("version")?,
+    })
+}
+
+/// A card with the earliest due date of the piece's active assignments.
+/// Correlated subqueries run per shown piece, each on an index.
+const BOARD: &str = "SELECT a.id, a.edition_id, e.name AS edition, a.title, a.section_id,
+        sec.name AS section, a.kind_id, k.label AS kind_label, a.status_id, a.version,
+        coalesce(a.word_target, (SELECT asg.word_target FROM assignments asg
+            WHERE asg.article_id = a.id AND asg.deleted_at IS NULL AND asg.role = 'writer'
+              AND asg.state IN ('offered', 'accepted')
+            ORDER BY asg.created_at DESC LIMIT 1)) AS word_target,
+        (SELECT json_group_array(name) FROM (
+            SELECT c.name FROM assignments asg JOIN contributors c ON c.id = asg.contributor_id
+             WHERE asg.article_id = a.id AND asg.deleted_at IS NULL
+               AND asg.state IN ('offered', 'accepted')
+             ORDER BY asg.role <> 'writer', asg.created_at)) AS contributors,
+        (SELECT min(asg.due_date) FROM assignments asg
+          WHERE asg.article_id = a.id AND asg.deleted_at IS NULL
+            AND asg.state IN ('offered', 'accepted')) AS due,
+        (EXISTS (SELECT 1 FROM assignments asg WHERE asg.article_id = a.id
+                   AND asg.deleted_at IS NULL AND asg.role = 'writer'
+                   AND asg.state IN ('declined', 'withdrawn'))
+         AND NOT EXISTS (SELECT 1 FROM assignments asg WHERE asg.article_id = a.id
+                   AND asg.deleted_at IS NULL AND asg.role = 'writer'
+                   AND asg.state IN ('offered', 'accepted'))) AS needs_writer
+     FROM articles a
+     JOIN editions e ON e.id = a.edition_id
+     JOIN workflow_statuses s ON s.id = a.status_id
+     JOIN kinds k ON k.id = a.kind_id
+     LEFT JOIN sections sec ON sec.id = a.section_id
+     WHERE a.deleted_at IS NULL AND e.deleted_at IS NULL AND e.publication_id = ?1
+       AND (?2 IS NULL OR a.edition_id = ?2)
+       AND (?3 IS NULL OR a.section_id = ?3)
+       AND (?4 IS NULL OR a.kind_id = ?4)
+       AND (?5 IS NULL OR EXISTS (SELECT 1 FROM assignments asg WHERE asg.article_id = a.id
+                AND asg.contributor_id = ?5 AND asg.deleted_at IS NULL))
+     ORDER BY s.position, a.title COLLATE NOCASE";
+
+fn board_row(row: &Row<'_>) -> rusqlite::Result<BoardRow> {
+    let contributors: String = row.get("contributors")?;
+    Ok(BoardRow {
+        card: BoardCard {
+            id: row.get("id")?,
+            edition_id: row.get("edition_id")?,
+            edition: row.get("edition")?,
+            title: row.get("title")?,
+            section_id: row.get("section_id")?,
+            section: row.get("section")?,
+            kind_id: row.get("kind_id")?,
+            kind_label: row.get("kind_label")?,
+            status_id: row.get("status_id")?,
+            contributors: serde_json::from_str(&contributors).map_err(conversion)?,
+            word_target: row.get("word_target")?,
+            words: None,
+            deadline: None,
+            needs_writer: row.get("needs_writer")?,
+            version: row.get("version")?,
+        },
+        due: date(row, "due")?,
+    })
+}
+
 const HISTORY: &str = "SELECT c.id, c.change_set_id, s.at, s.actor, c.entity, c.entity_id,
-        c.version, c.action, c.field, c.old_value, c.new_value, c.old_ref, c.new_ref
+        c.version, c.action, c.field, c.old_value, c.new_value, c.old_ref, c.new_ref, c.subject
      FROM changes c JOIN change_sets s ON s.id = c.change_set_id";
 
 fn history(row: &Row<'_>) -> rusqlite::Result<HistoryEntry> {
@@ -275,6 +413,7 @@ fn history(row: &Row<'_>) -> rusqlite::Result<HistoryEntry> {
         new_value: row.get("new_value")?,
         old_ref: row.get("old_ref")?,
         new_ref: row.get("new_ref")?,
+        subject: row.get("subject")?,
         text: String::new(),
     };
     entry.text = crate::history::describe(&entry);
@@ -336,23 +475,9 @@ impl Tx for SqliteTx<'_> {
     // ----- workflow -----
 
     fn insert_workflow(&mut self, publication: PublicationId, wf: &Workflow) -> Result<()> {
+        let at = chrono::Utc::now().to_rfc3339();
         for s in &wf.statuses {
-            self.exec(
-                "INSERT INTO workflow_statuses (id, publication_id, key, label, position, colour,
-                    is_initial, is_spiked, is_final)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    s.id,
-                    publication,
-                    s.key,
-                    s.label,
-                    s.position,
-                    s.colour,
-                    s.is_initial,
-                    s.is_spiked,
-                    s.is_final
-                ],
-            )?;
+            self.insert_status(publication, s, &at)?;
         }
         for t in &wf.transitions {
             self.exec(
@@ -402,6 +527,129 @@ impl Tx for SqliteTx<'_> {
             [from],
             status,
         )
+    }
+
+    fn status_publication(&mut self, id: StatusId) -> Result<Option<PublicationId>> {
+        self.one(
+            "SELECT publication_id FROM workflow_statuses WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+    }
+
+    fn all_statuses(&mut self, publication: PublicationId) -> Result<Vec<Status>> {
+        self.all(
+            &format!("{STATUS} WHERE s.publication_id = ?1 ORDER BY s.position"),
+            [publication],
+            status,
+        )
+    }
+
+    fn workflow_version(&mut self, publication: PublicationId) -> Result<Option<u32>> {
+        self.one(
+            "SELECT workflow_version FROM publications WHERE id = ?1 AND deleted_at IS NULL",
+            [publication],
+            |r| r.get(0),
+        )
+    }
+
+    fn bump_workflow(
+        &mut self,
+        publication: PublicationId,
+        version: u32,
+        at: &str,
+    ) -> Result<bool> {
+        self.exec(
+            "UPDATE publications SET workflow_version = workflow_version + 1, updated_at = ?3
+             WHERE id = ?1 AND workflow_version = ?2 AND deleted_at IS NULL",
+            params![publication, version, at],
+        )
+        .map(|n| n == 1)
+    }
+
+    fn insert_status(&mut self, publication: PublicationId, s: &Status, at: &str) -> Result<()> {
+        self.exec(
+            "INSERT INTO workflow_statuses (id, publication_id, key, label, position, colour,
+                is_initial, is_spiked, is_final, receives_drafts, deadline_anchor,
+                deadline_offset_days, retired_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            params![
+                s.id,
+                publication,
+                s.key,
+                s.label,
+                s.position,
+                s.colour,
+                s.is_initial,
+                s.is_spiked,
+                s.is_final,
+                s.receives_drafts,
+                s.deadline.map(|d| d.key_date.key()),
+                s.deadline.map(|d| d.days_before),
+                s.retired.then_some(at)
+            ],
+        )
+        .map(drop)
+    }
+
+    fn update_status(&mut self, s: &Status, at: &str) -> Result<()> {
+        self.exec(
+            "UPDATE workflow_statuses SET label = ?2, position = ?3, colour = ?4, is_initial = ?5,
+                is_spiked = ?6, is_final = ?7, receives_drafts = ?8, deadline_anchor = ?9,
+                deadline_offset_days = ?10,
+                retired_at = CASE WHEN ?11 THEN coalesce(retired_at, ?12) END
+             WHERE id = ?1",
+            params![
+                s.id,
+                s.label,
+                s.position,
+                s.colour,
+                s.is_initial,
+                s.is_spiked,
+                s.is_final,
+                s.receives_drafts,
+                s.deadline.map(|d| d.key_date.key()),
+                s.deadline.map(|d| d.days_before),
+                s.retired,
+                at
+            ],
+        )
+        .map(drop)
+    }
+
+    fn delete_status(&mut self, id: StatusId) -> Result<()> {
+        self.exec(
+            "DELETE FROM workflow_transitions WHERE from_status_id = ?1 OR to_status_id = ?1",
+            [id],
+        )?;
+        self.exec("DELETE FROM workflow_statuses WHERE id = ?1", [id])
+            .map(drop)
+    }
+
+    fn status_uses(&mut self, id: StatusId) -> Result<u32> {
+        self.one(
+            "SELECT (SELECT count(*) FROM articles WHERE status_id = ?1)
+                  + (SELECT count(*) FROM changes WHERE old_ref = ?1 OR new_ref = ?1)",
+            [id],
+            |r| r.get(0),
+        )
+        .map(Option::unwrap_or_default)
+    }
+
+    fn insert_transition(&mut self, from: StatusId, to: StatusId) -> Result<()> {
+        self.exec(
+            "INSERT OR IGNORE INTO workflow_transitions (from_status_id, to_status_id) VALUES (?1, ?2)",
+            params![from, to],
+        )
+        .map(drop)
+    }
+
+    fn delete_transition(&mut self, from: StatusId, to: StatusId) -> Result<()> {
+        self.exec(
+            "DELETE FROM workflow_transitions WHERE from_status_id = ?1 AND to_status_id = ?2",
+            params![from, to],
+        )
+        .map(drop)
     }
 
     // ----- kinds -----
@@ -667,16 +915,57 @@ impl Tx for SqliteTx<'_> {
 
     // ----- contributors and assignments -----
 
-    fn contributors(&mut self) -> Result<Vec<Contributor>> {
+    fn contributors(&mut self, search: Option<&str>) -> Result<Vec<Contributor>> {
+        let search = search.map(str::trim).filter(|s| !s.is_empty());
         self.all(
-            &format!("{CONTRIBUTOR} ORDER BY name COLLATE NOCASE"),
-            [],
+            &format!(
+                "{CONTRIBUTOR} AND (?1 IS NULL
+                    OR instr(lower(c.name || ' ' || c.organisation || ' ' || c.role || ' '
+                             || coalesce(c.email, '')), lower(?1)) > 0)
+                 ORDER BY c.name COLLATE NOCASE"
+            ),
+            [search],
             contributor,
         )
     }
 
     fn contributor(&mut self, id: ContributorId) -> Result<Option<Contributor>> {
-        self.one(&format!("{CONTRIBUTOR} AND id = ?1"), [id], contributor)
+        self.one(&format!("{CONTRIBUTOR} AND c.id = ?1"), [id], contributor)
+    }
+
+    fn contributor_by_email(&mut self, email: &str) -> Result<Option<Contributor>> {
+        self.one(
+            &format!("{CONTRIBUTOR} AND c.email = ?1 COLLATE NOCASE"),
+            [email],
+            contributor,
+        )
+    }
+
+    fn update_contributor(
+        &mut self,
+        id: ContributorId,
+        version: u32,
+        v: &ContributorInput,
+        at: &str,
+    ) -> Result<bool> {
+        self.exec(
+            "UPDATE contributors SET name = ?3, role = ?4, organisation = ?5, email = ?6,
+                phone = ?7, kind = ?8, notes = ?9, updated_at = ?10, version = version + 1
+             WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
+            params![
+                id,
+                version,
+                v.name,
+                v.role,
+                v.organisation,
+                v.email,
+                v.phone,
+                v.kind.as_str(),
+                v.notes,
+                at
+            ],
+        )
+        .map(|n| n == 1)
     }
 
     fn insert_contributor(
@@ -686,35 +975,122 @@ impl Tx for SqliteTx<'_> {
         at: &str,
     ) -> Result<()> {
         self.exec(
-            "INSERT INTO contributors (id, name, role, organisation, email, kind, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            "INSERT INTO contributors (id, name, role, organisation, email, phone, kind, notes,
+                created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
             params![
                 id,
                 v.name,
                 v.role,
                 v.organisation,
                 v.email,
+                v.phone,
                 v.kind.as_str(),
+                v.notes,
                 at
             ],
         )
         .map(drop)
     }
 
-    fn insert_assignment(
-        &mut self,
-        id: AssignmentId,
-        article: ArticleId,
-        contributor: ContributorId,
-        word_target: Option<u32>,
-        at: &str,
-    ) -> Result<()> {
+    fn insert_assignment(&mut self, a: &AssignmentRow<'_>, at: &str) -> Result<()> {
+        let v = a.fields;
         self.exec(
-            "INSERT INTO assignments (id, article_id, contributor_id, word_target, state, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, 'accepted', ?5, ?5)",
-            params![id, article, contributor, word_target, at],
+            "INSERT INTO assignments (id, article_id, contributor_id, role, brief, word_target,
+                due_date, fee_minor, fee_currency, state, answered_at, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
+                CASE WHEN ?10 = 'offered' THEN NULL ELSE ?11 END, ?11, ?11)",
+            params![
+                a.id,
+                a.article,
+                a.contributor,
+                v.role,
+                v.brief,
+                v.word_target,
+                date_text(v.due_date),
+                v.fee.as_ref().map(|f| f.0),
+                v.fee.as_ref().map(|f| f.1.as_str()),
+                a.state.key(),
+                at
+            ],
         )
         .map(drop)
+    }
+
+    fn assignment(&mut self, id: AssignmentId) -> Result<Option<Assignment>> {
+        self.one(&format!("{ASSIGNMENT} AND asg.id = ?1"), [id], assignment)
+    }
+
+    fn assignments(&mut self, f: AssignmentFilter) -> Result<Vec<Assignment>> {
+        self.all(
+            &format!(
+                "{ASSIGNMENT} AND a.deleted_at IS NULL
+                   AND (?1 IS NULL OR asg.article_id = ?1)
+                   AND (?2 IS NULL OR asg.contributor_id = ?2)
+                   AND (?3 IS NULL OR a.edition_id = ?3)
+                 ORDER BY asg.created_at DESC, asg.id DESC"
+            ),
+            params![f.article, f.contributor, f.edition],
+            assignment,
+        )
+    }
+
+    fn update_assignment(
+        &mut self,
+        id: AssignmentId,
+        version: u32,
+        v: &ValidAssignment,
+        at: &str,
+    ) -> Result<bool> {
+        self.exec(
+            "UPDATE assignments SET role = ?3, brief = ?4, word_target = ?5, due_date = ?6,
+                fee_minor = ?7, fee_currency = ?8, updated_at = ?9, version = version + 1
+             WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
+            params![
+                id,
+                version,
+                v.role,
+                v.brief,
+                v.word_target,
+                date_text(v.due_date),
+                v.fee.as_ref().map(|f| f.0),
+                v.fee.as_ref().map(|f| f.1.as_str()),
+                at
+            ],
+        )
+        .map(|n| n == 1)
+    }
+
+    fn set_assignment_state(
+        &mut self,
+        id: AssignmentId,
+        version: u32,
+        state: AssignmentState,
+        at: &str,
+    ) -> Result<bool> {
+        self.exec(
+            "UPDATE assignments SET state = ?3, answered_at = ?4, updated_at = ?4,
+                version = version + 1
+             WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
+            params![id, version, state.key(), at],
+        )
+        .map(|n| n == 1)
+    }
+
+    // ----- the board -----
+
+    fn board(&mut self, publication: PublicationId, f: &BoardFilter) -> Result<Vec<BoardRow>> {
+        self.all(
+            BOARD,
+            params![
+                publication,
+                f.edition_id,
+                f.section_id,
+                f.kind_id,
+                f.contributor_id
+            ],
+            board_row,
+        )
     }
 
     // ----- history -----
@@ -731,8 +1107,8 @@ impl Tx for SqliteTx<'_> {
         for (seq, c) in set.changes.iter().enumerate() {
             self.exec(
                 "INSERT INTO changes (id, change_set_id, seq, entity, entity_id, version, action,
-                    field, old_value, new_value, old_ref, new_ref)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                    field, old_value, new_value, old_ref, new_ref, subject)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 params![
                     c.id,
                     set.id,
@@ -745,7 +1121,8 @@ impl Tx for SqliteTx<'_> {
                     c.old_value,
                     c.new_value,
                     c.old_ref,
-                    c.new_ref
+                    c.new_ref,
+                    c.subject
                 ],
             )?;
         }
@@ -760,13 +1137,30 @@ impl Tx for SqliteTx<'_> {
         )
     }
 
-    fn changes_since(&mut self, entity_id: &str, version: u32) -> Result<Vec<HistoryEntry>> {
+    fn history_of_article(&mut self, id: ArticleId) -> Result<Vec<HistoryEntry>> {
         self.all(
             &format!(
-                "{HISTORY} WHERE c.entity_id = ?1 AND c.version > ?2
+                "{HISTORY} WHERE c.entity_id IN
+                    (SELECT ?1 UNION ALL SELECT id FROM assignments WHERE article_id = ?1)
                  ORDER BY s.at, c.change_set_id, c.seq"
             ),
-            params![entity_id, version],
+            [id],
+            history,
+        )
+    }
+
+    fn changes_since(
+        &mut self,
+        entity: &str,
+        entity_id: &str,
+        version: u32,
+    ) -> Result<Vec<HistoryEntry>> {
+        self.all(
+            &format!(
+                "{HISTORY} WHERE c.entity_id = ?1 AND c.entity = ?3 AND c.version > ?2
+                 ORDER BY s.at, c.change_set_id, c.seq"
+            ),
+            params![entity_id, version, entity],
             history,
         )
     }

@@ -1,0 +1,254 @@
+//! Commissioning from the command line: contributors, assignments, the
+//! workflow and the board, with the same rules and words as the app.
+
+use crate::Cli;
+
+#[test]
+fn an_editor_commissions_a_piece_and_the_board_shows_it_overdue() {
+    let cli = Cli::demo();
+    let piece = "Training tomorrow's public sector leaders";
+    cli.run(&[
+        "contributor",
+        "add",
+        "--name",
+        "Sam Okoro",
+        "--role",
+        "Leadership writer",
+        "--email",
+        "sam@okoro.example",
+        "--phone",
+        "07700 900123",
+    ])
+    .ok();
+    // A second contributor with Sam's email is refused, naming Sam.
+    cli.run(&[
+        "contributor",
+        "add",
+        "--name",
+        "S. Okoro",
+        "--email",
+        "SAM@okoro.example",
+    ])
+    .refused("Sam Okoro already uses sam@okoro.example");
+
+    let brief = cli._dir.path().join("brief.md");
+    std::fs::write(&brief, "## Angle\nWhat the next leaders need.\n").unwrap();
+    let out = cli
+        .run(&[
+            "article",
+            "assign",
+            "--article",
+            piece,
+            "--contributor",
+            "sam@okoro.example",
+            "--due",
+            "2021-01-29",
+            "--words",
+            "1500",
+            "--fee",
+            "350.00",
+            "--currency",
+            "GBP",
+            "--brief-file",
+            brief.to_str().unwrap(),
+        ])
+        .ok();
+    assert!(
+        out.stderr
+            .contains("warning: The due date (29 Jan 2021) is after Feb/Mar 21 goes to press"),
+        "a due date after press warns: {}",
+        out.stderr
+    );
+    let list = cli
+        .run(&["assignment", "list", "--contributor", "Sam Okoro", "--json"])
+        .ok()
+        .json();
+    assert_eq!(list[0]["state"], "offered");
+    assert_eq!(list[0]["fee_minor"], 35000);
+    assert_eq!(list[0]["fee"], "350.00");
+    assert_eq!(list[0]["brief"], "## Angle\nWhat the next leaders need.");
+    let version = list[0]["version"].as_u64().unwrap().to_string();
+
+    cli.run(&[
+        "assignment",
+        "decline",
+        "--article",
+        piece,
+        "--contributor",
+        "Sam Okoro",
+        "--expect-version",
+        "99",
+    ])
+    .refused("conflict");
+    cli.run(&[
+        "assignment",
+        "accept",
+        "--article",
+        piece,
+        "--contributor",
+        "Sam Okoro",
+        "--expect-version",
+        &version,
+    ])
+    .ok();
+    cli.run(&[
+        "assignment",
+        "decline",
+        "--article",
+        piece,
+        "--contributor",
+        "Sam Okoro",
+    ])
+    .refused("no offer to answer");
+    cli.run(&[
+        "article",
+        "assign",
+        "--article",
+        piece,
+        "--contributor",
+        "Sam Okoro",
+        "--fee",
+        "-1",
+        "--currency",
+        "GBP",
+    ])
+    .refused("cannot be negative");
+
+    // The board, as of a fixed day: the piece is an Idea with an
+    // accepted writer due 29 Jan; it is overdue on 1 Feb.
+    let board = cli
+        .run(&[
+            "board",
+            "--edition",
+            "Feb/Mar 21",
+            "--today",
+            "2021-02-01",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(board["today"], "2021-02-01");
+    let idea = board["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["status"] == "idea")
+        .unwrap();
+    let card = idea["pieces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["title"] == piece)
+        .unwrap();
+    assert_eq!(card["contributors"][0], "Sam Okoro");
+    assert_eq!(card["word_target"], 1500);
+    assert_eq!(card["deadline"]["date"], "2021-01-29");
+    assert_eq!(card["overdue"], true);
+    let overdue = cli
+        .run(&[
+            "board",
+            "--edition",
+            "Feb/Mar 21",
+            "--today",
+            "2021-01-02",
+            "--overdue",
+            "--json",
+        ])
+        .ok()
+        .json();
+    let titles: Vec<&str> = overdue["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["pieces"].as_array().unwrap())
+        .map(|p| p["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        !titles.contains(&piece),
+        "due 29 Jan is not overdue on 2 Jan"
+    );
+    assert!(
+        titles.contains(&"Leeds to sign memoranda with Lille and Brno"),
+        "an idea past commissioning close is: {titles:?}"
+    );
+
+    let shown = cli.run(&["contributor", "show", "Sam Okoro"]).ok();
+    assert!(shown.stdout.contains(piece), "{}", shown.stdout);
+    assert!(shown.stdout.contains("accepted"), "{}", shown.stdout);
+}
+
+#[test]
+fn the_workflow_is_shaped_from_the_cli_and_keeps_its_rules() {
+    let cli = Cli::demo();
+    cli.run(&[
+        "workflow",
+        "add",
+        "--name",
+        "Legal read",
+        "--after",
+        "Subbed",
+    ])
+    .ok();
+    cli.run(&[
+        "workflow",
+        "deadline",
+        "Legal read",
+        "--days",
+        "3",
+        "--before",
+        "press-date",
+    ])
+    .ok();
+    let wf = cli.run(&["workflow", "list", "--json"]).ok().json();
+    let labels: Vec<&str> = wf["statuses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["label"].as_str().unwrap())
+        .collect();
+    let at = |l: &str| labels.iter().position(|x| *x == l).unwrap();
+    assert_eq!(at("Legal read"), at("Subbed") + 1);
+    let legal = &wf["statuses"][at("Legal read")];
+    assert_eq!(legal["deadline"]["key_date"], "press_date");
+    assert_eq!(legal["deadline"]["days_before"], 3);
+    assert_eq!(wf["version"], 3);
+
+    // The subbed piece can now go to Legal read, not straight to Approved.
+    let piece = "Keep communities at the heart of planning";
+    cli.run(&["article", "status", piece, "Approved"])
+        .refused("\"In edit\", \"Legal read\", \"Spiked\"");
+    cli.run(&["article", "status", piece, "Legal read"]).ok();
+
+    cli.run(&["workflow", "delete", "Legal read"])
+        .refused("Retire it instead");
+    cli.run(&["workflow", "retire", "Idea"])
+        .refused("Make another status the first");
+    cli.run(&["workflow", "disallow", "Legal read", "Approved"])
+        .refused("No piece could ever reach");
+    cli.run(&[
+        "workflow",
+        "rename",
+        "Legal read",
+        "--name",
+        "Legal check",
+        "--expect-version",
+        "1",
+    ])
+    .refused("conflict");
+    cli.run(&["workflow", "recolour", "Legal read", "puce"])
+        .refused("not one of the status colours");
+    cli.run(&["workflow", "recolour", "Legal read", "rose"])
+        .ok();
+    cli.run(&["workflow", "reorder", "Spiked", "--position", "1"])
+        .ok();
+    let wf = cli.run(&["workflow", "list", "--json"]).ok().json();
+    assert_eq!(wf["statuses"][0]["label"], "Spiked");
+    let history = cli.run(&["article", "history", piece]).ok();
+    assert!(
+        history
+            .stdout
+            .contains("moved it from Subbed to Legal read"),
+        "{}",
+        history.stdout
+    );
+}

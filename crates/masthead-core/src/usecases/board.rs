@@ -1,0 +1,57 @@
+use chrono::NaiveDate;
+
+use super::{Result, Store, need, workflow};
+use crate::model::{Board, BoardFilter, PublicationId};
+use crate::rules::workflow::next_deadline;
+
+impl Store {
+    /// The board of a publication: its workflow (the columns) and a card
+    /// per piece the filter lets through, each with its next deadline and
+    /// whether it is overdue on `today`. Four queries, however many cards.
+    pub fn board(
+        &self,
+        publication: PublicationId,
+        filter: &BoardFilter,
+        today: NaiveDate,
+    ) -> Result<Board> {
+        self.read(|tx| {
+            let workflow = workflow::load(tx, publication)?;
+            if let Some(e) = filter.edition_id {
+                let edition = need(tx.edition(e)?, "edition", e)?;
+                if edition.publication_id != publication {
+                    return Err(crate::error::Error::invalid(
+                        "edition_other_publication",
+                        "edition_id",
+                        format!(
+                            "\"{}\" is an edition of {}, not of this publication.",
+                            edition.name, edition.publication
+                        ),
+                    ));
+                }
+            }
+            let editions = tx.editions(Some(publication))?;
+            let rows = tx.board(publication, filter)?;
+            let mut cards = Vec::with_capacity(rows.len());
+            for mut row in rows {
+                let edition = editions.iter().find(|e| e.id == row.card.edition_id);
+                let current = workflow
+                    .statuses
+                    .iter()
+                    .find(|s| s.id == row.card.status_id);
+                row.card.deadline = match (edition, current) {
+                    (Some(e), Some(s)) => next_deadline(s, &workflow.statuses, e, row.due, today),
+                    _ => None,
+                };
+                if filter.overdue_only && !row.card.deadline.as_ref().is_some_and(|d| d.overdue) {
+                    continue;
+                }
+                cards.push(row.card);
+            }
+            Ok(Board {
+                workflow,
+                cards,
+                today,
+            })
+        })
+    }
+}

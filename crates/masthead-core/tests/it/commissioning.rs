@@ -1,0 +1,478 @@
+//! Contributors and assignments: the directory, offers and answers,
+//! withdrawals and re-assignments, fees, due dates, the board.
+
+use chrono::NaiveDate;
+use masthead_core::model::{
+    ArticleId, AssignmentInput, AssignmentState, BoardFilter, ContributorId, ContributorInput,
+    ContributorKind, EditionId, PublicationId,
+};
+use masthead_core::{AssignmentQuery, Error};
+
+use crate::{Fixture, today};
+
+fn person(name: &str, email: Option<&str>) -> ContributorInput {
+    ContributorInput {
+        name: name.into(),
+        role: "Housing correspondent".into(),
+        organisation: "Freelance".into(),
+        email: email.map(Into::into),
+        phone: "+44 20 7946 0000".into(),
+        kind: ContributorKind::Freelance,
+        notes: String::new(),
+    }
+}
+
+fn offer(contributor: ContributorId) -> AssignmentInput {
+    AssignmentInput {
+        contributor_id: contributor,
+        role: "writer".into(),
+        brief: "## Angle\nWhat councils **actually** need.".into(),
+        word_target: Some(1200),
+        due_date: NaiveDate::from_ymd_opt(2021, 1, 4),
+        fee: Some("350.00".into()),
+        currency: Some("gbp".into()),
+    }
+}
+
+struct Demo {
+    f: Fixture,
+    publication: PublicationId,
+    edition: EditionId,
+    piece: ArticleId,
+}
+
+/// The demo, and its "Ideas" piece with no writer yet.
+fn demo() -> Demo {
+    let mut f = Fixture::new();
+    let edition = f.store.load_demo(&f.actor).unwrap();
+    let publication = f.store.edition(edition).unwrap().publication_id;
+    let piece = f
+        .store
+        .list_articles(edition)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.contributors.is_empty() && a.status_label == "Idea")
+        .expect("the demo has an idea with no writer")
+        .id;
+    Demo {
+        f,
+        publication,
+        edition,
+        piece,
+    }
+}
+
+#[test]
+fn the_directory_searches_as_you_type_and_refuses_a_second_email_naming_the_first() {
+    let mut f = Fixture::new();
+    let sam = f
+        .store
+        .add_contributor(&f.actor, &person("Sam Okoro", Some("sam@example.org")))
+        .unwrap();
+    f.store
+        .add_contributor(&f.actor, &person("Ada Lowe", None))
+        .unwrap();
+    let names = |list: Vec<masthead_core::model::Contributor>| -> Vec<String> {
+        list.into_iter().map(|c| c.name).collect()
+    };
+    assert_eq!(
+        names(f.store.list_contributors(None).unwrap()),
+        ["Ada Lowe", "Sam Okoro"]
+    );
+    assert_eq!(
+        names(f.store.list_contributors(Some("OKO")).unwrap()),
+        ["Sam Okoro"]
+    );
+    assert_eq!(
+        names(f.store.list_contributors(Some("example.org")).unwrap()),
+        ["Sam Okoro"]
+    );
+    assert!(
+        f.store
+            .list_contributors(Some("nobody"))
+            .unwrap()
+            .is_empty()
+    );
+
+    let e = f.refused("duplicate", |s, a| {
+        s.add_contributor(a, &person("Samuel O.", Some("SAM@example.org")))
+    });
+    assert_eq!(e.field(), Some("email"));
+    assert!(e.to_string().contains("Sam Okoro already uses"), "{e}");
+
+    // Editing another contributor onto the same address names Sam too.
+    let ada = f.store.find_contributor("Ada Lowe").unwrap();
+    let ada_v = f.store.contributor(ada).unwrap().version;
+    let e = f.refused("duplicate", |s, a| {
+        s.update_contributor(
+            a,
+            ada,
+            Some(ada_v),
+            &person("Ada Lowe", Some("sam@example.org")),
+        )
+    });
+    assert!(e.to_string().contains("Sam Okoro"), "{e}");
+
+    // An edit is recorded, and a stale one is a conflict.
+    let mut changed = person("Sam Okoro", Some("sam@okoro.example"));
+    changed.kind = ContributorKind::Staff;
+    let saved = f
+        .store
+        .update_contributor(&f.actor, sam.id, Some(sam.version), &changed)
+        .unwrap();
+    assert_eq!(saved.version, sam.version + 1);
+    assert_eq!(saved.kind, ContributorKind::Staff);
+    let e = f.refused("conflict", |s, a| {
+        s.update_contributor(a, sam.id, Some(sam.version), &person("Sam O", None))
+    });
+    assert!(matches!(e, Error::Conflict(_)));
+    let detail = f.store.contributor_detail(sam.id).unwrap();
+    assert!(
+        detail
+            .history
+            .iter()
+            .any(|h| h.text.contains("changed the email")),
+        "{:?}",
+        detail.history
+    );
+}
+
+#[test]
+fn an_offer_is_answered_once_and_every_step_is_in_the_pieces_history() {
+    let Demo {
+        mut f,
+        edition,
+        piece,
+        ..
+    } = demo();
+    let sam = f
+        .store
+        .add_contributor(&f.actor, &person("Sam Okoro", None))
+        .unwrap()
+        .id;
+    let saved = f.store.commission(&f.actor, piece, &offer(sam)).unwrap();
+    let a = saved.item;
+    assert_eq!(a.state, AssignmentState::Offered);
+    assert_eq!(
+        (a.fee_minor, a.fee_currency.as_deref(), a.fee.as_deref()),
+        (Some(35_000), Some("GBP"), Some("350.00"))
+    );
+    assert_eq!(a.word_target, Some(1200));
+    assert!(saved.warnings.is_empty(), "due before press: no warning");
+    assert_eq!(
+        f.store.article(piece).unwrap().contributors,
+        ["Sam Okoro"],
+        "an offered writer shows on the piece"
+    );
+
+    // The same person in the same role twice is refused.
+    let e = f.refused("duplicate", |s, who| s.commission(who, piece, &offer(sam)));
+    assert!(e.to_string().contains("already the writer"), "{e}");
+
+    let accepted = f
+        .store
+        .answer_assignment(&f.actor, a.id, Some(a.version), true)
+        .unwrap();
+    assert_eq!(accepted.state, AssignmentState::Accepted);
+    assert!(accepted.answered_at.is_some());
+    // An answer is recorded once; an answer from a stale screen is a conflict.
+    f.refused("assignment_state", |s, who| {
+        s.answer_assignment(who, a.id, None, false)
+    });
+    f.refused("conflict", |s, who| {
+        s.withdraw_assignment(who, a.id, Some(a.version))
+    });
+    let withdrawn = f
+        .store
+        .withdraw_assignment(&f.actor, a.id, Some(accepted.version))
+        .unwrap();
+    assert_eq!(withdrawn.state, AssignmentState::Withdrawn);
+    assert!(f.store.article(piece).unwrap().contributors.is_empty());
+
+    let texts: Vec<String> = f
+        .store
+        .article_detail(piece, today())
+        .unwrap()
+        .history
+        .into_iter()
+        .map(|h| h.text)
+        .collect();
+    for expected in [
+        "assigned it to Sam Okoro",
+        "recorded that Sam Okoro accepted",
+        "withdrew the assignment from Sam Okoro",
+    ] {
+        assert!(texts.iter().any(|t| t == expected), "{expected}: {texts:?}");
+    }
+
+    let listed = f
+        .store
+        .list_assignments(AssignmentQuery {
+            edition: Some(edition),
+            contributor: Some(sam),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].state, AssignmentState::Withdrawn);
+}
+
+#[test]
+fn a_declined_piece_needs_a_writer_until_it_is_reassigned_in_one_step() {
+    let Demo {
+        mut f,
+        publication,
+        edition,
+        piece,
+    } = demo();
+    let sam = f
+        .store
+        .add_contributor(&f.actor, &person("Sam Okoro", None))
+        .unwrap()
+        .id;
+    let ada = f
+        .store
+        .add_contributor(&f.actor, &person("Ada Lowe", None))
+        .unwrap()
+        .id;
+    let a = f
+        .store
+        .commission(&f.actor, piece, &offer(sam))
+        .unwrap()
+        .item;
+    // A photographer is a second contributor with their own role.
+    let mut photo = offer(ada);
+    photo.role = "Photographer".into();
+    photo.fee = None;
+    let p = f.store.commission(&f.actor, piece, &photo).unwrap().item;
+    assert_eq!(p.role, "photographer");
+    assert_eq!(
+        f.store.article(piece).unwrap().contributors,
+        ["Sam Okoro", "Ada Lowe"]
+    );
+
+    f.store
+        .answer_assignment(&f.actor, a.id, None, false)
+        .unwrap();
+    let filter = BoardFilter {
+        edition_id: Some(edition),
+        ..Default::default()
+    };
+    let needing: Vec<String> = f
+        .store
+        .board(publication, &filter, today())
+        .unwrap()
+        .cards
+        .into_iter()
+        .filter(|c| c.needs_writer)
+        .map(|c| c.title)
+        .collect();
+    let title = f.store.article(piece).unwrap().title;
+    assert_eq!(needing, [title], "a photographer is not a writer");
+
+    let again = f.store.reassign(&f.actor, a.id, None, ada).unwrap().item;
+    assert_eq!(
+        (
+            again.contributor.as_str(),
+            again.state,
+            again.fee.as_deref()
+        ),
+        ("Ada Lowe", AssignmentState::Offered, Some("350.00")),
+        "the new offer keeps the terms"
+    );
+    let board = f.store.board(publication, &filter, today()).unwrap();
+    assert!(!board.cards.iter().any(|c| c.needs_writer));
+
+    // Re-assigning an active offer withdraws it in the same step.
+    let moved = f
+        .store
+        .reassign(&f.actor, again.id, None, sam)
+        .unwrap()
+        .item;
+    let states: Vec<(String, String, AssignmentState)> = f
+        .store
+        .list_assignments(AssignmentQuery {
+            article: Some(piece),
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.contributor, a.role, a.state))
+        .collect();
+    assert!(states.contains(&(
+        "Ada Lowe".into(),
+        "writer".into(),
+        AssignmentState::Withdrawn
+    )));
+    assert!(states.contains(&(
+        "Sam Okoro".into(),
+        "writer".into(),
+        AssignmentState::Offered
+    )));
+    assert_eq!(moved.contributor, "Sam Okoro");
+    let history = f.store.article_detail(piece, today()).unwrap().history;
+    let last = history.last().unwrap().change_set_id;
+    let in_last: Vec<&str> = history
+        .iter()
+        .filter(|h| h.change_set_id == last)
+        .map(|h| h.text.as_str())
+        .collect();
+    assert_eq!(
+        in_last,
+        [
+            "withdrew the assignment from Ada Lowe",
+            "assigned it to Sam Okoro"
+        ],
+        "one change set"
+    );
+}
+
+#[test]
+fn fees_are_exact_never_negative_and_a_due_date_after_press_warns() {
+    let Demo { mut f, piece, .. } = demo();
+    let sam = f
+        .store
+        .add_contributor(&f.actor, &person("Sam Okoro", None))
+        .unwrap()
+        .id;
+    let mut input = offer(sam);
+    input.fee = Some("-10".into());
+    let e = f.refused("fee_negative", |s, a| s.commission(a, piece, &input));
+    assert_eq!(e.field(), Some("fee"));
+    input.fee = Some("10.005".into());
+    f.refused("fee_too_precise", |s, a| s.commission(a, piece, &input));
+    input.fee = Some("10".into());
+    input.currency = None;
+    f.refused("currency_invalid", |s, a| s.commission(a, piece, &input));
+    input.currency = Some("EUR".into());
+    input.fee = Some("0.1".into());
+    // The demo edition goes to press on 22 Jan 2021.
+    input.due_date = NaiveDate::from_ymd_opt(2021, 1, 29);
+    let saved = f.store.commission(&f.actor, piece, &input).unwrap();
+    assert_eq!(saved.item.fee_minor, Some(10));
+    assert_eq!(saved.warnings.len(), 1);
+    assert_eq!(saved.warnings[0].code, "due_after_press");
+    assert!(
+        saved.warnings[0].message.contains("22 Jan 2021"),
+        "{}",
+        saved.warnings[0].message
+    );
+}
+
+#[test]
+fn the_board_shows_deadlines_from_the_workflow_and_the_assignment_wins() {
+    let Demo {
+        mut f,
+        publication,
+        edition,
+        piece,
+    } = demo();
+    let filter = BoardFilter {
+        edition_id: Some(edition),
+        ..Default::default()
+    };
+    let before_copy = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap();
+    let board = f.store.board(publication, &filter, before_copy).unwrap();
+    assert_eq!(board.cards.len(), 11, "every piece of the demo edition");
+    let card = board.cards.iter().find(|c| c.id == piece).unwrap();
+    // An idea's next deadline: Commissioned, by commissioning close (11 Dec 2020).
+    let d = card.deadline.as_ref().unwrap();
+    assert_eq!(
+        (d.status_label.as_str(), d.date, d.overdue),
+        (
+            "Commissioned",
+            NaiveDate::from_ymd_opt(2020, 12, 11).unwrap(),
+            true
+        )
+    );
+    let spiked = board
+        .cards
+        .iter()
+        .filter(|c| {
+            board
+                .workflow
+                .statuses
+                .iter()
+                .any(|s| s.id == c.status_id && (s.is_spiked || s.is_final))
+        })
+        .count();
+    assert_eq!(spiked, 3, "Published 2 and Spiked 1");
+    assert!(
+        board
+            .cards
+            .iter()
+            .filter(|c| board
+                .workflow
+                .statuses
+                .iter()
+                .any(|s| s.id == c.status_id && (s.is_spiked || s.is_final)))
+            .all(|c| c.deadline.is_none())
+    );
+
+    // Commissioned, with a due date: the assignment's date wins.
+    let sam = f
+        .store
+        .add_contributor(&f.actor, &person("Sam Okoro", None))
+        .unwrap()
+        .id;
+    f.store.commission(&f.actor, piece, &offer(sam)).unwrap();
+    let to = f.store.find_status_for(piece, "Commissioned").unwrap().id;
+    f.store.change_status(&f.actor, piece, None, to).unwrap();
+    let board = f.store.board(publication, &filter, before_copy).unwrap();
+    let d = board
+        .cards
+        .iter()
+        .find(|c| c.id == piece)
+        .unwrap()
+        .deadline
+        .clone()
+        .unwrap();
+    assert_eq!(
+        (
+            d.date,
+            d.from_assignment,
+            d.overdue,
+            d.status_label.as_str()
+        ),
+        (
+            NaiveDate::from_ymd_opt(2021, 1, 4).unwrap(),
+            true,
+            false,
+            "Draft received"
+        )
+    );
+
+    // Filters: overdue only, and by contributor.
+    let overdue = f
+        .store
+        .board(
+            publication,
+            &BoardFilter {
+                overdue_only: true,
+                ..filter.clone()
+            },
+            before_copy,
+        )
+        .unwrap();
+    assert!(!overdue.cards.is_empty());
+    assert!(
+        overdue
+            .cards
+            .iter()
+            .all(|c| c.deadline.as_ref().unwrap().overdue)
+    );
+    assert!(!overdue.cards.iter().any(|c| c.id == piece));
+    let mine = f
+        .store
+        .board(
+            publication,
+            &BoardFilter {
+                contributor_id: Some(sam),
+                ..filter.clone()
+            },
+            before_copy,
+        )
+        .unwrap();
+    assert_eq!(mine.cards.len(), 1);
+    assert_eq!(mine.cards[0].contributors, ["Sam Okoro"]);
+}
