@@ -11,6 +11,14 @@ import type {
   ArticleDetail,
   ArticleId,
   ArticleInput,
+  Assignment,
+  AssignmentId,
+  AssignmentInput,
+  Board,
+  BoardFilter,
+  ContributorDetail,
+  ContributorId,
+  StatusInput,
   Conflict,
   Contributor,
   ContributorInput,
@@ -94,8 +102,34 @@ export const backend = {
   updateArticle: (id: ArticleId, version: number, input: ArticleInput) =>
     call<Article>("update_article", { id, version, input }),
   changeStatus: (id: ArticleId, version: number, to: StatusId) => call<Article>("change_status", { id, version, to }),
-  listContributors: () => call<Contributor[]>("list_contributors"),
+  listContributors: (search: string | null = null) => call<Contributor[]>("list_contributors", { search }),
   addContributor: (input: ContributorInput) => call<Contributor>("add_contributor", { input }),
+  contributorDetail: (id: ContributorId) => call<ContributorDetail>("contributor_detail", { id }),
+  updateContributor: (id: ContributorId, version: number, input: ContributorInput) =>
+    call<Contributor>("update_contributor", { id, version, input }),
+  commission: (article: ArticleId, input: AssignmentInput) =>
+    call<Saved<Assignment>>("commission", { article, input }),
+  updateAssignment: (id: AssignmentId, version: number, input: AssignmentInput) =>
+    call<Saved<Assignment>>("update_assignment", { id, version, input }),
+  answerAssignment: (id: AssignmentId, version: number, accepted: boolean) =>
+    call<Assignment>("answer_assignment", { id, version, accepted }),
+  withdrawAssignment: (id: AssignmentId, version: number) =>
+    call<Assignment>("withdraw_assignment", { id, version }),
+  reassign: (id: AssignmentId, version: number, to: ContributorId) =>
+    call<Saved<Assignment>>("reassign", { id, version, to }),
+  board: (publication: PublicationId, filter: BoardFilter) => call<Board>("board", { publication, filter }),
+  addStatus: (publication: PublicationId, version: number, after: StatusId, input: StatusInput) =>
+    call<Workflow>("add_status", { publication, version, after, input }),
+  updateStatus: (id: StatusId, version: number, input: StatusInput) =>
+    call<Workflow>("update_status", { id, version, input }),
+  reorderStatus: (id: StatusId, version: number, position: number) =>
+    call<Workflow>("reorder_status", { id, version, position }),
+  setStatusRetired: (id: StatusId, version: number, retired: boolean) =>
+    call<Workflow>("set_status_retired", { id, version, retired }),
+  deleteStatus: (id: StatusId, version: number) => call<Workflow>("delete_status", { id, version }),
+  setMove: (from: StatusId, to: StatusId, version: number, allowed: boolean) =>
+    call<Workflow>("set_move", { from, to, version, allowed }),
+  setInitialStatus: (id: StatusId, version: number) => call<Workflow>("set_initial_status", { id, version }),
 
   setWindowTitle: (title: string): Promise<void> => getCurrentWindow().setTitle(title),
 

@@ -6,6 +6,7 @@ export type Action =
   | "open-database"
   | "go-editions"
   | "go-contributors"
+  | "go-board"
   | "go-settings"
   | "help"
   | "close"
@@ -27,6 +28,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: "new-edition", keys: "Shift+N", label: "New edition", singleKey: true },
   { action: "open-database", keys: "Ctrl+O", label: "Open a database", inFields: true },
   { action: "go-editions", keys: "G E", label: "Go to Editions", singleKey: true },
+  { action: "go-board", keys: "G B", label: "Go to the Board", singleKey: true },
   { action: "go-contributors", keys: "G C", label: "Go to Contributors", singleKey: true },
   { action: "go-settings", keys: "Ctrl+,", label: "Settings", inFields: true },
   { action: "next-row", keys: "J / ↓", label: "Next piece (↓ also with single keys off)" },
@@ -69,6 +71,7 @@ export function match(
   if (pending === "g") {
     if (e.key === "e") return { action: "go-editions", pending: null };
     if (e.key === "c") return { action: "go-contributors", pending: null };
+    if (e.key === "b") return { action: "go-board", pending: null };
     return { action: null, pending: null };
   }
   switch (e.key) {

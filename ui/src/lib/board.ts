@@ -1,0 +1,111 @@
+// The board's logic, apart from the view: columns, allowed moves, the list
+// view's sort, and keyboard moves. Plain functions, tested with vitest.
+
+import type { BoardCard, Status, StatusId, Transition, Workflow } from "./bindings";
+
+export interface Column {
+  status: Status;
+  cards: BoardCard[];
+}
+
+/**
+ * One column per status in workflow order; a retired status shows only
+ * while pieces are still in it.
+ */
+export function columns(workflow: Workflow, cards: BoardCard[]): Column[] {
+  const by = new Map<StatusId, BoardCard[]>();
+  for (const c of cards) {
+    const list = by.get(c.status_id);
+    if (list) list.push(c);
+    else by.set(c.status_id, [c]);
+  }
+  return workflow.statuses
+    .map((status) => ({ status, cards: by.get(status.id) ?? [] }))
+    .filter((col) => !col.status.retired || col.cards.length > 0);
+}
+
+/** The statuses a piece in `from` may move to (never a retired one). */
+export function allowedTargets(workflow: Workflow, from: StatusId): Set<StatusId> {
+  const live = new Set(workflow.statuses.filter((s) => !s.retired).map((s) => s.id));
+  return new Set(
+    workflow.transitions.filter((t: Transition) => t.from === from && live.has(t.to)).map((t) => t.to),
+  );
+}
+
+/** Why a drop is refused, in the words the core uses. */
+export function refusal(workflow: Workflow, from: StatusId, to: StatusId): string | null {
+  if (from === to) return null;
+  if (allowedTargets(workflow, from).has(to)) return null;
+  const label = (id: StatusId) => workflow.statuses.find((s) => s.id === id)?.label ?? "?";
+  const allowed = [...allowedTargets(workflow, from)]
+    .map((id) => workflow.statuses.find((s) => s.id === id))
+    .filter((s): s is Status => s !== undefined)
+    .sort((a, b) => a.position - b.position)
+    .map((s) => `“${s.label}”`);
+  return `A piece cannot move from “${label(from)}” to “${label(to)}”. From “${label(from)}” it can move to ${
+    allowed.length ? allowed.join(", ") : "nowhere"
+  }.`;
+}
+
+/**
+ * The nearest allowed column to the right (`step` 1) or left (-1) of the
+ * card's own column, for moving by keyboard; null when there is none.
+ */
+export function nextTarget(workflow: Workflow, from: StatusId, step: 1 | -1): StatusId | null {
+  const allowed = allowedTargets(workflow, from);
+  const order = workflow.statuses.filter((s) => !s.retired || s.id === from);
+  const at = order.findIndex((s) => s.id === from);
+  for (let i = at + step; i >= 0 && i < order.length; i += step) {
+    const s = order[i]!;
+    if (allowed.has(s.id)) return s.id;
+  }
+  return null;
+}
+
+export type SortKey = "title" | "status" | "edition" | "section" | "kind" | "by" | "words" | "deadline";
+
+/** The list view's order: by `key`, then title; empty values last. */
+export function sortCards(cards: BoardCard[], workflow: Workflow, key: SortKey, ascending: boolean): BoardCard[] {
+  const position = new Map(workflow.statuses.map((s) => [s.id, s.position]));
+  const value = (c: BoardCard): string | number | null => {
+    switch (key) {
+      case "title":
+        return c.title.toLowerCase();
+      case "status":
+        return position.get(c.status_id) ?? null;
+      case "edition":
+        return c.edition.toLowerCase();
+      case "section":
+        return c.section?.toLowerCase() ?? null;
+      case "kind":
+        return c.kind_label.toLowerCase();
+      case "by":
+        return c.contributors[0]?.toLowerCase() ?? null;
+      case "words":
+        return c.word_target;
+      case "deadline":
+        return c.deadline?.date ?? null;
+    }
+  };
+  const sign = ascending ? 1 : -1;
+  return [...cards].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va !== vb) {
+      if (va === null) return 1;
+      if (vb === null) return -1;
+      return (va < vb ? -1 : 1) * sign;
+    }
+    return a.title.localeCompare(b.title);
+  });
+}
+
+/** "3 days overdue", "due today", "in 5 days": how near a deadline is. */
+export function nearness(date: string, today: string): string {
+  const days = Math.round((Date.parse(date) - Date.parse(today)) / 86_400_000);
+  if (days < -1) return `${-days} days overdue`;
+  if (days === -1) return "1 day overdue";
+  if (days === 0) return "due today";
+  if (days === 1) return "due tomorrow";
+  return `in ${days} days`;
+}
