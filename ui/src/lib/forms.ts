@@ -2,7 +2,16 @@
 // sent, and turned into the inputs the core takes. The core has the final
 // word on every rule; these checks only catch what cannot be sent at all.
 
-import type { Article, ArticleInput, Edition, EditionInput, KindId, SectionId } from "./bindings";
+import type {
+  Article,
+  ArticleInput,
+  AssignmentInput,
+  ContributorId,
+  Edition,
+  EditionInput,
+  KindId,
+  SectionId,
+} from "./bindings";
 
 export type FieldErrors = Record<string, string>;
 
@@ -178,4 +187,58 @@ export function formError(errors: FieldErrors, shown: readonly string[]): string
   if (errors["_form"]) return errors["_form"];
   const other = Object.keys(errors).find((k) => !shown.includes(k));
   return other ? (errors[other] ?? null) : null;
+}
+
+/** The commission form as typed. `contributorId` is "new" to add someone in place. */
+export interface CommissionDraft {
+  contributorId: string;
+  newName: string;
+  newEmail: string;
+  role: string;
+  brief: string;
+  wordTarget: string;
+  dueDate: string;
+  fee: string;
+  currency: string;
+}
+
+export function emptyCommissionDraft(wordTarget: number | null): CommissionDraft {
+  return {
+    contributorId: "",
+    newName: "",
+    newEmail: "",
+    role: "writer",
+    brief: "",
+    wordTarget: wordTarget === null ? "" : String(wordTarget),
+    dueDate: "",
+    fee: "",
+    currency: "GBP",
+  };
+}
+
+/** The draft as the core's input, for `contributor` (chosen or just added). */
+export function toAssignmentInput(
+  d: CommissionDraft,
+  contributor: ContributorId,
+): { input: AssignmentInput } | { errors: FieldErrors } {
+  const words = parseWhole(d.wordTarget);
+  if (words === "invalid") {
+    return { errors: { word_target: "Type a whole number of words, e.g. 1200, or leave it empty." } };
+  }
+  const due = parseIsoDate(d.dueDate);
+  if (due === "invalid") {
+    return { errors: { due_date: "Choose a real date, or leave it empty." } };
+  }
+  const fee = d.fee.trim();
+  return {
+    input: {
+      contributor_id: contributor,
+      role: d.role,
+      brief: d.brief,
+      word_target: words,
+      due_date: due,
+      fee: fee === "" ? null : fee,
+      currency: fee === "" ? null : d.currency,
+    },
+  };
 }

@@ -3,15 +3,42 @@
 // choice. A late answer for an earlier click never replaces a newer one.
 
 import type { Backend } from "../lib/backend";
-import type { Article, ArticleDetail, ArticleId, ArticleInput, Kind, Section, Status } from "../lib/bindings";
+import type {
+  Article,
+  ArticleDetail,
+  ArticleId,
+  ArticleInput,
+  Assignment,
+  ContributorId,
+  Kind,
+  Section,
+  Status,
+} from "../lib/bindings";
 import { conflictOf, fieldErrorsOf, messageOf } from "../lib/errors";
 import type { MineValues } from "../lib/conflict";
-import { articleDraft, toArticleInput, type ArticleDraft, type FieldErrors } from "../lib/forms";
+import {
+  articleDraft,
+  toArticleInput,
+  toAssignmentInput,
+  type ArticleDraft,
+  type CommissionDraft,
+  type FieldErrors,
+} from "../lib/forms";
 import { Latest } from "../lib/latest";
 import { only, type Conflicts } from "./conflicts.svelte";
 import { refreshAfterSave, type Notify } from "./notify";
 
-export type PieceApi = Pick<Backend, "articleDetail" | "updateArticle" | "changeStatus">;
+export type PieceApi = Pick<
+  Backend,
+  | "articleDetail"
+  | "updateArticle"
+  | "changeStatus"
+  | "commission"
+  | "answerAssignment"
+  | "withdrawAssignment"
+  | "reassign"
+  | "addContributor"
+>;
 
 /** The draft's fields by the keys the history uses. */
 const DRAFT_FIELDS: [keyof ArticleDraft, string][] = [
@@ -195,6 +222,73 @@ export class PieceStore {
         }
       },
     });
+  }
+
+  /**
+   * Commissions the open piece from the form; a contributor typed in place
+   * is added first. Returns the form's errors, or null when it was offered.
+   */
+  async commission(draft: CommissionDraft, onAdded: () => Promise<void>): Promise<FieldErrors | null> {
+    const id = this.id;
+    if (!id) return null;
+    let contributor = draft.contributorId;
+    if (contributor === "") return { contributor_id: "Choose who to offer the piece to, or add someone new." };
+    if (contributor === "new") {
+      try {
+        const added = await this.api.addContributor({
+          name: draft.newName,
+          role: "",
+          organisation: "",
+          email: draft.newEmail.trim() ? draft.newEmail.trim() : null,
+          phone: "",
+          kind: "freelance",
+          notes: "",
+        });
+        contributor = added.id;
+        this.notify.show("success", `Added ${added.name} to the contributors.`);
+        await onAdded();
+      } catch (e) {
+        return fieldErrorsOf(e);
+      }
+    }
+    const parsed = toAssignmentInput(draft, contributor);
+    if ("errors" in parsed) return parsed.errors;
+    try {
+      const saved = await this.api.commission(id, parsed.input);
+      this.notify.show("success", `Offered the piece to ${saved.item.contributor}.`);
+      for (const w of saved.warnings) this.notify.show("warning", w.message, 8000);
+    } catch (e) {
+      // The person was added; the form now shows them as chosen.
+      return { ...fieldErrorsOf(e), ...(draft.contributorId === "new" ? { _added: contributor } : {}) };
+    }
+    await refreshAfterSave(this.notify, "The assignment", () => this.afterChange(id));
+    return null;
+  }
+
+  /** Records an answer, a withdrawal or a re-assignment from the version on screen. */
+  async assignment(a: Assignment, action: { answer: boolean } | { withdraw: true } | { to: ContributorId }) {
+    const id = a.article_id;
+    try {
+      if ("answer" in action) {
+        await this.api.answerAssignment(a.id, a.version, action.answer);
+        this.notify.show("success", `Recorded that ${a.contributor} ${action.answer ? "accepted" : "declined"}.`);
+      } else if ("withdraw" in action) {
+        await this.api.withdrawAssignment(a.id, a.version);
+        this.notify.show("success", `Withdrew the piece from ${a.contributor}.`);
+      } else {
+        const saved = await this.api.reassign(a.id, a.version, action.to);
+        this.notify.show("success", `Offered the piece to ${saved.item.contributor} instead.`);
+        for (const w of saved.warnings) this.notify.show("warning", w.message, 8000);
+      }
+    } catch (e) {
+      this.notify.show(
+        "error",
+        conflictOf(e)
+          ? `Someone else changed ${a.contributor}'s assignment just now; nothing was saved. The drawer shows it as it is now.`
+          : messageOf(e),
+      );
+    }
+    await refreshAfterSave(this.notify, "The assignment", () => this.afterChange(id));
   }
 
   /** Reloads the drawer (if it still shows `id`) and whatever else shows the piece. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Article, ArticleDetail, Conflict, Edition, HistoryEntry } from "../lib/bindings";
-import { articleDraft } from "../lib/forms";
+import type { Article, ArticleDetail, Assignment, Conflict, Contributor, Edition, HistoryEntry } from "../lib/bindings";
+import { articleDraft, emptyCommissionDraft, type CommissionDraft } from "../lib/forms";
 import { Conflicts } from "./conflicts.svelte";
 import { EditionStore, type EditionApi } from "./edition.svelte";
 import { PieceStore, type PieceApi } from "./piece.svelte";
@@ -91,6 +91,11 @@ function pieceStore(api: Partial<PieceApi>, notify = recorder(), conflicts = new
     articleDetail: api.articleDetail ?? (async () => detailOf(article())),
     updateArticle: api.updateArticle ?? (async () => article({ version: 4 })),
     changeStatus: api.changeStatus ?? (async () => article({ version: 4 })),
+    commission: api.commission ?? (async () => Promise.reject(new Error("not expected"))),
+    answerAssignment: api.answerAssignment ?? (async () => Promise.reject(new Error("not expected"))),
+    withdrawAssignment: api.withdrawAssignment ?? (async () => Promise.reject(new Error("not expected"))),
+    reassign: api.reassign ?? (async () => Promise.reject(new Error("not expected"))),
+    addContributor: api.addContributor ?? (async () => Promise.reject(new Error("not expected"))),
   };
   const store = new PieceStore(full, notify, conflicts, () => ({ sections: [], kinds: [] }), changed);
   return { store, notify, conflicts };
@@ -200,5 +205,58 @@ describe("the edition store", () => {
     slow.resolve([edition({ id: "old-e", publication_id: "old" })]);
     await first;
     expect(store.list?.map((e) => e.id)).toEqual(["new-e"]);
+  });
+});
+
+describe("commissioning from the drawer", () => {
+  const draft = (over: Partial<CommissionDraft> = {}): CommissionDraft => ({
+    ...emptyCommissionDraft(1200),
+    contributorId: "new",
+    newName: "Sam Okoro",
+    newEmail: "sam@okoro.example",
+    dueDate: "2021-01-04",
+    fee: "350",
+    ...over,
+  });
+
+  it("adds a contributor typed in place, then offers the piece to them", async () => {
+    const calls: string[] = [];
+    const { store, notify } = pieceStore({
+      addContributor: async (input) => {
+        calls.push(`add ${input.name} ${input.email}`);
+        return { id: "c9", name: input.name } as Contributor;
+      },
+      commission: async (article, input) => {
+        calls.push(`offer ${article} to ${input.contributor_id} fee ${input.fee} ${input.currency} due ${input.due_date}`);
+        return { item: { contributor: "Sam Okoro" } as Assignment, warnings: [] };
+      },
+    });
+    await store.open("a1");
+    let refreshed = 0;
+    const errors = await store.commission(draft(), async () => void refreshed++);
+    expect(errors).toBeNull();
+    expect(calls).toEqual(["add Sam Okoro sam@okoro.example", "offer a1 to c9 fee 350 GBP due 2021-01-04"]);
+    expect(refreshed).toBe(1);
+    expect(notify.shown.map((s) => s.message)).toContain("Offered the piece to Sam Okoro.");
+  });
+
+  it("keeps the added contributor chosen when the offer itself is refused", async () => {
+    const { store } = pieceStore({
+      addContributor: async () => ({ id: "c9", name: "Sam Okoro" }) as Contributor,
+      commission: async () => {
+        throw Object.assign(new Error("A fee cannot be negative"), { code: "fee_negative", field: "fee" });
+      },
+    });
+    await store.open("a1");
+    const errors = await store.commission(draft({ fee: "-1" }), async () => {});
+    expect(errors).toEqual({ fee: "A fee cannot be negative", _added: "c9" });
+  });
+
+  it("asks who to offer the piece to before calling the core", async () => {
+    const { store } = pieceStore({});
+    await store.open("a1");
+    expect(await store.commission(draft({ contributorId: "" }), async () => {})).toEqual({
+      contributor_id: "Choose who to offer the piece to, or add someone new.",
+    });
   });
 });
