@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDate, initials } from "./format";
+import { matchesSearch } from "./contributors";
 import { match } from "./shortcuts";
 import { timeline } from "./history";
 import { conflictRows } from "./conflict";
@@ -162,5 +163,27 @@ describe("latest", () => {
     const pending = latest.run(async () => "late");
     latest.cancel();
     expect(await pending).toBeUndefined();
+  });
+});
+
+describe("contributor search", () => {
+  const chris = {
+    id: "c1",
+    name: "Chris Borg",
+    role: "Policy manager",
+    organisation: "NALC",
+    email: "chris.borg@nalc.example",
+    phone: "",
+    kind: "freelance",
+    notes: "",
+    active_assignments: 1,
+    version: 1,
+  } as const;
+  it("matches every typed word anywhere, in any case", () => {
+    expect(matchesSearch(chris, "chr")).toBe(true);
+    expect(matchesSearch(chris, "nalc policy")).toBe(true);
+    expect(matchesSearch(chris, "@nalc.example")).toBe(true);
+    expect(matchesSearch(chris, "  ")).toBe(true);
+    expect(matchesSearch(chris, "chris housing")).toBe(false);
   });
 });
