@@ -2,7 +2,17 @@
 // its sections and its kinds of piece.
 
 import type { Backend } from "../lib/backend";
-import type { Kind, Publication, PublicationId, SectionId, Section, Status } from "../lib/bindings";
+import type {
+  Kind,
+  Publication,
+  PublicationId,
+  SectionId,
+  Section,
+  Status,
+  StatusId,
+  StatusInput,
+  Workflow,
+} from "../lib/bindings";
 import { codeOf, fieldErrorsOf, messageOf } from "../lib/errors";
 import type { FieldErrors } from "../lib/forms";
 import { Latest } from "../lib/latest";
@@ -20,12 +30,24 @@ export type PublicationApi = Pick<
   | "addKind"
   | "renameKind"
   | "setKindRetired"
+  | "addStatus"
+  | "updateStatus"
+  | "reorderStatus"
+  | "setStatusRetired"
+  | "deleteStatus"
+  | "setMove"
+  | "setInitialStatus"
 >;
+
+/** One change to the workflow, given the version on screen. */
+export type WorkflowChange = (version: number) => Promise<Workflow>;
 
 export class PublicationStore {
   list = $state<Publication[]>([]);
   id = $state<PublicationId | null>(null);
+  /** Every status, retired ones included (marked); pieces may still be in one. */
   statuses = $state<Status[]>([]);
+  workflow = $state<Workflow | null>(null);
   sections = $state<Section[]>([]);
   /** Retired kinds included: a piece may keep one. */
   kinds = $state<Kind[]>([]);
@@ -51,6 +73,7 @@ export class PublicationStore {
     const id = this.id;
     if (!id) {
       this.statuses = [];
+      this.workflow = null;
       this.sections = [];
       this.kinds = [];
       return;
@@ -61,6 +84,7 @@ export class PublicationStore {
     if (!fresh || this.id !== id) return;
     const [wf, sections, kinds] = fresh;
     this.statuses = wf.statuses;
+    this.workflow = wf;
     this.sections = sections;
     this.kinds = kinds;
   }
@@ -90,6 +114,50 @@ export class PublicationStore {
 
   async setKindRetired(kind: Kind, retired: boolean): Promise<FieldErrors | null> {
     return this.change(() => this.api.setKindRetired(kind.id, kind.version, retired));
+  }
+
+  /**
+   * Changes the workflow from the version on screen. Returns an error
+   * message, or null. A conflict reloads the workflow and says so.
+   */
+  private async changeWorkflow(change: WorkflowChange): Promise<string | null> {
+    const wf = this.workflow;
+    if (!wf) return null;
+    try {
+      const fresh = await change(wf.version);
+      this.workflow = fresh;
+      this.statuses = fresh.statuses;
+    } catch (e) {
+      if (codeOf(e) === "conflict") {
+        await this.loadLists().catch(() => {});
+        return `Someone else changed the workflow just now, so your change was not made. It now shows their version; make your change again if it still applies.`;
+      }
+      return messageOf(e);
+    }
+    return null;
+  }
+
+  addStatus(after: StatusId, input: StatusInput): Promise<string | null> {
+    const id = this.id;
+    return id ? this.changeWorkflow((v) => this.api.addStatus(id, v, after, input)) : Promise.resolve(null);
+  }
+  updateStatus(id: StatusId, input: StatusInput): Promise<string | null> {
+    return this.changeWorkflow((v) => this.api.updateStatus(id, v, input));
+  }
+  reorderStatus(id: StatusId, position: number): Promise<string | null> {
+    return this.changeWorkflow((v) => this.api.reorderStatus(id, v, position));
+  }
+  setStatusRetired(id: StatusId, retired: boolean): Promise<string | null> {
+    return this.changeWorkflow((v) => this.api.setStatusRetired(id, v, retired));
+  }
+  deleteStatus(id: StatusId): Promise<string | null> {
+    return this.changeWorkflow((v) => this.api.deleteStatus(id, v));
+  }
+  setMove(from: StatusId, to: StatusId, allowed: boolean): Promise<string | null> {
+    return this.changeWorkflow((v) => this.api.setMove(from, to, v, allowed));
+  }
+  setInitialStatus(id: StatusId): Promise<string | null> {
+    return this.changeWorkflow((v) => this.api.setInitialStatus(id, v));
   }
 
   /**
