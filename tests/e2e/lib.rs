@@ -144,6 +144,49 @@ impl App {
         }
     }
 
+    /// Chooses the option of the `<select>` at `css` whose text contains
+    /// `option`, as a user picking it would (a `change` event follows).
+    pub async fn choose(&self, css: &str, option: &str) -> Result<()> {
+        let select = self.wait(css).await?;
+        let picked = self
+            .driver
+            .execute(
+                "const [s, want] = arguments;
+                 const o = [...s.options].find((o) => o.text.includes(want));
+                 if (!o) return false;
+                 s.value = o.value;
+                 s.dispatchEvent(new Event('change', { bubbles: true }));
+                 return true;",
+                vec![select.to_json()?, serde_json::json!(option)],
+            )
+            .await?;
+        if picked.json() != &serde_json::json!(true) {
+            bail!("{css} has no option {option:?}");
+        }
+        Ok(())
+    }
+
+    /// Drags the element at `from` onto the element at `to` with the HTML
+    /// drag-and-drop events a mouse drag fires (WebDriver cannot start a
+    /// native drag in WebKitGTK).
+    pub async fn drag(&self, from: &str, to: &str) -> Result<()> {
+        let (a, b) = (self.wait(from).await?, self.wait(to).await?);
+        self.driver
+            .execute(
+                "const [card, target] = arguments;
+                 const dataTransfer = new DataTransfer();
+                 const fire = (el, type) => el.dispatchEvent(
+                   new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer }));
+                 fire(card, 'dragstart');
+                 fire(target, 'dragover');
+                 fire(target, 'drop');
+                 fire(card, 'dragend');",
+                vec![a.to_json()?, b.to_json()?],
+            )
+            .await?;
+        Ok(())
+    }
+
     pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
         let field = self.wait(css).await?;
         field.clear().await?;

@@ -246,3 +246,162 @@ async fn a_save_over_a_change_made_elsewhere_shows_the_conflict_dialog() -> Resu
     app.quit().await?;
     result
 }
+
+/// The "done when": an editor commissions the focus features from
+/// the app alone (adding a contributor on the way), records an answer,
+/// moves pieces across the board (a refused drop snaps back and says why),
+/// sees what is overdue, and adds a "Legal read" status with a deadline.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_editor_commissions_moves_pieces_on_the_board_and_reshapes_the_workflow() -> Result<()> {
+    let app = App::start("Erin Editor").await?;
+    let result = commission_and_board(&app).await;
+    if result.is_err() {
+        let _ = app.screenshot("failure-commissioning.png").await;
+    }
+    app.quit().await?;
+    result
+}
+
+async fn commission_and_board(app: &App) -> Result<()> {
+    let training = "Training tomorrow's public sector leaders";
+    let housing = "Housing at the heart of levelling up";
+    app.click_button("Load the demo edition").await?;
+    app.wait_text("h1", "Feb/Mar 21").await?;
+
+    // The board, on the open edition.
+    app.click_button("Board").await?;
+    app.wait_text("h1", "Board").await?;
+    app.wait_text(".columns", training).await?;
+    app.wait_text(".needs, .columns", "No writer yet").await?;
+
+    // Commission the training feature from its drawer, adding Sam on the way.
+    app.click_button(training).await?;
+    app.wait_text(".drawer", "Nobody has been asked yet")
+        .await?;
+    app.click_button("Commission…").await?;
+    app.choose(
+        "#commission-form select[name=contributor]",
+        "New contributor…",
+    )
+    .await?;
+    app.type_into("#commission-form input[name=new-name]", "Sam Okoro")
+        .await?;
+    app.type_into(
+        "#commission-form input[name=new-email]",
+        "sam@okoro.example",
+    )
+    .await?;
+    app.type_into(
+        "#commission-form textarea[name=brief]",
+        "## Angle\nWhat the next **leaders** need.",
+    )
+    .await?;
+    app.wait_text(".preview", "Angle").await?;
+    app.type_into("#commission-form input[name=fee]", "350")
+        .await?;
+    app.screenshot("commission-form.png").await?;
+    app.click_button("Offer the piece").await?;
+    app.wait_text(".toasts", "Offered the piece to Sam Okoro")
+        .await?;
+    app.wait_text(".drawer .assignments", "Offered").await?;
+    app.click_button("Accepted").await?;
+    app.wait_text(".drawer .history", "recorded that Sam Okoro accepted")
+        .await?;
+
+    // The housing feature gets a photographer beside its writer.
+    app.click_button(housing).await?;
+    app.wait_text(".drawer .assignments", "Rachel Dunn").await?;
+    app.click_button("Commission…").await?;
+    app.choose("#commission-form select[name=contributor]", "Hannah Okafor")
+        .await?;
+    app.type_into("#commission-form input[name=role]", "photographer")
+        .await?;
+    app.click_button("Offer the piece").await?;
+    app.wait_text(".drawer .assignments", "photographer")
+        .await?;
+    app.wait_text(".columns", "Rachel Dunn, Hannah Okafor")
+        .await?;
+
+    // Move the training piece on by keyboard: Shift+→ goes to Commissioned.
+    let card = format!("button.open[aria-label^=\"{training}\"]");
+    app.wait(&card)
+        .await?
+        .send_keys(thirtyfour::Key::Shift + thirtyfour::Key::Right)
+        .await?;
+    app.wait_text(".toasts", &format!("Moved “{training}” to Commissioned"))
+        .await?;
+    // Drag it on to Draft received.
+    let column = |label: &str| format!("section.column[aria-label^=\"{label},\"]");
+    app.drag(&card, &column("Draft received")).await?;
+    app.wait_text(&column("Draft received"), training).await?;
+    // A drop the workflow does not allow snaps back and says why.
+    app.drag(&card, &column("Published")).await?;
+    app.wait_text(
+        ".toasts",
+        "cannot move from “Draft received” to “Published”",
+    )
+    .await?;
+    app.wait_text(&column("Draft received"), training).await?;
+    let shown: serde_json::Value =
+        serde_json::from_str(&app.cli(&["article", "show", training, "--json"])?)?;
+    assert_eq!(shown["status"], "draft_received", "{shown}");
+
+    // What is overdue (the demo's dates are in 2021).
+    app.wait(".filters .check input").await?.click().await?;
+    app.wait_text(".head", "overdue").await?;
+    app.screenshot("board.png").await?;
+
+    // The contributor page lists Sam's assignment and its outcome.
+    app.click_button("Contributors").await?;
+    app.type_into("input[type=search]", "okoro").await?;
+    app.click_button("Sam Okoro").await?;
+    app.wait_text("main", "Accepted").await?;
+    app.wait_text("main", training).await?;
+    app.screenshot("contributor-page.png").await?;
+
+    // Settings: a "Legal read" status between Subbed and Approved, due
+    // three days before press.
+    app.click_button("Settings").await?;
+    app.type_into("#new-status", "Legal read").await?;
+    app.choose("#new-status-after", "Subbed").await?;
+    app.click_button("Add status").await?;
+    app.wait("tr[data-status='Legal read']").await?;
+    app.choose(
+        "select[aria-label=\"Key date for Legal read's deadline\"]",
+        "press date",
+    )
+    .await?;
+    let days = app
+        .wait("input[aria-label='Days before, for Legal read']:enabled")
+        .await?;
+    days.clear().await?;
+    days.send_keys("3").await?;
+    days.send_keys(thirtyfour::Key::Tab).await?;
+    let started = std::time::Instant::now();
+    loop {
+        let wf: serde_json::Value =
+            serde_json::from_str(&app.cli(&["workflow", "list", "--json"])?)?;
+        let labels: Vec<&str> = wf["statuses"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|s| s["label"].as_str()).collect())
+            .unwrap_or_default();
+        let legal = wf["statuses"]
+            .as_array()
+            .and_then(|a| a.iter().find(|s| s["label"] == "Legal read"))
+            .cloned()
+            .unwrap_or_default();
+        if legal["deadline"]["days_before"] == 3 {
+            let at = |l: &str| labels.iter().position(|x| *x == l);
+            assert_eq!(at("Legal read"), at("Subbed").map(|i| i + 1), "{labels:?}");
+            assert_eq!(legal["deadline"]["key_date"], "press_date");
+            break;
+        }
+        anyhow::ensure!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "the deadline was never saved: {legal}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    app.screenshot("workflow-settings.png").await?;
+    Ok(())
+}

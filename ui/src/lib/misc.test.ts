@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatDate, initials } from "./format";
 import { matchesSearch } from "./contributors";
+import { Toasts } from "./toasts.svelte";
 import { match } from "./shortcuts";
 import { timeline } from "./history";
 import { conflictRows } from "./conflict";
@@ -185,5 +186,13 @@ describe("contributor search", () => {
     expect(matchesSearch(chris, "@nalc.example")).toBe(true);
     expect(matchesSearch(chris, "  ")).toBe(true);
     expect(matchesSearch(chris, "chris housing")).toBe(false);
+  });
+});
+
+describe("toasts", () => {
+  it("shows at most three at once, newest last", () => {
+    const t = new Toasts();
+    for (const n of [1, 2, 3, 4, 5]) t.show("success", `saved ${n}`, 60_000);
+    expect(t.items.map((i) => i.message)).toEqual(["saved 3", "saved 4", "saved 5"]);
   });
 });

@@ -13,12 +13,14 @@ export interface Toast {
 }
 
 export class Toasts {
+  static readonly MAX = 3;
   items: Toast[] = $state([]);
   #next = 1;
 
   show(kind: Toast["kind"], message: string, ms = kind === "error" ? 8000 : 4000, action?: ToastAction): number {
     const id = this.#next++;
-    this.items = [...this.items, action ? { id, kind, message, action } : { id, kind, message }];
+    // At most three at once, newest last: a burst of outcomes never covers the window.
+    this.items = [...this.items, action ? { id, kind, message, action } : { id, kind, message }].slice(-Toasts.MAX);
     setTimeout(() => this.dismiss(id), ms);
     return id;
   }
