@@ -16,20 +16,24 @@ impl Store {
     ) -> Result<Board> {
         self.read(|tx| {
             let workflow = workflow::load(tx, publication)?;
-            if let Some(e) = filter.edition_id {
-                let edition = need(tx.edition(e)?, "edition", e)?;
-                if edition.publication_id != publication {
-                    return Err(crate::error::Error::invalid(
-                        "edition_other_publication",
-                        "edition_id",
-                        format!(
-                            "\"{}\" is an edition of {}, not of this publication.",
-                            edition.name, edition.publication
-                        ),
-                    ));
+            // The editions the cards can be in: the one filtered on, else all.
+            let editions = match filter.edition_id {
+                Some(e) => {
+                    let edition = need(tx.edition(e)?, "edition", e)?;
+                    if edition.publication_id != publication {
+                        return Err(crate::error::Error::invalid(
+                            "edition_other_publication",
+                            "edition_id",
+                            format!(
+                                "\"{}\" is an edition of {}, not of this publication.",
+                                edition.name, edition.publication
+                            ),
+                        ));
+                    }
+                    vec![edition]
                 }
-            }
-            let editions = tx.editions(Some(publication))?;
+                None => tx.editions(Some(publication))?,
+            };
             let rows = tx.board(publication, filter)?;
             let mut cards = Vec::with_capacity(rows.len());
             for mut row in rows {
