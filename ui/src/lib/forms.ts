@@ -5,6 +5,7 @@
 import type {
   Article,
   ArticleInput,
+  Assignment,
   AssignmentInput,
   ContributorId,
   Edition,
@@ -213,6 +214,21 @@ export function emptyCommissionDraft(wordTarget: number | null): CommissionDraft
     dueDate: "",
     fee: "",
     currency: "GBP",
+  };
+}
+
+/** An assignment's terms as the form shows them, to edit. */
+export function commissionDraft(a: Assignment): CommissionDraft {
+  return {
+    contributorId: a.contributor_id,
+    newName: "",
+    newEmail: "",
+    role: a.role,
+    brief: a.brief,
+    wordTarget: a.word_target === null ? "" : String(a.word_target),
+    dueDate: a.due_date ?? "",
+    fee: a.fee ?? "",
+    currency: a.fee_currency ?? "GBP",
   };
 }
 

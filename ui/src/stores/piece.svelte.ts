@@ -38,6 +38,7 @@ export type PieceApi = Pick<
   | "withdrawAssignment"
   | "reassign"
   | "addContributor"
+  | "updateAssignment"
 >;
 
 /** The draft's fields by the keys the history uses. */
@@ -262,6 +263,27 @@ export class PieceStore {
       return { ...fieldErrorsOf(e), ...(draft.contributorId === "new" ? { _added: contributor } : {}) };
     }
     await refreshAfterSave(this.notify, "The assignment", () => this.afterChange(id));
+    return null;
+  }
+
+  /** Saves an assignment's terms from the version the form began from. */
+  async updateTerms(a: Assignment, draft: CommissionDraft): Promise<FieldErrors | null> {
+    const parsed = toAssignmentInput(draft, a.contributor_id);
+    if ("errors" in parsed) return parsed.errors;
+    try {
+      const saved = await this.api.updateAssignment(a.id, a.version, parsed.input);
+      this.notify.show("success", `Saved ${a.contributor}'s terms.`);
+      for (const w of saved.warnings) this.notify.show("warning", w.message, 8000);
+    } catch (e) {
+      if (conflictOf(e)) {
+        await this.afterChange(a.article_id).catch(() => {});
+        return {
+          _form: `Someone else changed ${a.contributor}'s assignment after you opened it, so nothing was saved. Cancel to see their version.`,
+        };
+      }
+      return fieldErrorsOf(e);
+    }
+    await refreshAfterSave(this.notify, "The assignment", () => this.afterChange(a.article_id));
     return null;
   }
 

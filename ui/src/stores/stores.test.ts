@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Article, ArticleDetail, Assignment, Conflict, Contributor, Edition, HistoryEntry } from "../lib/bindings";
-import { articleDraft, emptyCommissionDraft, type CommissionDraft } from "../lib/forms";
+import { articleDraft, commissionDraft, emptyCommissionDraft, type CommissionDraft } from "../lib/forms";
 import { Conflicts } from "./conflicts.svelte";
 import { EditionStore, type EditionApi } from "./edition.svelte";
 import { PieceStore, type PieceApi } from "./piece.svelte";
@@ -96,6 +96,7 @@ function pieceStore(api: Partial<PieceApi>, notify = recorder(), conflicts = new
     withdrawAssignment: api.withdrawAssignment ?? (async () => Promise.reject(new Error("not expected"))),
     reassign: api.reassign ?? (async () => Promise.reject(new Error("not expected"))),
     addContributor: api.addContributor ?? (async () => Promise.reject(new Error("not expected"))),
+    updateAssignment: api.updateAssignment ?? (async () => Promise.reject(new Error("not expected"))),
   };
   const store = new PieceStore(full, notify, conflicts, () => ({ sections: [], kinds: [] }), changed);
   return { store, notify, conflicts };
@@ -258,5 +259,37 @@ describe("commissioning from the drawer", () => {
     expect(await store.commission(draft({ contributorId: "" }), async () => {})).toEqual({
       contributor_id: "Choose who to offer the piece to, or add someone new.",
     });
+  });
+
+  it("saves an assignment's terms from the version shown, and says so when someone changed it first", async () => {
+    const assignment = {
+      id: "as1",
+      article_id: "a1",
+      contributor_id: "c1",
+      contributor: "Chris Borg",
+      role: "writer",
+      brief: "",
+      word_target: 1200,
+      due_date: null,
+      fee: "350.00",
+      fee_currency: "GBP",
+      version: 3,
+    } as Assignment;
+    const sent: unknown[] = [];
+    let conflict = false;
+    const { store } = pieceStore({
+      updateAssignment: async (id, version, input) => {
+        sent.push([id, version, input.fee, input.currency, input.due_date]);
+        if (conflict) throw conflictError({} as Conflict);
+        return { item: assignment, warnings: [] };
+      },
+    });
+    await store.open("a1");
+    const draft = { ...commissionDraft(assignment), dueDate: "2021-01-04" };
+    expect(await store.updateTerms(assignment, draft)).toBeNull();
+    expect(sent).toEqual([["as1", 3, "350.00", "GBP", "2021-01-04"]]);
+    conflict = true;
+    const errors = await store.updateTerms(assignment, draft);
+    expect(errors?.["_form"]).toContain("Someone else changed Chris Borg's assignment");
   });
 });
