@@ -46,6 +46,7 @@ fn main() {
         "delete_status",
         "set_move",
         "set_initial_status",
+        "commission_new_contributor",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -383,3 +383,13 @@ pub async fn set_initial_status(
 ) -> Reply<Workflow> {
     state.with(|s, who| s.set_initial_status(who, id, Some(version)))
 }
+
+#[tauri::command]
+pub async fn commission_new_contributor(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    person: ContributorInput,
+    input: AssignmentInput,
+) -> Reply<Saved<Assignment>> {
+    state.with(|s, who| s.commission_new_contributor(who, article, &person, &input))
+}

@@ -68,6 +68,7 @@ pub fn run() {
             commands::delete_status,
             commands::set_move,
             commands::set_initial_status,
+            commands::commission_new_contributor,
         ])
         .run(tauri::generate_context!())
         .expect("Masthead could not start its window");

@@ -124,6 +124,21 @@ impl App {
         }
     }
 
+    /// Waits up to 10 s until the text of `css` no longer contains `needle`.
+    pub async fn wait_without(&self, css: &str, needle: &str) -> Result<String> {
+        let started = Instant::now();
+        loop {
+            let text = self.wait(css).await?.text().await.unwrap_or_default();
+            if !text.contains(needle) {
+                return Ok(text);
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                bail!("{css} still shows {needle:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Clicks the first visible button whose text contains `label`.
     pub async fn click_button(&self, label: &str) -> Result<()> {
         let started = Instant::now();

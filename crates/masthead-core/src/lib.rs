@@ -16,7 +16,6 @@ mod usecases;
 
 pub use actor::Actor;
 pub use error::{Error, ErrorPayload, Result};
-pub use rules::assignments::format_fee;
 pub use rules::workflow::{deadline_date, next_deadline};
 pub use store::{APPLICATION_ID, OpenOptions, SCHEMA_VERSION, Store};
 pub use usecases::{AssignmentQuery, DEMO_EDITION, DEMO_PUBLICATION};

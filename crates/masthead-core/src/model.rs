@@ -642,3 +642,39 @@ pub struct DatabaseInfo {
     pub is_empty: bool,
     pub has_demo: bool,
 }
+
+/// An assignment's terms after the rules: what storage records. The fee is
+/// in the currency's minor units.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct AssignmentTerms {
+    pub role: String,
+    pub brief: String,
+    pub word_target: Option<u32>,
+    pub due_date: Option<NaiveDate>,
+    pub fee: Option<(i64, String)>,
+}
+
+/// Decimal places of a currency's minor unit (ISO 4217): 2 for most, 0 for
+/// the yen, 3 for the dinars.
+pub fn currency_decimals(currency: &str) -> u32 {
+    match currency {
+        "JPY" | "KRW" | "ISK" | "CLP" | "VND" | "XAF" | "XOF" | "UGX" | "PYG" => 0,
+        "BHD" | "KWD" | "OMR" | "JOD" | "TND" | "LYD" | "IQD" => 3,
+        _ => 2,
+    }
+}
+
+/// Minor units as a person writes them: 35000 GBP → "350.00".
+pub fn format_fee(minor: i64, currency: &str) -> String {
+    let places = currency_decimals(currency);
+    if places == 0 {
+        return minor.to_string();
+    }
+    let scale = 10_i64.pow(places);
+    format!(
+        "{}.{:0width$}",
+        minor / scale,
+        minor % scale,
+        width = places as usize
+    )
+}

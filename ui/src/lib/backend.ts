@@ -109,6 +109,9 @@ export const backend = {
     call<Contributor>("update_contributor", { id, version, input }),
   commission: (article: ArticleId, input: AssignmentInput) =>
     call<Saved<Assignment>>("commission", { article, input }),
+  /** Adds `person` and offers them the piece, in one step. */
+  commissionNewContributor: (article: ArticleId, person: ContributorInput, input: AssignmentInput) =>
+    call<Saved<Assignment>>("commission_new_contributor", { article, person, input }),
   updateAssignment: (id: AssignmentId, version: number, input: AssignmentInput) =>
     call<Saved<Assignment>>("update_assignment", { id, version, input }),
   answerAssignment: (id: AssignmentId, version: number, accepted: boolean) =>

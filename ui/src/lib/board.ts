@@ -32,21 +32,6 @@ export function allowedTargets(workflow: Workflow, from: StatusId): Set<StatusId
   );
 }
 
-/** Why a drop is refused, in the words the core uses. */
-export function refusal(workflow: Workflow, from: StatusId, to: StatusId): string | null {
-  if (from === to) return null;
-  if (allowedTargets(workflow, from).has(to)) return null;
-  const label = (id: StatusId) => workflow.statuses.find((s) => s.id === id)?.label ?? "?";
-  const allowed = [...allowedTargets(workflow, from)]
-    .map((id) => workflow.statuses.find((s) => s.id === id))
-    .filter((s): s is Status => s !== undefined)
-    .sort((a, b) => a.position - b.position)
-    .map((s) => `“${s.label}”`);
-  return `A piece cannot move from “${label(from)}” to “${label(to)}”. From “${label(from)}” it can move to ${
-    allowed.length ? allowed.join(", ") : "nowhere"
-  }.`;
-}
-
 /**
  * The nearest allowed column to the right (`step` 1) or left (-1) of the
  * card's own column, for moving by keyboard; null when there is none.

@@ -4,7 +4,6 @@
 
 import type { Backend } from "../lib/backend";
 import type { Board, BoardCard, BoardFilter, PublicationId, StatusId } from "../lib/bindings";
-import { refusal } from "../lib/board";
 import { codeOf, messageOf } from "../lib/errors";
 import { Latest } from "../lib/latest";
 import type { Notify } from "./notify";
@@ -26,6 +25,7 @@ export class BoardStore {
   /** Cards being moved right now (shown as busy, not moved twice). */
   moving = $state<Set<string>>(new Set());
   private publication: PublicationId | null = null;
+  private loads = 0;
   private readonly requests = new Latest();
 
   constructor(
@@ -54,28 +54,28 @@ export class BoardStore {
       this.board = null;
       return;
     }
-    this.error = null;
+    const mine = ++this.loads;
     try {
       const filter = $state.snapshot(this.filter) as BoardFilter;
       const fresh = await this.requests.run(() => this.api.board(publication, filter));
-      if (fresh && publication === this.publication) this.board = fresh;
+      if (fresh && publication === this.publication) {
+        this.board = fresh;
+        this.error = null;
+      }
     } catch (e) {
-      this.error = messageOf(e);
+      // Only the newest load's failure is news; an older one was overtaken.
+      if (mine === this.loads) this.error = messageOf(e);
     }
   }
 
   /**
-   * Moves a card to `to` if the workflow allows it; a refused move says
-   * which moves are allowed and the card stays. Returns whether it moved.
+   * Moves a card to `to`. The core decides (the board's copy of the
+   * workflow may be a second old); a refused move says which moves are
+   * allowed and the card stays. Returns whether it moved.
    */
   async move(card: BoardCard, to: StatusId): Promise<boolean> {
     const board = this.board;
     if (!board || card.status_id === to || this.moving.has(card.id)) return false;
-    const why = refusal(board.workflow, card.status_id, to);
-    if (why) {
-      this.notify.show("warning", why);
-      return false;
-    }
     this.moving = new Set([...this.moving, card.id]);
     try {
       const moved = await this.api.changeStatus(card.id, card.version, to);
@@ -83,7 +83,7 @@ export class BoardStore {
       return true;
     } catch (e) {
       this.notify.show(
-        "error",
+        codeOf(e) === "transition_not_allowed" ? "warning" : "error",
         codeOf(e) === "conflict"
           ? `Someone else changed “${card.title}” just now, so it was not moved. The board shows it as it is now.`
           : messageOf(e),

@@ -28,6 +28,9 @@ import { Latest } from "../lib/latest";
 import { only, type Conflicts } from "./conflicts.svelte";
 import { refreshAfterSave, type Notify } from "./notify";
 
+/** The nil UUID: a well-formed id that names nobody. */
+const NO_ID = "00000000-0000-0000-0000-000000000000";
+
 export type PieceApi = Pick<
   Backend,
   | "articleDetail"
@@ -37,7 +40,7 @@ export type PieceApi = Pick<
   | "answerAssignment"
   | "withdrawAssignment"
   | "reassign"
-  | "addContributor"
+  | "commissionNewContributor"
   | "updateAssignment"
 >;
 
@@ -226,42 +229,42 @@ export class PieceStore {
   }
 
   /**
-   * Commissions the open piece from the form; a contributor typed in place
-   * is added first. Returns the form's errors, or null when it was offered.
+   * Commissions the open piece from the form. Someone typed in place is
+   * added and offered the piece in one step (a refused offer adds nobody).
+   * Returns the form's errors, or null when it was offered.
    */
   async commission(draft: CommissionDraft, onAdded: () => Promise<void>): Promise<FieldErrors | null> {
     const id = this.id;
     if (!id) return null;
-    let contributor = draft.contributorId;
+    const contributor = draft.contributorId;
     if (contributor === "") return { contributor_id: "Choose who to offer the piece to, or add someone new." };
-    if (contributor === "new") {
-      try {
-        const added = await this.api.addContributor({
-          name: draft.newName,
-          role: "",
-          organisation: "",
-          email: draft.newEmail.trim() ? draft.newEmail.trim() : null,
-          phone: "",
-          kind: "freelance",
-          notes: "",
-        });
-        contributor = added.id;
-        this.notify.show("success", `Added ${added.name} to the contributors.`);
-        await onAdded();
-      } catch (e) {
-        return fieldErrorsOf(e);
-      }
-    }
-    const parsed = toAssignmentInput(draft, contributor);
+    // Someone new has no id yet; the core ignores this one and uses theirs.
+    const parsed = toAssignmentInput(draft, contributor === "new" ? NO_ID : contributor);
     if ("errors" in parsed) return parsed.errors;
+    let saved;
     try {
-      const saved = await this.api.commission(id, parsed.input);
-      this.notify.show("success", `Offered the piece to ${saved.item.contributor}.`);
-      for (const w of saved.warnings) this.notify.show("warning", w.message, 8000);
+      saved =
+        contributor === "new"
+          ? await this.api.commissionNewContributor(
+              id,
+              {
+                name: draft.newName,
+                role: "",
+                organisation: "",
+                email: draft.newEmail.trim() ? draft.newEmail.trim() : null,
+                phone: "",
+                kind: "freelance",
+                notes: "",
+              },
+              parsed.input,
+            )
+          : await this.api.commission(id, parsed.input);
     } catch (e) {
-      // The person was added; the form now shows them as chosen.
-      return { ...fieldErrorsOf(e), ...(draft.contributorId === "new" ? { _added: contributor } : {}) };
+      return fieldErrorsOf(e);
     }
+    this.notify.show("success", `Offered the piece to ${saved.item.contributor}.`);
+    for (const w of saved.warnings) this.notify.show("warning", w.message, 8000);
+    if (contributor === "new") await onAdded().catch(() => {});
     await refreshAfterSave(this.notify, "The assignment", () => this.afterChange(id));
     return null;
   }

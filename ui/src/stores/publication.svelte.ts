@@ -122,11 +122,16 @@ export class PublicationStore {
    */
   private async changeWorkflow(change: WorkflowChange): Promise<string | null> {
     const wf = this.workflow;
+    const publication = this.id;
     if (!wf) return null;
     try {
       const fresh = await change(wf.version);
-      this.workflow = fresh;
-      this.statuses = fresh.statuses;
+      // A list load still on its way read the workflow before this change.
+      this.lists.cancel();
+      if (this.id === publication) {
+        this.workflow = fresh;
+        this.statuses = fresh.statuses;
+      }
     } catch (e) {
       if (codeOf(e) === "conflict") {
         await this.loadLists().catch(() => {});

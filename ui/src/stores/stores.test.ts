@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Article, ArticleDetail, Assignment, Conflict, Contributor, Edition, HistoryEntry } from "../lib/bindings";
+import type { Article, ArticleDetail, Assignment, Board, BoardCard, Conflict, Edition, HistoryEntry } from "../lib/bindings";
+import { BoardStore } from "./board.svelte";
 import { articleDraft, commissionDraft, emptyCommissionDraft, type CommissionDraft } from "../lib/forms";
 import { Conflicts } from "./conflicts.svelte";
 import { EditionStore, type EditionApi } from "./edition.svelte";
@@ -95,7 +96,8 @@ function pieceStore(api: Partial<PieceApi>, notify = recorder(), conflicts = new
     answerAssignment: api.answerAssignment ?? (async () => Promise.reject(new Error("not expected"))),
     withdrawAssignment: api.withdrawAssignment ?? (async () => Promise.reject(new Error("not expected"))),
     reassign: api.reassign ?? (async () => Promise.reject(new Error("not expected"))),
-    addContributor: api.addContributor ?? (async () => Promise.reject(new Error("not expected"))),
+    commissionNewContributor:
+      api.commissionNewContributor ?? (async () => Promise.reject(new Error("not expected"))),
     updateAssignment: api.updateAssignment ?? (async () => Promise.reject(new Error("not expected"))),
   };
   const store = new PieceStore(full, notify, conflicts, () => ({ sections: [], kinds: [] }), changed);
@@ -220,15 +222,13 @@ describe("commissioning from the drawer", () => {
     ...over,
   });
 
-  it("adds a contributor typed in place, then offers the piece to them", async () => {
+  it("adds a contributor typed in place and offers them the piece in one call", async () => {
     const calls: string[] = [];
     const { store, notify } = pieceStore({
-      addContributor: async (input) => {
-        calls.push(`add ${input.name} ${input.email}`);
-        return { id: "c9", name: input.name } as Contributor;
-      },
-      commission: async (article, input) => {
-        calls.push(`offer ${article} to ${input.contributor_id} fee ${input.fee} ${input.currency} due ${input.due_date}`);
+      commissionNewContributor: async (article, person, input) => {
+        calls.push(`${article}: add ${person.name} ${person.email}, fee ${input.fee} ${input.currency} due ${input.due_date}`);
+        // Well-formed, or Tauri refuses the call before the core sees it.
+        expect(input.contributor_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
         return { item: { contributor: "Sam Okoro" } as Assignment, warnings: [] };
       },
     });
@@ -236,21 +236,26 @@ describe("commissioning from the drawer", () => {
     let refreshed = 0;
     const errors = await store.commission(draft(), async () => void refreshed++);
     expect(errors).toBeNull();
-    expect(calls).toEqual(["add Sam Okoro sam@okoro.example", "offer a1 to c9 fee 350 GBP due 2021-01-04"]);
+    expect(calls).toEqual(["a1: add Sam Okoro sam@okoro.example, fee 350 GBP due 2021-01-04"]);
     expect(refreshed).toBe(1);
     expect(notify.shown.map((s) => s.message)).toContain("Offered the piece to Sam Okoro.");
   });
 
-  it("keeps the added contributor chosen when the offer itself is refused", async () => {
+  it("checks the form before adding anyone, and shows the core's refusal at its field", async () => {
+    let calls = 0;
     const { store } = pieceStore({
-      addContributor: async () => ({ id: "c9", name: "Sam Okoro" }) as Contributor,
-      commission: async () => {
+      commissionNewContributor: async () => {
+        calls++;
         throw Object.assign(new Error("A fee cannot be negative"), { code: "fee_negative", field: "fee" });
       },
     });
     await store.open("a1");
-    const errors = await store.commission(draft({ fee: "-1" }), async () => {});
-    expect(errors).toEqual({ fee: "A fee cannot be negative", _added: "c9" });
+    expect(await store.commission(draft({ wordTarget: "lots" }), async () => {})).toEqual({
+      word_target: "Type a whole number of words, e.g. 1200, or leave it empty.",
+    });
+    expect(calls).toBe(0);
+    expect(await store.commission(draft({ fee: "-1" }), async () => {})).toEqual({ fee: "A fee cannot be negative" });
+    expect(calls).toBe(1);
   });
 
   it("asks who to offer the piece to before calling the core", async () => {
@@ -291,5 +296,58 @@ describe("commissioning from the drawer", () => {
     conflict = true;
     const errors = await store.updateTerms(assignment, draft);
     expect(errors?.["_form"]).toContain("Someone else changed Chris Borg's assignment");
+  });
+});
+
+describe("the board store", () => {
+  const board = (status: string): Board =>
+    ({
+      workflow: { publication_id: "p", version: 1, statuses: [], transitions: [] },
+      cards: [{ id: "a1", title: "Keep communities", status_id: status, version: 5 } as BoardCard],
+      today: "2021-01-10",
+    }) as Board;
+
+  it("lets the core decide a move, says why a refused one was refused, and reloads", async () => {
+    const notify = recorder();
+    let loads = 0;
+    const store = new BoardStore(
+      {
+        board: async () => {
+          loads++;
+          return board("subbed");
+        },
+        changeStatus: async () => {
+          throw Object.assign(new Error("A piece cannot move from “Subbed” to “Published”."), {
+            code: "transition_not_allowed",
+            field: "status",
+          });
+        },
+      },
+      notify,
+    );
+    await store.show("p", "e");
+    const card = store.board!.cards[0]!;
+    expect(await store.move(card, "published")).toBe(false);
+    expect(notify.shown).toEqual([{ kind: "warning", message: "A piece cannot move from “Subbed” to “Published”." }]);
+    expect(loads).toBe(2);
+    expect(store.moving.size).toBe(0);
+  });
+
+  it("keeps the newest answer and drops an overtaken failure", async () => {
+    const first = later<Board>();
+    const second = later<Board>();
+    const answers = [first, second];
+    const store = new BoardStore(
+      { board: () => answers.shift()!.promise, changeStatus: async () => ({}) as Article },
+      recorder(),
+    );
+    const a = store.show("p", "e");
+    const b = store.setFilter({ overdue_only: true });
+    second.resolve(board("in_edit"));
+    await b;
+    first.resolve(board("idea"));
+    await a;
+    expect(store.board?.cards[0]?.status_id).toBe("in_edit");
+    expect(store.error).toBeNull();
   });
 });

@@ -33,7 +33,7 @@ CREATE TABLE assignments_v3 (
     article_id     TEXT NOT NULL REFERENCES articles (id),
     contributor_id TEXT NOT NULL REFERENCES contributors (id),
     role           TEXT NOT NULL DEFAULT 'writer' CHECK (length(trim(role)) BETWEEN 1 AND 40),
-    brief          TEXT NOT NULL DEFAULT '' CHECK (length(brief) <= 20000),
+    brief          TEXT NOT NULL DEFAULT '',
     word_target    INTEGER CHECK (word_target IS NULL OR word_target BETWEEN 1 AND 100000),
     due_date       TEXT CHECK (due_date IS date(due_date)),
     fee_minor      INTEGER CHECK (fee_minor IS NULL OR fee_minor >= 0),
@@ -46,6 +46,7 @@ CREATE TABLE assignments_v3 (
     version        INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
     CHECK ((fee_minor IS NULL) = (fee_currency IS NULL))
 ) STRICT;
+-- v2 never answered an offer: a non-offered row's last change is its answer.
 INSERT INTO assignments_v3 (id, article_id, contributor_id, role, brief, word_target, due_date,
         fee_minor, fee_currency, state, answered_at, created_at, updated_at, deleted_at, version)
 SELECT id, article_id, contributor_id, 'writer', brief, word_target, due_date,
@@ -60,6 +61,9 @@ CREATE INDEX assignments_contributor ON assignments (contributor_id, due_date) W
 -- What a history line is about when it is not the record itself: the
 -- contributor of an assignment, the status of a workflow change.
 ALTER TABLE changes ADD COLUMN subject TEXT;
+-- A status may be deleted only while no history line names it.
+CREATE INDEX changes_old_ref ON changes (old_ref) WHERE old_ref IS NOT NULL;
+CREATE INDEX changes_new_ref ON changes (new_ref) WHERE new_ref IS NOT NULL;
 
 -- History lines about the workflow as a whole (statuses and moves).
 INSERT INTO history_entity_types (key, label) VALUES ('workflow', 'workflow');

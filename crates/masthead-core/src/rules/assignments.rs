@@ -2,31 +2,13 @@
 //! fee (exact decimals in a currency's minor units, never floats), and the
 //! answers it may take.
 
-use chrono::NaiveDate;
-
 use super::{Diff, optional_text, required_text};
 use crate::error::{Error, Result};
 use crate::history::FieldChange;
-use crate::model::{Assignment, AssignmentInput, AssignmentState, Edition, Warning};
-
-/// An assignment's fields after the rules, the fee in minor units.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct ValidAssignment {
-    pub role: String,
-    pub brief: String,
-    pub word_target: Option<u32>,
-    pub due_date: Option<NaiveDate>,
-    pub fee: Option<(i64, String)>,
-}
-
-/// Currencies whose minor unit is not a hundredth (ISO 4217 exponent 0 or 3).
-fn decimals(currency: &str) -> u32 {
-    match currency {
-        "JPY" | "KRW" | "ISK" | "CLP" | "VND" | "XAF" | "XOF" | "UGX" | "PYG" => 0,
-        "BHD" | "KWD" | "OMR" | "JOD" | "TND" | "LYD" | "IQD" => 3,
-        _ => 2,
-    }
-}
+use crate::model::{
+    Assignment, AssignmentInput, AssignmentState, AssignmentTerms, Edition, Warning,
+    currency_decimals, format_fee,
+};
 
 fn fee_error(code: &str, message: String) -> Error {
     Error::invalid(code.to_owned(), "fee", message)
@@ -34,7 +16,24 @@ fn fee_error(code: &str, message: String) -> Error {
 
 /// "350", "350.5", "1,250.00" in `currency` → minor units, exactly.
 pub(crate) fn parse_fee(text: &str, currency: &str) -> Result<i64> {
-    let cleaned: String = text.trim().chars().filter(|c| *c != ',').collect();
+    let text = text.trim();
+    // A comma only groups thousands ("1,250.00"); "1,50" is not an amount here.
+    let (whole_typed, _) = text.split_once('.').unwrap_or((text, ""));
+    if whole_typed.contains(',') {
+        let groups: Vec<&str> = whole_typed.trim_start_matches('-').split(',').collect();
+        let grouped = groups[0].len() <= 3
+            && !groups[0].is_empty()
+            && groups[1..].iter().all(|g| g.len() == 3);
+        if !grouped {
+            return Err(fee_error(
+                "fee_invalid",
+                format!(
+                    "\"{text}\" is not an amount. Type a number such as 350 or 1,250.00, with a point before the pence."
+                ),
+            ));
+        }
+    }
+    let cleaned: String = text.chars().filter(|c| *c != ',').collect();
     if cleaned.starts_with('-') {
         return Err(fee_error(
             "fee_negative",
@@ -44,7 +43,7 @@ pub(crate) fn parse_fee(text: &str, currency: &str) -> Result<i64> {
             ),
         ));
     }
-    let places = decimals(currency);
+    let places = currency_decimals(currency);
     let (whole, fraction) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
     let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
     if whole.is_empty() && fraction.is_empty() || !digits(whole) || !digits(fraction) {
@@ -90,21 +89,6 @@ pub(crate) fn parse_fee(text: &str, currency: &str) -> Result<i64> {
     Ok(whole * scale + minor)
 }
 
-/// Minor units as a person writes them: 35000 GBP → "350.00".
-pub fn format_fee(minor: i64, currency: &str) -> String {
-    let places = decimals(currency);
-    if places == 0 {
-        return minor.to_string();
-    }
-    let scale = 10_i64.pow(places);
-    format!(
-        "{}.{:0width$}",
-        minor / scale,
-        minor % scale,
-        width = places as usize
-    )
-}
-
 fn currency(text: Option<&str>) -> Result<String> {
     let code = text.unwrap_or("").trim().to_uppercase();
     if code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()) {
@@ -122,7 +106,7 @@ fn currency(text: Option<&str>) -> Result<String> {
     }
 }
 
-pub(crate) fn validate(input: &AssignmentInput) -> Result<ValidAssignment> {
+pub(crate) fn validate(input: &AssignmentInput) -> Result<AssignmentTerms> {
     let role = required_text(&input.role, "role", "role", 40)?.to_lowercase();
     let brief = optional_text(&input.brief, "brief", "brief", 20_000)?;
     if let Some(words) = input.word_target
@@ -141,7 +125,7 @@ pub(crate) fn validate(input: &AssignmentInput) -> Result<ValidAssignment> {
             Some((parse_fee(amount, &currency)?, currency))
         }
     };
-    Ok(ValidAssignment {
+    Ok(AssignmentTerms {
         role,
         brief,
         word_target: input.word_target,
@@ -151,7 +135,7 @@ pub(crate) fn validate(input: &AssignmentInput) -> Result<ValidAssignment> {
 }
 
 /// A due date after the edition goes to press cannot be met in print.
-pub(crate) fn warnings(a: &ValidAssignment, edition: &Edition) -> Vec<Warning> {
+pub(crate) fn warnings(a: &AssignmentTerms, edition: &Edition) -> Vec<Warning> {
     match (a.due_date, edition.press_date) {
         (Some(due), Some(press)) if due > press => vec![Warning {
             code: "due_after_press".into(),
@@ -197,7 +181,7 @@ pub(crate) fn check_state_change(a: &Assignment, to: AssignmentState) -> Result<
 }
 
 /// The fields that differ, for the history.
-pub(crate) fn diff(old: &Assignment, new: &ValidAssignment) -> Vec<FieldChange> {
+pub(crate) fn diff(old: &Assignment, new: &AssignmentTerms) -> Vec<FieldChange> {
     let mut d = Diff::default();
     d.value("role", &old.role, &new.role);
     d.value("brief", &old.brief, &new.brief);
@@ -238,6 +222,8 @@ mod tests {
             ("1.2.3", "fee_invalid"),
             (".", "fee_invalid"),
             ("99999999999", "fee_too_large"),
+            ("1,50", "fee_invalid"),
+            ("12,34.00", "fee_invalid"),
         ] {
             let e = parse_fee(text, "GBP").unwrap_err();
             assert_eq!(e.code(), code, "{text}");

@@ -51,6 +51,23 @@ pub(crate) fn diff(old: &Contributor, new: &ContributorInput) -> Vec<FieldChange
     d.into_changes()
 }
 
+/// The directory's search: every word typed appears somewhere in the name,
+/// organisation, role or email, in any case (the app's search box agrees).
+pub(crate) fn matches_search(c: &Contributor, query: &str) -> bool {
+    let hay = format!(
+        "{} {} {} {}",
+        c.name,
+        c.organisation,
+        c.role,
+        c.email.as_deref().unwrap_or("")
+    )
+    .to_lowercase();
+    query
+        .to_lowercase()
+        .split_whitespace()
+        .all(|word| hay.contains(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

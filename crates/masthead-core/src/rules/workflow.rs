@@ -248,6 +248,16 @@ pub(crate) fn check(statuses: &[Status], transitions: &[Transition]) -> Result<(
             ));
         }
     };
+    if start.is_final || start.is_spiked {
+        return Err(Error::invalid(
+            "workflow_start_final",
+            None,
+            format!(
+                "New pieces start in \"{}\", so it cannot be final or where dropped pieces go. Make another status the first, or untick it.",
+                start.label
+            ),
+        ));
+    }
     if !live.iter().any(|s| s.is_final) {
         return Err(Error::invalid(
             "workflow_no_final",

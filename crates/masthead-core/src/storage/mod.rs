@@ -14,7 +14,6 @@ pub(crate) mod sqlite;
 use crate::error::Result;
 use crate::history::ChangeSet;
 use crate::model::*;
-use crate::rules::assignments::ValidAssignment;
 
 /// What opens transactions on a database.
 pub(crate) trait Backend: Send {
@@ -61,7 +60,7 @@ pub(crate) struct AssignmentRow<'a> {
     pub id: AssignmentId,
     pub article: ArticleId,
     pub contributor: ContributorId,
-    pub fields: &'a ValidAssignment,
+    pub fields: &'a AssignmentTerms,
     pub state: AssignmentState,
 }
 
@@ -123,8 +122,8 @@ pub(crate) trait Tx {
     /// Writes every field of the status (position and retired included).
     fn update_status(&mut self, s: &Status, at: &str) -> Result<()>;
     fn delete_status(&mut self, id: StatusId) -> Result<()>;
-    /// How many pieces (live or deleted) have ever been left in this status
-    /// or name it in their history.
+    /// Whether a piece (live or deleted) is in this status or its history
+    /// names it (1), or not (0).
     fn status_uses(&mut self, id: StatusId) -> Result<u32>;
     fn insert_transition(&mut self, from: StatusId, to: StatusId) -> Result<()>;
     fn delete_transition(&mut self, from: StatusId, to: StatusId) -> Result<()>;
@@ -189,9 +188,8 @@ pub(crate) trait Tx {
     ) -> Result<bool>;
 
     // Contributors and assignments.
-    /// Contributors by name; `search` matches name, organisation, role and
-    /// email anywhere, ignoring case.
-    fn contributors(&mut self, search: Option<&str>) -> Result<Vec<Contributor>>;
+    /// Contributors by name.
+    fn contributors(&mut self) -> Result<Vec<Contributor>>;
     fn contributor(&mut self, id: ContributorId) -> Result<Option<Contributor>>;
     fn contributor_by_email(&mut self, email: &str) -> Result<Option<Contributor>>;
     fn update_contributor(
@@ -215,7 +213,7 @@ pub(crate) trait Tx {
         &mut self,
         id: AssignmentId,
         version: u32,
-        v: &ValidAssignment,
+        v: &AssignmentTerms,
         at: &str,
     ) -> Result<bool>;
     fn set_assignment_state(

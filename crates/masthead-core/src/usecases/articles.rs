@@ -193,7 +193,7 @@ impl Store {
             })?;
             let due = assignments
                 .iter()
-                .filter(|a| a.state.is_active())
+                .filter(|a| a.state.is_active() && a.role == "writer")
                 .filter_map(|a| a.due_date)
                 .min();
             let deadline = statuses

@@ -1,12 +1,13 @@
+use super::contributors::insert_contributor;
 use super::{Result, Store, check_version, ensure_saved, need};
 use crate::actor::Actor;
 use crate::error::Error;
 use crate::history::{Action, ChangeSet, Entity, FieldChange};
 use crate::model::{
-    ArticleId, Assignment, AssignmentId, AssignmentInput, AssignmentState, ContributorId,
-    EditionId, Saved,
+    ArticleId, Assignment, AssignmentId, AssignmentInput, AssignmentState, AssignmentTerms,
+    ContributorId, ContributorInput, EditionId, Saved,
 };
-use crate::rules::assignments::{ValidAssignment, check_state_change, diff, validate, warnings};
+use crate::rules::assignments::{check_state_change, diff, validate, warnings};
 use crate::storage::{AssignmentFilter, AssignmentRow, Tx};
 
 /// Which assignments a list shows; `None` means any.
@@ -23,7 +24,7 @@ fn offer(
     cs: &mut ChangeSet,
     article: ArticleId,
     contributor: ContributorId,
-    valid: &ValidAssignment,
+    valid: &AssignmentTerms,
 ) -> Result<AssignmentId> {
     let who = tx.contributor(contributor)?.ok_or_else(|| {
         Error::invalid(
@@ -142,6 +143,31 @@ impl Store {
         })
     }
 
+    /// Commissions a piece from someone not in the directory yet: adds them
+    /// and offers the piece to them in one transaction, so a refused offer
+    /// adds nobody. `input.contributor_id` is ignored.
+    pub fn commission_new_contributor(
+        &mut self,
+        actor: &Actor,
+        article: ArticleId,
+        person: &ContributorInput,
+        input: &AssignmentInput,
+    ) -> Result<Saved<Assignment>> {
+        let valid = validate(input)?;
+        self.write(|tx| {
+            let piece = need(tx.article(article)?, "article", article)?;
+            let edition = need(tx.edition(piece.edition_id)?, "edition", piece.edition_id)?;
+            let mut cs = change_set(tx, actor, edition.id)?;
+            let contributor = insert_contributor(tx, &mut cs, person)?;
+            let id = offer(tx, &mut cs, article, contributor, &valid)?;
+            tx.write_change_set(&cs)?;
+            Ok(Saved {
+                item: need(tx.assignment(id)?, "assignment", id)?,
+                warnings: warnings(&valid, &edition),
+            })
+        })
+    }
+
     /// Saves an assignment's brief, role, target, due date and fee. To give
     /// it to someone else, use [`Store::reassign`].
     pub fn update_assignment(
@@ -251,7 +277,7 @@ impl Store {
             if old.state.is_active() {
                 set_state(tx, &mut cs, &old, version, AssignmentState::Withdrawn)?;
             }
-            let terms = ValidAssignment {
+            let terms = AssignmentTerms {
                 role: old.role.clone(),
                 brief: old.brief.clone(),
                 word_target: old.word_target,

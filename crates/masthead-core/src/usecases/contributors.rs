@@ -3,7 +3,7 @@ use crate::actor::Actor;
 use crate::error::Error;
 use crate::history::{ChangeSet, Entity};
 use crate::model::{Contributor, ContributorDetail, ContributorId, ContributorInput};
-use crate::rules::contributors::{diff, validate};
+use crate::rules::contributors::{diff, matches_search, validate};
 use crate::storage::{AssignmentFilter, Tx};
 
 /// Refuses an email another contributor uses, naming them.
@@ -39,25 +39,40 @@ pub(crate) fn add_contributor(
     actor: &Actor,
     input: &ContributorInput,
 ) -> Result<Contributor> {
+    let mut cs = ChangeSet::new(actor, None, None);
+    let id = insert_contributor(tx, &mut cs, input)?;
+    tx.write_change_set(&cs)?;
+    need(tx.contributor(id)?, "contributor", id)
+}
+
+/// Adds a contributor as part of `cs` (one user action may add someone and
+/// do something with them, in one transaction and one change set).
+pub(crate) fn insert_contributor(
+    tx: &mut dyn Tx,
+    cs: &mut ChangeSet,
+    input: &ContributorInput,
+) -> Result<ContributorId> {
     let valid = validate(input)?;
     check_email_free(tx, valid.email.as_deref(), None)?;
     let id = ContributorId::new();
-    let mut cs = ChangeSet::new(actor, None, None);
     tx.insert_contributor(id, &valid, cs.at()).map_err(|e| {
         or_duplicate(e, || {
             duplicate_email(valid.email.as_deref().unwrap_or_default(), None)
         })
     })?;
     cs.created(Entity::Contributor, id, &valid.name);
-    tx.write_change_set(&cs)?;
-    need(tx.contributor(id)?, "contributor", id)
+    Ok(id)
 }
 
 impl Store {
     /// Contributors by name; `search` matches name, organisation, role or
     /// email anywhere in them, ignoring case.
     pub fn list_contributors(&self, search: Option<&str>) -> Result<Vec<Contributor>> {
-        self.read(|tx| tx.contributors(search))
+        let all = self.read(|tx| tx.contributors())?;
+        Ok(match search {
+            Some(q) => all.into_iter().filter(|c| matches_search(c, q)).collect(),
+            None => all,
+        })
     }
 
     pub fn contributor(&self, id: ContributorId) -> Result<Contributor> {

@@ -13,10 +13,9 @@ use crate::actor::Actor;
 use crate::error::Error;
 use crate::history::{ChangeSet, Entity};
 use crate::model::{
-    ArticleInput, AssignmentId, AssignmentState, ContributorId, ContributorInput, ContributorKind,
-    EditionId, EditionInput, PublicationId, PublicationInput,
+    ArticleInput, AssignmentId, AssignmentState, AssignmentTerms, ContributorId, ContributorInput,
+    ContributorKind, EditionId, EditionInput, PublicationId, PublicationInput,
 };
-use crate::rules::assignments::ValidAssignment;
 use crate::storage::{AssignmentRow, Tx};
 
 pub const DEMO_PUBLICATION: &str = "PSE — Public Sector Executive";
@@ -379,7 +378,7 @@ fn demo_publication(tx: &mut dyn Tx, actor: &Actor) -> Result<PublicationId> {
 
 fn demo_contributor(tx: &mut dyn Tx, actor: &Actor, person: &Person) -> Result<ContributorId> {
     if let Some(c) = tx
-        .contributors(None)?
+        .contributors()?
         .into_iter()
         .find(|c| c.email.as_deref() == Some(person.email))
     {
@@ -410,7 +409,7 @@ fn demo_pieces(
 ) -> Result<()> {
     let sections = tx.sections(publication)?;
     let kinds = tx.kinds(publication, false)?;
-    let contributors = tx.contributors(None)?;
+    let contributors = tx.contributors()?;
     for piece in pieces {
         let section = sections
             .iter()
@@ -443,7 +442,7 @@ fn demo_pieces(
             )?;
             let id = AssignmentId::new();
             let mut cs = ChangeSet::new(actor, Some(publication), Some(edition));
-            let fields = ValidAssignment {
+            let fields = AssignmentTerms {
                 role: "writer".into(),
                 brief: String::new(),
                 word_target: piece.words,

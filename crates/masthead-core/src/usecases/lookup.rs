@@ -139,7 +139,7 @@ impl Store {
         if let Some(id) = ContributorId::parse(key) {
             return self.contributor(id).map(|c| c.id);
         }
-        let all = self.read(|tx| tx.contributors(None))?;
+        let all = self.read(|tx| tx.contributors())?;
         let wanted = key.trim();
         let ids = all
             .iter()

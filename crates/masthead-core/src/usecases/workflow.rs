@@ -101,7 +101,33 @@ fn edit(
     );
     let version = check_version(tx, Entity::Workflow, publication, &name, seen, old.version)?;
     let mut new = old.clone();
-    let lines = change(tx, &mut new)?;
+    let mut lines = change(tx, &mut new)?;
+    let moves = |wf: &Workflow| -> HashSet<(StatusId, StatusId)> {
+        wf.transitions.iter().map(|t| (t.from, t.to)).collect()
+    };
+    let (before, after) = (moves(&old), moves(&new));
+    // Every move allowed or stopped is in the history, however it came about.
+    let label = |wf: &Workflow, id: StatusId| label_of(wf, id);
+    let mut stopped: Vec<&(StatusId, StatusId)> = before.difference(&after).collect();
+    let mut allowed: Vec<&(StatusId, StatusId)> = after.difference(&before).collect();
+    stopped.sort();
+    allowed.sort();
+    for (from, to) in &stopped {
+        lines.push(field(
+            &label(&old, *from),
+            "move",
+            Some(label(&old, *to)),
+            None,
+        ));
+    }
+    for (from, to) in &allowed {
+        lines.push(field(
+            &label(&new, *from),
+            "move",
+            None,
+            Some(label(&new, *to)),
+        ));
+    }
     if lines.is_empty() {
         return Ok(old);
     }
@@ -110,10 +136,6 @@ fn edit(
     let saved = tx.bump_workflow(publication, version, cs.at())?;
     ensure_saved(tx, saved, Entity::Workflow, publication, &name, version)?;
     let kept: HashSet<StatusId> = new.statuses.iter().map(|s| s.id).collect();
-    let moves = |wf: &Workflow| -> HashSet<(StatusId, StatusId)> {
-        wf.transitions.iter().map(|t| (t.from, t.to)).collect()
-    };
-    let (before, after) = (moves(&old), moves(&new));
     for (from, to) in before.difference(&after) {
         tx.delete_transition(*from, *to)?;
     }
@@ -212,6 +234,16 @@ impl Store {
                         key: after.to_string(),
                     })?;
                 let prev_status = wf.statuses[prev].clone();
+                if prev_status.retired {
+                    return Err(Error::invalid(
+                        "status_retired",
+                        None,
+                        format!(
+                            "\"{}\" is retired. Add the new status after one in use.",
+                            prev_status.label
+                        ),
+                    ));
+                }
                 if prev_status.is_final {
                     return Err(Error::invalid(
                         "status_after_final",
@@ -425,12 +457,18 @@ impl Store {
                     .filter(|t| t.to == id)
                     .map(|t| t.from)
                     .collect();
-                let onward: Vec<StatusId> = wf
-                    .transitions
-                    .iter()
-                    .filter(|t| t.from == id)
-                    .map(|t| t.to)
-                    .collect();
+                // Only forward moves, and never through where dropped pieces go.
+                let onward: Vec<StatusId> = if s.is_spiked {
+                    Vec::new()
+                } else {
+                    wf.transitions
+                        .iter()
+                        .filter(|t| t.from == id)
+                        .filter_map(|t| wf.statuses.iter().find(|x| x.id == t.to))
+                        .filter(|x| x.position > s.position && !x.is_spiked)
+                        .map(|x| x.id)
+                        .collect()
+                };
                 wf.statuses.retain(|x| x.id != id);
                 wf.transitions.retain(|t| t.from != id && t.to != id);
                 for from in &into {
@@ -479,14 +517,23 @@ impl Store {
                 if has == allowed {
                     return Ok(vec![]);
                 }
-                let (from_label, to_label) = (label_of(wf, from), label_of(wf, to));
                 if allowed {
+                    if let Some(target) = wf.statuses.iter().find(|s| s.id == to && s.retired) {
+                        return Err(Error::invalid(
+                            "status_retired",
+                            None,
+                            format!(
+                                "\"{}\" is retired: nothing moves into it. Restore it first.",
+                                target.label
+                            ),
+                        ));
+                    }
                     wf.transitions.push(Transition { from, to });
-                    Ok(vec![field(&from_label, "move", None, Some(to_label))])
                 } else {
                     wf.transitions.retain(|t| !(t.from == from && t.to == to));
-                    Ok(vec![field(&from_label, "move", Some(to_label), None)])
                 }
+                // `edit` records the move.
+                Ok(vec![])
             })
         })
     }

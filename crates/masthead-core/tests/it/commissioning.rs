@@ -462,17 +462,74 @@ fn the_board_shows_deadlines_from_the_workflow_and_the_assignment_wins() {
             .all(|c| c.deadline.as_ref().unwrap().overdue)
     );
     assert!(!overdue.cards.iter().any(|c| c.id == piece));
+    // By contributor alone (every edition), only pieces they are still on.
     let mine = f
         .store
         .board(
             publication,
             &BoardFilter {
                 contributor_id: Some(sam),
-                ..filter.clone()
+                ..BoardFilter::default()
             },
             before_copy,
         )
         .unwrap();
     assert_eq!(mine.cards.len(), 1);
     assert_eq!(mine.cards[0].contributors, ["Sam Okoro"]);
+    let a = f
+        .store
+        .list_assignments(AssignmentQuery {
+            contributor: Some(sam),
+            ..Default::default()
+        })
+        .unwrap()
+        .remove(0);
+    f.store.withdraw_assignment(&f.actor, a.id, None).unwrap();
+    let mine = f
+        .store
+        .board(
+            publication,
+            &BoardFilter {
+                contributor_id: Some(sam),
+                ..BoardFilter::default()
+            },
+            before_copy,
+        )
+        .unwrap();
+    assert!(
+        mine.cards.is_empty(),
+        "a withdrawn writer's pieces are not theirs"
+    );
+}
+
+#[test]
+fn someone_new_is_added_and_offered_the_piece_in_one_step_or_not_at_all() {
+    let Demo { mut f, piece, .. } = demo();
+    let mut input = offer(ContributorId(uuid_nil()));
+    input.fee = Some("-5".into());
+    let sam = person("Sam Okoro", Some("sam@okoro.example"));
+    f.refused("fee_negative", |s, a| {
+        s.commission_new_contributor(a, piece, &sam, &input)
+    });
+    assert!(
+        f.store.find_contributor("Sam Okoro").is_err(),
+        "nobody was added"
+    );
+    input.fee = Some("5".into());
+    let saved = f
+        .store
+        .commission_new_contributor(&f.actor, piece, &sam, &input)
+        .unwrap();
+    assert_eq!(saved.item.contributor, "Sam Okoro");
+    let history = f.store.article_detail(piece, today()).unwrap().history;
+    let last = history.last().unwrap();
+    assert_eq!(last.text, "assigned it to Sam Okoro");
+    let contributor = f.store.find_contributor("sam@okoro.example").unwrap();
+    let created = &f.store.contributor_detail(contributor).unwrap().history[0];
+    assert_eq!(created.change_set_id, last.change_set_id, "one change set");
+}
+
+/// An id no contributor has: `commission_new_contributor` ignores it.
+fn uuid_nil() -> uuid::Uuid {
+    uuid::Uuid::nil()
 }

@@ -2,12 +2,14 @@
 //! retire, delete, allowed moves and deadlines, with the rules that keep it
 //! usable and a conflict for a stale edit.
 
+use chrono::NaiveDate;
 use masthead_core::Error;
 use masthead_core::model::{
-    KeyDate, PublicationId, StatusDeadline, StatusId, StatusInput, Workflow,
+    ArticleInput, EditionInput, KeyDate, PublicationId, StatusDeadline, StatusId, StatusInput,
+    Workflow,
 };
 
-use crate::{Fixture, today};
+use crate::{Fixture, edition_input, today};
 
 fn input(label: &str) -> StatusInput {
     StatusInput {
@@ -297,8 +299,141 @@ fn rename_recolour_reorder_and_deadlines_are_recorded_in_the_workflow_history() 
             "moved the status “Copy in” from place 3 to 1",
         ]
     );
-    // The deadlines on pieces follow at once: nothing is typed per piece.
-    let before = wf.version;
-    let wf = f.store.workflow(p).unwrap();
-    assert_eq!(wf.version, before);
+    // Pieces' deadlines follow at once: nothing is typed per piece.
+    f.store.reorder_status(&f.actor, dr, None, 2).unwrap();
+    let e = f
+        .store
+        .create_edition(
+            &f.actor,
+            p,
+            &EditionInput {
+                copy_deadline: NaiveDate::from_ymd_opt(2021, 5, 7),
+                ..edition_input("Jun/Jul 21")
+            },
+        )
+        .unwrap()
+        .item
+        .id;
+    let piece = f
+        .store
+        .add_article(
+            &f.actor,
+            e,
+            &ArticleInput {
+                title: "Heat pumps".into(),
+                standfirst: String::new(),
+                section_id: None,
+                kind_id: f.store.find_kind(p, "feature").unwrap(),
+                word_target: None,
+                notes: String::new(),
+            },
+        )
+        .unwrap()
+        .id;
+    let deadline = |f: &Fixture| {
+        f.store
+            .article_detail(piece, today())
+            .unwrap()
+            .deadline
+            .unwrap()
+    };
+    assert_eq!(
+        (deadline(&f).date, deadline(&f).status_label.clone()),
+        (
+            NaiveDate::from_ymd_opt(2021, 4, 30).unwrap(),
+            "Copy in".to_owned()
+        ),
+        "copy deadline − 7 days"
+    );
+    let mut later = changed.clone();
+    later.deadline = Some(StatusDeadline {
+        key_date: KeyDate::CopyDeadline,
+        days_before: 2,
+    });
+    f.store.update_status(&f.actor, dr, None, &later).unwrap();
+    assert_eq!(
+        deadline(&f).date,
+        NaiveDate::from_ymd_opt(2021, 5, 5).unwrap()
+    );
+}
+
+#[test]
+fn every_move_a_change_rewires_is_in_the_history() {
+    let (mut f, p, wf) = setup();
+    f.store
+        .add_status(&f.actor, p, None, id(&wf, "Subbed"), &input("Legal read"))
+        .unwrap();
+    let texts: Vec<String> = f
+        .store
+        .history_of(&p.to_string())
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.entity == "workflow")
+        .map(|h| h.text)
+        .collect();
+    for expected in [
+        "added the status “Legal read”",
+        "stopped moves from Subbed to Approved",
+        "allowed moves from Subbed to Legal read",
+        "allowed moves from Legal read to Approved",
+        "allowed moves from Legal read to Spiked",
+    ] {
+        assert!(texts.iter().any(|t| t == expected), "{expected}: {texts:?}");
+    }
+}
+
+#[test]
+fn deleting_an_unused_spiked_status_adds_no_moves_and_nothing_moves_into_a_retired_one() {
+    let (mut f, _, wf) = setup();
+    let before = wf.transitions.len();
+    let spiked = id(&wf, "Spiked");
+    let wf2 = f.store.delete_status(&f.actor, spiked, None).unwrap();
+    let into_spiked = wf
+        .transitions
+        .iter()
+        .filter(|t| t.to == spiked || t.from == spiked)
+        .count();
+    assert_eq!(
+        wf2.transitions.len(),
+        before - into_spiked,
+        "no move was invented"
+    );
+
+    let approved = id(&wf2, "Approved");
+    let idea = id(&wf2, "Idea");
+    let in_edit = id(&wf2, "In edit");
+    f.store
+        .set_move(&f.actor, in_edit, id(&wf2, "Laid out"), None, true)
+        .unwrap();
+    f.store
+        .set_status_retired(&f.actor, approved, None, true)
+        .unwrap();
+    f.refused("status_retired", |s, a| {
+        s.set_move(a, idea, approved, None, true)
+    });
+    f.refused("status_retired", |s, a| {
+        s.add_status(a, p_of(s, idea), None, approved, &input("Proof"))
+    });
+    // The start cannot be made final.
+    let mut idea_final = input("Idea");
+    idea_final.colour = "slate".into();
+    idea_final.is_final = true;
+    f.refused("workflow_start_final", |s, a| {
+        s.update_status(a, idea, None, &idea_final)
+    });
+}
+
+fn p_of(s: &masthead_core::Store, status: StatusId) -> PublicationId {
+    s.list_publications()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.id)
+        .find(|p| {
+            s.workflow(*p)
+                .unwrap()
+                .statuses
+                .iter()
+                .any(|x| x.id == status)
+        })
+        .unwrap()
 }

@@ -238,7 +238,7 @@ fn a_failed_commit_rolls_back_and_a_later_write_is_really_committed() {
         tx.tx
             .execute_batch("PRAGMA defer_foreign_keys = ON")
             .unwrap();
-        let fields = crate::rules::assignments::ValidAssignment {
+        let fields = crate::model::AssignmentTerms {
             role: "writer".into(),
             brief: String::new(),
             word_target: None,

@@ -10,7 +10,6 @@ use super::map_error;
 use crate::error::{Error, Result};
 use crate::history::ChangeSet;
 use crate::model::*;
-use crate::rules::assignments::{ValidAssignment, format_fee};
 use crate::storage::{AssignmentFilter, AssignmentRow, BoardRow, KindRow, NewArticle, Tx};
 
 pub(super) struct SqliteTx<'c> {
@@ -349,7 +348,7 @@ const BOARD: &str = "SELECT a.id, a.edition_id, e.name AS edition, a.title, a.se
                AND asg.state IN ('offered', 'accepted')
              ORDER BY asg.role <> 'writer', asg.created_at)) AS contributors,
         (SELECT min(asg.due_date) FROM assignments asg
-          WHERE asg.article_id = a.id AND asg.deleted_at IS NULL
+          WHERE asg.article_id = a.id AND asg.deleted_at IS NULL AND asg.role = 'writer'
             AND asg.state IN ('offered', 'accepted')) AS due,
         (EXISTS (SELECT 1 FROM assignments asg WHERE asg.article_id = a.id
                    AND asg.deleted_at IS NULL AND asg.role = 'writer'
@@ -379,7 +378,8 @@ fn board_sql(f: &BoardFilter) -> String {
     }
     if f.contributor_id.is_some() {
         sql += " AND a.id IN (SELECT asg.article_id FROM assignments asg
-                    WHERE asg.contributor_id = ?5 AND asg.deleted_at IS NULL)";
+                    WHERE asg.contributor_id = ?5 AND asg.deleted_at IS NULL
+                      AND asg.state IN ('offered', 'accepted'))";
     }
     sql + " ORDER BY s.position, a.title COLLATE NOCASE"
 }
@@ -642,8 +642,9 @@ impl Tx for SqliteTx<'_> {
 
     fn status_uses(&mut self, id: StatusId) -> Result<u32> {
         self.one(
-            "SELECT (SELECT count(*) FROM articles WHERE status_id = ?1)
-                  + (SELECT count(*) FROM changes WHERE old_ref = ?1 OR new_ref = ?1)",
+            "SELECT EXISTS (SELECT 1 FROM articles WHERE status_id = ?1)
+                 OR EXISTS (SELECT 1 FROM changes WHERE old_ref = ?1)
+                 OR EXISTS (SELECT 1 FROM changes WHERE new_ref = ?1)",
             [id],
             |r| r.get(0),
         )
@@ -929,16 +930,10 @@ impl Tx for SqliteTx<'_> {
 
     // ----- contributors and assignments -----
 
-    fn contributors(&mut self, search: Option<&str>) -> Result<Vec<Contributor>> {
-        let search = search.map(str::trim).filter(|s| !s.is_empty());
+    fn contributors(&mut self) -> Result<Vec<Contributor>> {
         self.all(
-            &format!(
-                "{CONTRIBUTOR} AND (?1 IS NULL
-                    OR instr(lower(c.name || ' ' || c.organisation || ' ' || c.role || ' '
-                             || coalesce(c.email, '')), lower(?1)) > 0)
-                 ORDER BY c.name COLLATE NOCASE"
-            ),
-            [search],
+            &format!("{CONTRIBUTOR} ORDER BY c.name COLLATE NOCASE"),
+            [],
             contributor,
         )
     }
@@ -1053,7 +1048,7 @@ impl Tx for SqliteTx<'_> {
         &mut self,
         id: AssignmentId,
         version: u32,
-        v: &ValidAssignment,
+        v: &AssignmentTerms,
         at: &str,
     ) -> Result<bool> {
         self.exec(
@@ -1171,7 +1166,8 @@ impl Tx for SqliteTx<'_> {
         self.all(
             &format!(
                 "{HISTORY} WHERE c.entity_id IN
-                    (SELECT ?1 UNION ALL SELECT id FROM assignments WHERE article_id = ?1)
+                    (SELECT ?1 UNION ALL
+                     SELECT id FROM assignments WHERE article_id = ?1 AND deleted_at IS NULL)
                  ORDER BY s.at, c.change_set_id, c.seq"
             ),
             [id],
