@@ -183,7 +183,7 @@ pub async fn edition_history(
 
 #[tauri::command]
 pub async fn list_articles(state: State<'_, AppState>, edition: EditionId) -> Reply<Vec<Article>> {
-    state.with(|s, _| s.list_articles(edition))
+    state.with(|s, _| s.list_articles(edition, today()))
 }
 
 #[tauri::command]

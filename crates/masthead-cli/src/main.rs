@@ -361,7 +361,7 @@ fn edition(cmd: &EditionCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome 
             let store = open(path, false)?;
             let id = find_edition(&store, publication.as_deref(), edition)?;
             let e = store.edition(id)?;
-            let articles = store.list_articles(id)?;
+            let articles = store.list_articles(id, local_today())?;
             if *json {
                 return out.json(&output::EditionShow {
                     edition: &e,
@@ -462,7 +462,7 @@ fn article(cmd: &ArticleCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome 
         ArticleCmd::List { edition, json } => {
             let store = open(path, false)?;
             let id = store.find_edition(None, edition)?;
-            let list = store.list_articles(id)?;
+            let list = store.list_articles(id, local_today())?;
             if *json {
                 return out.json(&list);
             }

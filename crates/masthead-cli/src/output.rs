@@ -142,7 +142,7 @@ pub fn print_edition(out: &Out, e: &Edition, articles: &[Article]) {
 
 pub fn print_articles(out: &Out, articles: &[Article]) {
     out.table(
-        &["ID", "SECTION", "TITLE", "KIND", "WORDS", "STATUS", "BY"],
+        &["ID", "SECTION", "TITLE", "KIND", "WORDS", "STATUS", "BY", "NEXT DEADLINE"],
         articles.iter().map(|a| {
             vec![
                 a.id.to_string(),
@@ -152,6 +152,17 @@ pub fn print_articles(out: &Out, articles: &[Article]) {
                 a.word_target.map(|w| w.to_string()).unwrap_or_default(),
                 a.status_label.clone(),
                 a.contributors.join(", "),
+                a.deadline
+                    .as_ref()
+                    .map(|d| {
+                        format!(
+                            "{} {}{}",
+                            d.status_label,
+                            d.date.format("%Y-%m-%d"),
+                            if d.overdue { " OVERDUE" } else { "" }
+                        )
+                    })
+                    .unwrap_or_default(),
             ]
         }),
         "No pieces in this edition yet. Add one with `masthead article add --edition NAME --title TITLE`.",

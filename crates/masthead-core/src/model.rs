@@ -331,6 +331,11 @@ pub struct Article {
     pub status_is_final: bool,
     /// Names of the contributors the piece is assigned to, in order.
     pub contributors: Vec<String>,
+    /// The earliest due date of its writers' offered or accepted assignments.
+    pub writer_due: Option<NaiveDate>,
+    /// Its next deadline, from the workflow and the edition's dates (or the
+    /// writer's due date). Filled by the reads that list or show pieces.
+    pub deadline: Option<NextDeadline>,
     pub notes: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

@@ -104,7 +104,16 @@ kind: string, kind_label: string, word_target: number | null, status_id: StatusI
 /**
  * Names of the contributors the piece is assigned to, in order.
  */
-contributors: Array<string>, notes: string, created_at: string, updated_at: string, version: number, };
+contributors: Array<string>, 
+/**
+ * The earliest due date of its writers' offered or accepted assignments.
+ */
+writer_due: string | null, 
+/**
+ * Its next deadline, from the workflow and the edition's dates (or the
+ * writer's due date). Filled by the reads that list or show pieces.
+ */
+deadline: NextDeadline | null, notes: string, created_at: string, updated_at: string, version: number, };
 
 export type ArticleInput = { title: string, standfirst: string, section_id: SectionId | null, kind_id: KindId, word_target: number | null, notes: string, };
 

@@ -27,6 +27,8 @@ function article(over: Partial<Article> = {}): Article {
     status_is_spiked: false,
     status_is_final: false,
     contributors: [],
+    writer_due: null,
+    deadline: null,
     notes: "",
     created_at: "2026-11-28T10:00:00.000Z",
     updated_at: "2026-11-28T10:00:00.000Z",

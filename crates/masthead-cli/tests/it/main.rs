@@ -219,6 +219,7 @@ fn article_json_has_plain_fields_status_and_history() {
         [
             "contributors",
             "created_at",
+            "deadline",
             "edition_id",
             "id",
             "kind",
@@ -238,9 +239,14 @@ fn article_json_has_plain_fields_status_and_history() {
             "title",
             "updated_at",
             "version",
-            "word_target"
+            "word_target",
+            "writer_due"
         ]
     );
+    // Subbed: next, Laid out by the press date (22 Jan 2021), long past.
+    assert_eq!(a["deadline"]["status_label"], "Laid out");
+    assert_eq!(a["deadline"]["date"], "2021-01-22");
+    assert_eq!(a["deadline"]["overdue"], true);
     let show = cli
         .run(&["article", "show", a["id"].as_str().unwrap(), "--json"])
         .ok()

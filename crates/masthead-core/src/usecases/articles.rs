@@ -164,11 +164,17 @@ pub(crate) fn change_status(
 }
 
 impl Store {
-    /// The pieces of an edition, in section order then title.
-    pub fn list_articles(&self, edition: EditionId) -> Result<Vec<Article>> {
+    /// The pieces of an edition, in section order then title, each with its
+    /// next deadline as of `today`.
+    pub fn list_articles(&self, edition: EditionId, today: NaiveDate) -> Result<Vec<Article>> {
         self.read(|tx| {
-            need(tx.edition(edition)?, "edition", edition)?;
-            tx.articles(edition)
+            let e = need(tx.edition(edition)?, "edition", edition)?;
+            let statuses = tx.all_statuses(e.publication_id)?;
+            let mut articles = tx.articles(edition)?;
+            for a in &mut articles {
+                a.deadline = deadline_of(a, &statuses, &e, today);
+            }
+            Ok(articles)
         })
     }
 
@@ -191,15 +197,9 @@ impl Store {
                 article: Some(id),
                 ..Default::default()
             })?;
-            let due = assignments
-                .iter()
-                .filter(|a| a.state.is_active() && a.role == "writer")
-                .filter_map(|a| a.due_date)
-                .min();
-            let deadline = statuses
-                .iter()
-                .find(|s| s.id == article.status_id)
-                .and_then(|current| next_deadline(current, &statuses, &edition, due, today));
+            let mut article = article;
+            let deadline = deadline_of(&article, &statuses, &edition, today);
+            article.deadline = deadline.clone();
             Ok(ArticleDetail {
                 next_statuses: tx.next_statuses(article.status_id)?,
                 history: tx.history_of_article(id)?,
@@ -265,6 +265,18 @@ impl Store {
     pub fn find_status_for(&self, article: ArticleId, name: &str) -> Result<Status> {
         self.read(|tx| find_status(tx, article, name))
     }
+}
+
+/// A piece's next deadline from its status, the workflow, its edition's
+/// dates and its writer's due date.
+fn deadline_of(
+    a: &Article,
+    statuses: &[Status],
+    edition: &crate::model::Edition,
+    today: NaiveDate,
+) -> Option<crate::model::NextDeadline> {
+    let current = statuses.iter().find(|s| s.id == a.status_id)?;
+    next_deadline(current, statuses, edition, a.writer_due, today)
 }
 
 pub(crate) fn find_status(tx: &mut dyn Tx, article: ArticleId, name: &str) -> Result<Status> {

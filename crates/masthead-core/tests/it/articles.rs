@@ -60,7 +60,10 @@ fn a_new_piece_starts_as_an_idea_with_a_slug_and_history() {
     );
     assert_eq!(a.slug, "keep-communities-at-the-heart-of-planning");
     assert_eq!(a.edition_id, e);
-    assert_eq!(f.store.list_articles(e).unwrap(), vec![a.clone()]);
+    assert_eq!(
+        f.store.list_articles(e, crate::today()).unwrap(),
+        vec![a.clone()]
+    );
     assert_eq!(f.store.edition(e).unwrap().article_count, 1);
     let detail = f.store.article_detail(a.id, crate::today()).unwrap();
     let next: Vec<_> = detail

@@ -48,7 +48,7 @@ fn demo() -> Demo {
     let publication = f.store.edition(edition).unwrap().publication_id;
     let piece = f
         .store
-        .list_articles(edition)
+        .list_articles(edition, today())
         .unwrap()
         .into_iter()
         .find(|a| a.contributors.is_empty() && a.status_label == "Idea")

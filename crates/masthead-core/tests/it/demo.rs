@@ -15,7 +15,7 @@ fn the_demo_holds_the_seed_edition_across_the_workflow() {
         (DEMO_PUBLICATION, DEMO_EDITION, 68)
     );
     assert_eq!(e.theme, "The ingredients for levelling up");
-    let articles = f.store.list_articles(id).unwrap();
+    let articles = f.store.list_articles(id, crate::today()).unwrap();
     let titles: Vec<_> = articles.iter().map(|a| a.title.as_str()).collect();
     for seed in [
         "Leeds commits to working with European cities on important issues",

@@ -239,7 +239,7 @@ fn damage_found_while_reading_is_reported_as_damage() {
     let outcome = Store::open(&path).and_then(|s| {
         let editions = s.list_editions(None)?;
         for e in editions {
-            s.list_articles(e.id)?;
+            s.list_articles(e.id, crate::today())?;
         }
         s.list_contributors(None)
     });

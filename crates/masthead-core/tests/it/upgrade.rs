@@ -58,7 +58,7 @@ fn view(store: &Store) -> String {
             for h in store.edition_history(e.id).unwrap() {
                 out += &format!("    history {} {} v{:?}\n", h.actor, h.text, h.version);
             }
-            for a in store.list_articles(e.id).unwrap() {
+            for a in store.list_articles(e.id, crate::today()).unwrap() {
                 out += &format!(
                     "    piece {} | {} | {:?} | {} {} | {} spiked={} | {:?} | {:?} | v{}\n",
                     a.title,

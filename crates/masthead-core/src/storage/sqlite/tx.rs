@@ -231,7 +231,10 @@ const ARTICLE: &str = "SELECT a.id, a.edition_id, a.title, a.slug, a.standfirst,
            JOIN contributors c ON c.id = asg.contributor_id
           WHERE asg.article_id = a.id AND asg.deleted_at IS NULL
             AND asg.state IN ('offered', 'accepted'))
-            AS contributors
+            AS contributors,
+        (SELECT min(asg.due_date) FROM assignments asg
+          WHERE asg.article_id = a.id AND asg.deleted_at IS NULL AND asg.role = 'writer'
+            AND asg.state IN ('offered', 'accepted')) AS writer_due
      FROM articles a
      JOIN workflow_statuses s ON s.id = a.status_id
      JOIN kinds k ON k.id = a.kind_id
@@ -259,6 +262,8 @@ fn article(row: &Row<'_>) -> rusqlite::Result<Article> {
         status_is_spiked: row.get("status_is_spiked")?,
         status_is_final: row.get("status_is_final")?,
         contributors: serde_json::from_str(&contributors).map_err(conversion)?,
+        writer_due: date(row, "writer_due")?,
+        deadline: None,
         notes: row.get("notes")?,
         created_at: timestamp(row, "created_at")?,
         updated_at: timestamp(row, "updated_at")?,
