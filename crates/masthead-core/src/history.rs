@@ -20,6 +20,8 @@ pub(crate) enum Entity {
     Assignment,
     Kind,
     Workflow,
+    Advert,
+    Flatplan,
 }
 
 impl Entity {
@@ -33,6 +35,8 @@ impl Entity {
             Entity::Assignment => "assignment",
             Entity::Kind => "kind",
             Entity::Workflow => "workflow",
+            Entity::Advert => "advert",
+            Entity::Flatplan => "flatplan",
         }
     }
 }
@@ -234,6 +238,15 @@ pub fn describe(h: &HistoryEntry) -> String {
     let subject = h.subject.as_deref().unwrap_or("someone");
     if h.entity == "workflow" {
         return describe_workflow(h, subject);
+    }
+    if h.entity == "flatplan" {
+        let old = h.old_value.as_deref().unwrap_or("?");
+        let new = h.new_value.as_deref().unwrap_or("?");
+        return match h.action.as_str() {
+            "created" => format!("placed it on {new}"),
+            "deleted" => format!("took it off the flatplan ({old})"),
+            _ => format!("moved it on the flatplan from {old} to {new}"),
+        };
     }
     match h.action.as_str() {
         "created" if h.entity == "assignment" => format!(

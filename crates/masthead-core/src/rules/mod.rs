@@ -6,6 +6,7 @@ pub(crate) mod articles;
 pub(crate) mod assignments;
 pub(crate) mod contributors;
 pub(crate) mod editions;
+pub(crate) mod flatplan;
 pub(crate) mod kinds;
 pub(crate) mod workflow;
 

@@ -64,6 +64,18 @@ pub(crate) struct AssignmentRow<'a> {
     pub state: AssignmentState,
 }
 
+/// A slot as storage records it, after the rules placed it.
+pub(crate) struct SlotRow {
+    pub id: SlotId,
+    pub edition: EditionId,
+    pub article: Option<ArticleId>,
+    pub advert: Option<AdvertId>,
+    pub first_page: u32,
+    pub last_page: u32,
+    pub part_offset: u32,
+    pub part_units: u32,
+}
+
 /// Which assignments a list shows; `None` means any.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct AssignmentFilter {
@@ -223,6 +235,33 @@ pub(crate) trait Tx {
         state: AssignmentState,
         at: &str,
     ) -> Result<bool>;
+
+    // Adverts and the flatplan.
+    fn adverts(&mut self, edition: EditionId) -> Result<Vec<Advert>>;
+    fn advert(&mut self, id: AdvertId) -> Result<Option<Advert>>;
+    fn insert_advert(
+        &mut self,
+        id: AdvertId,
+        edition: EditionId,
+        v: &AdvertInput,
+        at: &str,
+    ) -> Result<()>;
+    fn update_advert(
+        &mut self,
+        id: AdvertId,
+        version: u32,
+        v: &AdvertInput,
+        at: &str,
+    ) -> Result<bool>;
+    /// An edition's slots by first page, with what is on them.
+    fn slots(&mut self, edition: EditionId) -> Result<Vec<Slot>>;
+    fn slot(&mut self, id: SlotId) -> Result<Option<Slot>>;
+    fn insert_slot(&mut self, s: &SlotRow, at: &str) -> Result<()>;
+    /// Moves a slot from `version`; `false` if it moved on or is gone.
+    fn update_slot(&mut self, s: &SlotRow, version: u32, at: &str) -> Result<bool>;
+    fn delete_slot(&mut self, id: SlotId) -> Result<()>;
+    fn flatplan_version(&mut self, edition: EditionId) -> Result<Option<u32>>;
+    fn bump_flatplan(&mut self, edition: EditionId, at: &str) -> Result<()>;
 
     // The board.
     /// The live pieces of a publication the filter lets through (all but

@@ -159,6 +159,15 @@ pub(crate) fn change_status(
             new_ref: Some(target.id.to_string()),
         },
     );
+    if target.is_spiked
+        && let Some(slot) = tx
+            .slots(edition.id)?
+            .into_iter()
+            .find(|s| s.article_id == Some(id))
+    {
+        // A spiked piece leaves the flatplan; its record stays.
+        super::flatplan::remove(tx, &mut cs, &slot, slot.version)?;
+    }
     tx.write_change_set(&cs)?;
     need(tx.article(id)?, "article", id)
 }

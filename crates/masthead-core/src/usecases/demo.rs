@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::articles::{add_article, change_status, find_status};
 use super::contributors::add_contributor;
 use super::editions::create_edition;
+use super::flatplan::{add_advert, place_advert, place_article};
 use super::publications::create_publication;
 use super::sections::{add_section, rename_section};
 use super::{Result, Store, need};
@@ -13,8 +14,9 @@ use crate::actor::Actor;
 use crate::error::Error;
 use crate::history::{ChangeSet, Entity};
 use crate::model::{
-    ArticleInput, AssignmentId, AssignmentState, AssignmentTerms, ContributorId, ContributorInput,
-    ContributorKind, EditionId, EditionInput, PublicationId, PublicationInput,
+    AdvertInput, AdvertSize, AdvertState, ArticleInput, AssignmentId, AssignmentState,
+    AssignmentTerms, ContributorId, ContributorInput, ContributorKind, EditionId, EditionInput,
+    Placement, PublicationId, PublicationInput,
 };
 use crate::storage::{AssignmentRow, Tx};
 
@@ -310,6 +312,7 @@ impl Store {
             .item
             .id;
             demo_pieces(tx, actor, publication, feb_mar, feb_mar_pieces())?;
+            demo_flatplan(tx, actor, feb_mar)?;
             let apr_may = create_edition(
                 tx,
                 actor,
@@ -468,4 +471,169 @@ fn demo_pieces(
         }
     }
     Ok(())
+}
+
+/// An advert of the demo: advertiser, size, state, position request, and
+/// where it sits (first page, last page, twelfths, offset).
+type DemoAdvert = (
+    &'static str,
+    AdvertSize,
+    AdvertState,
+    &'static str,
+    u32,
+    u32,
+    u32,
+    u32,
+);
+
+/// Adverts booked in Feb/Mar 21.
+const ADVERTS: &[DemoAdvert] = &[
+    (
+        "Northgate Homes",
+        AdvertSize::Full,
+        AdvertState::Artwork,
+        "Inside front cover",
+        2,
+        2,
+        12,
+        0,
+    ),
+    (
+        "CivicTech Solutions",
+        AdvertSize::Full,
+        AdvertState::Artwork,
+        "Outside back cover",
+        68,
+        68,
+        12,
+        0,
+    ),
+    (
+        "NHS Digital Academy",
+        AdvertSize::Full,
+        AdvertState::Booked,
+        "Inside back cover",
+        67,
+        67,
+        12,
+        0,
+    ),
+    (
+        "Rail for Growth",
+        AdvertSize::Spread,
+        AdvertState::Booked,
+        "Centre spread",
+        34,
+        35,
+        12,
+        0,
+    ),
+    (
+        "Local Government Pensions",
+        AdvertSize::Half,
+        AdvertState::Booked,
+        "Facing matter",
+        7,
+        7,
+        6,
+        6,
+    ),
+    (
+        "Council Insurance Partners",
+        AdvertSize::Quarter,
+        AdvertState::Pencilled,
+        "",
+        40,
+        40,
+        3,
+        9,
+    ),
+    (
+        "Greenfield Energy",
+        AdvertSize::Full,
+        AdvertState::Booked,
+        "Right-hand page",
+        11,
+        11,
+        12,
+        0,
+    ),
+    (
+        "Smart Streets Forum",
+        AdvertSize::Half,
+        AdvertState::Pencilled,
+        "Events section",
+        44,
+        44,
+        6,
+        6,
+    ),
+];
+
+/// Where the Feb/Mar 21 pieces sit: title, first page, last page, twelfths, offset.
+const PLACES: &[(&str, u32, u32, u32, u32)] = &[
+    (
+        "Leeds commits to working with European cities on important issues",
+        6,
+        6,
+        12,
+        0,
+    ),
+    ("Leeds to sign memoranda with Lille and Brno", 7, 7, 6, 0),
+    ("Keep communities at the heart of planning", 12, 14, 12, 0),
+    (
+        "Building back better in health and social care",
+        16,
+        19,
+        12,
+        0,
+    ),
+    ("Housing at the heart of levelling up", 20, 23, 12, 0),
+    ("Training tomorrow's public sector leaders", 26, 28, 12, 0),
+    ("Digital services after the pandemic", 30, 31, 12, 0),
+    (
+        "Is the Public Sector safe against a cyber-attack?",
+        38,
+        39,
+        12,
+        0,
+    ),
+    ("Win a £100 Amazon Voucher", 40, 40, 6, 0),
+];
+
+fn demo_flatplan(tx: &mut dyn Tx, actor: &Actor, edition: EditionId) -> Result<()> {
+    for (advertiser, size, state, position, first, last, units, offset) in ADVERTS {
+        let ad = add_advert(
+            tx,
+            actor,
+            edition,
+            &AdvertInput {
+                advertiser: (*advertiser).into(),
+                size: *size,
+                state: *state,
+                position: (*position).into(),
+                notes: String::new(),
+            },
+        )?;
+        place_advert(tx, actor, ad.id, &placement(*first, *last, *units, *offset))?;
+    }
+    let articles = tx.articles(edition)?;
+    for (title, first, last, units, offset) in PLACES {
+        let id = need(
+            articles.iter().find(|a| a.title == *title).map(|a| a.id),
+            "article",
+            title,
+        )?;
+        place_article(tx, actor, id, &placement(*first, *last, *units, *offset))?;
+    }
+    Ok(())
+}
+
+fn placement(first: u32, last: u32, units: u32, offset: u32) -> Placement {
+    Placement {
+        first_page: first,
+        last_page: last,
+        part_units: units,
+        part_offset: Some(offset),
+    }
 }

@@ -81,6 +81,9 @@ impl Store {
                 });
             }
             let mut cs = ChangeSet::new(actor, Some(old.publication_id), Some(id));
+            if valid.page_count != old.page_count {
+                super::flatplan::repaginate(tx, &mut cs, id, old.page_count, valid.page_count)?;
+            }
             let saved = tx
                 .update_edition(id, version, &valid, cs.at())
                 .map_err(|e| or_duplicate(e, || duplicate(&valid.name)))?;

@@ -12,6 +12,7 @@ mod board;
 mod contributors;
 mod demo;
 mod editions;
+mod flatplan;
 mod kinds;
 mod lookup;
 mod publications;

@@ -6,6 +6,7 @@ mod commissioning;
 mod conflicts;
 mod demo;
 mod editions;
+mod flatplan;
 mod kinds;
 mod other;
 mod store;

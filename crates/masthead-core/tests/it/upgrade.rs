@@ -91,7 +91,13 @@ fn view(store: &Store) -> String {
                         asg.version
                     );
                 }
-                for h in store.history_of(&a.id.to_string()).unwrap() {
+                // The flatplan arrived in v4: v1's demo had none to upgrade.
+                for h in store
+                    .history_of(&a.id.to_string())
+                    .unwrap()
+                    .into_iter()
+                    .filter(|h| h.entity != "flatplan")
+                {
                     let refs = |r: &Option<String>| {
                         r.as_ref().map(|id| {
                             wf.statuses

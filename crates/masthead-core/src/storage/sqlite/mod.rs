@@ -20,6 +20,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_initial.sql"),
     include_str!("../../migrations/0002_kinds_change_sets.sql"),
     include_str!("../../migrations/0003_commissioning.sql"),
+    include_str!("../../migrations/0004_flatplan.sql"),
 ];
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";

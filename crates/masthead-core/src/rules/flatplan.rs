@@ -1,0 +1,316 @@
+//! The flatplan's rules: a slot stays within the edition's pages, a part of
+//! a page is a twelfth-multiple that fits, slots never overlap, an advert's
+//! slot matches its size, and the covers have their names.
+
+use crate::error::{Error, Result};
+use crate::model::{AdvertSize, FlatplanPage, Placement, Slot};
+
+/// Twelfths in a page.
+pub const PAGE: u32 = 12;
+
+/// The name of a cover page, if `page` is one.
+pub fn page_name(page: u32, page_count: u32) -> Option<&'static str> {
+    match page {
+        1 => Some("Front cover"),
+        2 => Some("Inside front cover"),
+        p if p == page_count && page_count >= 4 => Some("Outside back cover"),
+        p if p + 1 == page_count && page_count >= 4 => Some("Inside back cover"),
+        _ => None,
+    }
+}
+
+/// "p 15 (top half)", "pp 12–14" — a placement as people say it.
+pub fn describe(first: u32, last: u32, offset: u32, units: u32) -> String {
+    if first != last {
+        return format!("pp {first}–{last}");
+    }
+    let part = match units {
+        12 => return format!("p {first}"),
+        6 => "half",
+        4 => "third",
+        _ => "quarter",
+    };
+    let place = match (units, offset) {
+        (6, 0) => "top ",
+        (6, _) => "bottom ",
+        (_, 0) => "first ",
+        (u, o) if o + u == PAGE => "last ",
+        _ => "middle ",
+    };
+    format!("p {first} ({place}{part})")
+}
+
+/// The placement checked against the edition's pages: whole pages for a run,
+/// a known part for a single page.
+pub fn check_placement(p: &Placement, page_count: u32) -> Result<Placement> {
+    if p.first_page < 1 || p.last_page < p.first_page || p.last_page > page_count {
+        return Err(Error::invalid(
+            "pages_out_of_range",
+            "pages",
+            format!(
+                "Pages {}–{} are not in this edition, which has pages 1–{page_count}. Choose pages within them, or change the page count.",
+                p.first_page, p.last_page
+            ),
+        ));
+    }
+    if ![3, 4, 6, 12].contains(&p.part_units) {
+        return Err(Error::invalid(
+            "part_invalid",
+            "part",
+            "A slot takes a full page, a half, a third or a quarter of one.",
+        ));
+    }
+    if p.part_units != PAGE && p.first_page != p.last_page {
+        return Err(Error::invalid(
+            "part_on_run",
+            "part",
+            "Part of a page fits on one page only. Choose one page, or full pages for a run.",
+        ));
+    }
+    if let Some(offset) = p.part_offset
+        && (!offset.is_multiple_of(p.part_units) || offset + p.part_units > PAGE)
+    {
+        return Err(Error::invalid(
+            "part_invalid",
+            "part",
+            "That part of the page does not exist. Choose the top or bottom half, or one of the thirds or quarters.",
+        ));
+    }
+    Ok(*p)
+}
+
+/// An advert's slot has the advert's size: a spread is two facing pages
+/// (an even page and the odd one after it), the others one page's part.
+pub fn check_advert_shape(size: AdvertSize, p: &Placement) -> Result<()> {
+    let (pages, units) = size.shape();
+    let span = p.last_page - p.first_page + 1;
+    let facing = size != AdvertSize::Spread || p.first_page.is_multiple_of(2);
+    if span != pages || p.part_units != units || !facing {
+        return Err(Error::invalid(
+            "advert_size",
+            "pages",
+            match size {
+                AdvertSize::Spread => {
+                    "A spread advert takes two facing pages: an even page and the one after it (such as 24–25).".to_owned()
+                }
+                other => format!(
+                    "A {} advert takes {} of one page. Place it on a single page.",
+                    other.key(),
+                    if other == AdvertSize::Full { "all" } else { other.key() }
+                ),
+            },
+        ));
+    }
+    Ok(())
+}
+
+/// Where on `page` `units` twelfths fit between `others`' slots: `wanted`
+/// if it is free, else the first free part. `None` when it does not fit.
+pub fn fit_on_page(page: u32, units: u32, wanted: Option<u32>, others: &[&Slot]) -> Option<u32> {
+    let taken: Vec<(u32, u32)> = others
+        .iter()
+        .filter(|s| s.first_page <= page && page <= s.last_page)
+        .map(|s| (s.part_offset, s.part_offset + s.part_units))
+        .collect();
+    let free = |at: u32| taken.iter().all(|(a, b)| at + units <= *a || at >= *b);
+    match wanted {
+        Some(at) => free(at).then_some(at),
+        None => (0..=PAGE - units)
+            .step_by(units as usize)
+            .find(|at| free(*at)),
+    }
+}
+
+/// The placement's offset where it fits among `others` (the slot being
+/// moved left out), or a refusal naming the page and what is on it.
+pub fn check_fit(p: &Placement, others: &[&Slot]) -> Result<u32> {
+    for page in p.first_page..=p.last_page {
+        let offset = if p.part_units == PAGE {
+            Some(0)
+        } else {
+            p.part_offset
+        };
+        if fit_on_page(page, p.part_units, offset, others).is_none() {
+            let there: Vec<String> = others
+                .iter()
+                .filter(|s| s.first_page <= page && page <= s.last_page)
+                .map(|s| format!("\"{}\"", s.label))
+                .collect();
+            return Err(Error::invalid(
+                "page_taken",
+                "pages",
+                format!(
+                    "Page {page} has no room for that: {} {} there. Choose another page, or move {} first.",
+                    there.join(" and "),
+                    if there.len() == 1 { "is" } else { "are" },
+                    if there.len() == 1 { "it" } else { "them" }
+                ),
+            ));
+        }
+    }
+    Ok(if p.part_units == PAGE {
+        0
+    } else {
+        fit_on_page(p.first_page, p.part_units, p.part_offset, others).unwrap_or(0)
+    })
+}
+
+/// The pages of an edition with the slots on each and the room left.
+pub fn pages(page_count: u32, slots: &[Slot]) -> Vec<FlatplanPage> {
+    let mut pages: Vec<FlatplanPage> = (1..=page_count)
+        .map(|number| FlatplanPage {
+            number,
+            name: page_name(number, page_count).map(str::to_owned),
+            slots: Vec::new(),
+            free_units: PAGE,
+        })
+        .collect();
+    for s in slots {
+        for n in s.first_page..=s.last_page.min(page_count) {
+            if let Some(page) = pages.get_mut(n as usize - 1) {
+                page.slots.push(s.id);
+                page.free_units = page.free_units.saturating_sub(s.part_units);
+            }
+        }
+    }
+    pages
+}
+
+/// Pages a slot takes, as a number of pages (a half is 0.5).
+pub fn size_in_pages(s: &Slot) -> f64 {
+    f64::from(s.last_page - s.first_page + 1) * f64::from(s.part_units) / f64::from(PAGE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EditionId, SlotId};
+
+    fn slot(label: &str, first: u32, last: u32, offset: u32, units: u32) -> Slot {
+        Slot {
+            id: SlotId::new(),
+            edition_id: EditionId::new(),
+            article_id: None,
+            advert_id: None,
+            first_page: first,
+            last_page: last,
+            part_offset: offset,
+            part_units: units,
+            label: label.into(),
+            section: None,
+            status_id: None,
+            status_label: None,
+            status_colour: None,
+            version: 1,
+        }
+    }
+
+    fn place(first: u32, last: u32, units: u32, offset: Option<u32>) -> Placement {
+        Placement {
+            first_page: first,
+            last_page: last,
+            part_units: units,
+            part_offset: offset,
+        }
+    }
+
+    #[test]
+    fn slots_never_overlap_and_parts_fill_a_page_up_to_its_capacity() {
+        let feature = slot("Keep communities", 12, 14, 0, 12);
+        let half = slot("Sponsor", 15, 15, 0, 6);
+        let others = [&feature, &half];
+        assert_eq!(check_fit(&place(15, 15, 6, None), &others).unwrap(), 6);
+        let e = check_fit(&place(14, 15, 12, None), &others).unwrap_err();
+        assert_eq!(e.code(), "page_taken");
+        assert!(e.to_string().contains("Page 14"), "{e}");
+        assert!(e.to_string().contains("\"Keep communities\""), "{e}");
+        assert_eq!(
+            check_fit(&place(15, 15, 6, Some(0)), &others)
+                .unwrap_err()
+                .code(),
+            "page_taken"
+        );
+        // Quarters fill what a half leaves; a fifth part does not fit.
+        let q1 = slot("Q1", 15, 15, 6, 3);
+        let q2 = slot("Q2", 15, 15, 9, 3);
+        let full = [&feature, &half, &q1, &q2];
+        assert_eq!(
+            check_fit(&place(15, 15, 3, None), &full)
+                .unwrap_err()
+                .code(),
+            "page_taken"
+        );
+        assert_eq!(check_fit(&place(16, 16, 4, None), &full).unwrap(), 0);
+    }
+
+    #[test]
+    fn placements_stay_within_the_edition_and_parts_are_real() {
+        assert_eq!(
+            check_placement(&place(67, 69, 12, None), 68)
+                .unwrap_err()
+                .code(),
+            "pages_out_of_range"
+        );
+        assert_eq!(
+            check_placement(&place(0, 1, 12, None), 68)
+                .unwrap_err()
+                .code(),
+            "pages_out_of_range"
+        );
+        assert_eq!(
+            check_placement(&place(3, 4, 6, None), 68)
+                .unwrap_err()
+                .code(),
+            "part_on_run"
+        );
+        assert_eq!(
+            check_placement(&place(3, 3, 5, None), 68)
+                .unwrap_err()
+                .code(),
+            "part_invalid"
+        );
+        assert_eq!(
+            check_placement(&place(3, 3, 6, Some(3)), 68)
+                .unwrap_err()
+                .code(),
+            "part_invalid"
+        );
+        check_placement(&place(3, 3, 6, Some(6)), 68).unwrap();
+    }
+
+    #[test]
+    fn an_adverts_slot_matches_its_size_and_a_spread_faces() {
+        check_advert_shape(AdvertSize::Spread, &place(24, 25, 12, None)).unwrap();
+        assert_eq!(
+            check_advert_shape(AdvertSize::Spread, &place(25, 26, 12, None))
+                .unwrap_err()
+                .code(),
+            "advert_size"
+        );
+        check_advert_shape(AdvertSize::Half, &place(7, 7, 6, None)).unwrap();
+        assert!(check_advert_shape(AdvertSize::Half, &place(7, 7, 12, None)).is_err());
+        assert!(check_advert_shape(AdvertSize::Full, &place(7, 8, 12, None)).is_err());
+    }
+
+    #[test]
+    fn covers_are_named_and_placements_read_as_people_say_them() {
+        let names: Vec<Option<&str>> = [1, 2, 3, 67, 68]
+            .iter()
+            .map(|p| page_name(*p, 68))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                Some("Front cover"),
+                Some("Inside front cover"),
+                None,
+                Some("Inside back cover"),
+                Some("Outside back cover")
+            ]
+        );
+        assert_eq!(describe(12, 14, 0, 12), "pp 12–14");
+        assert_eq!(describe(15, 15, 6, 6), "p 15 (bottom half)");
+        assert_eq!(describe(15, 15, 0, 3), "p 15 (first quarter)");
+        assert_eq!(describe(15, 15, 0, 12), "p 15");
+    }
+}
