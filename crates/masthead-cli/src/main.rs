@@ -11,15 +11,16 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Parser;
 use masthead_core::model::{
-    ArticleInput, AssignmentInput, BoardFilter, ContributorInput, ContributorKind, EditionInput,
-    KeyDate, PublicationId, PublicationInput, StatusDeadline, StatusInput, Workflow,
+    AdvertInput, AdvertSize, AdvertState, ArticleInput, AssignmentInput, BoardFilter,
+    ContributorInput, ContributorKind, EditionId, EditionInput, KeyDate, Placement, PublicationId,
+    PublicationInput, Slot, StatusDeadline, StatusInput, Workflow,
 };
 use masthead_core::{Actor, AssignmentQuery, Error, Store, config};
 
 use args::{
-    ArticleCmd, ArticleFields, AssignmentCmd, AssignmentKey, Cli, Command, ContributorCmd,
-    ContributorFields, EditionCmd, EditionFields, KindCmd, PublicationCmd, SectionCmd, WorkflowCmd,
-    WorkflowCommon,
+    AdvertCmd, AdvertFields, ArticleCmd, ArticleFields, AssignmentCmd, AssignmentKey, Cli, Command,
+    ContributorCmd, ContributorFields, EditionCmd, EditionFields, FlatplanCmd, KindCmd,
+    PublicationCmd, SectionCmd, SlotOwner, WhereArgs, WorkflowCmd, WorkflowCommon,
 };
 use output::Out;
 
@@ -167,6 +168,8 @@ fn run(cli: Cli) -> Outcome {
         Command::Section { cmd } => section(cmd, &path, &who, &out),
         Command::Kind { cmd } => kind(cmd, &path, &who, &out),
         Command::Assignment { cmd } => assignment(cmd, &path, &who, &out),
+        Command::Flatplan { cmd } => flatplan(cmd, &path, &who, &out),
+        Command::Advert { cmd } => advert(cmd, &path, &who, &out),
         Command::Workflow { cmd } => workflow(cmd, &path, &who, &out),
         Command::Board {
             edition,
@@ -1069,6 +1072,198 @@ fn kind(cmd: &KindCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
                     "back in use"
                 }
             ));
+            Ok(())
+        }
+    }
+}
+
+fn placement(w: &WhereArgs) -> Result<Placement, Failure> {
+    let units = w.part.map_or(12, |p| p.0);
+    let offset = match w.at.as_deref().map(str::trim) {
+        None => None,
+        Some("top") | Some("first") => Some(0),
+        Some("bottom") if units == 6 => Some(6),
+        Some("second") => Some(units),
+        Some("third") if units <= 4 => Some(units * 2),
+        Some("fourth") if units == 3 => Some(9),
+        Some(other) => {
+            return Err(Failure::Usage(format!(
+                "\"{other}\" is not a part of the page here; use top or bottom for a half, first to fourth for thirds and quarters"
+            )));
+        }
+    };
+    Ok(Placement {
+        first_page: w.pages.0,
+        last_page: w.pages.1,
+        part_units: units,
+        part_offset: offset,
+    })
+}
+
+fn slot_of(store: &Store, owner: &SlotOwner) -> Result<(EditionId, Slot), Failure> {
+    let edition = store.find_edition(None, &owner.edition)?;
+    let (key, what) = match (&owner.article, &owner.advert) {
+        (Some(a), _) => (store.find_article(Some(edition), a)?.to_string(), a.clone()),
+        (None, Some(ad)) => (store.find_advert(edition, ad)?.to_string(), ad.clone()),
+        (None, None) => return Err(Failure::Usage("say what: --article or --advert".into())),
+    };
+    match store.slot_of(edition, &key)? {
+        Some(slot) => Ok((edition, slot)),
+        None => Err(Failure::Usage(format!(
+            "\"{what}\" is not on the flatplan; place it with `masthead flatplan place`"
+        ))),
+    }
+}
+
+fn flatplan(cmd: &FlatplanCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
+    match cmd {
+        FlatplanCmd::Show { edition, json } => {
+            let store = open(path, false)?;
+            let id = store.find_edition(None, edition)?;
+            let plan = store.flatplan(id)?;
+            if *json {
+                return out.json(&output::FlatplanShow::from(&plan));
+            }
+            output::print_flatplan(out, &plan);
+            Ok(())
+        }
+        FlatplanCmd::Place { owner, place } => {
+            let mut store = open(path, false)?;
+            let edition = store.find_edition(None, &owner.edition)?;
+            let p = placement(place)?;
+            let plan = match (&owner.article, &owner.advert) {
+                (Some(a), _) => {
+                    let id = store.find_article(Some(edition), a)?;
+                    store.place_article(who, id, &p)?
+                }
+                (None, Some(ad)) => {
+                    let id = store.find_advert(edition, ad)?;
+                    store.place_advert(who, id, &p)?
+                }
+                (None, None) => {
+                    return Err(Failure::Usage("say what: --article or --advert".into()));
+                }
+            };
+            out.line(&format!(
+                "Placed. {} of {} pages free.",
+                plan.budget.free, plan.page_count
+            ));
+            Ok(())
+        }
+        FlatplanCmd::Move {
+            owner,
+            place,
+            expect_version,
+        } => {
+            let mut store = open(path, false)?;
+            let (_, slot) = slot_of(&store, owner)?;
+            let p = placement(place)?;
+            let seen = expect_version.unwrap_or(slot.version);
+            store.move_slot(who, slot.id, Some(seen), &p)?;
+            out.line(&format!("Moved \"{}\".", slot.label));
+            Ok(())
+        }
+        FlatplanCmd::Remove { owner } => {
+            let mut store = open(path, false)?;
+            let (_, slot) = slot_of(&store, owner)?;
+            store.remove_slot(who, slot.id, Some(slot.version))?;
+            out.line(&format!("Took \"{}\" off the flatplan.", slot.label));
+            Ok(())
+        }
+    }
+}
+
+fn advert_input(base: AdvertInput, f: &AdvertFields) -> Result<AdvertInput, Failure> {
+    Ok(AdvertInput {
+        advertiser: base.advertiser,
+        size: match &f.size {
+            None => base.size,
+            Some(t) => AdvertSize::parse(t).ok_or_else(|| {
+                Failure::Usage(format!(
+                    "\"{t}\" is not an advert size; use full, half, third, quarter or spread"
+                ))
+            })?,
+        },
+        state: match &f.state {
+            None => base.state,
+            Some(t) => AdvertState::parse(t).ok_or_else(|| {
+                Failure::Usage(format!(
+                    "\"{t}\" is not a booking state; use pencilled, booked or artwork"
+                ))
+            })?,
+        },
+        position: f.position.clone().unwrap_or(base.position),
+        notes: f.notes.clone().unwrap_or(base.notes),
+    })
+}
+
+fn advert(cmd: &AdvertCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
+    match cmd {
+        AdvertCmd::List { edition, json } => {
+            let store = open(path, false)?;
+            let id = store.find_edition(None, edition)?;
+            let list = store.list_adverts(id)?;
+            if *json {
+                return out.json(&list);
+            }
+            out.table(
+                &["ID", "ADVERTISER", "SIZE", "STATE", "POSITION", "PLACED"],
+                list.iter().map(|a| {
+                    vec![
+                        a.id.to_string(),
+                        a.advertiser.clone(),
+                        a.size.key().to_owned(),
+                        a.state.key().to_owned(),
+                        a.position.clone(),
+                        if a.placed { "yes" } else { "no" }.to_owned(),
+                    ]
+                }),
+                "No adverts booked. Add one with `masthead advert add --edition E --advertiser NAME --size full`.",
+            );
+            Ok(())
+        }
+        AdvertCmd::Add {
+            edition,
+            advertiser,
+            fields,
+        } => {
+            let mut store = open(path, false)?;
+            let id = store.find_edition(None, edition)?;
+            let base = AdvertInput {
+                advertiser: advertiser.clone(),
+                size: AdvertSize::Full,
+                state: AdvertState::Pencilled,
+                position: String::new(),
+                notes: String::new(),
+            };
+            let a = store.add_advert(who, id, &advert_input(base, fields)?)?;
+            out.line(&format!(
+                "Booked {} ({}, {}) ({}).",
+                a.advertiser,
+                a.size.key(),
+                a.state.key(),
+                a.id
+            ));
+            Ok(())
+        }
+        AdvertCmd::Update {
+            advert,
+            edition,
+            advertiser,
+            fields,
+            expect_version,
+        } => {
+            let mut store = open(path, false)?;
+            let e = store.find_edition(None, edition)?;
+            let id = store.find_advert(e, advert)?;
+            let current = store.advert(id)?;
+            let mut input = advert_input(AdvertInput::from(&current), fields)?;
+            if let Some(name) = advertiser {
+                input.advertiser = name.clone();
+            }
+            let seen = expect_version.unwrap_or(current.version);
+            let a = store.update_advert(who, id, Some(seen), &input)?;
+            out.line(&format!("Updated {}'s advert.", a.advertiser));
             Ok(())
         }
     }

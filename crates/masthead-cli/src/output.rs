@@ -4,8 +4,8 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 use masthead_core::model::{
-    Article, ArticleDetail, Assignment, Board, ContributorDetail, Edition, HistoryEntry,
-    NextDeadline, Status, Warning, Workflow,
+    Article, ArticleDetail, Assignment, Board, ContributorDetail, Edition, Flatplan, HistoryEntry,
+    NextDeadline, PageBudget, Status, Warning, Workflow,
 };
 use serde::Serialize;
 
@@ -434,5 +434,146 @@ pub fn print_board(out: &Out, b: &Board) {
         out.line(
             "No pieces match. Add one with `masthead article add --edition NAME --title TITLE`.",
         );
+    }
+}
+
+/// `flatplan show --json`: one entry per page with its slots.
+#[derive(Serialize)]
+pub struct FlatplanShow<'a> {
+    pub edition_id: String,
+    pub page_count: u32,
+    pub version: u32,
+    pub budget: &'a PageBudget,
+    pub pages: Vec<PageShow<'a>>,
+    pub unplaced_articles: Vec<&'a str>,
+    pub unplaced_adverts: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct PageShow<'a> {
+    pub number: u32,
+    pub name: Option<&'a str>,
+    pub free_twelfths: u32,
+    pub slots: Vec<SlotShow<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SlotShow<'a> {
+    pub id: String,
+    /// `article` or `advert`.
+    pub kind: &'static str,
+    pub label: &'a str,
+    pub first_page: u32,
+    pub last_page: u32,
+    /// Twelfths of the page from the top, and how many.
+    pub part_offset: u32,
+    pub part_units: u32,
+    pub status: Option<&'a str>,
+    pub section: Option<&'a str>,
+    pub version: u32,
+}
+
+impl<'a> From<&'a Flatplan> for FlatplanShow<'a> {
+    fn from(p: &'a Flatplan) -> Self {
+        FlatplanShow {
+            edition_id: p.edition_id.to_string(),
+            page_count: p.page_count,
+            version: p.version,
+            budget: &p.budget,
+            pages: p
+                .pages
+                .iter()
+                .map(|page| PageShow {
+                    number: page.number,
+                    name: page.name.as_deref(),
+                    free_twelfths: page.free_units,
+                    slots: page
+                        .slots
+                        .iter()
+                        .filter_map(|id| p.slots.iter().find(|s| s.id == *id))
+                        .map(|s| SlotShow {
+                            id: s.id.to_string(),
+                            kind: if s.article_id.is_some() {
+                                "article"
+                            } else {
+                                "advert"
+                            },
+                            label: &s.label,
+                            first_page: s.first_page,
+                            last_page: s.last_page,
+                            part_offset: s.part_offset,
+                            part_units: s.part_units,
+                            status: s.status_label.as_deref(),
+                            section: s.section.as_deref(),
+                            version: s.version,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            unplaced_articles: p
+                .unplaced_articles
+                .iter()
+                .map(|a| a.title.as_str())
+                .collect(),
+            unplaced_adverts: p
+                .unplaced_adverts
+                .iter()
+                .map(|a| a.advertiser.as_str())
+                .collect(),
+        }
+    }
+}
+
+pub fn print_flatplan(out: &Out, p: &Flatplan) {
+    out.table(
+        &["PAGE", "", "ON IT"],
+        p.pages.iter().map(|page| {
+            let on: Vec<String> = page
+                .slots
+                .iter()
+                .filter_map(|id| p.slots.iter().find(|s| s.id == *id))
+                .map(|s| {
+                    let part = match s.part_units {
+                        12 => String::new(),
+                        6 => " (½)".into(),
+                        4 => " (⅓)".into(),
+                        _ => " (¼)".into(),
+                    };
+                    let what = if s.advert_id.is_some() { "AD " } else { "" };
+                    format!(
+                        "{what}{}{part}{}",
+                        s.label,
+                        s.status_label
+                            .as_deref()
+                            .map(|l| format!(" [{l}]"))
+                            .unwrap_or_default()
+                    )
+                })
+                .collect();
+            vec![
+                page.number.to_string(),
+                page.name.clone().unwrap_or_default(),
+                if on.is_empty() {
+                    "—".into()
+                } else {
+                    on.join(" · ")
+                },
+            ]
+        }),
+        "This edition has no pages.",
+    );
+    out.line(&format!(
+        "{} pages: {} editorial, {} advertising, {} free.",
+        p.budget.pages, p.budget.editorial, p.budget.advertising, p.budget.free
+    ));
+    if !p.unplaced_articles.is_empty() {
+        out.line(&format!(
+            "Not placed yet: {}.",
+            p.unplaced_articles
+                .iter()
+                .map(|a| a.title.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ));
     }
 }

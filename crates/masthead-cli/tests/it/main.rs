@@ -7,6 +7,7 @@ use serde_json::Value;
 
 mod commissioning;
 mod concurrency;
+mod flatplan;
 
 struct Run {
     code: i32,

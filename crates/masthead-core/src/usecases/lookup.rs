@@ -3,8 +3,8 @@
 use super::{Result, Store, need};
 use crate::error::Error;
 use crate::model::{
-    ArticleId, AssignmentId, ContributorId, Edition, EditionId, Kind, KindId, Publication,
-    PublicationId, Section, SectionId, StatusId,
+    AdvertId, ArticleId, AssignmentId, ContributorId, Edition, EditionId, Kind, KindId,
+    Publication, PublicationId, Section, SectionId, StatusId,
 };
 use crate::rules::normalise;
 use crate::storage::AssignmentFilter;
@@ -191,5 +191,20 @@ impl Store {
             .or(all.first())
             .map(|a| a.id);
         need(found, "assignment", format!("{contributor} on {article}"))
+    }
+
+    /// An advert of `edition` by id or advertiser.
+    pub fn find_advert(&self, edition: EditionId, key: &str) -> Result<AdvertId> {
+        if let Some(id) = AdvertId::parse(key) {
+            return self.advert(id).map(|a| a.id);
+        }
+        let adverts = self.list_adverts(edition)?;
+        pick(
+            "advert",
+            key,
+            adverts,
+            |a: &crate::model::Advert| a.id,
+            |a| &a.advertiser,
+        )
     }
 }
