@@ -47,6 +47,12 @@ fn main() {
         "set_move",
         "set_initial_status",
         "commission_new_contributor",
+        "flatplan",
+        "place_article",
+        "place_advert",
+        "move_slot",
+        "remove_slot",
+        "add_advert",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

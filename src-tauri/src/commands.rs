@@ -393,3 +393,50 @@ pub async fn commission_new_contributor(
 ) -> Reply<Saved<Assignment>> {
     state.with(|s, who| s.commission_new_contributor(who, article, &person, &input))
 }
+
+#[tauri::command]
+pub async fn flatplan(state: State<'_, AppState>, edition: EditionId) -> Reply<Flatplan> {
+    state.with(|s, _| s.flatplan(edition))
+}
+
+#[tauri::command]
+pub async fn place_article(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    place: Placement,
+) -> Reply<Flatplan> {
+    state.with(|s, who| s.place_article(who, article, &place))
+}
+
+#[tauri::command]
+pub async fn place_advert(
+    state: State<'_, AppState>,
+    advert: AdvertId,
+    place: Placement,
+) -> Reply<Flatplan> {
+    state.with(|s, who| s.place_advert(who, advert, &place))
+}
+
+#[tauri::command]
+pub async fn move_slot(
+    state: State<'_, AppState>,
+    id: SlotId,
+    version: u32,
+    place: Placement,
+) -> Reply<Flatplan> {
+    state.with(|s, who| s.move_slot(who, id, Some(version), &place))
+}
+
+#[tauri::command]
+pub async fn remove_slot(state: State<'_, AppState>, id: SlotId, version: u32) -> Reply<Flatplan> {
+    state.with(|s, who| s.remove_slot(who, id, Some(version)))
+}
+
+#[tauri::command]
+pub async fn add_advert(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    input: AdvertInput,
+) -> Reply<Advert> {
+    state.with(|s, who| s.add_advert(who, edition, &input))
+}

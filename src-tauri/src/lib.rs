@@ -69,6 +69,12 @@ pub fn run() {
             commands::set_move,
             commands::set_initial_status,
             commands::commission_new_contributor,
+            commands::flatplan,
+            commands::place_article,
+            commands::place_advert,
+            commands::move_slot,
+            commands::remove_slot,
+            commands::add_advert,
         ])
         .run(tauri::generate_context!())
         .expect("Masthead could not start its window");

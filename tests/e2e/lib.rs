@@ -139,6 +139,47 @@ impl App {
         }
     }
 
+    /// Waits up to 10 s for an element matching `css` to be in the page,
+    /// whether or not WebDriver judges it visible (it misjudges absolutely
+    /// placed boxes inside a clipped one, such as the flatplan's slots).
+    pub async fn wait_present(&self, css: &str) -> Result<WebElement> {
+        let started = Instant::now();
+        loop {
+            if let Some(el) = self.driver.find_all(By::Css(css)).await?.into_iter().next() {
+                return Ok(el);
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                bail!("nothing matches {css}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Focuses the element at `css` and presses `key` on it, as a keyboard
+    /// user who tabbed there would.
+    pub async fn press(&self, css: &str, key: thirtyfour::Key) -> Result<()> {
+        let el = self.wait_present(css).await?;
+        self.driver
+            .execute("arguments[0].focus();", vec![el.to_json()?])
+            .await?;
+        self.driver.action_chain().send_keys(key).perform().await?;
+        Ok(())
+    }
+
+    /// Waits up to 10 s until nothing matches `css`.
+    pub async fn wait_gone(&self, css: &str) -> Result<()> {
+        let started = Instant::now();
+        loop {
+            if self.driver.find_all(By::Css(css)).await?.is_empty() {
+                return Ok(());
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                bail!("{css} is still there");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Clicks the first visible button whose text contains `label`.
     pub async fn click_button(&self, label: &str) -> Result<()> {
         let started = Instant::now();

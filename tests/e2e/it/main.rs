@@ -409,3 +409,81 @@ async fn commission_and_board(app: &App) -> Result<()> {
     app.screenshot("workflow-settings.png").await?;
     Ok(())
 }
+
+/// The flatplan: the demo's pages, a piece placed from the form and by
+/// drag, moved by keyboard, and the move undone.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_editor_places_moves_and_undoes_on_the_flatplan() -> Result<()> {
+    let app = App::start("Erin Editor").await?;
+    let result = async {
+        app.click_button("Load the demo edition").await?;
+        app.wait_text("h1", "Feb/Mar 21").await?;
+        app.click_button("Flatplan").await?;
+        app.wait_text("h1", "Flatplan").await?;
+        app.wait_text(".budget", "68 pages").await?;
+        app.wait_present("section.page[data-page='13'] .slot[aria-label^=\"Keep communities\"]")
+            .await?;
+        app.wait_present("section.page[data-page='68'] .slot[aria-label^=\"CivicTech Solutions\"]")
+            .await?;
+        app.screenshot("flatplan.png").await?;
+
+        // Place "View all videos" from the form on page 4.
+        app.wait_text(".tray", "View all videos").await?;
+        app.click_button("Place…").await?;
+        app.type_into("#place-form input[name=first]", "4").await?;
+        app.type_into("#place-form input[name=last]", "4").await?;
+        app.click_button("Place").await?;
+        app.wait_present("section.page[data-page='4'] .slot[aria-label^=\"View all videos\"]")
+            .await?;
+        app.wait_text(".tray", "Everything is on the flatplan")
+            .await?;
+
+        // Move it a page on with the keyboard, then undo the move.
+        let slot = "section.page[data-page='4'] .slot-button";
+        // (Keys go to the focused slot; WebDriver will not type into a box it judges hidden.)
+        app.wait(slot)
+            .await?
+            .send_keys(thirtyfour::Key::Right)
+            .await?;
+        app.wait_present("section.page[data-page='5'] .slot[aria-label^=\"View all videos\"]")
+            .await?;
+        let shown: serde_json::Value =
+            serde_json::from_str(&app.cli(&["flatplan", "show", "Feb/Mar 21", "--json"])?)?;
+        assert_eq!(
+            shown["pages"][4]["slots"][0]["label"], "View all videos",
+            "{}",
+            shown["pages"][4]
+        );
+        app.click_button("Undo").await?;
+        app.wait_present("section.page[data-page='4'] .slot[aria-label^=\"View all videos\"]")
+            .await?;
+        app.wait_gone("section.page[data-page='5'] .slot[aria-label^=\"View all videos\"]")
+            .await?;
+
+        // Take it off with Delete, then drag it back from the tray onto page 8.
+        app.wait(slot)
+            .await?
+            .send_keys(thirtyfour::Key::Delete)
+            .await?;
+        app.wait_text(".tray", "View all videos").await?;
+        app.drag(".tray li", "section.page[data-page='8']").await?;
+        app.wait_present("section.page[data-page='8'] .slot[aria-label^=\"View all videos\"]")
+            .await?;
+        // A drop onto a full page is refused, saying what is there.
+        app.drag(
+            "section.page[data-page='8'] .slot",
+            "section.page[data-page='13']",
+        )
+        .await?;
+        app.wait_text(".toasts", "Page 13 has no room").await?;
+        app.wait_present("section.page[data-page='8'] .slot[aria-label^=\"View all videos\"]")
+            .await?;
+        Ok(())
+    }
+    .await;
+    if result.is_err() {
+        let _ = app.screenshot("failure-flatplan.png").await;
+    }
+    app.quit().await?;
+    result
+}

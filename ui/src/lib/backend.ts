@@ -7,6 +7,12 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type {
+  Advert,
+  AdvertId,
+  AdvertInput,
+  Flatplan,
+  Placement,
+  SlotId,
   Article,
   ArticleDetail,
   ArticleId,
@@ -120,6 +126,13 @@ export const backend = {
     call<Assignment>("withdraw_assignment", { id, version }),
   reassign: (id: AssignmentId, version: number, to: ContributorId) =>
     call<Saved<Assignment>>("reassign", { id, version, to }),
+  flatplan: (edition: EditionId) => call<Flatplan>("flatplan", { edition }),
+  placeArticle: (article: ArticleId, place: Placement) => call<Flatplan>("place_article", { article, place }),
+  placeAdvert: (advert: AdvertId, place: Placement) => call<Flatplan>("place_advert", { advert, place }),
+  /** Moves a slot from `version`, the version the user saw. */
+  moveSlot: (id: SlotId, version: number, place: Placement) => call<Flatplan>("move_slot", { id, version, place }),
+  removeSlot: (id: SlotId, version: number) => call<Flatplan>("remove_slot", { id, version }),
+  addAdvert: (edition: EditionId, input: AdvertInput) => call<Advert>("add_advert", { edition, input }),
   board: (publication: PublicationId, filter: BoardFilter) => call<Board>("board", { publication, filter }),
   addStatus: (publication: PublicationId, version: number, after: StatusId, input: StatusInput) =>
     call<Workflow>("add_status", { publication, version, after, input }),

@@ -193,6 +193,60 @@ words: number | null, deadline: NextDeadline | null,
  */
 needs_writer: boolean, version: number, };
 
+export type AdvertId = string;
+
+export type SlotId = string;
+
+export type AdvertSize = "full" | "half" | "third" | "quarter" | "spread";
+
+export type AdvertState = "pencilled" | "booked" | "artwork";
+
+export type Advert = { id: AdvertId, edition_id: EditionId, advertiser: string, size: AdvertSize, state: AdvertState, 
+/**
+ * A position request: "right-hand page", "facing matter".
+ */
+position: string, notes: string, 
+/**
+ * On the flatplan already.
+ */
+placed: boolean, version: number, };
+
+export type AdvertInput = { advertiser: string, size: AdvertSize, state: AdvertState, position: string, notes: string, };
+
+export type Placement = { first_page: number, last_page: number, part_units: number, part_offset: number | null, };
+
+export type Slot = { id: SlotId, edition_id: EditionId, article_id: ArticleId | null, advert_id: AdvertId | null, first_page: number, last_page: number, part_offset: number, part_units: number, 
+/**
+ * The piece's title or the advertiser.
+ */
+label: string, section: string | null, 
+/**
+ * The piece's status (adverts have none).
+ */
+status_id: StatusId | null, status_label: string | null, status_colour: string | null, version: number, };
+
+export type FlatplanPage = { number: number, 
+/**
+ * "Front cover", "Inside front cover", … for the covers.
+ */
+name: string | null, slots: Array<SlotId>, 
+/**
+ * Twelfths of the page still free.
+ */
+free_units: number, };
+
+export type PageBudget = { pages: number, editorial: number, advertising: number, free: number, };
+
+export type Flatplan = { edition_id: EditionId, page_count: number, 
+/**
+ * Goes up with every change to the flatplan.
+ */
+version: number, pages: Array<FlatplanPage>, slots: Array<Slot>, 
+/**
+ * Live pieces not on the flatplan (spiked ones are never placed).
+ */
+unplaced_articles: Array<Article>, unplaced_adverts: Array<Advert>, budget: PageBudget, };
+
 export type BoardFilter = { edition_id: EditionId | null, section_id: SectionId | null, kind_id: KindId | null, contributor_id: ContributorId | null, overdue_only: boolean, };
 
 export type Board = { workflow: Workflow, cards: Array<BoardCard>, 

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import type { Flatplan, Slot } from "./bindings";
+import { dropPlacement, inverse, movedTo, pagesLabel, pushed, spreads, UNDO_DEPTH } from "./flatplan";
+
+const plan = (free: number[]): Flatplan =>
+  ({
+    edition_id: "e",
+    page_count: free.length,
+    version: 1,
+    pages: free.map((f, i) => ({ number: i + 1, name: null, slots: [], free_units: f })),
+    slots: [],
+    unplaced_articles: [],
+    unplaced_adverts: [],
+    budget: { pages: free.length, editorial: 0, advertising: 0, free: free.length },
+  }) as Flatplan;
+
+describe("flatplan", () => {
+  it("lays pages out as spreads: page 1 alone, pairs, the last alone", () => {
+    expect(spreads(8)).toEqual([[1], [2, 3], [4, 5], [6, 7], [8]]);
+    expect(spreads(5)).toEqual([[1], [2, 3], [4, 5]]);
+  });
+
+  it("drops a piece on the whole page or the largest free part, an advert in its size", () => {
+    const p = plan([12, 6, 3, 0]);
+    expect(dropPlacement(p, { kind: "article", id: "a" }, 1)).toMatchObject({ part_units: 12 });
+    expect(dropPlacement(p, { kind: "article", id: "a" }, 2)).toMatchObject({ part_units: 6 });
+    expect(dropPlacement(p, { kind: "article", id: "a" }, 3)).toMatchObject({ part_units: 3 });
+    expect(dropPlacement(p, { kind: "advert", id: "x", size: "spread" }, 3)).toMatchObject({
+      first_page: 2,
+      last_page: 3,
+    });
+    expect(dropPlacement(p, { kind: "advert", id: "x", size: "quarter" }, 2)).toMatchObject({ part_units: 3 });
+  });
+
+  it("moves a run whole and keeps it within the edition", () => {
+    const s = { first_page: 12, last_page: 14, part_units: 12, part_offset: 0 } as Slot;
+    expect(movedTo(s, 20, 68)).toEqual({ first_page: 20, last_page: 22, part_units: 12, part_offset: 0 });
+    expect(movedTo(s, 67, 68)).toEqual({ first_page: 66, last_page: 68, part_units: 12, part_offset: 0 });
+    expect(pagesLabel(movedTo(s, 0, 68))).toBe("pp 1–3");
+  });
+
+  it("undoes by the inverse action and remembers the last fifty", () => {
+    const to = { first_page: 5, last_page: 5, part_units: 6, part_offset: 0 };
+    const from = { first_page: 7, last_page: 7, part_units: 6, part_offset: 6 };
+    const owner = { article: "a" };
+    expect(inverse({ kind: "place", owner, label: "A", to })).toEqual({ kind: "remove", owner, label: "A", from: to });
+    expect(inverse({ kind: "move", owner, label: "A", from, to })).toEqual({
+      kind: "move",
+      owner,
+      label: "A",
+      from: to,
+      to: from,
+    });
+    let stack: number[] = [];
+    for (let i = 0; i < 60; i++) stack = pushed(stack, i);
+    expect(stack.length).toBe(UNDO_DEPTH);
+    expect(stack[0]).toBe(10);
+  });
+});

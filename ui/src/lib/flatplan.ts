@@ -1,0 +1,98 @@
+// The flatplan's logic, apart from the view: pages as spreads, where a
+// dropped piece or advert goes, moves by keyboard, and the undo history's
+// actions and their inverses. Plain functions, tested with vitest.
+
+import type { Advert, Flatplan, Placement, Slot } from "./bindings";
+
+/** Page 1 alone (a right-hand page), then facing pairs, the last page alone when the count is even. */
+export function spreads(pageCount: number): number[][] {
+  const out: number[][] = pageCount >= 1 ? [[1]] : [];
+  for (let p = 2; p <= pageCount; p += 2) out.push(p + 1 <= pageCount ? [p, p + 1] : [p]);
+  return out;
+}
+
+/** What is being placed: a piece, or an advert of its size. */
+export type Placeable = { kind: "article"; id: string } | { kind: "advert"; id: string; size: Advert["size"] };
+
+const UNITS: Record<Advert["size"], number> = { full: 12, half: 6, third: 4, quarter: 3, spread: 12 };
+
+/**
+ * Where a drop on `page` puts `item`: an advert in its own size (a spread
+ * from the even page of the pair); a piece on the whole page when it is
+ * free, else on the largest part still free. The core has the last word.
+ */
+export function dropPlacement(plan: Flatplan, item: Placeable, page: number): Placement {
+  if (item.kind === "advert") {
+    if (item.size === "spread") {
+      const first = page % 2 === 0 ? page : page - 1;
+      return { first_page: first, last_page: first + 1, part_units: 12, part_offset: null };
+    }
+    return { first_page: page, last_page: page, part_units: UNITS[item.size], part_offset: null };
+  }
+  const free = plan.pages[page - 1]?.free_units ?? 12;
+  const units = free >= 12 ? 12 : free >= 6 ? 6 : free >= 4 ? 4 : free >= 3 ? 3 : 12;
+  return { first_page: page, last_page: page, part_units: units, part_offset: null };
+}
+
+/** The slot's shape moved to start on `page` (clamped to the edition). */
+export function movedTo(slot: Slot, page: number, pageCount: number): Placement {
+  const span = slot.last_page - slot.first_page;
+  const first = Math.max(1, Math.min(page, pageCount - span));
+  return {
+    first_page: first,
+    last_page: first + span,
+    part_units: slot.part_units,
+    part_offset: slot.part_units === 12 ? 0 : null,
+  };
+}
+
+export function placementOf(slot: Slot): Placement {
+  return {
+    first_page: slot.first_page,
+    last_page: slot.last_page,
+    part_units: slot.part_units,
+    part_offset: slot.part_offset,
+  };
+}
+
+/** "pp 12–14", "p 15 (½)". */
+export function pagesLabel(p: Placement): string {
+  const part = p.part_units === 12 ? "" : p.part_units === 6 ? " (½)" : p.part_units === 4 ? " (⅓)" : " (¼)";
+  return p.first_page === p.last_page ? `p ${p.first_page}${part}` : `pp ${p.first_page}–${p.last_page}`;
+}
+
+/** Whose slot: a piece's or an advert's id. */
+export type Owner = { article: string } | { advert: string };
+
+export function ownerOf(slot: Slot): Owner {
+  return slot.article_id ? { article: slot.article_id } : { advert: slot.advert_id ?? "" };
+}
+
+export function slotOf(plan: Flatplan, owner: Owner): Slot | undefined {
+  return plan.slots.find((s) => ("article" in owner ? s.article_id === owner.article : s.advert_id === owner.advert));
+}
+
+/** One undoable flatplan action, as data. */
+export type FlatplanAction =
+  | { kind: "place"; owner: Owner; label: string; to: Placement }
+  | { kind: "move"; owner: Owner; label: string; from: Placement; to: Placement }
+  | { kind: "remove"; owner: Owner; label: string; from: Placement };
+
+export function inverse(a: FlatplanAction): FlatplanAction {
+  switch (a.kind) {
+    case "place":
+      return { kind: "remove", owner: a.owner, label: a.label, from: a.to };
+    case "remove":
+      return { kind: "place", owner: a.owner, label: a.label, to: a.from };
+    case "move":
+      return { kind: "move", owner: a.owner, label: a.label, from: a.to, to: a.from };
+  }
+}
+
+/** How many actions undo remembers. */
+export const UNDO_DEPTH = 50;
+
+/** The last `UNDO_DEPTH` of `stack` with `a` on top. */
+export function pushed<T>(stack: T[], a: T): T[] {
+  return [...stack, a].slice(-UNDO_DEPTH);
+}

@@ -1,0 +1,144 @@
+// The flatplan of one edition: placing, moving and removing from the
+// version on screen, with undo and redo of the last fifty actions. A late
+// answer never replaces a newer one; a refusal says why and changes nothing.
+
+import type { Backend } from "../lib/backend";
+import type { EditionId, Flatplan, Placement } from "../lib/bindings";
+import { codeOf, messageOf } from "../lib/errors";
+import {
+  inverse,
+  ownerOf,
+  pagesLabel,
+  placementOf,
+  pushed,
+  slotOf,
+  type FlatplanAction,
+  type Owner,
+} from "../lib/flatplan";
+import { Latest } from "../lib/latest";
+import type { Notify } from "./notify";
+
+export type FlatplanApi = Pick<Backend, "flatplan" | "placeArticle" | "placeAdvert" | "moveSlot" | "removeSlot">;
+
+export class FlatplanStore {
+  plan = $state<Flatplan | null>(null);
+  error = $state<string | null>(null);
+  busy = $state(false);
+  undoStack = $state<FlatplanAction[]>([]);
+  redoStack = $state<FlatplanAction[]>([]);
+  private edition: EditionId | null = null;
+  private readonly requests = new Latest();
+
+  constructor(
+    private readonly api: FlatplanApi,
+    private readonly notify: Notify,
+  ) {}
+
+  async show(edition: EditionId): Promise<void> {
+    if (edition !== this.edition) {
+      this.edition = edition;
+      this.plan = null;
+      this.undoStack = [];
+      this.redoStack = [];
+    }
+    await this.load();
+  }
+
+  async load(): Promise<void> {
+    const edition = this.edition;
+    if (!edition) return;
+    try {
+      const fresh = await this.requests.run(() => this.api.flatplan(edition));
+      if (fresh && edition === this.edition) {
+        this.plan = fresh;
+        this.error = null;
+      }
+    } catch (e) {
+      if (edition === this.edition) this.error = messageOf(e);
+    }
+  }
+
+  /** Places, moves or removes; on success it can be undone. Returns whether it was done. */
+  async run(action: FlatplanAction): Promise<boolean> {
+    const done = await this.apply(action);
+    if (done) {
+      this.undoStack = pushed(this.undoStack, action);
+      this.redoStack = [];
+    }
+    return done;
+  }
+
+  async undo(): Promise<void> {
+    const last = this.undoStack.at(-1);
+    if (!last || this.busy) return;
+    if (await this.apply(inverse(last), "Undid")) {
+      this.undoStack = this.undoStack.slice(0, -1);
+      this.redoStack = pushed(this.redoStack, last);
+    }
+  }
+
+  async redo(): Promise<void> {
+    const next = this.redoStack.at(-1);
+    if (!next || this.busy) return;
+    if (await this.apply(next, "Redid")) {
+      this.redoStack = this.redoStack.slice(0, -1);
+      this.undoStack = pushed(this.undoStack, next);
+    }
+  }
+
+  place(owner: Owner, label: string, to: Placement): Promise<boolean> {
+    return this.run({ kind: "place", owner, label, to });
+  }
+
+  move(owner: Owner, label: string, to: Placement): Promise<boolean> {
+    const slot = this.plan ? slotOf(this.plan, owner) : undefined;
+    if (!slot) return Promise.resolve(false);
+    return this.run({ kind: "move", owner, label, from: placementOf(slot), to });
+  }
+
+  remove(owner: Owner, label: string): Promise<boolean> {
+    const slot = this.plan ? slotOf(this.plan, owner) : undefined;
+    if (!slot) return Promise.resolve(false);
+    return this.run({ kind: "remove", owner, label, from: placementOf(slot) });
+  }
+
+  private async apply(a: FlatplanAction, verb?: string): Promise<boolean> {
+    const plan = this.plan;
+    if (!plan || this.busy) return false;
+    this.busy = true;
+    try {
+      const slot = slotOf(plan, a.owner);
+      let fresh: Flatplan;
+      if (a.kind === "place") {
+        fresh =
+          "article" in a.owner
+            ? await this.api.placeArticle(a.owner.article, a.to)
+            : await this.api.placeAdvert(a.owner.advert, a.to);
+      } else if (!slot) {
+        throw new Error(`“${a.label}” is no longer on the flatplan.`);
+      } else if (a.kind === "move") {
+        fresh = await this.api.moveSlot(slot.id, slot.version, a.to);
+      } else {
+        fresh = await this.api.removeSlot(slot.id, slot.version);
+      }
+      this.requests.cancel();
+      this.plan = fresh;
+      const where = a.kind === "remove" ? "off the flatplan" : `to ${pagesLabel(a.to)}`;
+      this.notify.show("success", `${verb ? `${verb}: ` : ""}${a.label} ${a.kind === "place" ? "placed" : "moved"} ${where}.`);
+      return true;
+    } catch (e) {
+      this.notify.show(
+        codeOf(e) === "page_taken" ? "warning" : "error",
+        codeOf(e) === "conflict"
+          ? `Someone else changed “${a.label}” on the flatplan just now, so nothing was done. It shows their version now.`
+          : messageOf(e),
+      );
+      await this.load();
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+export { ownerOf };
