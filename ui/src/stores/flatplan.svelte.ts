@@ -3,8 +3,9 @@
 // answer never replaces a newer one; a refusal says why and changes nothing.
 
 import type { Backend } from "../lib/backend";
-import type { EditionId, Flatplan, Placement } from "../lib/bindings";
-import { codeOf, messageOf } from "../lib/errors";
+import type { AdvertInput, EditionId, Flatplan, Placement } from "../lib/bindings";
+import { codeOf, fieldErrorsOf, messageOf } from "../lib/errors";
+import type { FieldErrors } from "../lib/forms";
 import {
   inverse,
   ownerOf,
@@ -18,7 +19,10 @@ import {
 import { Latest } from "../lib/latest";
 import type { Notify } from "./notify";
 
-export type FlatplanApi = Pick<Backend, "flatplan" | "placeArticle" | "placeAdvert" | "moveSlot" | "removeSlot">;
+export type FlatplanApi = Pick<
+  Backend,
+  "flatplan" | "placeArticle" | "placeAdvert" | "moveSlot" | "removeSlot" | "addAdvert"
+>;
 
 export class FlatplanStore {
   plan = $state<Flatplan | null>(null);
@@ -84,6 +88,20 @@ export class FlatplanStore {
       this.redoStack = this.redoStack.slice(0, -1);
       this.undoStack = pushed(this.undoStack, next);
     }
+  }
+
+  /** Books an advert into the edition; it waits in the tray to be placed. */
+  async bookAdvert(input: AdvertInput): Promise<FieldErrors | null> {
+    const edition = this.edition;
+    if (!edition) return null;
+    try {
+      const ad = await this.api.addAdvert(edition, input);
+      this.notify.show("success", `Booked ${ad.advertiser} (${ad.size}). Drag it onto a page.`);
+    } catch (e) {
+      return fieldErrorsOf(e);
+    }
+    await this.load();
+    return null;
   }
 
   place(owner: Owner, label: string, to: Placement): Promise<boolean> {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { Article, ArticleDetail, Assignment, Board, BoardCard, Conflict, Edition, HistoryEntry } from "../lib/bindings";
+import type {
+  Advert,
+  Article,
+  ArticleDetail,
+  Assignment,
+  Board,
+  BoardCard,
+  Conflict,
+  Edition,
+  Flatplan,
+  HistoryEntry,
+} from "../lib/bindings";
+import { FlatplanStore } from "./flatplan.svelte";
 import { BoardStore } from "./board.svelte";
 import { articleDraft, commissionDraft, emptyCommissionDraft, type CommissionDraft } from "../lib/forms";
 import { Conflicts } from "./conflicts.svelte";
@@ -351,5 +363,83 @@ describe("the board store", () => {
     await a;
     expect(store.board?.cards[0]?.status_id).toBe("in_edit");
     expect(store.error).toBeNull();
+  });
+});
+
+describe("the flatplan store", () => {
+  const slotAt = (first: number, version: number) => ({
+    id: `s${version}`,
+    edition_id: "e",
+    article_id: "a1",
+    advert_id: null,
+    first_page: first,
+    last_page: first,
+    part_offset: 0,
+    part_units: 12,
+    label: "Keep communities",
+    section: null,
+    status_id: null,
+    status_label: null,
+    status_colour: null,
+    version,
+  });
+  const planWith = (slots: ReturnType<typeof slotAt>[]): Flatplan =>
+    ({
+      edition_id: "e",
+      page_count: 68,
+      version: 1,
+      pages: [],
+      slots,
+      unplaced_articles: [],
+      unplaced_adverts: [],
+      budget: { pages: 68, editorial: 0, advertising: 0, free: 68 },
+    }) as Flatplan;
+
+  it("moves from the version shown, undoes by moving back, and redoes", async () => {
+    const calls: string[] = [];
+    let current = planWith([slotAt(12, 1)]);
+    const store = new FlatplanStore(
+      {
+        flatplan: async () => current,
+        placeArticle: async () => current,
+        placeAdvert: async () => current,
+        removeSlot: async () => current,
+        addAdvert: async () => ({}) as Advert,
+        moveSlot: async (id, version, to) => {
+          calls.push(`${id}@${version} -> ${to.first_page}`);
+          current = planWith([{ ...slotAt(to.first_page, version + 1), id }]);
+          return current;
+        },
+      },
+      recorder(),
+    );
+    await store.show("e");
+    expect(await store.move({ article: "a1" }, "Keep communities", { first_page: 20, last_page: 20, part_units: 12, part_offset: 0 })).toBe(true);
+    await store.undo();
+    await store.redo();
+    expect(calls).toEqual(["s1@1 -> 20", "s1@2 -> 12", "s1@3 -> 20"]);
+    expect(store.undoStack.length).toBe(1);
+    expect(store.redoStack.length).toBe(0);
+  });
+
+  it("keeps the undo history when the core refuses, and says why", async () => {
+    const notify = recorder();
+    const store = new FlatplanStore(
+      {
+        flatplan: async () => planWith([slotAt(12, 1)]),
+        placeArticle: async () => planWith([]),
+        placeAdvert: async () => planWith([]),
+        removeSlot: async () => planWith([]),
+        addAdvert: async () => ({}) as Advert,
+        moveSlot: async () => {
+          throw Object.assign(new Error("Page 20 has no room for that."), { code: "page_taken", field: "pages" });
+        },
+      },
+      notify,
+    );
+    await store.show("e");
+    expect(await store.move({ article: "a1" }, "Keep communities", { first_page: 20, last_page: 20, part_units: 12, part_offset: 0 })).toBe(false);
+    expect(store.undoStack).toEqual([]);
+    expect(notify.shown).toEqual([{ kind: "warning", message: "Page 20 has no room for that." }]);
   });
 });
