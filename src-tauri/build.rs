@@ -53,6 +53,7 @@ fn main() {
         "move_slot",
         "remove_slot",
         "add_advert",
+        "set_kind_words",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

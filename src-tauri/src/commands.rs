@@ -440,3 +440,13 @@ pub async fn add_advert(
 ) -> Reply<Advert> {
     state.with(|s, who| s.add_advert(who, edition, &input))
 }
+
+#[tauri::command]
+pub async fn set_kind_words(
+    state: State<'_, AppState>,
+    id: KindId,
+    version: u32,
+    words: Option<u32>,
+) -> Reply<Kind> {
+    state.with(|s, who| s.set_kind_words(who, id, Some(version), words))
+}

@@ -75,6 +75,7 @@ pub fn run() {
             commands::move_slot,
             commands::remove_slot,
             commands::add_advert,
+            commands::set_kind_words,
         ])
         .run(tauri::generate_context!())
         .expect("Masthead could not start its window");

@@ -660,6 +660,16 @@ pub enum KindCmd {
         #[arg(long)]
         publication: Option<String>,
     },
+    /// Copyfit: how many words fill a page of this kind (`none` clears it).
+    Words {
+        /// The kind's name, key or id.
+        kind: String,
+        /// Words to a full page, e.g. 850.
+        #[arg(value_parser = parse_words)]
+        words: WordsArg,
+        #[arg(long)]
+        publication: Option<String>,
+    },
     /// Bring a retired kind back.
     Restore {
         /// The kind's name, key or id.

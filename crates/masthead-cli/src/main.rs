@@ -1024,12 +1024,13 @@ fn kind(cmd: &KindCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
                 return out.json(&list);
             }
             out.table(
-                &["ID", "KIND", "KEY", "STATE"],
+                &["ID", "KIND", "KEY", "WORDS/PAGE", "STATE"],
                 list.iter().map(|k| {
                     vec![
                         k.id.to_string(),
                         k.label.clone(),
                         k.key.clone(),
+                        k.words_per_page.map(|w| w.to_string()).unwrap_or_default(),
                         if k.retired { "retired" } else { "in use" }.to_owned(),
                     ]
                 }),
@@ -1055,6 +1056,21 @@ fn kind(cmd: &KindCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
             let id = store.find_kind(publication, kind)?;
             let k = store.rename_kind(who, id, *expect_version, name)?;
             out.line(&format!("Renamed the kind to \"{}\".", k.label));
+            Ok(())
+        }
+        KindCmd::Words {
+            kind,
+            words,
+            publication,
+        } => {
+            let mut store = open(path, false)?;
+            let publication = store.find_publication(publication.as_deref())?;
+            let id = store.find_kind(publication, kind)?;
+            let k = store.set_kind_words(who, id, None, words.0)?;
+            out.line(&match k.words_per_page {
+                Some(w) => format!("A page of {} holds {w} words.", k.label),
+                None => format!("{} has no words-per-page now.", k.label),
+            });
             Ok(())
         }
         KindCmd::Retire { kind, publication } | KindCmd::Restore { kind, publication } => {

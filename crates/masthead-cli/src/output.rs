@@ -470,6 +470,11 @@ pub struct SlotShow<'a> {
     pub part_units: u32,
     pub status: Option<&'a str>,
     pub section: Option<&'a str>,
+    /// Copyfit: the words the slot holds, the piece's target, and whether
+    /// they differ by more than 10%.
+    pub fits_words: Option<u32>,
+    pub word_target: Option<u32>,
+    pub copyfit_off: bool,
     pub version: u32,
 }
 
@@ -505,6 +510,9 @@ impl<'a> From<&'a Flatplan> for FlatplanShow<'a> {
                             part_units: s.part_units,
                             status: s.status_label.as_deref(),
                             section: s.section.as_deref(),
+                            fits_words: s.fits_words,
+                            word_target: s.word_target,
+                            copyfit_off: s.copyfit_off,
                             version: s.version,
                         })
                         .collect(),

@@ -161,6 +161,8 @@ pub struct Kind {
     pub label: String,
     pub position: u32,
     pub retired: bool,
+    /// Copyfit: how many words fill a page of this kind.
+    pub words_per_page: Option<u32>,
     pub version: u32,
 }
 
@@ -831,6 +833,13 @@ pub struct Slot {
     pub status_id: Option<StatusId>,
     pub status_label: Option<String>,
     pub status_colour: Option<String>,
+    /// Words a full page of the piece's kind holds.
+    pub words_per_page: Option<u32>,
+    pub word_target: Option<u32>,
+    /// Words the slot holds: its pages × the kind's words per page.
+    pub fits_words: Option<u32>,
+    /// The slot holds more than 10% more or fewer words than the target.
+    pub copyfit_off: bool,
     pub version: u32,
 }
 

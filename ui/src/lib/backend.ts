@@ -90,6 +90,8 @@ export const backend = {
     call<Kind[]>("list_kinds", { publication, withRetired }),
   addKind: (publication: PublicationId, name: string) => call<Kind>("add_kind", { publication, name }),
   renameKind: (id: KindId, version: number, name: string) => call<Kind>("rename_kind", { id, version, name }),
+  setKindWords: (id: KindId, version: number, words: number | null) =>
+    call<Kind>("set_kind_words", { id, version, words }),
   setKindRetired: (id: KindId, version: number, retired: boolean) =>
     call<Kind>("set_kind_retired", { id, version, retired }),
   workflow: (publication: PublicationId) => call<Workflow>("workflow", { publication }),

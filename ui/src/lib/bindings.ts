@@ -39,7 +39,11 @@ export type Kind = { id: KindId, publication_id: PublicationId,
 /**
  * Stable, derived from the first name: `case_study`, `white_paper`.
  */
-key: string, label: string, position: number, retired: boolean, version: number, };
+key: string, label: string, position: number, retired: boolean, 
+/**
+ * Copyfit: how many words fill a page of this kind.
+ */
+words_per_page: number | null, version: number, };
 
 export type Status = { id: StatusId, key: string, label: string, position: number, 
 /**
@@ -223,7 +227,19 @@ label: string, section: string | null,
 /**
  * The piece's status (adverts have none).
  */
-status_id: StatusId | null, status_label: string | null, status_colour: string | null, version: number, };
+status_id: StatusId | null, status_label: string | null, status_colour: string | null, 
+/**
+ * Words a full page of the piece's kind holds.
+ */
+words_per_page: number | null, word_target: number | null, 
+/**
+ * Words the slot holds: its pages × the kind's words per page.
+ */
+fits_words: number | null, 
+/**
+ * The slot holds more than 10% more or fewer words than the target.
+ */
+copyfit_off: boolean, version: number, };
 
 export type FlatplanPage = { number: number, 
 /**

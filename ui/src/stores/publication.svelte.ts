@@ -30,6 +30,7 @@ export type PublicationApi = Pick<
   | "addKind"
   | "renameKind"
   | "setKindRetired"
+  | "setKindWords"
   | "addStatus"
   | "updateStatus"
   | "reorderStatus"
@@ -110,6 +111,10 @@ export class PublicationStore {
 
   async renameKind(kind: Kind, name: string): Promise<FieldErrors | null> {
     return this.change(() => this.api.renameKind(kind.id, kind.version, name));
+  }
+
+  async setKindWords(kind: Kind, words: number | null): Promise<FieldErrors | null> {
+    return this.change(() => this.api.setKindWords(kind.id, kind.version, words));
   }
 
   async setKindRetired(kind: Kind, retired: boolean): Promise<FieldErrors | null> {

@@ -381,6 +381,10 @@ describe("the flatplan store", () => {
     status_id: null,
     status_label: null,
     status_colour: null,
+    words_per_page: null,
+    word_target: null,
+    fits_words: null,
+    copyfit_off: false,
     version,
   });
   const planWith = (slots: ReturnType<typeof slotAt>[]): Flatplan =>

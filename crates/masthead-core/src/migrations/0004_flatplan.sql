@@ -45,5 +45,13 @@ CREATE UNIQUE INDEX slots_advert ON slots (advert_id) WHERE advert_id IS NOT NUL
 -- older flatplan is a conflict.
 ALTER TABLE editions ADD COLUMN flatplan_version INTEGER NOT NULL DEFAULT 1 CHECK (flatplan_version >= 1);
 
+-- Copyfit: how many words fill a page of each kind (NULL: not set).
+ALTER TABLE kinds ADD COLUMN words_per_page INTEGER
+    CHECK (words_per_page IS NULL OR words_per_page BETWEEN 50 AND 5000);
+UPDATE kinds SET words_per_page = CASE key
+    WHEN 'news' THEN 1000 WHEN 'feature' THEN 850 WHEN 'opinion' THEN 900
+    WHEN 'interview' THEN 850 WHEN 'case_study' THEN 850 WHEN 'partner' THEN 800
+    WHEN 'competition' THEN 600 WHEN 'survey' THEN 700 END;
+
 INSERT INTO history_entity_types (key, label) VALUES ('advert', 'advert');
 INSERT INTO history_entity_types (key, label) VALUES ('flatplan', 'flatplan');

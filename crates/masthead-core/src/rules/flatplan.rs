@@ -176,6 +176,22 @@ pub fn pages(page_count: u32, slots: &[Slot]) -> Vec<FlatplanPage> {
     pages
 }
 
+/// Copyfit: the words a piece's slot holds, from its kind's words per page.
+pub fn fits_words(s: &Slot) -> Option<u32> {
+    let per_page = s.words_per_page?;
+    s.article_id?;
+    Some((size_in_pages(s) * f64::from(per_page)).round() as u32)
+}
+
+/// Whether what a slot holds and what the piece is written to differ by
+/// more than a tenth of the target.
+pub fn copyfit_off(fits: Option<u32>, target: Option<u32>) -> bool {
+    match (fits, target) {
+        (Some(f), Some(t)) if t > 0 => f64::from(f.abs_diff(t)) > f64::from(t) * 0.10,
+        _ => false,
+    }
+}
+
 /// Pages a slot takes, as a number of pages (a half is 0.5).
 pub fn size_in_pages(s: &Slot) -> f64 {
     f64::from(s.last_page - s.first_page + 1) * f64::from(s.part_units) / f64::from(PAGE)
@@ -201,8 +217,27 @@ mod tests {
             status_id: None,
             status_label: None,
             status_colour: None,
+            words_per_page: None,
+            word_target: None,
+            fits_words: None,
+            copyfit_off: false,
             version: 1,
         }
+    }
+
+    #[test]
+    fn copyfit_is_pages_times_words_per_page_and_flags_a_tenth_off() {
+        let mut s = slot("Keep communities", 12, 13, 0, 12);
+        s.article_id = Some(crate::model::ArticleId::new());
+        s.words_per_page = Some(850);
+        assert_eq!(fits_words(&s), Some(1700));
+        s.last_page = 12;
+        s.part_units = 6;
+        assert_eq!(fits_words(&s), Some(425));
+        assert!(!copyfit_off(Some(1100), Some(1200)));
+        assert!(copyfit_off(Some(1000), Some(1200)));
+        assert!(copyfit_off(Some(1700), Some(1200)));
+        assert!(!copyfit_off(None, Some(1200)));
     }
 
     fn place(first: u32, last: u32, units: u32, offset: Option<u32>) -> Placement {

@@ -5,18 +5,30 @@ use super::{normalise, required_text};
 use crate::error::{Error, Result};
 use crate::model::Kind;
 
-/// The kinds a new publication starts with: (key, label).
-pub(crate) const DEFAULT_KINDS: &[(&str, &str)] = &[
-    ("news", "News"),
-    ("feature", "Feature"),
-    ("opinion", "Opinion"),
-    ("interview", "Interview"),
-    ("case_study", "Case study"),
-    ("partner", "Partner content"),
-    ("competition", "Competition"),
-    ("survey", "Survey"),
-    ("video", "Video"),
+/// The kinds a new publication starts with: (key, label, words a page holds).
+pub(crate) const DEFAULT_KINDS: &[(&str, &str, Option<u32>)] = &[
+    ("news", "News", Some(1000)),
+    ("feature", "Feature", Some(850)),
+    ("opinion", "Opinion", Some(900)),
+    ("interview", "Interview", Some(850)),
+    ("case_study", "Case study", Some(850)),
+    ("partner", "Partner content", Some(800)),
+    ("competition", "Competition", Some(600)),
+    ("survey", "Survey", Some(700)),
+    ("video", "Video", None),
 ];
+
+/// Words a page holds: a sensible number, or none.
+pub(crate) fn check_words_per_page(words: Option<u32>) -> Result<Option<u32>> {
+    match words {
+        Some(w) if !(50..=5000).contains(&w) => Err(Error::invalid(
+            "words_per_page_range",
+            "words_per_page",
+            format!("{w} words to a page is out of range. Type 50 to 5,000, or leave it empty."),
+        )),
+        other => Ok(other),
+    }
+}
 
 /// The stable key of a kind's name: "White paper" -> "white_paper".
 pub(crate) fn key_of(label: &str) -> String {

@@ -53,6 +53,7 @@ pub(crate) struct KindRow<'a> {
     pub key: &'a str,
     pub label: &'a str,
     pub retired: bool,
+    pub words_per_page: Option<u32>,
 }
 
 /// An assignment as storage records it, after the rules have checked it.

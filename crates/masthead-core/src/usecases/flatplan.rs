@@ -12,7 +12,8 @@ use crate::model::{
     SlotId,
 };
 use crate::rules::flatplan::{
-    check_advert_shape, check_fit, check_placement, describe, pages, size_in_pages,
+    check_advert_shape, check_fit, check_placement, copyfit_off, describe, fits_words, pages,
+    size_in_pages,
 };
 use crate::rules::{Diff, optional_text, required_text};
 use crate::storage::{SlotRow, Tx};
@@ -20,7 +21,11 @@ use crate::storage::{SlotRow, Tx};
 pub(crate) fn load(tx: &mut dyn Tx, edition: EditionId) -> Result<Flatplan> {
     let e = need(tx.edition(edition)?, "edition", edition)?;
     let version = need(tx.flatplan_version(edition)?, "edition", edition)?;
-    let slots = tx.slots(edition)?;
+    let mut slots = tx.slots(edition)?;
+    for s in &mut slots {
+        s.fits_words = fits_words(s);
+        s.copyfit_off = copyfit_off(s.fits_words, s.word_target);
+    }
     let placed: std::collections::HashSet<ArticleId> =
         slots.iter().filter_map(|s| s.article_id).collect();
     let unplaced_articles = tx

@@ -37,6 +37,7 @@ impl Store {
                 key: &key,
                 label: &label,
                 retired: false,
+                words_per_page: None,
             };
             tx.insert_kind(&row, cs.at())
                 .map_err(|e| or_duplicate(e, || duplicate(&label)))?;
@@ -77,6 +78,7 @@ impl Store {
                 key: &old.key,
                 label: &label,
                 retired: old.retired,
+                words_per_page: old.words_per_page,
             };
             let saved = tx
                 .update_kind(&row, version, cs.at())
@@ -120,6 +122,7 @@ impl Store {
                 key: &old.key,
                 label: &old.label,
                 retired,
+                words_per_page: old.words_per_page,
             };
             let saved = tx.update_kind(&row, version, cs.at())?;
             ensure_saved(tx, saved, Entity::Kind, id, &old.label, version)?;
@@ -140,6 +143,41 @@ impl Store {
                     new_ref: None,
                 },
             );
+            tx.write_change_set(&cs)?;
+            need(tx.kind(id)?, "kind", id)
+        })
+    }
+
+    /// Sets how many words fill a page of this kind (copyfit), or clears it.
+    pub fn set_kind_words(
+        &mut self,
+        actor: &Actor,
+        id: KindId,
+        seen: Option<u32>,
+        words: Option<u32>,
+    ) -> Result<Kind> {
+        let words = kinds::check_words_per_page(words)?;
+        self.write(|tx| {
+            let old = need(tx.kind(id)?, "kind", id)?;
+            let version = check_version(tx, Entity::Kind, id, &old.label, seen, old.version)?;
+            let mut d = Diff::default();
+            d.option("words_per_page", &old.words_per_page, &words);
+            let fields = d.into_changes();
+            if fields.is_empty() {
+                return Ok(old);
+            }
+            let mut cs = ChangeSet::new(actor, Some(old.publication_id), None);
+            let row = KindRow {
+                id,
+                publication: old.publication_id,
+                key: &old.key,
+                label: &old.label,
+                retired: old.retired,
+                words_per_page: words,
+            };
+            let saved = tx.update_kind(&row, version, cs.at())?;
+            ensure_saved(tx, saved, Entity::Kind, id, &old.label, version)?;
+            cs.updated(Entity::Kind, id, version + 1, fields);
             tx.write_change_set(&cs)?;
             need(tx.kind(id)?, "kind", id)
         })

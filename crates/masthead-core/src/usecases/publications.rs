@@ -37,7 +37,7 @@ pub(crate) fn create_publication(
     tx.insert_publication(id, &valid, &at)
         .map_err(|e| or_duplicate(e, || duplicate(&valid.name)))?;
     tx.insert_workflow(id, &workflow::default_workflow(id))?;
-    for (key, label) in DEFAULT_KINDS {
+    for (key, label, words) in DEFAULT_KINDS {
         tx.insert_kind(
             &KindRow {
                 id: KindId::new(),
@@ -45,6 +45,7 @@ pub(crate) fn create_publication(
                 key,
                 label,
                 retired: false,
+                words_per_page: *words,
             },
             &at,
         )?;

@@ -287,3 +287,37 @@ impl WithLast for Placement {
         self
     }
 }
+
+#[test]
+fn copyfit_compares_the_words_a_slot_holds_with_the_target() {
+    let (mut f, e) = demo();
+    let plan = f.store.flatplan(e).unwrap();
+    let keep = plan
+        .slots
+        .iter()
+        .find(|s| s.label == "Keep communities at the heart of planning")
+        .unwrap();
+    // A feature page holds 850 words: three pages hold 2,550 against 1,200.
+    assert_eq!(
+        (keep.fits_words, keep.word_target, keep.copyfit_off),
+        (Some(2550), Some(1200), true)
+    );
+    let p = f.store.edition(e).unwrap().publication_id;
+    let feature = f.store.find_kind(p, "feature").unwrap();
+    f.store
+        .set_kind_words(&f.actor, feature, None, Some(400))
+        .unwrap();
+    let plan = f.store.flatplan(e).unwrap();
+    let keep = plan.slots.iter().find(|s| s.label == keep.label).unwrap();
+    assert_eq!((keep.fits_words, keep.copyfit_off), (Some(1200), false));
+    f.refused("words_per_page_range", |s, a| {
+        s.set_kind_words(a, feature, None, Some(10))
+    });
+    // Adverts have no copy to fit.
+    assert!(
+        plan.slots
+            .iter()
+            .filter(|s| s.advert_id.is_some())
+            .all(|s| s.fits_words.is_none())
+    );
+}

@@ -146,7 +146,7 @@ fn status(row: &Row<'_>) -> rusqlite::Result<Status> {
 }
 
 const KIND: &str = "SELECT k.id, k.publication_id, k.key, k.label, k.position,
-        k.retired_at IS NOT NULL AS retired, k.version FROM kinds k";
+        k.retired_at IS NOT NULL AS retired, k.words_per_page, k.version FROM kinds k";
 
 fn kind(row: &Row<'_>) -> rusqlite::Result<Kind> {
     Ok(Kind {
@@ -156,6 +156,7 @@ fn kind(row: &Row<'_>) -> rusqlite::Result<Kind> {
         label: row.get("label")?,
         position: row.get("position")?,
         retired: row.get("retired")?,
+        words_per_page: row.get("words_per_page")?,
         version: row.get("version")?,
     })
 }
@@ -437,9 +438,10 @@ fn advert(row: &Row<'_>) -> rusqlite::Result<Advert> {
 const SLOT: &str = "SELECT sl.id, sl.edition_id, sl.article_id, sl.advert_id, sl.first_page,
         sl.last_page, sl.part_offset, sl.part_units, sl.version,
         coalesce(a.title, ad.advertiser) AS label, sec.name AS section, a.status_id,
-        s.label AS status_label, s.colour AS status_colour
+        s.label AS status_label, s.colour AS status_colour, k.words_per_page, a.word_target
      FROM slots sl
      LEFT JOIN articles a ON a.id = sl.article_id
+     LEFT JOIN kinds k ON k.id = a.kind_id
      LEFT JOIN workflow_statuses s ON s.id = a.status_id
      LEFT JOIN sections sec ON sec.id = a.section_id
      LEFT JOIN adverts ad ON ad.id = sl.advert_id";
@@ -459,6 +461,10 @@ fn slot(row: &Row<'_>) -> rusqlite::Result<Slot> {
         status_id: row.get("status_id")?,
         status_label: row.get("status_label")?,
         status_colour: row.get("status_colour")?,
+        words_per_page: row.get("words_per_page")?,
+        word_target: row.get("word_target")?,
+        fits_words: None,
+        copyfit_off: false,
         version: row.get("version")?,
     })
 }
@@ -741,11 +747,20 @@ impl Tx for SqliteTx<'_> {
 
     fn insert_kind(&mut self, k: &KindRow<'_>, at: &str) -> Result<()> {
         self.exec(
-            "INSERT INTO kinds (id, publication_id, key, label, position, retired_at, created_at, updated_at)
+            "INSERT INTO kinds (id, publication_id, key, label, position, retired_at, created_at,
+                updated_at, words_per_page)
              VALUES (?1, ?2, ?3, ?4,
                 (SELECT coalesce(max(position) + 1, 0) FROM kinds WHERE publication_id = ?2),
-                CASE WHEN ?5 THEN ?6 END, ?6, ?6)",
-            params![k.id, k.publication, k.key, k.label, k.retired, at],
+                CASE WHEN ?5 THEN ?6 END, ?6, ?6, ?7)",
+            params![
+                k.id,
+                k.publication,
+                k.key,
+                k.label,
+                k.retired,
+                at,
+                k.words_per_page
+            ],
         )
         .map(drop)
     }
@@ -754,9 +769,9 @@ impl Tx for SqliteTx<'_> {
         self.exec(
             "UPDATE kinds SET label = ?3,
                 retired_at = CASE WHEN ?4 THEN coalesce(retired_at, ?5) END,
-                updated_at = ?5, version = version + 1
+                words_per_page = ?6, updated_at = ?5, version = version + 1
              WHERE id = ?1 AND version = ?2",
-            params![k.id, version, k.label, k.retired, at],
+            params![k.id, version, k.label, k.retired, at, k.words_per_page],
         )
         .map(|n| n == 1)
     }
