@@ -54,6 +54,7 @@ fn main() {
         "remove_slot",
         "add_advert",
         "set_kind_words",
+        "create_edition_from",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

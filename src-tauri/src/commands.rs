@@ -450,3 +450,12 @@ pub async fn set_kind_words(
 ) -> Reply<Kind> {
     state.with(|s, who| s.set_kind_words(who, id, Some(version), words))
 }
+
+#[tauri::command]
+pub async fn create_edition_from(
+    state: State<'_, AppState>,
+    from: EditionId,
+    input: EditionInput,
+) -> Reply<Saved<Edition>> {
+    state.with(|s, who| s.create_edition_from(who, from, &input))
+}

@@ -76,6 +76,7 @@ pub fn run() {
             commands::remove_slot,
             commands::add_advert,
             commands::set_kind_words,
+            commands::create_edition_from,
         ])
         .run(tauri::generate_context!())
         .expect("Masthead could not start its window");

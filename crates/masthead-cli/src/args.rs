@@ -214,6 +214,10 @@ pub enum EditionCmd {
         /// The publication's name or id (optional when there is only one).
         #[arg(long)]
         publication: Option<String>,
+        /// Start from a previous edition: its page count and recurring
+        /// adverts carry over (pieces do not).
+        #[arg(long, value_name = "EDITION")]
+        from: Option<String>,
         #[command(flatten)]
         fields: EditionFields,
     },

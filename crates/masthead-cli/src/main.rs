@@ -335,6 +335,7 @@ fn edition(cmd: &EditionCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome 
         }
         EditionCmd::Add {
             publication,
+            from,
             fields,
         } => {
             let mut store = open(path, false)?;
@@ -344,11 +345,22 @@ fn edition(cmd: &EditionCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome 
                     "an edition needs a name: add --name \"Feb/Mar 21\"".into(),
                 ));
             };
+            let previous = from
+                .as_deref()
+                .map(|f| store.find_edition(Some(publication), f))
+                .transpose()?;
             let base = EditionInput {
-                page_count: 64,
+                page_count: match previous {
+                    Some(p) => store.edition(p)?.page_count,
+                    None => 64,
+                },
                 ..EditionInput::default()
             };
-            let saved = store.create_edition(who, publication, &edition_input(base, fields))?;
+            let input = edition_input(base, fields);
+            let saved = match previous {
+                Some(p) => store.create_edition_from(who, p, &input)?,
+                None => store.create_edition(who, publication, &input)?,
+            };
             out.warnings(&saved.warnings);
             out.line(&format!(
                 "Added edition \"{}\" to {} ({}).",

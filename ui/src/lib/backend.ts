@@ -99,6 +99,9 @@ export const backend = {
   getEdition: (id: EditionId) => call<Edition>("get_edition", { id }),
   createEdition: (publication: PublicationId, input: EditionInput) =>
     call<Saved<Edition>>("create_edition", { publication, input }),
+  /** A new edition from a previous one: its recurring adverts come over. */
+  createEditionFrom: (from: EditionId, input: EditionInput) =>
+    call<Saved<Edition>>("create_edition_from", { from, input }),
   /** Saves from `version`, the version the user saw; a newer one is a `conflict`. */
   updateEdition: (id: EditionId, version: number, input: EditionInput) =>
     call<Saved<Edition>>("update_edition", { id, version, input }),

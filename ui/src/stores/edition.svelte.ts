@@ -10,7 +10,10 @@ import { Latest } from "../lib/latest";
 import { only, type Conflicts } from "./conflicts.svelte";
 import { refreshAfterSave, type Notify } from "./notify";
 
-export type EditionApi = Pick<Backend, "listEditions" | "listArticles" | "getEdition" | "createEdition" | "updateEdition">;
+export type EditionApi = Pick<
+  Backend,
+  "listEditions" | "listArticles" | "getEdition" | "createEdition" | "createEditionFrom" | "updateEdition"
+>;
 
 /** An edition's fields as words, keyed as its history names them. */
 export function editionValues(input: EditionInput): MineValues {
@@ -121,13 +124,16 @@ export class EditionStore {
     if (id && this.id === id && articles) this.articles = articles;
   }
 
-  async create(draft: EditionDraft): Promise<FieldErrors | null> {
+  /** Creates an edition, from `from` (its adverts come over) when given. */
+  async create(draft: EditionDraft, from: EditionId | null = null): Promise<FieldErrors | null> {
     if (!this.publicationId) return { _form: "Create a publication first." };
     const parsed = toEditionInput(draft);
     if ("errors" in parsed) return parsed.errors;
     let saved;
     try {
-      saved = await this.api.createEdition(this.publicationId, parsed.input);
+      saved = from
+        ? await this.api.createEditionFrom(from, parsed.input)
+        : await this.api.createEdition(this.publicationId, parsed.input);
     } catch (e) {
       return fieldErrorsOf(e);
     }

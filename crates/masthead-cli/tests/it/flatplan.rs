@@ -199,3 +199,32 @@ fn pieces_and_adverts_go_on_free_pages_and_show_page_by_page() {
     ])
     .refused("not an advert size");
 }
+
+#[test]
+fn a_new_edition_starts_from_a_previous_ones_page_count_and_adverts() {
+    let cli = Cli::demo();
+    cli.run(&[
+        "edition",
+        "add",
+        "--name",
+        "Jun/Jul 21",
+        "--from",
+        "Feb/Mar 21",
+    ])
+    .ok();
+    let plan = cli
+        .run(&["flatplan", "show", "Jun/Jul 21", "--json"])
+        .ok()
+        .json();
+    assert_eq!(plan["page_count"], 68);
+    assert_eq!(
+        plan["pages"][67]["slots"][0]["label"],
+        "CivicTech Solutions"
+    );
+    assert!(
+        plan["pages"][12]["slots"].as_array().unwrap().is_empty(),
+        "no pieces"
+    );
+    cli.run(&["edition", "add", "--name", "X", "--from", "Nope"])
+        .refused("Nope");
+}

@@ -54,6 +54,32 @@ impl Store {
         self.write(|tx| create_edition(tx, actor, publication, input))
     }
 
+    /// Starts an edition from a previous one of the same publication: its
+    /// recurring adverts come over (pencilled, on the same pages; the back
+    /// covers stay the back covers); pieces do not. Sections belong to the
+    /// publication, so they are there already. One transaction.
+    pub fn create_edition_from(
+        &mut self,
+        actor: &Actor,
+        from: EditionId,
+        input: &EditionInput,
+    ) -> Result<Saved<Edition>> {
+        self.write(|tx| {
+            let previous = need(tx.edition(from)?, "edition", from)?;
+            let saved = create_edition(tx, actor, previous.publication_id, input)?;
+            let mut cs = ChangeSet::new(actor, Some(previous.publication_id), Some(saved.item.id));
+            super::flatplan::carry_adverts(
+                tx,
+                &mut cs,
+                from,
+                saved.item.id,
+                saved.item.page_count,
+            )?;
+            tx.write_change_set(&cs)?;
+            Ok(saved)
+        })
+    }
+
     /// Replaces an edition's editable fields, recording each changed field.
     /// `seen` is the version the user saw; a newer one is a conflict.
     pub fn update_edition(

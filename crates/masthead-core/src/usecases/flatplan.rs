@@ -555,3 +555,62 @@ pub(crate) fn repaginate(
     }
     tx.bump_flatplan(edition, cs.at())
 }
+
+/// Carries an edition's recurring adverts over to a new edition: each is
+/// booked again, pencilled, on the same pages where they exist there.
+pub(crate) fn carry_adverts(
+    tx: &mut dyn Tx,
+    cs: &mut ChangeSet,
+    from: EditionId,
+    to: EditionId,
+    page_count: u32,
+) -> Result<()> {
+    let slots = tx.slots(from)?;
+    let old_count = need(tx.edition(from)?, "edition", from)?.page_count;
+    // Back covers stay back covers; other pages keep their number.
+    let shift = |p: u32| {
+        if old_count >= 4 && p + 1 >= old_count {
+            (p + page_count).saturating_sub(old_count)
+        } else {
+            p
+        }
+    };
+    for ad in tx.adverts(from)? {
+        let id = AdvertId::new();
+        let input = AdvertInput {
+            state: crate::model::AdvertState::Pencilled,
+            ..AdvertInput::from(&ad)
+        };
+        tx.insert_advert(id, to, &input, cs.at())?;
+        cs.created(Entity::Advert, id, &ad.advertiser);
+        if let Some(s) = slots.iter().find(|s| s.advert_id == Some(ad.id)) {
+            let (first, last) = (shift(s.first_page), shift(s.last_page));
+            if last <= page_count && first >= 1 {
+                let slot = SlotId::new();
+                tx.insert_slot(
+                    &SlotRow {
+                        id: slot,
+                        edition: to,
+                        article: None,
+                        advert: Some(id),
+                        first_page: first,
+                        last_page: last,
+                        part_offset: s.part_offset,
+                        part_units: s.part_units,
+                    },
+                    cs.at(),
+                )?;
+                record(
+                    cs,
+                    Action::Created,
+                    id.to_string(),
+                    &ad.advertiser,
+                    1,
+                    None,
+                    Some(describe(first, last, s.part_offset, s.part_units)),
+                );
+            }
+        }
+    }
+    Ok(())
+}

@@ -321,3 +321,42 @@ fn copyfit_compares_the_words_a_slot_holds_with_the_target() {
             .all(|s| s.fits_words.is_none())
     );
 }
+
+#[test]
+fn a_new_edition_from_a_previous_one_keeps_its_adverts_not_its_pieces() {
+    let (mut f, e) = demo();
+    let next = f
+        .store
+        .create_edition_from(
+            &f.actor,
+            e,
+            &EditionInput {
+                name: "Jun/Jul 21".into(),
+                page_count: 72,
+                ..EditionInput::default()
+            },
+        )
+        .unwrap()
+        .item;
+    let plan = f.store.flatplan(next.id).unwrap();
+    assert!(plan.unplaced_articles.is_empty());
+    assert!(
+        plan.slots.iter().all(|s| s.article_id.is_none()),
+        "pieces do not carry over"
+    );
+    let at = |label: &str| {
+        let s = plan.slots.iter().find(|s| s.label == label).unwrap();
+        (s.first_page, s.last_page)
+    };
+    assert_eq!(
+        at("CivicTech Solutions"),
+        (72, 72),
+        "still the outside back cover"
+    );
+    assert_eq!(at("Rail for Growth"), (34, 35));
+    let adverts = f.store.list_adverts(next.id).unwrap();
+    assert_eq!(adverts.len(), 8);
+    assert!(adverts.iter().all(|a| a.state == AdvertState::Pencilled));
+    // The previous edition is untouched.
+    assert_eq!(f.store.flatplan(e).unwrap().slots.len(), 17);
+}
