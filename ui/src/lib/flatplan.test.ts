@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Flatplan, Slot } from "./bindings";
-import { dropPlacement, inverse, movedTo, pagesLabel, pushed, spreads, UNDO_DEPTH } from "./flatplan";
+import { dropPlacement, inverse, movedTo, pagesByStatus, pagesLabel, pushed, spreads, UNDO_DEPTH } from "./flatplan";
 
 const plan = (free: number[]): Flatplan =>
   ({
@@ -55,5 +55,20 @@ describe("flatplan", () => {
     for (let i = 0; i < 60; i++) stack = pushed(stack, i);
     expect(stack.length).toBe(UNDO_DEPTH);
     expect(stack[0]).toBe(10);
+  });
+});
+
+describe("flatplan budget", () => {
+  it("counts pages at each status, halves as half", () => {
+    const p = plan([12, 12, 12, 12]);
+    p.slots = [
+      { first_page: 1, last_page: 3, part_units: 12, status_label: "Subbed", status_colour: "violet" },
+      { first_page: 4, last_page: 4, part_units: 6, status_label: "Idea", status_colour: "slate" },
+      { first_page: 4, last_page: 4, part_units: 6, status_label: null, status_colour: null },
+    ] as Slot[];
+    expect(pagesByStatus(p)).toEqual([
+      { label: "Subbed", colour: "violet", pages: 3 },
+      { label: "Idea", colour: "slate", pages: 0.5 },
+    ]);
   });
 });

@@ -96,3 +96,16 @@ export const UNDO_DEPTH = 50;
 export function pushed<T>(stack: T[], a: T): T[] {
   return [...stack, a].slice(-UNDO_DEPTH);
 }
+
+/** Pages at each status (a half page counts 0.5), in the order first seen. */
+export function pagesByStatus(plan: Flatplan): { label: string; colour: string; pages: number }[] {
+  const out = new Map<string, { label: string; colour: string; pages: number }>();
+  for (const s of plan.slots) {
+    if (!s.status_label) continue;
+    const size = ((s.last_page - s.first_page + 1) * s.part_units) / 12;
+    const row = out.get(s.status_label) ?? { label: s.status_label, colour: s.status_colour ?? "slate", pages: 0 };
+    row.pages += size;
+    out.set(s.status_label, row);
+  }
+  return [...out.values()];
+}
