@@ -155,17 +155,6 @@ impl App {
         }
     }
 
-    /// Focuses the element at `css` and presses `key` on it, as a keyboard
-    /// user who tabbed there would.
-    pub async fn press(&self, css: &str, key: thirtyfour::Key) -> Result<()> {
-        let el = self.wait_present(css).await?;
-        self.driver
-            .execute("arguments[0].focus();", vec![el.to_json()?])
-            .await?;
-        self.driver.action_chain().send_keys(key).perform().await?;
-        Ok(())
-    }
-
     /// Waits up to 10 s until nothing matches `css`.
     pub async fn wait_gone(&self, css: &str) -> Result<()> {
         let started = Instant::now();

@@ -1174,7 +1174,8 @@ fn flatplan(cmd: &FlatplanCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcom
             };
             out.line(&format!(
                 "Placed. {} of {} pages free.",
-                plan.budget.free, plan.page_count
+                output::pages(plan.budget.free),
+                plan.page_count
             ));
             Ok(())
         }

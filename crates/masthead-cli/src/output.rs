@@ -572,7 +572,10 @@ pub fn print_flatplan(out: &Out, p: &Flatplan) {
     );
     out.line(&format!(
         "{} pages: {} editorial, {} advertising, {} free.",
-        p.budget.pages, p.budget.editorial, p.budget.advertising, p.budget.free
+        p.budget.pages,
+        pages(p.budget.editorial),
+        pages(p.budget.advertising),
+        pages(p.budget.free)
     ));
     if !p.unplaced_articles.is_empty() {
         out.line(&format!(
@@ -584,4 +587,10 @@ pub fn print_flatplan(out: &Out, p: &Flatplan) {
                 .join("; ")
         ));
     }
+}
+
+/// Pages as people count them: 40.75, 47.67, 12.
+pub fn pages(n: f64) -> String {
+    let s = format!("{n:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }

@@ -221,6 +221,7 @@ pub fn field_name(field: &str) -> &str {
         "on_sale_date" => "on-sale date",
         "is_print" => "print edition",
         "due_date" => "due date",
+        "words_per_page" => "words to a page",
         "is_final" => "final flag",
         "is_spiked" => "spiked flag",
         "receives_drafts" => "drafts-arrive-here flag",

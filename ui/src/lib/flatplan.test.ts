@@ -30,6 +30,10 @@ describe("flatplan", () => {
       last_page: 3,
     });
     expect(dropPlacement(p, { kind: "advert", id: "x", size: "quarter" }, 2)).toMatchObject({ part_units: 3 });
+    expect(dropPlacement(p, { kind: "advert", id: "x", size: "spread" }, 1)).toMatchObject({
+      first_page: 2,
+      last_page: 3,
+    });
   });
 
   it("moves a run whole and keeps it within the edition", () => {
@@ -37,6 +41,9 @@ describe("flatplan", () => {
     expect(movedTo(s, 20, 68)).toEqual({ first_page: 20, last_page: 22, part_units: 12, part_offset: 0 });
     expect(movedTo(s, 67, 68)).toEqual({ first_page: 66, last_page: 68, part_units: 12, part_offset: 0 });
     expect(pagesLabel(movedTo(s, 0, 68))).toBe("pp 1–3");
+    const spread = { first_page: 34, last_page: 35, part_units: 12, part_offset: 0, advert_id: "x" } as Slot;
+    expect(movedTo(spread, 35, 68)).toMatchObject({ first_page: 34, last_page: 35 });
+    expect(movedTo(spread, 1, 68)).toMatchObject({ first_page: 2, last_page: 3 });
   });
 
   it("undoes by the inverse action and remembers the last fifty", () => {

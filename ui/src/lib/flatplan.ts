@@ -24,7 +24,8 @@ const UNITS: Record<Advert["size"], number> = { full: 12, half: 6, third: 4, qua
 export function dropPlacement(plan: Flatplan, item: Placeable, page: number): Placement {
   if (item.kind === "advert") {
     if (item.size === "spread") {
-      const first = page % 2 === 0 ? page : page - 1;
+      // A spread sits on facing pages: an even page and the odd one after it.
+      const first = Math.max(2, page % 2 === 0 ? page : page - 1);
       return { first_page: first, last_page: first + 1, part_units: 12, part_offset: null };
     }
     return { first_page: page, last_page: page, part_units: UNITS[item.size], part_offset: null };
@@ -37,7 +38,9 @@ export function dropPlacement(plan: Flatplan, item: Placeable, page: number): Pl
 /** The slot's shape moved to start on `page` (clamped to the edition). */
 export function movedTo(slot: Slot, page: number, pageCount: number): Placement {
   const span = slot.last_page - slot.first_page;
-  const first = Math.max(1, Math.min(page, pageCount - span));
+  let first = Math.max(1, Math.min(page, pageCount - span));
+  // An advert spread stays on facing pages (even first page).
+  if (slot.advert_id && span === 1 && first % 2 === 1) first = first > 1 ? first - 1 : 2;
   return {
     first_page: first,
     last_page: first + span,
@@ -108,4 +111,17 @@ export function pagesByStatus(plan: Flatplan): { label: string; colour: string; 
     out.set(s.status_label, row);
   }
   return [...out.values()];
+}
+
+/** The flatplan still shows what `a` left behind (so undoing it is safe). */
+export function stillAsLeft(plan: Flatplan, a: FlatplanAction): boolean {
+  const slot = slotOf(plan, a.owner);
+  if (a.kind === "remove") return slot === undefined;
+  if (!slot) return false;
+  return (
+    slot.first_page === a.to.first_page &&
+    slot.last_page === a.to.last_page &&
+    slot.part_units === a.to.part_units &&
+    (a.to.part_offset === null || slot.part_offset === a.to.part_offset)
+  );
 }

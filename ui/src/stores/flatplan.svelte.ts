@@ -13,6 +13,7 @@ import {
   placementOf,
   pushed,
   slotOf,
+  stillAsLeft,
   type FlatplanAction,
   type Owner,
 } from "../lib/flatplan";
@@ -74,7 +75,13 @@ export class FlatplanStore {
 
   async undo(): Promise<void> {
     const last = this.undoStack.at(-1);
-    if (!last || this.busy) return;
+    if (!last || this.busy || !this.plan) return;
+    // Someone else may have moved it since: never undo over their change.
+    if (!stillAsLeft(this.plan, last)) {
+      this.notify.show("warning", `“${last.label}” has changed on the flatplan since, so that was not undone.`);
+      this.undoStack = this.undoStack.slice(0, -1);
+      return;
+    }
     if (await this.apply(inverse(last), "Undid")) {
       this.undoStack = this.undoStack.slice(0, -1);
       this.redoStack = pushed(this.redoStack, last);
@@ -83,7 +90,12 @@ export class FlatplanStore {
 
   async redo(): Promise<void> {
     const next = this.redoStack.at(-1);
-    if (!next || this.busy) return;
+    if (!next || this.busy || !this.plan) return;
+    if (!stillAsLeft(this.plan, inverse(next))) {
+      this.notify.show("warning", `“${next.label}” has changed on the flatplan since, so that was not redone.`);
+      this.redoStack = this.redoStack.slice(0, -1);
+      return;
+    }
     if (await this.apply(next, "Redid")) {
       this.redoStack = this.redoStack.slice(0, -1);
       this.undoStack = pushed(this.undoStack, next);

@@ -426,24 +426,40 @@ describe("the flatplan store", () => {
     expect(store.redoStack.length).toBe(0);
   });
 
-  it("keeps the undo history when the core refuses, and says why", async () => {
+  it("keeps the undo history when the core refuses, says why, and never undoes over someone else's move", async () => {
     const notify = recorder();
+    let current = planWith([slotAt(12, 1)]);
+    let refuse = false;
     const store = new FlatplanStore(
       {
-        flatplan: async () => planWith([slotAt(12, 1)]),
-        placeArticle: async () => planWith([]),
-        placeAdvert: async () => planWith([]),
-        removeSlot: async () => planWith([]),
+        flatplan: async () => current,
+        placeArticle: async () => current,
+        placeAdvert: async () => current,
+        removeSlot: async () => current,
         addAdvert: async () => ({}) as Advert,
-        moveSlot: async () => {
-          throw Object.assign(new Error("Page 20 has no room for that."), { code: "page_taken", field: "pages" });
+        moveSlot: async (id, version, to) => {
+          if (refuse) {
+            throw Object.assign(new Error("Page 30 has no room for that."), { code: "page_taken", field: "pages" });
+          }
+          current = planWith([{ ...slotAt(to.first_page, version + 1), id }]);
+          return current;
         },
       },
       notify,
     );
     await store.show("e");
-    expect(await store.move({ article: "a1" }, "Keep communities", { first_page: 20, last_page: 20, part_units: 12, part_offset: 0 })).toBe(false);
-    expect(store.undoStack).toEqual([]);
-    expect(notify.shown).toEqual([{ kind: "warning", message: "Page 20 has no room for that." }]);
+    const to = (first_page: number) => ({ first_page, last_page: first_page, part_units: 12, part_offset: 0 });
+    expect(await store.move({ article: "a1" }, "Keep communities", to(20))).toBe(true);
+    refuse = true;
+    expect(await store.move({ article: "a1" }, "Keep communities", to(30))).toBe(false);
+    expect(store.undoStack.length).toBe(1);
+    expect(notify.shown.at(-1)).toEqual({ kind: "warning", message: "Page 30 has no room for that." });
+    // Another editor moves it to page 40; undo must not put it back on 12.
+    current = planWith([slotAt(40, 3)]);
+    await store.load();
+    refuse = false;
+    await store.undo();
+    expect(current.slots[0]?.first_page).toBe(40);
+    expect(notify.shown.at(-1)?.message).toContain("has changed on the flatplan since");
   });
 });

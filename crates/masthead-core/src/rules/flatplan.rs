@@ -30,12 +30,14 @@ pub fn describe(first: u32, last: u32, offset: u32, units: u32) -> String {
         4 => "third",
         _ => "quarter",
     };
-    let place = match (units, offset) {
+    let place = match (units, offset / units.max(1)) {
         (6, 0) => "top ",
         (6, _) => "bottom ",
         (_, 0) => "first ",
-        (u, o) if o + u == PAGE => "last ",
-        _ => "middle ",
+        (_, 1) => "second ",
+        (4, _) => "last ",
+        (_, 2) => "third ",
+        _ => "last ",
     };
     format!("p {first} ({place}{part})")
 }
@@ -83,7 +85,7 @@ pub fn check_placement(p: &Placement, page_count: u32) -> Result<Placement> {
 /// (an even page and the odd one after it), the others one page's part.
 pub fn check_advert_shape(size: AdvertSize, p: &Placement) -> Result<()> {
     let (pages, units) = size.shape();
-    let span = p.last_page - p.first_page + 1;
+    let span = (p.last_page + 1).saturating_sub(p.first_page);
     let facing = size != AdvertSize::Spread || p.first_page.is_multiple_of(2);
     if span != pages || p.part_units != units || !facing {
         return Err(Error::invalid(

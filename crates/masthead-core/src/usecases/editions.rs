@@ -21,14 +21,26 @@ pub(crate) fn create_edition(
     publication: PublicationId,
     input: &EditionInput,
 ) -> Result<Saved<Edition>> {
-    let is_print = need(tx.publication(publication)?, "publication", publication)?.is_print;
-    let (valid, warnings) = validate(input, is_print)?;
     let id = EditionId::new();
     let mut cs = ChangeSet::new(actor, Some(publication), Some(id));
+    let saved = insert_edition(tx, &mut cs, id, publication, input)?;
+    tx.write_change_set(&cs)?;
+    Ok(saved)
+}
+
+/// Adds an edition as part of `cs` (one user action may add it and more).
+fn insert_edition(
+    tx: &mut dyn Tx,
+    cs: &mut ChangeSet,
+    id: EditionId,
+    publication: PublicationId,
+    input: &EditionInput,
+) -> Result<Saved<Edition>> {
+    let is_print = need(tx.publication(publication)?, "publication", publication)?.is_print;
+    let (valid, warnings) = validate(input, is_print)?;
     tx.insert_edition(id, publication, &valid, cs.at())
         .map_err(|e| or_duplicate(e, || duplicate(&valid.name)))?;
     cs.created(Entity::Edition, id, &valid.name);
-    tx.write_change_set(&cs)?;
     Ok(Saved {
         item: need(tx.edition(id)?, "edition", id)?,
         warnings,
@@ -66,17 +78,15 @@ impl Store {
     ) -> Result<Saved<Edition>> {
         self.write(|tx| {
             let previous = need(tx.edition(from)?, "edition", from)?;
-            let saved = create_edition(tx, actor, previous.publication_id, input)?;
-            let mut cs = ChangeSet::new(actor, Some(previous.publication_id), Some(saved.item.id));
-            super::flatplan::carry_adverts(
-                tx,
-                &mut cs,
-                from,
-                saved.item.id,
-                saved.item.page_count,
-            )?;
+            let id = EditionId::new();
+            let mut cs = ChangeSet::new(actor, Some(previous.publication_id), Some(id));
+            let saved = insert_edition(tx, &mut cs, id, previous.publication_id, input)?;
+            super::flatplan::carry_adverts(tx, &mut cs, from, id, saved.item.page_count)?;
             tx.write_change_set(&cs)?;
-            Ok(saved)
+            Ok(Saved {
+                item: need(tx.edition(id)?, "edition", id)?,
+                warnings: saved.warnings,
+            })
         })
     }
 

@@ -360,3 +360,83 @@ fn a_new_edition_from_a_previous_one_keeps_its_adverts_not_its_pieces() {
     // The previous edition is untouched.
     assert_eq!(f.store.flatplan(e).unwrap().slots.len(), 17);
 }
+
+/// Twelfths used on each page, from the slots themselves (not `free_units`,
+/// which stops at zero and would hide an overlap).
+fn used(plan: &masthead_core::model::Flatplan) -> Vec<u32> {
+    (1..=plan.page_count)
+        .map(|p| {
+            plan.slots
+                .iter()
+                .filter(|s| s.first_page <= p && p <= s.last_page)
+                .map(|s| s.part_units)
+                .sum()
+        })
+        .collect()
+}
+
+#[test]
+fn shrinking_keeps_the_covers_and_never_overlaps_and_tiny_editions_are_refused() {
+    let (mut f, e) = demo();
+    let edition = f.store.edition(e).unwrap();
+    let shrink = EditionInput {
+        page_count: 48,
+        ..EditionInput::from(&edition)
+    };
+    f.store.update_edition(&f.actor, e, None, &shrink).unwrap();
+    let plan = f.store.flatplan(e).unwrap();
+    assert!(used(&plan).iter().all(|u| *u <= 12), "{:?}", used(&plan));
+    let civic = plan
+        .slots
+        .iter()
+        .find(|s| s.label == "CivicTech Solutions")
+        .unwrap();
+    assert_eq!(civic.first_page, 48);
+    let edition = f.store.edition(e).unwrap();
+    let tiny = EditionInput {
+        page_count: 2,
+        ..EditionInput::from(&edition)
+    };
+    f.refused("pages_in_use", |s, a| s.update_edition(a, e, None, &tiny));
+}
+
+#[test]
+fn starting_from_a_longer_edition_leaves_what_does_not_fit_in_the_tray() {
+    let (mut f, e) = demo();
+    let next = f
+        .store
+        .create_edition_from(
+            &f.actor,
+            e,
+            &EditionInput {
+                name: "Short".into(),
+                page_count: 40,
+                ..EditionInput::default()
+            },
+        )
+        .unwrap()
+        .item;
+    let plan = f.store.flatplan(next.id).unwrap();
+    assert!(used(&plan).iter().all(|u| *u <= 12), "{:?}", used(&plan));
+    let waiting: Vec<&str> = plan
+        .unplaced_adverts
+        .iter()
+        .map(|a| a.advertiser.as_str())
+        .collect();
+    assert!(waiting.contains(&"Smart Streets Forum"), "{waiting:?}");
+    assert!(
+        waiting.contains(&"Council Insurance Partners"),
+        "{waiting:?}"
+    );
+    let civic = plan
+        .slots
+        .iter()
+        .find(|s| s.label == "CivicTech Solutions")
+        .unwrap();
+    assert_eq!(civic.first_page, 40);
+    // One user action, one change set.
+    let created = f.store.edition_history(next.id).unwrap()[0].change_set_id;
+    let advert = f.store.list_adverts(next.id).unwrap()[0].id;
+    let booked = f.store.history_of(&advert.to_string()).unwrap()[0].change_set_id;
+    assert_eq!(created, booked);
+}

@@ -35,7 +35,10 @@ fn view(store: &Store) -> String {
             out += &format!("  move {} -> {}\n", key(t.from), key(t.to));
         }
         for k in store.list_kinds(p.id, true).unwrap() {
-            out += &format!("  kind {} {} retired={}\n", k.key, k.label, k.retired);
+            out += &format!(
+                "  kind {} {} retired={} words/page={:?}\n",
+                k.key, k.label, k.retired, k.words_per_page
+            );
         }
         for s in store.list_sections(p.id).unwrap() {
             out += &format!("  section {} {} v{}\n", s.position, s.name, s.version);
