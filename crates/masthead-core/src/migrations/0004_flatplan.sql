@@ -41,8 +41,8 @@ CREATE INDEX slots_edition ON slots (edition_id, first_page);
 CREATE UNIQUE INDEX slots_article ON slots (article_id) WHERE article_id IS NOT NULL;
 CREATE UNIQUE INDEX slots_advert ON slots (advert_id) WHERE advert_id IS NOT NULL;
 
--- The edition's flatplan as a whole has a version: a move made from an
--- older flatplan is a conflict.
+-- The edition's flatplan as a whole has a version that goes up with every
+-- change to it (each slot has its own, which moves check).
 ALTER TABLE editions ADD COLUMN flatplan_version INTEGER NOT NULL DEFAULT 1 CHECK (flatplan_version >= 1);
 
 -- Copyfit: how many words fill a page of each kind (NULL: not set).
