@@ -55,6 +55,8 @@ fn main() {
         "add_advert",
         "set_kind_words",
         "create_edition_from",
+        "update_advert",
+        "list_adverts",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -459,3 +459,18 @@ pub async fn create_edition_from(
 ) -> Reply<Saved<Edition>> {
     state.with(|s, who| s.create_edition_from(who, from, &input))
 }
+
+#[tauri::command]
+pub async fn update_advert(
+    state: State<'_, AppState>,
+    id: AdvertId,
+    version: u32,
+    input: AdvertInput,
+) -> Reply<Advert> {
+    state.with(|s, who| s.update_advert(who, id, Some(version), &input))
+}
+
+#[tauri::command]
+pub async fn list_adverts(state: State<'_, AppState>, edition: EditionId) -> Reply<Vec<Advert>> {
+    state.with(|s, _| s.list_adverts(edition))
+}

@@ -77,6 +77,8 @@ pub fn run() {
             commands::add_advert,
             commands::set_kind_words,
             commands::create_edition_from,
+            commands::update_advert,
+            commands::list_adverts,
         ])
         .run(tauri::generate_context!())
         .expect("Masthead could not start its window");

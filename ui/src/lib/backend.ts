@@ -138,6 +138,10 @@ export const backend = {
   moveSlot: (id: SlotId, version: number, place: Placement) => call<Flatplan>("move_slot", { id, version, place }),
   removeSlot: (id: SlotId, version: number) => call<Flatplan>("remove_slot", { id, version }),
   addAdvert: (edition: EditionId, input: AdvertInput) => call<Advert>("add_advert", { edition, input }),
+  listAdverts: (edition: EditionId) => call<Advert[]>("list_adverts", { edition }),
+  /** Saves an advert's booking from `version`, the version the user saw. */
+  updateAdvert: (id: AdvertId, version: number, input: AdvertInput) =>
+    call<Advert>("update_advert", { id, version, input }),
   board: (publication: PublicationId, filter: BoardFilter) => call<Board>("board", { publication, filter }),
   addStatus: (publication: PublicationId, version: number, after: StatusId, input: StatusInput) =>
     call<Workflow>("add_status", { publication, version, after, input }),

@@ -22,7 +22,7 @@ import type { Notify } from "./notify";
 
 export type FlatplanApi = Pick<
   Backend,
-  "flatplan" | "placeArticle" | "placeAdvert" | "moveSlot" | "removeSlot" | "addAdvert"
+  "flatplan" | "placeArticle" | "placeAdvert" | "moveSlot" | "removeSlot" | "addAdvert" | "listAdverts" | "updateAdvert"
 >;
 
 export class FlatplanStore {
@@ -114,6 +114,21 @@ export class FlatplanStore {
     }
     await this.load();
     return null;
+  }
+
+  /** Changes an advert's booking state (pencilled, booked, artwork received) from the version read now. */
+  async setAdvertState(advert: string, state: AdvertInput["state"]): Promise<void> {
+    const edition = this.edition;
+    if (!edition) return;
+    try {
+      const ad = (await this.api.listAdverts(edition)).find((a) => a.id === advert);
+      if (!ad) throw new Error("That advert is no longer booked in this edition.");
+      await this.api.updateAdvert(ad.id, ad.version, { ...ad, state });
+      this.notify.show("success", `${ad.advertiser}: ${state === "artwork" ? "artwork received" : state}.`);
+    } catch (e) {
+      this.notify.show("error", messageOf(e));
+    }
+    await this.load();
   }
 
   place(owner: Owner, label: string, to: Placement): Promise<boolean> {

@@ -409,6 +409,8 @@ describe("the flatplan store", () => {
         placeAdvert: async () => current,
         removeSlot: async () => current,
         addAdvert: async () => ({}) as Advert,
+        listAdverts: async () => [],
+        updateAdvert: async () => ({}) as Advert,
         moveSlot: async (id, version, to) => {
           calls.push(`${id}@${version} -> ${to.first_page}`);
           current = planWith([{ ...slotAt(to.first_page, version + 1), id }]);
@@ -437,6 +439,8 @@ describe("the flatplan store", () => {
         placeAdvert: async () => current,
         removeSlot: async () => current,
         addAdvert: async () => ({}) as Advert,
+        listAdverts: async () => [],
+        updateAdvert: async () => ({}) as Advert,
         moveSlot: async (id, version, to) => {
           if (refuse) {
             throw Object.assign(new Error("Page 30 has no room for that."), { code: "page_taken", field: "pages" });
