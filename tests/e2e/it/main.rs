@@ -478,6 +478,28 @@ async fn an_editor_places_moves_and_undoes_on_the_flatplan() -> Result<()> {
         app.wait_text(".toasts", "Page 13 has no room").await?;
         app.wait_present("section.page[data-page='8'] .slot[aria-label^=\"View all videos\"]")
             .await?;
+        // Stretch it over page 9 from the keyboard, then over 10 by its corner.
+        app.wait_present("section.page[data-page='8'] .slot-button")
+            .await?
+            .send_keys(thirtyfour::Key::Shift + thirtyfour::Key::Right)
+            .await?;
+        app.wait_present("section.page[data-page='9'] .slot[aria-label^=\"View all videos\"]")
+            .await?;
+        app.drag(
+            "section.page[data-page='9'] .grip",
+            "section.page[data-page='10']",
+        )
+        .await?;
+        app.wait_present("section.page[data-page='10'] .slot[aria-label^=\"View all videos\"]")
+            .await?;
+        let shown: serde_json::Value =
+            serde_json::from_str(&app.cli(&["flatplan", "show", "Feb/Mar 21", "--json"])?)?;
+        let slot = &shown["pages"][7]["slots"][0];
+        assert_eq!(
+            (slot["first_page"].as_u64(), slot["last_page"].as_u64()),
+            (Some(8), Some(10)),
+            "{slot}"
+        );
         Ok(())
     }
     .await;

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { Flatplan, Slot } from "./bindings";
-import { dropPlacement, inverse, movedTo, pagesByStatus, pagesLabel, pushed, spreads, UNDO_DEPTH } from "./flatplan";
+import {
+  dropPlacement,
+  inverse,
+  movedTo,
+  pagesByStatus,
+  pagesLabel,
+  pushed,
+  resizedTo,
+  spreads,
+  UNDO_DEPTH,
+} from "./flatplan";
 
 const plan = (free: number[]): Flatplan =>
   ({
@@ -77,5 +87,16 @@ describe("flatplan budget", () => {
       { label: "Subbed", colour: "violet", pages: 3 },
       { label: "Idea", colour: "slate", pages: 0.5 },
     ]);
+  });
+});
+
+describe("flatplan resize", () => {
+  it("stretches a run to whole pages and stays within the edition", () => {
+    const half = { first_page: 15, last_page: 15, part_units: 6, part_offset: 6 } as Slot;
+    expect(resizedTo(half, 16, 68)).toEqual({ first_page: 15, last_page: 16, part_units: 12, part_offset: 0 });
+    expect(resizedTo(half, 10, 68)).toEqual({ first_page: 15, last_page: 15, part_units: 6, part_offset: 6 });
+    const run = { first_page: 12, last_page: 14, part_units: 12, part_offset: 0 } as Slot;
+    expect(resizedTo(run, 13, 68)).toMatchObject({ last_page: 13 });
+    expect(resizedTo(run, 99, 68)).toMatchObject({ last_page: 68 });
   });
 });

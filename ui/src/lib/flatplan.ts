@@ -125,3 +125,18 @@ export function stillAsLeft(plan: Flatplan, a: FlatplanAction): boolean {
     (a.to.part_offset === null || slot.part_offset === a.to.part_offset)
   );
 }
+
+/**
+ * The slot's run stretched or shrunk to end on `last` (a part of a page
+ * grows into whole pages). Never before its first page, never past the edition.
+ */
+export function resizedTo(slot: Slot, last: number, pageCount: number): Placement {
+  const end = Math.max(slot.first_page, Math.min(last, pageCount));
+  const whole = end > slot.first_page || slot.part_units === 12;
+  return {
+    first_page: slot.first_page,
+    last_page: end,
+    part_units: whole ? 12 : slot.part_units,
+    part_offset: whole ? 0 : slot.part_offset,
+  };
+}
