@@ -68,8 +68,8 @@ fn the_demo_edition_has_a_full_flatplan_with_covers_adverts_and_pieces() {
         ]
     );
     assert_eq!(plan.pages[6].free_units, 0);
-    // Four full pages, a spread, two halves and a quarter.
-    assert_eq!(plan.budget.advertising, 7.25);
+    // Sixteen full pages, two spreads, three halves and a quarter.
+    assert_eq!(plan.budget.advertising, 21.75);
     assert_eq!(plan.budget.editorial, 20.0, "{:?}", plan.budget);
     assert!(
         (plan.budget.free - (68.0 - plan.budget.editorial - plan.budget.advertising)).abs() < 1e-9
@@ -355,10 +355,10 @@ fn a_new_edition_from_a_previous_one_keeps_its_adverts_not_its_pieces() {
     );
     assert_eq!(at("Rail for Growth"), (34, 35));
     let adverts = f.store.list_adverts(next.id).unwrap();
-    assert_eq!(adverts.len(), 8);
+    assert_eq!(adverts.len(), 22);
     assert!(adverts.iter().all(|a| a.state == AdvertState::Pencilled));
     // The previous edition is untouched.
-    assert_eq!(f.store.flatplan(e).unwrap().slots.len(), 17);
+    assert_eq!(f.store.flatplan(e).unwrap().slots.len(), 31);
 }
 
 /// Twelfths used on each page, from the slots themselves (not `free_units`,
@@ -380,7 +380,7 @@ fn shrinking_keeps_the_covers_and_never_overlaps_and_tiny_editions_are_refused()
     let (mut f, e) = demo();
     let edition = f.store.edition(e).unwrap();
     let shrink = EditionInput {
-        page_count: 48,
+        page_count: 60,
         ..EditionInput::from(&edition)
     };
     f.store.update_edition(&f.actor, e, None, &shrink).unwrap();
@@ -391,7 +391,7 @@ fn shrinking_keeps_the_covers_and_never_overlaps_and_tiny_editions_are_refused()
         .iter()
         .find(|s| s.label == "CivicTech Solutions")
         .unwrap();
-    assert_eq!(civic.first_page, 48);
+    assert_eq!(civic.first_page, 60);
     let edition = f.store.edition(e).unwrap();
     let tiny = EditionInput {
         page_count: 2,
