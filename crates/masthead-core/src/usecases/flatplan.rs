@@ -144,12 +144,13 @@ pub(crate) fn add_advert(
 }
 
 /// Puts a piece on the flatplan: a run of pages or part of one page.
+/// Returns its edition; the caller reads the plan when it wants it.
 pub(crate) fn place_article(
     tx: &mut dyn Tx,
     actor: &Actor,
     article: ArticleId,
     place: &Placement,
-) -> Result<Flatplan> {
+) -> Result<EditionId> {
     let a = need(tx.article(article)?, "article", article)?;
     if a.status_is_spiked {
         return Err(Error::invalid(
@@ -205,16 +206,17 @@ pub(crate) fn place_article(
         Some(at),
     );
     tx.write_change_set(&cs)?;
-    load(tx, e.id)
+    Ok(e.id)
 }
 
 /// Puts a booked advert on the flatplan, in a slot of its size.
+/// Returns its edition; the caller reads the plan when it wants it.
 pub(crate) fn place_advert(
     tx: &mut dyn Tx,
     actor: &Actor,
     advert: AdvertId,
     place: &Placement,
-) -> Result<Flatplan> {
+) -> Result<EditionId> {
     let ad = need(tx.advert(advert)?, "advert", advert)?;
     if ad.placed {
         return Err(Error::invalid(
@@ -255,7 +257,7 @@ pub(crate) fn place_advert(
         Some(at),
     );
     tx.write_change_set(&cs)?;
-    load(tx, e.id)
+    Ok(e.id)
 }
 
 impl Store {
@@ -293,7 +295,10 @@ impl Store {
         article: ArticleId,
         place: &Placement,
     ) -> Result<Flatplan> {
-        self.write(|tx| place_article(tx, actor, article, place))
+        self.write(|tx| {
+            let edition = place_article(tx, actor, article, place)?;
+            load(tx, edition)
+        })
     }
 
     /// Puts a booked advert on the flatplan, in a slot of its size.
@@ -303,7 +308,10 @@ impl Store {
         advert: AdvertId,
         place: &Placement,
     ) -> Result<Flatplan> {
-        self.write(|tx| place_advert(tx, actor, advert, place))
+        self.write(|tx| {
+            let edition = place_advert(tx, actor, advert, place)?;
+            load(tx, edition)
+        })
     }
 
     /// Saves an advert's booking; a size that no longer fits its place on
