@@ -12,15 +12,16 @@ use chrono::NaiveDate;
 use clap::Parser;
 use masthead_core::model::{
     AdvertInput, AdvertSize, AdvertState, ArticleInput, AssignmentInput, BoardFilter,
-    ContributorInput, ContributorKind, EditionId, EditionInput, KeyDate, Placement, PublicationId,
-    PublicationInput, Slot, StatusDeadline, StatusInput, Workflow,
+    ContributorInput, ContributorKind, DiffTag, EditionId, EditionInput, KeyDate, Placement,
+    PublicationId, PublicationInput, Slot, StatusDeadline, StatusInput, Workflow,
 };
 use masthead_core::{Actor, AssignmentQuery, Error, Store, config};
 
 use args::{
     AdvertCmd, AdvertFields, ArticleCmd, ArticleFields, AssignmentCmd, AssignmentKey, Cli, Command,
-    ContributorCmd, ContributorFields, EditionCmd, EditionFields, FlatplanCmd, KindCmd,
-    PublicationCmd, SectionCmd, SlotOwner, WhereArgs, WorkflowCmd, WorkflowCommon,
+    ContributorCmd, ContributorFields, DraftCmd, DraftPiece, EditionCmd, EditionFields,
+    FlatplanCmd, KindCmd, PublicationCmd, SectionCmd, SlotOwner, WhereArgs, WorkflowCmd,
+    WorkflowCommon,
 };
 use output::Out;
 
@@ -170,6 +171,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Assignment { cmd } => assignment(cmd, &path, &who, &out),
         Command::Flatplan { cmd } => flatplan(cmd, &path, &who, &out),
         Command::Advert { cmd } => advert(cmd, &path, &who, &out),
+        Command::Draft { cmd } => draft(cmd, &path, &who, &out),
         Command::Workflow { cmd } => workflow(cmd, &path, &who, &out),
         Command::Board {
             edition,
@@ -1293,6 +1295,187 @@ fn advert(cmd: &AdvertCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
             let seen = expect_version.unwrap_or(current.version);
             let a = store.update_advert(who, id, Some(seen), &input)?;
             out.line(&format!("Updated {}'s advert.", a.advertiser));
+            Ok(())
+        }
+    }
+}
+
+fn draft_piece(store: &Store, p: &DraftPiece) -> Result<masthead_core::model::ArticleId, Failure> {
+    find_article(store, p.edition.as_deref(), &p.article)
+}
+
+fn draft(cmd: &DraftCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
+    match cmd {
+        DraftCmd::Submit {
+            piece,
+            file,
+            by,
+            json,
+        } => {
+            let mut store = open(path, false)?;
+            let id = draft_piece(&store, piece)?;
+            let by = by
+                .as_deref()
+                .map(|c| store.find_contributor(c))
+                .transpose()?;
+            let before = store.article(id)?;
+            let saved = store.submit_draft_file(who, id, file, by)?;
+            let after = store.article(id)?;
+            out.warnings(&saved.warnings);
+            if *json {
+                return out.json(&saved.item);
+            }
+            let d = &saved.item;
+            let count = masthead_core::word_count(d.words, after.word_target, d.version, false);
+            out.line(&format!(
+                "Recorded version {} of \"{}\": {}, {}, by {}.",
+                d.version,
+                after.title,
+                d.file_name,
+                masthead_core::describe_count(&count),
+                d.contributor.as_deref().unwrap_or("?")
+            ));
+            if before.status_id != after.status_id {
+                out.line(&format!(
+                    "Moved it from {} to {}.",
+                    before.status_label, after.status_label
+                ));
+            }
+            Ok(())
+        }
+        DraftCmd::List { piece, json } => {
+            let store = open(path, false)?;
+            let id = draft_piece(&store, piece)?;
+            let list = store.drafts(id)?;
+            if *json {
+                return out.json(&list);
+            }
+            out.table(
+                &[
+                    "VERSION",
+                    "WORDS",
+                    "BY",
+                    "RECORDED BY",
+                    "WHEN",
+                    "FILE",
+                    "APPROVED",
+                ],
+                list.iter().map(|d| {
+                    vec![
+                        d.version.to_string(),
+                        masthead_core::thousands(d.words),
+                        d.contributor.clone().unwrap_or_default(),
+                        d.recorded_by.clone(),
+                        d.submitted_at.format("%Y-%m-%d %H:%M").to_string(),
+                        d.file_name.clone(),
+                        if d.approved { "yes" } else { "" }.to_owned(),
+                    ]
+                }),
+                "No drafts yet. Record one with `masthead draft submit --article TITLE FILE`.",
+            );
+            Ok(())
+        }
+        DraftCmd::Text {
+            piece,
+            version,
+            markdown,
+        } => {
+            let store = open(path, false)?;
+            let id = draft_piece(&store, piece)?;
+            let t = store.draft_text(id, *version)?;
+            out.line(if *markdown {
+                t.markdown.trim_end()
+            } else {
+                &t.text
+            });
+            Ok(())
+        }
+        DraftCmd::Diff {
+            piece,
+            from,
+            to,
+            json,
+        } => {
+            let store = open(path, false)?;
+            let id = draft_piece(&store, piece)?;
+            let diff = store.draft_diff(id, *from, *to)?;
+            if *json {
+                return out.json(&diff);
+            }
+            let mut text = String::new();
+            for p in &diff.parts {
+                match p.tag {
+                    DiffTag::Same => text.push_str(&p.text),
+                    DiffTag::Added => text.push_str(&format!("{{+{}+}}", p.text)),
+                    DiffTag::Removed => text.push_str(&format!("[-{}-]", p.text)),
+                }
+            }
+            out.line(&text);
+            out.line("");
+            out.line(&format!(
+                "Version {} → {}: {} words added, {} removed ({} → {} words).",
+                diff.from.version,
+                diff.to.version,
+                masthead_core::thousands(diff.words_added),
+                masthead_core::thousands(diff.words_removed),
+                masthead_core::thousands(diff.from.words),
+                masthead_core::thousands(diff.to.words)
+            ));
+            Ok(())
+        }
+        DraftCmd::Approve {
+            piece,
+            version,
+            none: _,
+            expect_version,
+        } => {
+            let mut store = open(path, false)?;
+            let id = draft_piece(&store, piece)?;
+            let seen = match expect_version {
+                Some(v) => *v,
+                None => store.article(id)?.version,
+            };
+            let a = store.approve_draft(who, id, Some(seen), *version)?;
+            match version {
+                Some(n) => out.line(&format!(
+                    "Approved version {n} as the copy of \"{}\".",
+                    a.title
+                )),
+                None => out.line(&format!("\"{}\" has no approved copy now.", a.title)),
+            }
+            Ok(())
+        }
+        DraftCmd::Export {
+            piece,
+            version,
+            format,
+            out: to,
+        } => {
+            let store = open(path, false)?;
+            let id = draft_piece(&store, piece)?;
+            let bytes = match format.as_str() {
+                "original" => store.draft_file(id, *version)?.bytes,
+                "txt" | "text" => (store.draft_text(id, *version)?.text + "\n").into_bytes(),
+                "md" | "markdown" => store.draft_text(id, *version)?.markdown.into_bytes(),
+                other => {
+                    return Err(Failure::Usage(format!(
+                        "\"{other}\" is not an export format; use original, txt or md"
+                    )));
+                }
+            };
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(to)
+                .map_err(|e| match e.kind() {
+                    std::io::ErrorKind::AlreadyExists => Failure::Usage(format!(
+                        "{} already exists; choose another --out (nothing was overwritten)",
+                        to.display()
+                    )),
+                    _ => Failure::Other(anyhow::anyhow!("could not write {}: {e}", to.display())),
+                })?;
+            std::io::Write::write_all(&mut file, &bytes)?;
+            out.line(&format!("Wrote {} ({} bytes).", to.display(), bytes.len()));
             Ok(())
         }
     }

@@ -1,5 +1,18 @@
 //! Printing: aligned tables for people, stable JSON for scripts.
 
+/// Prints a line to stdout; when the reader has gone (`masthead … | head`),
+/// stops quietly as other command-line tools do instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
 use std::io::Write;
 
 use chrono::NaiveDate;
@@ -19,7 +32,7 @@ impl Out {
     }
 
     pub fn line(&self, text: &str) {
-        println!("{text}");
+        say!("{text}");
     }
 
     pub fn warnings(&self, warnings: &[Warning]) {
@@ -30,9 +43,14 @@ impl Out {
 
     pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<(), Failure> {
         let mut stdout = std::io::stdout().lock();
-        serde_json::to_writer_pretty(&mut stdout, value).map_err(|e| Failure::Other(e.into()))?;
-        writeln!(stdout)?;
-        Ok(())
+        let written = serde_json::to_writer_pretty(&mut stdout, value)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(stdout));
+        match written {
+            // The reader has gone (`… --json | head`): stop quietly.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+            other => Ok(other?),
+        }
     }
 
     /// Prints rows under headers, columns padded to their widest cell; prints
@@ -40,7 +58,7 @@ impl Out {
     pub fn table(&self, headers: &[&str], rows: impl Iterator<Item = Vec<String>>, empty: &str) {
         let rows: Vec<Vec<String>> = rows.collect();
         if rows.is_empty() {
-            println!("{empty}");
+            say!("{empty}");
             return;
         }
         let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
@@ -60,12 +78,12 @@ impl Out {
             }
             line.trim_end().to_owned()
         };
-        println!(
+        say!(
             "{}",
             render(headers.iter().map(|h| h.to_string()).collect())
         );
         for row in rows {
-            println!("{}", render(row));
+            say!("{}", render(row));
         }
     }
 }
@@ -149,7 +167,7 @@ pub fn print_articles(out: &Out, articles: &[Article]) {
                 a.section.clone().unwrap_or_default(),
                 a.title.clone(),
                 a.kind_label.clone(),
-                a.word_target.map(|w| w.to_string()).unwrap_or_default(),
+                words_column(a.copy.as_ref(), a.word_target),
                 a.status_label.clone(),
                 a.contributors.join(", "),
                 a.deadline
@@ -184,10 +202,27 @@ pub fn print_article(out: &Out, d: &ArticleDetail) {
     out.line(&format!("Kind:     {}", a.kind_label));
     out.line(&format!(
         "Words:    {}",
-        a.word_target
-            .map(|w| w.to_string())
-            .unwrap_or_else(|| "—".into())
+        match &a.copy {
+            Some(c) => format!(
+                "{} in version {}{}",
+                masthead_core::describe_count(c),
+                c.version,
+                if c.approved { " (approved)" } else { "" }
+            ),
+            None => a
+                .word_target
+                .map(|w| format!("— / {} (no draft yet)", masthead_core::thousands(w)))
+                .unwrap_or_else(|| "—".into()),
+        }
     ));
+    if !d.drafts.is_empty() {
+        let versions: Vec<String> = d
+            .drafts
+            .iter()
+            .map(|x| format!("v{} {} ({} words)", x.version, x.file_name, x.words))
+            .collect();
+        out.line(&format!("Drafts:   {}", versions.join(", ")));
+    }
     if !a.contributors.is_empty() {
         out.line(&format!("By:       {}", a.contributors.join(", ")));
     }
@@ -353,7 +388,12 @@ pub struct BoardPiece<'a> {
     pub kind: &'a str,
     pub contributors: &'a [String],
     pub word_target: Option<u32>,
+    /// Words of the copy (approved version, else latest), once a draft is in.
     pub words: Option<u32>,
+    /// The copy is more than 10% off the target.
+    pub words_off: bool,
+    #[serde(skip)]
+    pub copy: Option<masthead_core::model::WordCount>,
     pub deadline: Option<&'a NextDeadline>,
     pub overdue: bool,
     pub needs_writer: bool,
@@ -382,7 +422,9 @@ impl<'a> From<&'a Board> for BoardShow<'a> {
                         kind: &c.kind_label,
                         contributors: &c.contributors,
                         word_target: c.word_target,
-                        words: c.words,
+                        words: c.copy.map(|w| w.words),
+                        words_off: c.copy.is_some_and(|w| w.off),
+                        copy: c.copy,
                         deadline: c.deadline.as_ref(),
                         overdue: c.deadline.as_ref().is_some_and(|d| d.overdue),
                         needs_writer: c.needs_writer,
@@ -413,8 +455,9 @@ pub fn print_board(out: &Out, b: &Board) {
             if !p.contributors.is_empty() {
                 line += &format!(" — {}", p.contributors.join(", "));
             }
-            if let Some(w) = p.word_target {
-                line += &format!(" · {w} words");
+            let words = words_column(p.copy.as_ref(), p.word_target);
+            if !words.is_empty() {
+                line += &format!(" · {words}");
             }
             if let Some(d) = p.deadline {
                 line += &format!(
@@ -474,6 +517,8 @@ pub struct SlotShow<'a> {
     /// they differ by more than 10%.
     pub fits_words: Option<u32>,
     pub word_target: Option<u32>,
+    /// Words of the piece's copy, once a draft is in.
+    pub words: Option<u32>,
     pub copyfit_off: bool,
     pub version: u32,
 }
@@ -512,6 +557,7 @@ impl<'a> From<&'a Flatplan> for FlatplanShow<'a> {
                             section: s.section.as_deref(),
                             fits_words: s.fits_words,
                             word_target: s.word_target,
+                            words: s.copy.map(|c| c.words),
                             copyfit_off: s.copyfit_off,
                             version: s.version,
                         })
@@ -593,4 +639,13 @@ pub fn print_flatplan(out: &Out, p: &Flatplan) {
 pub fn pages(n: f64) -> String {
     let s = format!("{n:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// "484 / 500 words (−3%)", "— / 500 words" before any draft.
+fn words_column(copy: Option<&masthead_core::model::WordCount>, target: Option<u32>) -> String {
+    match (copy, target) {
+        (Some(c), _) => masthead_core::describe_count(c),
+        (None, Some(t)) => format!("— / {} words", masthead_core::thousands(t)),
+        (None, None) => String::new(),
+    }
 }

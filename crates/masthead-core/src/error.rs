@@ -107,6 +107,9 @@ pub enum Error {
         "Masthead hit an unexpected database problem ({0}), so nothing was saved. Try again; if it keeps happening, report it with this message."
     )]
     Sqlite(rusqlite::Error),
+    /// A file refused as a draft: it names the file and the reason.
+    #[error("{0}")]
+    Draft(#[from] masthead_text::ImportError),
 }
 
 fn who_and_when(changes: &[crate::model::HistoryEntry]) -> String {
@@ -212,6 +215,7 @@ impl Error {
             Error::NotUnique => "duplicate",
             Error::ReferenceMissing { .. } => "reference_missing",
             Error::Sqlite(_) => "internal",
+            Error::Draft(e) => e.code(),
         }
     }
 
@@ -219,6 +223,7 @@ impl Error {
     pub fn field(&self) -> Option<&'static str> {
         match self {
             Error::Invalid { field, .. } | Error::Duplicate { field, .. } => *field,
+            Error::Draft(_) => Some("file"),
             _ => None,
         }
     }
@@ -240,6 +245,7 @@ impl Error {
                 | Error::Conflict(_)
                 | Error::NotUnique
                 | Error::ReferenceMissing { .. }
+                | Error::Draft(_)
         )
     }
 

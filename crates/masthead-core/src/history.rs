@@ -22,6 +22,7 @@ pub(crate) enum Entity {
     Workflow,
     Advert,
     Flatplan,
+    Draft,
 }
 
 impl Entity {
@@ -37,6 +38,7 @@ impl Entity {
             Entity::Workflow => "workflow",
             Entity::Advert => "advert",
             Entity::Flatplan => "flatplan",
+            Entity::Draft => "draft",
         }
     }
 }
@@ -222,6 +224,7 @@ pub fn field_name(field: &str) -> &str {
         "is_print" => "print edition",
         "due_date" => "due date",
         "words_per_page" => "words to a page",
+        "approved_copy" => "approved copy",
         "is_final" => "final flag",
         "is_spiked" => "spiked flag",
         "receives_drafts" => "drafts-arrive-here flag",
@@ -250,6 +253,14 @@ pub fn describe(h: &HistoryEntry) -> String {
         };
     }
     match h.action.as_str() {
+        "created" if h.entity == "draft" => format!(
+            "recorded {subject}'s draft, {}",
+            h.new_value.as_deref().unwrap_or("a new version")
+        ),
+        "updated" if h.field.as_deref() == Some("approved_copy") => match &h.new_value {
+            Some(v) => format!("approved {v} as the copy"),
+            None => "withdrew the approval of the copy".to_owned(),
+        },
         "created" if h.entity == "assignment" => format!(
             "assigned it to {}",
             h.new_value.as_deref().unwrap_or("someone")

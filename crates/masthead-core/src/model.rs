@@ -60,6 +60,7 @@ id_type!(
     ChangeSetId,
     AdvertId,
     SlotId,
+    DraftId,
 );
 
 /// A title that appears in editions.
@@ -340,6 +341,10 @@ pub struct Article {
     /// Its next deadline, from the workflow and the edition's dates (or the
     /// writer's due date). Filled by the reads that list or show pieces.
     pub deadline: Option<NextDeadline>,
+    /// The words of its copy against the target, once a draft is in.
+    pub copy: Option<WordCount>,
+    /// How many draft versions it has.
+    pub drafts: u32,
     pub notes: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -379,6 +384,8 @@ pub struct ArticleDetail {
     pub deadline: Option<NextDeadline>,
     /// The statuses the piece may move to next, in workflow order.
     pub next_statuses: Vec<Status>,
+    /// Every draft version, newest first (facts only, no text).
+    pub drafts: Vec<Draft>,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -554,8 +561,8 @@ pub struct BoardCard {
     /// Active contributors (offered or accepted), writers first.
     pub contributors: Vec<String>,
     pub word_target: Option<u32>,
-    /// Words in the latest draft, once drafts arrive.
-    pub words: Option<u32>,
+    /// The words of its copy against the target, once a draft is in.
+    pub copy: Option<WordCount>,
     pub deadline: Option<NextDeadline>,
     /// Has a declined or withdrawn writer and no active one.
     pub needs_writer: bool,
@@ -838,7 +845,10 @@ pub struct Slot {
     pub word_target: Option<u32>,
     /// Words the slot holds: its pages × the kind's words per page.
     pub fits_words: Option<u32>,
-    /// The slot holds more than 10% more or fewer words than the target.
+    /// The words of the piece's copy, once a draft is in.
+    pub copy: Option<WordCount>,
+    /// The slot holds more than 10% more or fewer words than the copy has
+    /// (or, before any draft, than the target).
     pub copyfit_off: bool,
     pub version: u32,
 }
@@ -876,4 +886,88 @@ pub struct Flatplan {
     pub unplaced_articles: Vec<Article>,
     pub unplaced_adverts: Vec<Advert>,
     pub budget: PageBudget,
+}
+
+/// The words of a piece's copy — its approved version, or else its latest —
+/// against its word target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WordCount {
+    pub words: u32,
+    pub target: Option<u32>,
+    /// How far off the target, in whole percent (+5, −12), when there is one.
+    pub percent: Option<i32>,
+    /// More than 10% over or under the target.
+    pub off: bool,
+    /// The draft version counted.
+    pub version: u32,
+    /// That version is the approved copy.
+    pub approved: bool,
+}
+
+/// One version of a piece's copy, as submitted. Never changed once stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Draft {
+    pub id: DraftId,
+    pub article_id: ArticleId,
+    /// 1 for the piece's first draft, then 2, 3…
+    pub version: u32,
+    /// The commission it answers.
+    pub assignment_id: Option<AssignmentId>,
+    /// Who wrote it.
+    pub contributor_id: Option<ContributorId>,
+    pub contributor: Option<String>,
+    /// Who recorded it in Masthead.
+    pub recorded_by: String,
+    pub submitted_at: DateTime<Utc>,
+    pub file_name: String,
+    pub media_type: String,
+    #[ts(type = "number")]
+    pub size: u64,
+    pub sha256: String,
+    pub words: u32,
+    /// This version is the piece's approved copy.
+    pub approved: bool,
+}
+
+/// A draft with its text, for the reading view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DraftText {
+    pub draft: Draft,
+    /// Plain text, blocks separated by a blank line (what is counted).
+    pub text: String,
+    /// The same as Markdown (headings, lists, links, notes kept).
+    pub markdown: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DiffTag {
+    Same,
+    Added,
+    Removed,
+}
+
+/// A run of text in a comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DiffPart {
+    pub tag: DiffTag,
+    pub text: String,
+}
+
+/// Two versions compared word by word.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DraftDiff {
+    pub from: Draft,
+    pub to: Draft,
+    pub parts: Vec<DiffPart>,
+    pub words_added: u32,
+    pub words_removed: u32,
+}
+
+/// The file a contributor sent, as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftFile {
+    pub file_name: String,
+    pub media_type: String,
+    pub bytes: Vec<u8>,
 }

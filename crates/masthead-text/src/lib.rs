@@ -186,11 +186,7 @@ impl Document {
             if last.is_some() {
                 out.push_str(if tight { "\n" } else { "\n\n" });
             }
-            if matches!(b.kind, BlockKind::TableRow) && last != Some(BlockKind::TableRow) {
-                let cells = b.markdown.split('\t').count();
-                out.push_str(&format!("|{}\n", " |".repeat(cells)));
-                out.push_str(&format!("|{}\n", "---|".repeat(cells)));
-            }
+
             match b.kind {
                 BlockKind::Paragraph => out.push_str(&b.markdown),
                 BlockKind::Heading(level) => {
@@ -207,6 +203,11 @@ impl Document {
                     out.push_str("| ");
                     out.push_str(&b.markdown.replace('\t', " | "));
                     out.push_str(" |");
+                    if last != Some(BlockKind::TableRow) {
+                        // The first row is the table's header.
+                        let cells = b.markdown.split('\t').count();
+                        out.push_str(&format!("\n|{}", "---|".repeat(cells)));
+                    }
                 }
                 BlockKind::Quote => {
                     out.push_str("> ");

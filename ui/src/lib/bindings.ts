@@ -117,7 +117,15 @@ writer_due: string | null,
  * Its next deadline, from the workflow and the edition's dates (or the
  * writer's due date). Filled by the reads that list or show pieces.
  */
-deadline: NextDeadline | null, notes: string, created_at: string, updated_at: string, version: number, };
+deadline: NextDeadline | null, 
+/**
+ * The words of its copy against the target, once a draft is in.
+ */
+copy: WordCount | null, 
+/**
+ * How many draft versions it has.
+ */
+drafts: number, notes: string, created_at: string, updated_at: string, version: number, };
 
 export type ArticleInput = { title: string, standfirst: string, section_id: SectionId | null, kind_id: KindId, word_target: number | null, notes: string, };
 
@@ -133,7 +141,11 @@ deadline: NextDeadline | null,
 /**
  * The statuses the piece may move to next, in workflow order.
  */
-next_statuses: Array<Status>, history: Array<HistoryEntry>, };
+next_statuses: Array<Status>, 
+/**
+ * Every draft version, newest first (facts only, no text).
+ */
+drafts: Array<Draft>, history: Array<HistoryEntry>, };
 
 export type ContributorKind = "staff" | "freelance";
 
@@ -189,9 +201,9 @@ export type BoardCard = { id: ArticleId, edition_id: EditionId, edition: string,
  */
 contributors: Array<string>, word_target: number | null, 
 /**
- * Words in the latest draft, once drafts arrive.
+ * The words of its copy against the target, once a draft is in.
  */
-words: number | null, deadline: NextDeadline | null, 
+copy: WordCount | null, deadline: NextDeadline | null, 
 /**
  * Has a declined or withdrawn writer and no active one.
  */
@@ -237,7 +249,12 @@ words_per_page: number | null, word_target: number | null,
  */
 fits_words: number | null, 
 /**
- * The slot holds more than 10% more or fewer words than the target.
+ * The words of the piece's copy, once a draft is in.
+ */
+copy: WordCount | null, 
+/**
+ * The slot holds more than 10% more or fewer words than the copy has
+ * (or, before any draft, than the target).
  */
 copyfit_off: boolean, version: number, };
 
@@ -262,6 +279,64 @@ version: number, pages: Array<FlatplanPage>, slots: Array<Slot>,
  * Live pieces not on the flatplan (spiked ones are never placed).
  */
 unplaced_articles: Array<Article>, unplaced_adverts: Array<Advert>, budget: PageBudget, };
+
+export type DraftId = string;
+
+export type WordCount = { words: number, target: number | null, 
+/**
+ * How far off the target, in whole percent (+5, −12), when there is one.
+ */
+percent: number | null, 
+/**
+ * More than 10% over or under the target.
+ */
+off: boolean, 
+/**
+ * The draft version counted.
+ */
+version: number, 
+/**
+ * That version is the approved copy.
+ */
+approved: boolean, };
+
+export type Draft = { id: DraftId, article_id: ArticleId, 
+/**
+ * 1 for the piece's first draft, then 2, 3…
+ */
+version: number, 
+/**
+ * The commission it answers.
+ */
+assignment_id: AssignmentId | null, 
+/**
+ * Who wrote it.
+ */
+contributor_id: ContributorId | null, contributor: string | null, 
+/**
+ * Who recorded it in Masthead.
+ */
+recorded_by: string, submitted_at: string, file_name: string, media_type: string, size: number, sha256: string, words: number, 
+/**
+ * This version is the piece's approved copy.
+ */
+approved: boolean, };
+
+export type DraftText = { draft: Draft, 
+/**
+ * Plain text, blocks separated by a blank line (what is counted).
+ */
+text: string, 
+/**
+ * The same as Markdown (headings, lists, links, notes kept).
+ */
+markdown: string, };
+
+export type DiffTag = "same" | "added" | "removed";
+
+export type DiffPart = { tag: DiffTag, text: string, };
+
+export type DraftDiff = { from: Draft, to: Draft, parts: Array<DiffPart>, words_added: number, words_removed: number, };
 
 export type BoardFilter = { edition_id: EditionId | null, section_id: SectionId | null, kind_id: KindId | null, contributor_id: ContributorId | null, overdue_only: boolean, };
 

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 mod commissioning;
 mod concurrency;
+mod drafts;
 mod flatplan;
 
 struct Run {
@@ -219,8 +220,10 @@ fn article_json_has_plain_fields_status_and_history() {
         keys(a),
         [
             "contributors",
+            "copy",
             "created_at",
             "deadline",
+            "drafts",
             "edition_id",
             "id",
             "kind",

@@ -222,6 +222,7 @@ mod tests {
             words_per_page: None,
             word_target: None,
             fits_words: None,
+            copy: None,
             copyfit_off: false,
             version: 1,
         }

@@ -5,6 +5,7 @@
 pub(crate) mod articles;
 pub(crate) mod assignments;
 pub(crate) mod contributors;
+pub(crate) mod drafts;
 pub(crate) mod editions;
 pub(crate) mod flatplan;
 pub(crate) mod kinds;

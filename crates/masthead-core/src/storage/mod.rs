@@ -77,6 +77,25 @@ pub(crate) struct SlotRow {
     pub part_units: u32,
 }
 
+/// A draft as storage records it, after the rules have checked it: the
+/// facts, and beside them the original file and its text.
+pub(crate) struct DraftRow<'a> {
+    pub id: DraftId,
+    pub article: ArticleId,
+    pub assignment: Option<AssignmentId>,
+    pub contributor: Option<ContributorId>,
+    pub version: u32,
+    pub file_name: &'a str,
+    pub media_type: &'a str,
+    pub size: u64,
+    pub sha256: &'a str,
+    pub words: u32,
+    pub recorded_by: &'a str,
+    pub original: &'a [u8],
+    pub text: &'a str,
+    pub markdown: &'a str,
+}
+
 /// Which assignments a list shows; `None` means any.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct AssignmentFilter {
@@ -263,6 +282,23 @@ pub(crate) trait Tx {
     fn delete_slot(&mut self, id: SlotId) -> Result<()>;
     fn flatplan_version(&mut self, edition: EditionId) -> Result<Option<u32>>;
     fn bump_flatplan(&mut self, edition: EditionId, at: &str) -> Result<()>;
+
+    // Drafts: inserted, never updated or deleted.
+    /// A piece's drafts, newest first: the facts, not the text or file.
+    fn drafts(&mut self, article: ArticleId) -> Result<Vec<Draft>>;
+    /// A draft's plain text and Markdown.
+    fn draft_text(&mut self, id: DraftId) -> Result<Option<(String, String)>>;
+    /// The file as it was submitted.
+    fn draft_original(&mut self, id: DraftId) -> Result<Option<Vec<u8>>>;
+    fn insert_draft(&mut self, d: &DraftRow<'_>, at: &str) -> Result<()>;
+    /// Marks `draft` (or none) as the piece's approved copy, from `version`.
+    fn set_approved_draft(
+        &mut self,
+        article: ArticleId,
+        version: u32,
+        draft: Option<DraftId>,
+        at: &str,
+    ) -> Result<bool>;
 
     // The board.
     /// The live pieces of a publication the filter lets through (all but

@@ -211,6 +211,7 @@ impl Store {
             article.deadline = deadline.clone();
             Ok(ArticleDetail {
                 next_statuses: tx.next_statuses(article.status_id)?,
+                drafts: tx.drafts(id)?,
                 history: tx.history_of_article(id)?,
                 assignments,
                 deadline,

@@ -24,7 +24,8 @@ pub(crate) fn load(tx: &mut dyn Tx, edition: EditionId) -> Result<Flatplan> {
     let mut slots = tx.slots(edition)?;
     for s in &mut slots {
         s.fits_words = fits_words(s);
-        s.copyfit_off = copyfit_off(s.fits_words, s.word_target);
+        // Against the copy once a draft is in, else the target.
+        s.copyfit_off = copyfit_off(s.fits_words, s.copy.map(|c| c.words).or(s.word_target));
     }
     let placed: std::collections::HashSet<ArticleId> =
         slots.iter().filter_map(|s| s.article_id).collect();

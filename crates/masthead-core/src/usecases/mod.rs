@@ -11,6 +11,7 @@ mod assignments;
 mod board;
 mod contributors;
 mod demo;
+mod drafts;
 mod editions;
 mod flatplan;
 mod kinds;

@@ -5,6 +5,7 @@ mod bindings;
 mod commissioning;
 mod conflicts;
 mod demo;
+mod drafts;
 mod editions;
 mod flatplan;
 mod kinds;

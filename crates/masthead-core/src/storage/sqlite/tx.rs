@@ -10,7 +10,10 @@ use super::map_error;
 use crate::error::{Error, Result};
 use crate::history::ChangeSet;
 use crate::model::*;
-use crate::storage::{AssignmentFilter, AssignmentRow, BoardRow, KindRow, NewArticle, SlotRow, Tx};
+use crate::rules::drafts::word_count;
+use crate::storage::{
+    AssignmentFilter, AssignmentRow, BoardRow, DraftRow, KindRow, NewArticle, SlotRow, Tx,
+};
 
 pub(super) struct SqliteTx<'c> {
     pub(super) tx: Transaction<'c>,
@@ -223,7 +226,34 @@ fn edition_fields(v: &EditionInput) -> (String, [Option<String>; 6]) {
     (topics, dates)
 }
 
-const ARTICLE: &str = "SELECT a.id, a.edition_id, a.title, a.slug, a.standfirst, a.section_id,
+/// The draft whose words count for a piece `a`: its approved version, or
+/// else its latest. One indexed lookup per piece.
+macro_rules! copy_join {
+    () => {
+        "LEFT JOIN drafts cd ON cd.id = coalesce(a.approved_draft_id,
+            (SELECT d.id FROM drafts d WHERE d.article_id = a.id ORDER BY d.number DESC LIMIT 1))"
+    };
+}
+
+/// The columns [`copy`] reads.
+macro_rules! copy_columns {
+    () => {
+        "cd.words AS copy_words, cd.number AS copy_version,
+         cd.id IS a.approved_draft_id AS copy_approved"
+    };
+}
+
+fn copy(row: &Row<'_>, target: Option<u32>) -> rusqlite::Result<Option<WordCount>> {
+    let words: Option<u32> = row.get("copy_words")?;
+    let version: Option<u32> = row.get("copy_version")?;
+    let approved: Option<bool> = row.get("copy_approved")?;
+    Ok(words
+        .zip(version)
+        .map(|(w, v)| word_count(w, target, v, approved.unwrap_or(false))))
+}
+
+const ARTICLE: &str = concat!(
+    "SELECT a.id, a.edition_id, a.title, a.slug, a.standfirst, a.section_id,
         sec.name AS section, a.kind_id, k.key AS kind, k.label AS kind_label, a.word_target,
         a.status_id, s.key AS status, s.label AS status_label, s.colour AS status_colour,
         s.is_spiked AS status_is_spiked, s.is_final AS status_is_final,
@@ -235,15 +265,22 @@ const ARTICLE: &str = "SELECT a.id, a.edition_id, a.title, a.slug, a.standfirst,
             AS contributors,
         (SELECT min(asg.due_date) FROM assignments asg
           WHERE asg.article_id = a.id AND asg.deleted_at IS NULL AND asg.role = 'writer'
-            AND asg.state IN ('offered', 'accepted')) AS writer_due
+            AND asg.state IN ('offered', 'accepted')) AS writer_due,
+        (SELECT count(*) FROM drafts d WHERE d.article_id = a.id) AS draft_count, ",
+    copy_columns!(),
+    "
      FROM articles a
      JOIN workflow_statuses s ON s.id = a.status_id
      JOIN kinds k ON k.id = a.kind_id
-     LEFT JOIN sections sec ON sec.id = a.section_id
-     WHERE a.deleted_at IS NULL";
+     LEFT JOIN sections sec ON sec.id = a.section_id ",
+    copy_join!(),
+    "
+     WHERE a.deleted_at IS NULL"
+);
 
 fn article(row: &Row<'_>) -> rusqlite::Result<Article> {
     let contributors: String = row.get("contributors")?;
+    let word_target: Option<u32> = row.get("word_target")?;
     Ok(Article {
         id: row.get("id")?,
         edition_id: row.get("edition_id")?,
@@ -265,6 +302,8 @@ fn article(row: &Row<'_>) -> rusqlite::Result<Article> {
         contributors: serde_json::from_str(&contributors).map_err(conversion)?,
         writer_due: date(row, "writer_due")?,
         deadline: None,
+        copy: copy(row, word_target)?,
+        drafts: row.get("draft_count")?,
         notes: row.get("notes")?,
         created_at: timestamp(row, "created_at")?,
         updated_at: timestamp(row, "updated_at")?,
@@ -342,7 +381,8 @@ fn assignment(row: &Row<'_>) -> rusqlite::Result<Assignment> {
 
 /// A card with the earliest due date of the piece's active assignments.
 /// Correlated subqueries run per shown piece, each on an index.
-const BOARD: &str = "SELECT a.id, a.edition_id, e.name AS edition, a.title, a.section_id,
+const BOARD: &str = concat!(
+    "SELECT a.id, a.edition_id, e.name AS edition, a.title, a.section_id,
         sec.name AS section, a.kind_id, k.label AS kind_label, a.status_id, a.version,
         coalesce(a.word_target, (SELECT asg.word_target FROM assignments asg
             WHERE asg.article_id = a.id AND asg.deleted_at IS NULL AND asg.role = 'writer'
@@ -361,13 +401,18 @@ const BOARD: &str = "SELECT a.id, a.edition_id, e.name AS edition, a.title, a.se
                    AND asg.state IN ('declined', 'withdrawn'))
          AND NOT EXISTS (SELECT 1 FROM assignments asg WHERE asg.article_id = a.id
                    AND asg.deleted_at IS NULL AND asg.role = 'writer'
-                   AND asg.state IN ('offered', 'accepted'))) AS needs_writer
+                   AND asg.state IN ('offered', 'accepted'))) AS needs_writer, ",
+    copy_columns!(),
+    "
      FROM articles a
      JOIN editions e ON e.id = a.edition_id
      JOIN workflow_statuses s ON s.id = a.status_id
      JOIN kinds k ON k.id = a.kind_id
-     LEFT JOIN sections sec ON sec.id = a.section_id
-     WHERE a.deleted_at IS NULL AND e.deleted_at IS NULL AND e.publication_id = ?1";
+     LEFT JOIN sections sec ON sec.id = a.section_id ",
+    copy_join!(),
+    "
+     WHERE a.deleted_at IS NULL AND e.deleted_at IS NULL AND e.publication_id = ?1"
+);
 
 /// The board's conditions for the filters that are set, so that SQLite can
 /// use an index for each (an `?2 IS NULL OR …` would scan every piece).
@@ -392,6 +437,7 @@ fn board_sql(f: &BoardFilter) -> String {
 
 fn board_row(row: &Row<'_>) -> rusqlite::Result<BoardRow> {
     let contributors: String = row.get("contributors")?;
+    let word_target: Option<u32> = row.get("word_target")?;
     Ok(BoardRow {
         card: BoardCard {
             id: row.get("id")?,
@@ -404,8 +450,8 @@ fn board_row(row: &Row<'_>) -> rusqlite::Result<BoardRow> {
             kind_label: row.get("kind_label")?,
             status_id: row.get("status_id")?,
             contributors: serde_json::from_str(&contributors).map_err(conversion)?,
-            word_target: row.get("word_target")?,
-            words: None,
+            word_target,
+            copy: copy(row, word_target)?,
             deadline: None,
             needs_writer: row.get("needs_writer")?,
             version: row.get("version")?,
@@ -435,18 +481,24 @@ fn advert(row: &Row<'_>) -> rusqlite::Result<Advert> {
     })
 }
 
-const SLOT: &str = "SELECT sl.id, sl.edition_id, sl.article_id, sl.advert_id, sl.first_page,
+const SLOT: &str = concat!(
+    "SELECT sl.id, sl.edition_id, sl.article_id, sl.advert_id, sl.first_page,
         sl.last_page, sl.part_offset, sl.part_units, sl.version,
         coalesce(a.title, ad.advertiser) AS label, sec.name AS section, a.status_id,
-        s.label AS status_label, s.colour AS status_colour, k.words_per_page, a.word_target
+        s.label AS status_label, s.colour AS status_colour, k.words_per_page, a.word_target, ",
+    copy_columns!(),
+    "
      FROM slots sl
      LEFT JOIN articles a ON a.id = sl.article_id
      LEFT JOIN kinds k ON k.id = a.kind_id
      LEFT JOIN workflow_statuses s ON s.id = a.status_id
      LEFT JOIN sections sec ON sec.id = a.section_id
-     LEFT JOIN adverts ad ON ad.id = sl.advert_id";
+     LEFT JOIN adverts ad ON ad.id = sl.advert_id ",
+    copy_join!()
+);
 
 fn slot(row: &Row<'_>) -> rusqlite::Result<Slot> {
+    let word_target: Option<u32> = row.get("word_target")?;
     Ok(Slot {
         id: row.get("id")?,
         edition_id: row.get("edition_id")?,
@@ -462,10 +514,37 @@ fn slot(row: &Row<'_>) -> rusqlite::Result<Slot> {
         status_label: row.get("status_label")?,
         status_colour: row.get("status_colour")?,
         words_per_page: row.get("words_per_page")?,
-        word_target: row.get("word_target")?,
+        word_target,
         fits_words: None,
+        copy: copy(row, word_target)?,
         copyfit_off: false,
         version: row.get("version")?,
+    })
+}
+
+const DRAFT: &str = "SELECT d.id, d.article_id, d.number, d.assignment_id, d.contributor_id,
+        c.name AS contributor, d.recorded_by, d.submitted_at, d.file_name, d.media_type, d.size,
+        d.sha256, d.words, d.id IS a.approved_draft_id AS approved
+     FROM drafts d
+     JOIN articles a ON a.id = d.article_id
+     LEFT JOIN contributors c ON c.id = d.contributor_id";
+
+fn draft(row: &Row<'_>) -> rusqlite::Result<Draft> {
+    Ok(Draft {
+        id: row.get("id")?,
+        article_id: row.get("article_id")?,
+        version: row.get("number")?,
+        assignment_id: row.get("assignment_id")?,
+        contributor_id: row.get("contributor_id")?,
+        contributor: row.get("contributor")?,
+        recorded_by: row.get("recorded_by")?,
+        submitted_at: timestamp(row, "submitted_at")?,
+        file_name: row.get("file_name")?,
+        media_type: row.get("media_type")?,
+        size: row.get::<_, i64>("size")?.max(0) as u64,
+        sha256: row.get("sha256")?,
+        words: row.get("words")?,
+        approved: row.get("approved")?,
     })
 }
 
@@ -998,6 +1077,75 @@ impl Tx for SqliteTx<'_> {
         .map(|n| n == 1)
     }
 
+    // ----- drafts -----
+
+    fn drafts(&mut self, article: ArticleId) -> Result<Vec<Draft>> {
+        self.all(
+            &format!("{DRAFT} WHERE d.article_id = ?1 ORDER BY d.number DESC"),
+            [article],
+            draft,
+        )
+    }
+
+    fn draft_text(&mut self, id: DraftId) -> Result<Option<(String, String)>> {
+        self.one(
+            "SELECT text, markdown FROM draft_contents WHERE draft_id = ?1",
+            [id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+    }
+
+    fn draft_original(&mut self, id: DraftId) -> Result<Option<Vec<u8>>> {
+        self.one(
+            "SELECT original FROM draft_contents WHERE draft_id = ?1",
+            [id],
+            |row| row.get(0),
+        )
+    }
+
+    fn insert_draft(&mut self, d: &DraftRow<'_>, at: &str) -> Result<()> {
+        self.exec(
+            "INSERT INTO drafts (id, article_id, assignment_id, contributor_id, number, file_name,
+                media_type, size, sha256, words, submitted_at, recorded_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                d.id,
+                d.article,
+                d.assignment,
+                d.contributor,
+                d.version,
+                d.file_name,
+                d.media_type,
+                d.size as i64,
+                d.sha256,
+                d.words,
+                at,
+                d.recorded_by
+            ],
+        )?;
+        self.exec(
+            "INSERT INTO draft_contents (draft_id, original, text, markdown)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![d.id, d.original, d.text, d.markdown],
+        )
+        .map(drop)
+    }
+
+    fn set_approved_draft(
+        &mut self,
+        article: ArticleId,
+        version: u32,
+        draft: Option<DraftId>,
+        at: &str,
+    ) -> Result<bool> {
+        self.exec(
+            "UPDATE articles SET approved_draft_id = ?3, updated_at = ?4, version = version + 1
+             WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
+            params![article, version, draft, at],
+        )
+        .map(|n| n == 1)
+    }
+
     // ----- contributors and assignments -----
 
     fn contributors(&mut self) -> Result<Vec<Contributor>> {
@@ -1373,7 +1521,8 @@ impl Tx for SqliteTx<'_> {
             &format!(
                 "{HISTORY} WHERE c.entity_id IN
                     (SELECT ?1 UNION ALL
-                     SELECT id FROM assignments WHERE article_id = ?1 AND deleted_at IS NULL)
+                     SELECT id FROM assignments WHERE article_id = ?1 AND deleted_at IS NULL
+                     UNION ALL SELECT id FROM drafts WHERE article_id = ?1)
                  ORDER BY s.at, c.change_set_id, c.seq"
             ),
             [id],

@@ -1,0 +1,322 @@
+//! Drafts: recording a contributor's file as the next version of a piece,
+//! reading, comparing and approving versions. The file is read into text
+//! before the transaction (by `masthead_text`, which refuses hostile files);
+//! the transaction then checks whose draft it is, that it is new, stores it,
+//! and moves a piece's first draft into the workflow's drafts-arrive status.
+//!
+//! On a team server a contributor submits their own draft through the same
+//! `submit_draft`: `by` is then their own contributor entry.
+
+use masthead_text::{DiffTag as TextTag, Upload, count_words, diff_words, extract};
+
+use super::{Result, Store, check_version, ensure_saved, need};
+use crate::actor::Actor;
+use crate::error::Error;
+use crate::history::{Action, ChangeSet, Entity, FieldChange};
+use crate::model::{
+    Article, ArticleId, ContributorId, DiffPart, DiffTag, Draft, DraftDiff, DraftFile, DraftId,
+    DraftText, Saved, Warning,
+};
+use crate::rules::drafts::{
+    author, check_new_file, describe_count, first_draft_status, thousands, word_count,
+};
+use crate::storage::{AssignmentFilter, DraftRow, Tx};
+
+/// Which version: a number, or the newest when `None`.
+fn version_of(tx: &mut dyn Tx, article: &Article, version: Option<u32>) -> Result<Draft> {
+    let drafts = tx.drafts(article.id)?;
+    if drafts.is_empty() {
+        return Err(Error::invalid(
+            "no_drafts",
+            "version",
+            format!("\"{}\" has no drafts yet. Submit one first.", article.title),
+        ));
+    }
+    match version {
+        None => Ok(drafts.into_iter().next().expect("not empty")),
+        Some(n) => {
+            let newest = drafts[0].version;
+            drafts.into_iter().find(|d| d.version == n).ok_or_else(|| {
+                Error::invalid(
+                    "no_such_version",
+                    "version",
+                    format!(
+                        "\"{}\" has no version {n}: its drafts are versions 1 to {newest}.",
+                        article.title
+                    ),
+                )
+            })
+        }
+    }
+}
+
+fn text_of(tx: &mut dyn Tx, d: &Draft) -> Result<(String, String)> {
+    need(tx.draft_text(d.id)?, "draft", d.id)
+}
+
+impl Store {
+    /// Reads the file at `path` and submits it as the next draft of
+    /// `article` (see [`Store::submit_draft`]).
+    pub fn submit_draft_file(
+        &mut self,
+        actor: &Actor,
+        article: ArticleId,
+        path: &std::path::Path,
+        by: Option<ContributorId>,
+    ) -> Result<Saved<Draft>> {
+        let upload = masthead_text::read_file(path)?;
+        self.submit_draft(actor, article, &upload, by)
+    }
+
+    /// Records `upload` as the next version of the piece's copy, written by
+    /// `by` (or the piece's one active writer) and recorded by `actor`. The
+    /// piece's first draft moves it to the workflow's drafts-arrive status.
+    /// A file already stored for the piece is refused, as is anything
+    /// `masthead_text` cannot read; nothing is stored then.
+    pub fn submit_draft(
+        &mut self,
+        actor: &Actor,
+        article: ArticleId,
+        upload: &Upload,
+        by: Option<ContributorId>,
+    ) -> Result<Saved<Draft>> {
+        let extracted = extract(upload)?;
+        let file_name = std::path::Path::new(&upload.name)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| upload.name.clone());
+        self.write(|tx| {
+            let piece = need(tx.article(article)?, "article", article)?;
+            let edition = need(tx.edition(piece.edition_id)?, "edition", piece.edition_id)?;
+            let assignments = tx.assignments(AssignmentFilter {
+                article: Some(article),
+                ..Default::default()
+            })?;
+            let by_name = match by {
+                Some(id) => Some(need(tx.contributor(id)?, "contributor", id)?.name),
+                None => None,
+            };
+            let from = author(&assignments, by, by_name.as_deref(), &piece.title)?.clone();
+            let existing = tx.drafts(article)?;
+            check_new_file(&existing, &extracted.sha256, &piece.title)?;
+            let version = existing.first().map_or(1, |d| d.version + 1);
+
+            let mut cs = ChangeSet::new(actor, Some(edition.publication_id), Some(edition.id));
+            let id = DraftId::new();
+            tx.insert_draft(
+                &DraftRow {
+                    id,
+                    article,
+                    assignment: Some(from.id),
+                    contributor: Some(from.contributor_id),
+                    version,
+                    file_name: &file_name,
+                    media_type: extracted.format.media_type(),
+                    size: extracted.size,
+                    sha256: &extracted.sha256,
+                    words: extracted.words,
+                    recorded_by: actor.name(),
+                    original: &upload.bytes,
+                    text: &extracted.text,
+                    markdown: &extracted.markdown,
+                },
+                cs.at(),
+            )?;
+            let at = cs.len();
+            cs.created(
+                Entity::Draft,
+                id,
+                &format!(
+                    "version {version} ({file_name}, {} words)",
+                    thousands(extracted.words)
+                ),
+            );
+            cs.about(at, &from.contributor);
+
+            if version == 1 {
+                let statuses = tx.statuses(edition.publication_id)?;
+                let current = need(tx.status(piece.status_id)?, "status", piece.status_id)?;
+                if let Some(to) = first_draft_status(&statuses, &current) {
+                    let saved = tx.set_article_status(article, piece.version, to.id, cs.at())?;
+                    ensure_saved(
+                        tx,
+                        saved,
+                        Entity::Article,
+                        article,
+                        &piece.title,
+                        piece.version,
+                    )?;
+                    cs.action(
+                        Entity::Article,
+                        article,
+                        piece.version + 1,
+                        Action::Status,
+                        FieldChange {
+                            field: "status",
+                            old: Some(current.label.clone()),
+                            new: Some(to.label.clone()),
+                            old_ref: Some(current.id.to_string()),
+                            new_ref: Some(to.id.to_string()),
+                        },
+                    );
+                }
+            }
+            tx.write_change_set(&cs)?;
+
+            let stored = tx
+                .drafts(article)?
+                .into_iter()
+                .find(|d| d.id == id)
+                .ok_or_else(|| Error::NotFound {
+                    entity: "draft",
+                    key: id.to_string(),
+                })?;
+            let target = piece.word_target.or(from.word_target);
+            let count = word_count(extracted.words, target, version, false);
+            let warnings = if count.off {
+                vec![Warning {
+                    code: "words_off_target".into(),
+                    field: Some("words".into()),
+                    message: format!(
+                        "Version {version} of \"{}\" is {}: more than 10% off the target.",
+                        piece.title,
+                        describe_count(&count)
+                    ),
+                }]
+            } else {
+                Vec::new()
+            };
+            Ok(Saved {
+                item: stored,
+                warnings,
+            })
+        })
+    }
+
+    /// A piece's drafts, newest first (no text: see [`Store::draft_text`]).
+    pub fn drafts(&self, article: ArticleId) -> Result<Vec<Draft>> {
+        self.read(|tx| {
+            need(tx.article(article)?, "article", article)?;
+            tx.drafts(article)
+        })
+    }
+
+    /// A version's text, the newest when `version` is `None`.
+    pub fn draft_text(&self, article: ArticleId, version: Option<u32>) -> Result<DraftText> {
+        self.read(|tx| {
+            let piece = need(tx.article(article)?, "article", article)?;
+            let draft = version_of(tx, &piece, version)?;
+            let (text, markdown) = text_of(tx, &draft)?;
+            Ok(DraftText {
+                draft,
+                text,
+                markdown,
+            })
+        })
+    }
+
+    /// Two versions compared word by word.
+    pub fn draft_diff(&self, article: ArticleId, from: u32, to: u32) -> Result<DraftDiff> {
+        let (old, new, old_text, new_text) = self.read(|tx| {
+            let piece = need(tx.article(article)?, "article", article)?;
+            let old = version_of(tx, &piece, Some(from))?;
+            let new = version_of(tx, &piece, Some(to))?;
+            let (old_text, _) = text_of(tx, &old)?;
+            let (new_text, _) = text_of(tx, &new)?;
+            Ok((old, new, old_text, new_text))
+        })?;
+        let mut words_added = 0;
+        let mut words_removed = 0;
+        let parts = diff_words(&old_text, &new_text)
+            .into_iter()
+            .map(|p| {
+                let tag = match p.tag {
+                    TextTag::Same => DiffTag::Same,
+                    TextTag::Added => {
+                        words_added += count_words(&p.text);
+                        DiffTag::Added
+                    }
+                    TextTag::Removed => {
+                        words_removed += count_words(&p.text);
+                        DiffTag::Removed
+                    }
+                };
+                DiffPart { tag, text: p.text }
+            })
+            .collect();
+        Ok(DraftDiff {
+            from: old,
+            to: new,
+            parts,
+            words_added,
+            words_removed,
+        })
+    }
+
+    /// The file a version was submitted as, byte for byte.
+    pub fn draft_file(&self, article: ArticleId, version: Option<u32>) -> Result<DraftFile> {
+        self.read(|tx| {
+            let piece = need(tx.article(article)?, "article", article)?;
+            let draft = version_of(tx, &piece, version)?;
+            Ok(DraftFile {
+                bytes: need(tx.draft_original(draft.id)?, "draft", draft.id)?,
+                file_name: draft.file_name,
+                media_type: draft.media_type,
+            })
+        })
+    }
+
+    /// Marks a version as the piece's approved copy (`None`: no version is
+    /// approved any more). `seen` is the piece's version the user saw.
+    pub fn approve_draft(
+        &mut self,
+        actor: &Actor,
+        article: ArticleId,
+        seen: Option<u32>,
+        version: Option<u32>,
+    ) -> Result<Article> {
+        self.write(|tx| {
+            let piece = need(tx.article(article)?, "article", article)?;
+            let current = check_version(
+                tx,
+                Entity::Article,
+                article,
+                &piece.title,
+                seen,
+                piece.version,
+            )?;
+            let drafts = tx.drafts(article)?;
+            let was = drafts.iter().find(|d| d.approved).map(|d| d.version);
+            let to = match version {
+                Some(n) => Some(version_of(tx, &piece, Some(n))?),
+                None => None,
+            };
+            if was == to.as_ref().map(|d| d.version) {
+                return Ok(piece);
+            }
+            let edition = need(tx.edition(piece.edition_id)?, "edition", piece.edition_id)?;
+            let mut cs = ChangeSet::new(actor, Some(edition.publication_id), Some(edition.id));
+            let saved =
+                tx.set_approved_draft(article, current, to.as_ref().map(|d| d.id), cs.at())?;
+            ensure_saved(tx, saved, Entity::Article, article, &piece.title, current)?;
+            let id_of = |n: Option<u32>| {
+                n.and_then(|n| drafts.iter().find(|d| d.version == n))
+                    .map(|d| d.id.to_string())
+            };
+            cs.updated(
+                Entity::Article,
+                article,
+                current + 1,
+                vec![FieldChange {
+                    field: "approved_copy",
+                    old: was.map(|n| format!("version {n}")),
+                    new: to.as_ref().map(|d| format!("version {}", d.version)),
+                    old_ref: id_of(was),
+                    new_ref: to.as_ref().map(|d| d.id.to_string()),
+                }],
+            );
+            tx.write_change_set(&cs)?;
+            need(tx.article(article)?, "article", article)
+        })
+    }
+}
