@@ -57,6 +57,12 @@ fn main() {
         "create_edition_from",
         "update_advert",
         "list_adverts",
+        "submit_draft",
+        "draft_text",
+        "draft_diff",
+        "approve_draft",
+        "export_draft",
+        "open_draft_original",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -474,3 +474,128 @@ pub async fn update_advert(
 pub async fn list_adverts(state: State<'_, AppState>, edition: EditionId) -> Reply<Vec<Advert>> {
     state.with(|s, _| s.list_adverts(edition))
 }
+
+/// Records the file at `path` (chosen in the open dialog, or dropped on the
+/// piece) as its next draft, written by `by` (default: its writer).
+#[tauri::command]
+pub async fn submit_draft(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    path: PathBuf,
+    by: Option<ContributorId>,
+) -> Reply<Saved<Draft>> {
+    state.with(|s, who| s.submit_draft_file(who, article, &path, by))
+}
+
+#[tauri::command]
+pub async fn draft_text(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    version: Option<u32>,
+) -> Reply<DraftText> {
+    state.with(|s, _| s.draft_text(article, version))
+}
+
+#[tauri::command]
+pub async fn draft_diff(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    from: u32,
+    to: u32,
+) -> Reply<DraftDiff> {
+    state.with(|s, _| s.draft_diff(article, from, to))
+}
+
+/// Marks `draft` (a version number, or none) as the approved copy, from
+/// `version`, the piece's version the user saw.
+#[tauri::command]
+pub async fn approve_draft(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    version: u32,
+    draft: Option<u32>,
+) -> Reply<Article> {
+    state.with(|s, who| s.approve_draft(who, article, Some(version), draft))
+}
+
+/// Writes a version to `path` (chosen in the save dialog, which has asked
+/// before replacing a file): the original as sent, or its text as `txt` or `md`.
+#[tauri::command]
+pub async fn export_draft(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    draft: u32,
+    format: String,
+    path: PathBuf,
+) -> Reply<()> {
+    let bytes = state.with(|s, _| match format.as_str() {
+        "original" => s.draft_file(article, Some(draft)).map(|f| f.bytes),
+        "md" => s
+            .draft_text(article, Some(draft))
+            .map(|t| t.markdown.into_bytes()),
+        _ => s
+            .draft_text(article, Some(draft))
+            .map(|t| (t.text + "\n").into_bytes()),
+    })?;
+    std::fs::write(&path, bytes).map_err(|e| io_error(&path, &e))
+}
+
+/// Opens the file a version was submitted as in the program the system
+/// uses for its type (Word, LibreOffice, a text editor), from a copy in
+/// the temporary folder: the stored draft itself is never touched.
+#[tauri::command]
+pub async fn open_draft_original(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    draft: u32,
+) -> Reply<PathBuf> {
+    let file = state.with(|s, _| s.draft_file(article, Some(draft)))?;
+    let dir = std::env::temp_dir()
+        .join("masthead-drafts")
+        .join(format!("{article}-v{draft}"));
+    let path = dir.join(&file.file_name);
+    std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(&path, &file.bytes))
+        .map_err(|e| io_error(&path, &e))?;
+    open_with_system(&path).map_err(|e| ErrorPayload {
+        code: "open_failed".into(),
+        message: format!(
+            "Masthead saved a copy of {} at {} but could not open it ({e}). Open it from there.",
+            file.file_name,
+            path.display()
+        ),
+        field: None,
+        conflict: None,
+    })?;
+    Ok(path)
+}
+
+fn open_with_system(path: &std::path::Path) -> std::io::Result<()> {
+    let mut cmd = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    cmd.arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(drop)
+}
+
+fn io_error(path: &std::path::Path, e: &std::io::Error) -> ErrorPayload {
+    ErrorPayload {
+        code: "io".into(),
+        message: format!(
+            "Could not write {}: {e}. Choose another folder and try again.",
+            path.display()
+        ),
+        field: None,
+        conflict: None,
+    }
+}

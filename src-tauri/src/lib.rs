@@ -79,6 +79,12 @@ pub fn run() {
             commands::create_edition_from,
             commands::update_advert,
             commands::list_adverts,
+            commands::submit_draft,
+            commands::draft_text,
+            commands::draft_diff,
+            commands::approve_draft,
+            commands::export_draft,
+            commands::open_draft_original,
         ])
         .run(tauri::generate_context!())
         .expect("Masthead could not start its window");

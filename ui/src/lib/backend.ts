@@ -5,6 +5,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type {
   Advert,
@@ -29,6 +30,9 @@ import type {
   Contributor,
   ContributorInput,
   DatabaseInfo,
+  Draft,
+  DraftDiff,
+  DraftText,
   Edition,
   EditionId,
   EditionInput,
@@ -46,6 +50,14 @@ import type {
   StatusId,
   Workflow,
 } from "./bindings";
+
+/** How a version is saved: the file as sent, or its text. */
+export type DraftExport = "original" | "txt" | "md";
+
+export type FileDropEvent =
+  | { type: "over"; x: number; y: number }
+  | { type: "drop"; x: number; y: number; paths: string[] }
+  | { type: "leave" };
 
 export class BackendError extends Error {
   readonly code: string;
@@ -155,6 +167,65 @@ export const backend = {
   setMove: (from: StatusId, to: StatusId, version: number, allowed: boolean) =>
     call<Workflow>("set_move", { from, to, version, allowed }),
   setInitialStatus: (id: StatusId, version: number) => call<Workflow>("set_initial_status", { id, version }),
+
+  /** Records the file at `path` as the piece's next draft, written by `by` (default: its writer). */
+  submitDraft: (article: ArticleId, path: string, by: ContributorId | null) =>
+    call<Saved<Draft>>("submit_draft", { article, path, by }),
+  /** A version's text; the newest when `version` is null. */
+  draftText: (article: ArticleId, version: number | null) => call<DraftText>("draft_text", { article, version }),
+  draftDiff: (article: ArticleId, from: number, to: number) => call<DraftDiff>("draft_diff", { article, from, to }),
+  /** Approves draft `draft` (null: none) from `version`, the piece's version the user saw. */
+  approveDraft: (article: ArticleId, version: number, draft: number | null) =>
+    call<Article>("approve_draft", { article, version, draft }),
+  exportDraft: (article: ArticleId, draft: number, format: DraftExport, path: string) =>
+    call<null>("export_draft", { article, draft, format, path }),
+  /** Opens a copy of the file as sent in the system's program for it; returns where the copy is. */
+  openDraftOriginal: (article: ArticleId, draft: number) => call<string>("open_draft_original", { article, draft }),
+
+  chooseDraftFile: async (): Promise<string | null> => {
+    const picked = await openDialog({
+      title: "Submit a draft",
+      multiple: false,
+      directory: false,
+      filters: [
+        { name: "Drafts (Word, OpenDocument, Markdown, text)", extensions: ["docx", "odt", "md", "markdown", "txt"] },
+        { name: "Word document", extensions: ["docx"] },
+        { name: "OpenDocument text", extensions: ["odt"] },
+        { name: "Markdown", extensions: ["md", "markdown"] },
+        { name: "Text", extensions: ["txt"] },
+      ],
+    });
+    return typeof picked === "string" ? picked : null;
+  },
+
+  chooseExportPath: async (defaultPath: string, format: DraftExport): Promise<string | null> => {
+    const ext = defaultPath.includes(".") ? defaultPath.slice(defaultPath.lastIndexOf(".") + 1) : "";
+    const filters =
+      format === "md"
+        ? [{ name: "Markdown", extensions: ["md"] }]
+        : format === "txt"
+          ? [{ name: "Text", extensions: ["txt"] }]
+          : ext
+            ? [{ name: "The file as sent", extensions: [ext] }]
+            : [];
+    const picked = await saveDialog({ title: "Save the draft", defaultPath, filters });
+    return picked ?? null;
+  },
+
+  /**
+   * Runs `handler` as files are dragged over and dropped on the window:
+   * `over` with the pointer's position (CSS pixels), `drop` with the paths.
+   */
+  onFileDrop: (handler: (event: FileDropEvent) => void): Promise<UnlistenFn> =>
+    getCurrentWebview().onDragDropEvent((event) => {
+      const p = event.payload;
+      const scale = window.devicePixelRatio || 1;
+      if (p.type === "leave") handler({ type: "leave" });
+      else if (p.type === "enter" || p.type === "over")
+        handler({ type: "over", x: p.position.x / scale, y: p.position.y / scale });
+      else if (p.type === "drop")
+        handler({ type: "drop", x: p.position.x / scale, y: p.position.y / scale, paths: p.paths });
+    }),
 
   setWindowTitle: (title: string): Promise<void> => getCurrentWindow().setTitle(title),
 

@@ -51,7 +51,7 @@ const card = (id: string, status_id: string, over: Partial<BoardCard> = {}): Boa
   status_id,
   contributors: [],
   word_target: null,
-  words: null,
+  copy: null,
   deadline: null,
   needs_writer: false,
   version: 1,

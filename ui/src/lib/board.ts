@@ -67,7 +67,7 @@ export function sortCards(cards: BoardCard[], workflow: Workflow, key: SortKey, 
       case "by":
         return c.contributors[0]?.toLowerCase() ?? null;
       case "words":
-        return c.word_target;
+        return c.copy?.words ?? c.word_target;
       case "deadline":
         return c.deadline?.date ?? null;
     }

@@ -15,4 +15,14 @@ describe("markdown", () => {
     expect(html).not.toContain("<a ");
     expect(html).toContain("&lt;img");
   });
+
+  it("renders a draft's tables, notes, escapes and links in angle brackets", () => {
+    const md =
+      "# Housing\n\nSee the [LGA](<https://www.local.gov.uk/>).[^1] Costs \\*rose\\*.\n\n| Council | Budget |\n|---|---|\n| Leeds | £1,046m |\n\n[^1]: Figures from 2021.";
+    expect(renderMarkdown(md)).toBe(
+      '<h3>Housing</h3><p>See the LGA (<span class="url">https://www.local.gov.uk/</span>).<sup class="note-ref">1</sup> Costs *rose*.</p>' +
+        "<table><thead><tr><th>Council</th><th>Budget</th></tr></thead><tbody><tr><td>Leeds</td><td>£1,046m</td></tr></tbody></table>" +
+        '<p class="note"><sup>1</sup> Figures from 2021.</p>',
+    );
+  });
 });

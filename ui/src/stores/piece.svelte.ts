@@ -10,6 +10,9 @@ import type {
   ArticleInput,
   Assignment,
   ContributorId,
+  Draft,
+  DraftDiff,
+  DraftText,
   Kind,
   Section,
   Status,
@@ -25,6 +28,8 @@ import {
   type FieldErrors,
 } from "../lib/forms";
 import { Latest } from "../lib/latest";
+import type { DraftExport } from "../lib/backend";
+import { describeCount, exportName } from "../lib/drafts";
 import { only, type Conflicts } from "./conflicts.svelte";
 import { refreshAfterSave, type Notify } from "./notify";
 
@@ -42,6 +47,14 @@ export type PieceApi = Pick<
   | "reassign"
   | "commissionNewContributor"
   | "updateAssignment"
+  | "submitDraft"
+  | "draftText"
+  | "draftDiff"
+  | "approveDraft"
+  | "exportDraft"
+  | "openDraftOriginal"
+  | "chooseDraftFile"
+  | "chooseExportPath"
 >;
 
 /** The draft's fields by the keys the history uses. */
@@ -314,6 +327,116 @@ export class PieceStore {
       );
     }
     await refreshAfterSave(this.notify, "The assignment", () => this.afterChange(id));
+  }
+
+  /** Busy reading a submitted file (its name), for the progress shown in the drawer. */
+  submitting = $state<string | null>(null);
+
+  /**
+   * Submits a draft of the open piece: the file at `path`, or one chosen in
+   * the open dialog when `path` is null. `by` says who wrote it when the
+   * piece has more than one contributor. Says what was stored, or why not.
+   */
+  async submitDraft(path: string | null, by: ContributorId | null): Promise<boolean> {
+    const id = this.id;
+    if (!id || this.submitting) return false;
+    const file = path ?? (await this.api.chooseDraftFile());
+    if (!file) return false;
+    this.submitting = file.split(/[\\/]/).pop() ?? file;
+    let saved;
+    try {
+      saved = await this.api.submitDraft(id, file, by);
+    } catch (e) {
+      this.notify.show("error", messageOf(e), 12000);
+      return false;
+    } finally {
+      this.submitting = null;
+    }
+    const d = saved.item;
+    const target = this.detail?.article.word_target ?? null;
+    const words = describeCount({
+      words: d.words,
+      target,
+      percent: target ? Math.round(((d.words - target) * 100) / target) : null,
+      off: false,
+      version: d.version,
+      approved: false,
+    });
+    this.notify.show("success", `Recorded version ${d.version} (${d.file_name}): ${words}.`, 6000);
+    for (const w of saved.warnings) this.notify.show("warning", w.message, 8000);
+    await refreshAfterSave(this.notify, "The draft", () => this.afterChange(id));
+    return true;
+  }
+
+  /** A version's text for the reading view. */
+  readDraft(version: number): Promise<DraftText> {
+    if (!this.id) return Promise.reject(new Error("No piece is open."));
+    return this.api.draftText(this.id, version);
+  }
+
+  compareDrafts(from: number, to: number): Promise<DraftDiff> {
+    if (!this.id) return Promise.reject(new Error("No piece is open."));
+    return this.api.draftDiff(this.id, from, to);
+  }
+
+  /** Approves `version` (null: none) from the piece's version on screen. */
+  async approveDraft(version: number | null): Promise<void> {
+    const detail = this.detail;
+    if (!detail) return;
+    const id = detail.article.id;
+    const was = detail.drafts.find((d) => d.approved)?.version ?? null;
+    try {
+      await this.api.approveDraft(id, detail.article.version, version);
+      this.notify.show(
+        "success",
+        version === null ? "No version is approved now." : `Approved version ${version} as the copy.`,
+        8000,
+        {
+          label: "Undo",
+          run: async () => {
+            try {
+              const now = this.detail?.article.version;
+              if (now !== undefined) await this.api.approveDraft(id, now, was);
+              await this.afterChange(id);
+            } catch (e) {
+              this.notify.show("error", messageOf(e));
+            }
+          },
+        },
+      );
+    } catch (e) {
+      this.notify.show(
+        "error",
+        conflictOf(e)
+          ? "Someone else changed the piece just now; nothing was approved. The drawer shows it as it is now."
+          : messageOf(e),
+      );
+    }
+    await refreshAfterSave(this.notify, "The approval", () => this.afterChange(id));
+  }
+
+  /** Saves a version where the user chooses: the file as sent, or its text. */
+  async exportDraft(d: Draft, format: DraftExport): Promise<void> {
+    const detail = this.detail;
+    if (!detail) return;
+    const path = await this.api.chooseExportPath(exportName(detail.article.slug, d, format), format);
+    if (!path) return;
+    try {
+      await this.api.exportDraft(detail.article.id, d.version, format, path);
+      this.notify.show("success", `Saved version ${d.version} as ${path.split(/[\\/]/).pop()}.`);
+    } catch (e) {
+      this.notify.show("error", messageOf(e));
+    }
+  }
+
+  /** Opens a copy of the file as sent in the system's program for it. */
+  async openOriginal(d: Draft): Promise<void> {
+    if (!this.id) return;
+    try {
+      await this.api.openDraftOriginal(this.id, d.version);
+    } catch (e) {
+      this.notify.show("error", messageOf(e), 12000);
+    }
   }
 
   /** Reloads the drawer (if it still shows `id`) and whatever else shows the piece. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type {
+  Draft,
   Advert,
   Article,
   ArticleDetail,
@@ -41,6 +42,8 @@ function article(over: Partial<Article> = {}): Article {
     contributors: [],
     writer_due: null,
     deadline: null,
+    copy: null,
+    drafts: 0,
     notes: "",
     created_at: "2026-11-28T10:00:00.000Z",
     updated_at: "2026-11-28T10:00:00.000Z",
@@ -54,6 +57,7 @@ const detailOf = (a: Article): ArticleDetail => ({
   assignments: [],
   deadline: null,
   next_statuses: [],
+  drafts: [],
   history: [],
 });
 
@@ -113,6 +117,14 @@ function pieceStore(api: Partial<PieceApi>, notify = recorder(), conflicts = new
     commissionNewContributor:
       api.commissionNewContributor ?? (async () => Promise.reject(new Error("not expected"))),
     updateAssignment: api.updateAssignment ?? (async () => Promise.reject(new Error("not expected"))),
+    submitDraft: api.submitDraft ?? (async () => Promise.reject(new Error("not expected"))),
+    draftText: api.draftText ?? (async () => Promise.reject(new Error("not expected"))),
+    draftDiff: api.draftDiff ?? (async () => Promise.reject(new Error("not expected"))),
+    approveDraft: api.approveDraft ?? (async () => Promise.reject(new Error("not expected"))),
+    exportDraft: api.exportDraft ?? (async () => Promise.reject(new Error("not expected"))),
+    openDraftOriginal: api.openDraftOriginal ?? (async () => Promise.reject(new Error("not expected"))),
+    chooseDraftFile: api.chooseDraftFile ?? (async () => null),
+    chooseExportPath: api.chooseExportPath ?? (async () => null),
   };
   const store = new PieceStore(full, notify, conflicts, () => ({ sections: [], kinds: [] }), changed);
   return { store, notify, conflicts };
@@ -384,6 +396,7 @@ describe("the flatplan store", () => {
     words_per_page: null,
     word_target: null,
     fits_words: null,
+    copy: null,
     copyfit_off: false,
     version,
   });
@@ -465,5 +478,94 @@ describe("the flatplan store", () => {
     await store.undo();
     expect(current.slots[0]?.first_page).toBe(40);
     expect(notify.shown.at(-1)?.message).toContain("has changed on the flatplan since");
+  });
+});
+
+describe("drafts in the piece store", () => {
+  const stored = (version: number, words: number): Draft => ({
+    id: `d${version}`,
+    article_id: "a1",
+    version,
+    assignment_id: null,
+    contributor_id: "c1",
+    contributor: "Sam Okoro",
+    recorded_by: "Tess",
+    submitted_at: "2026-11-29T10:00:00Z",
+    file_name: "leeds.docx",
+    media_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    size: 5979,
+    sha256: "0".repeat(64),
+    words,
+    approved: false,
+  });
+
+  it("submits the file chosen in the dialog and says its version and count", async () => {
+    const calls: [string, string, string | null][] = [];
+    let loads = 0;
+    const { store, notify } = pieceStore({
+      articleDetail: async () => {
+        loads++;
+        return detailOf(article({ word_target: 1000 }));
+      },
+      chooseDraftFile: async () => "/home/tess/Leeds draft.docx",
+      submitDraft: async (id, path, by) => {
+        calls.push([id, path, by]);
+        return { item: stored(2, 1046), warnings: [] };
+      },
+    });
+    await store.open("a1");
+    expect(await store.submitDraft(null, null)).toBe(true);
+    expect(calls).toEqual([["a1", "/home/tess/Leeds draft.docx", null]]);
+    expect(notify.shown).toEqual([
+      { kind: "success", message: "Recorded version 2 (leeds.docx): 1,046 / 1,000 words (+5%)." },
+    ]);
+    expect(loads).toBe(2);
+    expect(store.submitting).toBeNull();
+  });
+
+  it("does nothing when the dialog is cancelled, and shows a refusal in the core's words", async () => {
+    let submitted = 0;
+    const { store, notify } = pieceStore({
+      chooseDraftFile: async () => null,
+      submitDraft: async () => {
+        submitted++;
+        throw Object.assign(new Error('"essay.docx" is protected by a password.'), {
+          code: "encrypted",
+          field: "file",
+          conflict: null,
+        });
+      },
+    });
+    await store.open("a1");
+    expect(await store.submitDraft(null, null)).toBe(false);
+    expect(submitted).toBe(0);
+    // A dropped file skips the dialog; its refusal is shown as it was said.
+    expect(await store.submitDraft("/tmp/essay.docx", null)).toBe(false);
+    expect(submitted).toBe(1);
+    expect(notify.shown).toEqual([{ kind: "error", message: '"essay.docx" is protected by a password.' }]);
+    expect(store.submitting).toBeNull();
+  });
+
+  it("approves from the piece's version on screen and says a conflict plainly", async () => {
+    const seen: [string, number, number | null][] = [];
+    const { store, notify } = pieceStore({
+      articleDetail: async () => ({ ...detailOf(article({ version: 7 })), drafts: [stored(2, 500), stored(1, 480)] }),
+      approveDraft: async (id, version, draft) => {
+        seen.push([id, version, draft]);
+        throw conflictError({
+          entity: "article",
+          entity_id: "a1",
+          name: "Keep communities",
+          seen_version: 7,
+          current_version: 8,
+          changes: [],
+        });
+      },
+    });
+    await store.open("a1");
+    await store.approveDraft(2);
+    expect(seen).toEqual([["a1", 7, 2]]);
+    expect(notify.shown[0]?.kind).toBe("error");
+    expect(notify.shown[0]?.message).toContain("nothing was approved");
   });
 });

@@ -1,0 +1,48 @@
+// Words against targets and draft facts, as the app shows them. The rule
+// (more than 10% off is flagged) is the core's; this only writes it out.
+
+import type { Draft, WordCount } from "./bindings";
+
+const MINUS = "\u2212";
+
+/** "1,046 / 1,000 words (+5%)"; "484 words" without a target. */
+export function describeCount(c: WordCount): string {
+  const words = c.words.toLocaleString();
+  if (c.target === null || c.percent === null) return `${words} words`;
+  const sign = c.percent > 0 ? "+" : c.percent < 0 ? MINUS : "±";
+  return `${words} / ${c.target.toLocaleString()} words (${sign}${Math.abs(c.percent)}%)`;
+}
+
+/** The copy's words, or "— / 1,500 words" before any draft, or "" with neither. */
+export function wordsLine(copy: WordCount | null, target: number | null): string {
+  if (copy) return describeCount(copy);
+  return target === null ? "" : `— / ${target.toLocaleString()} words`;
+}
+
+/** "12 KB", "1.4 MB". */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** What a file is, by its media type. */
+export function formatLabel(mediaType: string): string {
+  if (mediaType.includes("wordprocessingml")) return "Word";
+  if (mediaType.includes("opendocument")) return "OpenDocument";
+  if (mediaType === "text/markdown") return "Markdown";
+  return "Text";
+}
+
+/** A name to save a version under: the original's, or the piece's slug with the version. */
+export function exportName(slug: string, d: Draft, format: "original" | "txt" | "md"): string {
+  if (format === "original") return d.file_name;
+  return `${slug}-v${d.version}.${format}`;
+}
+
+/** The two versions to compare first: the one before the newest, and the newest. */
+export function defaultPair(drafts: Draft[]): [number, number] | null {
+  if (drafts.length < 2) return null;
+  const versions = drafts.map((d) => d.version).sort((a, b) => a - b);
+  return [versions[versions.length - 2]!, versions[versions.length - 1]!];
+}
