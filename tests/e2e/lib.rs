@@ -232,6 +232,63 @@ impl App {
         Ok(())
     }
 
+    /// Picks `path` in the native GTK file chooser titled `title`, which
+    /// WebDriver cannot reach: finds its window with `xdotool`, gives it the
+    /// keyboard (there is no window manager under Xvfb to do it), types the
+    /// path after Ctrl+L and presses Enter.
+    pub async fn choose_in_file_dialog(&self, title: &str, path: &Path) -> Result<()> {
+        let started = Instant::now();
+        let window = loop {
+            let found = Command::new("xdotool")
+                .args(["search", "--onlyvisible", "--name", title])
+                .output()
+                .context("running xdotool (apt install xdotool)")?;
+            let ids = String::from_utf8_lossy(&found.stdout);
+            if let Some(id) = ids.split_whitespace().next() {
+                break id.to_owned();
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                bail!("no file dialog titled {title:?} opened");
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        };
+        let xdo = |args: &[&str]| -> Result<()> {
+            let status = Command::new("xdotool").args(args).status()?;
+            if !status.success() {
+                bail!("xdotool {args:?} failed");
+            }
+            Ok(())
+        };
+        xdo(&["windowfocus", "--sync", &window])?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        xdo(&["key", "--clearmodifiers", "ctrl+l"])?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        xdo(&["type", "--delay", "15", &path.display().to_string()])?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        xdo(&["key", "Return"])?;
+        // The dialog closes once it has taken the path.
+        let started = Instant::now();
+        loop {
+            let open = Command::new("xdotool")
+                .args(["search", "--onlyvisible", "--name", title])
+                .output()?;
+            if open.stdout.is_empty() {
+                return Ok(());
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                bail!("the file dialog {title:?} did not close after Enter");
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    /// A file of the repository's test fixtures.
+    pub fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../fixtures")
+            .join(name)
+    }
+
     pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
         let field = self.wait(css).await?;
         field.clear().await?;

@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 use masthead_e2e::App;
+use thirtyfour::By;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_editor_plans_an_edition_commissions_a_piece_and_reads_its_history() -> Result<()> {
@@ -508,4 +509,101 @@ async fn an_editor_places_moves_and_undoes_on_the_flatplan() -> Result<()> {
     }
     app.quit().await?;
     result
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_writers_draft_is_submitted_through_the_native_dialog_read_compared_and_approved()
+-> Result<()> {
+    let app = App::start("Dana Desk").await?;
+    let result = drafts(&app).await;
+    if result.is_err() {
+        let _ = app.screenshot("failure-drafts.png").await;
+    }
+    app.quit().await?;
+    result
+}
+
+async fn drafts(app: &App) -> Result<()> {
+    let piece = "Leeds to sign memoranda with Lille and Brno";
+    app.click_button("Load the demo edition").await?;
+    app.wait_text("h1", "Feb/Mar 21").await?;
+    app.click_button("Board").await?;
+    app.wait_text(".columns", piece).await?;
+    app.click_button(piece).await?;
+    app.wait_text(".drafts", "No drafts yet").await?;
+    app.wait_text(".drafts", "Commission a writer first")
+        .await?;
+    // Hannah is commissioned from the CLI; the open drawer follows.
+    app.cli(&[
+        "article",
+        "assign",
+        "--article",
+        piece,
+        "--contributor",
+        "Hannah Okafor",
+    ])?;
+    app.wait_text(".drafts", "or drop it here").await?;
+
+    // The seed article as Word, through the real GTK file chooser.
+    app.click_button("Submit draft…").await?;
+    app.choose_in_file_dialog("Submit a draft", &App::fixture("drafts/leeds.docx"))
+        .await?;
+    app.wait_text(".drafts .version", "Version 1").await?;
+    app.wait_text("[data-testid=copy-count]", "484 / 350 words (+38%)")
+        .await?;
+    app.wait_text(".drafts", "More than 10% off the target")
+        .await?;
+    app.wait_text(".drawer .current", "Draft received").await?;
+    app.wait_text(".toasts", "Recorded version 1").await?;
+    let listed: serde_json::Value =
+        serde_json::from_str(&app.cli(&["draft", "list", "--article", piece, "--json"])?)?;
+    assert_eq!(listed[0]["words"], 484, "{listed}");
+    assert_eq!(listed[0]["recorded_by"], "Dana Desk", "{listed}");
+    assert_eq!(listed[0]["contributor"], "Hannah Okafor", "{listed}");
+
+    // A protected file is refused in words, and nothing is added.
+    app.click_button("Submit draft…").await?;
+    app.choose_in_file_dialog(
+        "Submit a draft",
+        &App::fixture("drafts/leeds-protected.docx"),
+    )
+    .await?;
+    app.wait_text(".toasts", "protected by a password").await?;
+
+    // A second version arrives from elsewhere (the CLI); compare the two.
+    let dir = tempfile::tempdir()?;
+    let v2 = dir.path().join("Leeds v2.txt");
+    std::fs::write(
+        &v2,
+        std::fs::read_to_string(App::fixture("drafts/leeds.txt"))?
+            .replace("partners for 52 years", "close partners for 53 years"),
+    )?;
+    app.cli(&["draft", "submit", "--article", piece, v2.to_str().unwrap()])?;
+    app.wait_text(".drafts .version", "Version 2").await?;
+    let versions = app.driver.find_all(By::Css(".drafts .version")).await?;
+    assert_eq!(versions.len(), 2, "two versions, no more");
+    app.click_button("Compare").await?;
+    app.wait_text(".reader", "2 words added").await?;
+    app.wait_text(".reader ins", "close").await?;
+    app.wait_text(".reader del", "52").await?;
+    app.screenshot("draft-compare.png").await?;
+    app.wait(".reader")
+        .await?
+        .send_keys(thirtyfour::Key::Escape)
+        .await?;
+    app.wait_gone(".reader").await?;
+    // Esc closed the reading view, not the piece.
+    app.wait_text(".drawer", "Version 2").await?;
+
+    // Approve version 2: it is the copy the piece counts.
+    app.click_button("Approve").await?;
+    app.wait_text(".drafts .badge", "Approved").await?;
+    app.wait_text("[data-testid=copy-count]", "version 2, approved")
+        .await?;
+    app.screenshot("drafts.png").await?;
+    let shown: serde_json::Value =
+        serde_json::from_str(&app.cli(&["article", "show", piece, "--json"])?)?;
+    assert_eq!(shown["copy"]["version"], 2, "{shown}");
+    assert_eq!(shown["copy"]["approved"], true, "{shown}");
+    Ok(())
 }

@@ -340,6 +340,9 @@ export class PieceStore {
   async submitDraft(path: string | null, by: ContributorId | null): Promise<boolean> {
     const id = this.id;
     if (!id || this.submitting) return false;
+    // The piece the user chose the file for, even if another opens meanwhile.
+    const title = this.detail?.article.title ?? "the piece";
+    const target = this.detail?.article.word_target ?? null;
     const file = path ?? (await this.api.chooseDraftFile());
     if (!file) return false;
     this.submitting = file.split(/[\\/]/).pop() ?? file;
@@ -353,7 +356,6 @@ export class PieceStore {
       this.submitting = null;
     }
     const d = saved.item;
-    const target = this.detail?.article.word_target ?? null;
     const words = describeCount({
       words: d.words,
       target,
@@ -362,7 +364,7 @@ export class PieceStore {
       version: d.version,
       approved: false,
     });
-    this.notify.show("success", `Recorded version ${d.version} (${d.file_name}): ${words}.`, 6000);
+    this.notify.show("success", `Recorded version ${d.version} of “${title}” (${d.file_name}): ${words}.`, 6000);
     for (const w of saved.warnings) this.notify.show("warning", w.message, 8000);
     await refreshAfterSave(this.notify, "The draft", () => this.afterChange(id));
     return true;

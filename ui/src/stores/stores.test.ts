@@ -517,7 +517,10 @@ describe("drafts in the piece store", () => {
     expect(await store.submitDraft(null, null)).toBe(true);
     expect(calls).toEqual([["a1", "/home/tess/Leeds draft.docx", null]]);
     expect(notify.shown).toEqual([
-      { kind: "success", message: "Recorded version 2 (leeds.docx): 1,046 / 1,000 words (+5%)." },
+      {
+        kind: "success",
+        message: "Recorded version 2 of “Keep communities at the heart of planning” (leeds.docx): 1,046 / 1,000 words (+5%).",
+      },
     ]);
     expect(loads).toBe(2);
     expect(store.submitting).toBeNull();
