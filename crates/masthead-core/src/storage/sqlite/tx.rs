@@ -58,6 +58,32 @@ impl<'c> SqliteTx<'c> {
         run().map_err(|e| self.err(e))
     }
 
+    /// Runs `sql`, whose conditions use numbered parameters (`?1`, `?2`…)
+    /// only for the filters that are set: they keep their place when one is
+    /// left out, and SQLite counts up to the highest used, so bind up to there.
+    fn all_numbered<T>(
+        &self,
+        sql: &str,
+        values: &[Option<String>],
+        mut map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut run = || -> rusqlite::Result<Vec<T>> {
+            let mut stmt = self.tx.prepare_cached(sql)?;
+            for (i, value) in values.iter().enumerate() {
+                if i < stmt.parameter_count() {
+                    stmt.raw_bind_parameter(i + 1, value)?;
+                }
+            }
+            let mut rows = stmt.raw_query();
+            let mut out = Vec::new();
+            while let Some(row) = rows.next()? {
+                out.push(map(row)?);
+            }
+            Ok(out)
+        };
+        run().map_err(|e| self.err(e))
+    }
+
     fn exec(&self, sql: &str, params: impl rusqlite::Params) -> Result<usize> {
         let run = || -> rusqlite::Result<usize> { self.tx.prepare_cached(sql)?.execute(params) };
         run().map_err(|e| self.err(e))
@@ -227,11 +253,14 @@ fn edition_fields(v: &EditionInput) -> (String, [Option<String>; 6]) {
 }
 
 /// The draft whose words count for a piece `a`: its approved version, or
-/// else its latest. One indexed lookup per piece.
+/// else its latest. Per piece: the highest number from the (article,
+/// number) index alone, then that one row.
 macro_rules! copy_join {
     () => {
-        "LEFT JOIN drafts cd ON cd.id = coalesce(a.approved_draft_id,
-            (SELECT d.id FROM drafts d WHERE d.article_id = a.id ORDER BY d.number DESC LIMIT 1))"
+        "LEFT JOIN drafts cd ON cd.article_id = a.id AND cd.number = CASE
+            WHEN a.approved_draft_id IS NULL
+            THEN (SELECT max(d.number) FROM drafts d WHERE d.article_id = a.id)
+            ELSE (SELECT d.number FROM drafts d WHERE d.id = a.approved_draft_id) END"
     };
 }
 
@@ -1249,17 +1278,25 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn assignments(&mut self, f: AssignmentFilter) -> Result<Vec<Assignment>> {
-        self.all(
-            &format!(
-                "{ASSIGNMENT} AND a.deleted_at IS NULL
-                   AND (?1 IS NULL OR asg.article_id = ?1)
-                   AND (?2 IS NULL OR asg.contributor_id = ?2)
-                   AND (?3 IS NULL OR a.edition_id = ?3)
-                 ORDER BY asg.created_at DESC, asg.id DESC"
-            ),
-            params![f.article, f.contributor, f.edition],
-            assignment,
-        )
+        // Conditions only for the filters that are set, so that SQLite uses
+        // the index of each (an `?1 IS NULL OR …` would scan every assignment).
+        let mut sql = format!("{ASSIGNMENT} AND a.deleted_at IS NULL");
+        if f.article.is_some() {
+            sql += " AND asg.article_id = ?1";
+        }
+        if f.contributor.is_some() {
+            sql += " AND asg.contributor_id = ?2";
+        }
+        if f.edition.is_some() {
+            sql += " AND a.edition_id = ?3";
+        }
+        sql += " ORDER BY asg.created_at DESC, asg.id DESC";
+        let values = [
+            f.article.map(|x| x.to_string()),
+            f.contributor.map(|x| x.to_string()),
+            f.edition.map(|x| x.to_string()),
+        ];
+        self.all_numbered(&sql, &values, assignment)
     }
 
     fn update_assignment(
@@ -1443,33 +1480,14 @@ impl Tx for SqliteTx<'_> {
     // ----- the board -----
 
     fn board(&mut self, publication: PublicationId, f: &BoardFilter) -> Result<Vec<BoardRow>> {
-        // Numbered parameters keep their place when a condition is left out;
-        // SQLite counts up to the highest one used, so bind up to there.
-        let sql = board_sql(f);
-        let run = || -> rusqlite::Result<Vec<BoardRow>> {
-            let mut stmt = self.tx.prepare_cached(&sql)?;
-            for (i, value) in [
-                Some(publication.to_string()),
-                f.edition_id.map(|x| x.to_string()),
-                f.section_id.map(|x| x.to_string()),
-                f.kind_id.map(|x| x.to_string()),
-                f.contributor_id.map(|x| x.to_string()),
-            ]
-            .into_iter()
-            .enumerate()
-            {
-                if i < stmt.parameter_count() {
-                    stmt.raw_bind_parameter(i + 1, value)?;
-                }
-            }
-            let mut rows = stmt.raw_query();
-            let mut out = Vec::new();
-            while let Some(row) = rows.next()? {
-                out.push(board_row(row)?);
-            }
-            Ok(out)
-        };
-        run().map_err(|e| self.err(e))
+        let values = [
+            Some(publication.to_string()),
+            f.edition_id.map(|x| x.to_string()),
+            f.section_id.map(|x| x.to_string()),
+            f.kind_id.map(|x| x.to_string()),
+            f.contributor_id.map(|x| x.to_string()),
+        ];
+        self.all_numbered(&board_sql(f), &values, board_row)
     }
 
     // ----- history -----
