@@ -14,7 +14,7 @@ use crate::actor::Actor;
 use crate::error::Error;
 use crate::history::{ChangeSet, Entity};
 use crate::model::{
-    AdvertInput, AdvertSize, AdvertState, ArticleInput, AssignmentId, AssignmentState,
+    AdvertInput, AdvertSize, AdvertState, ArticleId, ArticleInput, AssignmentId, AssignmentState,
     AssignmentTerms, ContributorId, ContributorInput, ContributorKind, EditionId, EditionInput,
     Placement, PublicationId, PublicationInput,
 };
@@ -466,11 +466,42 @@ fn demo_pieces(
             tx.write_change_set(&cs)?;
         }
         for status in piece.path {
+            if *status == "draft_received" && piece.title == SEED_DRAFT.0 {
+                // The writer's draft arrives, which moves the piece on.
+                demo_draft(tx, actor, publication, edition, article)?;
+                continue;
+            }
             let to = find_status(tx, article, status)?.id;
             change_status(tx, actor, article, None, to)?;
         }
     }
     Ok(())
+}
+
+/// The piece with a real draft in the demo, the file its writer sent, and
+/// its text: the seed article as the seed page prints it.
+const SEED_DRAFT: (&str, &str, &str) = (
+    "Leeds commits to working with European cities on important issues",
+    "Leeds and Dortmund - Hannah Okafor.txt",
+    include_str!("../../../../tests/fixtures/drafts/leeds.txt"),
+);
+
+fn demo_draft(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    publication: PublicationId,
+    edition: EditionId,
+    article: ArticleId,
+) -> Result<()> {
+    let upload = masthead_text::Upload {
+        name: SEED_DRAFT.1.into(),
+        bytes: SEED_DRAFT.2.as_bytes().to_vec(),
+    };
+    let extracted = masthead_text::extract(&upload)?;
+    let piece = need(tx.article(article)?, "article", article)?;
+    let mut cs = ChangeSet::new(actor, Some(publication), Some(edition));
+    super::drafts::record(tx, &mut cs, actor, &piece, &upload, &extracted, None)?;
+    tx.write_change_set(&cs)
 }
 
 /// An advert of the demo: advertiser, size, state, position request, and

@@ -7,15 +7,15 @@
 //! On a team server a contributor submits their own draft through the same
 //! `submit_draft`: `by` is then their own contributor entry.
 
-use masthead_text::{DiffTag as TextTag, Upload, count_words, diff_words, extract};
+use masthead_text::{DiffTag as TextTag, Extracted, Upload, count_words, diff_words, extract};
 
 use super::{Result, Store, check_version, ensure_saved, need};
 use crate::actor::Actor;
 use crate::error::Error;
 use crate::history::{Action, ChangeSet, Entity, FieldChange};
 use crate::model::{
-    Article, ArticleId, ContributorId, DiffPart, DiffTag, Draft, DraftDiff, DraftFile, DraftId,
-    DraftText, Saved, Warning,
+    Article, ArticleId, Assignment, ContributorId, DiffPart, DiffTag, Draft, DraftDiff, DraftFile,
+    DraftId, DraftText, Saved, Warning,
 };
 use crate::rules::drafts::{
     author, check_new_file, describe_count, first_draft_status, thousands, word_count,
@@ -54,6 +54,107 @@ fn text_of(tx: &mut dyn Tx, d: &Draft) -> Result<(String, String)> {
     need(tx.draft_text(d.id)?, "draft", d.id)
 }
 
+/// A draft as `record` stored it.
+pub(crate) struct Recorded {
+    pub id: DraftId,
+    pub version: u32,
+    /// The assignment it answers.
+    pub from: Assignment,
+}
+
+/// Stores `upload` (read into `extracted`) as the next version of `piece`
+/// inside `cs`: whose it is, that it is new, the version, and the move of a
+/// first draft to the drafts-arrive status. The caller writes `cs`.
+pub(crate) fn record(
+    tx: &mut dyn Tx,
+    cs: &mut ChangeSet,
+    actor: &Actor,
+    piece: &Article,
+    upload: &Upload,
+    extracted: &Extracted,
+    by: Option<ContributorId>,
+) -> Result<Recorded> {
+    let article = piece.id;
+    let file_name = std::path::Path::new(&upload.name)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| upload.name.clone());
+    let edition = need(tx.edition(piece.edition_id)?, "edition", piece.edition_id)?;
+    let assignments = tx.assignments(AssignmentFilter {
+        article: Some(article),
+        ..Default::default()
+    })?;
+    let by_name = match by {
+        Some(id) => Some(need(tx.contributor(id)?, "contributor", id)?.name),
+        None => None,
+    };
+    let from = author(&assignments, by, by_name.as_deref(), &piece.title)?.clone();
+    let existing = tx.drafts(article)?;
+    check_new_file(&existing, &extracted.sha256, &piece.title)?;
+    let version = existing.first().map_or(1, |d| d.version + 1);
+
+    let id = DraftId::new();
+    tx.insert_draft(
+        &DraftRow {
+            id,
+            article,
+            assignment: Some(from.id),
+            contributor: Some(from.contributor_id),
+            version,
+            file_name: &file_name,
+            media_type: extracted.format.media_type(),
+            size: extracted.size,
+            sha256: &extracted.sha256,
+            words: extracted.words,
+            recorded_by: actor.name(),
+            original: &upload.bytes,
+            text: &extracted.text,
+            markdown: &extracted.markdown,
+        },
+        cs.at(),
+    )?;
+    let at = cs.len();
+    cs.created(
+        Entity::Draft,
+        id,
+        &format!(
+            "version {version} ({file_name}, {} words)",
+            thousands(extracted.words)
+        ),
+    );
+    cs.about(at, &from.contributor);
+
+    if version == 1 {
+        let statuses = tx.statuses(edition.publication_id)?;
+        let current = need(tx.status(piece.status_id)?, "status", piece.status_id)?;
+        if let Some(to) = first_draft_status(&statuses, &current) {
+            let saved = tx.set_article_status(article, piece.version, to.id, cs.at())?;
+            ensure_saved(
+                tx,
+                saved,
+                Entity::Article,
+                article,
+                &piece.title,
+                piece.version,
+            )?;
+            cs.action(
+                Entity::Article,
+                article,
+                piece.version + 1,
+                Action::Status,
+                FieldChange {
+                    field: "status",
+                    old: Some(current.label.clone()),
+                    new: Some(to.label.clone()),
+                    old_ref: Some(current.id.to_string()),
+                    new_ref: Some(to.id.to_string()),
+                },
+            );
+        }
+    }
+    Ok(Recorded { id, version, from })
+}
+
 impl Store {
     /// Reads the file at `path` and submits it as the next draft of
     /// `article` (see [`Store::submit_draft`]).
@@ -81,86 +182,12 @@ impl Store {
         by: Option<ContributorId>,
     ) -> Result<Saved<Draft>> {
         let extracted = extract(upload)?;
-        let file_name = std::path::Path::new(&upload.name)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| upload.name.clone());
         self.write(|tx| {
             let piece = need(tx.article(article)?, "article", article)?;
             let edition = need(tx.edition(piece.edition_id)?, "edition", piece.edition_id)?;
-            let assignments = tx.assignments(AssignmentFilter {
-                article: Some(article),
-                ..Default::default()
-            })?;
-            let by_name = match by {
-                Some(id) => Some(need(tx.contributor(id)?, "contributor", id)?.name),
-                None => None,
-            };
-            let from = author(&assignments, by, by_name.as_deref(), &piece.title)?.clone();
-            let existing = tx.drafts(article)?;
-            check_new_file(&existing, &extracted.sha256, &piece.title)?;
-            let version = existing.first().map_or(1, |d| d.version + 1);
-
             let mut cs = ChangeSet::new(actor, Some(edition.publication_id), Some(edition.id));
-            let id = DraftId::new();
-            tx.insert_draft(
-                &DraftRow {
-                    id,
-                    article,
-                    assignment: Some(from.id),
-                    contributor: Some(from.contributor_id),
-                    version,
-                    file_name: &file_name,
-                    media_type: extracted.format.media_type(),
-                    size: extracted.size,
-                    sha256: &extracted.sha256,
-                    words: extracted.words,
-                    recorded_by: actor.name(),
-                    original: &upload.bytes,
-                    text: &extracted.text,
-                    markdown: &extracted.markdown,
-                },
-                cs.at(),
-            )?;
-            let at = cs.len();
-            cs.created(
-                Entity::Draft,
-                id,
-                &format!(
-                    "version {version} ({file_name}, {} words)",
-                    thousands(extracted.words)
-                ),
-            );
-            cs.about(at, &from.contributor);
-
-            if version == 1 {
-                let statuses = tx.statuses(edition.publication_id)?;
-                let current = need(tx.status(piece.status_id)?, "status", piece.status_id)?;
-                if let Some(to) = first_draft_status(&statuses, &current) {
-                    let saved = tx.set_article_status(article, piece.version, to.id, cs.at())?;
-                    ensure_saved(
-                        tx,
-                        saved,
-                        Entity::Article,
-                        article,
-                        &piece.title,
-                        piece.version,
-                    )?;
-                    cs.action(
-                        Entity::Article,
-                        article,
-                        piece.version + 1,
-                        Action::Status,
-                        FieldChange {
-                            field: "status",
-                            old: Some(current.label.clone()),
-                            new: Some(to.label.clone()),
-                            old_ref: Some(current.id.to_string()),
-                            new_ref: Some(to.id.to_string()),
-                        },
-                    );
-                }
-            }
+            let Recorded { id, version, from } =
+                record(tx, &mut cs, actor, &piece, upload, &extracted, by)?;
             tx.write_change_set(&cs)?;
 
             let stored = tx

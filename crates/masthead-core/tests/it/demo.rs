@@ -54,6 +54,36 @@ fn the_demo_holds_the_seed_edition_across_the_workflow() {
             .iter()
             .any(|h| h.action == "status" && h.new_value.as_deref() == Some("Subbed"))
     );
+
+    // The Leeds news piece carries the seed article as Hannah's real draft;
+    // its arrival moved the piece to Draft received, in one change set.
+    let leeds = articles
+        .iter()
+        .find(|a| a.title.starts_with("Leeds commits"))
+        .unwrap();
+    assert_eq!(leeds.drafts, 1);
+    assert_eq!(leeds.copy.unwrap().words, 484);
+    let drafts = f.store.drafts(leeds.id).unwrap();
+    assert_eq!(drafts[0].contributor.as_deref(), Some("Hannah Okafor"));
+    assert!(
+        f.store
+            .draft_text(leeds.id, None)
+            .unwrap()
+            .text
+            .ends_with("partners across Europe.")
+    );
+    let detail = f.store.article_detail(leeds.id, crate::today()).unwrap();
+    let draft_line = detail
+        .history
+        .iter()
+        .find(|h| h.entity == "draft")
+        .expect("the draft is in the piece's history");
+    let moved = detail
+        .history
+        .iter()
+        .find(|h| h.new_value.as_deref() == Some("Draft received"))
+        .unwrap();
+    assert_eq!(draft_line.change_set_id, moved.change_set_id);
 }
 
 #[test]
