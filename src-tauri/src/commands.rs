@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use masthead_core::ErrorPayload;
 use masthead_core::config::Settings;
 use masthead_core::model::*;
+use masthead_core::{ErrorPayload, PreparedDraft};
 use tauri::State;
 
 use crate::AppState;
@@ -476,15 +476,18 @@ pub async fn list_adverts(state: State<'_, AppState>, edition: EditionId) -> Rep
 }
 
 /// Records the file at `path` (chosen in the open dialog, or dropped on the
-/// piece) as its next draft, written by `by` (default: its writer).
+/// piece) as its next draft, written by `by` (default: its writer). The
+/// file is read and turned into text before the store is taken, so other
+/// commands (and other windows' refreshes) do not wait on a large file.
 #[tauri::command]
 pub async fn submit_draft(
     state: State<'_, AppState>,
     article: ArticleId,
     path: PathBuf,
     by: Option<ContributorId>,
-) -> Reply<Saved<Draft>> {
-    state.with(|s, who| s.submit_draft_file(who, article, &path, by))
+) -> Reply<Saved<SubmittedDraft>> {
+    let prepared = PreparedDraft::read(&path).map_err(|e| ErrorPayload::from(&e))?;
+    state.with(|s, who| s.submit_prepared(who, article, &prepared, by))
 }
 
 #[tauri::command]
@@ -496,6 +499,8 @@ pub async fn draft_text(
     state.with(|s, _| s.draft_text(article, version))
 }
 
+/// Two versions compared word by word; the texts are read under the store's
+/// lock, the comparison runs after it is let go.
 #[tauri::command]
 pub async fn draft_diff(
     state: State<'_, AppState>,
@@ -503,7 +508,8 @@ pub async fn draft_diff(
     from: u32,
     to: u32,
 ) -> Reply<DraftDiff> {
-    state.with(|s, _| s.draft_diff(article, from, to))
+    let inputs = state.with(|s, _| s.draft_diff_inputs(article, from, to))?;
+    Ok(inputs.compare())
 }
 
 /// Marks `draft` (a version number, or none) as the approved copy, from
@@ -518,44 +524,78 @@ pub async fn approve_draft(
     state.with(|s, who| s.approve_draft(who, article, Some(version), draft))
 }
 
-/// Writes a version to `path` (chosen in the save dialog, which has asked
-/// before replacing a file): the original as sent, or its text as `txt` or `md`.
+/// Saves a version where the user chooses in the native save dialog, shown
+/// from here (the page never names a path to write): the file as sent, or
+/// its text. Returns where it went, or nothing when the dialog was cancelled.
 #[tauri::command]
 pub async fn export_draft(
+    app: tauri::AppHandle,
     state: State<'_, AppState>,
     article: ArticleId,
     draft: u32,
-    format: String,
-    path: PathBuf,
-) -> Reply<()> {
-    let bytes = state.with(|s, _| match format.as_str() {
-        "original" => s.draft_file(article, Some(draft)).map(|f| f.bytes),
-        "md" => s
-            .draft_text(article, Some(draft))
-            .map(|t| t.markdown.into_bytes()),
-        _ => s
-            .draft_text(article, Some(draft))
-            .map(|t| (t.text + "\n").into_bytes()),
+    format: DraftFormat,
+) -> Reply<Option<PathBuf>> {
+    use tauri_plugin_dialog::DialogExt;
+    let file = state.with(|s, _| s.export_draft(article, Some(draft), format))?;
+    let extension = std::path::Path::new(&file.file_name)
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("Save the draft")
+        .set_file_name(&file.file_name);
+    if !extension.is_empty() {
+        dialog = dialog.add_filter(format!(".{extension} file"), &[extension.as_str()]);
+    }
+    let Some(chosen) = dialog.blocking_save_file() else {
+        return Ok(None);
+    };
+    let path = chosen.into_path().map_err(|e| ErrorPayload {
+        code: "io".into(),
+        message: format!(
+            "That place cannot be written to ({e}). Choose a folder on this computer."
+        ),
+        field: None,
+        conflict: None,
     })?;
-    std::fs::write(&path, bytes).map_err(|e| io_error(&path, &e))
+    std::fs::write(&path, &file.bytes).map_err(|e| io_error(&path, &e))?;
+    Ok(Some(path))
 }
 
 /// Opens the file a version was submitted as in the program the system
 /// uses for its type (Word, LibreOffice, a text editor), from a copy in
-/// the temporary folder: the stored draft itself is never touched.
+/// the user's own cache folder, new each time: the stored draft itself is
+/// never touched, and no earlier copy is overwritten.
 #[tauri::command]
 pub async fn open_draft_original(
+    app: tauri::AppHandle,
     state: State<'_, AppState>,
     article: ArticleId,
     draft: u32,
 ) -> Reply<PathBuf> {
+    use tauri::Manager;
     let file = state.with(|s, _| s.draft_file(article, Some(draft)))?;
-    let dir = std::env::temp_dir()
-        .join("masthead-drafts")
-        .join(format!("{article}-v{draft}"));
+    let cache = app.path().app_cache_dir().map_err(|e| ErrorPayload {
+        code: "io".into(),
+        message: format!("Masthead has no cache folder to open the file from ({e})."),
+        field: None,
+        conflict: None,
+    })?;
+    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S%3f");
+    let dir = cache
+        .join("originals")
+        .join(format!("{article}-v{draft}-{stamp}"));
     let path = dir.join(&file.file_name);
     std::fs::create_dir_all(&dir)
-        .and_then(|()| std::fs::write(&path, &file.bytes))
+        .and_then(|()| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+        })
+        .and_then(|mut f| std::io::Write::write_all(&mut f, &file.bytes))
         .map_err(|e| io_error(&path, &e))?;
     open_with_system(&path).map_err(|e| ErrorPayload {
         code: "open_failed".into(),
@@ -570,17 +610,19 @@ pub async fn open_draft_original(
     Ok(path)
 }
 
+/// Hands `path` to the desktop's opener. No shell reads the path: on
+/// Windows Explorer takes it as one argument (a name with `&` in it is
+/// a name, not a command).
 fn open_with_system(path: &std::path::Path) -> std::io::Result<()> {
-    let mut cmd = if cfg!(target_os = "macos") {
-        std::process::Command::new("open")
+    let opener = if cfg!(target_os = "macos") {
+        "open"
     } else if cfg!(windows) {
-        let mut c = std::process::Command::new("cmd");
-        c.args(["/C", "start", ""]);
-        c
+        "explorer"
     } else {
-        std::process::Command::new("xdg-open")
+        "xdg-open"
     };
-    cmd.arg(path)
+    std::process::Command::new(opener)
+        .arg(path)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())

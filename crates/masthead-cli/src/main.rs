@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 use clap::Parser;
 use masthead_core::model::{
     AdvertInput, AdvertSize, AdvertState, ArticleInput, AssignmentInput, BoardFilter,
-    ContributorInput, ContributorKind, DiffTag, EditionId, EditionInput, KeyDate, Placement,
-    PublicationId, PublicationInput, Slot, StatusDeadline, StatusInput, Workflow,
+    ContributorInput, ContributorKind, DiffTag, DraftFormat, EditionId, EditionInput, KeyDate,
+    Placement, PublicationId, PublicationInput, Slot, StatusDeadline, StatusInput, Workflow,
 };
 use masthead_core::{Actor, AssignmentQuery, Error, Store, config};
 
@@ -1318,28 +1318,22 @@ fn draft(cmd: &DraftCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
                 .as_deref()
                 .map(|c| store.find_contributor(c))
                 .transpose()?;
-            let before = store.article(id)?;
+            let title = store.article(id)?.title;
             let saved = store.submit_draft_file(who, id, file, by)?;
-            let after = store.article(id)?;
             out.warnings(&saved.warnings);
+            let s = &saved.item;
             if *json {
-                return out.json(&saved.item);
+                return out.json(&s.draft);
             }
-            let d = &saved.item;
-            let count = masthead_core::word_count(d.words, after.word_target, d.version, false);
             out.line(&format!(
-                "Recorded version {} of \"{}\": {}, {}, by {}.",
-                d.version,
-                after.title,
-                d.file_name,
-                masthead_core::describe_count(&count),
-                d.contributor.as_deref().unwrap_or("?")
+                "Recorded version {} of \"{title}\": {}, {}, by {}.",
+                s.draft.version,
+                s.draft.file_name,
+                masthead_core::describe_count(&s.count),
+                s.draft.contributor.as_deref().unwrap_or("?")
             ));
-            if before.status_id != after.status_id {
-                out.line(&format!(
-                    "Moved it from {} to {}.",
-                    before.status_label, after.status_label
-                ));
+            if let (Some(from), Some(to)) = (&s.moved_from, &s.moved_to) {
+                out.line(&format!("Moved it from {from} to {to}."));
             }
             Ok(())
         }
@@ -1453,16 +1447,12 @@ fn draft(cmd: &DraftCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
         } => {
             let store = open(path, false)?;
             let id = draft_piece(&store, piece)?;
-            let bytes = match format.as_str() {
-                "original" => store.draft_file(id, *version)?.bytes,
-                "txt" | "text" => (store.draft_text(id, *version)?.text + "\n").into_bytes(),
-                "md" | "markdown" => store.draft_text(id, *version)?.markdown.into_bytes(),
-                other => {
-                    return Err(Failure::Usage(format!(
-                        "\"{other}\" is not an export format; use original, txt or md"
-                    )));
-                }
-            };
+            let format = DraftFormat::parse(format).ok_or_else(|| {
+                Failure::Usage(format!(
+                    "\"{format}\" is not an export format; use original, txt or md"
+                ))
+            })?;
+            let bytes = store.export_draft(id, *version, format)?.bytes;
             let mut file = std::fs::OpenOptions::new()
                 .write(true)
                 .create_new(true)

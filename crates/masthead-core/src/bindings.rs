@@ -65,6 +65,8 @@ pub fn typescript() -> String {
         DiffTag::decl(&cfg),
         DiffPart::decl(&cfg),
         DraftDiff::decl(&cfg),
+        SubmittedDraft::decl(&cfg),
+        DraftFormat::decl(&cfg),
         BoardFilter::decl(&cfg),
         Board::decl(&cfg),
         HistoryEntry::decl(&cfg),

@@ -971,3 +971,42 @@ pub struct DraftFile {
     pub media_type: String,
     pub bytes: Vec<u8>,
 }
+
+/// What submitting a draft did: the version stored, its words against the
+/// piece's target, and the move a first draft made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SubmittedDraft {
+    pub draft: Draft,
+    pub count: WordCount,
+    /// The piece's status before and after, when the draft moved it.
+    pub moved_from: Option<String>,
+    pub moved_to: Option<String>,
+}
+
+/// How a version is saved: the file as sent, or its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DraftFormat {
+    Original,
+    Text,
+    Markdown,
+}
+
+impl DraftFormat {
+    /// `original`, `txt` (or `text`), `md` (or `markdown`).
+    pub fn parse(text: &str) -> Option<DraftFormat> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "original" => Some(DraftFormat::Original),
+            "txt" | "text" => Some(DraftFormat::Text),
+            "md" | "markdown" => Some(DraftFormat::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// A version ready to save: a name to suggest and the bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportedDraft {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}

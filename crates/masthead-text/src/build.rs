@@ -87,7 +87,11 @@ impl Builder {
         if text.is_empty() {
             return;
         }
-        let markdown = p.markdown.trim().to_owned();
+        let mut markdown = p.markdown.trim().to_owned();
+        // A heading or a table cell is one line of Markdown.
+        if matches!(p.kind, Some(BlockKind::Heading(_))) || !self.tables.is_empty() {
+            markdown = markdown.replace('\n', " ");
+        }
         if let Some(n) = self.note {
             if let Some(note) = self.notes.iter_mut().find(|(k, ..)| *k == n) {
                 join(&mut note.1, text, " ");

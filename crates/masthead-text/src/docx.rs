@@ -105,11 +105,17 @@ fn read_body(
     let mut skip = 0usize;
     let mut in_t = false;
     let mut props: Option<Props> = None;
+    // Inside `pPrChange`: a tracked change's old properties, not these.
+    let mut old_props = 0usize;
     walk(name, part, xml, |ev| match ev {
         Ev::Start(e) => {
             let n = e.name();
             if skip > 0 {
                 skip += 1;
+                if n == "pPrChange" || old_props > 0 {
+                    old_props += 1;
+                    return;
+                }
                 if let Some(p) = &mut props {
                     match n {
                         "pStyle" => p.style = e.attr("val"),
@@ -158,6 +164,7 @@ fn read_body(
         Ev::End(e) => {
             if skip > 0 {
                 skip -= 1;
+                old_props = old_props.saturating_sub(1);
                 if skip == 0
                     && e.name() == "pPr"
                     && let Some(p) = props.take()

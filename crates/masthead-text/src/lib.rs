@@ -16,7 +16,7 @@ mod odt;
 mod plain;
 mod words;
 mod xml;
-mod zipped;
+pub(crate) mod zipped;
 
 use std::path::Path;
 
@@ -188,7 +188,7 @@ impl Document {
             }
 
             match b.kind {
-                BlockKind::Paragraph => out.push_str(&b.markdown),
+                BlockKind::Paragraph => out.push_str(&escape_block_start(&b.markdown)),
                 BlockKind::Heading(level) => {
                     out.push_str(&"#".repeat(level.clamp(1, 6) as usize));
                     out.push(' ');
@@ -318,6 +318,25 @@ pub(crate) fn escape_markdown(text: &str) -> std::borrow::Cow<'_, str> {
         out.push(c);
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// A paragraph whose first characters Markdown would read as a heading,
+/// a list item or a quote ("# 1", "- no", "2021. A year") keeps them as text.
+fn escape_block_start(line: &str) -> String {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let after_digits = &line[digits..];
+    let marker = line.starts_with('#')
+        || line.starts_with('>')
+        || ((line.starts_with("- ") || line.starts_with("+ ")) && !line.starts_with("--"))
+        || (digits > 0 && (after_digits.starts_with(". ") || after_digits.starts_with(") ")));
+    if !marker {
+        return line.to_owned();
+    }
+    if digits > 0 {
+        format!("{}\\{}", &line[..digits], after_digits)
+    } else {
+        format!("\\{line}")
+    }
 }
 
 /// What Markdown reads as markup inside a line.

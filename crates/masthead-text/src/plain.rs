@@ -24,7 +24,13 @@ pub(crate) fn decode(name: &str, bytes: &[u8]) -> Result<String, ImportError> {
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         utf16(name, rest, encoding_rs::UTF_16BE)?
     } else if bytes.contains(&0) {
-        return Err(refuse_binary(""));
+        return Err(if looks_like_utf16(bytes) {
+            ImportError::BadEncoding {
+                name: name.to_owned(),
+            }
+        } else {
+            refuse_binary("")
+        });
     } else {
         match std::str::from_utf8(bytes) {
             Ok(s) => s.to_owned(),
@@ -85,10 +91,27 @@ fn windows_1252(bytes: &[u8]) -> Option<String> {
     }
     let plausible = |c: char| {
         c.is_ascii()
-            || (('\u{c0}'..='\u{ff}').contains(&c) && c != '×' && c != '÷')
-            || "‘’“”–—…•€£©®™°§¶·«»¡¿\u{a0}ŒœŠšŽžŸƒ†‡‰‹›¢¥ªº²³¹¼½¾".contains(c)
+            || ('\u{a0}'..='\u{ff}').contains(&c)
+            || "‘’“”‚„–—…•€™ŒœŠšŽžŸƒ†‡‰‹›ˆ˜".contains(c)
     };
     text.chars().all(plausible).then(|| text.into_owned())
+}
+
+/// UTF-16 without a byte order mark: text whose every other byte is zero.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let pairs = bytes.len() / 2;
+    if pairs < 4 {
+        return false;
+    }
+    let zero_at = |odd: usize| {
+        bytes
+            .iter()
+            .skip(odd)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    zero_at(0) * 10 >= pairs * 9 || zero_at(1) * 10 >= pairs * 9
 }
 
 /// Files that are plainly not text, by their first bytes.
@@ -153,6 +176,7 @@ pub(crate) fn markdown(source: &str) -> Document {
     let mut lists: Vec<bool> = Vec::new();
     let mut item_open = false;
     let mut quote = 0usize;
+    let mut image = 0usize;
     let mut notes: Vec<String> = Vec::new();
     for event in Parser::new_ext(&source, options) {
         match event {
@@ -177,7 +201,12 @@ pub(crate) fn markdown(source: &str) -> Document {
                     item_open = true;
                 }
                 Tag::Table(_) => b.table_start(),
-                Tag::TableCell => b.cell_start(),
+                Tag::TableCell => {
+                    // A cell's text comes without a paragraph of its own.
+                    b.cell_start();
+                    b.start_para(BlockKind::Paragraph);
+                }
+                Tag::Image { .. } => image += 1,
                 Tag::Link { dest_url, .. } => b.link_start(Some(dest_url.into_string())),
                 Tag::FootnoteDefinition(label) => {
                     let n = note_number(&mut notes, &label);
@@ -203,12 +232,15 @@ pub(crate) fn markdown(source: &str) -> Document {
                     item_open = false;
                 }
                 TagEnd::TableCell => b.cell_end(),
+                TagEnd::Image => image = image.saturating_sub(1),
                 TagEnd::TableHead | TagEnd::TableRow => b.row_end(),
                 TagEnd::Table => b.table_end(),
                 TagEnd::Link => b.link_end(),
                 TagEnd::FootnoteDefinition => b.note_end(),
                 _ => {}
             },
+            // A picture's description is not the text's words.
+            Event::Text(_) | Event::Code(_) if image > 0 => {}
             Event::Text(t) | Event::Code(t) => b.text(&t),
             Event::SoftBreak | Event::HardBreak => b.text("\n"),
             Event::FootnoteReference(label) => {

@@ -314,3 +314,60 @@ fn plain_text_paragraphs_split_on_blank_lines() {
     assert_eq!(x.text, "Title\n\nOne line\nand the next.\n\nLast *one*");
     assert!(x.markdown.contains("Last \\*one\\*"), "{}", x.markdown);
 }
+
+#[test]
+fn markdown_tables_keep_their_text_and_pictures_their_words_out() {
+    let md = "| Council | Budget |\n|---|---|\n| Leeds | £1,046m |\n\n![A map of Leeds and Dortmund](map.png) The end.\n";
+    let x = extract(&upload("t.md", md.as_bytes().to_vec())).unwrap();
+    assert_eq!(x.text, "Council\tBudget\n\nLeeds\t£1,046m\n\nThe end.");
+    assert_eq!(x.words, 6);
+}
+
+#[test]
+fn all_parts_together_are_capped_too() {
+    // Two parts of 700 KB each pass the ratio (under a megabyte each) but
+    // not a 1 MB cap on the whole.
+    let big = "a".repeat(700 * 1024);
+    let bytes = zip_of(
+        &[("one.xml", big.as_bytes()), ("two.xml", big.as_bytes())],
+        zip::CompressionMethod::Deflated,
+    );
+    let mut pkg = crate::zipped::Package::open("two.docx", &bytes, "Word document")
+        .unwrap()
+        .with_limit(1024 * 1024);
+    assert!(pkg.part("one.xml").unwrap().is_some());
+    let e = pkg.part("two.xml").unwrap_err();
+    assert_eq!(e.code(), "zip_bomb");
+    assert!(e.to_string().contains("1 MB in all"), "{e}");
+}
+
+#[test]
+fn utf16_without_a_mark_and_latin1_signs_are_told_apart_from_binary() {
+    let le: Vec<u8> = "Leeds and Dortmund"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    assert_eq!(refused("nobom.txt", le).code(), "encoding");
+    // Notepad's Windows-1252 with × and ± reads as itself.
+    let x = extract(&upload("signs.txt", b"3 \xD7 4 \xB1 1 \xB5m".to_vec())).unwrap();
+    assert_eq!(x.text, "3 × 4 ± 1 µm");
+}
+
+#[test]
+fn a_tracked_change_to_a_paragraphs_style_keeps_the_new_style() {
+    let body = r#"<w:p><w:pPr><w:outlineLvl w:val="1"/><w:pPrChange w:id="1"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr><w:outlineLvl w:val="8"/></w:pPr></w:pPrChange></w:pPr><w:r><w:t>Now a heading</w:t></w:r></w:p>"#;
+    let x = extract(&upload("changed.docx", docx(body))).unwrap();
+    assert_eq!(x.document.blocks[0].kind, BlockKind::Heading(2));
+}
+
+#[test]
+fn exported_markdown_keeps_text_that_looks_like_markup_as_text() {
+    let x = extract(&upload(
+        "t.txt",
+        b"# not a heading\n\n2021. A year\n\n- not a list\n\nline one\nline two".to_vec(),
+    ))
+    .unwrap();
+    assert!(x.markdown.contains("\\# not a heading"), "{}", x.markdown);
+    assert!(x.markdown.contains("2021\\. A year"), "{}", x.markdown);
+    assert!(x.markdown.contains("\\- not a list"), "{}", x.markdown);
+}

@@ -30,9 +30,10 @@ import type {
   Contributor,
   ContributorInput,
   DatabaseInfo,
-  Draft,
   DraftDiff,
+  DraftFormat,
   DraftText,
+  SubmittedDraft,
   Edition,
   EditionId,
   EditionInput,
@@ -50,9 +51,6 @@ import type {
   StatusId,
   Workflow,
 } from "./bindings";
-
-/** How a version is saved: the file as sent, or its text. */
-export type DraftExport = "original" | "txt" | "md";
 
 export type FileDropEvent =
   | { type: "over"; x: number; y: number }
@@ -170,15 +168,16 @@ export const backend = {
 
   /** Records the file at `path` as the piece's next draft, written by `by` (default: its writer). */
   submitDraft: (article: ArticleId, path: string, by: ContributorId | null) =>
-    call<Saved<Draft>>("submit_draft", { article, path, by }),
+    call<Saved<SubmittedDraft>>("submit_draft", { article, path, by }),
   /** A version's text; the newest when `version` is null. */
   draftText: (article: ArticleId, version: number | null) => call<DraftText>("draft_text", { article, version }),
   draftDiff: (article: ArticleId, from: number, to: number) => call<DraftDiff>("draft_diff", { article, from, to }),
   /** Approves draft `draft` (null: none) from `version`, the piece's version the user saw. */
   approveDraft: (article: ArticleId, version: number, draft: number | null) =>
     call<Article>("approve_draft", { article, version, draft }),
-  exportDraft: (article: ArticleId, draft: number, format: DraftExport, path: string) =>
-    call<null>("export_draft", { article, draft, format, path }),
+  /** Saves a version where the user chooses in the native save dialog; null when cancelled. */
+  exportDraft: (article: ArticleId, draft: number, format: DraftFormat) =>
+    call<string | null>("export_draft", { article, draft, format }),
   /** Opens a copy of the file as sent in the system's program for it; returns where the copy is. */
   openDraftOriginal: (article: ArticleId, draft: number) => call<string>("open_draft_original", { article, draft }),
 
@@ -196,20 +195,6 @@ export const backend = {
       ],
     });
     return typeof picked === "string" ? picked : null;
-  },
-
-  chooseExportPath: async (defaultPath: string, format: DraftExport): Promise<string | null> => {
-    const ext = defaultPath.includes(".") ? defaultPath.slice(defaultPath.lastIndexOf(".") + 1) : "";
-    const filters =
-      format === "md"
-        ? [{ name: "Markdown", extensions: ["md"] }]
-        : format === "txt"
-          ? [{ name: "Text", extensions: ["txt"] }]
-          : ext
-            ? [{ name: "The file as sent", extensions: [ext] }]
-            : [];
-    const picked = await saveDialog({ title: "Save the draft", defaultPath, filters });
-    return picked ?? null;
   },
 
   /**

@@ -338,6 +338,14 @@ export type DiffPart = { tag: DiffTag, text: string, };
 
 export type DraftDiff = { from: Draft, to: Draft, parts: Array<DiffPart>, words_added: number, words_removed: number, };
 
+export type SubmittedDraft = { draft: Draft, count: WordCount, 
+/**
+ * The piece's status before and after, when the draft moved it.
+ */
+moved_from: string | null, moved_to: string | null, };
+
+export type DraftFormat = "original" | "text" | "markdown";
+
 export type BoardFilter = { edition_id: EditionId | null, section_id: SectionId | null, kind_id: KindId | null, contributor_id: ContributorId | null, overdue_only: boolean, };
 
 export type Board = { workflow: Workflow, cards: Array<BoardCard>, 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Draft, WordCount } from "./bindings";
-import { defaultPair, describeCount, exportName, formatSize, wordsLine } from "./drafts";
+import { defaultPair, describeCount, formatSize, wordsLine } from "./drafts";
 
 const count = (words: number, target: number | null, percent: number | null): WordCount => ({
   words,
@@ -38,9 +38,7 @@ describe("drafts", () => {
     expect(wordsLine(null, null)).toBe("");
   });
 
-  it("names exports and picks the versions to compare", () => {
-    expect(exportName("leeds-commits", draft(3), "md")).toBe("leeds-commits-v3.md");
-    expect(exportName("leeds-commits", draft(3, "Leeds final.docx"), "original")).toBe("Leeds final.docx");
+  it("picks the versions to compare and writes sizes", () => {
     expect(defaultPair([draft(3), draft(2), draft(1)])).toEqual([2, 3]);
     expect(defaultPair([draft(1)])).toBeNull();
     expect(formatSize(3119)).toBe("3 KB");

@@ -34,12 +34,6 @@ export function formatLabel(mediaType: string): string {
   return "Text";
 }
 
-/** A name to save a version under: the original's, or the piece's slug with the version. */
-export function exportName(slug: string, d: Draft, format: "original" | "txt" | "md"): string {
-  if (format === "original") return d.file_name;
-  return `${slug}-v${d.version}.${format}`;
-}
-
 /** The two versions to compare first: the one before the newest, and the newest. */
 export function defaultPair(drafts: Draft[]): [number, number] | null {
   if (drafts.length < 2) return null;

@@ -25,4 +25,10 @@ describe("markdown", () => {
         '<p class="note"><sup>1</sup> Figures from 2021.</p>',
     );
   });
+
+  it("keeps escaped block markers as text", () => {
+    expect(renderMarkdown("\\# not a heading\n\n2021\\. A year\n\n\\- not a list")).toBe(
+      "<p># not a heading</p><p>2021. A year</p><p>- not a list</p>",
+    );
+  });
 });

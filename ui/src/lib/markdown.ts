@@ -9,7 +9,7 @@ function escape(text: string): string {
 }
 
 /** Backslash-escaped characters stand for themselves, whatever the rules below. */
-const ESCAPED = /\\([\\`*_[\]<>|#!-])/g;
+const ESCAPED = /\\([\\`*_[\]<>|#!.+)-])/g;
 
 function inline(text: string): string {
   const kept: string[] = [];

@@ -12,6 +12,7 @@ import type {
   ContributorId,
   Draft,
   DraftDiff,
+  DraftFormat,
   DraftText,
   Kind,
   Section,
@@ -28,8 +29,7 @@ import {
   type FieldErrors,
 } from "../lib/forms";
 import { Latest } from "../lib/latest";
-import type { DraftExport } from "../lib/backend";
-import { describeCount, exportName } from "../lib/drafts";
+import { describeCount } from "../lib/drafts";
 import { only, type Conflicts } from "./conflicts.svelte";
 import { refreshAfterSave, type Notify } from "./notify";
 
@@ -54,7 +54,6 @@ export type PieceApi = Pick<
   | "exportDraft"
   | "openDraftOriginal"
   | "chooseDraftFile"
-  | "chooseExportPath"
 >;
 
 /** The draft's fields by the keys the history uses. */
@@ -342,7 +341,6 @@ export class PieceStore {
     if (!id || this.submitting) return false;
     // The piece the user chose the file for, even if another opens meanwhile.
     const title = this.detail?.article.title ?? "the piece";
-    const target = this.detail?.article.word_target ?? null;
     const file = path ?? (await this.api.chooseDraftFile());
     if (!file) return false;
     this.submitting = file.split(/[\\/]/).pop() ?? file;
@@ -355,16 +353,13 @@ export class PieceStore {
     } finally {
       this.submitting = null;
     }
-    const d = saved.item;
-    const words = describeCount({
-      words: d.words,
-      target,
-      percent: target ? Math.round(((d.words - target) * 100) / target) : null,
-      off: false,
-      version: d.version,
-      approved: false,
-    });
-    this.notify.show("success", `Recorded version ${d.version} of “${title}” (${d.file_name}): ${words}.`, 6000);
+    const { draft: d, count, moved_to } = saved.item;
+    const moved = moved_to ? ` It moved to ${moved_to}.` : "";
+    this.notify.show(
+      "success",
+      `Recorded version ${d.version} of “${title}” (${d.file_name}): ${describeCount(count)}.${moved}`,
+      6000,
+    );
     for (const w of saved.warnings) this.notify.show("warning", w.message, 8000);
     await refreshAfterSave(this.notify, "The draft", () => this.afterChange(id));
     return true;
@@ -388,7 +383,7 @@ export class PieceStore {
     const id = detail.article.id;
     const was = detail.drafts.find((d) => d.approved)?.version ?? null;
     try {
-      await this.api.approveDraft(id, detail.article.version, version);
+      const after = await this.api.approveDraft(id, detail.article.version, version);
       this.notify.show(
         "success",
         version === null ? "No version is approved now." : `Approved version ${version} as the copy.`,
@@ -396,9 +391,10 @@ export class PieceStore {
         {
           label: "Undo",
           run: async () => {
+            // From the version this approval made: refused as a conflict
+            // if someone changed the piece since.
             try {
-              const now = this.detail?.article.version;
-              if (now !== undefined) await this.api.approveDraft(id, now, was);
+              await this.api.approveDraft(id, after.version, was);
               await this.afterChange(id);
             } catch (e) {
               this.notify.show("error", messageOf(e));
@@ -418,14 +414,11 @@ export class PieceStore {
   }
 
   /** Saves a version where the user chooses: the file as sent, or its text. */
-  async exportDraft(d: Draft, format: DraftExport): Promise<void> {
-    const detail = this.detail;
-    if (!detail) return;
-    const path = await this.api.chooseExportPath(exportName(detail.article.slug, d, format), format);
-    if (!path) return;
+  async exportDraft(d: Draft, format: DraftFormat): Promise<void> {
+    if (!this.id) return;
     try {
-      await this.api.exportDraft(detail.article.id, d.version, format, path);
-      this.notify.show("success", `Saved version ${d.version} as ${path.split(/[\\/]/).pop()}.`);
+      const path = await this.api.exportDraft(this.id, d.version, format);
+      if (path) this.notify.show("success", `Saved version ${d.version} as ${path.split(/[\\/]/).pop()}.`);
     } catch (e) {
       this.notify.show("error", messageOf(e));
     }

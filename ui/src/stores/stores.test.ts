@@ -124,7 +124,6 @@ function pieceStore(api: Partial<PieceApi>, notify = recorder(), conflicts = new
     exportDraft: api.exportDraft ?? (async () => Promise.reject(new Error("not expected"))),
     openDraftOriginal: api.openDraftOriginal ?? (async () => Promise.reject(new Error("not expected"))),
     chooseDraftFile: api.chooseDraftFile ?? (async () => null),
-    chooseExportPath: api.chooseExportPath ?? (async () => null),
   };
   const store = new PieceStore(full, notify, conflicts, () => ({ sections: [], kinds: [] }), changed);
   return { store, notify, conflicts };
@@ -510,7 +509,15 @@ describe("drafts in the piece store", () => {
       chooseDraftFile: async () => "/home/tess/Leeds draft.docx",
       submitDraft: async (id, path, by) => {
         calls.push([id, path, by]);
-        return { item: stored(2, 1046), warnings: [] };
+        return {
+          item: {
+            draft: stored(2, 1046),
+            count: { words: 1046, target: 1000, percent: 5, off: false, version: 2, approved: false },
+            moved_from: null,
+            moved_to: null,
+          },
+          warnings: [],
+        };
       },
     });
     await store.open("a1");
@@ -570,5 +577,40 @@ describe("drafts in the piece store", () => {
     expect(seen).toEqual([["a1", 7, 2]]);
     expect(notify.shown[0]?.kind).toBe("error");
     expect(notify.shown[0]?.message).toContain("nothing was approved");
+  });
+
+  it("undoes an approval from the version the approval made", async () => {
+    const seen: [number, number | null][] = [];
+    let undo: (() => void | Promise<void>) | undefined;
+    const notify = {
+      shown: [] as { kind: string; message: string }[],
+      show(kind: string, message: string, _ms?: number, action?: { label: string; run: () => void | Promise<void> }) {
+        this.shown.push({ kind, message });
+        if (action) undo = action.run;
+        return this.shown.length;
+      },
+    };
+    const { store } = pieceStore(
+      {
+        articleDetail: async () => ({
+          ...detailOf(article({ version: 7 })),
+          drafts: [stored(2, 500), { ...stored(1, 480), approved: true }],
+        }),
+        approveDraft: async (_id, version, draft) => {
+          seen.push([version, draft]);
+          return article({ version: version + 1 });
+        },
+      },
+      notify,
+    );
+    await store.open("a1");
+    await store.approveDraft(2);
+    expect(notify.shown[0]?.message).toBe("Approved version 2 as the copy.");
+    await undo?.();
+    // Back to version 1, from the piece's version 8 that the approval made.
+    expect(seen).toEqual([
+      [7, 2],
+      [8, 1],
+    ]);
   });
 });

@@ -1,11 +1,15 @@
 //! Drafts: recording a contributor's file as the next version of a piece,
-//! reading, comparing and approving versions. The file is read into text
-//! before the transaction (by `masthead_text`, which refuses hostile files);
-//! the transaction then checks whose draft it is, that it is new, stores it,
-//! and moves a piece's first draft into the workflow's drafts-arrive status.
+//! reading, comparing, approving and saving versions. The file is read into
+//! text first ([`PreparedDraft`], by `masthead_text`, which refuses hostile
+//! files) — outside any transaction, and outside the app's lock on the
+//! store; the transaction then checks whose draft it is, that it is new,
+//! stores it, and moves a piece's first draft into the workflow's
+//! drafts-arrive status.
 //!
 //! On a team server a contributor submits their own draft through the same
-//! `submit_draft`: `by` is then their own contributor entry.
+//! `submit_prepared`: `by` is then their own contributor entry.
+
+use std::path::Path;
 
 use masthead_text::{DiffTag as TextTag, Extracted, Upload, count_words, diff_words, extract};
 
@@ -14,13 +18,84 @@ use crate::actor::Actor;
 use crate::error::Error;
 use crate::history::{Action, ChangeSet, Entity, FieldChange};
 use crate::model::{
-    Article, ArticleId, Assignment, ContributorId, DiffPart, DiffTag, Draft, DraftDiff, DraftFile,
-    DraftId, DraftText, Saved, Warning,
+    Article, ArticleId, ContributorId, DiffPart, DiffTag, Draft, DraftDiff, DraftFile, DraftFormat,
+    DraftId, DraftText, ExportedDraft, Saved, SubmittedDraft, Warning,
 };
 use crate::rules::drafts::{
     author, check_new_file, describe_count, first_draft_status, thousands, word_count,
 };
 use crate::storage::{AssignmentFilter, DraftRow, Tx};
+
+/// The longest file name a draft keeps.
+const MAX_FILE_NAME: usize = 255;
+
+/// A file read and turned into text, ready to submit. Making one is the
+/// slow part (reading up to 25 MB, unpacking, parsing); it touches no
+/// database, so callers do it before they take the store.
+#[derive(Debug, Clone)]
+pub struct PreparedDraft {
+    upload: Upload,
+    extracted: Extracted,
+}
+
+impl PreparedDraft {
+    /// Reads the file at `path`: refused when it is gone, a folder, over
+    /// 25 MB, or not a draft Masthead can read.
+    pub fn read(path: &Path) -> Result<PreparedDraft> {
+        PreparedDraft::new(masthead_text::read_file(path)?)
+    }
+
+    pub fn new(upload: Upload) -> Result<PreparedDraft> {
+        let extracted = extract(&upload)?;
+        Ok(PreparedDraft { upload, extracted })
+    }
+
+    pub fn words(&self) -> u32 {
+        self.extracted.words
+    }
+}
+
+/// Two versions' texts, read from the store, to compare outside it.
+#[derive(Debug, Clone)]
+pub struct DiffInputs {
+    from: Draft,
+    to: Draft,
+    old: String,
+    new: String,
+}
+
+impl DiffInputs {
+    /// Compares the two texts word by word (up to about a second for very
+    /// long, very different texts).
+    pub fn compare(self) -> DraftDiff {
+        let mut words_added = 0;
+        let mut words_removed = 0;
+        let parts = diff_words(&self.old, &self.new)
+            .into_iter()
+            .map(|p| {
+                let tag = match p.tag {
+                    TextTag::Same => DiffTag::Same,
+                    TextTag::Added => {
+                        words_added += count_words(&p.text);
+                        DiffTag::Added
+                    }
+                    TextTag::Removed => {
+                        words_removed += count_words(&p.text);
+                        DiffTag::Removed
+                    }
+                };
+                DiffPart { tag, text: p.text }
+            })
+            .collect();
+        DraftDiff {
+            from: self.from,
+            to: self.to,
+            parts,
+            words_added,
+            words_removed,
+        }
+    }
+}
 
 /// Which version: a number, or the newest when `None`.
 fn version_of(tx: &mut dyn Tx, article: &Article, version: Option<u32>) -> Result<Draft> {
@@ -58,8 +133,8 @@ fn text_of(tx: &mut dyn Tx, d: &Draft) -> Result<(String, String)> {
 pub(crate) struct Recorded {
     pub id: DraftId,
     pub version: u32,
-    /// The assignment it answers.
-    pub from: Assignment,
+    /// The statuses a first draft moved the piece from and to.
+    pub moved: Option<(String, String)>,
 }
 
 /// Stores `upload` (read into `extracted`) as the next version of `piece`
@@ -79,6 +154,16 @@ pub(crate) fn record(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| upload.name.clone());
+    let length = file_name.chars().count();
+    if length > MAX_FILE_NAME {
+        return Err(Error::invalid(
+            "file_name_too_long",
+            "file",
+            format!(
+                "The file's name is {length} characters long; Masthead keeps names of up to {MAX_FILE_NAME}. Rename the file and submit it again."
+            ),
+        ));
+    }
     let edition = need(tx.edition(piece.edition_id)?, "edition", piece.edition_id)?;
     let assignments = tx.assignments(AssignmentFilter {
         article: Some(article),
@@ -124,6 +209,7 @@ pub(crate) fn record(
     );
     cs.about(at, &from.contributor);
 
+    let mut moved = None;
     if version == 1 {
         let statuses = tx.statuses(edition.publication_id)?;
         let current = need(tx.status(piece.status_id)?, "status", piece.status_id)?;
@@ -150,62 +236,80 @@ pub(crate) fn record(
                     new_ref: Some(to.id.to_string()),
                 },
             );
+            moved = Some((current.label.clone(), to.label.clone()));
         }
     }
-    Ok(Recorded { id, version, from })
+    Ok(Recorded { id, version, moved })
 }
 
 impl Store {
-    /// Reads the file at `path` and submits it as the next draft of
-    /// `article` (see [`Store::submit_draft`]).
+    /// Reads the file at `path` and submits it (see [`Store::submit_prepared`]).
     pub fn submit_draft_file(
         &mut self,
         actor: &Actor,
         article: ArticleId,
-        path: &std::path::Path,
+        path: &Path,
         by: Option<ContributorId>,
-    ) -> Result<Saved<Draft>> {
-        let upload = masthead_text::read_file(path)?;
-        self.submit_draft(actor, article, &upload, by)
+    ) -> Result<Saved<SubmittedDraft>> {
+        let prepared = PreparedDraft::read(path)?;
+        self.submit_prepared(actor, article, &prepared, by)
     }
 
-    /// Records `upload` as the next version of the piece's copy, written by
-    /// `by` (or the piece's one active writer) and recorded by `actor`. The
-    /// piece's first draft moves it to the workflow's drafts-arrive status.
-    /// A file already stored for the piece is refused, as is anything
-    /// `masthead_text` cannot read; nothing is stored then.
+    /// Submits a file already in memory (see [`Store::submit_prepared`]).
     pub fn submit_draft(
         &mut self,
         actor: &Actor,
         article: ArticleId,
         upload: &Upload,
         by: Option<ContributorId>,
-    ) -> Result<Saved<Draft>> {
-        let extracted = extract(upload)?;
+    ) -> Result<Saved<SubmittedDraft>> {
+        let prepared = PreparedDraft::new(upload.clone())?;
+        self.submit_prepared(actor, article, &prepared, by)
+    }
+
+    /// Records a prepared file as the next version of the piece's copy,
+    /// written by `by` (or the piece's one active writer) and recorded by
+    /// `actor`. The piece's first draft moves it to the workflow's
+    /// drafts-arrive status. A file already stored for the piece is refused;
+    /// nothing is stored then. Warns when the words are more than 10% off
+    /// the piece's target.
+    pub fn submit_prepared(
+        &mut self,
+        actor: &Actor,
+        article: ArticleId,
+        prepared: &PreparedDraft,
+        by: Option<ContributorId>,
+    ) -> Result<Saved<SubmittedDraft>> {
+        let (upload, extracted) = (&prepared.upload, &prepared.extracted);
         self.write(|tx| {
             let piece = need(tx.article(article)?, "article", article)?;
             let edition = need(tx.edition(piece.edition_id)?, "edition", piece.edition_id)?;
             let mut cs = ChangeSet::new(actor, Some(edition.publication_id), Some(edition.id));
-            let Recorded { id, version, from } =
-                record(tx, &mut cs, actor, &piece, upload, &extracted, by)?;
+            let recorded = record(tx, &mut cs, actor, &piece, upload, extracted, by)?;
             tx.write_change_set(&cs)?;
 
-            let stored = tx
+            let draft = tx
                 .drafts(article)?
                 .into_iter()
-                .find(|d| d.id == id)
+                .find(|d| d.id == recorded.id)
                 .ok_or_else(|| Error::NotFound {
                     entity: "draft",
-                    key: id.to_string(),
+                    key: recorded.id.to_string(),
                 })?;
-            let target = piece.word_target.or(from.word_target);
-            let count = word_count(extracted.words, target, version, false);
+            // The target the piece counts against everywhere (its own, else
+            // its writer's commission), as the store now reads it.
+            let target = tx
+                .article(article)?
+                .and_then(|a| a.copy)
+                .and_then(|c| c.target);
+            let count = word_count(extracted.words, target, recorded.version, false);
             let warnings = if count.off {
                 vec![Warning {
                     code: "words_off_target".into(),
                     field: Some("words".into()),
                     message: format!(
-                        "Version {version} of \"{}\" is {}: more than 10% off the target.",
+                        "Version {} of \"{}\" is {}: more than 10% off the target.",
+                        recorded.version,
                         piece.title,
                         describe_count(&count)
                     ),
@@ -213,8 +317,14 @@ impl Store {
             } else {
                 Vec::new()
             };
+            let (moved_from, moved_to) = recorded.moved.unzip();
             Ok(Saved {
-                item: stored,
+                item: SubmittedDraft {
+                    draft,
+                    count,
+                    moved_from,
+                    moved_to,
+                },
                 warnings,
             })
         })
@@ -244,39 +354,19 @@ impl Store {
 
     /// Two versions compared word by word.
     pub fn draft_diff(&self, article: ArticleId, from: u32, to: u32) -> Result<DraftDiff> {
-        let (old, new, old_text, new_text) = self.read(|tx| {
+        Ok(self.draft_diff_inputs(article, from, to)?.compare())
+    }
+
+    /// The two versions' texts to compare, read in one snapshot; the app
+    /// compares them after it has let go of the store.
+    pub fn draft_diff_inputs(&self, article: ArticleId, from: u32, to: u32) -> Result<DiffInputs> {
+        self.read(|tx| {
             let piece = need(tx.article(article)?, "article", article)?;
-            let old = version_of(tx, &piece, Some(from))?;
-            let new = version_of(tx, &piece, Some(to))?;
-            let (old_text, _) = text_of(tx, &old)?;
-            let (new_text, _) = text_of(tx, &new)?;
-            Ok((old, new, old_text, new_text))
-        })?;
-        let mut words_added = 0;
-        let mut words_removed = 0;
-        let parts = diff_words(&old_text, &new_text)
-            .into_iter()
-            .map(|p| {
-                let tag = match p.tag {
-                    TextTag::Same => DiffTag::Same,
-                    TextTag::Added => {
-                        words_added += count_words(&p.text);
-                        DiffTag::Added
-                    }
-                    TextTag::Removed => {
-                        words_removed += count_words(&p.text);
-                        DiffTag::Removed
-                    }
-                };
-                DiffPart { tag, text: p.text }
-            })
-            .collect();
-        Ok(DraftDiff {
-            from: old,
-            to: new,
-            parts,
-            words_added,
-            words_removed,
+            let from = version_of(tx, &piece, Some(from))?;
+            let to = version_of(tx, &piece, Some(to))?;
+            let (old, _) = text_of(tx, &from)?;
+            let (new, _) = text_of(tx, &to)?;
+            Ok(DiffInputs { from, to, old, new })
         })
     }
 
@@ -289,6 +379,35 @@ impl Store {
                 bytes: need(tx.draft_original(draft.id)?, "draft", draft.id)?,
                 file_name: draft.file_name,
                 media_type: draft.media_type,
+            })
+        })
+    }
+
+    /// A version to save: the file as sent under its own name, or its text
+    /// as `<slug>-v<N>.txt` / `.md`.
+    pub fn export_draft(
+        &self,
+        article: ArticleId,
+        version: Option<u32>,
+        format: DraftFormat,
+    ) -> Result<ExportedDraft> {
+        self.read(|tx| {
+            let piece = need(tx.article(article)?, "article", article)?;
+            let draft = version_of(tx, &piece, version)?;
+            let named = |ext: &str| format!("{}-v{}.{ext}", piece.slug, draft.version);
+            Ok(match format {
+                DraftFormat::Original => ExportedDraft {
+                    bytes: need(tx.draft_original(draft.id)?, "draft", draft.id)?,
+                    file_name: draft.file_name.clone(),
+                },
+                DraftFormat::Text => ExportedDraft {
+                    bytes: (text_of(tx, &draft)?.0 + "\n").into_bytes(),
+                    file_name: named("txt"),
+                },
+                DraftFormat::Markdown => ExportedDraft {
+                    bytes: text_of(tx, &draft)?.1.into_bytes(),
+                    file_name: named("md"),
+                },
             })
         })
     }

@@ -21,6 +21,7 @@ mod sections;
 mod workflow;
 
 pub use assignments::AssignmentQuery;
+pub use drafts::{DiffInputs, PreparedDraft};
 
 pub use demo::{DEMO_EDITION, DEMO_PUBLICATION};
 

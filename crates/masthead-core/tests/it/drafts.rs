@@ -102,7 +102,18 @@ fn the_first_draft_moves_the_piece_and_every_version_is_kept() {
         d.f.store
             .submit_draft(&d.f.actor, d.piece, &upload("leeds.docx"), None)
             .unwrap();
-    let v1 = saved.item;
+    assert_eq!(
+        (
+            saved.item.moved_from.as_deref(),
+            saved.item.moved_to.as_deref()
+        ),
+        (Some("Idea"), Some("Draft received"))
+    );
+    assert_eq!(
+        (saved.item.count.percent, saved.item.count.off),
+        (Some(38), true)
+    );
+    let v1 = saved.item.draft;
     assert_eq!((v1.version, v1.words), (1, 484));
     assert_eq!(v1.contributor.as_deref(), Some("Sam Okoro"));
     assert_eq!(v1.recorded_by, "Tess Editor");
@@ -148,7 +159,8 @@ fn the_first_draft_moves_the_piece_and_every_version_is_kept() {
         d.f.store
             .submit_draft(&d.f.actor, d.piece, &upload("leeds.txt"), Some(d.writer))
             .unwrap()
-            .item;
+            .item
+            .draft;
     assert_eq!(v3.version, 3);
     let versions: Vec<(u32, String, u32)> =
         d.f.store
@@ -230,7 +242,10 @@ fn whose_draft_it_is_must_be_clear() {
         d.f.store
             .submit_draft(&d.f.actor, piece, &upload("leeds.txt"), Some(other.id))
             .unwrap();
-    assert_eq!(saved.item.contributor.as_deref(), Some(other.name.as_str()));
+    assert_eq!(
+        saved.item.draft.contributor.as_deref(),
+        Some(other.name.as_str())
+    );
 
     // A piece with nobody commissioned.
     let lonely =
@@ -333,7 +348,8 @@ fn versions_compare_word_by_word() {
         d.f.store
             .submit_draft(&d.f.actor, d.piece, &edited, None)
             .unwrap()
-            .item;
+            .item
+            .draft;
     assert_eq!(v2.words, 485);
     let diff = d.f.store.draft_diff(d.piece, 1, 2).unwrap();
     assert_eq!((diff.words_added, diff.words_removed), (2, 1));
@@ -460,4 +476,128 @@ fn a_piece_past_drafts_or_spiked_stays_where_it_is() {
     let after = d.f.store.article(d.piece).unwrap();
     assert_eq!(after.status_label, "In edit");
     assert_eq!(after.version, version, "the piece itself did not change");
+}
+
+#[test]
+fn the_workflow_says_where_drafts_arrive_or_that_they_move_nothing() {
+    let mut d = desk();
+    // Drafts arrive in "In edit" instead (one status holds the flag).
+    let wf = d.f.store.workflow(d.publication).unwrap();
+    let in_edit = wf
+        .statuses
+        .iter()
+        .find(|s| s.label == "In edit")
+        .unwrap()
+        .clone();
+    let mut input = masthead_core::model::StatusInput::from(&in_edit);
+    input.receives_drafts = true;
+    d.f.store
+        .update_status(&d.f.actor, in_edit.id, Some(wf.version), &input)
+        .unwrap();
+    let saved =
+        d.f.store
+            .submit_draft(&d.f.actor, d.piece, &upload("leeds.md"), None)
+            .unwrap();
+    assert_eq!(saved.item.moved_to.as_deref(), Some("In edit"));
+
+    // With no status flagged, a first draft moves nothing.
+    let mut d = desk();
+    let wf = d.f.store.workflow(d.publication).unwrap();
+    let drafts_here = wf
+        .statuses
+        .iter()
+        .find(|s| s.receives_drafts)
+        .unwrap()
+        .clone();
+    let mut input = masthead_core::model::StatusInput::from(&drafts_here);
+    input.receives_drafts = false;
+    d.f.store
+        .update_status(&d.f.actor, drafts_here.id, Some(wf.version), &input)
+        .unwrap();
+    let saved =
+        d.f.store
+            .submit_draft(&d.f.actor, d.piece, &upload("leeds.md"), None)
+            .unwrap();
+    assert_eq!(saved.item.moved_to, None);
+    assert_eq!(d.f.store.article(d.piece).unwrap().status_label, "Idea");
+}
+
+#[test]
+fn a_piece_without_its_own_target_counts_against_its_commission_everywhere() {
+    let mut d = desk();
+    // Take the piece's own target away: the commission's 1,000 counts.
+    let piece = d.f.store.article(d.piece).unwrap();
+    let mut input = masthead_core::model::ArticleInput::from(&piece);
+    input.word_target = None;
+    d.f.store
+        .update_article(&d.f.actor, d.piece, Some(piece.version), &input)
+        .unwrap();
+    let saved =
+        d.f.store
+            .submit_draft(&d.f.actor, d.piece, &upload("leeds.txt"), None)
+            .unwrap();
+    assert_eq!(saved.item.count.target, Some(1000));
+    assert_eq!(saved.item.count.percent, Some(-52));
+    let copy = d.f.store.article(d.piece).unwrap().copy.unwrap();
+    assert_eq!((copy.target, copy.off), (Some(1000), true));
+    let board =
+        d.f.store
+            .board(d.publication, &BoardFilter::default(), today())
+            .unwrap();
+    let card = board.cards.iter().find(|c| c.id == d.piece).unwrap();
+    assert_eq!(card.copy.unwrap().target, Some(1000));
+    let plan = d.f.store.flatplan(d.edition).unwrap();
+    let slot = plan
+        .slots
+        .iter()
+        .find(|s| s.article_id == Some(d.piece))
+        .unwrap();
+    assert_eq!(slot.copy.unwrap().target, Some(1000));
+}
+
+#[test]
+fn a_file_name_too_long_to_keep_is_refused_in_words() {
+    let mut d = desk();
+    let piece = d.piece;
+    let mut u = upload("leeds.txt");
+    u.name = format!("{}.txt", "n".repeat(260));
+    let e = d.f.refused("file_name_too_long", |s, a| {
+        s.submit_draft(a, piece, &u, None)
+    });
+    assert!(e.to_string().contains("264 characters"), "{e}");
+}
+
+#[test]
+fn versions_save_as_the_file_sent_or_as_text() {
+    use masthead_core::model::DraftFormat;
+    let mut d = desk();
+    d.f.store
+        .submit_draft(&d.f.actor, d.piece, &upload("features.docx"), None)
+        .unwrap();
+    let original =
+        d.f.store
+            .export_draft(d.piece, None, DraftFormat::Original)
+            .unwrap();
+    assert_eq!(original.file_name, "features.docx");
+    assert_eq!(
+        original.bytes,
+        std::fs::read(fixture("features.docx")).unwrap()
+    );
+    let md =
+        d.f.store
+            .export_draft(d.piece, Some(1), DraftFormat::Markdown)
+            .unwrap();
+    assert_eq!(
+        md.file_name,
+        "leeds-to-sign-memoranda-with-lille-and-brno-v1.md"
+    );
+    let md = String::from_utf8(md.bytes).unwrap();
+    assert!(md.starts_with("# Housing after the pandemic\n"), "{md}");
+    let txt =
+        d.f.store
+            .export_draft(d.piece, Some(1), DraftFormat::Text)
+            .unwrap();
+    assert!(String::from_utf8(txt.bytes).unwrap().ends_with("survey.\n"));
+    assert_eq!(DraftFormat::parse("MD"), Some(DraftFormat::Markdown));
+    assert_eq!(DraftFormat::parse("pdf"), None);
 }

@@ -264,15 +264,33 @@ macro_rules! copy_join {
     };
 }
 
-/// The columns [`copy`] reads.
-macro_rules! copy_columns {
+/// A piece `a`'s word target: its own, else its active writer's
+/// commission's (the newest). Pieces, cards and slots all count against it.
+macro_rules! copy_target {
     () => {
-        "cd.words AS copy_words, cd.number AS copy_version,
-         cd.id IS a.approved_draft_id AS copy_approved"
+        "coalesce(a.word_target, (SELECT asg.word_target FROM assignments asg
+            WHERE asg.article_id = a.id AND asg.deleted_at IS NULL AND asg.role = 'writer'
+              AND asg.state IN ('offered', 'accepted')
+            ORDER BY asg.created_at DESC LIMIT 1))"
     };
 }
 
-fn copy(row: &Row<'_>, target: Option<u32>) -> rusqlite::Result<Option<WordCount>> {
+/// The columns [`copy`] reads.
+macro_rules! copy_columns {
+    () => {
+        concat!(
+            "cd.words AS copy_words, cd.number AS copy_version,
+             cd.id IS a.approved_draft_id AS copy_approved, ",
+            copy_target!(),
+            " AS copy_target"
+        )
+    };
+}
+
+/// The copy's count, made by the one rule (`rules::drafts::word_count`)
+/// from the facts the row holds; a second store maps its rows the same way.
+fn copy(row: &Row<'_>) -> rusqlite::Result<Option<WordCount>> {
+    let target: Option<u32> = row.get("copy_target")?;
     let words: Option<u32> = row.get("copy_words")?;
     let version: Option<u32> = row.get("copy_version")?;
     let approved: Option<bool> = row.get("copy_approved")?;
@@ -309,7 +327,6 @@ const ARTICLE: &str = concat!(
 
 fn article(row: &Row<'_>) -> rusqlite::Result<Article> {
     let contributors: String = row.get("contributors")?;
-    let word_target: Option<u32> = row.get("word_target")?;
     Ok(Article {
         id: row.get("id")?,
         edition_id: row.get("edition_id")?,
@@ -331,7 +348,7 @@ fn article(row: &Row<'_>) -> rusqlite::Result<Article> {
         contributors: serde_json::from_str(&contributors).map_err(conversion)?,
         writer_due: date(row, "writer_due")?,
         deadline: None,
-        copy: copy(row, word_target)?,
+        copy: copy(row)?,
         drafts: row.get("draft_count")?,
         notes: row.get("notes")?,
         created_at: timestamp(row, "created_at")?,
@@ -413,10 +430,6 @@ fn assignment(row: &Row<'_>) -> rusqlite::Result<Assignment> {
 const BOARD: &str = concat!(
     "SELECT a.id, a.edition_id, e.name AS edition, a.title, a.section_id,
         sec.name AS section, a.kind_id, k.label AS kind_label, a.status_id, a.version,
-        coalesce(a.word_target, (SELECT asg.word_target FROM assignments asg
-            WHERE asg.article_id = a.id AND asg.deleted_at IS NULL AND asg.role = 'writer'
-              AND asg.state IN ('offered', 'accepted')
-            ORDER BY asg.created_at DESC LIMIT 1)) AS word_target,
         (SELECT json_group_array(name) FROM (
             SELECT c.name FROM assignments asg JOIN contributors c ON c.id = asg.contributor_id
              WHERE asg.article_id = a.id AND asg.deleted_at IS NULL
@@ -466,7 +479,7 @@ fn board_sql(f: &BoardFilter) -> String {
 
 fn board_row(row: &Row<'_>) -> rusqlite::Result<BoardRow> {
     let contributors: String = row.get("contributors")?;
-    let word_target: Option<u32> = row.get("word_target")?;
+    let word_target: Option<u32> = row.get("copy_target")?;
     Ok(BoardRow {
         card: BoardCard {
             id: row.get("id")?,
@@ -480,7 +493,7 @@ fn board_row(row: &Row<'_>) -> rusqlite::Result<BoardRow> {
             status_id: row.get("status_id")?,
             contributors: serde_json::from_str(&contributors).map_err(conversion)?,
             word_target,
-            copy: copy(row, word_target)?,
+            copy: copy(row)?,
             deadline: None,
             needs_writer: row.get("needs_writer")?,
             version: row.get("version")?,
@@ -514,7 +527,7 @@ const SLOT: &str = concat!(
     "SELECT sl.id, sl.edition_id, sl.article_id, sl.advert_id, sl.first_page,
         sl.last_page, sl.part_offset, sl.part_units, sl.version,
         coalesce(a.title, ad.advertiser) AS label, sec.name AS section, a.status_id,
-        s.label AS status_label, s.colour AS status_colour, k.words_per_page, a.word_target, ",
+        s.label AS status_label, s.colour AS status_colour, k.words_per_page, ",
     copy_columns!(),
     "
      FROM slots sl
@@ -527,7 +540,6 @@ const SLOT: &str = concat!(
 );
 
 fn slot(row: &Row<'_>) -> rusqlite::Result<Slot> {
-    let word_target: Option<u32> = row.get("word_target")?;
     Ok(Slot {
         id: row.get("id")?,
         edition_id: row.get("edition_id")?,
@@ -543,9 +555,9 @@ fn slot(row: &Row<'_>) -> rusqlite::Result<Slot> {
         status_label: row.get("status_label")?,
         status_colour: row.get("status_colour")?,
         words_per_page: row.get("words_per_page")?,
-        word_target,
+        word_target: row.get("copy_target")?,
         fits_words: None,
-        copy: copy(row, word_target)?,
+        copy: copy(row)?,
         copyfit_off: false,
         version: row.get("version")?,
     })
