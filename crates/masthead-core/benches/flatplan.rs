@@ -14,26 +14,10 @@ use masthead_core::{Actor, Store};
 const PAGES: u32 = 200;
 const PIECES: u32 = 120;
 const ADVERTS: u32 = 30;
-const RUNS: usize = 200;
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
+mod common;
 
-fn measure(mut run: impl FnMut()) -> (Duration, Duration) {
-    for _ in 0..10 {
-        run();
-    }
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let t = Instant::now();
-            run();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    (percentile(&times, 0.5), percentile(&times, 0.95))
-}
+use common::{RUNS, measure, percentile};
 
 fn page(first: u32, last: u32) -> Placement {
     Placement {
