@@ -10,6 +10,10 @@ use masthead_core::{Actor, Error, ErrorPayload, Store};
 pub struct AppState {
     inner: Mutex<Inner>,
     settings_path: PathBuf,
+    /// The open database's path and the `data_version` last seen, from the
+    /// moment it was opened: a change another process commits before the
+    /// watcher's first look is still a change (see `watch.rs`).
+    seen: Mutex<Option<(String, i64)>>,
 }
 
 struct Inner {
@@ -43,6 +47,7 @@ impl AppState {
                 open_error: None,
             }),
             settings_path,
+            seen: Mutex::new(None),
         };
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
@@ -66,6 +71,9 @@ impl AppState {
         let mut inner = self.lock();
         match opened {
             Ok(store) => {
+                let version = store.data_version().ok();
+                *self.seen.lock().unwrap_or_else(|e| e.into_inner()) =
+                    version.map(|v| (store.path().display().to_string(), v));
                 inner.store = Some(store);
                 inner.open_error = None;
                 inner.settings.last_database = Some(path.display().to_string());
@@ -99,6 +107,17 @@ impl AppState {
                 conflict: None,
             })),
         }
+    }
+
+    /// Whether another process committed since the last call (or since the
+    /// database was opened): compares the `data_version` now with the one
+    /// last seen. `None` while a command holds the store (never waited for).
+    pub fn changed_elsewhere(&self) -> Option<bool> {
+        let now = self.data_version()?;
+        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        let changed = matches!(&*seen, Some((path, v)) if *path == now.0 && *v != now.1);
+        *seen = Some(now);
+        Some(changed)
     }
 
     /// The open database's path and `data_version`, when the store is free
@@ -142,5 +161,63 @@ impl AppState {
             .save(&self.settings_path)
             .map_err(|e: Error| ErrorPayload::from(&e))?;
         Ok(inner.settings.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state_on(dir: &Path) -> AppState {
+        let state = AppState {
+            inner: Mutex::new(Inner {
+                store: None,
+                settings: Settings::default(),
+                open_error: None,
+            }),
+            settings_path: dir.join("settings.json"),
+            seen: Mutex::new(None),
+        };
+        state.open(&dir.join("m.db"), true).expect("a new database");
+        state
+    }
+
+    /// A commit by another process right after the app opened the database,
+    /// before the watcher's first look, still counts as a change (it once
+    /// went unseen, and the window kept showing the old data).
+    #[test]
+    fn a_change_before_the_first_look_is_seen_once() {
+        let dir = std::env::temp_dir().join(format!("masthead-watch-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let state = state_on(&dir);
+        let mut other = Store::open(dir.join("m.db")).expect("a second connection");
+        other
+            .create_publication(
+                &Actor::new("CLI").unwrap(),
+                &masthead_core::model::PublicationInput {
+                    name: "PSE".into(),
+                    frequency: "Monthly".into(),
+                    is_print: true,
+                },
+            )
+            .unwrap();
+        assert_eq!(state.changed_elsewhere(), Some(true));
+        assert_eq!(state.changed_elsewhere(), Some(false));
+        // The app's own writes are not "elsewhere".
+        state
+            .with(|s, who| {
+                s.create_publication(
+                    who,
+                    &masthead_core::model::PublicationInput {
+                        name: "Other".into(),
+                        frequency: "Monthly".into(),
+                        is_print: true,
+                    },
+                )
+            })
+            .unwrap();
+        assert_eq!(state.changed_elsewhere(), Some(false));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -16,21 +16,14 @@ pub fn start(app: AppHandle) {
     std::thread::Builder::new()
         .name("masthead-watch".into())
         .spawn(move || {
-            let mut last: Option<(String, i64)> = None;
             loop {
                 std::thread::sleep(EVERY);
                 let state = app.state::<AppState>();
-                // A busy store (a long write) is skipped, never waited for.
-                let Some(now) = state.data_version() else {
-                    continue;
-                };
-                if let Some(before) = &last
-                    && before.0 == now.0
-                    && before.1 != now.1
-                {
+                // A busy store (a long write) is skipped, never waited for;
+                // what changed meanwhile is seen at the next free look.
+                if state.changed_elsewhere() == Some(true) {
                     let _ = app.emit("db-changed", ());
                 }
-                last = Some(now);
             }
         })
         .expect("Masthead could not start its change watcher");
