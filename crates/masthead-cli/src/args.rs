@@ -79,6 +79,11 @@ pub enum Command {
         #[command(subcommand)]
         cmd: DraftCmd,
     },
+    /// Export an edition's plan: a PDF to print, the run sheet as CSV.
+    Export {
+        #[command(subcommand)]
+        cmd: ExportCmd,
+    },
     /// Adverts booked into an edition.
     Advert {
         #[command(subcommand)]
@@ -907,5 +912,39 @@ pub enum DraftCmd {
         /// Where to write it; an existing file is not overwritten.
         #[arg(long)]
         out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCmd {
+    /// The edition plan as a PDF: cover, run sheet, flatplan, deadlines.
+    Pdf {
+        #[arg(long)]
+        edition: String,
+        #[arg(long)]
+        publication: Option<String>,
+        /// Where to write it; an existing file is not overwritten.
+        #[arg(long)]
+        out: PathBuf,
+        /// a4 or letter.
+        #[arg(long, default_value = "a4")]
+        paper: String,
+        /// Only these parts, e.g. `cover,runsheet` (default: all four).
+        #[arg(long, value_name = "PARTS")]
+        only: Option<String>,
+        /// Judge deadlines as of this day (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+    },
+    /// The run sheet as CSV (RFC 4180, UTF-8): one row per piece.
+    Csv {
+        #[arg(long)]
+        edition: String,
+        #[arg(long)]
+        publication: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
     },
 }

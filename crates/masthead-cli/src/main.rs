@@ -19,7 +19,7 @@ use masthead_core::{Actor, AssignmentQuery, Error, Store, config};
 
 use args::{
     AdvertCmd, AdvertFields, ArticleCmd, ArticleFields, AssignmentCmd, AssignmentKey, Cli, Command,
-    ContributorCmd, ContributorFields, DraftCmd, DraftPiece, EditionCmd, EditionFields,
+    ContributorCmd, ContributorFields, DraftCmd, DraftPiece, EditionCmd, EditionFields, ExportCmd,
     FlatplanCmd, KindCmd, PublicationCmd, SectionCmd, SlotOwner, WhereArgs, WorkflowCmd,
     WorkflowCommon,
 };
@@ -172,6 +172,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Flatplan { cmd } => flatplan(cmd, &path, &who, &out),
         Command::Advert { cmd } => advert(cmd, &path, &who, &out),
         Command::Draft { cmd } => draft(cmd, &path, &who, &out),
+        Command::Export { cmd } => export(cmd, &path, &out),
         Command::Workflow { cmd } => workflow(cmd, &path, &who, &out),
         Command::Board {
             edition,
@@ -1466,6 +1467,83 @@ fn draft(cmd: &DraftCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
                 })?;
             std::io::Write::write_all(&mut file, &bytes)?;
             out.line(&format!("Wrote {} ({} bytes).", to.display(), bytes.len()));
+            Ok(())
+        }
+    }
+}
+
+/// Writes `bytes` to a new file at `to`; never over an existing one.
+fn write_new(to: &std::path::Path, bytes: &[u8]) -> Outcome {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(to)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => Failure::Usage(format!(
+                "{} already exists; choose another --out (nothing was overwritten)",
+                to.display()
+            )),
+            _ => Failure::Other(anyhow::anyhow!("could not write {}: {e}", to.display())),
+        })?;
+    std::io::Write::write_all(&mut file, bytes)?;
+    Ok(())
+}
+
+fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {
+    let today_or = |t: &Option<NaiveDate>| t.unwrap_or_else(|| chrono::Local::now().date_naive());
+    match cmd {
+        ExportCmd::Pdf {
+            edition,
+            publication,
+            out: to,
+            paper,
+            only,
+            today,
+        } => {
+            let paper = masthead_pdf::Paper::parse(paper).ok_or_else(|| {
+                Failure::Usage(format!("\"{paper}\" is not a paper size; use a4 or letter"))
+            })?;
+            let parts = match only {
+                Some(list) => masthead_pdf::PdfOptions::parse_parts(list)
+                    .map_err(|e| Failure::Usage(e.to_string()))?,
+                None => masthead_pdf::PARTS.to_vec(),
+            };
+            let store = open(path, false)?;
+            let id = find_edition(&store, publication.as_deref(), edition)?;
+            let plan = store.edition_plan(id, today_or(today))?;
+            let options = masthead_pdf::PdfOptions {
+                paper,
+                parts,
+                generated_at: masthead_pdf::generated_at(),
+            };
+            let pdf = masthead_pdf::render(&plan, &options)
+                .map_err(|e| Failure::Other(anyhow::anyhow!("{e}")))?;
+            write_new(to, &pdf)?;
+            out.line(&format!(
+                "Wrote the plan of {} to {} ({} KB).",
+                plan.edition.name,
+                to.display(),
+                pdf.len().div_ceil(1024)
+            ));
+            Ok(())
+        }
+        ExportCmd::Csv {
+            edition,
+            publication,
+            out: to,
+            today,
+        } => {
+            let store = open(path, false)?;
+            let id = find_edition(&store, publication.as_deref(), edition)?;
+            let plan = store.edition_plan(id, today_or(today))?;
+            let csv = masthead_core::export::run_sheet_csv(&plan);
+            write_new(to, &csv)?;
+            out.line(&format!(
+                "Wrote the run sheet of {} to {} ({} pieces).",
+                plan.edition.name,
+                to.display(),
+                plan.run_sheet.len()
+            ));
             Ok(())
         }
     }

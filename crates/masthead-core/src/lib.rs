@@ -6,6 +6,7 @@ mod actor;
 pub mod bindings;
 pub mod config;
 mod error;
+pub mod export;
 pub mod history;
 pub mod model;
 pub mod palette;

@@ -1010,3 +1010,75 @@ pub struct ExportedDraft {
     pub file_name: String,
     pub bytes: Vec<u8>,
 }
+
+/// A status as the printed plan shows it: its colours (from the palette)
+/// and how many pieces and pages it holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanStatus {
+    pub id: StatusId,
+    pub label: String,
+    pub fill: String,
+    pub edge: String,
+    pub text: String,
+    pub is_spiked: bool,
+    pub pieces: u32,
+}
+
+/// One line of the run sheet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunSheetRow {
+    pub article_id: ArticleId,
+    /// "p 6", "pp 12–14", "p 7 (top half)"; `None` when not placed.
+    pub pages: Option<String>,
+    pub first_page: Option<u32>,
+    pub section: Option<String>,
+    pub title: String,
+    pub kind: String,
+    pub contributors: Vec<String>,
+    pub word_target: Option<u32>,
+    /// The copy's words, once a draft is in.
+    pub words: Option<u32>,
+    /// The copy is more than 10% off the target.
+    pub words_off: bool,
+    pub status_id: StatusId,
+    pub status: String,
+    pub spiked: bool,
+    pub deadline: Option<NextDeadline>,
+}
+
+/// A contributor's next date, for the plan's deadlines: the due date of
+/// their commission, else the piece's next deadline from the workflow.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanDeadline {
+    pub date: NaiveDate,
+    /// What is due then: "Draft due", or the status the piece must reach.
+    pub what: String,
+    pub contributor: String,
+    pub role: String,
+    pub title: String,
+    /// The piece's status now.
+    pub status: String,
+    /// The piece has a draft in.
+    pub draft_in: bool,
+    pub overdue: bool,
+}
+
+/// Everything the printed plan of an edition shows, read in one snapshot:
+/// what the PDF and the CSV are made from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EditionPlan {
+    pub edition: Edition,
+    /// The day deadlines are judged against.
+    pub today: NaiveDate,
+    /// Every status in workflow order (retired ones only while pieces are in them).
+    pub statuses: Vec<PlanStatus>,
+    /// Placed pieces in page order, then the unplaced by section and title.
+    pub run_sheet: Vec<RunSheetRow>,
+    pub flatplan: Flatplan,
+    /// Contributors' due dates, soonest first.
+    pub deadlines: Vec<PlanDeadline>,
+    /// Sum of the word targets of the pieces not spiked.
+    pub words_commissioned: u32,
+    /// Sum of the words of the copy in so far.
+    pub words_in: u32,
+}

@@ -8,6 +8,7 @@ use serde_json::Value;
 mod commissioning;
 mod concurrency;
 mod drafts;
+mod export;
 mod flatplan;
 
 struct Run {

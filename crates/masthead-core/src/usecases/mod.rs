@@ -16,6 +16,7 @@ mod editions;
 mod flatplan;
 mod kinds;
 mod lookup;
+mod plan;
 mod publications;
 mod sections;
 mod workflow;

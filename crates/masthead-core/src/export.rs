@@ -1,0 +1,90 @@
+//! The run sheet as CSV (RFC 4180): comma-separated, fields quoted when
+//! they hold a comma, a quote or a line break (quotes doubled), CRLF line
+//! ends, UTF-8 with a byte order mark so Excel reads accents and £ right
+//! (LibreOffice reads it either way).
+//!
+//! A text cell that a spreadsheet would run as a formula (one starting
+//! with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a
+//! leading apostrophe, so a title cannot execute anything when opened.
+
+use crate::model::EditionPlan;
+
+const HEADER: [&str; 11] = [
+    "Pages",
+    "First page",
+    "Section",
+    "Title",
+    "Kind",
+    "Contributors",
+    "Words",
+    "Word target",
+    "Status",
+    "Next deadline",
+    "Due status",
+];
+
+/// The run sheet of `plan` as CSV bytes.
+pub fn run_sheet_csv(plan: &EditionPlan) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    line(&mut out, HEADER.iter().map(|h| h.to_string()));
+    for r in &plan.run_sheet {
+        let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+        line(
+            &mut out,
+            [
+                text(r.pages.as_deref().unwrap_or("not placed")),
+                number(r.first_page),
+                text(r.section.as_deref().unwrap_or("")),
+                text(&r.title),
+                text(&r.kind),
+                text(&r.contributors.join("; ")),
+                number(r.words),
+                number(r.word_target),
+                text(&r.status),
+                r.deadline
+                    .as_ref()
+                    .map(|d| d.date.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+                r.deadline
+                    .as_ref()
+                    .map(|d| {
+                        let due = text(&d.status_label);
+                        if d.overdue {
+                            format!("{due} (overdue)")
+                        } else {
+                            due
+                        }
+                    })
+                    .unwrap_or_default(),
+            ]
+            .into_iter(),
+        );
+    }
+    out.into_bytes()
+}
+
+/// A text cell, defused if a spreadsheet would read it as a formula.
+fn text(value: &str) -> String {
+    match value.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
+        _ => value.to_owned(),
+    }
+}
+
+fn line(out: &mut String, fields: impl Iterator<Item = String>) {
+    let mut first = true;
+    for field in fields {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        if field.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&field);
+        }
+    }
+    out.push_str("\r\n");
+}

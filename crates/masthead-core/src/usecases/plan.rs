@@ -1,0 +1,146 @@
+//! The edition's plan as one value: what the PDF (`masthead-pdf`) prints and
+//! the run sheet's CSV holds, read in one snapshot.
+
+use chrono::NaiveDate;
+
+use super::{Result, Store, need};
+use crate::model::{EditionId, EditionPlan, PlanDeadline, PlanStatus, RunSheetRow};
+use crate::palette::STATUS_COLOURS;
+use crate::rules::flatplan::describe;
+use crate::rules::workflow::next_deadline;
+use crate::storage::AssignmentFilter;
+
+impl Store {
+    /// The plan of `edition` as of `today`: its key facts, the run sheet in
+    /// page order, the flatplan, the deadlines and the progress by status.
+    pub fn edition_plan(&self, edition: EditionId, today: NaiveDate) -> Result<EditionPlan> {
+        self.read(|tx| {
+            let e = need(tx.edition(edition)?, "edition", edition)?;
+            let statuses = tx.all_statuses(e.publication_id)?;
+            let flatplan = super::flatplan::load(tx, edition)?;
+            let articles = tx.articles(edition)?;
+            let assignments = tx.assignments(AssignmentFilter {
+                edition: Some(edition),
+                ..Default::default()
+            })?;
+
+            let mut run_sheet: Vec<RunSheetRow> = articles
+                .iter()
+                .map(|a| {
+                    let slot = flatplan.slots.iter().find(|s| s.article_id == Some(a.id));
+                    let current = statuses.iter().find(|s| s.id == a.status_id);
+                    RunSheetRow {
+                        article_id: a.id,
+                        pages: slot.map(|s| {
+                            describe(s.first_page, s.last_page, s.part_offset, s.part_units)
+                        }),
+                        first_page: slot.map(|s| s.first_page),
+                        section: a.section.clone(),
+                        title: a.title.clone(),
+                        kind: a.kind_label.clone(),
+                        contributors: a.contributors.clone(),
+                        word_target: a.copy.and_then(|c| c.target).or(a.word_target),
+                        words: a.copy.map(|c| c.words),
+                        words_off: a.copy.is_some_and(|c| c.off),
+                        status_id: a.status_id,
+                        status: a.status_label.clone(),
+                        spiked: a.status_is_spiked,
+                        deadline: current
+                            .and_then(|c| next_deadline(c, &statuses, &e, a.writer_due, today)),
+                    }
+                })
+                .collect();
+            // Placed first in page order (part-page slots by their place on
+            // the page), then the rest by section and title; spiked last.
+            let place = |r: &RunSheetRow| {
+                flatplan
+                    .slots
+                    .iter()
+                    .find(|s| s.article_id == Some(r.article_id))
+                    .map(|s| (s.first_page, s.part_offset))
+            };
+            run_sheet.sort_by(|a, b| {
+                (
+                    a.spiked,
+                    place(a).is_none(),
+                    place(a),
+                    &a.section,
+                    a.title.to_lowercase(),
+                )
+                    .cmp(&(
+                        b.spiked,
+                        place(b).is_none(),
+                        place(b),
+                        &b.section,
+                        b.title.to_lowercase(),
+                    ))
+            });
+
+            let plan_statuses = statuses
+                .iter()
+                .map(|s| {
+                    let colour = STATUS_COLOURS
+                        .iter()
+                        .find(|c| c.token == s.colour)
+                        .unwrap_or(&STATUS_COLOURS[0]);
+                    PlanStatus {
+                        id: s.id,
+                        label: s.label.clone(),
+                        fill: colour.fill.to_owned(),
+                        edge: colour.edge.to_owned(),
+                        text: colour.text.to_owned(),
+                        is_spiked: s.is_spiked,
+                        pieces: articles.iter().filter(|a| a.status_id == s.id).count() as u32,
+                    }
+                })
+                .filter(|s| !statuses.iter().any(|x| x.id == s.id && x.retired) || s.pieces > 0)
+                .collect();
+
+            let mut deadlines: Vec<PlanDeadline> = assignments
+                .iter()
+                .filter(|a| a.state.is_active())
+                .filter_map(|a| {
+                    let piece = articles.iter().find(|p| p.id == a.article_id)?;
+                    let row = run_sheet.iter().find(|r| r.article_id == a.article_id)?;
+                    let (date, what, overdue) = match (a.due_date, &row.deadline) {
+                        // The commission's date stands until the draft is in.
+                        (Some(due), _) if piece.drafts == 0 => {
+                            (due, "Draft due".to_owned(), due < today)
+                        }
+                        (_, Some(d)) => (d.date, d.status_label.clone(), d.overdue),
+                        (Some(due), None) => (due, "Draft due".to_owned(), false),
+                        (None, None) => return None,
+                    };
+                    Some(PlanDeadline {
+                        date,
+                        what,
+                        contributor: a.contributor.clone(),
+                        role: a.role.clone(),
+                        title: piece.title.clone(),
+                        status: piece.status_label.clone(),
+                        draft_in: piece.drafts > 0,
+                        overdue: overdue && !piece.status_is_spiked,
+                    })
+                })
+                .collect();
+            deadlines.sort_by(|a, b| (a.date, &a.contributor).cmp(&(b.date, &b.contributor)));
+
+            let live = articles.iter().filter(|a| !a.status_is_spiked);
+            let words_commissioned = live
+                .clone()
+                .filter_map(|a| a.copy.and_then(|c| c.target).or(a.word_target))
+                .sum();
+            let words_in = live.filter_map(|a| a.copy.map(|c| c.words)).sum();
+            Ok(EditionPlan {
+                edition: e,
+                today,
+                statuses: plan_statuses,
+                run_sheet,
+                flatplan,
+                deadlines,
+                words_commissioned,
+                words_in,
+            })
+        })
+    }
+}

@@ -1,0 +1,175 @@
+//! The edition plan as a print-quality PDF, through typst as a library.
+//!
+//! Input: a plan (`masthead_core::model::EditionPlan`) and [`PdfOptions`];
+//! output: the PDF's bytes. No database, no files, nothing from the
+//! network or the system's fonts: the template (`template/plan.typ`) and
+//! the Inter fonts (`fonts/`, SIL Open Font License) are compiled in, and
+//! the plan reaches the template as JSON. The same plan and options give
+//! the same bytes ([`generated_at`] honours `SOURCE_DATE_EPOCH`).
+
+use std::sync::OnceLock;
+
+use chrono::{DateTime, Datelike, Timelike, Utc};
+use masthead_core::model::EditionPlan;
+use typst::foundations::{Dict, IntoValue, Smart};
+use typst_as_lib::{TypstEngine, TypstTemplateMainFile};
+
+const TEMPLATE: &str = include_str!("../template/plan.typ");
+const FONTS: [&[u8]; 5] = [
+    include_bytes!("../fonts/Inter-Regular.otf"),
+    include_bytes!("../fonts/Inter-Italic.otf"),
+    include_bytes!("../fonts/Inter-Medium.otf"),
+    include_bytes!("../fonts/Inter-SemiBold.otf"),
+    include_bytes!("../fonts/Inter-Bold.otf"),
+];
+
+/// Paper sizes the plan is set on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// `a4` or `letter` (also `us-letter`).
+    pub fn parse(text: &str) -> Option<Paper> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "a4" => Some(Paper::A4),
+            "letter" | "us-letter" | "usletter" => Some(Paper::Letter),
+            _ => None,
+        }
+    }
+
+    fn typst_name(self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::Letter => "us-letter",
+        }
+    }
+}
+
+/// The parts of the plan, in the order they print.
+pub const PARTS: [&str; 4] = ["cover", "runsheet", "flatplan", "deadlines"];
+
+/// What to print and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfOptions {
+    pub paper: Paper,
+    /// Which of [`PARTS`] to print (at least one).
+    pub parts: Vec<&'static str>,
+    /// The time printed in the footer and the PDF's metadata.
+    pub generated_at: DateTime<Utc>,
+}
+
+impl PdfOptions {
+    /// Every part, on A4, generated at [`generated_at`].
+    pub fn all() -> PdfOptions {
+        PdfOptions {
+            paper: Paper::A4,
+            parts: PARTS.to_vec(),
+            generated_at: generated_at(),
+        }
+    }
+
+    /// Parts from a list such as `cover,runsheet`; refuses unknown ones.
+    pub fn parse_parts(list: &str) -> Result<Vec<&'static str>, PdfError> {
+        let mut parts = Vec::new();
+        for word in list.split(',').map(|w| w.trim().to_ascii_lowercase()) {
+            if word.is_empty() {
+                continue;
+            }
+            let word = if word == "run-sheet" {
+                "runsheet".into()
+            } else {
+                word
+            };
+            let part = PARTS
+                .iter()
+                .find(|p| **p == word)
+                .ok_or_else(|| PdfError::UnknownPart(word.clone()))?;
+            if !parts.contains(part) {
+                parts.push(*part);
+            }
+        }
+        if parts.is_empty() {
+            return Err(PdfError::NoParts);
+        }
+        // Printed in their own order, whatever order they were asked in.
+        parts.sort_by_key(|p| PARTS.iter().position(|x| x == p));
+        Ok(parts)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("\"{0}\" is not a part of the plan; use cover, runsheet, flatplan or deadlines")]
+    UnknownPart(String),
+    #[error("choose at least one part of the plan: cover, runsheet, flatplan or deadlines")]
+    NoParts,
+    #[error("the plan could not be laid out: {0}")]
+    Layout(String),
+    #[error("the PDF could not be written: {0}")]
+    Pdf(String),
+}
+
+/// The time a plan is generated: `SOURCE_DATE_EPOCH` (seconds since 1970,
+/// for reproducible output) when set, else now; to the second.
+pub fn generated_at() -> DateTime<Utc> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| DateTime::from_timestamp(secs, 0))
+        .unwrap_or_else(|| {
+            let now = Utc::now();
+            DateTime::from_timestamp(now.timestamp(), 0).unwrap_or(now)
+        })
+}
+
+fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {
+    static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        TypstEngine::builder()
+            .main_file(TEMPLATE)
+            .fonts(FONTS)
+            .build()
+    })
+}
+
+/// Lays out the plan and writes it as PDF.
+pub fn render(plan: &EditionPlan, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
+    if options.parts.is_empty() {
+        return Err(PdfError::NoParts);
+    }
+    let plan_json = serde_json::to_string(plan).map_err(|e| PdfError::Layout(e.to_string()))?;
+    let at = options.generated_at;
+    let options_json = serde_json::json!({
+        "paper": options.paper.typst_name(),
+        "parts": options.parts,
+        "generated": at.format("%-d %b %Y, %H:%M UTC").to_string(),
+    })
+    .to_string();
+    let mut inputs = Dict::new();
+    inputs.insert("plan".into(), plan_json.into_value());
+    inputs.insert("options".into(), options_json.into_value());
+
+    let document = engine()
+        .compile_with_input(inputs)
+        .output
+        .map_err(|e| PdfError::Layout(format!("{e:?}")))?;
+    let timestamp = typst::foundations::Datetime::from_ymd_hms(
+        at.year(),
+        at.month() as u8,
+        at.day() as u8,
+        at.hour() as u8,
+        at.minute() as u8,
+        at.second() as u8,
+    )
+    .map(typst_pdf::Timestamp::new_utc);
+    let pdf_options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(format!("masthead-plan-{}", plan.edition.id)),
+        timestamp,
+        ..Default::default()
+    };
+    typst_pdf::pdf(&document, &pdf_options).map_err(|e| PdfError::Pdf(format!("{e:?}")))
+}

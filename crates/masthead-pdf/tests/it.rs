@@ -1,0 +1,162 @@
+//! The demo edition's plan as a PDF, read back with poppler and checked by
+//! qpdf: pages, titles, the characters a plan needs, embedded fonts, the
+//! same bytes twice.
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use masthead_core::model::EditionPlan;
+use masthead_core::{Actor, Store};
+use masthead_pdf::{Paper, PdfOptions, render};
+
+fn demo_plan(dir: &Path) -> EditionPlan {
+    let mut store = Store::open(dir.join("demo.db")).unwrap();
+    let actor = Actor::new("Tess Editor").unwrap();
+    let edition = store.load_demo(&actor).unwrap();
+    // A contributor with an accent from the seed page's world, and a title
+    // with the characters a plan must print.
+    let today = NaiveDate::from_ymd_opt(2021, 1, 10).unwrap();
+    let mut plan = store.edition_plan(edition, today).unwrap();
+    plan.run_sheet[0].contributors.push("Zoltán Erdős".into());
+    plan.run_sheet[1].title = "“Levelling up” – what £100m buys".into();
+    plan
+}
+
+fn options(paper: Paper) -> PdfOptions {
+    PdfOptions {
+        paper,
+        parts: masthead_pdf::PARTS.to_vec(),
+        generated_at: Utc.with_ymd_and_hms(2026, 11, 29, 9, 30, 0).unwrap(),
+    }
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} (apt install poppler-utils qpdf): {e}"));
+    assert!(
+        out.status.success(),
+        "{name} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_demo_plan_prints_its_pieces_characters_and_pages_with_fonts_embedded() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = demo_plan(dir.path());
+    let pdf = render(&plan, &options(Paper::A4)).unwrap();
+    let path = dir.path().join("plan.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let p = path.to_str().unwrap();
+
+    // Cells wrap: compare with the line breaks folded into spaces.
+    let text = tool("pdftotext", &[p, "-"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for needle in [
+        "PSE — PUBLIC SECTOR EXECUTIVE",
+        "Feb/Mar 21",
+        "The ingredients for levelling up",
+        "Run sheet",
+        "Keep communities at the heart of planning",
+        "Leeds commits to working with European cities",
+        "Flatplan",
+        "Deadlines",
+        "Zoltán Erdős",
+        "“Levelling up” – what £100m buys",
+        "Win a £100 Amazon Voucher",
+        "Generated 29 Nov 2026, 09:30 UTC",
+    ] {
+        assert!(
+            text.contains(needle),
+            "{needle:?} missing from the PDF's text"
+        );
+    }
+    // "Page x of y" on every page, and y is the page count.
+    let info = tool("pdfinfo", &[p]);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        pages >= 4,
+        "cover, run sheet, flatplan, deadlines: {pages} pages"
+    );
+    assert!(text.contains(&format!("Page 1 of {pages}")), "{text}");
+    assert!(text.contains(&format!("Page {pages} of {pages}")));
+    assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
+    // The flatplan pages are landscape.
+    let sizes = tool("pdfinfo", &["-f", "1", "-l", &pages.to_string(), p]);
+    assert!(sizes.contains("841.89 x 595.276"), "{sizes}");
+
+    // qpdf finds no fault; every font is embedded (the "emb" column).
+    let check = tool("qpdf", &["--check", p]);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+    let fonts = tool("pdffonts", &[p]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in &rows {
+        assert!(row.contains("Inter"), "a font other than Inter: {row}");
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name type [encoding] emb sub uni object ID: emb is the 4th from the end.
+        assert_eq!(cols[cols.len() - 5], "yes", "not embedded: {row}");
+    }
+}
+
+#[test]
+fn the_same_plan_and_time_give_the_same_bytes_and_letter_paper_is_letter() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = demo_plan(dir.path());
+    let a = render(&plan, &options(Paper::A4)).unwrap();
+    let b = render(&plan, &options(Paper::A4)).unwrap();
+    assert!(a == b, "two renders of one plan differ");
+    let later = PdfOptions {
+        generated_at: Utc.with_ymd_and_hms(2026, 11, 30, 9, 30, 0).unwrap(),
+        ..options(Paper::A4)
+    };
+    assert!(
+        render(&plan, &later).unwrap() != a,
+        "the time is in the PDF"
+    );
+
+    let letter = render(&plan, &options(Paper::Letter)).unwrap();
+    let path = dir.path().join("letter.pdf");
+    std::fs::write(&path, &letter).unwrap();
+    let info = tool("pdfinfo", &[path.to_str().unwrap()]);
+    assert!(info.contains("612 x 792 pts (letter)"), "{info}");
+}
+
+#[test]
+fn parts_can_be_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = demo_plan(dir.path());
+    let only = PdfOptions {
+        parts: PdfOptions::parse_parts("flatplan").unwrap(),
+        ..options(Paper::A4)
+    };
+    let path = dir.path().join("flatplan.pdf");
+    std::fs::write(&path, render(&plan, &only).unwrap()).unwrap();
+    let text = tool("pdftotext", &[path.to_str().unwrap(), "-"]);
+    assert!(text.contains("Flatplan"));
+    assert!(
+        !text.contains("Run sheet") && !text.contains("Deadlines"),
+        "{text}"
+    );
+    assert_eq!(
+        PdfOptions::parse_parts("deadlines, Cover").unwrap(),
+        ["cover", "deadlines"]
+    );
+    assert!(PdfOptions::parse_parts("cover,index").is_err());
+    assert!(PdfOptions::parse_parts(" , ").is_err());
+}
