@@ -63,6 +63,8 @@ fn main() {
         "approve_draft",
         "export_draft",
         "open_draft_original",
+        "export_plan",
+        "open_export",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

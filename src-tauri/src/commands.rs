@@ -641,3 +641,108 @@ fn io_error(path: &std::path::Path, e: &std::io::Error) -> ErrorPayload {
         conflict: None,
     }
 }
+
+/// Exports an edition's plan: the PDF (`pdf`, on `paper` with `parts`) or
+/// the run sheet as CSV (`csv`). The save dialog is shown from here with a
+/// name such as `PSE-Feb-Mar-21-plan.pdf`; the plan is read under the
+/// store's lock and laid out after letting go of it. Returns where the file
+/// went, or nothing when the dialog was cancelled.
+#[tauri::command]
+pub async fn export_plan(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    edition: EditionId,
+    format: String,
+    paper: String,
+    parts: Vec<String>,
+) -> Reply<Option<PathBuf>> {
+    use tauri_plugin_dialog::DialogExt;
+    let usage = |message: String| ErrorPayload {
+        code: "invalid_export".into(),
+        message,
+        field: None,
+        conflict: None,
+    };
+    let pdf = match format.as_str() {
+        "pdf" => true,
+        "csv" => false,
+        other => {
+            return Err(usage(format!(
+                "\"{other}\" is not an export; use pdf or csv"
+            )));
+        }
+    };
+    let options = if pdf {
+        Some(masthead_pdf::PdfOptions {
+            paper: masthead_pdf::Paper::parse(&paper).ok_or_else(|| {
+                usage(format!("\"{paper}\" is not a paper size; use a4 or letter"))
+            })?,
+            parts: masthead_pdf::PdfOptions::parse_parts(&parts.join(","))
+                .map_err(|e| usage(e.to_string()))?,
+            generated_at: masthead_pdf::generated_at(),
+        })
+    } else {
+        None
+    };
+    let plan = state.with(|s, _| s.edition_plan(edition, today()))?;
+    let (what, extension, filter) = if pdf {
+        ("plan", "pdf", "PDF")
+    } else {
+        ("run sheet", "csv", "CSV (comma-separated)")
+    };
+    let name = masthead_core::export::plan_file_name(&plan.edition, what, extension);
+    let Some(chosen) = app
+        .dialog()
+        .file()
+        .set_title(if pdf {
+            "Export the plan"
+        } else {
+            "Export the run sheet"
+        })
+        .set_file_name(&name)
+        .add_filter(filter, &[extension])
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = chosen.into_path().map_err(|e| {
+        usage(format!(
+            "That place cannot be written to ({e}). Choose a folder on this computer."
+        ))
+    })?;
+    let bytes = match &options {
+        Some(options) => masthead_pdf::render(&plan, options).map_err(|e| ErrorPayload {
+            code: "export_failed".into(),
+            message: format!("The plan could not be made into a PDF: {e}"),
+            field: None,
+            conflict: None,
+        })?,
+        None => masthead_core::export::run_sheet_csv(&plan),
+    };
+    std::fs::write(&path, &bytes).map_err(|e| io_error(&path, &e))?;
+    state.remember_export(&path);
+    Ok(Some(path))
+}
+
+/// Opens a file this window exported (and only such a file) in the
+/// desktop's program for it.
+#[tauri::command]
+pub async fn open_export(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
+    if !state.exported(&path) {
+        return Err(ErrorPayload {
+            code: "not_exported".into(),
+            message: "Masthead opens only the files it exported in this session.".into(),
+            field: None,
+            conflict: None,
+        });
+    }
+    open_with_system(&path).map_err(|e| ErrorPayload {
+        code: "open_failed".into(),
+        message: format!(
+            "Could not open {} ({e}). Open it from its folder.",
+            path.display()
+        ),
+        field: None,
+        conflict: None,
+    })
+}

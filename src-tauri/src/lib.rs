@@ -85,6 +85,8 @@ pub fn run() {
             commands::approve_draft,
             commands::export_draft,
             commands::open_draft_original,
+            commands::export_plan,
+            commands::open_export,
         ])
         .run(tauri::generate_context!())
         .expect("Masthead could not start its window");

@@ -21,6 +21,8 @@ pub fn install(app: &AppHandle) -> tauri::Result<()> {
         .separator()
         .item(&item("load-demo", "Load demo edition", None)?)
         .separator()
+        .item(&item("export", "Export plan…", None)?)
+        .separator()
         // GTK has no predefined Quit item, so Quit is ours.
         .item(&item("quit", "Quit", Some("CmdOrCtrl+Q"))?)
         .build()?;

@@ -14,6 +14,8 @@ pub struct AppState {
     /// moment it was opened: a change another process commits before the
     /// watcher's first look is still a change (see `watch.rs`).
     seen: Mutex<Option<(String, i64)>>,
+    /// Files exported in this session: the only ones `open_export` opens.
+    exports: Mutex<Vec<PathBuf>>,
 }
 
 struct Inner {
@@ -48,6 +50,7 @@ impl AppState {
             }),
             settings_path,
             seen: Mutex::new(None),
+            exports: Mutex::new(Vec::new()),
         };
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
@@ -107,6 +110,21 @@ impl AppState {
                 conflict: None,
             })),
         }
+    }
+
+    pub fn remember_export(&self, path: &Path) {
+        self.exports
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path.to_path_buf());
+    }
+
+    pub fn exported(&self, path: &Path) -> bool {
+        self.exports
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .any(|p| p == path)
     }
 
     /// Whether another process committed since the last call (or since the
@@ -177,6 +195,7 @@ mod tests {
             }),
             settings_path: dir.join("settings.json"),
             seen: Mutex::new(None),
+            exports: Mutex::new(Vec::new()),
         };
         state.open(&dir.join("m.db"), true).expect("a new database");
         state

@@ -232,11 +232,21 @@ impl App {
         Ok(())
     }
 
-    /// Picks `path` in the native GTK file chooser titled `title`, which
+    /// Picks `path` in the native GTK open dialog titled `title`, which
     /// WebDriver cannot reach: finds its window with `xdotool`, gives it the
     /// keyboard (there is no window manager under Xvfb to do it), types the
     /// path after Ctrl+L and presses Enter.
     pub async fn choose_in_file_dialog(&self, title: &str, path: &Path) -> Result<()> {
+        self.type_in_file_dialog(title, path, "ctrl+l").await
+    }
+
+    /// Saves to `path` in the native GTK save dialog titled `title`: the
+    /// suggested name is selected, and the typed path replaces it.
+    pub async fn save_in_file_dialog(&self, title: &str, path: &Path) -> Result<()> {
+        self.type_in_file_dialog(title, path, "ctrl+a").await
+    }
+
+    async fn type_in_file_dialog(&self, title: &str, path: &Path, first: &str) -> Result<()> {
         let started = Instant::now();
         let window = loop {
             let found = Command::new("xdotool")
@@ -261,7 +271,7 @@ impl App {
         };
         xdo(&["windowfocus", "--sync", &window])?;
         tokio::time::sleep(Duration::from_millis(300)).await;
-        xdo(&["key", "--clearmodifiers", "ctrl+l"])?;
+        xdo(&["key", "--clearmodifiers", first])?;
         tokio::time::sleep(Duration::from_millis(300)).await;
         xdo(&["type", "--delay", "15", &path.display().to_string()])?;
         tokio::time::sleep(Duration::from_millis(300)).await;

@@ -7,7 +7,7 @@
 //! with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a
 //! leading apostrophe, so a title cannot execute anything when opened.
 
-use crate::model::EditionPlan;
+use crate::model::{Edition, EditionPlan};
 
 const HEADER: [&str; 11] = [
     "Pages",
@@ -87,4 +87,46 @@ fn line(out: &mut String, fields: impl Iterator<Item = String>) {
         }
     }
     out.push_str("\r\n");
+}
+
+/// A file name for an edition's export: the publication's short name (the
+/// part before " — "), the edition, and what it is, e.g.
+/// `PSE-Feb-Mar-21-plan.pdf` or `PSE-Feb-Mar-21-run-sheet.csv`.
+pub fn plan_file_name(edition: &Edition, what: &str, extension: &str) -> String {
+    let short = edition
+        .publication
+        .split(" — ")
+        .next()
+        .unwrap_or(&edition.publication);
+    let mut name = String::new();
+    for word in format!("{short} {} {what}", edition.name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !name.is_empty() {
+            name.push('-');
+        }
+        name.push_str(word);
+    }
+    format!("{name}.{extension}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_they_must_be_and_formulas_defused() {
+        let mut out = String::new();
+        line(
+            &mut out,
+            ["plain", "a, b", "say \"hi\"", "two\nlines", "=1+1"]
+                .iter()
+                .map(|f| text(f)),
+        );
+        assert_eq!(
+            out,
+            "plain,\"a, b\",\"say \"\"hi\"\"\",\"two\nlines\",'=1+1\r\n"
+        );
+    }
 }

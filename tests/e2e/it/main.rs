@@ -607,3 +607,39 @@ async fn drafts(app: &App) -> Result<()> {
     assert_eq!(shown["copy"]["approved"], true, "{shown}");
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_editor_exports_the_plan_as_a_pdf_through_the_save_dialog() -> Result<()> {
+    let app = App::start("Erin Editor").await?;
+    let result = async {
+        app.click_button("Load the demo edition").await?;
+        app.wait_text("h1", "Feb/Mar 21").await?;
+        app.click_button("Export…").await?;
+        app.wait_text(".modal, [role=dialog]", "The plan as a PDF")
+            .await?;
+        app.screenshot("export-dialog.png").await?;
+        app.wait("button[form=export-form]").await?.click().await?;
+        let dir = tempfile::tempdir()?;
+        let out = dir.path().join("plan-e2e.pdf");
+        app.save_in_file_dialog("Export the plan", &out).await?;
+        app.wait_text(".toasts", "Saved plan-e2e.pdf").await?;
+        let bytes = std::fs::read(&out)?;
+        assert!(bytes.starts_with(b"%PDF-"), "a PDF was written");
+        let text = std::process::Command::new("pdftotext")
+            .arg(&out)
+            .arg("-")
+            .output()?;
+        let text = String::from_utf8_lossy(&text.stdout);
+        assert!(
+            text.contains("Feb/Mar 21") && text.contains("Run sheet"),
+            "{text}"
+        );
+        Ok(())
+    }
+    .await;
+    if result.is_err() {
+        let _ = app.screenshot("failure-export.png").await;
+    }
+    app.quit().await?;
+    result
+}

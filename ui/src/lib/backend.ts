@@ -212,6 +212,16 @@ export const backend = {
         handler({ type: "drop", x: p.position.x / scale, y: p.position.y / scale, paths: p.paths });
     }),
 
+  /**
+   * Exports an edition's plan through the native save dialog, shown by the
+   * app: a PDF (on `paper`, with `parts`) or the run sheet as CSV. Resolves
+   * to where it went, or null when the dialog was cancelled.
+   */
+  exportPlan: (edition: EditionId, format: "pdf" | "csv", paper: "a4" | "letter", parts: string[]) =>
+    call<string | null>("export_plan", { edition, format, paper, parts }),
+  /** Opens a file exported in this session in the system's program for it. */
+  openExport: (path: string) => call<null>("open_export", { path }),
+
   setWindowTitle: (title: string): Promise<void> => getCurrentWindow().setTitle(title),
 
   /** Runs `handler` when another window or the CLI changed the open database. */

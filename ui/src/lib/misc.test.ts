@@ -43,6 +43,8 @@ describe("shortcuts", () => {
     expect(match(key("n"), null, true).action).toBeNull();
     expect(match(key("Escape"), null, true).action).toBe("close");
     expect(match(key("o", { ctrlKey: true }), null, true).action).toBe("open-database");
+    expect(match(key("e", { ctrlKey: true }), null, true).action).toBe("export");
+    expect(match(key("E", { ctrlKey: true }), null, false, false).action).toBe("export");
   });
   it("ignores character keys when single-key shortcuts are off, but not Ctrl, Esc or arrows", () => {
     expect(match(key("n"), null, false, false).action).toBe(null);

@@ -8,6 +8,7 @@ export type Action =
   | "go-contributors"
   | "go-board"
   | "go-settings"
+  | "export"
   | "help"
   | "close"
   | "next-row"
@@ -31,6 +32,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: "go-board", keys: "G B", label: "Go to the Board", singleKey: true },
   { action: "go-contributors", keys: "G C", label: "Go to Contributors", singleKey: true },
   { action: "go-settings", keys: "Ctrl+,", label: "Settings", inFields: true },
+  { action: "export", keys: "Ctrl+E", label: "Export the open edition's plan (PDF or CSV)", inFields: true },
   { action: "next-row", keys: "J / ↓", label: "Next piece (↓ also with single keys off)" },
   { action: "previous-row", keys: "K / ↑", label: "Previous piece (↑ also with single keys off)" },
   { action: "close", keys: "Esc", label: "Close the drawer or dialog", inFields: true },
@@ -61,6 +63,7 @@ export function match(
   const ctrl = e.ctrlKey || e.metaKey;
   if (ctrl && !e.altKey && e.key.toLowerCase() === "o") return { action: "open-database", pending: null };
   if (ctrl && e.key === ",") return { action: "go-settings", pending: null };
+  if (ctrl && !e.altKey && e.key.toLowerCase() === "e") return { action: "export", pending: null };
   if (e.key === "Escape") return { action: "close", pending: null };
   if (typing || ctrl || e.altKey) return { action: null, pending: null };
   if (!singleKeys) {

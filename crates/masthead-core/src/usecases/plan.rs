@@ -1,10 +1,14 @@
 //! The edition's plan as one value: what the PDF (`masthead-pdf`) prints and
 //! the run sheet's CSV holds, read in one snapshot.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::{Result, Store, need};
-use crate::model::{EditionId, EditionPlan, PlanDeadline, PlanStatus, RunSheetRow};
+use crate::model::{
+    Article, ArticleId, EditionId, EditionPlan, PlanDeadline, PlanStatus, RunSheetRow, Slot,
+};
 use crate::palette::STATUS_COLOURS;
 use crate::rules::flatplan::describe;
 use crate::rules::workflow::next_deadline;
@@ -24,10 +28,15 @@ impl Store {
                 ..Default::default()
             })?;
 
+            let slot_of: HashMap<ArticleId, &Slot> = flatplan
+                .slots
+                .iter()
+                .filter_map(|s| s.article_id.map(|a| (a, s)))
+                .collect();
             let mut run_sheet: Vec<RunSheetRow> = articles
                 .iter()
                 .map(|a| {
-                    let slot = flatplan.slots.iter().find(|s| s.article_id == Some(a.id));
+                    let slot = slot_of.get(&a.id).copied();
                     let current = statuses.iter().find(|s| s.id == a.status_id);
                     RunSheetRow {
                         article_id: a.id,
@@ -53,10 +62,8 @@ impl Store {
             // Placed first in page order (part-page slots by their place on
             // the page), then the rest by section and title; spiked last.
             let place = |r: &RunSheetRow| {
-                flatplan
-                    .slots
-                    .iter()
-                    .find(|s| s.article_id == Some(r.article_id))
+                slot_of
+                    .get(&r.article_id)
                     .map(|s| (s.first_page, s.part_offset))
             };
             run_sheet.sort_by(|a, b| {
@@ -96,12 +103,16 @@ impl Store {
                 .filter(|s| !statuses.iter().any(|x| x.id == s.id && x.retired) || s.pieces > 0)
                 .collect();
 
+            let piece_of: HashMap<ArticleId, &Article> =
+                articles.iter().map(|a| (a.id, a)).collect();
+            let row_of: HashMap<ArticleId, &RunSheetRow> =
+                run_sheet.iter().map(|r| (r.article_id, r)).collect();
             let mut deadlines: Vec<PlanDeadline> = assignments
                 .iter()
                 .filter(|a| a.state.is_active())
                 .filter_map(|a| {
-                    let piece = articles.iter().find(|p| p.id == a.article_id)?;
-                    let row = run_sheet.iter().find(|r| r.article_id == a.article_id)?;
+                    let piece = *piece_of.get(&a.article_id)?;
+                    let row = *row_of.get(&a.article_id)?;
                     let (date, what, overdue) = match (a.due_date, &row.deadline) {
                         // The commission's date stands until the draft is in.
                         (Some(due), _) if piece.drafts == 0 => {
