@@ -643,10 +643,11 @@ fn io_error(path: &std::path::Path, e: &std::io::Error) -> ErrorPayload {
 }
 
 /// Exports an edition's plan: the PDF (`pdf`, on `paper` with `parts`) or
-/// the run sheet as CSV (`csv`). The save dialog is shown from here with a
-/// name such as `PSE-Feb-Mar-21-plan.pdf`; the plan is read under the
-/// store's lock and laid out after letting go of it. Returns where the file
-/// went, or nothing when the dialog was cancelled.
+/// the run sheet as CSV (`csv`). The save dialog, shown from here over the
+/// main window, suggests a name such as `PSE-Feb-Mar-21-plan.pdf`; once a
+/// file is chosen the plan is read (under the store's lock) and laid out on
+/// a blocking thread after the lock is let go. Returns where the file went,
+/// or nothing when the dialog was cancelled.
 #[tauri::command]
 pub async fn export_plan(
     app: tauri::AppHandle,
@@ -656,6 +657,7 @@ pub async fn export_plan(
     paper: String,
     parts: Vec<String>,
 ) -> Reply<Option<PathBuf>> {
+    use tauri::Manager;
     use tauri_plugin_dialog::DialogExt;
     let usage = |message: String| ErrorPayload {
         code: "invalid_export".into(),
@@ -672,26 +674,25 @@ pub async fn export_plan(
             )));
         }
     };
-    let options = if pdf {
-        Some(masthead_pdf::PdfOptions {
-            paper: masthead_pdf::Paper::parse(&paper).ok_or_else(|| {
+    let (paper, parts) = if pdf {
+        (
+            masthead_pdf::Paper::parse(&paper).ok_or_else(|| {
                 usage(format!("\"{paper}\" is not a paper size; use a4 or letter"))
             })?,
-            parts: masthead_pdf::PdfOptions::parse_parts(&parts.join(","))
+            masthead_pdf::PdfOptions::parse_parts(&parts.join(","))
                 .map_err(|e| usage(e.to_string()))?,
-            generated_at: masthead_pdf::generated_at(),
-        })
+        )
     } else {
-        None
+        (masthead_pdf::Paper::A4, Vec::new())
     };
-    let plan = state.with(|s, _| s.edition_plan(edition, today()))?;
+    let named = state.with(|s, _| s.edition(edition))?;
     let (what, extension, filter) = if pdf {
         ("plan", "pdf", "PDF")
     } else {
         ("run sheet", "csv", "CSV (comma-separated)")
     };
-    let name = masthead_core::export::plan_file_name(&plan.edition, what, extension);
-    let Some(chosen) = app
+    let name = masthead_core::export::plan_file_name(&named, what, extension);
+    let mut dialog = app
         .dialog()
         .file()
         .set_title(if pdf {
@@ -700,9 +701,11 @@ pub async fn export_plan(
             "Export the run sheet"
         })
         .set_file_name(&name)
-        .add_filter(filter, &[extension])
-        .blocking_save_file()
-    else {
+        .add_filter(filter, &[extension]);
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
+    let Some(chosen) = dialog.blocking_save_file() else {
         return Ok(None);
     };
     let path = chosen.into_path().map_err(|e| {
@@ -710,14 +713,31 @@ pub async fn export_plan(
             "That place cannot be written to ({e}). Choose a folder on this computer."
         ))
     })?;
-    let bytes = match &options {
-        Some(options) => masthead_pdf::render(&plan, options).map_err(|e| ErrorPayload {
-            code: "export_failed".into(),
-            message: format!("The plan could not be made into a PDF: {e}"),
-            field: None,
-            conflict: None,
-        })?,
-        None => masthead_core::export::run_sheet_csv(&plan),
+    // Read now, as the plan stands when the file is chosen.
+    let today = masthead_pdf::default_today().map_err(|e| usage(e.to_string()))?;
+    let plan = state.with(|s, _| s.edition_plan(edition, today))?;
+    let bytes = if pdf {
+        let options = masthead_pdf::PdfOptions {
+            paper,
+            parts,
+            generated_at: masthead_pdf::generated_at().map_err(|e| usage(e.to_string()))?,
+        };
+        tauri::async_runtime::spawn_blocking(move || masthead_pdf::render(&plan, &options))
+            .await
+            .map_err(|e| ErrorPayload {
+                code: "export_failed".into(),
+                message: format!("Making the PDF stopped unexpectedly ({e}). Try again."),
+                field: None,
+                conflict: None,
+            })?
+            .map_err(|e| ErrorPayload {
+                code: "export_failed".into(),
+                message: format!("The plan could not be made into a PDF: {e}"),
+                field: None,
+                conflict: None,
+            })?
+    } else {
+        masthead_core::export::run_sheet_csv(&plan)
     };
     std::fs::write(&path, &bytes).map_err(|e| io_error(&path, &e))?;
     state.remember_export(&path);

@@ -1490,7 +1490,12 @@ fn write_new(to: &std::path::Path, bytes: &[u8]) -> Outcome {
 }
 
 fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {
-    let today_or = |t: &Option<NaiveDate>| t.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today_or = |t: &Option<NaiveDate>| -> Result<NaiveDate, Failure> {
+        match t {
+            Some(day) => Ok(*day),
+            None => masthead_pdf::default_today().map_err(|e| Failure::Usage(e.to_string())),
+        }
+    };
     match cmd {
         ExportCmd::Pdf {
             edition,
@@ -1510,11 +1515,12 @@ fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {
             };
             let store = open(path, false)?;
             let id = find_edition(&store, publication.as_deref(), edition)?;
-            let plan = store.edition_plan(id, today_or(today))?;
+            let plan = store.edition_plan(id, today_or(today)?)?;
             let options = masthead_pdf::PdfOptions {
                 paper,
                 parts,
-                generated_at: masthead_pdf::generated_at(),
+                generated_at: masthead_pdf::generated_at()
+                    .map_err(|e| Failure::Usage(e.to_string()))?,
             };
             let pdf = masthead_pdf::render(&plan, &options)
                 .map_err(|e| Failure::Other(anyhow::anyhow!("{e}")))?;
@@ -1535,7 +1541,7 @@ fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {
         } => {
             let store = open(path, false)?;
             let id = find_edition(&store, publication.as_deref(), edition)?;
-            let plan = store.edition_plan(id, today_or(today))?;
+            let plan = store.edition_plan(id, today_or(today)?)?;
             let csv = masthead_core::export::run_sheet_csv(&plan);
             write_new(to, &csv)?;
             out.line(&format!(

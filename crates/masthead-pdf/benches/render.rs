@@ -1,6 +1,6 @@
 //! `cargo bench -p masthead-pdf --bench render`: the plan of the demo's
 //! 68-page edition, and of a 200-page stress edition with 600 pieces (a
-//! quarter page each) and their writers, from plan to PDF bytes. The
+//! quarter page each, over 150 pages), from plan to PDF bytes. The
 //! baseline, measured in the same run, is reading the plan from the
 //! database (what every export does first).
 

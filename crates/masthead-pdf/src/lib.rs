@@ -63,15 +63,6 @@ pub struct PdfOptions {
 }
 
 impl PdfOptions {
-    /// Every part, on A4, generated at [`generated_at`].
-    pub fn all() -> PdfOptions {
-        PdfOptions {
-            paper: Paper::A4,
-            parts: PARTS.to_vec(),
-            generated_at: generated_at(),
-        }
-    }
-
     /// Parts from a list such as `cover,runsheet`; refuses unknown ones.
     pub fn parse_parts(list: &str) -> Result<Vec<&'static str>, PdfError> {
         let mut parts = Vec::new();
@@ -111,19 +102,44 @@ pub enum PdfError {
     Layout(String),
     #[error("the PDF could not be written: {0}")]
     Pdf(String),
+    #[error(
+        "SOURCE_DATE_EPOCH is {0:?}, not a time in whole seconds since 1970; set it to such a number or unset it"
+    )]
+    SourceDateEpoch(String),
 }
 
-/// The time a plan is generated: `SOURCE_DATE_EPOCH` (seconds since 1970,
-/// for reproducible output) when set, else now; to the second.
-pub fn generated_at() -> DateTime<Utc> {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| DateTime::from_timestamp(secs, 0))
-        .unwrap_or_else(|| {
-            let now = Utc::now();
-            DateTime::from_timestamp(now.timestamp(), 0).unwrap_or(now)
-        })
+/// `SOURCE_DATE_EPOCH` (seconds since 1970, for reproducible output) when
+/// set; refused when it is not a whole number of seconds.
+pub fn source_date_epoch() -> Result<Option<DateTime<Utc>>, PdfError> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Err(_) => Ok(None),
+        Ok(text) => text
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|secs| DateTime::from_timestamp(secs, 0))
+            .map(Some)
+            .ok_or(PdfError::SourceDateEpoch(text)),
+    }
+}
+
+/// The time a plan is generated: `SOURCE_DATE_EPOCH` when set, else now,
+/// to the second.
+pub fn generated_at() -> Result<DateTime<Utc>, PdfError> {
+    Ok(source_date_epoch()?.unwrap_or_else(|| {
+        let now = Utc::now();
+        DateTime::from_timestamp(now.timestamp(), 0).unwrap_or(now)
+    }))
+}
+
+/// The day deadlines are judged against when none is given: the day of
+/// `SOURCE_DATE_EPOCH` when set (so the same plan gives the same bytes on
+/// any day, in any time zone), else the user's calendar day.
+pub fn default_today() -> Result<chrono::NaiveDate, PdfError> {
+    Ok(match source_date_epoch()? {
+        Some(at) => at.date_naive(),
+        None => chrono::Local::now().date_naive(),
+    })
 }
 
 fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {

@@ -20,6 +20,7 @@ fn demo_plan(dir: &Path) -> EditionPlan {
     let mut plan = store.edition_plan(edition, today).unwrap();
     plan.run_sheet[0].contributors.push("Zoltán Erdős".into());
     plan.run_sheet[1].title = "“Levelling up” – what £100m buys".into();
+    plan.run_sheet[2].section = Some("Café society".into());
     plan
 }
 
@@ -70,7 +71,17 @@ fn the_demo_plan_prints_its_pieces_characters_and_pages_with_fonts_embedded() {
         "Zoltán Erdős",
         "“Levelling up” – what £100m buys",
         "Win a £100 Amazon Voucher",
+        "Café society",
         "Generated 29 Nov 2026, 09:30 UTC",
+        // The page budget, in the fractions people use.
+        "Editorial 20 pp",
+        "Advertising 21¾ pp",
+        "Free 26¼ pp",
+        // The flatplan: cover names, adverts, a piece over several pages.
+        "Front cover",
+        "Outside back cover",
+        "AD Northgate Homes",
+        "Keep communities at the heart of planning (cont.)",
     ] {
         assert!(
             text.contains(needle),
@@ -86,16 +97,26 @@ fn the_demo_plan_prints_its_pieces_characters_and_pages_with_fonts_embedded() {
         .trim()
         .parse()
         .unwrap();
-    assert!(
-        pages >= 4,
-        "cover, run sheet, flatplan, deadlines: {pages} pages"
-    );
+    // Cover, run sheet, two flatplan pages (35 spreads, 30 to a page), deadlines.
+    assert_eq!(pages, 5, "{info}");
     assert!(text.contains(&format!("Page 1 of {pages}")), "{text}");
     assert!(text.contains(&format!("Page {pages} of {pages}")));
     assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
-    // The flatplan pages are landscape.
+    // The flatplan pages (3 and 4) are landscape, the others portrait.
     let sizes = tool("pdfinfo", &["-f", "1", "-l", &pages.to_string(), p]);
-    assert!(sizes.contains("841.89 x 595.276"), "{sizes}");
+    for (page, size) in [
+        (1, "595.276 x 841.89"),
+        (2, "595.276 x 841.89"),
+        (3, "841.89 x 595.276"),
+        (4, "841.89 x 595.276"),
+        (5, "595.276 x 841.89"),
+    ] {
+        let line = sizes
+            .lines()
+            .find(|l| l.starts_with(&format!("Page    {page} size:")))
+            .unwrap_or_else(|| panic!("no size for page {page}: {sizes}"));
+        assert!(line.contains(size), "page {page}: {line}");
+    }
 
     // qpdf finds no fault; every font is embedded (the "emb" column).
     let check = tool("qpdf", &["--check", p]);

@@ -63,7 +63,7 @@ export function match(
   const ctrl = e.ctrlKey || e.metaKey;
   if (ctrl && !e.altKey && e.key.toLowerCase() === "o") return { action: "open-database", pending: null };
   if (ctrl && e.key === ",") return { action: "go-settings", pending: null };
-  if (ctrl && !e.altKey && e.key.toLowerCase() === "e") return { action: "export", pending: null };
+  if (ctrl && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "e") return { action: "export", pending: null };
   if (e.key === "Escape") return { action: "close", pending: null };
   if (typing || ctrl || e.altKey) return { action: null, pending: null };
   if (!singleKeys) {

@@ -184,3 +184,52 @@ fn export_pdf_writes_a_pdf_and_refuses_bad_choices_in_one_line() {
         .refused("No edition matches");
     assert!(!other.exists(), "nothing written for a refused export");
 }
+
+#[test]
+fn the_same_source_date_epoch_gives_the_same_bytes_from_two_processes() {
+    let cli = Cli::demo();
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.pdf");
+    let b = dir.path().join("b.pdf");
+    for out in [&a, &b] {
+        crate::run_with(
+            Some(&cli.db),
+            &[
+                "export",
+                "pdf",
+                "--edition",
+                "Feb/Mar 21",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+            &[("SOURCE_DATE_EPOCH", "1796000000")],
+        )
+        .ok();
+    }
+    assert!(
+        std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap(),
+        "two exports differ"
+    );
+    let text = std::process::Command::new("pdftotext")
+        .arg(&a)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    // The day deadlines are judged against is SOURCE_DATE_EPOCH's too.
+    assert!(text.contains("Generated 30 Nov 2026, 00:53 UTC"), "{text}");
+    assert!(text.contains("30 Nov 2026"), "{text}");
+    crate::run_with(
+        Some(&cli.db),
+        &[
+            "export",
+            "pdf",
+            "--edition",
+            "Feb/Mar 21",
+            "--out",
+            dir.path().join("c.pdf").to_str().unwrap(),
+        ],
+        &[("SOURCE_DATE_EPOCH", "yesterday")],
+    )
+    .refused("SOURCE_DATE_EPOCH is \"yesterday\"");
+}

@@ -112,15 +112,18 @@ impl Store {
                 .filter(|a| a.state.is_active())
                 .filter_map(|a| {
                     let piece = *piece_of.get(&a.article_id)?;
-                    let row = *row_of.get(&a.article_id)?;
-                    let (date, what, overdue) = match (a.due_date, &row.deadline) {
-                        // The commission's date stands until the draft is in.
-                        (Some(due), _) if piece.drafts == 0 => {
+                    if piece.status_is_spiked || piece.status_is_final {
+                        return None;
+                    }
+                    // The piece's next deadline, by the one rule
+                    // (`next_deadline`): while it comes from the writers'
+                    // due dates, each contributor's own date stands.
+                    let next = row_of.get(&a.article_id)?.deadline.as_ref()?;
+                    let (date, what, overdue) = match a.due_date {
+                        Some(due) if next.from_assignment => {
                             (due, "Draft due".to_owned(), due < today)
                         }
-                        (_, Some(d)) => (d.date, d.status_label.clone(), d.overdue),
-                        (Some(due), None) => (due, "Draft due".to_owned(), false),
-                        (None, None) => return None,
+                        _ => (next.date, next.status_label.clone(), next.overdue),
                     };
                     Some(PlanDeadline {
                         date,
@@ -130,7 +133,7 @@ impl Store {
                         title: piece.title.clone(),
                         status: piece.status_label.clone(),
                         draft_in: piece.drafts > 0,
-                        overdue: overdue && !piece.status_is_spiked,
+                        overdue,
                     })
                 })
                 .collect();

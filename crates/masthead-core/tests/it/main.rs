@@ -10,6 +10,7 @@ mod editions;
 mod flatplan;
 mod kinds;
 mod other;
+mod plan;
 mod store;
 mod upgrade;
 mod workflow;

@@ -1,0 +1,87 @@
+//! The edition plan the PDF and the CSV are made from.
+
+use chrono::NaiveDate;
+
+use crate::Fixture;
+
+#[test]
+fn the_demo_plan_runs_in_page_order_and_lists_only_live_dates() {
+    let mut f = Fixture::new();
+    let edition = f.store.load_demo(&f.actor).unwrap();
+    let today = NaiveDate::from_ymd_opt(2021, 1, 10).unwrap();
+    let plan = f.store.edition_plan(edition, today).unwrap();
+    assert_eq!(plan.edition.name, "Feb/Mar 21");
+    assert_eq!(plan.run_sheet.len(), 11);
+    // Placed first, by page then place on the page; then the rest; spiked last.
+    let places: Vec<Option<u32>> = plan.run_sheet.iter().map(|r| r.first_page).collect();
+    let placed: Vec<u32> = places.iter().flatten().copied().collect();
+    let mut sorted = placed.clone();
+    sorted.sort();
+    assert_eq!(placed, sorted);
+    let first_unplaced = places.iter().position(Option::is_none).unwrap();
+    assert!(places[first_unplaced..].iter().all(Option::is_none));
+    assert!(plan.run_sheet.last().unwrap().spiked);
+    assert_eq!(plan.run_sheet[0].pages.as_deref(), Some("p 6"));
+    // The seed article's draft counts; the totals leave the spiked piece out.
+    let leeds = &plan.run_sheet[0];
+    assert_eq!((leeds.words, leeds.word_target), (Some(484), Some(500)));
+    assert_eq!(plan.words_in, 484);
+    let targets: u32 = plan
+        .run_sheet
+        .iter()
+        .filter(|r| !r.spiked)
+        .filter_map(|r| r.word_target)
+        .sum();
+    assert_eq!(plan.words_commissioned, targets);
+    // Dates: no published, final or spiked piece; soonest first; overdue as of today.
+    assert!(!plan.deadlines.is_empty());
+    for d in &plan.deadlines {
+        let row = plan.run_sheet.iter().find(|r| r.title == d.title).unwrap();
+        assert!(!row.spiked && row.status != "Published", "{d:?}");
+    }
+    assert!(plan.deadlines.windows(2).all(|w| w[0].date <= w[1].date));
+    let housing = plan
+        .deadlines
+        .iter()
+        .find(|d| d.title == "Housing at the heart of levelling up")
+        .unwrap();
+    assert_eq!(
+        (housing.what.as_str(), housing.overdue),
+        ("Draft received", true)
+    );
+    // Statuses carry their palette colours and counts.
+    let published = plan
+        .statuses
+        .iter()
+        .find(|s| s.label == "Published")
+        .unwrap();
+    assert_eq!((published.pieces, published.edge.as_str()), (2, "#14532d"));
+}
+
+#[test]
+fn the_run_sheet_csv_quotes_what_it_must() {
+    let mut f = Fixture::new();
+    let edition = f.store.load_demo(&f.actor).unwrap();
+    let plan = f
+        .store
+        .edition_plan(edition, NaiveDate::from_ymd_opt(2021, 1, 10).unwrap())
+        .unwrap();
+    let csv = String::from_utf8(masthead_core::export::run_sheet_csv(&plan)).unwrap();
+    let mut lines = csv.split("\r\n");
+    assert_eq!(
+        lines.next().unwrap(),
+        "\u{feff}Pages,First page,Section,Title,Kind,Contributors,Words,Word target,Status,Next deadline,Due status"
+    );
+    assert_eq!(
+        lines.next().unwrap(),
+        "p 6,6,News,Leeds commits to working with European cities on important issues,News,Hannah Okafor,484,500,Published,,"
+    );
+    assert_eq!(
+        masthead_core::export::plan_file_name(&plan.edition, "plan", "pdf"),
+        "PSE-Feb-Mar-21-plan.pdf"
+    );
+    assert_eq!(
+        masthead_core::export::plan_file_name(&plan.edition, "run sheet", "csv"),
+        "PSE-Feb-Mar-21-run-sheet.csv"
+    );
+}
