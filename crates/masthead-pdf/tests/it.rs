@@ -181,3 +181,45 @@ fn parts_can_be_left_out() {
     assert!(PdfOptions::parse_parts("cover,index").is_err());
     assert!(PdfOptions::parse_parts(" , ").is_err());
 }
+
+#[test]
+fn a_long_run_sheet_flows_over_pages_with_its_header_on_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = demo_plan(dir.path());
+    // Twelve times the demo's pieces: the run sheet needs several pages.
+    let rows = plan.run_sheet.clone();
+    for n in 0..11 {
+        plan.run_sheet.extend(rows.iter().cloned().map(|mut r| {
+            r.title = format!("{} ({n})", r.title);
+            r
+        }));
+    }
+    let only = PdfOptions {
+        parts: PdfOptions::parse_parts("runsheet").unwrap(),
+        ..options(Paper::A4)
+    };
+    let path = dir.path().join("long.pdf");
+    std::fs::write(&path, render(&plan, &only).unwrap()).unwrap();
+    let p = path.to_str().unwrap();
+    let info = tool("pdfinfo", &[p]);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(pages >= 3, "{pages} pages");
+    for page in 1..=pages {
+        let n = page.to_string();
+        let text = tool("pdftotext", &["-f", &n, "-l", &n, p, "-"]);
+        assert!(
+            text.contains("Contributors") && text.contains("Next deadline"),
+            "no header on page {page}"
+        );
+        assert!(
+            text.contains(&format!("Page {page} of {pages}")),
+            "page {page}"
+        );
+    }
+}
