@@ -1454,18 +1454,7 @@ fn draft(cmd: &DraftCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
                 ))
             })?;
             let bytes = store.export_draft(id, *version, format)?.bytes;
-            let mut file = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(to)
-                .map_err(|e| match e.kind() {
-                    std::io::ErrorKind::AlreadyExists => Failure::Usage(format!(
-                        "{} already exists; choose another --out (nothing was overwritten)",
-                        to.display()
-                    )),
-                    _ => Failure::Other(anyhow::anyhow!("could not write {}: {e}", to.display())),
-                })?;
-            std::io::Write::write_all(&mut file, &bytes)?;
+            write_new(to, &bytes)?;
             out.line(&format!("Wrote {} ({} bytes).", to.display(), bytes.len()));
             Ok(())
         }
