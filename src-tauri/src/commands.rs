@@ -560,7 +560,7 @@ pub async fn export_draft(
         field: None,
         conflict: None,
     })?;
-    std::fs::write(&path, &file.bytes).map_err(|e| io_error(&path, &e))?;
+    write_whole(&path, &file.bytes)?;
     Ok(Some(path))
 }
 
@@ -656,6 +656,7 @@ pub async fn export_plan(
     format: String,
     paper: String,
     parts: Vec<String>,
+    colour: String,
 ) -> Reply<Option<PathBuf>> {
     use tauri::Manager;
     use tauri_plugin_dialog::DialogExt;
@@ -721,6 +722,11 @@ pub async fn export_plan(
             paper,
             parts,
             generated_at: masthead_pdf::generated_at().map_err(|e| usage(e.to_string()))?,
+            colour_by: masthead_pdf::ColourBy::parse(&colour).ok_or_else(|| {
+                usage(format!(
+                    "\"{colour}\" is not a colouring; use status or section"
+                ))
+            })?,
         };
         tauri::async_runtime::spawn_blocking(move || masthead_pdf::render(&plan, &options))
             .await
@@ -739,7 +745,7 @@ pub async fn export_plan(
     } else {
         masthead_core::export::run_sheet_csv(&plan)
     };
-    std::fs::write(&path, &bytes).map_err(|e| io_error(&path, &e))?;
+    write_whole(&path, &bytes)?;
     state.remember_export(&path);
     Ok(Some(path))
 }
@@ -765,4 +771,21 @@ pub async fn open_export(state: State<'_, AppState>, path: PathBuf) -> Reply<()>
         field: None,
         conflict: None,
     })
+}
+
+/// Writes `bytes` to `path` (the save dialog has asked before replacing a
+/// file) without ever leaving half a file: under a temporary name beside
+/// it, then renamed into place.
+fn write_whole(path: &std::path::Path, bytes: &[u8]) -> Reply<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let part = path.with_file_name(format!(".{name}.{}.part", std::process::id()));
+    std::fs::write(&part, bytes)
+        .and_then(|()| std::fs::rename(&part, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&part);
+            io_error(path, &e)
+        })
 }

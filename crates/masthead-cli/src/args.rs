@@ -932,6 +932,9 @@ pub enum ExportCmd {
         /// Only these parts, e.g. `cover,runsheet` (default: all four).
         #[arg(long, value_name = "PARTS")]
         only: Option<String>,
+        /// Colour the flatplan's pieces by `status` or `section`.
+        #[arg(long, default_value = "status")]
+        colour: String,
         /// Judge deadlines as of this day (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,

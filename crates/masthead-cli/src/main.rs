@@ -1461,21 +1461,33 @@ fn draft(cmd: &DraftCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
     }
 }
 
-/// Writes `bytes` to a new file at `to`; never over an existing one.
+/// Writes `bytes` to a new file at `to`, never over an existing one, and
+/// never leaving half a file: it is written beside `to` under a temporary
+/// name, then linked into place (which fails if `to` appeared meanwhile).
 fn write_new(to: &std::path::Path, bytes: &[u8]) -> Outcome {
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(to)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => Failure::Usage(format!(
-                "{} already exists; choose another --out (nothing was overwritten)",
-                to.display()
-            )),
-            _ => Failure::Other(anyhow::anyhow!("could not write {}: {e}", to.display())),
-        })?;
-    std::io::Write::write_all(&mut file, bytes)?;
-    Ok(())
+    let exists = || {
+        Failure::Usage(format!(
+            "{} already exists; choose another --out (nothing was overwritten)",
+            to.display()
+        ))
+    };
+    if to.exists() {
+        return Err(exists());
+    }
+    let failed = |e: std::io::Error| {
+        Failure::Other(anyhow::anyhow!("could not write {}: {e}", to.display()))
+    };
+    let file_name = to
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let part = to.with_file_name(format!(".{file_name}.{}.part", std::process::id()));
+    let written = std::fs::write(&part, bytes).and_then(|()| std::fs::hard_link(&part, to));
+    let _ = std::fs::remove_file(&part);
+    written.map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => exists(),
+        _ => failed(e),
+    })
 }
 
 fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {
@@ -1492,8 +1504,14 @@ fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {
             out: to,
             paper,
             only,
+            colour,
             today,
         } => {
+            let colour_by = masthead_pdf::ColourBy::parse(colour).ok_or_else(|| {
+                Failure::Usage(format!(
+                    "\"{colour}\" is not a colouring; use status or section"
+                ))
+            })?;
             let paper = masthead_pdf::Paper::parse(paper).ok_or_else(|| {
                 Failure::Usage(format!("\"{paper}\" is not a paper size; use a4 or letter"))
             })?;
@@ -1510,6 +1528,7 @@ fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {
                 parts,
                 generated_at: masthead_pdf::generated_at()
                     .map_err(|e| Failure::Usage(e.to_string()))?,
+                colour_by,
             };
             let pdf = masthead_pdf::render(&plan, &options)
                 .map_err(|e| Failure::Other(anyhow::anyhow!("{e}")))?;

@@ -104,6 +104,7 @@ fn main() {
         paper: Paper::A4,
         parts: masthead_pdf::PARTS.to_vec(),
         generated_at: Utc.with_ymd_and_hms(2026, 11, 29, 9, 0, 0).unwrap(),
+        colour_by: masthead_pdf::ColourBy::Status,
     };
     for (name, edition, runs) in [
         ("demo, 68 pages, 11 pieces", demo, 15),

@@ -49,6 +49,25 @@ impl Paper {
     }
 }
 
+/// What the flatplan's slots are coloured by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColourBy {
+    #[default]
+    Status,
+    Section,
+}
+
+impl ColourBy {
+    /// `status` or `section`.
+    pub fn parse(text: &str) -> Option<ColourBy> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "status" => Some(ColourBy::Status),
+            "section" => Some(ColourBy::Section),
+            _ => None,
+        }
+    }
+}
+
 /// The parts of the plan, in the order they print.
 pub const PARTS: [&str; 4] = ["cover", "runsheet", "flatplan", "deadlines"];
 
@@ -60,6 +79,7 @@ pub struct PdfOptions {
     pub parts: Vec<&'static str>,
     /// The time printed in the footer and the PDF's metadata.
     pub generated_at: DateTime<Utc>,
+    pub colour_by: ColourBy,
 }
 
 impl PdfOptions {
@@ -159,10 +179,20 @@ pub fn render(plan: &EditionPlan, options: &PdfOptions) -> Result<Vec<u8>, PdfEr
     }
     let plan_json = serde_json::to_string(plan).map_err(|e| PdfError::Layout(e.to_string()))?;
     let at = options.generated_at;
+    // Sections take the palette's colours in turn, as the app's flatplan does.
+    let palette: Vec<_> = masthead_core::palette::STATUS_COLOURS
+        .iter()
+        .map(|c| serde_json::json!({ "edge": c.edge, "text": c.text }))
+        .collect();
     let options_json = serde_json::json!({
         "paper": options.paper.typst_name(),
         "parts": options.parts,
         "generated": at.format("%-d %b %Y, %H:%M UTC").to_string(),
+        "colour_by": match options.colour_by {
+            ColourBy::Status => "status",
+            ColourBy::Section => "section",
+        },
+        "palette": palette,
     })
     .to_string();
     let mut inputs = Dict::new();

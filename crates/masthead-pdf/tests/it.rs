@@ -8,7 +8,7 @@ use std::process::Command;
 use chrono::{NaiveDate, TimeZone, Utc};
 use masthead_core::model::EditionPlan;
 use masthead_core::{Actor, Store};
-use masthead_pdf::{Paper, PdfOptions, render};
+use masthead_pdf::{ColourBy, Paper, PdfOptions, render};
 
 fn demo_plan(dir: &Path) -> EditionPlan {
     let mut store = Store::open(dir.join("demo.db")).unwrap();
@@ -29,6 +29,7 @@ fn options(paper: Paper) -> PdfOptions {
         paper,
         parts: masthead_pdf::PARTS.to_vec(),
         generated_at: Utc.with_ymd_and_hms(2026, 11, 29, 9, 30, 0).unwrap(),
+        colour_by: ColourBy::Status,
     }
 }
 
@@ -222,4 +223,38 @@ fn a_long_run_sheet_flows_over_pages_with_its_header_on_each() {
             "page {page}"
         );
     }
+}
+
+#[test]
+fn the_flatplan_can_be_coloured_by_section_with_a_legend_of_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = demo_plan(dir.path());
+    let parts = PdfOptions::parse_parts("flatplan").unwrap();
+    let by_section = PdfOptions {
+        parts: parts.clone(),
+        colour_by: ColourBy::Section,
+        ..options(Paper::A4)
+    };
+    let by_status = PdfOptions {
+        parts,
+        ..options(Paper::A4)
+    };
+    let text_of = |o: &PdfOptions, name: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, render(&plan, o).unwrap()).unwrap();
+        let first_page = tool("pdftotext", &["-l", "1", path.to_str().unwrap(), "-"]);
+        first_page.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let sections = text_of(&by_section, "sections.pdf");
+    let statuses = text_of(&by_status, "statuses.pdf");
+    // The legend names the sections in page order instead of the statuses.
+    let legend = |text: &str| text[..text.find("Advert").unwrap()].to_owned();
+    assert!(
+        legend(&sections).contains("News Magazine Feature"),
+        "{sections}"
+    );
+    assert!(!legend(&sections).contains("Draft received"), "{sections}");
+    assert!(legend(&statuses).contains("Draft received"), "{statuses}");
+    assert_eq!(ColourBy::parse("Section"), Some(ColourBy::Section));
+    assert_eq!(ColourBy::parse("kind"), None);
 }

@@ -217,8 +217,13 @@ export const backend = {
    * app: a PDF (on `paper`, with `parts`) or the run sheet as CSV. Resolves
    * to where it went, or null when the dialog was cancelled.
    */
-  exportPlan: (edition: EditionId, format: "pdf" | "csv", paper: "a4" | "letter", parts: string[]) =>
-    call<string | null>("export_plan", { edition, format, paper, parts }),
+  exportPlan: (
+    edition: EditionId,
+    format: "pdf" | "csv",
+    paper: "a4" | "letter",
+    parts: string[],
+    colour: "status" | "section",
+  ) => call<string | null>("export_plan", { edition, format, paper, parts, colour }),
   /** Opens a file exported in this session in the system's program for it. */
   openExport: (path: string) => call<null>("open_export", { path }),
 
