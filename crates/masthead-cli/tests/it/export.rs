@@ -180,6 +180,39 @@ fn export_pdf_writes_a_pdf_and_refuses_bad_choices_in_one_line() {
         "a3",
     ])
     .refused("not a paper size");
+    cli.run(&[
+        "export",
+        "pdf",
+        "--edition",
+        "Feb/Mar 21",
+        "--out",
+        x,
+        "--colour",
+        "kind",
+    ])
+    .refused("not a colouring; use status or section");
+    cli.run(&[
+        "export",
+        "pdf",
+        "--edition",
+        "Feb/Mar 21",
+        "--out",
+        x,
+        "--colour",
+        "section",
+        "--only",
+        "flatplan",
+    ])
+    .ok();
+    assert!(std::fs::read(&other).unwrap().starts_with(b"%PDF-"));
+    std::fs::remove_file(&other).unwrap();
+    // No half-written or temporary file is left beside it.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".part"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
     cli.run(&["export", "pdf", "--edition", "Nope", "--out", x])
         .refused("No edition matches");
     assert!(!other.exists(), "nothing written for a refused export");
