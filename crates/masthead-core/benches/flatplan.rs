@@ -7,7 +7,7 @@
 use std::time::{Duration, Instant};
 
 use masthead_core::model::{
-    AdvertInput, AdvertSize, AdvertState, ArticleInput, EditionInput, Placement, PublicationInput,
+    AdvertInput, AdvertSize, AdvertState, ArticleInput, EditionInput, Placement,
 };
 use masthead_core::{Actor, Store};
 
@@ -33,17 +33,7 @@ fn main() {
     let path = dir.path().join("flatplan.db");
     let actor = Actor::new("Bench").expect("an actor");
     let mut store = Store::open(&path).expect("a new database");
-    let publication = store
-        .create_publication(
-            &actor,
-            &PublicationInput {
-                name: "PSE".into(),
-                frequency: "Monthly".into(),
-                is_print: true,
-            },
-        )
-        .expect("a publication")
-        .id;
+    let publication = common::publication(&mut store, &actor);
     let edition = store
         .create_edition(
             &actor,

@@ -46,6 +46,16 @@ fn tool(name: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The page count `pdfinfo` reports.
+fn page_count(info: &str) -> usize {
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
 #[test]
 fn the_demo_plan_prints_its_pieces_characters_and_pages_with_fonts_embedded() {
     let dir = tempfile::tempdir().unwrap();
@@ -91,13 +101,7 @@ fn the_demo_plan_prints_its_pieces_characters_and_pages_with_fonts_embedded() {
     }
     // "Page x of y" on every page, and y is the page count.
     let info = tool("pdfinfo", &[p]);
-    let pages: usize = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
+    let pages = page_count(&info);
     // Cover, run sheet, two flatplan pages (35 spreads, 30 to a page), deadlines.
     assert_eq!(pages, 5, "{info}");
     assert!(text.contains(&format!("Page 1 of {pages}")), "{text}");
@@ -203,13 +207,7 @@ fn a_long_run_sheet_flows_over_pages_with_its_header_on_each() {
     std::fs::write(&path, render(&plan, &only).unwrap()).unwrap();
     let p = path.to_str().unwrap();
     let info = tool("pdfinfo", &[p]);
-    let pages: usize = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
+    let pages = page_count(&info);
     assert!(pages >= 3, "{pages} pages");
     for page in 1..=pages {
         let n = page.to_string();

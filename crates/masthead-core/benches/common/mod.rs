@@ -56,6 +56,21 @@ pub fn bench_path() -> (PathBuf, tempfile::TempDir) {
     (path, tmp)
 }
 
+/// A monthly print publication, "PSE", for the benches to fill.
+pub fn publication(store: &mut Store, actor: &Actor) -> PublicationId {
+    store
+        .create_publication(
+            actor,
+            &PublicationInput {
+                name: "PSE".into(),
+                frequency: "Monthly".into(),
+                is_print: true,
+            },
+        )
+        .expect("a publication")
+        .id
+}
+
 /// The generated database: its publication, the first edition (the one
 /// measured) and how long generating took.
 pub struct Generated {
@@ -72,17 +87,7 @@ pub fn generate(path: &Path) -> Generated {
     let started = Instant::now();
     let actor = Actor::new("Bench").expect("an actor");
     let mut store = Store::open(&path).expect("a new database");
-    let publication = store
-        .create_publication(
-            &actor,
-            &PublicationInput {
-                name: "PSE".into(),
-                frequency: "Monthly".into(),
-                is_print: true,
-            },
-        )
-        .expect("a publication")
-        .id;
+    let publication = publication(&mut store, &actor);
     let first = store
         .create_edition(
             &actor,

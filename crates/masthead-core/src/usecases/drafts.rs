@@ -99,7 +99,11 @@ impl DiffInputs {
 
 /// Which version: a number, or the newest when `None`.
 fn version_of(tx: &mut dyn Tx, article: &Article, version: Option<u32>) -> Result<Draft> {
-    let drafts = tx.drafts(article.id)?;
+    pick(tx.drafts(article.id)?, article, version)
+}
+
+/// Version `version` (the newest when `None`) among `drafts`, newest first.
+fn pick(drafts: Vec<Draft>, article: &Article, version: Option<u32>) -> Result<Draft> {
     if drafts.is_empty() {
         return Err(Error::invalid(
             "no_drafts",
@@ -434,7 +438,7 @@ impl Store {
             let drafts = tx.drafts(article)?;
             let was = drafts.iter().find(|d| d.approved).map(|d| d.version);
             let to = match version {
-                Some(n) => Some(version_of(tx, &piece, Some(n))?),
+                Some(n) => Some(pick(drafts.clone(), &piece, Some(n))?),
                 None => None,
             };
             if was == to.as_ref().map(|d| d.version) {

@@ -19,6 +19,17 @@ use crate::rules::{Diff, optional_text, required_text};
 use crate::storage::{SlotRow, Tx};
 
 pub(crate) fn load(tx: &mut dyn Tx, edition: EditionId) -> Result<Flatplan> {
+    let articles = tx.articles(edition)?;
+    load_with(tx, edition, articles)
+}
+
+/// The flatplan, from the edition's pieces already read (the plan reads
+/// them for its run sheet too).
+pub(crate) fn load_with(
+    tx: &mut dyn Tx,
+    edition: EditionId,
+    articles: Vec<crate::model::Article>,
+) -> Result<Flatplan> {
     let e = need(tx.edition(edition)?, "edition", edition)?;
     let version = need(tx.flatplan_version(edition)?, "edition", edition)?;
     let mut slots = tx.slots(edition)?;
@@ -29,8 +40,7 @@ pub(crate) fn load(tx: &mut dyn Tx, edition: EditionId) -> Result<Flatplan> {
     }
     let placed: std::collections::HashSet<ArticleId> =
         slots.iter().filter_map(|s| s.article_id).collect();
-    let unplaced_articles = tx
-        .articles(edition)?
+    let unplaced_articles = articles
         .into_iter()
         .filter(|a| !a.status_is_spiked && !placed.contains(&a.id))
         .collect();

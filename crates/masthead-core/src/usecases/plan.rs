@@ -21,8 +21,8 @@ impl Store {
         self.read(|tx| {
             let e = need(tx.edition(edition)?, "edition", edition)?;
             let statuses = tx.all_statuses(e.publication_id)?;
-            let flatplan = super::flatplan::load(tx, edition)?;
             let articles = tx.articles(edition)?;
+            let flatplan = super::flatplan::load_with(tx, edition, articles.clone())?;
             let assignments = tx.assignments(AssignmentFilter {
                 edition: Some(edition),
                 ..Default::default()
