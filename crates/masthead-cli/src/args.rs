@@ -10,11 +10,12 @@ use clap::{Args, Parser, Subcommand};
     name = "masthead",
     version,
     about = "Plan magazine editions, commission pieces and track them to press.",
-    after_help = "The database is --db PATH, else $MASTHEAD_DB, else the app's default file.\nExit codes: 0 success, 2 invalid input or usage, 1 any other failure."
+    after_help = "The database is --db PATH (or a postgres:// URL), else $MASTHEAD_DB, else the app's default file.\nExit codes: 0 success, 2 invalid input or usage, 1 any other failure."
 )]
 pub struct Cli {
-    /// The Masthead database file to use.
-    #[arg(long, global = true, env = "MASTHEAD_DB", value_name = "PATH")]
+    /// The Masthead database file to use, or a team server as
+    /// postgres://USER@HOST:5432/DATABASE (?sslmode=verify-full over the internet).
+    #[arg(long, global = true, env = "MASTHEAD_DB", value_name = "PATH|URL")]
     pub db: Option<PathBuf>,
     /// Your name, as recorded in the history (default: the app's setting, else your OS account).
     #[arg(long = "as", global = true, env = "MASTHEAD_USER", value_name = "NAME")]

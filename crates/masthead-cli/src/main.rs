@@ -15,7 +15,7 @@ use masthead_core::model::{
     ContributorInput, ContributorKind, DiffTag, DraftFormat, EditionId, EditionInput, KeyDate,
     Placement, PublicationId, PublicationInput, Slot, StatusDeadline, StatusInput, Workflow,
 };
-use masthead_core::{Actor, AssignmentQuery, Error, Store, config};
+use masthead_core::{Actor, AssignmentQuery, Error, ServerLocation, Store, config};
 
 use args::{
     AdvertCmd, AdvertFields, ArticleCmd, ArticleFields, AssignmentCmd, AssignmentKey, Cli, Command,
@@ -112,6 +112,9 @@ fn database_path(cli: &Cli) -> PathBuf {
 
 /// Opens the database; only `init` and `demo` may create it.
 fn open(path: &PathBuf, create: bool) -> Result<Store, Failure> {
+    if let Some(url) = server_url(path) {
+        return Ok(Store::open_location(url)?);
+    }
     if !path.exists() {
         if !create {
             return Err(Failure::Usage(format!(
@@ -129,6 +132,11 @@ fn open(path: &PathBuf, create: bool) -> Result<Store, Failure> {
     Ok(Store::open(path)?)
 }
 
+/// `--db` as a team server's URL, when it is one.
+fn server_url(path: &std::path::Path) -> Option<&str> {
+    path.to_str().filter(|p| ServerLocation::is_server(p))
+}
+
 fn actor(cli: &Cli) -> Result<Actor, Failure> {
     match &cli.user {
         Some(name) => Ok(Actor::new(name)?),
@@ -144,7 +152,13 @@ fn run(cli: Cli) -> Outcome {
         Command::Init => {
             let existed = path.exists();
             let store = open(&path, true)?;
-            let verb = if existed { "Opened" } else { "Created" };
+            let verb = if server_url(&path).is_some() {
+                "Connected to"
+            } else if existed {
+                "Opened"
+            } else {
+                "Created"
+            };
             out.line(&format!(
                 "{verb} Masthead database {} (schema version {}).",
                 store.path().display(),

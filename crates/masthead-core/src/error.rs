@@ -107,6 +107,34 @@ pub enum Error {
         "Masthead hit an unexpected database problem ({0}), so nothing was saved. Try again; if it keeps happening, report it with this message."
     )]
     Sqlite(rusqlite::Error),
+    #[error(
+        "Could not reach the team server {server} ({detail}). Check the address, the port and your network, then try again; nothing was changed."
+    )]
+    ServerUnreachable { server: String, detail: String },
+    #[error(
+        "The team server {server} lost the connection ({detail}), so this was not saved. Masthead reconnects on the next try; what you typed is still here."
+    )]
+    ConnectionLost { server: String, detail: String },
+    #[error(
+        "The team server {server} refused the login of {user} ({detail}). Check the user name and the password (or your ~/.pgpass), or ask an editor for new connection details."
+    )]
+    LoginRefused {
+        server: String,
+        user: String,
+        detail: String,
+    },
+    #[error(
+        "The team server {server} refused a secure connection ({detail}). Ask whoever runs it to turn TLS on, or check its certificate and PGSSLROOTCERT."
+    )]
+    TlsRefused { server: String, detail: String },
+    #[error(
+        "Your login on the team server may not do this ({detail}). Ask an editor if you need it done."
+    )]
+    NotAllowed { detail: String },
+    #[error(
+        "The team server reported an unexpected problem ({0}), so nothing was saved. Try again; if it keeps happening, report it with this message."
+    )]
+    Server(String),
     /// A file refused as a draft: it names the file and the reason.
     #[error("{0}")]
     Draft(#[from] masthead_text::ImportError),
@@ -215,6 +243,12 @@ impl Error {
             Error::NotUnique => "duplicate",
             Error::ReferenceMissing { .. } => "reference_missing",
             Error::Sqlite(_) => "internal",
+            Error::ServerUnreachable { .. } => "server_unreachable",
+            Error::ConnectionLost { .. } => "connection_lost",
+            Error::LoginRefused { .. } => "login_refused",
+            Error::TlsRefused { .. } => "tls_refused",
+            Error::NotAllowed { .. } => "not_allowed",
+            Error::Server(_) => "internal",
             Error::Draft(e) => e.code(),
         }
     }
@@ -246,6 +280,8 @@ impl Error {
                 | Error::NotUnique
                 | Error::ReferenceMissing { .. }
                 | Error::Draft(_)
+                | Error::LoginRefused { .. }
+                | Error::NotAllowed { .. }
         )
     }
 

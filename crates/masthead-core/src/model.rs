@@ -30,18 +30,15 @@ macro_rules! id_type {
             }
         }
 
-        impl rusqlite::ToSql for $name {
-            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-                Ok(rusqlite::types::ToSqlOutput::from(self.to_string()))
+        impl crate::storage::sql::ToParam for $name {
+            fn to_param(&self) -> crate::storage::sql::Param<'_> {
+                crate::storage::sql::Param::Text(std::borrow::Cow::Owned(self.to_string()))
             }
         }
 
-        impl rusqlite::types::FromSql for $name {
-            fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-                let text = value.as_str()?;
-                uuid::Uuid::try_parse(text)
-                    .map(Self)
-                    .map_err(|e| rusqlite::types::FromSqlError::Other(Box::new(e)))
+        impl crate::storage::sql::FromCell for $name {
+            fn from_cell(cell: crate::storage::sql::Cell<'_>) -> Result<Self, String> {
+                crate::storage::sql::parse_text::<uuid::Uuid>(cell).map(Self)
             }
         }
     )*};

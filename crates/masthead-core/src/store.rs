@@ -4,8 +4,11 @@
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::storage::postgres::PgBackend;
 use crate::storage::sqlite::{MIGRATIONS, SqliteBackend};
 use crate::storage::{Backend, Tx};
+
+pub use crate::storage::postgres::ServerLocation;
 
 pub use crate::storage::sqlite::{APPLICATION_ID, OpenOptions};
 
@@ -36,6 +39,28 @@ impl Store {
 
     pub fn open_with(path: impl AsRef<Path>, options: &OpenOptions) -> Result<Store> {
         let backend = SqliteBackend::open(path.as_ref(), options, MIGRATIONS)?;
+        Ok(Store {
+            backend: Box::new(backend),
+        })
+    }
+
+    /// Opens a database given as the user typed it: a `postgres://` URL
+    /// names a team server, anything else a file.
+    pub fn open_location(location: &str) -> Result<Store> {
+        if ServerLocation::is_server(location) {
+            Self::open_server(&ServerLocation::parse(location)?)
+        } else {
+            Self::open(location)
+        }
+    }
+
+    /// Connects to a team server, creating Masthead's schema on an empty
+    /// database and bringing an older one up to date (under an advisory
+    /// lock, so two clients starting at once never migrate twice). Refuses,
+    /// untouched, a database with another program's tables or from a newer
+    /// Masthead.
+    pub fn open_server(location: &ServerLocation) -> Result<Store> {
+        let backend = PgBackend::open(location)?;
         Ok(Store {
             backend: Box::new(backend),
         })

@@ -9,7 +9,10 @@
 //! (or is gone), so a lost update is impossible even if a caller forgot to
 //! check first.
 
+pub(crate) mod postgres;
+pub(crate) mod sql;
 pub(crate) mod sqlite;
+pub(crate) mod tx;
 
 use crate::error::Result;
 use crate::history::ChangeSet;

@@ -209,11 +209,11 @@ fn undo_is_a_save_from_the_version_after_the_save() {
 fn a_save_that_changes_nothing_writes_nothing() {
     let (mut f, id) = demo();
     let a = f.store.article(id).unwrap();
-    let before = crate::snapshot(&f.path());
+    let before = f.snapshot();
     let same = f
         .store
         .update_article(&f.actor, id, Some(a.version), &ArticleInput::from(&a))
         .unwrap();
     assert_eq!(same.version, a.version);
-    assert_eq!(crate::snapshot(&f.path()), before);
+    assert_eq!(f.snapshot(), before);
 }

@@ -1,6 +1,6 @@
 use masthead_core::{DEMO_EDITION, DEMO_PUBLICATION};
 
-use crate::{Fixture, snapshot};
+use crate::Fixture;
 
 #[test]
 fn the_demo_holds_the_seed_edition_across_the_workflow() {
@@ -90,9 +90,9 @@ fn the_demo_holds_the_seed_edition_across_the_workflow() {
 fn the_demo_is_refused_a_second_time_without_changes() {
     let mut f = Fixture::new();
     f.store.load_demo(&f.actor).unwrap();
-    let before = snapshot(&f.path());
+    let before = f.snapshot();
     f.refused("demo_present", |s, a| s.load_demo(a));
-    assert_eq!(snapshot(&f.path()), before);
+    assert_eq!(f.snapshot(), before);
 }
 
 #[test]

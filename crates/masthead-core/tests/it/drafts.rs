@@ -441,15 +441,14 @@ fn drafts_cannot_be_changed_or_deleted_even_by_sql() {
     d.f.store
         .submit_draft(&d.f.actor, d.piece, &upload("leeds.md"), None)
         .unwrap();
-    let conn = rusqlite::Connection::open(d.f.path()).unwrap();
     for sql in [
         "UPDATE drafts SET words = 1",
         "DELETE FROM drafts",
         "UPDATE draft_contents SET text = 'gone'",
         "DELETE FROM draft_contents",
     ] {
-        let e = conn.execute(sql, []).unwrap_err();
-        assert!(e.to_string().contains("never"), "{sql}: {e}");
+        let e = d.f.raw_sql(sql).unwrap_err();
+        assert!(e.contains("never"), "{sql}: {e}");
     }
     assert_eq!(d.f.store.drafts(d.piece).unwrap()[0].words, 484);
 }

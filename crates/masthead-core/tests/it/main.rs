@@ -11,6 +11,7 @@ mod flatplan;
 mod kinds;
 mod other;
 mod plan;
+mod server;
 mod store;
 mod upgrade;
 mod workflow;
@@ -25,21 +26,61 @@ pub fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
 }
 
+/// A store for one test: a new SQLite file, or with
+/// `MASTHEAD_TEST_STORE=postgres` a new database on the test binary's
+/// throwaway PostgreSQL cluster (`masthead-pgtest`). Test bodies are the
+/// same for both.
 pub struct Fixture {
     pub dir: tempfile::TempDir,
     pub store: Store,
     pub actor: Actor,
+    /// The database's URL (as the cluster's superuser) on PostgreSQL.
+    pub server: Option<String>,
 }
 
 impl Fixture {
     #[allow(clippy::new_without_default)]
     pub fn new() -> Fixture {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path().join("test.db")).unwrap();
+        let (store, server) = if masthead_pgtest::wanted() {
+            let url = masthead_pgtest::cluster().database(|template| {
+                Store::open_location(template).expect("the template database");
+            });
+            (Store::open_location(&url).unwrap(), Some(url))
+        } else {
+            (Store::open(dir.path().join("test.db")).unwrap(), None)
+        };
         Fixture {
             dir,
             store,
             actor: Actor::new("Tess Editor").unwrap(),
+            server,
+        }
+    }
+
+    /// Every row of every table, read through a second connection.
+    pub fn snapshot(&self) -> String {
+        match &self.server {
+            Some(url) => server_snapshot(url),
+            None => snapshot(&self.path()),
+        }
+    }
+
+    /// Runs raw SQL on a second connection, as a program other than
+    /// Masthead would; the database's refusal, if it refuses.
+    pub fn raw_sql(&self, sql: &str) -> Result<(), String> {
+        match &self.server {
+            Some(url) => {
+                let name = url.rsplit('/').next().unwrap().split('?').next().unwrap();
+                masthead_pgtest::cluster()
+                    .admin(name)
+                    .batch_execute(sql)
+                    .map_err(|e| format!("{e} {:?}", e.as_db_error().map(|d| d.message())))
+            }
+            None => rusqlite::Connection::open(self.path())
+                .unwrap()
+                .execute_batch(sql)
+                .map_err(|e| e.to_string()),
         }
     }
 
@@ -67,12 +108,12 @@ impl Fixture {
         code: &str,
         action: impl FnOnce(&mut Store, &Actor) -> masthead_core::Result<T>,
     ) -> Error {
-        let before = snapshot(&self.path());
+        let before = self.snapshot();
         let err = action(&mut self.store, &self.actor).expect_err("the action should be refused");
         assert_eq!(err.code(), code, "wrong error: {err}");
         assert!(!err.to_string().is_empty());
         assert_eq!(
-            snapshot(&self.path()),
+            self.snapshot(),
             before,
             "a refused action changed the database"
         );
@@ -112,6 +153,32 @@ pub fn snapshot(path: &Path) -> String {
                 out.push_str(&format!("|{value:?}"));
             }
             out.push('\n');
+        }
+    }
+    out
+}
+
+/// Every row of every table of a server database, as text.
+pub fn server_snapshot(url: &str) -> String {
+    let name = url.rsplit('/').next().unwrap().split('?').next().unwrap();
+    let mut conn = masthead_pgtest::cluster().admin(name);
+    let tables: Vec<String> = conn
+        .query(
+            "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let mut out = String::new();
+    for table in tables {
+        for row in conn
+            .query(&format!("SELECT t::text FROM {table} t ORDER BY 1"), &[])
+            .unwrap()
+        {
+            let text: String = row.get(0);
+            out.push_str(&format!("{table}|{text}\n"));
         }
     }
     out

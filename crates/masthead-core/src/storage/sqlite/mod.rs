@@ -1,15 +1,17 @@
 //! SQLite, the storage of a single-file database: opening it safely, the
 //! migrations, and transactions that cannot leak.
 
-mod tx;
+mod conn;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
+use super::tx::SqlTx;
 use super::{Backend, Tx};
 use crate::error::{Error, Result};
+use conn::SqliteConn;
 
 /// Written into the SQLite header (`PRAGMA application_id`) so that a Masthead
 /// database can be told from any other SQLite file: "MSTH".
@@ -56,7 +58,10 @@ impl Backend for SqliteBackend {
             .conn
             .unchecked_transaction()
             .map_err(|e| map_error(&self.path, e))?;
-        Ok(Box::new(tx::SqliteTx::new(tx, self.path.clone())))
+        Ok(Box::new(SqlTx::new(Box::new(SqliteConn::new(
+            tx,
+            self.path.clone(),
+        )))))
     }
 
     fn write(&mut self) -> Result<Box<dyn Tx + '_>> {
@@ -67,7 +72,7 @@ impl Backend for SqliteBackend {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| map_error(&path, e))?;
-        Ok(Box::new(tx::SqliteTx::new(tx, path)))
+        Ok(Box::new(SqlTx::new(Box::new(SqliteConn::new(tx, path)))))
     }
 
     fn data_version(&self) -> Result<i64> {

@@ -232,12 +232,10 @@ fn a_failed_commit_rolls_back_and_a_later_write_is_really_committed() {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .unwrap();
-        let mut tx = tx::SqliteTx::new(raw, path.clone());
         // Deferred foreign keys are checked at COMMIT, which then fails and
         // leaves SQLite's transaction open: the classic dangling transaction.
-        tx.tx
-            .execute_batch("PRAGMA defer_foreign_keys = ON")
-            .unwrap();
+        raw.execute_batch("PRAGMA defer_foreign_keys = ON").unwrap();
+        let mut tx = SqlTx::new(Box::new(SqliteConn::new(raw, path.clone())));
         let fields = crate::model::AssignmentTerms {
             role: "writer".into(),
             brief: String::new(),

@@ -1,92 +1,77 @@
-//! The SQLite implementation of [`Tx`]: every SQL statement of Masthead's
-//! use cases, one row-mapping function per type.
-
-use std::path::PathBuf;
+//! Every SQL statement of Masthead's use cases, written once for both
+//! stores (see `sql.rs` for the portable subset), and one row-mapping
+//! function per type. `SqlTx` implements [`Tx`] over an engine's [`Conn`].
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, Row, Transaction, params};
 
-use super::map_error;
 use crate::error::{Error, Result};
 use crate::history::ChangeSet;
 use crate::model::*;
 use crate::rules::drafts::word_count;
+use crate::storage::sql::{Conn, Row, p, stored_value};
 use crate::storage::{
     AssignmentFilter, AssignmentRow, BoardRow, DraftRow, KindRow, NewArticle, SlotRow, Tx,
 };
 
-pub(super) struct SqliteTx<'c> {
-    pub(super) tx: Transaction<'c>,
-    path: PathBuf,
+pub(crate) struct SqlTx<'c> {
+    conn: Box<dyn Conn + 'c>,
 }
 
-impl<'c> SqliteTx<'c> {
-    pub(super) fn new(tx: Transaction<'c>, path: PathBuf) -> Self {
-        SqliteTx { tx, path }
-    }
-
-    fn err(&self, e: rusqlite::Error) -> Error {
-        map_error(&self.path, e)
+impl<'c> SqlTx<'c> {
+    pub(crate) fn new(conn: Box<dyn Conn + 'c>) -> Self {
+        SqlTx { conn }
     }
 
     fn all<T>(
-        &self,
+        &mut self,
         sql: &str,
-        params: impl rusqlite::Params,
-        map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+        params: &[crate::storage::sql::Param<'_>],
+        mut map: impl FnMut(&Row<'_>) -> Result<T>,
     ) -> Result<Vec<T>> {
-        let run = || -> rusqlite::Result<Vec<T>> {
-            let mut stmt = self.tx.prepare_cached(sql)?;
-            let rows = stmt.query_map(params, map)?;
-            rows.collect()
-        };
-        run().map_err(|e| self.err(e))
+        let mut out = Vec::new();
+        self.conn.each(sql, params, &mut |row| {
+            out.push(map(row)?);
+            Ok(())
+        })?;
+        Ok(out)
     }
 
     fn one<T>(
-        &self,
+        &mut self,
         sql: &str,
-        params: impl rusqlite::Params,
-        map: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+        params: &[crate::storage::sql::Param<'_>],
+        map: impl FnOnce(&Row<'_>) -> Result<T>,
     ) -> Result<Option<T>> {
-        let run = || -> rusqlite::Result<Option<T>> {
-            self.tx
-                .prepare_cached(sql)?
-                .query_row(params, map)
-                .optional()
-        };
-        run().map_err(|e| self.err(e))
+        let mut map = Some(map);
+        let mut out = None;
+        self.conn.each(sql, params, &mut |row| {
+            if let Some(map) = map.take() {
+                out = Some(map(row)?);
+            }
+            Ok(())
+        })?;
+        Ok(out)
     }
 
     /// Runs `sql`, whose conditions use numbered parameters (`?1`, `?2`…)
     /// only for the filters that are set: they keep their place when one is
-    /// left out, and SQLite counts up to the highest used, so bind up to there.
+    /// left out (see [`Conn::each_numbered`]).
     fn all_numbered<T>(
-        &self,
+        &mut self,
         sql: &str,
         values: &[Option<String>],
-        mut map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+        mut map: impl FnMut(&Row<'_>) -> Result<T>,
     ) -> Result<Vec<T>> {
-        let mut run = || -> rusqlite::Result<Vec<T>> {
-            let mut stmt = self.tx.prepare_cached(sql)?;
-            for (i, value) in values.iter().enumerate() {
-                if i < stmt.parameter_count() {
-                    stmt.raw_bind_parameter(i + 1, value)?;
-                }
-            }
-            let mut rows = stmt.raw_query();
-            let mut out = Vec::new();
-            while let Some(row) = rows.next()? {
-                out.push(map(row)?);
-            }
-            Ok(out)
-        };
-        run().map_err(|e| self.err(e))
+        let mut out = Vec::new();
+        self.conn.each_numbered(sql, values, &mut |row| {
+            out.push(map(row)?);
+            Ok(())
+        })?;
+        Ok(out)
     }
 
-    fn exec(&self, sql: &str, params: impl rusqlite::Params) -> Result<usize> {
-        let run = || -> rusqlite::Result<usize> { self.tx.prepare_cached(sql)?.execute(params) };
-        run().map_err(|e| self.err(e))
+    fn exec(&mut self, sql: &str, params: &[crate::storage::sql::Param<'_>]) -> Result<usize> {
+        self.conn.execute(sql, params)
     }
 }
 
@@ -104,18 +89,18 @@ impl std::fmt::Display for UnknownValue {
 
 impl std::error::Error for UnknownValue {}
 
-fn conversion(e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+fn conversion(e: impl std::fmt::Display) -> Error {
+    stored_value("value", &e.to_string())
 }
 
-fn timestamp(row: &Row<'_>, index: &str) -> rusqlite::Result<DateTime<Utc>> {
+fn timestamp(row: &Row<'_>, index: &str) -> Result<DateTime<Utc>> {
     let text: String = row.get(index)?;
     DateTime::parse_from_rfc3339(&text)
         .map(|t| t.with_timezone(&Utc))
         .map_err(conversion)
 }
 
-fn date(row: &Row<'_>, index: &str) -> rusqlite::Result<Option<NaiveDate>> {
+fn date(row: &Row<'_>, index: &str) -> Result<Option<NaiveDate>> {
     let text: Option<String> = row.get(index)?;
     text.map(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(conversion))
         .transpose()
@@ -130,7 +115,7 @@ const PUBLICATION: &str = "SELECT p.id, p.name, p.frequency, p.is_print, p.versi
             AS edition_count
      FROM publications p WHERE p.deleted_at IS NULL";
 
-fn publication(row: &Row<'_>) -> rusqlite::Result<Publication> {
+fn publication(row: &Row<'_>) -> Result<Publication> {
     Ok(Publication {
         id: row.get("id")?,
         name: row.get("name")?,
@@ -146,7 +131,7 @@ const STATUS: &str = "SELECT s.id, s.key, s.label, s.position, s.colour, s.is_in
         s.retired_at IS NOT NULL AS retired
      FROM workflow_statuses s";
 
-fn status(row: &Row<'_>) -> rusqlite::Result<Status> {
+fn status(row: &Row<'_>) -> Result<Status> {
     let anchor: Option<String> = row.get("deadline_anchor")?;
     let days: Option<u32> = row.get("deadline_offset_days")?;
     let deadline = anchor
@@ -177,7 +162,7 @@ fn status(row: &Row<'_>) -> rusqlite::Result<Status> {
 const KIND: &str = "SELECT k.id, k.publication_id, k.key, k.label, k.position,
         k.retired_at IS NOT NULL AS retired, k.words_per_page, k.version FROM kinds k";
 
-fn kind(row: &Row<'_>) -> rusqlite::Result<Kind> {
+fn kind(row: &Row<'_>) -> Result<Kind> {
     Ok(Kind {
         id: row.get("id")?,
         publication_id: row.get("publication_id")?,
@@ -193,7 +178,7 @@ fn kind(row: &Row<'_>) -> rusqlite::Result<Kind> {
 const SECTION: &str = "SELECT id, publication_id, name, position, version FROM sections
      WHERE deleted_at IS NULL";
 
-fn section(row: &Row<'_>) -> rusqlite::Result<Section> {
+fn section(row: &Row<'_>) -> Result<Section> {
     Ok(Section {
         id: row.get("id")?,
         publication_id: row.get("publication_id")?,
@@ -212,7 +197,7 @@ const EDITION: &str = "SELECT e.id, e.publication_id, p.name AS publication, e.n
      FROM editions e JOIN publications p ON p.id = e.publication_id
      WHERE e.deleted_at IS NULL";
 
-fn edition(row: &Row<'_>) -> rusqlite::Result<Edition> {
+fn edition(row: &Row<'_>) -> Result<Edition> {
     let topics: String = row.get("focus_topics")?;
     Ok(Edition {
         id: row.get("id")?,
@@ -280,7 +265,7 @@ macro_rules! copy_columns {
     () => {
         concat!(
             "cd.words AS copy_words, cd.number AS copy_version,
-             cd.id IS a.approved_draft_id AS copy_approved, ",
+             cd.id IS NOT DISTINCT FROM a.approved_draft_id AS copy_approved, ",
             copy_target!(),
             " AS copy_target"
         )
@@ -289,7 +274,7 @@ macro_rules! copy_columns {
 
 /// The copy's count, made by the one rule (`rules::drafts::word_count`)
 /// from the facts the row holds; a second store maps its rows the same way.
-fn copy(row: &Row<'_>) -> rusqlite::Result<Option<WordCount>> {
+fn copy(row: &Row<'_>) -> Result<Option<WordCount>> {
     let target: Option<u32> = row.get("copy_target")?;
     let words: Option<u32> = row.get("copy_words")?;
     let version: Option<u32> = row.get("copy_version")?;
@@ -325,7 +310,7 @@ const ARTICLE: &str = concat!(
      WHERE a.deleted_at IS NULL"
 );
 
-fn article(row: &Row<'_>) -> rusqlite::Result<Article> {
+fn article(row: &Row<'_>) -> Result<Article> {
     let contributors: String = row.get("contributors")?;
     Ok(Article {
         id: row.get("id")?,
@@ -363,7 +348,7 @@ const CONTRIBUTOR: &str = "SELECT c.id, c.name, c.role, c.organisation, c.email,
             AND asg.deleted_at IS NULL AND asg.state IN ('offered', 'accepted')) AS active
      FROM contributors c WHERE c.deleted_at IS NULL";
 
-fn contributor(row: &Row<'_>) -> rusqlite::Result<Contributor> {
+fn contributor(row: &Row<'_>) -> Result<Contributor> {
     let kind: String = row.get("kind")?;
     Ok(Contributor {
         id: row.get("id")?,
@@ -393,7 +378,7 @@ const ASSIGNMENT: &str = "SELECT asg.id, asg.article_id, a.title AS article_titl
      JOIN contributors c ON c.id = asg.contributor_id
      WHERE asg.deleted_at IS NULL";
 
-fn assignment(row: &Row<'_>) -> rusqlite::Result<Assignment> {
+fn assignment(row: &Row<'_>) -> Result<Assignment> {
     let state: String = row.get("state")?;
     let fee_minor: Option<i64> = row.get("fee_minor")?;
     let fee_currency: Option<String> = row.get("fee_currency")?;
@@ -434,7 +419,7 @@ const BOARD: &str = concat!(
             SELECT c.name FROM assignments asg JOIN contributors c ON c.id = asg.contributor_id
              WHERE asg.article_id = a.id AND asg.deleted_at IS NULL
                AND asg.state IN ('offered', 'accepted')
-             ORDER BY asg.role <> 'writer', asg.created_at)) AS contributors,
+             ORDER BY asg.role <> 'writer', asg.created_at) AS w) AS contributors,
         (SELECT min(asg.due_date) FROM assignments asg
           WHERE asg.article_id = a.id AND asg.deleted_at IS NULL AND asg.role = 'writer'
             AND asg.state IN ('offered', 'accepted')) AS due,
@@ -477,7 +462,7 @@ fn board_sql(f: &BoardFilter) -> String {
     sql + " ORDER BY s.position, a.title COLLATE NOCASE"
 }
 
-fn board_row(row: &Row<'_>) -> rusqlite::Result<BoardRow> {
+fn board_row(row: &Row<'_>) -> Result<BoardRow> {
     let contributors: String = row.get("contributors")?;
     let word_target: Option<u32> = row.get("copy_target")?;
     Ok(BoardRow {
@@ -507,7 +492,7 @@ const ADVERT: &str = "SELECT ad.id, ad.edition_id, ad.advertiser, ad.size, ad.st
         EXISTS (SELECT 1 FROM slots sl WHERE sl.advert_id = ad.id) AS placed
      FROM adverts ad WHERE ad.deleted_at IS NULL";
 
-fn advert(row: &Row<'_>) -> rusqlite::Result<Advert> {
+fn advert(row: &Row<'_>) -> Result<Advert> {
     let size: String = row.get("size")?;
     let state: String = row.get("state")?;
     Ok(Advert {
@@ -539,7 +524,7 @@ const SLOT: &str = concat!(
     copy_join!()
 );
 
-fn slot(row: &Row<'_>) -> rusqlite::Result<Slot> {
+fn slot(row: &Row<'_>) -> Result<Slot> {
     Ok(Slot {
         id: row.get("id")?,
         edition_id: row.get("edition_id")?,
@@ -565,12 +550,12 @@ fn slot(row: &Row<'_>) -> rusqlite::Result<Slot> {
 
 const DRAFT: &str = "SELECT d.id, d.article_id, d.number, d.assignment_id, d.contributor_id,
         c.name AS contributor, d.recorded_by, d.submitted_at, d.file_name, d.media_type, d.size,
-        d.sha256, d.words, d.id IS a.approved_draft_id AS approved
+        d.sha256, d.words, d.id IS NOT DISTINCT FROM a.approved_draft_id AS approved
      FROM drafts d
      JOIN articles a ON a.id = d.article_id
      LEFT JOIN contributors c ON c.id = d.contributor_id";
 
-fn draft(row: &Row<'_>) -> rusqlite::Result<Draft> {
+fn draft(row: &Row<'_>) -> Result<Draft> {
     Ok(Draft {
         id: row.get("id")?,
         article_id: row.get("article_id")?,
@@ -582,7 +567,7 @@ fn draft(row: &Row<'_>) -> rusqlite::Result<Draft> {
         submitted_at: timestamp(row, "submitted_at")?,
         file_name: row.get("file_name")?,
         media_type: row.get("media_type")?,
-        size: row.get::<_, i64>("size")?.max(0) as u64,
+        size: row.get::<i64>("size")?.max(0) as u64,
         sha256: row.get("sha256")?,
         words: row.get("words")?,
         approved: row.get("approved")?,
@@ -593,7 +578,7 @@ const HISTORY: &str = "SELECT c.id, c.change_set_id, s.at, s.actor, c.entity, c.
         c.version, c.action, c.field, c.old_value, c.new_value, c.old_ref, c.new_ref, c.subject
      FROM changes c JOIN change_sets s ON s.id = c.change_set_id";
 
-fn history(row: &Row<'_>) -> rusqlite::Result<HistoryEntry> {
+fn history(row: &Row<'_>) -> Result<HistoryEntry> {
     let mut entry = HistoryEntry {
         id: row.get("id")?,
         change_set_id: row.get("change_set_id")?,
@@ -615,12 +600,9 @@ fn history(row: &Row<'_>) -> rusqlite::Result<HistoryEntry> {
     Ok(entry)
 }
 
-impl Tx for SqliteTx<'_> {
+impl Tx for SqlTx<'_> {
     fn commit(self: Box<Self>) -> Result<()> {
-        let SqliteTx { tx, path } = *self;
-        // On failure `tx` is dropped inside `commit`, which rolls back what
-        // SQLite has not already rolled back; the connection is usable after.
-        tx.commit().map_err(|e| map_error(&path, e))
+        self.conn.commit()
     }
 
     // ----- publications -----
@@ -628,13 +610,13 @@ impl Tx for SqliteTx<'_> {
     fn publications(&mut self) -> Result<Vec<Publication>> {
         self.all(
             &format!("{PUBLICATION} ORDER BY p.name COLLATE NOCASE"),
-            [],
+            p![],
             publication,
         )
     }
 
     fn publication(&mut self, id: PublicationId) -> Result<Option<Publication>> {
-        self.one(&format!("{PUBLICATION} AND p.id = ?1"), [id], publication)
+        self.one(&format!("{PUBLICATION} AND p.id = ?1"), p![id], publication)
     }
 
     fn insert_publication(
@@ -646,7 +628,7 @@ impl Tx for SqliteTx<'_> {
         self.exec(
             "INSERT INTO publications (id, name, frequency, is_print, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-            params![id, v.name, v.frequency, v.is_print, at],
+            p![id, v.name, v.frequency, v.is_print, at],
         )
         .map(drop)
     }
@@ -662,7 +644,7 @@ impl Tx for SqliteTx<'_> {
             "UPDATE publications SET name = ?3, frequency = ?4, is_print = ?5, updated_at = ?6,
                 version = version + 1
              WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
-            params![id, version, v.name, v.frequency, v.is_print, at],
+            p![id, version, v.name, v.frequency, v.is_print, at],
         )
         .map(|n| n == 1)
     }
@@ -677,7 +659,7 @@ impl Tx for SqliteTx<'_> {
         for t in &wf.transitions {
             self.exec(
                 "INSERT INTO workflow_transitions (from_status_id, to_status_id) VALUES (?1, ?2)",
-                params![t.from, t.to],
+                p![t.from, t.to],
             )?;
         }
         Ok(())
@@ -688,13 +670,13 @@ impl Tx for SqliteTx<'_> {
             &format!(
                 "{STATUS} WHERE s.publication_id = ?1 AND s.retired_at IS NULL ORDER BY s.position"
             ),
-            [publication],
+            p![publication],
             status,
         )
     }
 
     fn status(&mut self, id: StatusId) -> Result<Option<Status>> {
-        self.one(&format!("{STATUS} WHERE s.id = ?1"), [id], status)
+        self.one(&format!("{STATUS} WHERE s.id = ?1"), p![id], status)
     }
 
     fn transitions(&mut self, publication: PublicationId) -> Result<Vec<Transition>> {
@@ -703,7 +685,7 @@ impl Tx for SqliteTx<'_> {
              JOIN workflow_statuses s ON s.id = t.from_status_id
              JOIN workflow_statuses d ON d.id = t.to_status_id
              WHERE s.publication_id = ?1 ORDER BY s.position, d.position",
-            [publication],
+            p![publication],
             |r| {
                 Ok(Transition {
                     from: r.get(0)?,
@@ -719,7 +701,7 @@ impl Tx for SqliteTx<'_> {
                 "{STATUS} JOIN workflow_transitions t ON t.to_status_id = s.id
                  WHERE t.from_status_id = ?1 AND s.retired_at IS NULL ORDER BY s.position"
             ),
-            [from],
+            p![from],
             status,
         )
     }
@@ -727,7 +709,7 @@ impl Tx for SqliteTx<'_> {
     fn status_publication(&mut self, id: StatusId) -> Result<Option<PublicationId>> {
         self.one(
             "SELECT publication_id FROM workflow_statuses WHERE id = ?1",
-            [id],
+            p![id],
             |r| r.get(0),
         )
     }
@@ -735,7 +717,7 @@ impl Tx for SqliteTx<'_> {
     fn all_statuses(&mut self, publication: PublicationId) -> Result<Vec<Status>> {
         self.all(
             &format!("{STATUS} WHERE s.publication_id = ?1 ORDER BY s.position"),
-            [publication],
+            p![publication],
             status,
         )
     }
@@ -743,7 +725,7 @@ impl Tx for SqliteTx<'_> {
     fn workflow_version(&mut self, publication: PublicationId) -> Result<Option<u32>> {
         self.one(
             "SELECT workflow_version FROM publications WHERE id = ?1 AND deleted_at IS NULL",
-            [publication],
+            p![publication],
             |r| r.get(0),
         )
     }
@@ -757,7 +739,7 @@ impl Tx for SqliteTx<'_> {
         self.exec(
             "UPDATE publications SET workflow_version = workflow_version + 1, updated_at = ?3
              WHERE id = ?1 AND workflow_version = ?2 AND deleted_at IS NULL",
-            params![publication, version, at],
+            p![publication, version, at],
         )
         .map(|n| n == 1)
     }
@@ -768,7 +750,7 @@ impl Tx for SqliteTx<'_> {
                 is_initial, is_spiked, is_final, receives_drafts, deadline_anchor,
                 deadline_offset_days, retired_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            params![
+            p![
                 s.id,
                 publication,
                 s.key,
@@ -794,7 +776,7 @@ impl Tx for SqliteTx<'_> {
                 deadline_offset_days = ?10,
                 retired_at = CASE WHEN ?11 THEN coalesce(retired_at, ?12) END
              WHERE id = ?1",
-            params![
+            p![
                 s.id,
                 s.label,
                 s.position,
@@ -815,9 +797,9 @@ impl Tx for SqliteTx<'_> {
     fn delete_status(&mut self, id: StatusId) -> Result<()> {
         self.exec(
             "DELETE FROM workflow_transitions WHERE from_status_id = ?1 OR to_status_id = ?1",
-            [id],
+            p![id],
         )?;
-        self.exec("DELETE FROM workflow_statuses WHERE id = ?1", [id])
+        self.exec("DELETE FROM workflow_statuses WHERE id = ?1", p![id])
             .map(drop)
     }
 
@@ -826,7 +808,7 @@ impl Tx for SqliteTx<'_> {
             "SELECT EXISTS (SELECT 1 FROM articles WHERE status_id = ?1)
                  OR EXISTS (SELECT 1 FROM changes WHERE old_ref = ?1)
                  OR EXISTS (SELECT 1 FROM changes WHERE new_ref = ?1)",
-            [id],
+            p![id],
             |r| r.get(0),
         )
         .map(Option::unwrap_or_default)
@@ -834,8 +816,9 @@ impl Tx for SqliteTx<'_> {
 
     fn insert_transition(&mut self, from: StatusId, to: StatusId) -> Result<()> {
         self.exec(
-            "INSERT OR IGNORE INTO workflow_transitions (from_status_id, to_status_id) VALUES (?1, ?2)",
-            params![from, to],
+            "INSERT INTO workflow_transitions (from_status_id, to_status_id) VALUES (?1, ?2)
+             ON CONFLICT DO NOTHING",
+            p![from, to],
         )
         .map(drop)
     }
@@ -843,7 +826,7 @@ impl Tx for SqliteTx<'_> {
     fn delete_transition(&mut self, from: StatusId, to: StatusId) -> Result<()> {
         self.exec(
             "DELETE FROM workflow_transitions WHERE from_status_id = ?1 AND to_status_id = ?2",
-            params![from, to],
+            p![from, to],
         )
         .map(drop)
     }
@@ -856,13 +839,13 @@ impl Tx for SqliteTx<'_> {
                 "{KIND} WHERE k.publication_id = ?1 AND (?2 OR k.retired_at IS NULL)
                  ORDER BY k.position, k.label"
             ),
-            params![publication, with_retired],
+            p![publication, with_retired],
             kind,
         )
     }
 
     fn kind(&mut self, id: KindId) -> Result<Option<Kind>> {
-        self.one(&format!("{KIND} WHERE k.id = ?1"), [id], kind)
+        self.one(&format!("{KIND} WHERE k.id = ?1"), p![id], kind)
     }
 
     fn insert_kind(&mut self, k: &KindRow<'_>, at: &str) -> Result<()> {
@@ -872,7 +855,7 @@ impl Tx for SqliteTx<'_> {
              VALUES (?1, ?2, ?3, ?4,
                 (SELECT coalesce(max(position) + 1, 0) FROM kinds WHERE publication_id = ?2),
                 CASE WHEN ?5 THEN ?6 END, ?6, ?6, ?7)",
-            params![
+            p![
                 k.id,
                 k.publication,
                 k.key,
@@ -891,7 +874,7 @@ impl Tx for SqliteTx<'_> {
                 retired_at = CASE WHEN ?4 THEN coalesce(retired_at, ?5) END,
                 words_per_page = ?6, updated_at = ?5, version = version + 1
              WHERE id = ?1 AND version = ?2",
-            params![k.id, version, k.label, k.retired, at, k.words_per_page],
+            p![k.id, version, k.label, k.retired, at, k.words_per_page],
         )
         .map(|n| n == 1)
     }
@@ -901,13 +884,13 @@ impl Tx for SqliteTx<'_> {
     fn sections(&mut self, publication: PublicationId) -> Result<Vec<Section>> {
         self.all(
             &format!("{SECTION} AND publication_id = ?1 ORDER BY position, name"),
-            [publication],
+            p![publication],
             section,
         )
     }
 
     fn section(&mut self, id: SectionId) -> Result<Option<Section>> {
-        self.one(&format!("{SECTION} AND id = ?1"), [id], section)
+        self.one(&format!("{SECTION} AND id = ?1"), p![id], section)
     }
 
     fn insert_section(
@@ -922,7 +905,7 @@ impl Tx for SqliteTx<'_> {
              VALUES (?1, ?2, ?3,
                 (SELECT coalesce(max(position) + 1, 0) FROM sections WHERE publication_id = ?2),
                 ?4, ?4)",
-            params![id, publication, name, at],
+            p![id, publication, name, at],
         )
         .map(drop)
     }
@@ -937,7 +920,7 @@ impl Tx for SqliteTx<'_> {
         self.exec(
             "UPDATE sections SET name = ?3, updated_at = ?4, version = version + 1
              WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
-            params![id, version, name, at],
+            p![id, version, name, at],
         )
         .map(|n| n == 1)
     }
@@ -947,16 +930,16 @@ impl Tx for SqliteTx<'_> {
     fn editions(&mut self, publication: Option<PublicationId>) -> Result<Vec<Edition>> {
         self.all(
             &format!(
-                "{EDITION} AND (?1 IS NULL OR e.publication_id = ?1)
+                "{EDITION} AND (CAST(?1 AS TEXT) IS NULL OR e.publication_id = ?1)
                  ORDER BY p.name COLLATE NOCASE, coalesce(e.on_sale_date, e.cover_date, '9999') DESC, e.name"
             ),
-            [publication],
+            p![publication],
             edition,
         )
     }
 
     fn edition(&mut self, id: EditionId) -> Result<Option<Edition>> {
-        self.one(&format!("{EDITION} AND e.id = ?1"), [id], edition)
+        self.one(&format!("{EDITION} AND e.id = ?1"), p![id], edition)
     }
 
     fn insert_edition(
@@ -972,7 +955,7 @@ impl Tx for SqliteTx<'_> {
                 commissioning_closes, copy_deadline, subbing_deadline, press_date,
                 on_sale_date, notes, created_at, updated_at, publication_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
-            params![
+            p![
                 id,
                 v.name,
                 v.theme,
@@ -1006,7 +989,7 @@ impl Tx for SqliteTx<'_> {
                 subbing_deadline = ?9, press_date = ?10, on_sale_date = ?11, notes = ?12,
                 updated_at = ?13, version = version + 1
              WHERE id = ?1 AND version = ?14 AND deleted_at IS NULL",
-            params![
+            p![
                 id,
                 v.name,
                 v.theme,
@@ -1034,20 +1017,20 @@ impl Tx for SqliteTx<'_> {
                 "{ARTICLE} AND a.edition_id = ?1
                  ORDER BY coalesce(sec.position, 1000000), s.position, a.title COLLATE NOCASE"
             ),
-            [edition],
+            p![edition],
             article,
         )
     }
 
     fn article(&mut self, id: ArticleId) -> Result<Option<Article>> {
-        self.one(&format!("{ARTICLE} AND a.id = ?1"), [id], article)
+        self.one(&format!("{ARTICLE} AND a.id = ?1"), p![id], article)
     }
 
     fn articles_titled(&mut self, title: &str) -> Result<Vec<ArticleId>> {
         self.all(
             "SELECT id FROM articles WHERE deleted_at IS NULL AND trim(title) = trim(?1) COLLATE NOCASE
              ORDER BY id",
-            [title],
+            p![title],
             |r| r.get(0),
         )
     }
@@ -1058,7 +1041,7 @@ impl Tx for SqliteTx<'_> {
             "INSERT INTO articles (id, edition_id, section_id, status_id, kind_id, title, slug,
                 standfirst, word_target, notes, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-            params![
+            p![
                 a.id,
                 a.edition,
                 v.section_id,
@@ -1087,7 +1070,7 @@ impl Tx for SqliteTx<'_> {
             "UPDATE articles SET title = ?3, slug = ?4, standfirst = ?5, section_id = ?6,
                 kind_id = ?7, word_target = ?8, notes = ?9, updated_at = ?10, version = version + 1
              WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
-            params![
+            p![
                 id,
                 version,
                 v.title,
@@ -1113,7 +1096,7 @@ impl Tx for SqliteTx<'_> {
         self.exec(
             "UPDATE articles SET status_id = ?3, updated_at = ?4, version = version + 1
              WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
-            params![id, version, to, at],
+            p![id, version, to, at],
         )
         .map(|n| n == 1)
     }
@@ -1123,7 +1106,7 @@ impl Tx for SqliteTx<'_> {
     fn drafts(&mut self, article: ArticleId) -> Result<Vec<Draft>> {
         self.all(
             &format!("{DRAFT} WHERE d.article_id = ?1 ORDER BY d.number DESC"),
-            [article],
+            p![article],
             draft,
         )
     }
@@ -1131,7 +1114,7 @@ impl Tx for SqliteTx<'_> {
     fn draft_text(&mut self, id: DraftId) -> Result<Option<(String, String)>> {
         self.one(
             "SELECT text, markdown FROM draft_contents WHERE draft_id = ?1",
-            [id],
+            p![id],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )
     }
@@ -1139,7 +1122,7 @@ impl Tx for SqliteTx<'_> {
     fn draft_original(&mut self, id: DraftId) -> Result<Option<Vec<u8>>> {
         self.one(
             "SELECT original FROM draft_contents WHERE draft_id = ?1",
-            [id],
+            p![id],
             |row| row.get(0),
         )
     }
@@ -1149,7 +1132,7 @@ impl Tx for SqliteTx<'_> {
             "INSERT INTO drafts (id, article_id, assignment_id, contributor_id, number, file_name,
                 media_type, size, sha256, words, submitted_at, recorded_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![
+            p![
                 d.id,
                 d.article,
                 d.assignment,
@@ -1167,7 +1150,7 @@ impl Tx for SqliteTx<'_> {
         self.exec(
             "INSERT INTO draft_contents (draft_id, original, text, markdown)
              VALUES (?1, ?2, ?3, ?4)",
-            params![d.id, d.original, d.text, d.markdown],
+            p![d.id, d.original, d.text, d.markdown],
         )
         .map(drop)
     }
@@ -1182,7 +1165,7 @@ impl Tx for SqliteTx<'_> {
         self.exec(
             "UPDATE articles SET approved_draft_id = ?3, updated_at = ?4, version = version + 1
              WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
-            params![article, version, draft, at],
+            p![article, version, draft, at],
         )
         .map(|n| n == 1)
     }
@@ -1192,19 +1175,19 @@ impl Tx for SqliteTx<'_> {
     fn contributors(&mut self) -> Result<Vec<Contributor>> {
         self.all(
             &format!("{CONTRIBUTOR} ORDER BY c.name COLLATE NOCASE"),
-            [],
+            p![],
             contributor,
         )
     }
 
     fn contributor(&mut self, id: ContributorId) -> Result<Option<Contributor>> {
-        self.one(&format!("{CONTRIBUTOR} AND c.id = ?1"), [id], contributor)
+        self.one(&format!("{CONTRIBUTOR} AND c.id = ?1"), p![id], contributor)
     }
 
     fn contributor_by_email(&mut self, email: &str) -> Result<Option<Contributor>> {
         self.one(
             &format!("{CONTRIBUTOR} AND c.email = ?1 COLLATE NOCASE"),
-            [email],
+            p![email],
             contributor,
         )
     }
@@ -1220,7 +1203,7 @@ impl Tx for SqliteTx<'_> {
             "UPDATE contributors SET name = ?3, role = ?4, organisation = ?5, email = ?6,
                 phone = ?7, kind = ?8, notes = ?9, updated_at = ?10, version = version + 1
              WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
-            params![
+            p![
                 id,
                 version,
                 v.name,
@@ -1246,7 +1229,7 @@ impl Tx for SqliteTx<'_> {
             "INSERT INTO contributors (id, name, role, organisation, email, phone, kind, notes,
                 created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-            params![
+            p![
                 id,
                 v.name,
                 v.role,
@@ -1268,7 +1251,7 @@ impl Tx for SqliteTx<'_> {
                 due_date, fee_minor, fee_currency, state, answered_at, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
                 CASE WHEN ?10 = 'offered' THEN NULL ELSE ?11 END, ?11, ?11)",
-            params![
+            p![
                 a.id,
                 a.article,
                 a.contributor,
@@ -1286,7 +1269,7 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn assignment(&mut self, id: AssignmentId) -> Result<Option<Assignment>> {
-        self.one(&format!("{ASSIGNMENT} AND asg.id = ?1"), [id], assignment)
+        self.one(&format!("{ASSIGNMENT} AND asg.id = ?1"), p![id], assignment)
     }
 
     fn assignments(&mut self, f: AssignmentFilter) -> Result<Vec<Assignment>> {
@@ -1322,7 +1305,7 @@ impl Tx for SqliteTx<'_> {
             "UPDATE assignments SET role = ?3, brief = ?4, word_target = ?5, due_date = ?6,
                 fee_minor = ?7, fee_currency = ?8, updated_at = ?9, version = version + 1
              WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
-            params![
+            p![
                 id,
                 version,
                 v.role,
@@ -1348,7 +1331,7 @@ impl Tx for SqliteTx<'_> {
             "UPDATE assignments SET state = ?3, answered_at = ?4, updated_at = ?4,
                 version = version + 1
              WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
-            params![id, version, state.key(), at],
+            p![id, version, state.key(), at],
         )
         .map(|n| n == 1)
     }
@@ -1360,13 +1343,13 @@ impl Tx for SqliteTx<'_> {
             &format!(
                 "{ADVERT} AND ad.edition_id = ?1 ORDER BY ad.advertiser COLLATE NOCASE, ad.id"
             ),
-            [edition],
+            p![edition],
             advert,
         )
     }
 
     fn advert(&mut self, id: AdvertId) -> Result<Option<Advert>> {
-        self.one(&format!("{ADVERT} AND ad.id = ?1"), [id], advert)
+        self.one(&format!("{ADVERT} AND ad.id = ?1"), p![id], advert)
     }
 
     fn insert_advert(
@@ -1380,7 +1363,7 @@ impl Tx for SqliteTx<'_> {
             "INSERT INTO adverts (id, edition_id, advertiser, size, state, position, notes,
                 created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-            params![
+            p![
                 id,
                 edition,
                 v.advertiser,
@@ -1405,7 +1388,7 @@ impl Tx for SqliteTx<'_> {
             "UPDATE adverts SET advertiser = ?3, size = ?4, state = ?5, position = ?6, notes = ?7,
                 updated_at = ?8, version = version + 1
              WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
-            params![
+            p![
                 id,
                 version,
                 v.advertiser,
@@ -1422,13 +1405,13 @@ impl Tx for SqliteTx<'_> {
     fn slots(&mut self, edition: EditionId) -> Result<Vec<Slot>> {
         self.all(
             &format!("{SLOT} WHERE sl.edition_id = ?1 ORDER BY sl.first_page, sl.part_offset"),
-            [edition],
+            p![edition],
             slot,
         )
     }
 
     fn slot(&mut self, id: SlotId) -> Result<Option<Slot>> {
-        self.one(&format!("{SLOT} WHERE sl.id = ?1"), [id], slot)
+        self.one(&format!("{SLOT} WHERE sl.id = ?1"), p![id], slot)
     }
 
     fn insert_slot(&mut self, sl: &SlotRow, at: &str) -> Result<()> {
@@ -1436,7 +1419,7 @@ impl Tx for SqliteTx<'_> {
             "INSERT INTO slots (id, edition_id, article_id, advert_id, first_page, last_page,
                 part_offset, part_units, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-            params![
+            p![
                 sl.id,
                 sl.edition,
                 sl.article,
@@ -1456,7 +1439,7 @@ impl Tx for SqliteTx<'_> {
             "UPDATE slots SET first_page = ?3, last_page = ?4, part_offset = ?5, part_units = ?6,
                 updated_at = ?7, version = version + 1
              WHERE id = ?1 AND version = ?2",
-            params![
+            p![
                 sl.id,
                 version,
                 sl.first_page,
@@ -1470,13 +1453,14 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn delete_slot(&mut self, id: SlotId) -> Result<()> {
-        self.exec("DELETE FROM slots WHERE id = ?1", [id]).map(drop)
+        self.exec("DELETE FROM slots WHERE id = ?1", p![id])
+            .map(drop)
     }
 
     fn flatplan_version(&mut self, edition: EditionId) -> Result<Option<u32>> {
         self.one(
             "SELECT flatplan_version FROM editions WHERE id = ?1 AND deleted_at IS NULL",
-            [edition],
+            p![edition],
             |r| r.get(0),
         )
     }
@@ -1484,7 +1468,7 @@ impl Tx for SqliteTx<'_> {
     fn bump_flatplan(&mut self, edition: EditionId, at: &str) -> Result<()> {
         self.exec(
             "UPDATE editions SET flatplan_version = flatplan_version + 1, updated_at = ?2 WHERE id = ?1",
-            params![edition, at],
+            p![edition, at],
         )
         .map(drop)
     }
@@ -1511,14 +1495,14 @@ impl Tx for SqliteTx<'_> {
         self.exec(
             "INSERT INTO change_sets (id, at, actor, publication_id, edition_id)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![set.id, set.at, set.actor, set.publication, set.edition],
+            p![set.id, set.at, set.actor, set.publication, set.edition],
         )?;
         for (seq, c) in set.changes.iter().enumerate() {
             self.exec(
                 "INSERT INTO changes (id, change_set_id, seq, entity, entity_id, version, action,
                     field, old_value, new_value, old_ref, new_ref, subject)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                params![
+                p![
                     c.id,
                     set.id,
                     seq as i64,
@@ -1541,7 +1525,7 @@ impl Tx for SqliteTx<'_> {
     fn history_of(&mut self, entity_id: &str) -> Result<Vec<HistoryEntry>> {
         self.all(
             &format!("{HISTORY} WHERE c.entity_id = ?1 ORDER BY s.at, c.change_set_id, c.seq"),
-            [entity_id],
+            p![entity_id],
             history,
         )
     }
@@ -1550,12 +1534,12 @@ impl Tx for SqliteTx<'_> {
         self.all(
             &format!(
                 "{HISTORY} WHERE c.entity_id IN
-                    (SELECT ?1 UNION ALL
+                    (SELECT CAST(?1 AS TEXT) UNION ALL
                      SELECT id FROM assignments WHERE article_id = ?1 AND deleted_at IS NULL
                      UNION ALL SELECT id FROM drafts WHERE article_id = ?1)
                  ORDER BY s.at, c.change_set_id, c.seq"
             ),
-            [id],
+            p![id],
             history,
         )
     }
@@ -1571,7 +1555,7 @@ impl Tx for SqliteTx<'_> {
                 "{HISTORY} WHERE c.entity_id = ?1 AND c.entity = ?3 AND c.version > ?2
                  ORDER BY s.at, c.change_set_id, c.seq"
             ),
-            params![entity_id, version, entity],
+            p![entity_id, version, entity],
             history,
         )
     }

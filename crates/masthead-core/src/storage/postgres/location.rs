@@ -1,0 +1,400 @@
+//! Where a team server is: a `postgres://` URL, read the way libpq reads
+//! it (`PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGPASSFILE` or
+//! `~/.pgpass`, `sslmode`, `sslrootcert` or `PGSSLROOTCERT`). The password is
+//! never shown and never written anywhere by Masthead.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::error::{Error, Result};
+
+/// How much TLS a connection asks for (libpq's `sslmode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TlsMode {
+    Disable,
+    Prefer,
+    Require,
+    VerifyCa,
+    VerifyFull,
+}
+
+impl TlsMode {
+    fn parse(text: &str) -> Option<TlsMode> {
+        Some(match text {
+            "disable" => TlsMode::Disable,
+            "allow" | "prefer" => TlsMode::Prefer,
+            "require" => TlsMode::Require,
+            "verify-ca" => TlsMode::VerifyCa,
+            "verify-full" => TlsMode::VerifyFull,
+            _ => return None,
+        })
+    }
+}
+
+/// A team server's address, with the login to use on it.
+#[derive(Clone)]
+pub struct ServerLocation {
+    pub(crate) host: String,
+    pub(crate) port: u16,
+    pub(crate) user: String,
+    pub(crate) dbname: String,
+    password: Option<String>,
+    pub(crate) tls: TlsMode,
+    pub(crate) root_cert: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for ServerLocation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self}")
+    }
+}
+
+impl std::fmt::Display for ServerLocation {
+    /// The URL without the password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let host = if self.host.contains(':') {
+            format!("[{}]", self.host)
+        } else {
+            self.host.clone()
+        };
+        write!(
+            f,
+            "postgres://{}@{host}:{}/{}",
+            self.user, self.port, self.dbname
+        )
+    }
+}
+
+fn invalid(url: &str, why: &str) -> Error {
+    Error::invalid(
+        "bad_server_address",
+        "db",
+        format!(
+            "\"{}\" is not a team server address ({why}). Write it as postgres://USER@HOST:5432/DATABASE, adding ?sslmode=verify-full for a server over the internet.",
+            redact(url)
+        ),
+    )
+}
+
+/// The URL with any password replaced by `***`, for messages.
+fn redact(url: &str) -> String {
+    let Some(rest) = url.split_once("://").map(|(_, r)| r) else {
+        return url.to_owned();
+    };
+    let scheme = &url[..url.len() - rest.len()];
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{scheme}{user}:***@{host}{tail}"),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(hex) = std::str::from_utf8(&bytes[i + 1..i + 3])
+            && let Ok(b) = u8::from_str_radix(hex, 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl ServerLocation {
+    /// Whether `text` names a team server rather than a file.
+    pub fn is_server(text: &str) -> bool {
+        let lower = text.trim_start().to_ascii_lowercase();
+        lower.starts_with("postgres://") || lower.starts_with("postgresql://")
+    }
+
+    /// Reads a `postgres://user:password@host:port/database?sslmode=…` URL.
+    pub fn parse(url: &str) -> Result<ServerLocation> {
+        let url = url.trim();
+        let Some((_, rest)) = url.split_once("://").filter(|_| Self::is_server(url)) else {
+            return Err(invalid(url, "it does not start with postgres://"));
+        };
+        let (rest, query) = rest.split_once('?').unwrap_or((rest, ""));
+        let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+        let (userinfo, hostport) = match authority.rsplit_once('@') {
+            Some((u, h)) => (Some(u), h),
+            None => (None, authority),
+        };
+        let (user, password) = match userinfo {
+            Some(u) => match u.split_once(':') {
+                Some((u, p)) => (Some(decode(u)), Some(decode(p))),
+                None => (Some(decode(u)), None),
+            },
+            None => (None, None),
+        };
+        let (host, port) = if let Some(inner) = hostport.strip_prefix('[') {
+            let (h, after) = inner
+                .split_once(']')
+                .ok_or_else(|| invalid(url, "an IPv6 address lacks its closing ]"))?;
+            (
+                Some(h.to_owned()),
+                after.strip_prefix(':').map(str::to_owned),
+            )
+        } else {
+            match hostport.rsplit_once(':') {
+                Some((h, p)) => (Some(decode(h)), Some(p.to_owned())),
+                None => (Some(decode(hostport)), None),
+            }
+        };
+        let mut location = ServerLocation {
+            host: host
+                .filter(|h| !h.is_empty())
+                .or_else(|| std::env::var("PGHOST").ok())
+                .unwrap_or_else(|| "localhost".into()),
+            port: 5432,
+            user: user
+                .filter(|u| !u.is_empty())
+                .or_else(|| std::env::var("PGUSER").ok())
+                .or_else(|| std::env::var("USER").ok())
+                .unwrap_or_else(|| "postgres".into()),
+            dbname: decode(path),
+            password,
+            tls: TlsMode::Prefer,
+            root_cert: std::env::var_os("PGSSLROOTCERT").map(PathBuf::from),
+        };
+        let port = port.or_else(|| std::env::var("PGPORT").ok());
+        if let Some(port) = port.filter(|p| !p.is_empty()) {
+            location.port = port
+                .parse()
+                .map_err(|_| invalid(url, &format!("the port \"{port}\" is not a number")))?;
+        }
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode(value);
+            match key {
+                "sslmode" => {
+                    location.tls = TlsMode::parse(&value).ok_or_else(|| {
+                        invalid(
+                            url,
+                            &format!("sslmode \"{value}\" is not one of disable, prefer, require, verify-ca, verify-full"),
+                        )
+                    })?
+                }
+                "sslrootcert" => location.root_cert = Some(PathBuf::from(value)),
+                "host" => location.host = value,
+                "port" => {
+                    location.port = value.parse().map_err(|_| {
+                        invalid(url, &format!("the port \"{value}\" is not a number"))
+                    })?
+                }
+                "user" => location.user = value,
+                "password" => location.password = Some(value),
+                "dbname" => location.dbname = value,
+                "connect_timeout" | "application_name" => {}
+                other => {
+                    return Err(invalid(
+                        url,
+                        &format!("Masthead does not know the setting \"{other}\""),
+                    ));
+                }
+            }
+        }
+        if location.dbname.is_empty() {
+            location.dbname = location.user.clone();
+        }
+        Ok(location)
+    }
+
+    pub fn user(&self) -> &str {
+        &self.user
+    }
+
+    /// The same server and database with another login.
+    pub fn with_login(&self, user: &str, password: Option<&str>) -> ServerLocation {
+        ServerLocation {
+            user: user.to_owned(),
+            password: password.map(str::to_owned),
+            ..self.clone()
+        }
+    }
+
+    /// The same server with another database.
+    pub fn with_database(&self, dbname: &str) -> ServerLocation {
+        ServerLocation {
+            dbname: dbname.to_owned(),
+            ..self.clone()
+        }
+    }
+
+    /// The password: given in the URL, else `PGPASSWORD`, else the
+    /// password file's line for this server, database and user.
+    fn password(&self) -> Option<String> {
+        self.password
+            .clone()
+            .or_else(|| std::env::var("PGPASSWORD").ok())
+            .or_else(|| self.password_from_file())
+    }
+
+    fn password_from_file(&self) -> Option<String> {
+        let file = std::env::var_os("PGPASSFILE")
+            .map(PathBuf::from)
+            .or_else(|| dirs::home_dir().map(|h| h.join(".pgpass")))?;
+        let text = std::fs::read_to_string(file).ok()?;
+        self.password_in(&text)
+    }
+
+    /// This server's password in a password file's `text`.
+    fn password_in(&self, text: &str) -> Option<String> {
+        let host = if self.host.starts_with('/') {
+            "localhost"
+        } else {
+            &self.host
+        };
+        let port = self.port.to_string();
+        let wanted = [host, port.as_str(), &self.dbname, &self.user];
+        text.lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .find_map(|line| {
+                let fields = pgpass_fields(line);
+                if fields.len() != 5 {
+                    return None;
+                }
+                let matches = fields[..4]
+                    .iter()
+                    .zip(wanted)
+                    .all(|(f, w)| f == "*" || f == w);
+                matches.then(|| fields[4].clone())
+            })
+    }
+
+    /// Opens a connection, with TLS as `sslmode` asks.
+    pub(crate) fn connect(&self) -> Result<postgres::Client> {
+        let mut config = postgres::Config::new();
+        config
+            .host(&self.host)
+            .port(self.port)
+            .user(&self.user)
+            .dbname(&self.dbname)
+            .application_name("Masthead")
+            .connect_timeout(Duration::from_secs(10));
+        if let Some(password) = self.password() {
+            config.password(password);
+        }
+        let result = match self.tls {
+            TlsMode::Disable => {
+                config.ssl_mode(postgres::config::SslMode::Disable);
+                config.connect(postgres::NoTls)
+            }
+            mode => {
+                let connector = super::tls::connector(self)?;
+                config.ssl_mode(if mode == TlsMode::Prefer {
+                    postgres::config::SslMode::Prefer
+                } else {
+                    postgres::config::SslMode::Require
+                });
+                config.connect(connector)
+            }
+        };
+        result.map_err(|e| self.connect_error(e))
+    }
+
+    fn connect_error(&self, e: postgres::Error) -> Error {
+        if e.as_db_error().is_some() {
+            return super::map_error(self, e);
+        }
+        let detail = std::error::Error::source(&e)
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| e.to_string());
+        let lower = detail.to_lowercase();
+        if lower.contains("tls") || lower.contains("certificate") || lower.contains("ssl") {
+            Error::TlsRefused {
+                server: self.to_string(),
+                detail,
+            }
+        } else if lower.contains("password") {
+            Error::LoginRefused {
+                server: self.to_string(),
+                user: self.user.clone(),
+                detail,
+            }
+        } else {
+            Error::ServerUnreachable {
+                server: self.to_string(),
+                detail,
+            }
+        }
+    }
+}
+
+/// One line of a password file: five fields split at unescaped colons.
+fn pgpass_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let (Some(next), Some(f)) = (chars.next(), fields.last_mut()) {
+                    f.push(next);
+                }
+            }
+            ':' => fields.push(String::new()),
+            c => {
+                if let Some(f) = fields.last_mut() {
+                    f.push(c);
+                }
+            }
+        }
+    }
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_url_gives_its_parts_and_never_shows_the_password() {
+        let l = ServerLocation::parse(
+            "postgres://ed%40pse:s3cret@db.example.org:6543/pse?sslmode=verify-full",
+        )
+        .unwrap();
+        assert_eq!(l.user, "ed@pse");
+        assert_eq!(l.host, "db.example.org");
+        assert_eq!(l.port, 6543);
+        assert_eq!(l.dbname, "pse");
+        assert_eq!(l.tls, TlsMode::VerifyFull);
+        assert_eq!(l.to_string(), "postgres://ed@pse@db.example.org:6543/pse");
+        assert!(!format!("{l:?}").contains("s3cret"));
+        let err = ServerLocation::parse("postgres://ed:s3cret@db/pse?sslmode=maybe").unwrap_err();
+        assert!(!err.to_string().contains("s3cret"), "{err}");
+        assert!(err.to_string().contains("sslmode"), "{err}");
+        assert_eq!(err.code(), "bad_server_address");
+    }
+
+    #[test]
+    fn the_password_file_is_read_as_libpq_reads_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("pgpass");
+        std::fs::write(
+            &file,
+            "# comment\nother:5432:*:ed:wrong\ndb:5432:pse:ed:pa\\:ss\n*:*:*:*:fallback\n",
+        )
+        .unwrap();
+        let fields = pgpass_fields("db:5432:pse:ed:pa\\:ss");
+        assert_eq!(fields, ["db", "5432", "pse", "ed", "pa:ss"]);
+        let text = std::fs::read_to_string(&file).unwrap();
+        let l = ServerLocation::parse("postgres://ed@db:5432/pse").unwrap();
+        assert_eq!(l.password_in(&text).as_deref(), Some("pa:ss"));
+        let other = ServerLocation::parse("postgres://ed@other:5432/x").unwrap();
+        assert_eq!(other.password_in(&text).as_deref(), Some("wrong"));
+        let anyone = ServerLocation::parse("postgres://amy@db:5432/pse").unwrap();
+        assert_eq!(anyone.password_in(&text).as_deref(), Some("fallback"));
+    }
+}

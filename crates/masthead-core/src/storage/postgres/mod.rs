@@ -1,0 +1,274 @@
+//! PostgreSQL, the storage of a team server: connecting, the server's own
+//! migrations (run under an advisory lock), and transactions with the same
+//! guarantees as a file's.
+//!
+//! A write transaction starts by taking one advisory lock, so writes run
+//! one at a time, as in SQLite: what a use case reads inside its
+//! transaction is what it updates, and no write can fail on a serialization
+//! conflict or a deadlock. One that changed something moves the one row of
+//! `masthead_clock` on and sends `NOTIFY masthead_changed` as it commits,
+//! which tells every other connection (`data_version`, and the app's
+//! listener). Reads run in a REPEATABLE READ snapshot and never wait.
+
+mod conn;
+pub(crate) mod location;
+mod tls;
+
+use std::cell::{Cell as Counter, RefCell};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use postgres::error::SqlState;
+
+use super::tx::SqlTx;
+use super::{Backend, Tx};
+use crate::error::{Error, Result};
+use conn::PgConn;
+pub use location::ServerLocation;
+
+/// The server's migrations, numbered as the file's: a server starts at
+/// version 5 (everything a file had then) and follows the same numbers.
+pub(crate) const PG_MIGRATIONS: &[(i64, &str)] =
+    &[(5, include_str!("../../migrations/postgres/0005_schema.sql"))];
+
+/// Held by every write transaction until it ends: writes run one at a
+/// time ("MSTH" and "WRIT").
+const WRITE_LOCK: i64 = 0x4D53_5448_5752_4954;
+
+/// Taken around migrations, so two clients starting at once never migrate
+/// twice ("MSTH" and "MIGR").
+const MIGRATION_LOCK: i64 = 0x4D53_5448_4D49_4752;
+
+pub(crate) struct Inner {
+    client: postgres::Client,
+    statements: HashMap<String, postgres::Statement>,
+    server: ServerLocation,
+}
+
+impl Inner {
+    /// Connects again after the connection dropped; statements are
+    /// prepared afresh on the new one.
+    fn reconnect(&mut self) -> Result<()> {
+        self.client = self.server.connect()?;
+        self.statements.clear();
+        Ok(())
+    }
+}
+
+pub(crate) struct PgBackend {
+    inner: RefCell<Inner>,
+    /// How many writes this connection committed: `data_version` leaves
+    /// them out, so it moves only when someone else commits.
+    own_commits: Counter<i64>,
+    display: PathBuf,
+}
+
+impl PgBackend {
+    /// Connects, creates the schema on an empty database and brings an older
+    /// one up to date. Refuses, untouched, a database that holds other
+    /// tables or that a newer Masthead wrote.
+    pub(crate) fn open(location: &ServerLocation) -> Result<PgBackend> {
+        let mut client = location.connect()?;
+        migrate(&mut client, location)?;
+        Ok(PgBackend {
+            display: PathBuf::from(location.to_string()),
+            inner: RefCell::new(Inner {
+                client,
+                statements: HashMap::new(),
+                server: location.clone(),
+            }),
+            own_commits: Counter::new(0),
+        })
+    }
+
+    fn begin(&self, sql: &str, write: bool) -> Result<Box<dyn Tx + '_>> {
+        let mut inner = self.inner.try_borrow_mut().map_err(|_| {
+            Error::Server("a transaction is already open on this connection".into())
+        })?;
+        if inner.client.is_closed() {
+            inner.reconnect()?;
+        }
+        if let Err(e) = inner.client.batch_execute(sql) {
+            // A connection the server dropped (a restart, a network blip)
+            // shows here first: nothing has been done yet, so connect again
+            // and begin once more.
+            let error = map_error(&inner.server, e);
+            if !matches!(error, Error::ConnectionLost { .. }) {
+                return Err(error);
+            }
+            inner.reconnect()?;
+            let inner_ref = &mut *inner;
+            inner_ref
+                .client
+                .batch_execute(sql)
+                .map_err(|e| map_error(&inner_ref.server, e))?;
+        }
+        let conn = PgConn {
+            inner,
+            own_commits: write.then_some(&self.own_commits),
+            open: true,
+            wrote: false,
+        };
+        Ok(Box::new(SqlTx::new(Box::new(conn))))
+    }
+
+    fn query_i64(&self, sql: &str) -> Result<i64> {
+        let mut inner = self
+            .inner
+            .try_borrow_mut()
+            .map_err(|_| Error::Server("the connection is busy".into()))?;
+        if inner.client.is_closed() {
+            inner.reconnect()?;
+        }
+        let inner = &mut *inner;
+        inner
+            .client
+            .query_one(sql, &[])
+            .and_then(|row| row.try_get::<_, i64>(0))
+            .map_err(|e| map_error(&inner.server, e))
+    }
+}
+
+impl Backend for PgBackend {
+    fn read(&self) -> Result<Box<dyn Tx + '_>> {
+        self.begin("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", false)
+    }
+
+    fn write(&mut self) -> Result<Box<dyn Tx + '_>> {
+        self.begin(
+            &format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})"),
+            true,
+        )
+    }
+
+    fn data_version(&self) -> Result<i64> {
+        Ok(self.query_i64("SELECT n FROM masthead_clock")? - self.own_commits.get())
+    }
+
+    fn schema_version(&self) -> Result<i64> {
+        self.query_i64("SELECT version::bigint FROM masthead_schema")
+    }
+
+    fn check_still_there(&self) -> Result<()> {
+        Ok(())
+    }
+
+    fn location(&self) -> &Path {
+        &self.display
+    }
+
+    #[cfg(test)]
+    fn limit_pages(&self, _extra: Option<u64>) {}
+}
+
+fn migrate(client: &mut postgres::Client, server: &ServerLocation) -> Result<()> {
+    let err = |e| map_error(server, e);
+    client
+        .execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])
+        .map_err(err)?;
+    let result = migrate_locked(client, server);
+    let unlocked = client
+        .execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK])
+        .map_err(err);
+    result.and(unlocked.map(drop))
+}
+
+fn migrate_locked(client: &mut postgres::Client, server: &ServerLocation) -> Result<()> {
+    let err = |e| map_error(server, e);
+    let latest = PG_MIGRATIONS.last().map_or(0, |(v, _)| *v);
+    let has_schema: bool = client
+        .query_one("SELECT to_regclass('masthead_schema') IS NOT NULL", &[])
+        .and_then(|r| r.try_get(0))
+        .map_err(err)?;
+    let current: i64 = if has_schema {
+        client
+            .query_one("SELECT version::bigint FROM masthead_schema", &[])
+            .and_then(|r| r.try_get(0))
+            .map_err(err)?
+    } else {
+        let tables: i64 = client
+            .query_one(
+                "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()",
+                &[],
+            )
+            .and_then(|r| r.try_get(0))
+            .map_err(err)?;
+        if tables > 0 {
+            return Err(Error::NotMasthead {
+                path: PathBuf::from(server.to_string()),
+                reason: format!("the database already holds {tables} tables of another program"),
+            });
+        }
+        0
+    };
+    if current > latest {
+        return Err(Error::DatabaseTooNew {
+            path: PathBuf::from(server.to_string()),
+            found: current,
+            supported: latest,
+        });
+    }
+    for (version, sql) in PG_MIGRATIONS {
+        if *version > current {
+            let mut tx = client.transaction().map_err(err)?;
+            tx.batch_execute(sql).map_err(err)?;
+            tx.execute(
+                "UPDATE masthead_schema SET version = $1",
+                &[&i32::try_from(*version).unwrap_or(i32::MAX)],
+            )
+            .map_err(err)?;
+            tx.commit().map_err(err)?;
+        }
+    }
+    Ok(())
+}
+
+/// Every PostgreSQL failure becomes an error that says what to do.
+pub(crate) fn map_error(server: &ServerLocation, e: postgres::Error) -> Error {
+    if let Some(db) = e.as_db_error() {
+        let detail = db.message().to_owned();
+        let code = db.code();
+        return if *code == SqlState::UNIQUE_VIOLATION {
+            Error::NotUnique
+        } else if *code == SqlState::FOREIGN_KEY_VIOLATION {
+            Error::ReferenceMissing { detail }
+        } else if *code == SqlState::INVALID_PASSWORD
+            || *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION
+        {
+            Error::LoginRefused {
+                server: server.to_string(),
+                user: server.user().to_owned(),
+                detail,
+            }
+        } else if *code == SqlState::INSUFFICIENT_PRIVILEGE {
+            Error::NotAllowed { detail }
+        } else if *code == SqlState::INVALID_CATALOG_NAME {
+            Error::ServerUnreachable {
+                server: server.to_string(),
+                detail,
+            }
+        } else if *code == SqlState::T_R_SERIALIZATION_FAILURE
+            || *code == SqlState::T_R_DEADLOCK_DETECTED
+            || *code == SqlState::LOCK_NOT_AVAILABLE
+        {
+            Error::Locked {
+                path: PathBuf::from(server.to_string()),
+            }
+        } else if *code == SqlState::DISK_FULL {
+            Error::DiskFull {
+                path: PathBuf::from(server.to_string()),
+            }
+        } else if code.code().starts_with("57P") || code.code().starts_with("08") {
+            Error::ConnectionLost {
+                server: server.to_string(),
+                detail,
+            }
+        } else {
+            Error::Server(detail)
+        };
+    }
+    Error::ConnectionLost {
+        server: server.to_string(),
+        detail: e.to_string(),
+    }
+}
