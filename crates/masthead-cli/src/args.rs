@@ -80,6 +80,11 @@ pub enum Command {
         #[command(subcommand)]
         cmd: DraftCmd,
     },
+    /// A team's database as a whole: move a file onto a team server and back.
+    Team {
+        #[command(subcommand)]
+        cmd: TeamCmd,
+    },
     /// Export an edition's plan: a PDF to print, the run sheet as CSV.
     Export {
         #[command(subcommand)]
@@ -950,5 +955,18 @@ pub enum ExportCmd {
         out: PathBuf,
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCmd {
+    /// Copy everything from SOURCE (a file or a postgres:// URL) into --db,
+    /// which must be empty: every id, date, history line and draft is kept.
+    Import {
+        /// The database to copy from: a Masthead file, or a team server's URL.
+        #[arg(value_name = "FILE|URL")]
+        source: String,
+        #[arg(long)]
+        json: bool,
     },
 }

@@ -20,7 +20,7 @@ use masthead_core::{Actor, AssignmentQuery, Error, ServerLocation, Store, config
 use args::{
     AdvertCmd, AdvertFields, ArticleCmd, ArticleFields, AssignmentCmd, AssignmentKey, Cli, Command,
     ContributorCmd, ContributorFields, DraftCmd, DraftPiece, EditionCmd, EditionFields, ExportCmd,
-    FlatplanCmd, KindCmd, PublicationCmd, SectionCmd, SlotOwner, WhereArgs, WorkflowCmd,
+    FlatplanCmd, KindCmd, PublicationCmd, SectionCmd, SlotOwner, TeamCmd, WhereArgs, WorkflowCmd,
     WorkflowCommon,
 };
 use output::Out;
@@ -188,6 +188,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Draft { cmd } => draft(cmd, &path, &who, &out),
         Command::Export { cmd } => export(cmd, &path, &out),
         Command::Workflow { cmd } => workflow(cmd, &path, &who, &out),
+        Command::Team { cmd } => team(cmd, &path, &out),
         Command::Board {
             edition,
             publication,
@@ -1502,6 +1503,41 @@ fn write_new(to: &std::path::Path, bytes: &[u8]) -> Outcome {
         std::io::ErrorKind::AlreadyExists => exists(),
         _ => failed(e),
     })
+}
+
+fn team(cmd: &TeamCmd, path: &PathBuf, out: &Out) -> Outcome {
+    match cmd {
+        TeamCmd::Import { source, json } => {
+            let from = if ServerLocation::is_server(source) {
+                Store::open_location(source)?
+            } else {
+                let file = PathBuf::from(source);
+                if !file.is_file() {
+                    return Err(Failure::Usage(format!(
+                        "there is no Masthead database at {source}; name the file (or postgres:// URL) to import from"
+                    )));
+                }
+                open(&file, false)?
+            };
+            let mut to = open(path, true)?;
+            let summary = to.import_everything_from(&from)?;
+            if *json {
+                return out.json(&summary);
+            }
+            out.line(&format!(
+                "Imported {} into {}: {} publications, {} editions, {} pieces, {} contributors, {} drafts and {} history lines.",
+                summary.from,
+                summary.to,
+                summary.rows("publications"),
+                summary.rows("editions"),
+                summary.rows("articles"),
+                summary.rows("contributors"),
+                summary.rows("drafts"),
+                summary.rows("changes"),
+            ));
+            Ok(())
+        }
+    }
 }
 
 fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {

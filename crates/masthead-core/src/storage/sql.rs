@@ -19,6 +19,40 @@ pub(crate) enum Param<'a> {
     Blob(&'a [u8]),
 }
 
+/// A value read whole from any column: what an import copies.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value {
+    Null,
+    Int(i64),
+    Bool(bool),
+    Text(String),
+    Blob(Vec<u8>),
+}
+
+impl ToParam for Value {
+    fn to_param(&self) -> Param<'_> {
+        match self {
+            Value::Null => Param::Null,
+            Value::Int(n) => Param::Int(*n),
+            Value::Bool(b) => Param::Bool(*b),
+            Value::Text(t) => Param::Text(Cow::Borrowed(t)),
+            Value::Blob(b) => Param::Blob(b),
+        }
+    }
+}
+
+impl FromCell for Value {
+    fn from_cell(cell: Cell<'_>) -> Result<Self, String> {
+        Ok(match cell {
+            Cell::Null => Value::Null,
+            Cell::Int(n) => Value::Int(n),
+            Cell::Bool(b) => Value::Bool(b),
+            Cell::Text(t) => Value::Text(t.to_owned()),
+            Cell::Blob(b) => Value::Blob(b.to_vec()),
+        })
+    }
+}
+
 /// What can be bound as a [`Param`].
 pub(crate) trait ToParam {
     fn to_param(&self) -> Param<'_>;

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::history::ChangeSet;
 use crate::model::*;
 use crate::rules::drafts::word_count;
-use crate::storage::sql::{Conn, Row, p, stored_value};
+use crate::storage::sql::{Conn, Row, Value, p, stored_value};
 use crate::storage::{
     AssignmentFilter, AssignmentRow, BoardRow, DraftRow, KindRow, NewArticle, SlotRow, Tx,
 };
@@ -1484,6 +1484,70 @@ impl Tx for SqlTx<'_> {
             f.contributor_id.map(|x| x.to_string()),
         ];
         self.all_numbered(&board_sql(f), &values, board_row)
+    }
+
+    // ----- whole tables -----
+
+    fn holds_nothing(&mut self) -> Result<bool> {
+        self.one(
+            "SELECT NOT EXISTS (SELECT 1 FROM publications)
+                AND NOT EXISTS (SELECT 1 FROM contributors)
+                AND NOT EXISTS (SELECT 1 FROM change_sets)",
+            p![],
+            |r| r.get(0),
+        )
+        .map(|empty| empty.unwrap_or(false))
+    }
+
+    fn dump_table(
+        &mut self,
+        table: &str,
+        columns: &[&str],
+        each: &mut dyn FnMut(Vec<Value>) -> Result<()>,
+    ) -> Result<()> {
+        let sql = format!(
+            "SELECT {} FROM {table} ORDER BY {}",
+            columns.join(", "),
+            columns[0]
+        );
+        let count = columns.len();
+        self.conn.each(&sql, p![], &mut |row| {
+            let values = (0..count)
+                .map(|i| row.get::<Value>(i))
+                .collect::<Result<Vec<_>>>()?;
+            each(values)
+        })
+    }
+
+    fn load_row(&mut self, table: &str, columns: &[&str], row: &[Value]) -> Result<()> {
+        let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES ({})",
+            columns.join(", "),
+            marks.join(", ")
+        );
+        let params: Vec<crate::storage::sql::Param<'_>> = row
+            .iter()
+            .map(crate::storage::sql::ToParam::to_param)
+            .collect();
+        self.exec(&sql, &params).map(drop)
+    }
+
+    fn approved_drafts(&mut self) -> Result<Vec<(String, String)>> {
+        self.all(
+            "SELECT id, approved_draft_id FROM articles WHERE approved_draft_id IS NOT NULL
+             ORDER BY id",
+            p![],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+    }
+
+    fn set_approved_draft_raw(&mut self, article: &str, draft: &str) -> Result<()> {
+        self.exec(
+            "UPDATE articles SET approved_draft_id = ?2 WHERE id = ?1",
+            p![article, draft],
+        )
+        .map(drop)
     }
 
     // ----- history -----

@@ -4,7 +4,8 @@
 //! and records one change set of history. Updates carry the version the
 //! user saw; a stale one is refused as a `conflict`, never overwritten.
 //!
-//! No SQL here: that lives in `storage::sqlite`.
+//! No SQL here: that lives in `storage::tx` (both stores) and the engines'
+//! own modules.
 
 mod articles;
 mod assignments;
@@ -19,10 +20,12 @@ mod lookup;
 mod plan;
 mod publications;
 mod sections;
+mod team;
 mod workflow;
 
 pub use assignments::AssignmentQuery;
 pub use drafts::{DiffInputs, PreparedDraft};
+pub use team::ImportSummary;
 
 pub use demo::{DEMO_EDITION, DEMO_PUBLICATION};
 
