@@ -960,6 +960,49 @@ pub enum ExportCmd {
 
 #[derive(Debug, Subcommand)]
 pub enum TeamCmd {
+    /// Add someone to the team on a server: a login and a password for them
+    /// (shown once; send them the details), linked to the contributors
+    /// directory by email.
+    Invite {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        email: String,
+        /// editor (sees and changes everything) or contributor (their own
+        /// assignments and drafts only).
+        #[arg(long)]
+        role: String,
+        /// Print the invitation as JSON (`login`, `password`, `url`, `person`).
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the team.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a member an editor or a contributor.
+    Role {
+        /// The member: email, login, name or id.
+        member: String,
+        #[arg(long)]
+        role: String,
+        #[arg(long, value_name = "N")]
+        expect_version: Option<u32>,
+    },
+    /// Take a member off the team: their login stops working at once; their
+    /// history stays.
+    Remove {
+        /// The member: email, login, name or id.
+        member: String,
+        #[arg(long, value_name = "N")]
+        expect_version: Option<u32>,
+    },
+    /// Who this connection is signed in as.
+    Me {
+        #[arg(long)]
+        json: bool,
+    },
     /// Copy everything from SOURCE (a file or a postgres:// URL) into --db,
     /// which must be empty: every id, date, history line and draft is kept.
     Import {

@@ -12,8 +12,9 @@ use chrono::NaiveDate;
 use clap::Parser;
 use masthead_core::model::{
     AdvertInput, AdvertSize, AdvertState, ArticleInput, AssignmentInput, BoardFilter,
-    ContributorInput, ContributorKind, DiffTag, DraftFormat, EditionId, EditionInput, KeyDate,
-    Placement, PublicationId, PublicationInput, Slot, StatusDeadline, StatusInput, Workflow,
+    ContributorInput, ContributorKind, DiffTag, DraftFormat, EditionId, EditionInput, InviteInput,
+    KeyDate, Placement, PublicationId, PublicationInput, Slot, StatusDeadline, StatusInput,
+    TeamRole, Workflow,
 };
 use masthead_core::{Actor, AssignmentQuery, Error, ServerLocation, Store, config};
 
@@ -188,7 +189,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Draft { cmd } => draft(cmd, &path, &who, &out),
         Command::Export { cmd } => export(cmd, &path, &out),
         Command::Workflow { cmd } => workflow(cmd, &path, &who, &out),
-        Command::Team { cmd } => team(cmd, &path, &out),
+        Command::Team { cmd } => team(cmd, &path, &who, &out),
         Command::Board {
             edition,
             publication,
@@ -1505,8 +1506,120 @@ fn write_new(to: &std::path::Path, bytes: &[u8]) -> Outcome {
     })
 }
 
-fn team(cmd: &TeamCmd, path: &PathBuf, out: &Out) -> Outcome {
+fn team_role(text: &str) -> Result<TeamRole, Failure> {
+    TeamRole::parse(text).ok_or_else(|| {
+        Failure::Usage(format!(
+            "\"{text}\" is not a team role; use editor or contributor"
+        ))
+    })
+}
+
+fn team(cmd: &TeamCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
     match cmd {
+        TeamCmd::Invite {
+            name,
+            email,
+            role,
+            json,
+        } => {
+            let role = team_role(role)?;
+            let mut store = open(path, false)?;
+            let invitation = store.invite(
+                who,
+                &InviteInput {
+                    name: name.clone(),
+                    email: email.clone(),
+                    role,
+                },
+            )?;
+            if *json {
+                return out.json(&invitation);
+            }
+            out.line(&format!(
+                "Invited {} as {} {}. Send them these details; the password is not shown again:",
+                invitation.person.name,
+                if role == TeamRole::Editor { "an" } else { "a" },
+                role.key()
+            ));
+            out.line(&format!("  Server:   {}", invitation.url));
+            out.line(&format!("  Login:    {}", invitation.login));
+            out.line(&format!("  Password: {}", invitation.password));
+            Ok(())
+        }
+        TeamCmd::List { json } => {
+            let store = open(path, false)?;
+            let people = store.team()?;
+            if *json {
+                return out.json(&people);
+            }
+            out.table(
+                &["NAME", "EMAIL", "ROLE", "LOGIN"],
+                people.iter().map(|p| {
+                    vec![
+                        p.name.clone(),
+                        p.email.clone().unwrap_or_default(),
+                        p.role.key().to_owned(),
+                        p.login.clone().unwrap_or_default(),
+                    ]
+                }),
+                "Nobody is on the team yet. Invite someone with `masthead team invite`.",
+            );
+            Ok(())
+        }
+        TeamCmd::Role {
+            member,
+            role,
+            expect_version,
+        } => {
+            let role = team_role(role)?;
+            let mut store = open(path, false)?;
+            let person = store.find_person(member)?;
+            let changed = store.set_team_role(who, person.id, *expect_version, role)?;
+            out.line(&format!(
+                "{} is now {} {}.",
+                changed.name,
+                if role == TeamRole::Editor { "an" } else { "a" },
+                role.key()
+            ));
+            Ok(())
+        }
+        TeamCmd::Remove {
+            member,
+            expect_version,
+        } => {
+            let mut store = open(path, false)?;
+            let person = store.find_person(member)?;
+            let removed = store.remove_from_team(who, person.id, *expect_version)?;
+            out.line(&format!(
+                "Took {} off the team: their login no longer signs in. Their history stays.",
+                removed.name
+            ));
+            Ok(())
+        }
+        TeamCmd::Me { json } => {
+            let store = open(path, false)?;
+            let me = store.signed_in()?;
+            if *json {
+                return out.json(&me);
+            }
+            match (me, store.server()) {
+                (Some(p), Some(server)) => out.line(&format!(
+                    "Signed in to {server} as {} ({}).",
+                    p.name,
+                    p.role.key()
+                )),
+                (None, Some(server)) => out.line(&format!(
+                    "Signed in to {server} as {}, which is not a team member (the database's owner, say).",
+                    server.user()
+                )),
+                (_, None) => out.line(&format!(
+                    "{} is a file: no sign-in; the history records your name as set ({}).",
+                    store.path().display(),
+                    who.name()
+                )),
+            }
+            Ok(())
+        }
         TeamCmd::Import { source, json } => {
             let from = if ServerLocation::is_server(source) {
                 Store::open_location(source)?

@@ -23,6 +23,7 @@ pub(crate) enum Entity {
     Advert,
     Flatplan,
     Draft,
+    Person,
 }
 
 impl Entity {
@@ -39,6 +40,7 @@ impl Entity {
             Entity::Advert => "advert",
             Entity::Flatplan => "flatplan",
             Entity::Draft => "draft",
+            Entity::Person => "person",
         }
     }
 }
@@ -261,6 +263,16 @@ pub fn describe(h: &HistoryEntry) -> String {
             Some(v) => format!("approved {v} as the copy"),
             None => "withdrew the approval of the copy".to_owned(),
         },
+        "created" if h.entity == "person" => format!(
+            "invited {} to the team",
+            h.new_value.as_deref().unwrap_or("someone")
+        ),
+        "updated" if h.entity == "person" => format!(
+            "made {subject} {} instead of {}",
+            article(h.new_value.as_deref().unwrap_or("?")),
+            article(h.old_value.as_deref().unwrap_or("?"))
+        ),
+        "deleted" if h.entity == "person" => format!("took {subject} off the team"),
         "created" if h.entity == "assignment" => format!(
             "assigned it to {}",
             h.new_value.as_deref().unwrap_or("someone")
@@ -334,6 +346,14 @@ fn describe_workflow(h: &HistoryEntry, subject: &str) -> String {
             field_name(field)
         ),
         (other, _) => format!("{other} the workflow"),
+    }
+}
+
+/// "an editor", "a contributor".
+fn article(role: &str) -> String {
+    match role.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {role}"),
+        _ => format!("a {role}"),
     }
 }
 

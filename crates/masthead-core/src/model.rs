@@ -58,6 +58,7 @@ id_type!(
     AdvertId,
     SlotId,
     DraftId,
+    PersonId,
 );
 
 /// A title that appears in editions.
@@ -400,6 +401,75 @@ impl ContributorKind {
             ContributorKind::Freelance => "freelance",
         }
     }
+}
+
+/// What a team member may do on a team server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TeamRole {
+    /// Sees and changes everything.
+    Editor,
+    /// Sees their own assignments, answers offers, submits drafts.
+    Contributor,
+}
+
+impl TeamRole {
+    pub fn key(self) -> &'static str {
+        match self {
+            TeamRole::Editor => "editor",
+            TeamRole::Contributor => "contributor",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<TeamRole> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "editor" => Some(TeamRole::Editor),
+            "contributor" => Some(TeamRole::Contributor),
+            _ => None,
+        }
+    }
+
+    /// The server's group role a login of this kind belongs to.
+    pub fn group(self) -> &'static str {
+        match self {
+            TeamRole::Editor => "masthead_editor",
+            TeamRole::Contributor => "masthead_contributor",
+        }
+    }
+}
+
+/// Someone who signs in to a team server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    pub email: Option<String>,
+    pub role: TeamRole,
+    /// The server login they sign in with.
+    pub login: Option<String>,
+    /// Their entry in the contributors directory (a contributor's always).
+    pub contributor_id: Option<ContributorId>,
+    pub created_at: DateTime<Utc>,
+    pub version: u32,
+}
+
+/// A new team member, as the Team screen and `team invite` ask for one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct InviteInput {
+    pub name: String,
+    pub email: String,
+    pub role: TeamRole,
+}
+
+/// What to send a new team member, shown once: the password is stored
+/// nowhere by Masthead (the server keeps only its hash).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Invitation {
+    pub person: Person,
+    pub login: String,
+    pub password: String,
+    /// The address to connect to, with the login and without the password.
+    pub url: String,
 }
 
 /// A person who writes.

@@ -102,6 +102,12 @@ impl Store {
         })
     }
 
+    /// The team server this store is connected to (with the login used),
+    /// or `None` for a file.
+    pub fn server(&self) -> Option<&ServerLocation> {
+        self.backend.server()
+    }
+
     pub fn path(&self) -> &Path {
         self.backend.location()
     }

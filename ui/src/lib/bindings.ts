@@ -21,6 +21,28 @@ export type KindId = string;
 
 export type ChangeSetId = string;
 
+export type PersonId = string;
+
+export type TeamRole = "editor" | "contributor";
+
+export type Person = { id: PersonId, name: string, email: string | null, role: TeamRole, 
+/**
+ * The server login they sign in with.
+ */
+login: string | null, 
+/**
+ * Their entry in the contributors directory (a contributor's always).
+ */
+contributor_id: ContributorId | null, created_at: string, version: number, };
+
+export type InviteInput = { name: string, email: string, role: TeamRole, };
+
+export type Invitation = { person: Person, login: string, password: string, 
+/**
+ * The address to connect to, with the login and without the password.
+ */
+url: string, };
+
 export type Publication = { id: PublicationId, name: string, frequency: string, 
 /**
  * Print editions get a warning when the page count is not a multiple of 4.

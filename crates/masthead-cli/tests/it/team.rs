@@ -113,3 +113,99 @@ fn the_demo_moves_onto_a_server_and_back_and_every_list_and_show_is_the_same() {
     .refused("already holds");
     assert_eq!(everything(server), before);
 }
+
+/// The address with the password put in, as the invited person types it.
+fn signed(invitation: &Value) -> String {
+    let login = invitation["login"].as_str().unwrap();
+    invitation["url"].as_str().unwrap().replacen(
+        &format!("://{login}@"),
+        &format!("://{login}:{}@", invitation["password"].as_str().unwrap()),
+        1,
+    )
+}
+
+#[test]
+fn a_contributor_invited_from_the_cli_sees_only_their_assignments_there() {
+    let file = Cli::demo();
+    let server_url = masthead_pgtest::cluster().empty_database();
+    let server = Path::new(&server_url);
+    run_with(
+        Some(server),
+        &["team", "import", file.db.to_str().unwrap()],
+        &[],
+    )
+    .ok();
+    let invited = run_with(
+        Some(server),
+        &[
+            "team",
+            "invite",
+            "--name",
+            "Hannah Okafor",
+            "--email",
+            "hannah.okafor@pse.example",
+            "--role",
+            "contributor",
+            "--json",
+        ],
+        &[],
+    )
+    .ok()
+    .json();
+    assert_eq!(invited["person"]["role"], "contributor");
+    let hannah = signed(&invited);
+    let hannah = Path::new(&hannah);
+
+    let me = run_with(Some(hannah), &["team", "me"], &[]).ok().stdout;
+    assert!(me.contains("as Hannah Okafor (contributor)"), "{me}");
+    let theirs = run_with(Some(server), &["assignment", "list", "--json"], &[])
+        .ok()
+        .json();
+    let mine = run_with(Some(hannah), &["assignment", "list", "--json"], &[])
+        .ok()
+        .json();
+    let mine = mine.as_array().unwrap();
+    assert!(!mine.is_empty() && mine.len() < theirs.as_array().unwrap().len());
+    assert!(mine.iter().all(|a| a["contributor"] == "Hannah Okafor"));
+    run_with(Some(hannah), &["flatplan", "show", "Feb/Mar 21"], &[]).refused("may not do this");
+    run_with(Some(hannah), &["contributor", "show", "Chris Borg"], &[]).refused("Chris Borg");
+    run_with(
+        Some(hannah),
+        &[
+            "team",
+            "invite",
+            "--name",
+            "Mallory",
+            "--email",
+            "m@x.example",
+            "--role",
+            "editor",
+        ],
+        &[],
+    )
+    .refused("may not do this");
+
+    let listed = run_with(Some(server), &["team", "list"], &[]).ok().stdout;
+    assert!(
+        listed.contains("Hannah Okafor") && listed.contains("contributor"),
+        "{listed}"
+    );
+    run_with(
+        Some(server),
+        &["team", "remove", "hannah.okafor@pse.example"],
+        &[],
+    )
+    .ok();
+    let refused = run_with(Some(hannah), &["edition", "list"], &[]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("refused the login"),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        !refused
+            .stderr
+            .contains(invited["password"].as_str().unwrap())
+    );
+}

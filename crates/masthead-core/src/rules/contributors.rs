@@ -5,6 +5,27 @@ use crate::error::{Error, Result};
 use crate::history::FieldChange;
 use crate::model::{Contributor, ContributorInput};
 
+/// An email address as typed, trimmed, or why it is not one.
+pub(crate) fn valid_email(email: &str) -> Result<String> {
+    let email = optional_text(email.trim(), "email", "email address", 254)?;
+    let valid = email.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains('@')
+    }) && !email.chars().any(char::is_whitespace);
+    if valid {
+        Ok(email)
+    } else {
+        Err(Error::invalid(
+            "email_invalid",
+            "email",
+            format!("\"{email}\" is not an email address. Use the form name@example.org."),
+        ))
+    }
+}
+
 pub(crate) fn validate(input: &ContributorInput) -> Result<ContributorInput> {
     let email = match input.email.as_deref().map(str::trim) {
         None | Some("") => None,

@@ -33,6 +33,11 @@ pub(crate) trait Backend: Send {
     /// Called before every write: the database is still where it was opened.
     fn check_still_there(&self) -> Result<()>;
     fn location(&self) -> &std::path::Path;
+    /// The team server and the login this connection signed in with; `None`
+    /// for a file.
+    fn server(&self) -> Option<&postgres::ServerLocation> {
+        None
+    }
     /// Caps the database at its current size plus `extra` pages (`None`
     /// lifts the cap), to test what a full disk does.
     #[cfg(test)]
@@ -316,6 +321,21 @@ pub(crate) const TABLES: &[(&str, &[&str])] = &[
         &["draft_id", "original", "text", "markdown"],
     ),
     (
+        "people",
+        &[
+            "id",
+            "name",
+            "email",
+            "role",
+            "login",
+            "contributor_id",
+            "created_at",
+            "updated_at",
+            "deleted_at",
+            "version",
+        ],
+    ),
+    (
         "change_sets",
         &["id", "at", "actor", "publication_id", "edition_id"],
     ),
@@ -533,8 +553,32 @@ pub(crate) trait Tx {
     /// `overdue_only`, which needs the deadline), in workflow then title order.
     fn board(&mut self, publication: PublicationId, filter: &BoardFilter) -> Result<Vec<BoardRow>>;
 
+    // The team: people who sign in to a team server.
+    fn people(&mut self) -> Result<Vec<Person>>;
+    fn person(&mut self, id: PersonId) -> Result<Option<Person>>;
+    fn person_by_login(&mut self, login: &str) -> Result<Option<Person>>;
+    fn person_by_email(&mut self, email: &str) -> Result<Option<Person>>;
+    fn insert_person(&mut self, p: &Person, at: &str) -> Result<()>;
+    fn set_person_role(
+        &mut self,
+        id: PersonId,
+        version: u32,
+        role: TeamRole,
+        at: &str,
+    ) -> Result<bool>;
+    fn retire_person(&mut self, id: PersonId, version: u32, at: &str) -> Result<bool>;
+    /// Server logins (refused on a file): whether a login name is in use on
+    /// the server (by any database's team), and making, changing and
+    /// closing one. `login` must be a plain name and `password` plain
+    /// letters and digits (the rules make them so).
+    fn login_taken(&mut self, login: &str) -> Result<bool>;
+    fn create_login(&mut self, login: &str, password: &str, role: TeamRole) -> Result<()>;
+    fn set_login_role(&mut self, login: &str, role: TeamRole) -> Result<()>;
+    fn close_login(&mut self, login: &str) -> Result<()>;
+
     // Whole tables, for an import.
-    /// Whether the database holds no publication, contributor or history.
+    /// Whether the database holds no publication, contributor, team member
+    /// or history.
     fn holds_nothing(&mut self) -> Result<bool>;
     /// Every row of one of [`TABLES`], its columns in that order.
     fn dump_table(

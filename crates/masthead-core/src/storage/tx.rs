@@ -574,6 +574,49 @@ fn draft(row: &Row<'_>) -> Result<Draft> {
     })
 }
 
+const PERSON: &str = "SELECT id, name, email, role, login, contributor_id, created_at, version
+     FROM people WHERE deleted_at IS NULL";
+
+fn person(row: &Row<'_>) -> Result<Person> {
+    let role: String = row.get("role")?;
+    Ok(Person {
+        id: row.get("id")?,
+        name: row.get("name")?,
+        email: row.get("email")?,
+        role: TeamRole::parse(&role).ok_or_else(|| conversion(UnknownValue(role)))?,
+        login: row.get("login")?,
+        contributor_id: row.get("contributor_id")?,
+        created_at: timestamp(row, "created_at")?,
+        version: row.get("version")?,
+    })
+}
+
+/// A login or password must be plain (the rules make them so): they go
+/// into DDL, which takes no parameters.
+fn plain(text: &str, what: &str) -> Result<()> {
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || (what == "login" && c == '_'))
+    {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            format!("bad_{what}"),
+            None,
+            format!("A server {what} may hold only letters, digits and underscores."),
+        ))
+    }
+}
+
+fn needs_server() -> Error {
+    Error::invalid(
+        "team_needs_server",
+        None,
+        "Team members sign in to a team server, and this is a file. Connect to a team server (File › Connect to team server…), or move this file onto one with `masthead --db postgres://… team import FILE`.",
+    )
+}
+
 const HISTORY: &str = "SELECT c.id, c.change_set_id, s.at, s.actor, c.entity, c.entity_id,
         c.version, c.action, c.field, c.old_value, c.new_value, c.old_ref, c.new_ref, c.subject
      FROM changes c JOIN change_sets s ON s.id = c.change_set_id";
@@ -1486,12 +1529,147 @@ impl Tx for SqlTx<'_> {
         self.all_numbered(&board_sql(f), &values, board_row)
     }
 
+    // ----- the team -----
+
+    fn people(&mut self) -> Result<Vec<Person>> {
+        self.all(
+            &format!("{PERSON} ORDER BY name COLLATE NOCASE"),
+            p![],
+            person,
+        )
+    }
+
+    fn person(&mut self, id: PersonId) -> Result<Option<Person>> {
+        self.one(&format!("{PERSON} AND id = ?1"), p![id], person)
+    }
+
+    fn person_by_login(&mut self, login: &str) -> Result<Option<Person>> {
+        self.one(&format!("{PERSON} AND login = ?1"), p![login], person)
+    }
+
+    fn person_by_email(&mut self, email: &str) -> Result<Option<Person>> {
+        self.one(
+            &format!("{PERSON} AND email = ?1 COLLATE NOCASE"),
+            p![email],
+            person,
+        )
+    }
+
+    fn insert_person(&mut self, x: &Person, at: &str) -> Result<()> {
+        self.exec(
+            "INSERT INTO people (id, name, email, role, login, contributor_id, created_at,
+                updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            p![
+                x.id,
+                x.name,
+                x.email,
+                x.role.key(),
+                x.login,
+                x.contributor_id,
+                at
+            ],
+        )
+        .map(drop)
+    }
+
+    fn set_person_role(
+        &mut self,
+        id: PersonId,
+        version: u32,
+        role: TeamRole,
+        at: &str,
+    ) -> Result<bool> {
+        self.exec(
+            "UPDATE people SET role = ?3, updated_at = ?4, version = version + 1
+             WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
+            p![id, version, role.key(), at],
+        )
+        .map(|n| n == 1)
+    }
+
+    fn retire_person(&mut self, id: PersonId, version: u32, at: &str) -> Result<bool> {
+        self.exec(
+            "UPDATE people SET deleted_at = ?3, updated_at = ?3, version = version + 1
+             WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
+            p![id, version, at],
+        )
+        .map(|n| n == 1)
+    }
+
+    fn login_taken(&mut self, login: &str) -> Result<bool> {
+        if !self.conn.is_server() {
+            return Err(needs_server());
+        }
+        self.one(
+            "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?1)",
+            p![login],
+            |r| r.get(0),
+        )
+        .map(Option::unwrap_or_default)
+    }
+
+    fn create_login(&mut self, login: &str, password: &str, role: TeamRole) -> Result<()> {
+        if !self.conn.is_server() {
+            return Err(needs_server());
+        }
+        plain(login, "login")?;
+        plain(password, "password")?;
+        // Editors may invite and change logins (CREATEROLE, and the group
+        // WITH ADMIN OPTION, which PostgreSQL 16 on asks for).
+        let (powers, admin) = match role {
+            TeamRole::Editor => ("CREATEROLE", " WITH ADMIN OPTION"),
+            TeamRole::Contributor => ("NOCREATEROLE", ""),
+        };
+        self.conn.batch(&format!(
+            "CREATE ROLE \"{login}\" LOGIN {powers} PASSWORD '{password}';
+             GRANT {group} TO \"{login}\"{admin};",
+            group = role.group()
+        ))
+    }
+
+    fn set_login_role(&mut self, login: &str, role: TeamRole) -> Result<()> {
+        if !self.conn.is_server() {
+            return Err(needs_server());
+        }
+        plain(login, "login")?;
+        let (powers, admin) = match role {
+            TeamRole::Editor => ("CREATEROLE", " WITH ADMIN OPTION"),
+            TeamRole::Contributor => ("NOCREATEROLE", ""),
+        };
+        let other = match role {
+            TeamRole::Editor => TeamRole::Contributor,
+            TeamRole::Contributor => TeamRole::Editor,
+        };
+        self.conn.batch(&format!(
+            "REVOKE {other} FROM \"{login}\";
+             GRANT {group} TO \"{login}\"{admin};
+             ALTER ROLE \"{login}\" {powers};",
+            other = other.group(),
+            group = role.group()
+        ))
+    }
+
+    fn close_login(&mut self, login: &str) -> Result<()> {
+        if !self.conn.is_server() {
+            return Err(needs_server());
+        }
+        plain(login, "login")?;
+        // Without its groups a session still open can do nothing more; the
+        // role itself stays, so the history's logins keep their meaning.
+        self.conn.batch(&format!(
+            "REVOKE masthead_editor, masthead_contributor FROM \"{login}\";
+             ALTER ROLE \"{login}\" NOLOGIN NOCREATEROLE;"
+        ))
+    }
+
     // ----- whole tables -----
 
     fn holds_nothing(&mut self) -> Result<bool> {
         self.one(
             "SELECT NOT EXISTS (SELECT 1 FROM publications)
                 AND NOT EXISTS (SELECT 1 FROM contributors)
+                AND NOT EXISTS (SELECT 1 FROM people)
                 AND NOT EXISTS (SELECT 1 FROM change_sets)",
             p![],
             |r| r.get(0),

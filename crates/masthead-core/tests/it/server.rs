@@ -23,7 +23,10 @@ fn an_empty_database_gets_the_schema_once_even_when_clients_start_together() {
         })
         .collect();
     for h in handles {
-        assert_eq!(h.join().unwrap().unwrap().unwrap(), 5);
+        assert_eq!(
+            h.join().unwrap().unwrap().unwrap(),
+            masthead_core::SCHEMA_VERSION
+        );
     }
     let mut admin = cluster().admin(name_of(&url));
     let rows = admin
@@ -115,7 +118,10 @@ fn tls_is_verified_against_the_root_certificate_given() {
         &format!("sslmode=verify-full&sslrootcert={root}"),
     );
     let store = Store::open_location(&good).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 5);
+    assert_eq!(
+        store.schema_version().unwrap(),
+        masthead_core::SCHEMA_VERSION
+    );
     // require encrypts without checking (as libpq does).
     Store::open_location(&with_query(&template, "sslmode=require")).unwrap();
 
@@ -209,4 +215,342 @@ fn a_dropped_connection_is_made_again_on_the_next_use() {
     assert_eq!(killed, 1);
     // The next read reconnects by itself: nothing had begun.
     assert!(store.list_publications().unwrap().is_empty());
+}
+
+// ----- the team: people, logins and what each may see -----
+
+use masthead_core::model::{Invitation, InviteInput, TeamRole};
+use masthead_core::{Actor, Upload};
+
+struct Team {
+    url: String,
+    admin: Store,
+    actor: Actor,
+    editor: Invitation,
+    hannah: Invitation,
+}
+
+/// The demo on a server, with an editor and Hannah Okafor (the demo's
+/// writer) invited by the database's owner.
+fn team() -> Team {
+    let url = cluster().database(|t| {
+        Store::open_location(t).unwrap();
+    });
+    let mut admin = Store::open_location(&url).unwrap();
+    let actor = Actor::new("Tess Editor").unwrap();
+    admin.load_demo(&actor).unwrap();
+    let editor = admin
+        .invite(
+            &actor,
+            &InviteInput {
+                name: "Ed Itor".into(),
+                email: "ed@pse.example".into(),
+                role: TeamRole::Editor,
+            },
+        )
+        .unwrap();
+    let hannah = admin
+        .invite(
+            &actor,
+            &InviteInput {
+                name: "Hannah Okafor".into(),
+                email: "Hannah.Okafor@pse.example".into(),
+                role: TeamRole::Contributor,
+            },
+        )
+        .unwrap();
+    Team {
+        url,
+        admin,
+        actor,
+        editor,
+        hannah,
+    }
+}
+
+/// The invitation's address with its password: what the member types in.
+fn signed(inv: &Invitation) -> String {
+    inv.url.replacen(
+        &format!("://{}@", inv.login),
+        &format!("://{}:{}@", inv.login, inv.password),
+        1,
+    )
+}
+
+/// A plain PostgreSQL connection as the member: SQL straight to the server,
+/// not through Masthead.
+fn raw(t: &Team, inv: &Invitation) -> postgres::Client {
+    postgres::Client::connect(
+        &format!(
+            "host=127.0.0.1 port={} user={} password={} dbname={} sslmode=disable",
+            cluster().port,
+            inv.login,
+            inv.password,
+            name_of(&t.url)
+        ),
+        postgres::NoTls,
+    )
+    .unwrap()
+}
+
+fn refused_by_server(result: Result<impl std::fmt::Debug, postgres::Error>, what: &str) {
+    let err = result.expect_err(what);
+    let code = err.code().map(|c| c.code().to_owned());
+    assert_eq!(code.as_deref(), Some("42501"), "{what}: {err}");
+}
+
+#[test]
+fn people_are_invited_with_a_login_and_sign_in_as_themselves() {
+    let mut t = team();
+    // Logins are the server's, shared by its databases (and by these tests):
+    // a name taken already gets a number.
+    assert!(
+        t.editor.login.starts_with("mh_ed_itor"),
+        "{}",
+        t.editor.login
+    );
+    assert_eq!(t.editor.password.len(), 24);
+    assert!(!t.editor.url.contains(&t.editor.password));
+    assert!(
+        t.editor
+            .url
+            .starts_with(&format!("postgres://{}@127.0.0.1:", t.editor.login)),
+        "{}",
+        t.editor.url
+    );
+    let demo_hannah = t
+        .admin
+        .find_contributor("hannah.okafor@pse.example")
+        .unwrap();
+    assert_eq!(
+        t.hannah.person.contributor_id,
+        Some(demo_hannah),
+        "linked by email"
+    );
+    assert_eq!(t.admin.team().unwrap().len(), 2);
+
+    // A second invitation for the same address is refused, and adds nobody.
+    let err = t
+        .admin
+        .invite(
+            &t.actor,
+            &InviteInput {
+                name: "Hannah again".into(),
+                email: "hannah.okafor@PSE.example".into(),
+                role: TeamRole::Editor,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "duplicate", "{err}");
+    assert_eq!(t.admin.team().unwrap().len(), 2);
+
+    let mut ed = Store::open_location(&signed(&t.editor)).unwrap();
+    let me = ed.signed_in().unwrap().unwrap();
+    assert_eq!((me.name.as_str(), me.role), ("Ed Itor", TeamRole::Editor));
+    // Whatever name is typed, the history records the login's person.
+    let typed = Actor::new("Somebody Else").unwrap();
+    assert_eq!(ed.actor_for(typed.clone()).unwrap().name(), "Ed Itor");
+    let section = ed
+        .add_section(&typed, ed.list_publications().unwrap()[0].id, "Letters")
+        .unwrap();
+    let history = t.admin.history_of(&section.id.to_string()).unwrap();
+    assert_eq!(history[0].actor, "Ed Itor", "the server set who");
+
+    // An editor invites too (the login may create logins).
+    let priya = ed
+        .invite(
+            &typed,
+            &InviteInput {
+                name: "Priya Shah".into(),
+                email: "priya.shah@pse.example".into(),
+                role: TeamRole::Contributor,
+            },
+        )
+        .unwrap();
+    assert!(priya.login.starts_with("mh_priya_shah"), "{}", priya.login);
+    Store::open_location(&signed(&priya)).unwrap();
+
+    // On a file there is no team to join.
+    let dir = tempfile::tempdir().unwrap();
+    let mut file = Store::open(dir.path().join("f.db")).unwrap();
+    let err = file
+        .invite(
+            &t.actor,
+            &InviteInput {
+                name: "Ann".into(),
+                email: "ann@pse.example".into(),
+                role: TeamRole::Editor,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "team_needs_server");
+}
+
+#[test]
+fn a_contributor_sees_only_their_own_work_and_the_server_enforces_it() {
+    let t = team();
+    let hannah_id = t.hannah.person.contributor_id.unwrap();
+    let mut admin_sql = cluster().admin(name_of(&t.url));
+    let count =
+        |c: &mut postgres::Client, sql: &str| -> i64 { c.query_one(sql, &[]).unwrap().get(0) };
+    let all_pieces = count(&mut admin_sql, "SELECT count(*) FROM articles");
+    let hers: i64 = admin_sql
+        .query_one(
+            "SELECT count(DISTINCT article_id) FROM assignments WHERE contributor_id = $1",
+            &[&hannah_id.to_string()],
+        )
+        .unwrap()
+        .get(0);
+    assert!(hers >= 1 && hers < all_pieces, "{hers} of {all_pieces}");
+
+    // SQL issued directly as her login.
+    let mut h = raw(&t, &t.hannah);
+    assert_eq!(count(&mut h, "SELECT count(*) FROM articles"), hers);
+    assert_eq!(
+        count(
+            &mut h,
+            "SELECT count(*) FROM assignments WHERE contributor_id <> masthead_me_contributor()"
+        ),
+        0,
+        "nobody else's assignment, so nobody else's fee"
+    );
+    assert_eq!(
+        count(&mut h, "SELECT count(*) FROM contributors"),
+        1,
+        "only her own entry"
+    );
+    let email: String = h
+        .query_one("SELECT email FROM contributors", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(email, "hannah.okafor@pse.example");
+    assert_eq!(count(&mut h, "SELECT count(*) FROM people"), 1);
+    assert_eq!(
+        count(&mut h, "SELECT count(*) FROM editions"),
+        1,
+        "only her pieces' edition"
+    );
+    refused_by_server(h.query("SELECT * FROM slots", &[]), "the flatplan");
+    refused_by_server(h.query("SELECT * FROM adverts", &[]), "adverts");
+    refused_by_server(
+        h.execute("UPDATE articles SET title = 'Mine now'", &[]),
+        "retitling a piece",
+    );
+    refused_by_server(
+        h.execute("UPDATE assignments SET fee_minor = 99999", &[]),
+        "raising her fee",
+    );
+    // A draft for someone else's assignment.
+    let other: String = admin_sql
+        .query_one(
+            "SELECT id || '|' || article_id || '|' || contributor_id FROM assignments
+              WHERE contributor_id <> $1 LIMIT 1",
+            &[&hannah_id.to_string()],
+        )
+        .unwrap()
+        .get(0);
+    let parts: Vec<&str> = other.split('|').collect();
+    refused_by_server(
+        h.execute(
+            "INSERT INTO drafts (id, article_id, assignment_id, contributor_id, number, file_name,
+                media_type, size, sha256, words, submitted_at, recorded_by)
+             VALUES ('x', $1, $2, $3, 9, 'f.txt', 'text/plain', 1, repeat('a', 64), 1, 'now', 'me')",
+            &[&parts[1], &parts[0], &parts[2]],
+        ),
+        "a draft for another's assignment",
+    );
+    // …nor for her own assignment claiming to be someone else.
+    let own: String = admin_sql
+        .query_one(
+            "SELECT id || '|' || article_id FROM assignments WHERE contributor_id = $1 LIMIT 1",
+            &[&hannah_id.to_string()],
+        )
+        .unwrap()
+        .get(0);
+    let own: Vec<&str> = own.split('|').collect();
+    refused_by_server(
+        h.execute(
+            "INSERT INTO drafts (id, article_id, assignment_id, contributor_id, number, file_name,
+                media_type, size, sha256, words, submitted_at, recorded_by)
+             VALUES ('y', $1, $2, $3, 9, 'f.txt', 'text/plain', 1, repeat('a', 64), 1, 'now', 'me')",
+            &[&own[1], &own[0], &parts[2]],
+        ),
+        "a draft in another contributor's name",
+    );
+
+    // The same through Masthead as her.
+    let mut store = Store::open_location(&signed(&t.hannah)).unwrap();
+    let me = store.signed_in().unwrap().unwrap();
+    assert_eq!(me.role, TeamRole::Contributor);
+    let mine = store
+        .list_assignments(masthead_core::AssignmentQuery::default())
+        .unwrap();
+    assert!(!mine.is_empty());
+    assert!(mine.iter().all(|a| a.contributor_id == hannah_id));
+    let edition = store.list_editions(None).unwrap()[0].id;
+    let err = store.flatplan(edition).unwrap_err();
+    assert_eq!(err.code(), "not_allowed", "{err}");
+    let someone_elses = masthead_core::model::ArticleId::parse(parts[1]).unwrap();
+    assert_eq!(
+        store.article(someone_elses).unwrap_err().code(),
+        "not_found"
+    );
+
+    // She submits a draft for her own piece: the server records her name.
+    let piece = masthead_core::model::ArticleId::parse(own[1]).unwrap();
+    let saved = store
+        .submit_draft(
+            &Actor::new("Typed Name").unwrap(),
+            piece,
+            &Upload {
+                name: "mine.md".into(),
+                bytes: b"# Leeds\n\nA new version of the piece, from home.\n".to_vec(),
+            },
+            None,
+        )
+        .unwrap();
+    assert_eq!(saved.item.draft.recorded_by, "Hannah Okafor");
+    let history = t
+        .admin
+        .history_of(&saved.item.draft.id.to_string())
+        .unwrap();
+    assert_eq!(history[0].actor, "Hannah Okafor");
+}
+
+#[test]
+fn a_member_taken_off_the_team_cannot_sign_in_and_their_history_stays() {
+    let mut t = team();
+    let h = Store::open_location(&signed(&t.hannah)).unwrap();
+    assert!(h.signed_in().unwrap().is_some());
+    let removed = t
+        .admin
+        .remove_from_team(&t.actor, t.hannah.person.id, Some(t.hannah.person.version))
+        .unwrap();
+    assert_eq!(removed.name, "Hannah Okafor");
+    assert_eq!(t.admin.team().unwrap().len(), 1);
+    let err = Store::open_location(&signed(&t.hannah)).unwrap_err();
+    assert_eq!(err.code(), "login_refused", "{err}");
+    // A session still open can do nothing more.
+    let err = h.list_editions(None).unwrap_err();
+    assert_eq!(err.code(), "not_allowed", "{err}");
+    let history = t.admin.history_of(&t.hannah.person.id.to_string()).unwrap();
+    let words: Vec<&str> = history.iter().map(|h| h.text.as_str()).collect();
+    assert_eq!(
+        words,
+        [
+            "invited Hannah Okafor (contributor) to the team",
+            "took Hannah Okafor off the team"
+        ]
+    );
+    // A stale removal (of the editor, from an old version) is a conflict.
+    let mut ed = t.editor.person.clone();
+    t.admin
+        .set_team_role(&t.actor, ed.id, Some(ed.version), TeamRole::Editor)
+        .unwrap();
+    ed.version += 5;
+    let err = t
+        .admin
+        .remove_from_team(&t.actor, ed.id, Some(ed.version))
+        .unwrap_err();
+    assert_eq!(err.code(), "conflict", "{err}");
 }

@@ -215,6 +215,20 @@ impl Conn for PgConn<'_> {
         Ok(changed)
     }
 
+    fn batch(&mut self, sql: &str) -> Result<()> {
+        let inner = &mut *self.inner;
+        inner
+            .client
+            .batch_execute(sql)
+            .map_err(|e| map_error(&inner.server, e))?;
+        self.wrote = true;
+        Ok(())
+    }
+
+    fn is_server(&self) -> bool {
+        true
+    }
+
     fn commit(mut self: Box<Self>) -> Result<()> {
         self.open = false;
         let wrote = self.wrote && self.own_commits.is_some();

@@ -225,6 +225,28 @@ impl ServerLocation {
         }
     }
 
+    /// The address to give someone who signs in as `login`: no password,
+    /// and the TLS mode when it is not the default.
+    pub fn url_for(&self, login: &str) -> String {
+        let mut url = self.with_login(login, None).to_string();
+        let mut query = Vec::new();
+        let mode = match self.tls {
+            TlsMode::Disable => Some("disable"),
+            TlsMode::Prefer => None,
+            TlsMode::Require => Some("require"),
+            TlsMode::VerifyCa => Some("verify-ca"),
+            TlsMode::VerifyFull => Some("verify-full"),
+        };
+        if let Some(mode) = mode {
+            query.push(format!("sslmode={mode}"));
+        }
+        if !query.is_empty() {
+            url.push('?');
+            url.push_str(&query.join("&"));
+        }
+        url
+    }
+
     /// The same server with another database.
     pub fn with_database(&self, dbname: &str) -> ServerLocation {
         ServerLocation {

@@ -28,8 +28,10 @@ pub use location::ServerLocation;
 
 /// The server's migrations, numbered as the file's: a server starts at
 /// version 5 (everything a file had then) and follows the same numbers.
-pub(crate) const PG_MIGRATIONS: &[(i64, &str)] =
-    &[(5, include_str!("../../migrations/postgres/0005_schema.sql"))];
+pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
+    (5, include_str!("../../migrations/postgres/0005_schema.sql")),
+    (6, include_str!("../../migrations/postgres/0006_people.sql")),
+];
 
 /// Held by every write transaction until it ends: writes run one at a
 /// time ("MSTH" and "WRIT").
@@ -57,6 +59,7 @@ impl Inner {
 
 pub(crate) struct PgBackend {
     inner: RefCell<Inner>,
+    server: ServerLocation,
     /// How many writes this connection committed: `data_version` leaves
     /// them out, so it moves only when someone else commits.
     own_commits: Counter<i64>,
@@ -71,6 +74,7 @@ impl PgBackend {
         let mut client = location.connect()?;
         migrate(&mut client, location)?;
         Ok(PgBackend {
+            server: location.clone(),
             display: PathBuf::from(location.to_string()),
             inner: RefCell::new(Inner {
                 client,
@@ -155,6 +159,10 @@ impl Backend for PgBackend {
 
     fn location(&self) -> &Path {
         &self.display
+    }
+
+    fn server(&self) -> Option<&ServerLocation> {
+        Some(&self.server)
     }
 
     #[cfg(test)]

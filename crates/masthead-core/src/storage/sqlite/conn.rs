@@ -107,6 +107,14 @@ impl Conn for SqliteConn<'_> {
         run().map_err(|e| self.err(e))
     }
 
+    fn batch(&mut self, sql: &str) -> Result<()> {
+        self.tx.execute_batch(sql).map_err(|e| self.err(e))
+    }
+
+    fn is_server(&self) -> bool {
+        false
+    }
+
     fn commit(self: Box<Self>) -> Result<()> {
         let SqliteConn { tx, path } = *self;
         // On failure `tx` is dropped inside `commit`, which rolls back what
