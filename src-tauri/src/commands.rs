@@ -25,14 +25,64 @@ pub async fn database_info(state: State<'_, AppState>) -> Reply<DatabaseInfo> {
 
 #[tauri::command]
 pub async fn new_database(state: State<'_, AppState>, path: PathBuf) -> Reply<DatabaseInfo> {
-    state.open(&path, true)?;
+    state.open(&path.display().to_string(), true)?;
     state.with(|s, _| s.info())
 }
 
 #[tauri::command]
 pub async fn open_database(state: State<'_, AppState>, path: PathBuf) -> Reply<DatabaseInfo> {
-    state.open(&path, false)?;
+    state.open(&path.display().to_string(), false)?;
     state.with(|s, _| s.info())
+}
+
+/// Connects to a team server; `remember` keeps the password in ~/.pgpass.
+#[tauri::command]
+pub async fn connect_server(
+    state: State<'_, AppState>,
+    url: String,
+    password: Option<String>,
+    remember: bool,
+) -> Reply<DatabaseInfo> {
+    state.connect(&url, password.as_deref(), remember)?;
+    state.with(|s, _| s.info())
+}
+
+#[tauri::command]
+pub async fn team_list(state: State<'_, AppState>) -> Reply<Vec<Person>> {
+    state.with(|s, _| s.team())
+}
+
+#[tauri::command]
+pub async fn team_invite(state: State<'_, AppState>, input: InviteInput) -> Reply<Invitation> {
+    state.with(|s, who| s.invite(who, &input))
+}
+
+#[tauri::command]
+pub async fn team_set_role(
+    state: State<'_, AppState>,
+    id: PersonId,
+    version: u32,
+    role: TeamRole,
+) -> Reply<Person> {
+    state.with(|s, who| s.set_team_role(who, id, Some(version), role))
+}
+
+#[tauri::command]
+pub async fn team_remove(state: State<'_, AppState>, id: PersonId, version: u32) -> Reply<Person> {
+    state.with(|s, who| s.remove_from_team(who, id, Some(version)))
+}
+
+/// The signed-in member's own assignments (on a server a contributor can
+/// read no others anyway).
+#[tauri::command]
+pub async fn my_assignments(state: State<'_, AppState>) -> Reply<Vec<Assignment>> {
+    state.with(|s, _| {
+        let me = s.signed_in()?.and_then(|p| p.contributor_id);
+        s.list_assignments(masthead_core::AssignmentQuery {
+            contributor: me,
+            ..Default::default()
+        })
+    })
 }
 
 #[tauri::command]

@@ -18,6 +18,7 @@ pub fn install(app: &AppHandle) -> tauri::Result<()> {
         .separator()
         .item(&item("new-database", "New database…", None)?)
         .item(&item("open-database", "Open database…", None)?)
+        .item(&item("connect-server", "Connect to team server…", None)?)
         .separator()
         .item(&item("load-demo", "Load demo edition", None)?)
         .separator()

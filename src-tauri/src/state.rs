@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use masthead_core::config::{self, Settings};
-use masthead_core::{Actor, Error, ErrorPayload, Store};
+use masthead_core::{Actor, ChangeListener, Error, ErrorPayload, ServerLocation, Store};
 
 pub struct AppState {
     inner: Mutex<Inner>,
@@ -20,6 +20,8 @@ pub struct AppState {
 
 struct Inner {
     store: Option<Store>,
+    /// On a team server, the signed-in member's name: the history's "who".
+    member: Option<String>,
     settings: Settings,
     /// The failure of the last attempt to open a database, shown by the UI.
     open_error: Option<ErrorPayload>,
@@ -32,19 +34,19 @@ impl AppState {
             .map(PathBuf::from)
             .unwrap_or_else(config::settings_path);
         let settings = Settings::load(&settings_path);
-        let path = std::env::var_os("MASTHEAD_DB")
-            .map(PathBuf::from)
+        let location = std::env::var("MASTHEAD_DB")
+            .ok()
             .or_else(|| {
                 settings
                     .last_database
-                    .as_ref()
-                    .map(PathBuf::from)
-                    .filter(|p| p.exists())
+                    .clone()
+                    .filter(|p| ServerLocation::is_server(p) || Path::new(p).exists())
             })
-            .unwrap_or_else(config::default_database);
+            .unwrap_or_else(|| config::default_database().display().to_string());
         let state = AppState {
             inner: Mutex::new(Inner {
                 store: None,
+                member: None,
                 settings,
                 open_error: None,
             }),
@@ -52,10 +54,12 @@ impl AppState {
             seen: Mutex::new(None),
             exports: Mutex::new(Vec::new()),
         };
-        if let Some(dir) = path.parent() {
+        if !ServerLocation::is_server(&location)
+            && let Some(dir) = Path::new(&location).parent()
+        {
             let _ = std::fs::create_dir_all(dir);
         }
-        let _ = state.open(&path, false);
+        let _ = state.open(&location, false);
         state
     }
 
@@ -63,23 +67,61 @@ impl AppState {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Opens (or with `create`, creates) a database and makes it current;
-    /// on failure the current database stays open.
-    pub fn open(&self, path: &Path, create: bool) -> Result<(), ErrorPayload> {
-        let opened = if create {
-            Store::create(path)
+    /// Opens (or with `create`, creates) a database file, or connects to a
+    /// team server (a `postgres://` URL), and makes it current; on failure
+    /// the current database stays open.
+    pub fn open(&self, location: &str, create: bool) -> Result<(), ErrorPayload> {
+        let opened = if ServerLocation::is_server(location) {
+            Store::open_location(location)
+        } else if create {
+            Store::create(location)
         } else {
-            Store::open(path)
+            Store::open(location)
         };
+        self.make_current(opened)
+    }
+
+    /// Connects to a team server with `password` (else the password file's),
+    /// first keeping the password in ~/.pgpass when asked to `remember` it.
+    pub fn connect(
+        &self,
+        url: &str,
+        password: Option<&str>,
+        remember: bool,
+    ) -> Result<(), ErrorPayload> {
+        let fail = |e: Error| ErrorPayload::from(&e);
+        let location = ServerLocation::parse(url).map_err(fail)?;
+        let location = match password {
+            Some(p) => location.with_password(p),
+            None => location,
+        };
+        let opened = Store::open_server(&location);
+        if let (Ok(_), Some(p), true) = (&opened, password, remember) {
+            location.remember_password(p).map_err(fail)?;
+        }
+        self.make_current(opened)
+    }
+
+    fn make_current(&self, opened: masthead_core::Result<Store>) -> Result<(), ErrorPayload> {
+        let opened = opened.and_then(|store| {
+            let member = store.signed_in()?.map(|p| p.name);
+            Ok((store, member))
+        });
         let mut inner = self.lock();
         match opened {
-            Ok(store) => {
+            Ok((store, member)) => {
                 let version = store.data_version().ok();
                 *self.seen.lock().unwrap_or_else(|e| e.into_inner()) =
                     version.map(|v| (store.path().display().to_string(), v));
+                // A server is remembered by its address and login, never its password.
+                let remembered = match store.server() {
+                    Some(server) => server.url_for(server.user()),
+                    None => store.path().display().to_string(),
+                };
                 inner.store = Some(store);
+                inner.member = member;
                 inner.open_error = None;
-                inner.settings.last_database = Some(path.display().to_string());
+                inner.settings.last_database = Some(remembered);
                 // Remembering the last database is a convenience; failing to
                 // save it must not fail the open.
                 let _ = inner.settings.save(&self.settings_path);
@@ -99,7 +141,12 @@ impl AppState {
         f: impl FnOnce(&mut Store, &Actor) -> masthead_core::Result<T>,
     ) -> Result<T, ErrorPayload> {
         let mut inner = self.lock();
-        let actor = inner.settings.actor();
+        // On a team server the history records the signed-in member (the
+        // server sets it too); on a file, the name the user set.
+        let actor = match &inner.member {
+            Some(name) => Actor::new(name).unwrap_or_else(|_| inner.settings.actor()),
+            None => inner.settings.actor(),
+        };
         match inner.store.as_mut() {
             Some(store) => f(store, &actor).map_err(|e| ErrorPayload::from(&e)),
             None => Err(inner.open_error.clone().unwrap_or_else(|| ErrorPayload {
@@ -129,26 +176,50 @@ impl AppState {
 
     /// Whether another process committed since the last call (or since the
     /// database was opened): compares the `data_version` now with the one
-    /// last seen. `None` while a command holds the store (never waited for).
-    pub fn changed_elsewhere(&self) -> Option<bool> {
-        let now = self.data_version()?;
+    /// last seen. `None` while a command holds the store (never waited for)
+    /// or with none open; the error when the team server cannot be reached.
+    pub fn changed_elsewhere(&self) -> Option<Result<bool, ErrorPayload>> {
+        let now = match self.data_version()? {
+            Ok(now) => now,
+            Err(e) => return Some(Err(e)),
+        };
         let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
         let changed = matches!(&*seen, Some((path, v)) if *path == now.0 && *v != now.1);
         *seen = Some(now);
-        Some(changed)
+        Some(Ok(changed))
     }
 
     /// The open database's path and `data_version`, when the store is free
     /// (`None` while a command holds it, or with no database open).
-    pub fn data_version(&self) -> Option<(String, i64)> {
+    pub fn data_version(&self) -> Option<Result<(String, i64), ErrorPayload>> {
         let inner = match self.inner.try_lock() {
             Ok(inner) => inner,
             Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
             Err(std::sync::TryLockError::WouldBlock) => return None,
         };
         let store = inner.store.as_ref()?;
-        let version = store.data_version().ok()?;
-        Some((store.path().display().to_string(), version))
+        Some(
+            store
+                .data_version()
+                .map(|v| (store.path().display().to_string(), v))
+                .map_err(|e| ErrorPayload::from(&e)),
+        )
+    }
+
+    /// The open team server's address (with the login), or `Some(None)` for
+    /// a file or nothing open; `None` while a command holds the store.
+    pub fn server(&self) -> Option<Option<ServerLocation>> {
+        let inner = match self.inner.try_lock() {
+            Ok(inner) => inner,
+            Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        };
+        Some(inner.store.as_ref().and_then(|s| s.server().cloned()))
+    }
+
+    /// A listener for `server`'s commits (made without holding the store).
+    pub fn listener(server: &ServerLocation) -> Option<ChangeListener> {
+        ChangeListener::connect(server).ok()
     }
 
     pub fn settings(&self) -> Settings {
@@ -190,6 +261,7 @@ mod tests {
         let state = AppState {
             inner: Mutex::new(Inner {
                 store: None,
+                member: None,
                 settings: Settings::default(),
                 open_error: None,
             }),
@@ -197,7 +269,9 @@ mod tests {
             seen: Mutex::new(None),
             exports: Mutex::new(Vec::new()),
         };
-        state.open(&dir.join("m.db"), true).expect("a new database");
+        state
+            .open(&dir.join("m.db").display().to_string(), true)
+            .expect("a new database");
         state
     }
 
@@ -221,8 +295,8 @@ mod tests {
                 },
             )
             .unwrap();
-        assert_eq!(state.changed_elsewhere(), Some(true));
-        assert_eq!(state.changed_elsewhere(), Some(false));
+        assert_eq!(state.changed_elsewhere(), Some(Ok(true)));
+        assert_eq!(state.changed_elsewhere(), Some(Ok(false)));
         // The app's own writes are not "elsewhere".
         state
             .with(|s, who| {
@@ -236,7 +310,7 @@ mod tests {
                 )
             })
             .unwrap();
-        assert_eq!(state.changed_elsewhere(), Some(false));
+        assert_eq!(state.changed_elsewhere(), Some(Ok(false)));
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -20,7 +20,9 @@ pub use error::{Error, ErrorPayload, Result};
 pub use masthead_text::Upload;
 pub use rules::drafts::{describe_count, thousands, word_count};
 pub use rules::workflow::{deadline_date, next_deadline};
-pub use store::{APPLICATION_ID, OpenOptions, SCHEMA_VERSION, ServerLocation, Store};
+pub use store::{
+    APPLICATION_ID, ChangeListener, OpenOptions, SCHEMA_VERSION, ServerLocation, Store,
+};
 pub use usecases::{
     AssignmentQuery, DEMO_EDITION, DEMO_PUBLICATION, DiffInputs, ImportSummary, PreparedDraft,
 };

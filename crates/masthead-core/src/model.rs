@@ -586,6 +586,10 @@ pub struct Assignment {
     pub state: AssignmentState,
     pub answered_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// Versions of the piece this assignment's contributor sent for it.
+    pub drafts: u32,
+    /// The words of the newest of those versions.
+    pub latest_words: Option<u32>,
     pub version: u32,
 }
 
@@ -720,10 +724,15 @@ pub struct Saved<T> {
 /// What the app shows about the open database.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct DatabaseInfo {
+    /// A file's path, or a team server's address (without the password).
     pub path: String,
     pub schema_version: u32,
     pub is_empty: bool,
     pub has_demo: bool,
+    /// A team server rather than a file.
+    pub server: bool,
+    /// On a team server, the team member signed in (none for its owner).
+    pub member: Option<Person>,
 }
 
 /// An assignment's terms after the rules: what storage records. The fee is

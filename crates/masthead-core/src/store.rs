@@ -8,7 +8,7 @@ use crate::storage::postgres::PgBackend;
 use crate::storage::sqlite::{MIGRATIONS, SqliteBackend};
 use crate::storage::{Backend, Tx};
 
-pub use crate::storage::postgres::ServerLocation;
+pub use crate::storage::postgres::{ChangeListener, ServerLocation};
 
 pub use crate::storage::sqlite::{APPLICATION_ID, OpenOptions};
 
@@ -99,6 +99,8 @@ impl Store {
             schema_version: self.schema_version()? as u32,
             is_empty,
             has_demo,
+            server: self.server().is_some(),
+            member: self.signed_in()?,
         })
     }
 
@@ -121,6 +123,12 @@ impl Store {
     /// to this database; the app polls it to refresh what it shows.
     pub fn data_version(&self) -> Result<i64> {
         self.backend.data_version()
+    }
+
+    /// On a team server, a second connection that hears every other
+    /// connection's commit (`LISTEN`); `None` for a file, which the app polls.
+    pub fn listen(&self) -> Result<Option<ChangeListener>> {
+        self.server().map(ChangeListener::connect).transpose()
     }
 
     /// Runs `f` on a consistent snapshot of the database.

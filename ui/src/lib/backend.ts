@@ -50,6 +50,11 @@ import type {
   Settings,
   StatusId,
   Workflow,
+  Person,
+  PersonId,
+  TeamRole,
+  Invitation,
+  InviteInput,
 } from "./bindings";
 
 export type FileDropEvent =
@@ -87,6 +92,16 @@ export const backend = {
   newDatabase: (path: string) => call<DatabaseInfo>("new_database", { path }),
   openDatabase: (path: string) => call<DatabaseInfo>("open_database", { path }),
   loadDemo: () => call<EditionId>("load_demo"),
+  /** Connects to a team server; `remember` keeps the password in ~/.pgpass. */
+  connectServer: (url: string, password: string | null, remember: boolean) =>
+    call<DatabaseInfo>("connect_server", { url, password, remember }),
+  team: () => call<Person[]>("team_list"),
+  /** Adds someone to the team; the answer holds their password, shown once. */
+  invite: (input: InviteInput) => call<Invitation>("team_invite", { input }),
+  setTeamRole: (id: PersonId, version: number, role: TeamRole) => call<Person>("team_set_role", { id, version, role }),
+  removeFromTeam: (id: PersonId, version: number) => call<Person>("team_remove", { id, version }),
+  /** A contributor's own assignments (the server shows them no others). */
+  myAssignments: () => call<Assignment[]>("my_assignments"),
   getSettings: () => call<Settings>("get_settings"),
   saveUserName: (name: string) => call<Settings>("save_user_name", { name }),
   saveSingleKeyShortcuts: (enabled: boolean) => call<Settings>("save_single_key_shortcuts", { enabled }),
@@ -228,6 +243,10 @@ export const backend = {
   openExport: (path: string) => call<null>("open_export", { path }),
 
   setWindowTitle: (title: string): Promise<void> => getCurrentWindow().setTitle(title),
+
+  /** Runs `handler` when the team server goes out of reach (a message) and comes back (null). */
+  onConnection: (handler: (offline: string | null) => void): Promise<UnlistenFn> =>
+    listen<string | null>("db-connection", (event) => handler(event.payload)),
 
   /** Runs `handler` when another window or the CLI changed the open database. */
   onDatabaseChanged: (handler: () => void): Promise<UnlistenFn> => listen("db-changed", () => handler()),

@@ -203,7 +203,15 @@ fee_minor: number | null, fee_currency: string | null,
 /**
  * The fee as a person writes it: "350.00".
  */
-fee: string | null, state: AssignmentState, answered_at: string | null, created_at: string, version: number, };
+fee: string | null, state: AssignmentState, answered_at: string | null, created_at: string, 
+/**
+ * Versions of the piece this assignment's contributor sent for it.
+ */
+drafts: number, 
+/**
+ * The words of the newest of those versions.
+ */
+latest_words: number | null, version: number, };
 
 export type AssignmentInput = { contributor_id: ContributorId, role: string, brief: string, word_target: number | null, due_date: string | null, fee: string | null, currency: string | null, };
 
@@ -424,7 +432,19 @@ export type Warning = { code: string, field: string | null, message: string, };
 
 export type Saved<T> = { item: T, warnings: Array<Warning>, };
 
-export type DatabaseInfo = { path: string, schema_version: number, is_empty: boolean, has_demo: boolean, };
+export type DatabaseInfo = { 
+/**
+ * A file's path, or a team server's address (without the password).
+ */
+path: string, schema_version: number, is_empty: boolean, has_demo: boolean, 
+/**
+ * A team server rather than a file.
+ */
+server: boolean, 
+/**
+ * On a team server, the team member signed in (none for its owner).
+ */
+member: Person | null, };
 
 export type Settings = { 
 /**

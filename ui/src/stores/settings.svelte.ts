@@ -12,6 +12,8 @@ export class SettingsStore {
   value = $state<Settings | null>(null);
   userName = $derived(this.value?.user_name ?? "");
   singleKeys = $derived(this.value?.single_key_shortcuts ?? true);
+  /** The database opened last: a file's path, or a team server's URL (no password). */
+  lastDatabase = $derived(this.value?.last_database ?? null);
 
   constructor(private readonly api: SettingsApi) {}
 

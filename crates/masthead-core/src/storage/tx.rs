@@ -371,7 +371,12 @@ fn contributor(row: &Row<'_>) -> Result<Contributor> {
 const ASSIGNMENT: &str = "SELECT asg.id, asg.article_id, a.title AS article_title,
         a.edition_id, e.name AS edition, asg.contributor_id, c.name AS contributor, asg.role,
         asg.brief, asg.word_target, asg.due_date, asg.fee_minor, asg.fee_currency, asg.state,
-        asg.answered_at, asg.created_at, asg.version
+        asg.answered_at, asg.created_at, asg.version,
+        (SELECT count(*) FROM drafts d
+          WHERE d.article_id = asg.article_id AND d.assignment_id = asg.id) AS draft_count,
+        (SELECT d.words FROM drafts d
+          WHERE d.article_id = asg.article_id AND d.assignment_id = asg.id
+          ORDER BY d.number DESC LIMIT 1) AS latest_words
      FROM assignments asg
      JOIN articles a ON a.id = asg.article_id
      JOIN editions e ON e.id = a.edition_id
@@ -406,6 +411,8 @@ fn assignment(row: &Row<'_>) -> Result<Assignment> {
             .transpose()
             .map_err(conversion)?,
         created_at: timestamp(row, "created_at")?,
+        drafts: row.get("draft_count")?,
+        latest_words: row.get("latest_words")?,
         version: row.get("version")?,
     })
 }

@@ -247,6 +247,78 @@ impl ServerLocation {
         url
     }
 
+    /// This location with `password` to sign in with.
+    pub fn with_password(&self, password: &str) -> ServerLocation {
+        ServerLocation {
+            password: Some(password.to_owned()),
+            ..self.clone()
+        }
+    }
+
+    /// Keeps `password` for this server, database and login in PostgreSQL's
+    /// password file (`PGPASSFILE`, else `~/.pgpass`), replacing the line
+    /// for the same four and leaving every other line as it was; the file
+    /// is readable by its owner only. Masthead's own settings never hold it.
+    pub fn remember_password(&self, password: &str) -> Result<PathBuf> {
+        let file = std::env::var_os("PGPASSFILE")
+            .map(PathBuf::from)
+            .or_else(|| dirs::home_dir().map(|h| h.join(".pgpass")))
+            .ok_or_else(|| Error::Io {
+                path: PathBuf::from("~/.pgpass"),
+                source: std::io::Error::other("there is no home folder"),
+            })?;
+        self.remember_password_in(&file, password)?;
+        Ok(file)
+    }
+
+    fn remember_password_in(&self, file: &std::path::Path, password: &str) -> Result<()> {
+        let file = file.to_path_buf();
+        let escape = |s: &str| s.replace('\\', "\\\\").replace(':', "\\:");
+        let host = if self.host.starts_with('/') {
+            "localhost"
+        } else {
+            &self.host
+        };
+        let key = [
+            escape(host),
+            self.port.to_string(),
+            escape(&self.dbname),
+            escape(&self.user),
+        ];
+        let old = std::fs::read_to_string(&file).unwrap_or_default();
+        let mut lines: Vec<String> = old
+            .lines()
+            .filter(|line| {
+                let fields = pgpass_fields(line);
+                fields.len() != 5
+                    || fields[..4] != [host, &self.port.to_string(), &self.dbname, &self.user]
+            })
+            .map(str::to_owned)
+            .collect();
+        lines.push(format!("{}:{}", key.join(":"), escape(password)));
+        let io = |source| Error::Io {
+            path: file.clone(),
+            source,
+        };
+        let temp = file.with_extension("masthead-new");
+        {
+            use std::io::Write;
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create(true).truncate(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            let mut out = options.open(&temp).map_err(io)?;
+            out.write_all((lines.join("\n") + "\n").as_bytes())
+                .map_err(io)?;
+            out.sync_all().map_err(io)?;
+        }
+        std::fs::rename(&temp, &file).map_err(io)?;
+        Ok(())
+    }
+
     /// The same server with another database.
     pub fn with_database(&self, dbname: &str) -> ServerLocation {
         ServerLocation {
@@ -398,6 +470,27 @@ mod tests {
         assert!(!err.to_string().contains("s3cret"), "{err}");
         assert!(err.to_string().contains("sslmode"), "{err}");
         assert_eq!(err.code(), "bad_server_address");
+    }
+
+    #[test]
+    fn a_remembered_password_replaces_its_own_line_only_and_is_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("pgpass");
+        std::fs::write(&file, "# mine\nother:5432:*:ed:keep\ndb:5432:pse:ed:old\n").unwrap();
+        let l = ServerLocation::parse("postgres://ed@db:5432/pse").unwrap();
+        l.remember_password_in(&file, "new:pw").unwrap();
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert_eq!(
+            text,
+            "# mine\nother:5432:*:ed:keep\ndb:5432:pse:ed:new\\:pw\n"
+        );
+        assert_eq!(l.password_in(&text).as_deref(), Some("new:pw"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
     }
 
     #[test]

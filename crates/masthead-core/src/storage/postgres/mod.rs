@@ -231,6 +231,54 @@ fn migrate_locked(client: &mut postgres::Client, server: &ServerLocation) -> Res
     Ok(())
 }
 
+/// Hears the commits of every connection to a team server: a connection
+/// of its own that `LISTEN`s on the channel write transactions `NOTIFY`.
+pub struct ChangeListener {
+    client: postgres::Client,
+    server: ServerLocation,
+}
+
+impl ChangeListener {
+    pub fn connect(server: &ServerLocation) -> Result<ChangeListener> {
+        let mut client = server.connect()?;
+        client
+            .batch_execute("LISTEN masthead_changed")
+            .map_err(|e| map_error(server, e))?;
+        Ok(ChangeListener {
+            client,
+            server: server.clone(),
+        })
+    }
+
+    /// The server this listens to.
+    pub fn server(&self) -> &ServerLocation {
+        &self.server
+    }
+
+    /// Waits up to `timeout` for a commit; true when one (or more) came.
+    /// A lost connection is an error: make a new listener.
+    pub fn wait(&mut self, timeout: std::time::Duration) -> Result<bool> {
+        use postgres::fallible_iterator::FallibleIterator;
+        let server = self.server.clone();
+        let mut notifications = self.client.notifications();
+        let first = notifications
+            .timeout_iter(timeout)
+            .next()
+            .map_err(|e| map_error(&server, e))?;
+        if first.is_none() {
+            return Ok(false);
+        }
+        // Several commits at once are one change to show.
+        while notifications
+            .iter()
+            .next()
+            .map_err(|e| map_error(&server, e))?
+            .is_some()
+        {}
+        Ok(true)
+    }
+}
+
 /// Every PostgreSQL failure becomes an error that says what to do.
 pub(crate) fn map_error(server: &ServerLocation, e: postgres::Error) -> Error {
     if let Some(db) = e.as_db_error() {

@@ -1,0 +1,122 @@
+// The team on a server (for editors) and a contributor's own assignments.
+
+import type { Backend } from "../lib/backend";
+import type { Assignment, Invitation, InviteInput, Person, TeamRole } from "../lib/bindings";
+import { fieldErrorsOf, messageOf } from "../lib/errors";
+import type { FieldErrors } from "../lib/forms";
+import type { Toasts } from "../lib/toasts.svelte";
+import { Latest } from "../lib/latest";
+
+export type TeamApi = Pick<Backend, "team" | "invite" | "setTeamRole" | "removeFromTeam">;
+
+export class TeamStore {
+  people = $state<Person[] | null>(null);
+  error = $state<string | null>(null);
+  private readonly newest = new Latest();
+
+  constructor(
+    private readonly api: TeamApi,
+    private readonly toasts: Toasts,
+  ) {}
+
+  async load(): Promise<void> {
+    try {
+      const people = await this.newest.run(() => this.api.team());
+      if (people === undefined) return;
+      this.people = people;
+      this.error = null;
+    } catch (e) {
+      this.error = messageOf(e);
+    }
+  }
+
+  /** The invitation (shown once), or the errors to show at the fields. */
+  async invite(input: InviteInput): Promise<FieldErrors | Invitation> {
+    try {
+      const invitation = await this.api.invite(input);
+      this.toasts.show("success", `Invited ${invitation.person.name}. Send them the connection details shown.`);
+      await this.load();
+      return invitation;
+    } catch (e) {
+      return fieldErrorsOf(e);
+    }
+  }
+
+  async setRole(person: Person, role: TeamRole): Promise<void> {
+    try {
+      const changed = await this.api.setTeamRole(person.id, person.version, role);
+      this.toasts.show("success", `${changed.name} is now ${role === "editor" ? "an editor" : "a contributor"}.`);
+    } catch (e) {
+      this.toasts.show("error", messageOf(e), 10000);
+    }
+    await this.load();
+  }
+
+  async remove(person: Person): Promise<void> {
+    try {
+      await this.api.removeFromTeam(person.id, person.version);
+      this.toasts.show("success", `Took ${person.name} off the team: their login no longer signs in.`);
+    } catch (e) {
+      this.toasts.show("error", messageOf(e), 10000);
+    }
+    await this.load();
+  }
+}
+
+export type MineApi = Pick<Backend, "myAssignments" | "answerAssignment" | "submitDraft" | "chooseDraftFile">;
+
+export class MineStore {
+  assignments = $state<Assignment[] | null>(null);
+  error = $state<string | null>(null);
+  /** The assignment being answered or submitted to, one at a time. */
+  busy = $state<string | null>(null);
+  private readonly newest = new Latest();
+
+  constructor(
+    private readonly api: MineApi,
+    private readonly toasts: Toasts,
+  ) {}
+
+  async load(): Promise<void> {
+    try {
+      const list = await this.newest.run(() => this.api.myAssignments());
+      if (list === undefined) return;
+      this.assignments = list;
+      this.error = null;
+    } catch (e) {
+      this.error = messageOf(e);
+    }
+  }
+
+  async answer(a: Assignment, accepted: boolean): Promise<void> {
+    if (this.busy) return;
+    this.busy = a.id;
+    try {
+      await this.api.answerAssignment(a.id, a.version, accepted);
+      this.toasts.show("success", accepted ? `Accepted “${a.article_title}”.` : `Declined “${a.article_title}”.`);
+    } catch (e) {
+      this.toasts.show("error", messageOf(e), 10000);
+    } finally {
+      this.busy = null;
+    }
+    await this.load();
+  }
+
+  async submitDraft(a: Assignment): Promise<void> {
+    if (this.busy) return;
+    const path = await this.api.chooseDraftFile();
+    if (!path) return;
+    this.busy = a.id;
+    try {
+      const saved = await this.api.submitDraft(a.article_id, path, a.contributor_id);
+      const d = saved.item.draft;
+      this.toasts.show("success", `Sent version ${d.version} of “${a.article_title}” (${d.file_name}).`);
+      for (const w of saved.warnings) this.toasts.show("warning", w.message, 10000);
+    } catch (e) {
+      this.toasts.show("error", messageOf(e), 10000);
+    } finally {
+      this.busy = null;
+    }
+    await this.load();
+  }
+}
