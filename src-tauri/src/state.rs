@@ -7,6 +7,20 @@ use std::sync::Mutex;
 use masthead_core::config::{self, Settings};
 use masthead_core::{Actor, ChangeListener, Error, ErrorPayload, ServerLocation, Store};
 
+/// Runs blocking database work from a command. Commands run on the async
+/// runtime's workers, and the team server's client (`postgres`) blocks on a
+/// runtime of its own, which tokio refuses inside a worker unless the
+/// worker is told it is blocking (`block_in_place`); elsewhere (the watcher
+/// thread, tests, start-up) it runs as it is.
+pub fn blocking<T>(f: impl FnOnce() -> T) -> T {
+    match tokio::runtime::Handle::try_current() {
+        Ok(h) if h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+            tokio::task::block_in_place(f)
+        }
+        _ => f(),
+    }
+}
+
 pub struct AppState {
     inner: Mutex<Inner>,
     settings_path: PathBuf,
@@ -71,13 +85,15 @@ impl AppState {
     /// team server (a `postgres://` URL), and makes it current; on failure
     /// the current database stays open.
     pub fn open(&self, location: &str, create: bool) -> Result<(), ErrorPayload> {
-        let opened = if ServerLocation::is_server(location) {
-            Store::open_location(location)
-        } else if create {
-            Store::create(location)
-        } else {
-            Store::open(location)
-        };
+        let opened = blocking(|| {
+            if ServerLocation::is_server(location) {
+                Store::open_location(location)
+            } else if create {
+                Store::create(location)
+            } else {
+                Store::open(location)
+            }
+        });
         self.make_current(opened)
     }
 
@@ -95,7 +111,7 @@ impl AppState {
             Some(p) => location.with_password(p),
             None => location,
         };
-        let opened = Store::open_server(&location);
+        let opened = blocking(|| Store::open_server(&location));
         if let (Ok(_), Some(p), true) = (&opened, password, remember) {
             location.remember_password(p).map_err(fail)?;
         }
@@ -104,13 +120,13 @@ impl AppState {
 
     fn make_current(&self, opened: masthead_core::Result<Store>) -> Result<(), ErrorPayload> {
         let opened = opened.and_then(|store| {
-            let member = store.signed_in()?.map(|p| p.name);
+            let member = blocking(|| store.signed_in())?.map(|p| p.name);
             Ok((store, member))
         });
         let mut inner = self.lock();
         match opened {
             Ok((store, member)) => {
-                let version = store.data_version().ok();
+                let version = blocking(|| store.data_version()).ok();
                 *self.seen.lock().unwrap_or_else(|e| e.into_inner()) =
                     version.map(|v| (store.path().display().to_string(), v));
                 // A server is remembered by its address and login, never its password.
@@ -148,7 +164,7 @@ impl AppState {
             None => inner.settings.actor(),
         };
         match inner.store.as_mut() {
-            Some(store) => f(store, &actor).map_err(|e| ErrorPayload::from(&e)),
+            Some(store) => blocking(|| f(store, &actor)).map_err(|e| ErrorPayload::from(&e)),
             None => Err(inner.open_error.clone().unwrap_or_else(|| ErrorPayload {
                 code: "no_database".into(),
                 message: "No database is open. Use File › Open database… or File › New database…"

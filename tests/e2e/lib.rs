@@ -14,6 +14,8 @@ pub struct App {
     pub driver: WebDriver,
     tauri_driver: Child,
     pub dir: tempfile::TempDir,
+    /// The database: a file in `dir`, or a team server's URL.
+    pub db: String,
 }
 
 fn free_port() -> Result<u16> {
@@ -48,6 +50,12 @@ pub fn artifacts_dir() -> PathBuf {
 impl App {
     /// Starts the app on a new, empty database, as the user `user_name`.
     pub async fn start(user_name: &str) -> Result<App> {
+        Self::start_on(user_name, None).await
+    }
+
+    /// Starts the app on `db` (a team server's URL, with the password), or
+    /// with `None` on a new, empty file, as the user `user_name`.
+    pub async fn start_on(user_name: &str, db: Option<&str>) -> Result<App> {
         if std::env::var_os("DISPLAY").is_none() {
             bail!("no DISPLAY: run the end-to-end test through scripts/test, which starts Xvfb");
         }
@@ -57,10 +65,14 @@ impl App {
             &settings,
             serde_json::json!({ "user_name": user_name }).to_string(),
         )?;
+        let db = match db {
+            Some(url) => url.to_owned(),
+            None => dir.path().join("e2e.db").display().to_string(),
+        };
         let (port, native_port) = (free_port()?, free_port()?);
         let tauri_driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .env("MASTHEAD_DB", dir.path().join("e2e.db"))
+            .env("MASTHEAD_DB", &db)
             .env("MASTHEAD_SETTINGS", &settings)
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -87,6 +99,7 @@ impl App {
             driver,
             tauri_driver,
             dir,
+            db,
         })
     }
 
@@ -312,7 +325,7 @@ impl App {
         let cli = app_binary()?.with_file_name("masthead");
         let out = Command::new(&cli)
             .arg("--db")
-            .arg(self.dir.path().join("e2e.db"))
+            .arg(&self.db)
             .args(args)
             .output()
             .with_context(|| format!("running {}", cli.display()))?;

@@ -95,7 +95,12 @@ impl Store {
             Ok((publications.is_empty(), has_demo))
         })?;
         Ok(crate::model::DatabaseInfo {
-            path: self.path().display().to_string(),
+            // A server by the address to connect to again (its TLS mode
+            // included), never with the password.
+            path: match self.server() {
+                Some(server) => server.url_for(server.user()),
+                None => self.path().display().to_string(),
+            },
             schema_version: self.schema_version()? as u32,
             is_empty,
             has_demo,

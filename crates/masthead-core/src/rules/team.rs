@@ -7,6 +7,13 @@ use crate::error::Result;
 use crate::model::InviteInput;
 
 pub(crate) fn validate(input: &InviteInput) -> Result<InviteInput> {
+    if input.email.trim().is_empty() {
+        return Err(crate::error::Error::invalid(
+            "email_required",
+            "email",
+            "Type their email address: the team knows people by it, and a contributor is linked to the directory by it.",
+        ));
+    }
     Ok(InviteInput {
         name: required_text(&input.name, "name", "name", 120)?,
         email: valid_email(&input.email)?,
@@ -115,5 +122,12 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.code(), "email_invalid");
         assert_eq!(err.field(), Some("email"));
+        let err = validate(&InviteInput {
+            name: "Hannah".into(),
+            email: "  ".into(),
+            role: TeamRole::Editor,
+        })
+        .unwrap_err();
+        assert_eq!(err.code(), "email_required");
     }
 }
