@@ -33,7 +33,14 @@ pub fn wanted() -> bool {
 /// The test binary's cluster, started on first use.
 pub fn cluster() -> &'static Cluster {
     static CLUSTER: OnceLock<Cluster> = OnceLock::new();
-    CLUSTER.get_or_init(|| Cluster::start().unwrap_or_else(|e| panic!("{e}")))
+    CLUSTER.get_or_init(|| Cluster::start(true).unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// A second cluster without TLS, for what a client does when it requires
+/// TLS and the server has none.
+pub fn plain_cluster() -> &'static Cluster {
+    static CLUSTER: OnceLock<Cluster> = OnceLock::new();
+    CLUSTER.get_or_init(|| Cluster::start(false).unwrap_or_else(|e| panic!("{e}")))
 }
 
 fn bin_dir() -> Result<PathBuf, String> {
@@ -93,7 +100,7 @@ fn free_port() -> Result<u16, String> {
 }
 
 impl Cluster {
-    fn start() -> Result<Cluster, String> {
+    fn start(tls: bool) -> Result<Cluster, String> {
         let bin = bin_dir()?;
         let dir = tempfile::Builder::new()
             .prefix("masthead-pg-")
@@ -187,11 +194,18 @@ impl Cluster {
             "initdb",
         )?;
         let port = free_port()?;
+        let ssl = if tls {
+            format!(
+                " -c ssl=on -c ssl_cert_file={} -c ssl_key_file={}",
+                cert.display(),
+                key.display()
+            )
+        } else {
+            " -c ssl=off".to_owned()
+        };
         let options = format!(
-            "-k {dir} -c listen_addresses=127.0.0.1 -p {port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c ssl=on -c ssl_cert_file={cert} -c ssl_key_file={key}",
+            "-k {dir} -c listen_addresses=127.0.0.1 -p {port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200{ssl}",
             dir = dir.display(),
-            cert = cert.display(),
-            key = key.display(),
         );
         run(
             {

@@ -162,6 +162,24 @@ fn tls_is_verified_against_the_root_certificate_given() {
 }
 
 #[test]
+fn a_server_without_tls_is_refused_when_tls_is_required() {
+    let plain = masthead_pgtest::plain_cluster();
+    let url = plain.admin_url("postgres");
+    // Asked for TLS, a server without it is refused in words.
+    let err = Store::open_location(&with_query(&url, "sslmode=require")).unwrap_err();
+    assert_eq!(err.code(), "tls_refused", "{err}");
+    assert!(
+        err.to_string().contains("refused a secure connection"),
+        "{err}"
+    );
+    let err = Store::open_location(&with_query(&url, "sslmode=verify-full")).unwrap_err();
+    assert_eq!(err.code(), "tls_refused", "{err}");
+    // prefer falls back to a plain connection, as libpq does.
+    let prefer = with_query(&plain.empty_database(), "sslmode=prefer");
+    Store::open_location(&prefer).unwrap();
+}
+
+#[test]
 fn another_connections_commit_is_noticed_and_ones_own_is_not() {
     let url = cluster().database(|t| {
         Store::open_location(t).unwrap();
