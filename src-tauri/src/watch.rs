@@ -53,7 +53,15 @@ pub fn start(app: AppHandle) {
                     Some(Err(e)) if out_of_reach(&e.code) => {
                         if !offline {
                             offline = true;
-                            let _ = app.emit("db-connection", Some(e.message));
+                            let server = state
+                                .server()
+                                .flatten()
+                                .map(|s| format!(" {s}"))
+                                .unwrap_or_default();
+                            let _ = app.emit(
+                                "db-connection",
+                                Some(format!("the team server{server} cannot be reached.")),
+                            );
                         }
                         listener = None;
                     }
