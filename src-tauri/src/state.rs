@@ -85,16 +85,18 @@ impl AppState {
     /// team server (a `postgres://` URL), and makes it current; on failure
     /// the current database stays open.
     pub fn open(&self, location: &str, create: bool) -> Result<(), ErrorPayload> {
-        let opened = blocking(|| {
-            if ServerLocation::is_server(location) {
+        // All of it blocking: opening, and dropping the store it replaces
+        // (a server's client blocks as it closes).
+        blocking(|| {
+            let opened = if ServerLocation::is_server(location) {
                 Store::open_location(location)
             } else if create {
                 Store::create(location)
             } else {
                 Store::open(location)
-            }
-        });
-        self.make_current(opened)
+            };
+            self.make_current(opened)
+        })
     }
 
     /// Connects to a team server with `password` (else the password file's),
@@ -111,22 +113,26 @@ impl AppState {
             Some(p) => location.with_password(p),
             None => location,
         };
-        let opened = blocking(|| Store::open_server(&location));
-        if let (Ok(_), Some(p), true) = (&opened, password, remember) {
-            location.remember_password(p).map_err(fail)?;
-        }
-        self.make_current(opened)
+        blocking(|| {
+            let opened = Store::open_server(&location);
+            if let (Ok(_), Some(p), true) = (&opened, password, remember) {
+                location.remember_password(p).map_err(fail)?;
+            }
+            self.make_current(opened)
+        })
     }
 
+    /// Makes `opened` the current store. Call inside [`blocking`]: the store
+    /// it replaces is dropped here.
     fn make_current(&self, opened: masthead_core::Result<Store>) -> Result<(), ErrorPayload> {
         let opened = opened.and_then(|store| {
-            let member = blocking(|| store.signed_in())?.map(|p| p.name);
+            let member = store.signed_in()?.map(|p| p.name);
             Ok((store, member))
         });
         let mut inner = self.lock();
         match opened {
             Ok((store, member)) => {
-                let version = blocking(|| store.data_version()).ok();
+                let version = store.data_version().ok();
                 *self.seen.lock().unwrap_or_else(|e| e.into_inner()) =
                     version.map(|v| (store.path().display().to_string(), v));
                 // A server is remembered by its address and login, never its password.
@@ -289,6 +295,29 @@ mod tests {
             .open(&dir.join("m.db").display().to_string(), true)
             .expect("a new database");
         state
+    }
+
+    /// Switching from a team server to a file from a command (on an async
+    /// worker) closes the server's connection without panicking: its client
+    /// blocks as it closes.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_server_gives_way_to_a_file_from_a_command() {
+        let url = tokio::task::spawn_blocking(|| {
+            let url = masthead_pgtest::cluster().empty_database();
+            blocking(|| Store::open_location(&url).map(drop)).expect("the schema");
+            url
+        })
+        .await
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let state = state_on(dir.path());
+        state.open(&url, false).expect("the server");
+        assert!(state.with(|s, _| Ok(s.server().is_some())).unwrap());
+        let file = dir.path().join("after.db").display().to_string();
+        state.open(&file, true).expect("a file after the server");
+        assert!(state.with(|s, _| Ok(s.server().is_none())).unwrap());
+        state.open(&url, false).expect("the server again");
+        drop(tokio::task::spawn_blocking(move || drop(state)).await);
     }
 
     /// A commit by another process right after the app opened the database,

@@ -128,6 +128,10 @@ pub enum Error {
     )]
     TlsRefused { server: String, detail: String },
     #[error(
+        "The team server {server} is busy with other people's saves and this one waited too long, so nothing was saved. Try again in a moment."
+    )]
+    ServerBusy { server: String },
+    #[error(
         "Your login on the team server may not do this ({detail}). Ask an editor if you need it done."
     )]
     NotAllowed { detail: String },
@@ -248,6 +252,7 @@ impl Error {
             Error::LoginRefused { .. } => "login_refused",
             Error::TlsRefused { .. } => "tls_refused",
             Error::NotAllowed { .. } => "not_allowed",
+            Error::ServerBusy { .. } => "server_busy",
             Error::Server(_) => "internal",
             Error::Draft(e) => e.code(),
         }

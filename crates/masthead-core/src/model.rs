@@ -428,14 +428,6 @@ impl TeamRole {
             _ => None,
         }
     }
-
-    /// The server's group role a login of this kind belongs to.
-    pub fn group(self) -> &'static str {
-        match self {
-            TeamRole::Editor => "masthead_editor",
-            TeamRole::Contributor => "masthead_contributor",
-        }
-    }
 }
 
 /// Someone who signs in to a team server.
@@ -462,14 +454,25 @@ pub struct InviteInput {
 }
 
 /// What to send a new team member, shown once: the password is stored
-/// nowhere by Masthead (the server keeps only its hash).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+/// nowhere by Masthead (the server keeps only its hash), and `Debug` hides it.
+#[derive(Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Invitation {
     pub person: Person,
     pub login: String,
     pub password: String,
     /// The address to connect to, with the login and without the password.
     pub url: String,
+}
+
+impl std::fmt::Debug for Invitation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Invitation")
+            .field("person", &self.person)
+            .field("login", &self.login)
+            .field("password", &"***")
+            .field("url", &self.url)
+            .finish()
+    }
 }
 
 /// A person who writes.

@@ -792,7 +792,12 @@ async fn two_windows(desk: &App, home: &App) -> Result<()> {
 
     // No other piece opens for her: the server refuses, whatever the face.
     let other = home.cli(&["article", "show", "Ten lessons from lockdown"]);
-    assert!(other.is_err(), "{other:?}");
+    assert!(
+        other
+            .as_ref()
+            .is_err_and(|e| e.to_string().contains("No article matches")),
+        "{other:?}"
+    );
     let plan = home.cli(&["flatplan", "show", "Feb/Mar 21"]);
     assert!(
         plan.as_ref()

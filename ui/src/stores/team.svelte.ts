@@ -42,14 +42,18 @@ export class TeamStore {
     }
   }
 
-  async setRole(person: Person, role: TeamRole): Promise<void> {
+  /** True when the role changed. */
+  async setRole(person: Person, role: TeamRole): Promise<boolean> {
+    let changed = false;
     try {
-      const changed = await this.api.setTeamRole(person.id, person.version, role);
-      this.toasts.show("success", `${changed.name} is now ${role === "editor" ? "an editor" : "a contributor"}.`);
+      const saved = await this.api.setTeamRole(person.id, person.version, role);
+      this.toasts.show("success", `${saved.name} is now ${role === "editor" ? "an editor" : "a contributor"}.`);
+      changed = true;
     } catch (e) {
       this.toasts.show("error", messageOf(e), 10000);
     }
     await this.load();
+    return changed;
   }
 
   async remove(person: Person): Promise<void> {
@@ -104,9 +108,13 @@ export class MineStore {
 
   async submitDraft(a: Assignment): Promise<void> {
     if (this.busy) return;
-    const path = await this.api.chooseDraftFile();
-    if (!path) return;
+    // Busy from the click, so a double click opens one dialog.
     this.busy = a.id;
+    const path = await this.api.chooseDraftFile().catch(() => null);
+    if (!path) {
+      this.busy = null;
+      return;
+    }
     try {
       const saved = await this.api.submitDraft(a.article_id, path, a.contributor_id);
       const d = saved.item.draft;

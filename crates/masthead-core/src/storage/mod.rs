@@ -123,7 +123,9 @@ pub(crate) struct BoardRow {
 /// a row refers to comes before it: how an import copies a whole database
 /// between a file and a server. `articles.approved_draft_id` refers forward
 /// (to a draft, which refers to its piece), so it is copied last, by
-/// [`Tx::set_approved_draft_raw`]. The lists of history's words
+/// [`Tx::set_approved_draft_raw`]. `people` comes after the history, so a
+/// server's "who" triggers never see an imported member; an import into a
+/// server leaves it out (its team is its own). The lists of history's words
 /// (`history_entity_types`, `history_actions`) come with the schema.
 pub(crate) const TABLES: &[(&str, &[&str])] = &[
     (
@@ -321,21 +323,6 @@ pub(crate) const TABLES: &[(&str, &[&str])] = &[
         &["draft_id", "original", "text", "markdown"],
     ),
     (
-        "people",
-        &[
-            "id",
-            "name",
-            "email",
-            "role",
-            "login",
-            "contributor_id",
-            "created_at",
-            "updated_at",
-            "deleted_at",
-            "version",
-        ],
-    ),
-    (
         "change_sets",
         &["id", "at", "actor", "publication_id", "edition_id"],
     ),
@@ -355,6 +342,21 @@ pub(crate) const TABLES: &[(&str, &[&str])] = &[
             "old_ref",
             "new_ref",
             "subject",
+        ],
+    ),
+    (
+        "people",
+        &[
+            "id",
+            "name",
+            "email",
+            "role",
+            "login",
+            "contributor_id",
+            "created_at",
+            "updated_at",
+            "deleted_at",
+            "version",
         ],
     ),
 ];
@@ -567,12 +569,10 @@ pub(crate) trait Tx {
         at: &str,
     ) -> Result<bool>;
     fn retire_person(&mut self, id: PersonId, version: u32, at: &str) -> Result<bool>;
-    /// Server logins (refused on a file): whether a login name is in use on
-    /// the server (by any database's team), and making, changing and
-    /// closing one. `login` must be a plain name and `password` plain
-    /// letters and digits (the rules make them so).
-    fn login_taken(&mut self, login: &str) -> Result<bool>;
-    fn create_login(&mut self, login: &str, password: &str, role: TeamRole) -> Result<()>;
+    /// Server logins (refused on a file), made and changed through the
+    /// database owner's functions: `create_login` is false when the name is
+    /// taken on the server (by any team); `login` must be a plain name.
+    fn create_login(&mut self, login: &str, password: &str, role: TeamRole) -> Result<bool>;
     fn set_login_role(&mut self, login: &str, role: TeamRole) -> Result<()>;
     fn close_login(&mut self, login: &str) -> Result<()>;
 

@@ -288,9 +288,6 @@ pub(crate) trait Conn {
     ) -> Result<()>;
     /// Runs a statement; the number of rows it changed.
     fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<usize>;
-    /// Runs statements that take no parameters and are not kept prepared
-    /// (a server's logins: their passwords must not stay in a cache).
-    fn batch(&mut self, sql: &str) -> Result<()>;
     /// Whether this is a team server (logins and roles exist) or a file.
     fn is_server(&self) -> bool;
     /// Saves everything done in this transaction.

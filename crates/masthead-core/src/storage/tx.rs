@@ -290,11 +290,11 @@ const ARTICLE: &str = concat!(
         a.status_id, s.key AS status, s.label AS status_label, s.colour AS status_colour,
         s.is_spiked AS status_is_spiked, s.is_final AS status_is_final,
         a.notes, a.created_at, a.updated_at, a.version,
-        (SELECT json_group_array(c.name) FROM assignments asg
-           JOIN contributors c ON c.id = asg.contributor_id
-          WHERE asg.article_id = a.id AND asg.deleted_at IS NULL
-            AND asg.state IN ('offered', 'accepted'))
-            AS contributors,
+        (SELECT json_group_array(name) FROM (
+            SELECT c.name FROM assignments asg JOIN contributors c ON c.id = asg.contributor_id
+             WHERE asg.article_id = a.id AND asg.deleted_at IS NULL
+               AND asg.state IN ('offered', 'accepted')
+             ORDER BY asg.created_at, asg.id) AS w) AS contributors,
         (SELECT min(asg.due_date) FROM assignments asg
           WHERE asg.article_id = a.id AND asg.deleted_at IS NULL AND asg.role = 'writer'
             AND asg.state IN ('offered', 'accepted')) AS writer_due,
@@ -598,8 +598,8 @@ fn person(row: &Row<'_>) -> Result<Person> {
     })
 }
 
-/// A login or password must be plain (the rules make them so): they go
-/// into DDL, which takes no parameters.
+/// A login must be plain (the rules make it so, and the server's function
+/// checks it again).
 fn plain(text: &str, what: &str) -> Result<()> {
     if !text.is_empty()
         && text
@@ -1604,70 +1604,44 @@ impl Tx for SqlTx<'_> {
         .map(|n| n == 1)
     }
 
-    fn login_taken(&mut self, login: &str) -> Result<bool> {
-        if !self.conn.is_server() {
-            return Err(needs_server());
-        }
-        self.one(
-            "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?1)",
-            p![login],
-            |r| r.get(0),
-        )
-        .map(Option::unwrap_or_default)
-    }
-
-    fn create_login(&mut self, login: &str, password: &str, role: TeamRole) -> Result<()> {
+    fn create_login(&mut self, login: &str, password: &str, role: TeamRole) -> Result<bool> {
         if !self.conn.is_server() {
             return Err(needs_server());
         }
         plain(login, "login")?;
-        plain(password, "password")?;
-        // Editors may invite and change logins (CREATEROLE, and the group
-        // WITH ADMIN OPTION, which PostgreSQL 16 on asks for).
-        let (powers, admin) = match role {
-            TeamRole::Editor => ("CREATEROLE", " WITH ADMIN OPTION"),
-            TeamRole::Contributor => ("NOCREATEROLE", ""),
-        };
-        self.conn.batch(&format!(
-            "CREATE ROLE \"{login}\" LOGIN {powers} PASSWORD '{password}';
-             GRANT {group} TO \"{login}\"{admin};",
-            group = role.group()
-        ))
+        // The server gets a SCRAM verifier, never the password itself, so
+        // it cannot land in the server's logs.
+        let secret = postgres_protocol::password::scram_sha_256(password.as_bytes());
+        self.one(
+            "SELECT masthead_create_login(?1, ?2, ?3)",
+            p![login, secret, role.key()],
+            |r| r.get(0),
+        )
+        .map(Option::unwrap_or_default)
     }
 
     fn set_login_role(&mut self, login: &str, role: TeamRole) -> Result<()> {
         if !self.conn.is_server() {
             return Err(needs_server());
         }
-        plain(login, "login")?;
-        let (powers, admin) = match role {
-            TeamRole::Editor => ("CREATEROLE", " WITH ADMIN OPTION"),
-            TeamRole::Contributor => ("NOCREATEROLE", ""),
-        };
-        let other = match role {
-            TeamRole::Editor => TeamRole::Contributor,
-            TeamRole::Contributor => TeamRole::Editor,
-        };
-        self.conn.batch(&format!(
-            "REVOKE {other} FROM \"{login}\";
-             GRANT {group} TO \"{login}\"{admin};
-             ALTER ROLE \"{login}\" {powers};",
-            other = other.group(),
-            group = role.group()
-        ))
+        self.one(
+            "SELECT 1 FROM (SELECT masthead_set_login_role(?1, ?2)) AS done",
+            p![login, role.key()],
+            |r| r.get::<i64>(0),
+        )
+        .map(drop)
     }
 
     fn close_login(&mut self, login: &str) -> Result<()> {
         if !self.conn.is_server() {
             return Err(needs_server());
         }
-        plain(login, "login")?;
-        // Without its groups a session still open can do nothing more; the
-        // role itself stays, so the history's logins keep their meaning.
-        self.conn.batch(&format!(
-            "REVOKE masthead_editor, masthead_contributor FROM \"{login}\";
-             ALTER ROLE \"{login}\" NOLOGIN NOCREATEROLE;"
-        ))
+        self.one(
+            "SELECT 1 FROM (SELECT masthead_close_login(?1)) AS done",
+            p![login],
+            |r| r.get::<i64>(0),
+        )
+        .map(drop)
     }
 
     // ----- whole tables -----

@@ -53,6 +53,7 @@ impl Store {
             ));
         }
         let from = source.path().display().to_string();
+        let into_server = self.server().is_some();
         let to = self.path().display().to_string();
         let tables = source.read(|src| {
             self.write(|dst| {
@@ -67,6 +68,12 @@ impl Store {
                 }
                 let mut counts = Vec::with_capacity(TABLES.len());
                 for (table, columns) in TABLES {
+                    // A server's team is its own: logins are made by
+                    // inviting on that server, never copied from elsewhere.
+                    if *table == "people" && into_server {
+                        counts.push(((*table).to_owned(), 0));
+                        continue;
+                    }
                     let mut rows = 0u64;
                     src.dump_table(table, columns, &mut |row| {
                         rows += 1;
@@ -185,10 +192,12 @@ impl Store {
                 }
                 None => None,
             };
+            // Logins are the server's, shared by every team on it: the
+            // first free name wins, decided by the server as it makes it.
             let base = login_base(&valid.name);
             let mut login = None;
             for candidate in login_candidates(&base).take(100) {
-                if !tx.login_taken(&candidate)? {
+                if tx.create_login(&candidate, &password, valid.role)? {
                     login = Some(candidate);
                     break;
                 }
@@ -196,7 +205,6 @@ impl Store {
             let login = login.ok_or_else(|| {
                 Error::Server(format!("no free login name starting {base} on the server"))
             })?;
-            tx.create_login(&login, &password, valid.role)?;
             let person = Person {
                 id: PersonId::new(),
                 name: valid.name.clone(),

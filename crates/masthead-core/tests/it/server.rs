@@ -572,3 +572,156 @@ fn a_member_taken_off_the_team_cannot_sign_in_and_their_history_stays() {
         .unwrap_err();
     assert_eq!(err.code(), "conflict", "{err}");
 }
+
+#[test]
+fn a_contributor_cannot_go_round_the_rules_by_sql() {
+    let t = team();
+    let hannah_id = t.hannah.person.contributor_id.unwrap().to_string();
+    let mut admin_sql = cluster().admin(name_of(&t.url));
+    let mut h = raw(&t, &t.hannah);
+
+    // Her own temporary objects cannot stand in for the team's tables.
+    refused_by_server(
+        h.batch_execute(
+            "CREATE TEMP VIEW people AS SELECT session_user::text AS login, NULL::text AS deleted_at,
+                'x'::text AS contributor_id, 'Someone' AS name",
+        ),
+        "a temporary view",
+    );
+
+    // Her piece moves only to where drafts arrive, not to Published.
+    let piece: String = admin_sql
+        .query_one(
+            "SELECT article_id FROM assignments WHERE contributor_id = $1 LIMIT 1",
+            &[&hannah_id],
+        )
+        .unwrap()
+        .get(0);
+    let published: String = admin_sql
+        .query_one(
+            "SELECT id FROM workflow_statuses WHERE key = 'published'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    refused_by_server(
+        h.execute(
+            "UPDATE articles SET status_id = $2, version = version + 1 WHERE id = $1",
+            &[&piece, &published],
+        ),
+        "moving her piece to Published",
+    );
+
+    // An answered assignment stays answered; a withdrawn one stays withdrawn.
+    let answered = h
+        .execute(
+            "UPDATE assignments SET state = 'declined' WHERE contributor_id = masthead_me_contributor()
+               AND state = 'accepted'",
+            &[],
+        )
+        .unwrap();
+    assert_eq!(answered, 0, "an accepted assignment was answered again");
+    admin_sql
+        .execute(
+            "UPDATE assignments SET state = 'withdrawn' WHERE contributor_id = $1",
+            &[&hannah_id],
+        )
+        .unwrap();
+    let revived = h
+        .execute("UPDATE assignments SET state = 'accepted'", &[])
+        .unwrap();
+    assert_eq!(revived, 0, "a withdrawn assignment came back");
+
+    // No history line in someone else's change set.
+    let theirs: String = h
+        .query_one(
+            "SELECT id FROM change_sets WHERE actor <> 'Hannah Okafor' LIMIT 1",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    refused_by_server(
+        h.execute(
+            "INSERT INTO changes (id, change_set_id, seq, entity, entity_id, action)
+             VALUES ('forged', $1, 99, 'article', $2, 'updated')",
+            &[&theirs, &piece],
+        ),
+        "a line in the editor's change set",
+    );
+    // Nor may she make or change logins.
+    refused_by_server(
+        h.query(
+            "SELECT masthead_create_login('mh_mallory', 'SCRAM-SHA-256$x', 'editor')",
+            &[],
+        ),
+        "making a login",
+    );
+}
+
+#[test]
+fn each_team_on_a_server_is_its_own_and_its_owner_needs_no_superuser() {
+    // A server's owner of a team database: CREATEROLE, not a superuser.
+    let owner = format!("pse_owner_{}", std::process::id());
+    let mut admin = cluster().admin("postgres");
+    for sql in [
+        format!("CREATE ROLE {owner} LOGIN CREATEROLE PASSWORD 'owner-pw'"),
+        format!("CREATE DATABASE {owner}_a OWNER {owner} TEMPLATE template0"),
+        format!("CREATE DATABASE {owner}_b OWNER {owner} TEMPLATE template0"),
+    ] {
+        admin.batch_execute(&sql).unwrap();
+    }
+    let url = |db: &str| {
+        format!(
+            "postgres://{owner}:owner-pw@127.0.0.1:{}/{db}?sslmode=disable",
+            cluster().port
+        )
+    };
+    let actor = Actor::new("Tess Editor").unwrap();
+    let mut a = Store::open_location(&url(&format!("{owner}_a"))).unwrap();
+    let b = Store::open_location(&url(&format!("{owner}_b"))).unwrap();
+    drop(b);
+    a.load_demo(&actor).unwrap();
+    let editor = a
+        .invite(
+            &actor,
+            &InviteInput {
+                name: "Team A Editor".into(),
+                email: "ed@a.example".into(),
+                role: TeamRole::Editor,
+            },
+        )
+        .unwrap();
+    // Team A's editor invites a contributor (no CREATEROLE of their own).
+    let mut ed = Store::open_location(&signed(&editor)).unwrap();
+    let hannah = ed
+        .invite(
+            &actor,
+            &InviteInput {
+                name: "Hannah Okafor".into(),
+                email: "hannah.okafor@pse.example".into(),
+                role: TeamRole::Contributor,
+            },
+        )
+        .unwrap();
+    let h = Store::open_location(&signed(&hannah)).unwrap();
+    assert!(
+        !h.list_assignments(masthead_core::AssignmentQuery::default())
+            .unwrap()
+            .is_empty()
+    );
+    // Team A's editor is nobody on team B's database: not even let in.
+    let other = signed(&editor).replace(&format!("/{owner}_a?"), &format!("/{owner}_b?"));
+    let err = Store::open_location(&other).unwrap_err();
+    assert_eq!(err.code(), "not_allowed", "{err}");
+    // The editor changes Hannah's role and takes her off the team.
+    let person = ed.find_person("hannah.okafor@pse.example").unwrap();
+    let person = ed
+        .set_team_role(&actor, person.id, Some(person.version), TeamRole::Editor)
+        .unwrap();
+    ed.remove_from_team(&actor, person.id, Some(person.version))
+        .unwrap();
+    assert_eq!(
+        Store::open_location(&signed(&hannah)).unwrap_err().code(),
+        "login_refused"
+    );
+}

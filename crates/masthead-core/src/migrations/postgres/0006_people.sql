@@ -1,12 +1,19 @@
 -- The people of a team and what each may do, enforced by the server:
--- grants and row-level security, not the app. Editors (masthead_editor) see
--- and change everything; contributors (masthead_contributor) see only their
+-- grants and row-level security, not the app.
+--
+-- Each team's database has its own two group roles (roles belong to the
+-- whole server; their names, made here, are kept in masthead_groups), so
+-- another team's editors are nobody here; and only this team's logins may
+-- connect. Editors see and change everything. Contributors see only their
 -- own assignments, the pieces those are for (with the edition's name and
--- dates), their own contributor entry and fees, and those pieces' drafts
--- and history; they may answer their offers, submit drafts for their own
+-- dates), their own contributor entry and fees, and those pieces' drafts and
+-- history; they may answer an open offer, submit drafts for their own live
 -- assignments (which may move the piece to where drafts arrive) and record
 -- that in the history. Nobody types another name: the history's "who" and a
--- draft's "recorded by" are set from the login.
+-- draft's "recorded by" are set from the login. Logins are made and changed
+-- only through the functions below, which run as the database's owner (who
+-- needs CREATEROLE) and touch only this team's logins; editors hold no
+-- CREATEROLE of their own. New tables in later migrations need their grants.
 
 CREATE TABLE people (
     id             text PRIMARY KEY,
@@ -25,132 +32,228 @@ CREATE UNIQUE INDEX people_login ON people (login) WHERE login IS NOT NULL AND d
 CREATE UNIQUE INDEX people_email ON people (email COLLATE nocase) WHERE email IS NOT NULL AND deleted_at IS NULL;
 INSERT INTO history_entity_types (key, label) VALUES ('person', 'team member');
 
--- The two group roles belong to the whole cluster; another team's database
--- on the same server may have made them already, or be making them now.
-DO $$
-BEGIN
-    BEGIN
-        CREATE ROLE masthead_editor NOLOGIN;
-    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-    END;
-    BEGIN
-        CREATE ROLE masthead_contributor NOLOGIN;
-    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-    END;
-END
-$$;
+CREATE TABLE masthead_groups (
+    editor      text NOT NULL,
+    contributor text NOT NULL
+);
 
--- Who is signed in (SECURITY DEFINER: read past the policies below).
+-- Who is signed in. SECURITY DEFINER to read past the policies below; the
+-- search path is pinned with pg_temp last and every name is qualified, so a
+-- login's own temporary objects cannot stand in for these tables.
 CREATE FUNCTION masthead_me_contributor() RETURNS text
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-    SELECT contributor_id FROM people WHERE login = session_user AND deleted_at IS NULL
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT p.contributor_id FROM public.people p
+     WHERE p.login = session_user AND p.deleted_at IS NULL
 $$;
 CREATE FUNCTION masthead_me_name() RETURNS text
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-    SELECT name FROM people WHERE login = session_user AND deleted_at IS NULL
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT p.name FROM public.people p WHERE p.login = session_user AND p.deleted_at IS NULL
 $$;
 -- The pieces the signed-in contributor has an assignment for.
 CREATE FUNCTION masthead_me_articles() RETURNS SETOF text
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-    SELECT article_id FROM assignments
-     WHERE contributor_id = masthead_me_contributor() AND deleted_at IS NULL
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT a.article_id FROM public.assignments a
+     WHERE a.contributor_id = public.masthead_me_contributor() AND a.deleted_at IS NULL
+$$;
+-- A change set the signed-in member recorded.
+CREATE FUNCTION masthead_my_change_set(set_id text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM public.change_sets s
+                    WHERE s.id = set_id AND s.actor = public.masthead_me_name())
+$$;
+-- Whether `status` is where drafts arrive in the workflow of `edition`'s
+-- publication (a definer: a policy on articles must not read editions,
+-- whose own policy reads articles).
+CREATE FUNCTION masthead_drafts_arrive(status text, edition text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM public.workflow_statuses s
+                     JOIN public.editions e ON e.publication_id = s.publication_id
+                    WHERE s.id = status AND e.id = edition
+                      AND s.receives_drafts AND s.retired_at IS NULL)
+$$;
+-- Whether the session is this team's editor or the database's owner.
+CREATE FUNCTION masthead_may_manage() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT pg_has_role(session_user, (SELECT g.editor FROM public.masthead_groups g), 'MEMBER')
+        OR session_user = (SELECT pg_get_userbyid(d.datdba) FROM pg_database d
+                            WHERE d.datname = current_database())
 $$;
 
 -- "Who" comes from the login wherever the login is a team member.
-CREATE FUNCTION masthead_signed_actor() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION masthead_signed_actor() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
-    NEW.actor := coalesce(masthead_me_name(), NEW.actor);
+    NEW.actor := coalesce(public.masthead_me_name(), NEW.actor);
     RETURN NEW;
 END
 $$;
 CREATE TRIGGER change_sets_actor BEFORE INSERT ON change_sets
     FOR EACH ROW EXECUTE FUNCTION masthead_signed_actor();
-CREATE FUNCTION masthead_signed_recorder() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION masthead_signed_recorder() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
-    NEW.recorded_by := coalesce(masthead_me_name(), NEW.recorded_by);
+    NEW.recorded_by := coalesce(public.masthead_me_name(), NEW.recorded_by);
     RETURN NEW;
 END
 $$;
 CREATE TRIGGER drafts_recorder BEFORE INSERT ON drafts
     FOR EACH ROW EXECUTE FUNCTION masthead_signed_recorder();
 
--- Editors: everything (DDL stays with the database's owner).
-GRANT USAGE ON SCHEMA public TO masthead_editor, masthead_contributor;
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO masthead_editor;
+-- Every committed write moves the clock on (see storage/postgres); only
+-- through this function, so nobody else can lock its row.
+CREATE FUNCTION masthead_tick() RETURNS void
+    LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    UPDATE public.masthead_clock SET n = n + 1
+$$;
 
--- Contributors: what a policy below lets through, and no more.
-GRANT SELECT ON publications, workflow_statuses, workflow_transitions, sections, kinds,
-    history_entity_types, history_actions, masthead_schema, masthead_clock,
-    editions, articles, contributors, assignments, drafts, draft_contents,
-    change_sets, changes, people TO masthead_contributor;
-GRANT UPDATE ON masthead_clock TO masthead_contributor;
-GRANT UPDATE (status_id, updated_at, version) ON articles TO masthead_contributor;
-GRANT UPDATE (state, answered_at, updated_at, version) ON assignments TO masthead_contributor;
-GRANT INSERT ON drafts, draft_contents, change_sets, changes TO masthead_contributor;
+-- Logins. `secret` is a SCRAM-SHA-256 verifier made by the client, so the
+-- password itself never reaches the server's logs. False when the login
+-- name is taken (by this or another database's team): try another.
+CREATE FUNCTION masthead_create_login(login text, secret text, kind text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    g public.masthead_groups%ROWTYPE;
+BEGIN
+    IF NOT public.masthead_may_manage() THEN
+        RAISE EXCEPTION 'only an editor may invite people' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF login !~ '^mh_[a-z0-9_]{1,60}$' OR secret !~ '^SCRAM-SHA-256\$' OR kind NOT IN ('editor', 'contributor') THEN
+        RAISE EXCEPTION 'not a Masthead login' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT * INTO g FROM public.masthead_groups;
+    BEGIN
+        EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', login, secret);
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN
+        RETURN false;
+    END;
+    EXECUTE format('GRANT %I TO %I', CASE kind WHEN 'editor' THEN g.editor ELSE g.contributor END, login);
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), login);
+    RETURN true;
+END
+$$;
 
-ALTER TABLE editions ENABLE ROW LEVEL SECURITY;
-ALTER TABLE articles ENABLE ROW LEVEL SECURITY;
-ALTER TABLE contributors ENABLE ROW LEVEL SECURITY;
-ALTER TABLE assignments ENABLE ROW LEVEL SECURITY;
-ALTER TABLE drafts ENABLE ROW LEVEL SECURITY;
-ALTER TABLE draft_contents ENABLE ROW LEVEL SECURITY;
-ALTER TABLE change_sets ENABLE ROW LEVEL SECURITY;
-ALTER TABLE changes ENABLE ROW LEVEL SECURITY;
-ALTER TABLE people ENABLE ROW LEVEL SECURITY;
-ALTER TABLE slots ENABLE ROW LEVEL SECURITY;
-ALTER TABLE adverts ENABLE ROW LEVEL SECURITY;
+-- This team's login `login` becomes an editor's or a contributor's.
+CREATE FUNCTION masthead_set_login_role(login text, kind text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    g public.masthead_groups%ROWTYPE;
+BEGIN
+    IF NOT public.masthead_may_manage() THEN
+        RAISE EXCEPTION 'only an editor may change roles' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM public.people p WHERE p.login = masthead_set_login_role.login)
+       OR NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = masthead_set_login_role.login) THEN
+        RETURN;
+    END IF;
+    SELECT * INTO g FROM public.masthead_groups;
+    EXECUTE format('REVOKE %I, %I FROM %I', g.editor, g.contributor, login);
+    EXECUTE format('GRANT %I TO %I', CASE kind WHEN 'editor' THEN g.editor ELSE g.contributor END, login);
+END
+$$;
 
-CREATE POLICY editors ON editions TO masthead_editor USING (true) WITH CHECK (true);
-CREATE POLICY editors ON articles TO masthead_editor USING (true) WITH CHECK (true);
-CREATE POLICY editors ON contributors TO masthead_editor USING (true) WITH CHECK (true);
-CREATE POLICY editors ON assignments TO masthead_editor USING (true) WITH CHECK (true);
-CREATE POLICY editors ON drafts TO masthead_editor USING (true) WITH CHECK (true);
-CREATE POLICY editors ON draft_contents TO masthead_editor USING (true) WITH CHECK (true);
-CREATE POLICY editors ON change_sets TO masthead_editor USING (true) WITH CHECK (true);
-CREATE POLICY editors ON changes TO masthead_editor USING (true) WITH CHECK (true);
-CREATE POLICY editors ON people TO masthead_editor USING (true) WITH CHECK (true);
-CREATE POLICY editors ON slots TO masthead_editor USING (true) WITH CHECK (true);
-CREATE POLICY editors ON adverts TO masthead_editor USING (true) WITH CHECK (true);
+-- This team's login `login` stops: no groups, no connection, no sign-in.
+CREATE FUNCTION masthead_close_login(login text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    g public.masthead_groups%ROWTYPE;
+BEGIN
+    IF NOT public.masthead_may_manage() THEN
+        RAISE EXCEPTION 'only an editor may remove people' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM public.people p WHERE p.login = masthead_close_login.login)
+       OR NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = masthead_close_login.login) THEN
+        RETURN;
+    END IF;
+    SELECT * INTO g FROM public.masthead_groups;
+    EXECUTE format('REVOKE %I, %I FROM %I', g.editor, g.contributor, login);
+    EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM %I', current_database(), login);
+    EXECUTE format('ALTER ROLE %I NOLOGIN', login);
+END
+$$;
 
-CREATE POLICY own_assignments ON assignments FOR SELECT TO masthead_contributor
-    USING (contributor_id = masthead_me_contributor());
-CREATE POLICY answer_own ON assignments FOR UPDATE TO masthead_contributor
-    USING (contributor_id = masthead_me_contributor())
-    WITH CHECK (contributor_id = masthead_me_contributor());
-CREATE POLICY own_entry ON contributors FOR SELECT TO masthead_contributor
-    USING (id = masthead_me_contributor());
-CREATE POLICY own_pieces ON articles FOR SELECT TO masthead_contributor
-    USING (id IN (SELECT masthead_me_articles()));
-CREATE POLICY move_own_pieces ON articles FOR UPDATE TO masthead_contributor
-    USING (id IN (SELECT masthead_me_articles()))
-    WITH CHECK (id IN (SELECT masthead_me_articles()));
-CREATE POLICY own_editions ON editions FOR SELECT TO masthead_contributor
-    USING (id IN (SELECT a.edition_id FROM articles a WHERE a.id IN (SELECT masthead_me_articles())));
-CREATE POLICY own_drafts ON drafts FOR SELECT TO masthead_contributor
-    USING (article_id IN (SELECT masthead_me_articles()));
-CREATE POLICY submit_own ON drafts FOR INSERT TO masthead_contributor
-    WITH CHECK (
-        contributor_id = masthead_me_contributor()
-        AND assignment_id IN (SELECT id FROM assignments
-                               WHERE contributor_id = masthead_me_contributor()
-                                 AND state IN ('offered', 'accepted') AND deleted_at IS NULL)
-        AND article_id IN (SELECT masthead_me_articles())
-    );
-CREATE POLICY own_draft_contents ON draft_contents FOR SELECT TO masthead_contributor
-    USING (draft_id IN (SELECT id FROM drafts));
-CREATE POLICY submit_own_contents ON draft_contents FOR INSERT TO masthead_contributor
-    WITH CHECK (draft_id IN (SELECT id FROM drafts));
-CREATE POLICY own_history ON changes FOR SELECT TO masthead_contributor
-    USING (entity_id IN (SELECT masthead_me_articles())
-        OR entity_id IN (SELECT id FROM assignments)
-        OR entity_id IN (SELECT id FROM drafts));
-CREATE POLICY record_own ON changes FOR INSERT TO masthead_contributor
-    WITH CHECK (entity_id IN (SELECT masthead_me_articles())
-        OR entity_id IN (SELECT id FROM assignments)
-        OR entity_id IN (SELECT id FROM drafts));
-CREATE POLICY own_change_sets ON change_sets FOR SELECT TO masthead_contributor
-    USING (id IN (SELECT change_set_id FROM changes));
-CREATE POLICY record_own_sets ON change_sets FOR INSERT TO masthead_contributor
-    WITH CHECK (actor = masthead_me_name());
-CREATE POLICY own_person ON people FOR SELECT TO masthead_contributor
-    USING (login = session_user);
+-- The groups, the grants and the policies, named for this database.
+DO $migration$
+DECLARE
+    ed text := 'mh_editors_' || substr(md5(random()::text || clock_timestamp()::text), 1, 12);
+    co text := 'mh_contributors_' || substr(md5(random()::text || clock_timestamp()::text), 1, 12);
+    t text;
+BEGIN
+    EXECUTE format('CREATE ROLE %I NOLOGIN', ed);
+    EXECUTE format('CREATE ROLE %I NOLOGIN', co);
+    INSERT INTO masthead_groups (editor, contributor) VALUES (ed, co);
+
+    -- Only this team's logins connect; nobody makes temporary objects.
+    EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+    REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+    REVOKE ALL ON FUNCTION masthead_create_login(text, text, text), masthead_set_login_role(text, text),
+        masthead_close_login(text), masthead_tick() FROM PUBLIC;
+
+    EXECUTE format('GRANT USAGE ON SCHEMA public TO %I, %I', ed, co);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %I', ed);
+    EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON masthead_schema, masthead_groups, masthead_clock FROM %I', ed);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION masthead_create_login(text, text, text),
+        masthead_set_login_role(text, text), masthead_close_login(text) TO %I', ed);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION masthead_tick() TO %I, %I', ed, co);
+
+    EXECUTE format('GRANT SELECT ON publications, workflow_statuses, workflow_transitions, sections,
+        kinds, history_entity_types, history_actions, masthead_schema, masthead_clock,
+        masthead_groups, editions, articles, contributors, assignments, drafts, draft_contents,
+        change_sets, changes, people TO %I', co);
+    EXECUTE format('GRANT UPDATE (status_id, updated_at, version) ON articles TO %I', co);
+    EXECUTE format('GRANT UPDATE (state, answered_at, updated_at, version) ON assignments TO %I', co);
+    EXECUTE format('GRANT INSERT ON drafts, draft_contents, change_sets, changes TO %I', co);
+
+    FOREACH t IN ARRAY ARRAY['editions', 'articles', 'contributors', 'assignments', 'drafts',
+        'draft_contents', 'change_sets', 'changes', 'people', 'slots', 'adverts'] LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+        EXECUTE format('CREATE POLICY editors ON %I TO %I USING (true) WITH CHECK (true)', t, ed);
+    END LOOP;
+
+    EXECUTE format($p$CREATE POLICY own_assignments ON assignments FOR SELECT TO %I
+        USING (contributor_id = masthead_me_contributor() AND deleted_at IS NULL)$p$, co);
+    -- An open offer may be answered, once.
+    EXECUTE format($p$CREATE POLICY answer_own ON assignments FOR UPDATE TO %I
+        USING (contributor_id = masthead_me_contributor() AND state = 'offered' AND deleted_at IS NULL)
+        WITH CHECK (contributor_id = masthead_me_contributor() AND state IN ('accepted', 'declined'))$p$, co);
+    EXECUTE format($p$CREATE POLICY own_entry ON contributors FOR SELECT TO %I
+        USING (id = masthead_me_contributor())$p$, co);
+    EXECUTE format($p$CREATE POLICY own_pieces ON articles FOR SELECT TO %I
+        USING (id IN (SELECT masthead_me_articles()))$p$, co);
+    -- A piece moves only to where its publication's drafts arrive.
+    EXECUTE format($p$CREATE POLICY move_own_pieces ON articles FOR UPDATE TO %I
+        USING (id IN (SELECT masthead_me_articles()))
+        WITH CHECK (id IN (SELECT masthead_me_articles())
+            AND masthead_drafts_arrive(status_id, edition_id))$p$, co);
+    EXECUTE format($p$CREATE POLICY own_editions ON editions FOR SELECT TO %I
+        USING (id IN (SELECT a.edition_id FROM articles a))$p$, co);
+    EXECUTE format($p$CREATE POLICY own_drafts ON drafts FOR SELECT TO %I
+        USING (article_id IN (SELECT masthead_me_articles()))$p$, co);
+    EXECUTE format($p$CREATE POLICY submit_own ON drafts FOR INSERT TO %I
+        WITH CHECK (contributor_id = masthead_me_contributor()
+            AND EXISTS (SELECT 1 FROM assignments a
+                         WHERE a.id = assignment_id AND a.article_id = drafts.article_id
+                           AND a.contributor_id = masthead_me_contributor()
+                           AND a.state IN ('offered', 'accepted') AND a.deleted_at IS NULL))$p$, co);
+    EXECUTE format($p$CREATE POLICY own_draft_contents ON draft_contents FOR SELECT TO %I
+        USING (draft_id IN (SELECT d.id FROM drafts d))$p$, co);
+    EXECUTE format($p$CREATE POLICY submit_own_contents ON draft_contents FOR INSERT TO %I
+        WITH CHECK (draft_id IN (SELECT d.id FROM drafts d
+                                  WHERE d.contributor_id = masthead_me_contributor()))$p$, co);
+    EXECUTE format($p$CREATE POLICY own_history ON changes FOR SELECT TO %I
+        USING (entity_id IN (SELECT masthead_me_articles())
+            OR entity_id IN (SELECT a.id FROM assignments a)
+            OR entity_id IN (SELECT d.id FROM drafts d))$p$, co);
+    -- History lines only in her own change sets, about what she may see.
+    EXECUTE format($p$CREATE POLICY record_own ON changes FOR INSERT TO %I
+        WITH CHECK (masthead_my_change_set(change_set_id)
+            AND (entity_id IN (SELECT masthead_me_articles())
+              OR entity_id IN (SELECT a.id FROM assignments a)
+              OR entity_id IN (SELECT d.id FROM drafts d)))$p$, co);
+    EXECUTE format($p$CREATE POLICY own_change_sets ON change_sets FOR SELECT TO %I
+        USING (id IN (SELECT c.change_set_id FROM changes c))$p$, co);
+    EXECUTE format($p$CREATE POLICY record_own_sets ON change_sets FOR INSERT TO %I
+        WITH CHECK (actor = masthead_me_name())$p$, co);
+    EXECUTE format($p$CREATE POLICY own_person ON people FOR SELECT TO %I
+        USING (login = session_user)$p$, co);
+END
+$migration$;

@@ -43,16 +43,25 @@ impl PgConn<'_> {
         Ok(prepared)
     }
 
+    /// Streams the rows to `each` as they arrive (an import's drafts are
+    /// never all in memory at once).
     fn rows(
         &mut self,
         stmt: &postgres::Statement,
         params: &[&(dyn ToSql + Sync)],
-    ) -> Result<Vec<postgres::Row>> {
+        each: EachRow<'_>,
+    ) -> Result<()> {
+        use postgres::fallible_iterator::FallibleIterator;
         let inner = &mut *self.inner;
-        inner
+        let server = inner.server.clone();
+        let mut rows = inner
             .client
-            .query(stmt, params)
-            .map_err(|e| map_error(&inner.server, e))
+            .query_raw(stmt, params.iter().copied())
+            .map_err(|e| map_error(&server, e))?;
+        while let Some(row) = rows.next().map_err(|e| map_error(&server, e))? {
+            each(&Row::new(&row))?;
+        }
+        Ok(())
     }
 }
 
@@ -180,10 +189,7 @@ impl RowAccess for postgres::Row {
 impl Conn for PgConn<'_> {
     fn each(&mut self, sql: &str, params_: &[Param<'_>], each: EachRow<'_>) -> Result<()> {
         let stmt = self.statement(sql, None)?;
-        for row in self.rows(&stmt, &params(params_))? {
-            each(&Row::new(&row))?;
-        }
-        Ok(())
+        self.rows(&stmt, &params(params_), each)
     }
 
     fn each_numbered(
@@ -197,10 +203,7 @@ impl Conn for PgConn<'_> {
         let stmt = self.statement(sql, Some(values.len()))?;
         let bound: Vec<&(dyn ToSql + Sync)> =
             values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
-        for row in self.rows(&stmt, &bound)? {
-            each(&Row::new(&row))?;
-        }
-        Ok(())
+        self.rows(&stmt, &bound, each)
     }
 
     fn execute(&mut self, sql: &str, params_: &[Param<'_>]) -> Result<usize> {
@@ -215,16 +218,6 @@ impl Conn for PgConn<'_> {
         Ok(changed)
     }
 
-    fn batch(&mut self, sql: &str) -> Result<()> {
-        let inner = &mut *self.inner;
-        inner
-            .client
-            .batch_execute(sql)
-            .map_err(|e| map_error(&inner.server, e))?;
-        self.wrote = true;
-        Ok(())
-    }
-
     fn is_server(&self) -> bool {
         true
     }
@@ -234,7 +227,7 @@ impl Conn for PgConn<'_> {
         let wrote = self.wrote && self.own_commits.is_some();
         let inner = &mut *self.inner;
         let sql = if wrote {
-            "UPDATE masthead_clock SET n = n + 1; NOTIFY masthead_changed; COMMIT"
+            "SELECT masthead_tick(); NOTIFY masthead_changed; COMMIT"
         } else {
             "COMMIT"
         };

@@ -84,12 +84,25 @@ fn redact(url: &str) -> String {
     let scheme = &url[..url.len() - rest.len()];
     let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(authority_end);
+    let tail: String = match tail.split_once('?') {
+        Some((path, query)) => {
+            let query: Vec<String> = query
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some(("password", _)) => "password=***".to_owned(),
+                    _ => pair.to_owned(),
+                })
+                .collect();
+            format!("{path}?{}", query.join("&"))
+        }
+        None => tail.to_owned(),
+    };
     match authority.rsplit_once('@') {
         Some((userinfo, host)) => match userinfo.split_once(':') {
             Some((user, _)) => format!("{scheme}{user}:***@{host}{tail}"),
-            None => url.to_owned(),
+            None => format!("{scheme}{authority}{tail}"),
         },
-        None => url.to_owned(),
+        None => format!("{scheme}{authority}{tail}"),
     }
 }
 
@@ -295,7 +308,8 @@ impl ServerLocation {
             })
             .map(str::to_owned)
             .collect();
-        lines.push(format!("{}:{}", key.join(":"), escape(password)));
+        // The first matching line wins (as libpq reads it), so ours goes first.
+        lines.insert(0, format!("{}:{}", key.join(":"), escape(password)));
         let io = |source| Error::Io {
             path: file.clone(),
             source,
@@ -377,7 +391,16 @@ impl ServerLocation {
             .user(&self.user)
             .dbname(&self.dbname)
             .application_name("Masthead")
-            .connect_timeout(Duration::from_secs(10));
+            .connect_timeout(Duration::from_secs(10))
+            // A half-open connection is noticed in about half a minute, not hours.
+            .keepalives(true)
+            .keepalives_idle(Duration::from_secs(20))
+            .tcp_user_timeout(Duration::from_secs(30))
+            // Nobody waits forever: for the write lock (then "busy, try
+            // again"), for one statement, or on a transaction left open.
+            .options(
+                "-c lock_timeout=20s -c statement_timeout=300s -c idle_in_transaction_session_timeout=600s",
+            );
         if let Some(password) = self.password() {
             config.password(password);
         }
@@ -468,6 +491,9 @@ mod tests {
         assert!(!format!("{l:?}").contains("s3cret"));
         let err = ServerLocation::parse("postgres://ed:s3cret@db/pse?sslmode=maybe").unwrap_err();
         assert!(!err.to_string().contains("s3cret"), "{err}");
+        let err = ServerLocation::parse("postgres://ed@db/pse?password=s3cret&sslmode=maybe")
+            .unwrap_err();
+        assert!(!err.to_string().contains("s3cret"), "{err}");
         assert!(err.to_string().contains("sslmode"), "{err}");
         assert_eq!(err.code(), "bad_server_address");
     }
@@ -482,7 +508,7 @@ mod tests {
         let text = std::fs::read_to_string(&file).unwrap();
         assert_eq!(
             text,
-            "# mine\nother:5432:*:ed:keep\ndb:5432:pse:ed:new\\:pw\n"
+            "db:5432:pse:ed:new\\:pw\n# mine\nother:5432:*:ed:keep\n"
         );
         assert_eq!(l.password_in(&text).as_deref(), Some("new:pw"));
         #[cfg(unix)]

@@ -95,17 +95,19 @@ impl PgBackend {
         if let Err(e) = inner.client.batch_execute(sql) {
             // A connection the server dropped (a restart, a network blip)
             // shows here first: nothing has been done yet, so connect again
-            // and begin once more.
+            // and begin once more. Any other failure (the write lock not
+            // free in time) ends the transaction it began.
             let error = map_error(&inner.server, e);
             if !matches!(error, Error::ConnectionLost { .. }) {
+                let _ = inner.client.batch_execute("ROLLBACK");
                 return Err(error);
             }
             inner.reconnect()?;
             let inner_ref = &mut *inner;
-            inner_ref
-                .client
-                .batch_execute(sql)
-                .map_err(|e| map_error(&inner_ref.server, e))?;
+            if let Err(e) = inner_ref.client.batch_execute(sql) {
+                let _ = inner_ref.client.batch_execute("ROLLBACK");
+                return Err(map_error(&inner_ref.server, e));
+            }
         }
         let conn = PgConn {
             inner,
@@ -228,6 +230,21 @@ fn migrate_locked(client: &mut postgres::Client, server: &ServerLocation) -> Res
             tx.commit().map_err(err)?;
         }
     }
+    // Only the team's logins connect, and nobody makes temporary objects:
+    // made again whenever the owner opens it, since a copy of the database
+    // (CREATE DATABASE … TEMPLATE, a restore) starts with the defaults.
+    client
+        .batch_execute(
+            "DO $$ BEGIN
+                IF session_user = (SELECT pg_get_userbyid(datdba) FROM pg_database
+                                    WHERE datname = current_database())
+                   OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN
+                    EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC',
+                                   current_database());
+                END IF;
+            END $$",
+        )
+        .map_err(err)?;
     Ok(())
 }
 
@@ -306,9 +323,10 @@ pub(crate) fn map_error(server: &ServerLocation, e: postgres::Error) -> Error {
         } else if *code == SqlState::T_R_SERIALIZATION_FAILURE
             || *code == SqlState::T_R_DEADLOCK_DETECTED
             || *code == SqlState::LOCK_NOT_AVAILABLE
+            || *code == SqlState::QUERY_CANCELED
         {
-            Error::Locked {
-                path: PathBuf::from(server.to_string()),
+            Error::ServerBusy {
+                server: server.to_string(),
             }
         } else if *code == SqlState::DISK_FULL {
             Error::DiskFull {
@@ -323,8 +341,15 @@ pub(crate) fn map_error(server: &ServerLocation, e: postgres::Error) -> Error {
             Error::Server(detail)
         };
     }
-    Error::ConnectionLost {
-        server: server.to_string(),
-        detail: e.to_string(),
+    // Only a closed connection or the network is a lost connection; a
+    // value the client could not send is Masthead's own problem.
+    let io = std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>());
+    if e.is_closed() || io {
+        Error::ConnectionLost {
+            server: server.to_string(),
+            detail: e.to_string(),
+        }
+    } else {
+        Error::Server(e.to_string())
     }
 }

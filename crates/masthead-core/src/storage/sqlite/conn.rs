@@ -107,10 +107,6 @@ impl Conn for SqliteConn<'_> {
         run().map_err(|e| self.err(e))
     }
 
-    fn batch(&mut self, sql: &str) -> Result<()> {
-        self.tx.execute_batch(sql).map_err(|e| self.err(e))
-    }
-
     fn is_server(&self) -> bool {
         false
     }

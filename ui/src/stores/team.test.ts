@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import type { Assignment, Person } from "../lib/bindings";
+import { BackendError } from "../lib/backend";
+import { MineStore, TeamStore, type MineApi, type TeamApi } from "./team.svelte";
+import type { Toasts } from "../lib/toasts.svelte";
+
+function toasts() {
+  const shown: string[] = [];
+  return { shown, notify: { show: (_kind: string, message: string) => void shown.push(message) } as unknown as Toasts };
+}
+
+const hannah: Person = {
+  id: "p1",
+  name: "Hannah Okafor",
+  email: "hannah.okafor@pse.example",
+  role: "editor",
+  login: "mh_hannah_okafor",
+  contributor_id: null,
+  created_at: "2026-11-29T00:00:00Z",
+  version: 1,
+};
+
+describe("the Team screen's store", () => {
+  it("says a refused role change was refused, and reloads the team as it is", async () => {
+    const t = toasts();
+    let loads = 0;
+    const api: TeamApi = {
+      team: async () => {
+        loads++;
+        return [hannah];
+      },
+      invite: async () => {
+        throw new Error("unused");
+      },
+      setTeamRole: async () => {
+        throw new BackendError({
+          code: "contributor_entry_needed",
+          message: "Hannah Okafor has no entry in the contributors directory.",
+          field: "role",
+          conflict: null,
+        });
+      },
+      removeFromTeam: async () => hannah,
+    };
+    const store = new TeamStore(api, t.notify);
+    expect(await store.setRole(hannah, "contributor")).toBe(false);
+    expect(t.shown).toEqual(["Hannah Okafor has no entry in the contributors directory."]);
+    expect(loads).toBe(1);
+    expect(store.people).toEqual([hannah]);
+  });
+});
+
+describe("My assignments' store", () => {
+  it("opens one file dialog for a double click, and sends nothing when it is cancelled", async () => {
+    const t = toasts();
+    let dialogs = 0;
+    let sent = 0;
+    const api: MineApi = {
+      myAssignments: async () => [],
+      answerAssignment: async () => {
+        throw new Error("unused");
+      },
+      submitDraft: async () => {
+        sent++;
+        throw new Error("unused");
+      },
+      chooseDraftFile: async () => {
+        dialogs++;
+        return null;
+      },
+    };
+    const store = new MineStore(api, t.notify);
+    const a = { id: "as1", article_id: "a1", contributor_id: "c1", article_title: "Leeds" } as Assignment;
+    await Promise.all([store.submitDraft(a), store.submitDraft(a)]);
+    expect(dialogs).toBe(1);
+    expect(sent).toBe(0);
+    expect(store.busy).toBeNull();
+  });
+});
