@@ -35,7 +35,11 @@ fn main() {
         .import_everything_from(&file)
         .expect("the import onto the server");
     let imported = started.elapsed();
-    let database = url.rsplit('/').next().and_then(|d| d.split('?').next()).unwrap_or_default();
+    let database = url
+        .rsplit('/')
+        .next()
+        .and_then(|d| d.split('?').next())
+        .unwrap_or_default();
     cluster
         .admin(database)
         .batch_execute("VACUUM ANALYZE")
@@ -62,7 +66,8 @@ fn main() {
         imported.as_secs_f64(),
         summary.rows("changes"),
     );
-    let screens: [(&str, &dyn Fn(&Store)); 3] = [
+    type Read<'a> = &'a dyn Fn(&Store);
+    let screens: [(&str, Read<'_>); 3] = [
         ("board (one edition, 300 cards)", &|s: &Store| {
             let b = s.board(publication, &filter, today).expect("the board");
             assert_eq!(b.cards.len(), PIECES_PER_EDITION);

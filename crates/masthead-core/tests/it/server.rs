@@ -472,7 +472,9 @@ fn a_contributor_sees_only_their_own_work_and_the_server_enforces_it() {
         h.execute(
             "INSERT INTO drafts (id, article_id, assignment_id, contributor_id, number, file_name,
                 media_type, size, sha256, words, submitted_at, recorded_by)
-             VALUES ('x', $1, $2, $3, 9, 'f.txt', 'text/plain', 1, repeat('a', 64), 1, 'now', 'me')",
+             VALUES ('x', $1, $2, $3,
+                     (SELECT count(*) + 1 FROM drafts WHERE article_id = $1)::int,
+                     'f.txt', 'text/plain', 1, repeat('a', 64), 1, 'now', 'me')",
             &[&parts[1], &parts[0], &parts[2]],
         ),
         "a draft for another's assignment",
@@ -490,7 +492,9 @@ fn a_contributor_sees_only_their_own_work_and_the_server_enforces_it() {
         h.execute(
             "INSERT INTO drafts (id, article_id, assignment_id, contributor_id, number, file_name,
                 media_type, size, sha256, words, submitted_at, recorded_by)
-             VALUES ('y', $1, $2, $3, 9, 'f.txt', 'text/plain', 1, repeat('a', 64), 1, 'now', 'me')",
+             VALUES ('y', $1, $2, $3,
+                     (SELECT coalesce(max(number), 0) + 1 FROM drafts WHERE article_id = $1),
+                     'f.txt', 'text/plain', 1, repeat('a', 64), 1, 'now', 'me')",
             &[&own[1], &own[0], &parts[2]],
         ),
         "a draft in another contributor's name",
@@ -655,6 +659,143 @@ fn a_contributor_cannot_go_round_the_rules_by_sql() {
             &[],
         ),
         "making a login",
+    );
+    refused_by_server(
+        h.query("SELECT masthead_close_login($1)", &[&t.editor.login]),
+        "closing the editor's login",
+    );
+
+    // Her own piece's version moves on by one, whatever she writes.
+    let before: i32 = admin_sql
+        .query_one("SELECT version FROM articles WHERE id = $1", &[&piece])
+        .unwrap()
+        .get(0);
+    let drafts_arrive: String = admin_sql
+        .query_one(
+            "SELECT id FROM workflow_statuses WHERE receives_drafts",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    let moved = h.execute(
+        "UPDATE articles SET version = 2147483647, status_id = $2 WHERE id = $1",
+        &[&piece, &drafts_arrive],
+    );
+    if moved.is_ok() {
+        let after: i32 = admin_sql
+            .query_one("SELECT version FROM articles WHERE id = $1", &[&piece])
+            .unwrap()
+            .get(0);
+        assert_eq!(after, before + 1, "the version she wrote was kept");
+    }
+    // A draft that is not the next version is refused.
+    let own_assignment: String = admin_sql
+        .query_one(
+            "SELECT id FROM assignments WHERE article_id = $1 AND contributor_id = $2",
+            &[&piece, &hannah_id],
+        )
+        .unwrap()
+        .get(0);
+    admin_sql
+        .execute(
+            "UPDATE assignments SET state = 'accepted' WHERE id = $1",
+            &[&own_assignment],
+        )
+        .unwrap();
+    let err = h
+        .execute(
+            "INSERT INTO drafts (id, article_id, assignment_id, contributor_id, number, file_name,
+                media_type, size, sha256, words, submitted_at, recorded_by)
+             VALUES ('z', $1, $2, $3, 2147483647, 'f.txt', 'text/plain', 1, repeat('a', 64), 1,
+                     'now', 'me')",
+            &[&piece, &own_assignment, &hannah_id],
+        )
+        .expect_err("a draft numbered to block the next");
+    assert!(
+        err.to_string().contains("next version") || format!("{err:?}").contains("next version"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn an_editor_changes_only_the_teams_own_logins_and_only_the_owner_migrates() {
+    let t = team();
+    let mut ed = raw(&t, &t.editor);
+    // The owner's login, or any login the team did not make, is not the
+    // editor's to close, even with a team-list row claiming it.
+    ed.execute(
+        "INSERT INTO people (id, name, role, login, created_at, updated_at)
+         VALUES ('claim', 'The owner', 'editor', $1, 'now', 'now')",
+        &[&masthead_pgtest::SUPERUSER],
+    )
+    .unwrap();
+    for target in [masthead_pgtest::SUPERUSER, t.editor.login.as_str()] {
+        refused_by_server(
+            ed.query("SELECT masthead_close_login($1)", &[&target]),
+            "closing a login that is not the team's to close",
+        );
+        refused_by_server(
+            ed.query(
+                "SELECT masthead_set_login_role($1, 'contributor')",
+                &[&target],
+            ),
+            "re-grouping a login that is not the team's",
+        );
+    }
+    // A login made behind the team list's back cannot write history.
+    let ghost = "mh_ghost_".to_owned() + &std::process::id().to_string();
+    let secret = "SCRAM-SHA-256$4096:c2FsdA==$c3RvcmVk:c2VydmVy";
+    let made: bool = ed
+        .query_one(
+            "SELECT masthead_create_login($1, $2, 'editor')",
+            &[&ghost, &secret],
+        )
+        .unwrap()
+        .get(0);
+    assert!(made);
+    let mut admin = cluster().admin(name_of(&t.url));
+    admin
+        .batch_execute(&format!("ALTER ROLE {ghost} PASSWORD 'ghost-pw'"))
+        .unwrap();
+    let mut g = postgres::Client::connect(
+        &format!(
+            "host=127.0.0.1 port={} user={ghost} password=ghost-pw dbname={} sslmode=disable",
+            cluster().port,
+            name_of(&t.url)
+        ),
+        postgres::NoTls,
+    )
+    .unwrap();
+    refused_by_server(
+        g.execute(
+            "INSERT INTO change_sets (id, at, actor) VALUES ('ghost', 'now', 'Tess Editor')",
+            &[],
+        ),
+        "history from a login not on the team list",
+    );
+
+    // A login that is not the database's owner cannot create the schema.
+    let url = cluster().empty_database();
+    let other = url.replacen(
+        &format!(
+            "{}:{}@",
+            masthead_pgtest::SUPERUSER,
+            masthead_pgtest::SUPERUSER_PASSWORD
+        ),
+        &format!("{ghost}:ghost-pw@"),
+        1,
+    );
+    admin
+        .batch_execute(&format!(
+            "GRANT CONNECT ON DATABASE {} TO {ghost}",
+            name_of(&url)
+        ))
+        .unwrap();
+    let err = Store::open_location(&other).unwrap_err();
+    assert_eq!(err.code(), "not_allowed", "{err}");
+    assert!(
+        err.to_string().contains("only the database's owner"),
+        "{err}"
     );
 }
 

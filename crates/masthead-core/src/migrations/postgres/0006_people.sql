@@ -37,6 +37,13 @@ CREATE TABLE masthead_groups (
     contributor text NOT NULL
 );
 
+-- The logins this team's functions made: the only ones they will change
+-- or close (never the owner's, another team's or anyone else's). Nobody
+-- but the owner's functions writes it.
+CREATE TABLE masthead_logins (
+    login text PRIMARY KEY
+);
+
 -- Who is signed in. SECURITY DEFINER to read past the policies below; the
 -- search path is pinned with pg_temp last and every name is qualified, so a
 -- login's own temporary objects cannot stand in for these tables.
@@ -71,19 +78,39 @@ CREATE FUNCTION masthead_drafts_arrive(status text, edition text) RETURNS boolea
                     WHERE s.id = status AND e.id = edition
                       AND s.receives_drafts AND s.retired_at IS NULL)
 $$;
--- Whether the session is this team's editor or the database's owner.
+-- Whether the session is the database's owner, or a team member who is an
+-- editor (in the team list, not only in the group).
 CREATE FUNCTION masthead_may_manage() RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-    SELECT pg_has_role(session_user, (SELECT g.editor FROM public.masthead_groups g), 'MEMBER')
-        OR session_user = (SELECT pg_get_userbyid(d.datdba) FROM pg_database d
+    SELECT session_user = (SELECT pg_get_userbyid(d.datdba) FROM pg_database d
                             WHERE d.datname = current_database())
+        OR (pg_has_role(session_user, (SELECT g.editor FROM public.masthead_groups g), 'MEMBER')
+            AND EXISTS (SELECT 1 FROM public.people p
+                         WHERE p.login = session_user AND p.role = 'editor'
+                           AND p.deleted_at IS NULL))
+$$;
+-- Whether the session belongs to this team's groups (then it must be in
+-- the team list to write: its name is the history's "who").
+CREATE FUNCTION masthead_in_team_groups() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    -- Direct membership: a superuser counts as a member of every role.
+    SELECT EXISTS (SELECT 1 FROM pg_auth_members m
+                     JOIN pg_roles r ON r.oid = m.member
+                     JOIN pg_roles g ON g.oid = m.roleid
+                     JOIN public.masthead_groups mg ON g.rolname IN (mg.editor, mg.contributor)
+                    WHERE r.rolname = session_user)
 $$;
 
 -- "Who" comes from the login wherever the login is a team member.
 CREATE FUNCTION masthead_signed_actor() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    me text := public.masthead_me_name();
 BEGIN
-    NEW.actor := coalesce(public.masthead_me_name(), NEW.actor);
+    IF me IS NULL AND public.masthead_in_team_groups() THEN
+        RAISE EXCEPTION 'this login is not on the team list' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    NEW.actor := coalesce(me, NEW.actor);
     RETURN NEW;
 END
 $$;
@@ -91,13 +118,54 @@ CREATE TRIGGER change_sets_actor BEFORE INSERT ON change_sets
     FOR EACH ROW EXECUTE FUNCTION masthead_signed_actor();
 CREATE FUNCTION masthead_signed_recorder() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    me text := public.masthead_me_name();
 BEGIN
-    NEW.recorded_by := coalesce(public.masthead_me_name(), NEW.recorded_by);
+    IF me IS NULL AND public.masthead_in_team_groups() THEN
+        RAISE EXCEPTION 'this login is not on the team list' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    NEW.recorded_by := coalesce(me, NEW.recorded_by);
+    -- A contributor's version is the next one, nothing else.
+    IF public.masthead_me_contributor() IS NOT NULL AND NOT public.masthead_may_manage()
+       AND NEW.number <> (SELECT coalesce(max(d.number), 0) + 1 FROM public.drafts d
+                           WHERE d.article_id = NEW.article_id) THEN
+        RAISE EXCEPTION 'a draft is the next version of its piece' USING ERRCODE = 'check_violation';
+    END IF;
     RETURN NEW;
 END
 $$;
 CREATE TRIGGER drafts_recorder BEFORE INSERT ON drafts
     FOR EACH ROW EXECUTE FUNCTION masthead_signed_recorder();
+
+-- What a contributor changes on a piece or an assignment: the version moves
+-- on by one (never set), a deleted piece stays as it is, and a piece moves
+-- only forward, from a live status.
+CREATE FUNCTION masthead_contributor_update() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF public.masthead_me_contributor() IS NULL OR public.masthead_may_manage() THEN
+        RETURN NEW;
+    END IF;
+    NEW.version := OLD.version + 1;
+    IF TG_TABLE_NAME = 'articles' THEN
+        IF OLD.deleted_at IS NOT NULL OR NOT public.masthead_moves_forward(OLD.status_id, NEW.status_id) THEN
+            RAISE EXCEPTION 'a contributor moves a live piece forward only' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$;
+-- Whether `to` comes after `from` and `from` is neither spiked nor final.
+CREATE FUNCTION masthead_moves_forward(from_status text, to_status text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM public.workflow_statuses f, public.workflow_statuses t
+                    WHERE f.id = from_status AND t.id = to_status
+                      AND NOT f.is_spiked AND NOT f.is_final AND t.position > f.position)
+$$;
+CREATE TRIGGER articles_contributor BEFORE UPDATE ON articles
+    FOR EACH ROW EXECUTE FUNCTION masthead_contributor_update();
+CREATE TRIGGER assignments_contributor BEFORE UPDATE ON assignments
+    FOR EACH ROW EXECUTE FUNCTION masthead_contributor_update();
 
 -- Every committed write moves the clock on (see storage/postgres); only
 -- through this function, so nobody else can lock its row.
@@ -117,7 +185,9 @@ BEGIN
     IF NOT public.masthead_may_manage() THEN
         RAISE EXCEPTION 'only an editor may invite people' USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF login !~ '^mh_[a-z0-9_]{1,60}$' OR secret !~ '^SCRAM-SHA-256\$' OR kind NOT IN ('editor', 'contributor') THEN
+    IF (login ~ '^mh_[a-z0-9_]{1,60}$') IS NOT TRUE
+       OR (secret ~ '^SCRAM-SHA-256\$4096:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$') IS NOT TRUE
+       OR (kind IN ('editor', 'contributor')) IS NOT TRUE THEN
         RAISE EXCEPTION 'not a Masthead login' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     SELECT * INTO g FROM public.masthead_groups;
@@ -126,6 +196,7 @@ BEGIN
     EXCEPTION WHEN duplicate_object OR unique_violation THEN
         RETURN false;
     END;
+    INSERT INTO public.masthead_logins (login) VALUES (login);
     EXECUTE format('GRANT %I TO %I', CASE kind WHEN 'editor' THEN g.editor ELSE g.contributor END, login);
     EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), login);
     RETURN true;
@@ -141,11 +212,20 @@ BEGIN
     IF NOT public.masthead_may_manage() THEN
         RAISE EXCEPTION 'only an editor may change roles' USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF NOT EXISTS (SELECT 1 FROM public.people p WHERE p.login = masthead_set_login_role.login)
-       OR NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = masthead_set_login_role.login) THEN
+    -- Only a login this team made, never the caller's own or the owner's.
+    IF NOT EXISTS (SELECT 1 FROM public.masthead_logins l WHERE l.login = masthead_set_login_role.login)
+       OR masthead_set_login_role.login = session_user
+       OR masthead_set_login_role.login = (SELECT pg_get_userbyid(d.datdba) FROM pg_database d
+                         WHERE d.datname = current_database()) THEN
+        RAISE EXCEPTION 'not a login of this team' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = masthead_set_login_role.login) THEN
         RETURN;
     END IF;
     SELECT * INTO g FROM public.masthead_groups;
+    IF (kind IN ('editor', 'contributor')) IS NOT TRUE THEN
+        RAISE EXCEPTION 'not a team role' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     EXECUTE format('REVOKE %I, %I FROM %I', g.editor, g.contributor, login);
     EXECUTE format('GRANT %I TO %I', CASE kind WHEN 'editor' THEN g.editor ELSE g.contributor END, login);
 END
@@ -160,8 +240,14 @@ BEGIN
     IF NOT public.masthead_may_manage() THEN
         RAISE EXCEPTION 'only an editor may remove people' USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF NOT EXISTS (SELECT 1 FROM public.people p WHERE p.login = masthead_close_login.login)
-       OR NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = masthead_close_login.login) THEN
+    -- Only a login this team made, never the caller's own or the owner's.
+    IF NOT EXISTS (SELECT 1 FROM public.masthead_logins l WHERE l.login = masthead_close_login.login)
+       OR masthead_close_login.login = session_user
+       OR masthead_close_login.login = (SELECT pg_get_userbyid(d.datdba) FROM pg_database d
+                         WHERE d.datname = current_database()) THEN
+        RAISE EXCEPTION 'not a login of this team' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = masthead_close_login.login) THEN
         RETURN;
     END IF;
     SELECT * INTO g FROM public.masthead_groups;
@@ -186,11 +272,17 @@ BEGIN
     EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
     REVOKE CREATE ON SCHEMA public FROM PUBLIC;
     REVOKE ALL ON FUNCTION masthead_create_login(text, text, text), masthead_set_login_role(text, text),
-        masthead_close_login(text), masthead_tick() FROM PUBLIC;
+        masthead_close_login(text), masthead_tick(), masthead_me_contributor(), masthead_me_name(),
+        masthead_me_articles(), masthead_my_change_set(text), masthead_drafts_arrive(text, text),
+        masthead_may_manage(), masthead_in_team_groups(), masthead_moves_forward(text, text) FROM PUBLIC;
+    EXECUTE format('GRANT EXECUTE ON FUNCTION masthead_me_contributor(), masthead_me_name(),
+        masthead_me_articles(), masthead_my_change_set(text), masthead_drafts_arrive(text, text),
+        masthead_may_manage(), masthead_in_team_groups(), masthead_moves_forward(text, text) TO %I, %I', ed, co);
 
     EXECUTE format('GRANT USAGE ON SCHEMA public TO %I, %I', ed, co);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %I', ed);
-    EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON masthead_schema, masthead_groups, masthead_clock FROM %I', ed);
+    EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON masthead_schema, masthead_groups, masthead_clock,
+        masthead_logins FROM %I', ed);
     EXECUTE format('GRANT EXECUTE ON FUNCTION masthead_create_login(text, text, text),
         masthead_set_login_role(text, text), masthead_close_login(text) TO %I', ed);
     EXECUTE format('GRANT EXECUTE ON FUNCTION masthead_tick() TO %I, %I', ed, co);
@@ -240,9 +332,10 @@ BEGIN
         WITH CHECK (draft_id IN (SELECT d.id FROM drafts d
                                   WHERE d.contributor_id = masthead_me_contributor()))$p$, co);
     EXECUTE format($p$CREATE POLICY own_history ON changes FOR SELECT TO %I
-        USING (entity_id IN (SELECT masthead_me_articles())
-            OR entity_id IN (SELECT a.id FROM assignments a)
-            OR entity_id IN (SELECT d.id FROM drafts d))$p$, co);
+        USING (entity <> 'flatplan'
+            AND (entity_id IN (SELECT masthead_me_articles())
+              OR entity_id IN (SELECT a.id FROM assignments a)
+              OR entity_id IN (SELECT d.id FROM drafts d)))$p$, co);
     -- History lines only in her own change sets, about what she may see.
     EXECUTE format($p$CREATE POLICY record_own ON changes FOR INSERT TO %I
         WITH CHECK (masthead_my_change_set(change_set_id)

@@ -218,6 +218,24 @@ fn migrate_locked(client: &mut postgres::Client, server: &ServerLocation) -> Res
             supported: latest,
         });
     }
+    if current < latest {
+        // The schema's functions run with their owner's rights: only the
+        // database's owner makes them, never a superuser passing by.
+        let owner: String = client
+            .query_one(
+                "SELECT pg_get_userbyid(datdba)::text FROM pg_database WHERE datname = current_database()",
+                &[],
+            )
+            .and_then(|r| r.try_get(0))
+            .map_err(err)?;
+        if owner != server.user() {
+            return Err(Error::NotAllowed {
+                detail: format!(
+                    "only the database's owner, {owner}, may create or upgrade Masthead's schema there: run `masthead --db postgres://{owner}@… init`"
+                ),
+            });
+        }
+    }
     for (version, sql) in PG_MIGRATIONS {
         if *version > current {
             let mut tx = client.transaction().map_err(err)?;
