@@ -652,6 +652,42 @@ fn a_contributor_cannot_go_round_the_rules_by_sql() {
         ),
         "a line in the editor's change set",
     );
+    // Her own change set is dated by the server and tied to her login, and
+    // cannot claim another edition.
+    let other_edition: String = admin_sql
+        .query_one(
+            "SELECT id FROM editions WHERE id NOT IN
+               (SELECT a.edition_id FROM articles a JOIN assignments s ON s.article_id = a.id
+                 WHERE s.contributor_id = $1) LIMIT 1",
+            &[&hannah_id],
+        )
+        .unwrap()
+        .get(0);
+    let dbg = h.query_one("SELECT masthead_me_contributor(), masthead_may_manage(), (SELECT string_agg(a.edition_id, ',') FROM public.articles a WHERE a.id IN (SELECT public.masthead_me_articles()))", &[]).unwrap();
+    refused_by_server(
+        h.execute(
+            "INSERT INTO change_sets (id, at, actor, edition_id)
+             VALUES ('elsewhere', '2020-01-01T00:00:00.000Z', 'Hannah Okafor', $1)",
+            &[&other_edition],
+        ),
+        "a change set in another edition",
+    );
+    h.execute(
+        "INSERT INTO change_sets (id, at, actor) VALUES ('mine', '9999-01-01T00:00:00.000Z', 'Tess Editor')",
+        &[],
+    )
+    .unwrap();
+    let row = admin_sql
+        .query_one(
+            "SELECT at, actor, login FROM change_sets WHERE id = 'mine'",
+            &[],
+        )
+        .unwrap();
+    let (at, actor, login): (String, String, String) = (row.get(0), row.get(1), row.get(2));
+    assert!(at.starts_with("20") && !at.starts_with("9999"), "{at}");
+    assert_eq!(actor, "Hannah Okafor");
+    assert_eq!(login, t.hannah.login);
+
     // Nor may she make or change logins.
     refused_by_server(
         h.query(

@@ -32,6 +32,10 @@ CREATE UNIQUE INDEX people_login ON people (login) WHERE login IS NOT NULL AND d
 CREATE UNIQUE INDEX people_email ON people (email COLLATE nocase) WHERE email IS NOT NULL AND deleted_at IS NULL;
 INSERT INTO history_entity_types (key, label) VALUES ('person', 'team member');
 
+-- The login that recorded a change set (set by the server; names are not
+-- unique, logins are). Not copied by an import: it means this server.
+ALTER TABLE change_sets ADD COLUMN login text;
+
 CREATE TABLE masthead_groups (
     editor      text NOT NULL,
     contributor text NOT NULL
@@ -62,11 +66,11 @@ CREATE FUNCTION masthead_me_articles() RETURNS SETOF text
     SELECT a.article_id FROM public.assignments a
      WHERE a.contributor_id = public.masthead_me_contributor() AND a.deleted_at IS NULL
 $$;
--- A change set the signed-in member recorded.
+-- A change set the signed-in login recorded.
 CREATE FUNCTION masthead_my_change_set(set_id text) RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT EXISTS (SELECT 1 FROM public.change_sets s
-                    WHERE s.id = set_id AND s.actor = public.masthead_me_name())
+                    WHERE s.id = set_id AND s.login = session_user)
 $$;
 -- Whether `status` is where drafts arrive in the workflow of `edition`'s
 -- publication (a definer: a policy on articles must not read editions,
@@ -111,6 +115,18 @@ BEGIN
         RAISE EXCEPTION 'this login is not on the team list' USING ERRCODE = 'insufficient_privilege';
     END IF;
     NEW.actor := coalesce(me, NEW.actor);
+    NEW.login := session_user;
+    -- A contributor's change set is dated by the server and belongs to her
+    -- pieces' edition (or to none).
+    IF public.masthead_me_contributor() IS NOT NULL AND NOT public.masthead_may_manage() THEN
+        NEW.at := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+        IF NEW.edition_id IS NOT NULL
+           AND NEW.edition_id NOT IN (SELECT a.edition_id FROM public.articles a
+                                       WHERE a.id IN (SELECT public.masthead_me_articles())) THEN
+            RAISE EXCEPTION 'not an edition of her pieces' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        NEW.publication_id := (SELECT e.publication_id FROM public.editions e WHERE e.id = NEW.edition_id);
+    END IF;
     RETURN NEW;
 END
 $$;
@@ -345,7 +361,7 @@ BEGIN
     EXECUTE format($p$CREATE POLICY own_change_sets ON change_sets FOR SELECT TO %I
         USING (id IN (SELECT c.change_set_id FROM changes c))$p$, co);
     EXECUTE format($p$CREATE POLICY record_own_sets ON change_sets FOR INSERT TO %I
-        WITH CHECK (actor = masthead_me_name())$p$, co);
+        WITH CHECK (actor = masthead_me_name() AND login = session_user)$p$, co);
     EXECUTE format($p$CREATE POLICY own_person ON people FOR SELECT TO %I
         USING (login = session_user)$p$, co);
 END
