@@ -663,7 +663,6 @@ fn a_contributor_cannot_go_round_the_rules_by_sql() {
         )
         .unwrap()
         .get(0);
-    let dbg = h.query_one("SELECT masthead_me_contributor(), masthead_may_manage(), (SELECT string_agg(a.edition_id, ',') FROM public.articles a WHERE a.id IN (SELECT public.masthead_me_articles()))", &[]).unwrap();
     refused_by_server(
         h.execute(
             "INSERT INTO change_sets (id, at, actor, edition_id)
