@@ -540,6 +540,68 @@ fn a_contributor_sees_only_their_own_work_and_the_server_enforces_it() {
 }
 
 #[test]
+fn a_contributors_first_draft_moves_her_piece_to_where_drafts_arrive() {
+    let mut t = team();
+    let hannah = t.hannah.person.contributor_id.unwrap();
+    let edition = t
+        .admin
+        .list_editions(None)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.name == "Feb/Mar 21")
+        .unwrap()
+        .id;
+    let piece = t
+        .admin
+        .find_article(Some(edition), "Training tomorrow's public sector leaders")
+        .unwrap();
+    let offered = t
+        .admin
+        .commission(
+            &t.actor,
+            piece,
+            &masthead_core::model::AssignmentInput {
+                contributor_id: hannah,
+                role: "writer".into(),
+                brief: String::new(),
+                word_target: Some(1500),
+                due_date: None,
+                fee: None,
+                currency: None,
+            },
+        )
+        .unwrap()
+        .item;
+    let commissioned = t.admin.find_status_for(piece, "Commissioned").unwrap();
+    let before = t.admin.article(piece).unwrap();
+    t.admin
+        .change_status(&t.actor, piece, Some(before.version), commissioned.id)
+        .unwrap();
+
+    let mut h = Store::open_location(&signed(&t.hannah)).unwrap();
+    let me = Actor::new("Hannah Okafor").unwrap();
+    h.answer_assignment(&me, offered.id, Some(offered.version), true)
+        .unwrap();
+    let saved = h
+        .submit_draft(
+            &me,
+            piece,
+            &Upload {
+                name: "training.md".into(),
+                bytes: b"# Training\n\nWhat the next leaders need, in a first draft.\n".to_vec(),
+            },
+            None,
+        )
+        .unwrap();
+    assert_eq!(saved.item.draft.version, 1);
+    assert_eq!(saved.item.moved_to.as_deref(), Some("Draft received"));
+    assert_eq!(
+        t.admin.article(piece).unwrap().status_label,
+        "Draft received"
+    );
+}
+
+#[test]
 fn a_member_taken_off_the_team_cannot_sign_in_and_their_history_stays() {
     let mut t = team();
     let h = Store::open_location(&signed(&t.hannah)).unwrap();
@@ -700,7 +762,16 @@ fn a_contributor_cannot_go_round_the_rules_by_sql() {
         "closing the editor's login",
     );
 
-    // Her own piece's version moves on by one, whatever she writes.
+    // Her own piece's version moves on by one, whatever she writes: with
+    // the piece back at Commissioned, a move to where drafts arrive is hers
+    // to make, but not the version she writes with it.
+    admin_sql
+        .execute(
+            "UPDATE articles SET status_id = (SELECT id FROM workflow_statuses WHERE key = 'commissioned')
+              WHERE id = $1",
+            &[&piece],
+        )
+        .unwrap();
     let before: i32 = admin_sql
         .query_one("SELECT version FROM articles WHERE id = $1", &[&piece])
         .unwrap()
@@ -712,17 +783,43 @@ fn a_contributor_cannot_go_round_the_rules_by_sql() {
         )
         .unwrap()
         .get(0);
-    let moved = h.execute(
-        "UPDATE articles SET version = 2147483647, status_id = $2 WHERE id = $1",
-        &[&piece, &drafts_arrive],
-    );
-    if moved.is_ok() {
-        let after: i32 = admin_sql
-            .query_one("SELECT version FROM articles WHERE id = $1", &[&piece])
-            .unwrap()
-            .get(0);
-        assert_eq!(after, before + 1, "the version she wrote was kept");
-    }
+    let moved = h
+        .execute(
+            "UPDATE articles SET version = 2147483647, status_id = $2 WHERE id = $1",
+            &[&piece, &drafts_arrive],
+        )
+        .unwrap();
+    assert_eq!(moved, 1);
+    let after: i32 = admin_sql
+        .query_one("SELECT version FROM articles WHERE id = $1", &[&piece])
+        .unwrap()
+        .get(0);
+    assert_eq!(after, before + 1, "the version she wrote was kept");
+    // The same for an offer she answers.
+    let offer: String = admin_sql
+        .query_one(
+            "UPDATE assignments SET state = 'offered' WHERE article_id = $1 AND contributor_id = $2
+             RETURNING id",
+            &[&piece, &hannah_id],
+        )
+        .unwrap()
+        .get(0);
+    let offer_before: i32 = admin_sql
+        .query_one("SELECT version FROM assignments WHERE id = $1", &[&offer])
+        .unwrap()
+        .get(0);
+    let answered = h
+        .execute(
+            "UPDATE assignments SET state = 'accepted', version = 999 WHERE id = $1",
+            &[&offer],
+        )
+        .unwrap();
+    assert_eq!(answered, 1);
+    let offer_after: i32 = admin_sql
+        .query_one("SELECT version FROM assignments WHERE id = $1", &[&offer])
+        .unwrap()
+        .get(0);
+    assert_eq!(offer_after, offer_before + 1);
     // A draft that is not the next version is refused.
     let own_assignment: String = admin_sql
         .query_one(
@@ -777,6 +874,34 @@ fn an_editor_changes_only_the_teams_own_logins_and_only_the_owner_migrates() {
             "re-grouping a login that is not the team's",
         );
     }
+    // A login the team did not make, claimed through the team list, is not
+    // the editor's to close either (only the team's own record says so).
+    let outsider = format!("mh_outsider_{}", std::process::id());
+    let mut admin = cluster().admin(name_of(&t.url));
+    admin
+        .batch_execute(&format!(
+            "CREATE ROLE {outsider} LOGIN PASSWORD 'outsider-pw'"
+        ))
+        .unwrap();
+    ed.execute(
+        "INSERT INTO people (id, name, role, login, created_at, updated_at)
+         VALUES ('claim2', 'Outsider', 'editor', $1, 'now', 'now')",
+        &[&outsider],
+    )
+    .unwrap();
+    refused_by_server(
+        ed.query("SELECT masthead_close_login($1)", &[&outsider]),
+        "closing a login the team did not make",
+    );
+    let can_login: bool = admin
+        .query_one(
+            "SELECT rolcanlogin FROM pg_roles WHERE rolname = $1",
+            &[&outsider],
+        )
+        .unwrap()
+        .get(0);
+    assert!(can_login, "the outsider's login was closed");
+
     // A login made behind the team list's back cannot write history.
     let ghost = "mh_ghost_".to_owned() + &std::process::id().to_string();
     let secret = "SCRAM-SHA-256$4096:c2FsdA==$c3RvcmVk:c2VydmVy";
@@ -788,7 +913,6 @@ fn an_editor_changes_only_the_teams_own_logins_and_only_the_owner_migrates() {
         .unwrap()
         .get(0);
     assert!(made);
-    let mut admin = cluster().admin(name_of(&t.url));
     admin
         .batch_execute(&format!("ALTER ROLE {ghost} PASSWORD 'ghost-pw'"))
         .unwrap();

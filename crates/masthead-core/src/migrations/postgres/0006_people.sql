@@ -45,7 +45,9 @@ CREATE TABLE masthead_groups (
 -- or close (never the owner's, another team's or anyone else's). Nobody
 -- but the owner's functions writes it.
 CREATE TABLE masthead_logins (
-    login text PRIMARY KEY
+    login    text PRIMARY KEY,
+    -- The role itself: a name another team reuses later is not this one.
+    role_oid oid NOT NULL
 );
 
 -- Who is signed in. SECURITY DEFINER to read past the policies below; the
@@ -86,12 +88,25 @@ $$;
 -- editor (in the team list, not only in the group).
 CREATE FUNCTION masthead_may_manage() RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-    SELECT session_user = (SELECT pg_get_userbyid(d.datdba) FROM pg_database d
-                            WHERE d.datname = current_database())
+    SELECT coalesce(
+        session_user = (SELECT pg_get_userbyid(d.datdba) FROM pg_database d
+                         WHERE d.datname = current_database())
         OR (pg_has_role(session_user, (SELECT g.editor FROM public.masthead_groups g), 'MEMBER')
             AND EXISTS (SELECT 1 FROM public.people p
                          WHERE p.login = session_user AND p.role = 'editor'
-                           AND p.deleted_at IS NULL))
+                           AND p.deleted_at IS NULL)),
+        false)
+$$;
+-- Whether the contributors' rules apply to the session: a direct member of
+-- this team's contributor group (never a superuser, whatever the team
+-- list says).
+CREATE FUNCTION masthead_acts_as_contributor() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM pg_auth_members m
+                     JOIN pg_roles r ON r.oid = m.member
+                     JOIN pg_roles g ON g.oid = m.roleid
+                     JOIN public.masthead_groups mg ON g.rolname = mg.contributor
+                    WHERE r.rolname = session_user AND NOT r.rolsuper)
 $$;
 -- Whether the session belongs to this team's groups (then it must be in
 -- the team list to write: its name is the history's "who").
@@ -118,7 +133,7 @@ BEGIN
     NEW.login := session_user;
     -- A contributor's change set is dated by the server and belongs to her
     -- pieces' edition (or to none).
-    IF public.masthead_me_contributor() IS NOT NULL AND NOT public.masthead_may_manage() THEN
+    IF public.masthead_acts_as_contributor() THEN
         NEW.at := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
         IF NEW.edition_id IS NOT NULL
            AND NEW.edition_id NOT IN (SELECT a.edition_id FROM public.articles a
@@ -142,7 +157,7 @@ BEGIN
     END IF;
     NEW.recorded_by := coalesce(me, NEW.recorded_by);
     -- A contributor's version is the next one, nothing else.
-    IF public.masthead_me_contributor() IS NOT NULL AND NOT public.masthead_may_manage()
+    IF public.masthead_acts_as_contributor()
        AND NEW.number <> (SELECT coalesce(max(d.number), 0) + 1 FROM public.drafts d
                            WHERE d.article_id = NEW.article_id) THEN
         RAISE EXCEPTION 'a draft is the next version of its piece' USING ERRCODE = 'check_violation';
@@ -159,7 +174,7 @@ CREATE TRIGGER drafts_recorder BEFORE INSERT ON drafts
 CREATE FUNCTION masthead_contributor_update() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
-    IF public.masthead_me_contributor() IS NULL OR public.masthead_may_manage() THEN
+    IF NOT public.masthead_acts_as_contributor() THEN
         RETURN NEW;
     END IF;
     NEW.version := OLD.version + 1;
@@ -209,10 +224,12 @@ BEGIN
     SELECT * INTO g FROM public.masthead_groups;
     BEGIN
         EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', login, secret);
+        INSERT INTO public.masthead_logins (login, role_oid)
+        VALUES (login, (SELECT r.oid FROM pg_roles r WHERE r.rolname = login))
+        ON CONFLICT ON CONSTRAINT masthead_logins_pkey DO UPDATE SET role_oid = EXCLUDED.role_oid;
     EXCEPTION WHEN duplicate_object OR unique_violation THEN
         RETURN false;
     END;
-    INSERT INTO public.masthead_logins (login) VALUES (login);
     EXECUTE format('GRANT %I TO %I', CASE kind WHEN 'editor' THEN g.editor ELSE g.contributor END, login);
     EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), login);
     RETURN true;
@@ -235,7 +252,10 @@ BEGIN
                          WHERE d.datname = current_database()) THEN
         RAISE EXCEPTION 'not a login of this team' USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = masthead_set_login_role.login) THEN
+    -- The role it made is gone (or its name now belongs to someone else):
+    -- nothing of this team's to change.
+    IF NOT EXISTS (SELECT 1 FROM public.masthead_logins l JOIN pg_roles r ON r.oid = l.role_oid
+                    WHERE l.login = masthead_set_login_role.login AND r.rolname = masthead_set_login_role.login) THEN
         RETURN;
     END IF;
     SELECT * INTO g FROM public.masthead_groups;
@@ -263,7 +283,10 @@ BEGIN
                          WHERE d.datname = current_database()) THEN
         RAISE EXCEPTION 'not a login of this team' USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = masthead_close_login.login) THEN
+    -- The role it made is gone (or its name now belongs to someone else):
+    -- nothing of this team's to change.
+    IF NOT EXISTS (SELECT 1 FROM public.masthead_logins l JOIN pg_roles r ON r.oid = l.role_oid
+                    WHERE l.login = masthead_close_login.login AND r.rolname = masthead_close_login.login) THEN
         RETURN;
     END IF;
     SELECT * INTO g FROM public.masthead_groups;
@@ -290,10 +313,12 @@ BEGIN
     REVOKE ALL ON FUNCTION masthead_create_login(text, text, text), masthead_set_login_role(text, text),
         masthead_close_login(text), masthead_tick(), masthead_me_contributor(), masthead_me_name(),
         masthead_me_articles(), masthead_my_change_set(text), masthead_drafts_arrive(text, text),
-        masthead_may_manage(), masthead_in_team_groups(), masthead_moves_forward(text, text) FROM PUBLIC;
+        masthead_may_manage(), masthead_in_team_groups(), masthead_moves_forward(text, text),
+        masthead_acts_as_contributor() FROM PUBLIC;
     EXECUTE format('GRANT EXECUTE ON FUNCTION masthead_me_contributor(), masthead_me_name(),
         masthead_me_articles(), masthead_my_change_set(text), masthead_drafts_arrive(text, text),
-        masthead_may_manage(), masthead_in_team_groups(), masthead_moves_forward(text, text) TO %I, %I', ed, co);
+        masthead_may_manage(), masthead_in_team_groups(), masthead_moves_forward(text, text),
+        masthead_acts_as_contributor() TO %I, %I', ed, co);
 
     EXECUTE format('GRANT USAGE ON SCHEMA public TO %I, %I', ed, co);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %I', ed);
