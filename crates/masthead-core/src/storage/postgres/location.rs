@@ -398,8 +398,11 @@ impl ServerLocation {
             .tcp_user_timeout(Duration::from_secs(30))
             // Nobody waits forever: for the write lock (then "busy, try
             // again"), for one statement, or on a transaction left open.
+            // Statements are prepared once and planned once: every query
+            // filters by ids of even selectivity, so a generic plan is as
+            // good as a custom one and saves ~1 ms of planning per screen.
             .options(
-                "-c lock_timeout=20s -c statement_timeout=300s -c idle_in_transaction_session_timeout=600s",
+                "-c lock_timeout=20s -c statement_timeout=300s -c idle_in_transaction_session_timeout=600s -c plan_cache_mode=force_generic_plan",
             );
         if let Some(password) = self.password() {
             config.password(password);
