@@ -240,8 +240,15 @@ impl AppState {
     }
 
     /// A listener for `server`'s commits (made without holding the store).
-    pub fn listener(server: &ServerLocation) -> Option<ChangeListener> {
-        ChangeListener::connect(server).ok()
+    pub fn listener(server: &ServerLocation) -> Result<ChangeListener, ErrorPayload> {
+        ChangeListener::connect(server).map_err(|e| ErrorPayload::from(&e))
+    }
+
+    /// The server process of the open store's connection; `None` while a
+    /// command holds the store, or for a file.
+    pub fn connection_pid(&self) -> Option<i32> {
+        let inner = self.inner.try_lock().ok()?;
+        inner.store.as_ref()?.connection_pid()
     }
 
     pub fn settings(&self) -> Settings {

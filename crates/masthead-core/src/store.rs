@@ -115,6 +115,11 @@ impl Store {
         self.backend.server()
     }
 
+    /// On a team server, the server process of this store's connection.
+    pub fn connection_pid(&self) -> Option<i32> {
+        self.backend.connection_pid()
+    }
+
     pub fn path(&self) -> &Path {
         self.backend.location()
     }

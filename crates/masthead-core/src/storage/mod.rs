@@ -38,6 +38,11 @@ pub(crate) trait Backend: Send {
     fn server(&self) -> Option<&postgres::ServerLocation> {
         None
     }
+    /// The server process of this connection (a team server's), so a
+    /// listener can leave out its own commits.
+    fn connection_pid(&self) -> Option<i32> {
+        None
+    }
     /// Caps the database at its current size plus `extra` pages (`None`
     /// lifts the cap), to test what a full disk does.
     #[cfg(test)]

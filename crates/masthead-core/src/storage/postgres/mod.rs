@@ -43,6 +43,10 @@ const MIGRATION_LOCK: i64 = 0x4D53_5448_4D49_4752;
 
 pub(crate) struct Inner {
     client: postgres::Client,
+    /// The server process behind `client`, shared with the backend so the
+    /// app can tell its own commits' notifications from others' without
+    /// waiting for a transaction to end.
+    pid: std::sync::Arc<std::sync::atomic::AtomicI32>,
     statements: HashMap<String, postgres::Statement>,
     server: ServerLocation,
 }
@@ -53,12 +57,25 @@ impl Inner {
     fn reconnect(&mut self) -> Result<()> {
         self.client = self.server.connect()?;
         self.statements.clear();
+        self.pid.store(
+            backend_pid(&mut self.client),
+            std::sync::atomic::Ordering::Relaxed,
+        );
         Ok(())
     }
 }
 
+/// The server process serving `client` (0 if it cannot say).
+fn backend_pid(client: &mut postgres::Client) -> i32 {
+    client
+        .query_one("SELECT pg_backend_pid()", &[])
+        .and_then(|r| r.try_get(0))
+        .unwrap_or(0)
+}
+
 pub(crate) struct PgBackend {
     inner: RefCell<Inner>,
+    pid: std::sync::Arc<std::sync::atomic::AtomicI32>,
     server: ServerLocation,
     /// How many writes this connection committed: `data_version` leaves
     /// them out, so it moves only when someone else commits.
@@ -73,11 +90,14 @@ impl PgBackend {
     pub(crate) fn open(location: &ServerLocation) -> Result<PgBackend> {
         let mut client = location.connect()?;
         migrate(&mut client, location)?;
+        let pid = std::sync::Arc::new(std::sync::atomic::AtomicI32::new(backend_pid(&mut client)));
         Ok(PgBackend {
             server: location.clone(),
             display: PathBuf::from(location.to_string()),
+            pid: pid.clone(),
             inner: RefCell::new(Inner {
                 client,
+                pid,
                 statements: HashMap::new(),
                 server: location.clone(),
             }),
@@ -165,6 +185,10 @@ impl Backend for PgBackend {
 
     fn server(&self) -> Option<&ServerLocation> {
         Some(&self.server)
+    }
+
+    fn connection_pid(&self) -> Option<i32> {
+        Some(self.pid.load(std::sync::atomic::Ordering::Relaxed))
     }
 
     #[cfg(test)]
@@ -290,27 +314,31 @@ impl ChangeListener {
         &self.server
     }
 
-    /// Waits up to `timeout` for a commit; true when one (or more) came.
-    /// A lost connection is an error: make a new listener.
-    pub fn wait(&mut self, timeout: std::time::Duration) -> Result<bool> {
+    /// Waits up to `timeout` for a commit; true when one (or more) came
+    /// from a connection other than `own` (the app's own store, whose
+    /// commits it has shown already). A lost connection is an error: make a
+    /// new listener.
+    pub fn wait(&mut self, timeout: std::time::Duration, own: Option<i32>) -> Result<bool> {
         use postgres::fallible_iterator::FallibleIterator;
         let server = self.server.clone();
         let mut notifications = self.client.notifications();
-        let first = notifications
+        let Some(first) = notifications
             .timeout_iter(timeout)
             .next()
-            .map_err(|e| map_error(&server, e))?;
-        if first.is_none() {
+            .map_err(|e| map_error(&server, e))?
+        else {
             return Ok(false);
-        }
+        };
+        let mut others = Some(first.process_id()) != own;
         // Several commits at once are one change to show.
-        while notifications
+        while let Some(n) = notifications
             .iter()
             .next()
             .map_err(|e| map_error(&server, e))?
-            .is_some()
-        {}
-        Ok(true)
+        {
+            others |= Some(n.process_id()) != own;
+        }
+        Ok(others)
     }
 }
 
