@@ -330,8 +330,18 @@ BEGIN
 
     EXECUTE format('GRANT SELECT ON publications, workflow_statuses, workflow_transitions, sections,
         kinds, history_entity_types, history_actions, masthead_schema, masthead_clock,
-        masthead_groups, editions, articles, contributors, assignments, drafts, draft_contents,
-        change_sets, changes, people TO %I', co);
+        masthead_groups, assignments, drafts, draft_contents, change_sets, changes, people TO %I', co);
+    -- Editors' notes (on a piece, an edition, a contributor) are theirs:
+    -- every column but those (the app reads them as empty for a contributor).
+    EXECUTE format('GRANT SELECT (id, edition_id, section_id, status_id, kind_id, title, slug,
+        standfirst, word_target, tags, created_at, updated_at, deleted_at, version,
+        approved_draft_id) ON articles TO %I', co);
+    EXECUTE format('GRANT SELECT (id, publication_id, name, theme, focus_topics, cover_date,
+        page_count, commissioning_closes, copy_deadline, subbing_deadline, press_date,
+        on_sale_date, created_at, updated_at, deleted_at, version, flatplan_version)
+        ON editions TO %I', co);
+    EXECUTE format('GRANT SELECT (id, name, role, organisation, email, kind, created_at,
+        updated_at, deleted_at, version, phone) ON contributors TO %I', co);
     EXECUTE format('GRANT UPDATE (status_id, updated_at, version) ON articles TO %I', co);
     EXECUTE format('GRANT UPDATE (state, answered_at, updated_at, version) ON assignments TO %I', co);
     EXECUTE format('GRANT INSERT ON drafts, draft_contents, change_sets, changes TO %I', co);
@@ -373,7 +383,7 @@ BEGIN
         WITH CHECK (draft_id IN (SELECT d.id FROM drafts d
                                   WHERE d.contributor_id = masthead_me_contributor()))$p$, co);
     EXECUTE format($p$CREATE POLICY own_history ON changes FOR SELECT TO %I
-        USING (entity <> 'flatplan'
+        USING (entity <> 'flatplan' AND field IS DISTINCT FROM 'notes'
             AND (entity_id IN (SELECT masthead_me_articles())
               OR entity_id IN (SELECT a.id FROM assignments a)
               OR entity_id IN (SELECT d.id FROM drafts d)))$p$, co);

@@ -47,6 +47,8 @@ pub(crate) struct Inner {
     /// app can tell its own commits' notifications from others' without
     /// waiting for a transaction to end.
     pid: std::sync::Arc<std::sync::atomic::AtomicI32>,
+    /// A contributor's connection: editors' notes read as empty.
+    masked: bool,
     statements: HashMap<String, postgres::Statement>,
     server: ServerLocation,
 }
@@ -61,8 +63,17 @@ impl Inner {
             backend_pid(&mut self.client),
             std::sync::atomic::Ordering::Relaxed,
         );
+        self.masked = acts_as_contributor(&mut self.client);
         Ok(())
     }
+}
+
+/// Whether the contributors' rules apply to this connection's login.
+fn acts_as_contributor(client: &mut postgres::Client) -> bool {
+    client
+        .query_one("SELECT masthead_acts_as_contributor()", &[])
+        .and_then(|r| r.try_get(0))
+        .unwrap_or(false)
 }
 
 /// The server process serving `client` (0 if it cannot say).
@@ -91,6 +102,7 @@ impl PgBackend {
         let mut client = location.connect()?;
         migrate(&mut client, location)?;
         let pid = std::sync::Arc::new(std::sync::atomic::AtomicI32::new(backend_pid(&mut client)));
+        let masked = acts_as_contributor(&mut client);
         Ok(PgBackend {
             server: location.clone(),
             display: PathBuf::from(location.to_string()),
@@ -98,6 +110,7 @@ impl PgBackend {
             inner: RefCell::new(Inner {
                 client,
                 pid,
+                masked,
                 statements: HashMap::new(),
                 server: location.clone(),
             }),
