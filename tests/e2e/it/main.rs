@@ -732,8 +732,41 @@ async fn two_windows(desk: &App, home: &App) -> Result<()> {
     assert!(!mine.contains(training), "{mine}");
     assert!(!mine.contains("Ten lessons from lockdown"), "{mine}");
 
-    // The editor commissions the training feature from Hannah.
+    // The editor invites a colleague from the Team screen: the password is
+    // shown once, with the address to send.
     desk.wait_text(".sidebar", "Team").await?;
+    desk.click_button("Team").await?;
+    desk.wait_text(".team table", "Hannah Okafor").await?;
+    desk.click_button("Invite someone").await?;
+    desk.type_into(
+        "form[aria-label='Invite someone'] input:not([type=email])",
+        "Priya Shah",
+    )
+    .await?;
+    desk.type_into(
+        "form[aria-label='Invite someone'] input[type=email]",
+        "priya.shah@pse.example",
+    )
+    .await?;
+    desk.click_button("Invite").await?;
+    let sent = desk
+        .wait_text(".invitation", "Send these to Priya Shah")
+        .await?;
+    let password = desk.wait(".invitation .password").await?.text().await?;
+    assert_eq!(password.trim().len(), 24, "{sent}");
+    assert!(sent.contains("mh_priya_shah"), "{sent}");
+    desk.screenshot("team-invitation.png").await?;
+    desk.click_button("Done").await?;
+    let team: serde_json::Value = serde_json::from_str(&desk.cli(&["team", "list", "--json"])?)?;
+    assert!(
+        team.as_array().is_some_and(|all| all
+            .iter()
+            .any(|p| p["name"] == "Priya Shah" && p["role"] == "contributor")),
+        "{team}"
+    );
+    desk.click_button("Editions").await?;
+
+    // The editor commissions the training feature from Hannah.
     desk.click_button("Feb/Mar 21").await?;
     desk.wait_text("h1", "Feb/Mar 21").await?;
     desk.click_button("Board").await?;
