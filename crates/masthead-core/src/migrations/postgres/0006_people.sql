@@ -232,6 +232,9 @@ BEGIN
     END;
     EXECUTE format('GRANT %I TO %I', CASE kind WHEN 'editor' THEN g.editor ELSE g.contributor END, login);
     EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), login);
+    -- The owner holds the login's privileges, so closing it may end its
+    -- sessions (pg_terminate_backend).
+    EXECUTE format('GRANT %I TO %I', login, current_user);
     RETURN true;
 END
 $$;
@@ -293,6 +296,10 @@ BEGIN
     EXECUTE format('REVOKE %I, %I FROM %I', g.editor, g.contributor, login);
     EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM %I', current_database(), login);
     EXECUTE format('ALTER ROLE %I NOLOGIN', login);
+    -- Sessions still open end now (after this transaction commits they
+    -- could not sign in again anyway).
+    PERFORM pg_terminate_backend(a.pid) FROM pg_stat_activity a
+      WHERE a.usename = masthead_close_login.login AND a.pid <> pg_backend_pid();
 END
 $$;
 
