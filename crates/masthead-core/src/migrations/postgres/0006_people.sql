@@ -266,6 +266,12 @@ BEGIN
         RAISE EXCEPTION 'not a team role' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     EXECUTE format('REVOKE %I, %I FROM %I', g.editor, g.contributor, login);
+    -- A membership someone else granted (PostgreSQL 16 revokes only one's
+    -- own grants) would survive: say so rather than pretend.
+    IF pg_has_role(login, g.editor, 'MEMBER') OR pg_has_role(login, g.contributor, 'MEMBER') THEN
+        RAISE EXCEPTION 'the login keeps a membership another role granted; ask the database owner'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     EXECUTE format('GRANT %I TO %I', CASE kind WHEN 'editor' THEN g.editor ELSE g.contributor END, login);
 END
 $$;
@@ -294,6 +300,10 @@ BEGIN
     END IF;
     SELECT * INTO g FROM public.masthead_groups;
     EXECUTE format('REVOKE %I, %I FROM %I', g.editor, g.contributor, login);
+    IF pg_has_role(login, g.editor, 'MEMBER') OR pg_has_role(login, g.contributor, 'MEMBER') THEN
+        RAISE EXCEPTION 'the login keeps a membership another role granted; ask the database owner'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM %I', current_database(), login);
     EXECUTE format('ALTER ROLE %I NOLOGIN', login);
     -- Sessions still open end now (after this transaction commits they
