@@ -135,12 +135,6 @@ impl Store {
         self.backend.data_version()
     }
 
-    /// On a team server, a second connection that hears every other
-    /// connection's commit (`LISTEN`); `None` for a file, which the app polls.
-    pub fn listen(&self) -> Result<Option<ChangeListener>> {
-        self.server().map(ChangeListener::connect).transpose()
-    }
-
     /// Runs `f` on a consistent snapshot of the database.
     pub(crate) fn read<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
         let path = self.path().to_path_buf();

@@ -610,20 +610,16 @@ fn person(row: &Row<'_>) -> Result<Person> {
     })
 }
 
-/// A login must be plain (the rules make it so, and the server's function
-/// checks it again).
-fn plain(text: &str, what: &str) -> Result<()> {
-    if !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || (what == "login" && c == '_'))
-    {
+/// A login must be plain: letters, digits and underscores (the rules make
+/// it so, and the server's function checks it again).
+fn plain_login(login: &str) -> Result<()> {
+    if !login.is_empty() && login.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
         Ok(())
     } else {
         Err(Error::invalid(
-            format!("bad_{what}"),
+            "bad_login",
             None,
-            format!("A server {what} may hold only letters, digits and underscores."),
+            "A server login may hold only letters, digits and underscores.",
         ))
     }
 }
@@ -1620,7 +1616,7 @@ impl Tx for SqlTx<'_> {
         if !self.conn.is_server() {
             return Err(needs_server());
         }
-        plain(login, "login")?;
+        plain_login(login)?;
         // The server gets a SCRAM verifier, never the password itself, so
         // it cannot land in the server's logs.
         let secret = postgres_protocol::password::scram_sha_256(password.as_bytes());
@@ -1636,10 +1632,9 @@ impl Tx for SqlTx<'_> {
         if !self.conn.is_server() {
             return Err(needs_server());
         }
-        self.one(
-            "SELECT 1 FROM (SELECT masthead_set_login_role(?1, ?2)) AS done",
+        self.exec(
+            "SELECT masthead_set_login_role(?1, ?2)",
             p![login, role.key()],
-            |r| r.get::<i64>(0),
         )
         .map(drop)
     }
@@ -1648,12 +1643,8 @@ impl Tx for SqlTx<'_> {
         if !self.conn.is_server() {
             return Err(needs_server());
         }
-        self.one(
-            "SELECT 1 FROM (SELECT masthead_close_login(?1)) AS done",
-            p![login],
-            |r| r.get::<i64>(0),
-        )
-        .map(drop)
+        self.exec("SELECT masthead_close_login(?1)", p![login])
+            .map(drop)
     }
 
     // ----- whole tables -----

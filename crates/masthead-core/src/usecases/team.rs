@@ -245,6 +245,13 @@ impl Store {
         seen: Option<u32>,
         role: TeamRole,
     ) -> Result<Person> {
+        if self.signed_in()?.is_some_and(|me| me.id == id) {
+            return Err(Error::invalid(
+                "cannot_change_own_role",
+                "role",
+                "You cannot change your own role. Ask another editor to do it.",
+            ));
+        }
         self.write(|tx| {
             let current = need(tx.person(id)?, "team member", id)?;
             let version = check_version(tx, Entity::Person, id, &current.name, seen, current.version)?;

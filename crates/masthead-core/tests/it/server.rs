@@ -374,6 +374,12 @@ fn people_are_invited_with_a_login_and_sign_in_as_themselves() {
     let history = t.admin.history_of(&section.id.to_string()).unwrap();
     assert_eq!(history[0].actor, "Ed Itor", "the server set who");
 
+    // Nobody changes their own role.
+    let err = ed
+        .set_team_role(&typed, me.id, Some(me.version), TeamRole::Contributor)
+        .unwrap_err();
+    assert_eq!(err.code(), "cannot_change_own_role", "{err}");
+
     // An editor invites too (the login may create logins).
     let priya = ed
         .invite(

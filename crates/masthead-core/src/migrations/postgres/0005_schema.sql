@@ -7,14 +7,6 @@
 -- Case-insensitive names, as SQLite's NOCASE: unique indexes and ORDER BY.
 CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
 
--- SQLite's json_group_array: an aggregate giving a JSON array as text,
--- '[]' when there is nothing to gather.
-CREATE FUNCTION masthead_json_array(items text[]) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT array_to_json(items)::text $$;
-CREATE AGGREGATE json_group_array(text) (
-    SFUNC = array_append, STYPE = text[], FINALFUNC = masthead_json_array, INITCOND = '{}'
-);
-
 -- A date as Masthead writes it, or NULL.
 CREATE FUNCTION masthead_is_date(value text) RETURNS boolean
     LANGUAGE sql IMMUTABLE AS $$
@@ -26,8 +18,8 @@ CREATE TABLE masthead_schema (
 );
 INSERT INTO masthead_schema (version) VALUES (5);
 
--- Moves on with every committed write; a write transaction takes its row
--- first, so writes run one at a time as in a file (see storage/postgres).
+-- Moves on with every committed write that changed something, so other
+-- connections can tell (see storage/postgres).
 CREATE TABLE masthead_clock (
     n bigint NOT NULL
 );

@@ -239,32 +239,29 @@ BEGIN
 END
 $$;
 
--- This team's login `login` becomes an editor's or a contributor's.
-CREATE FUNCTION masthead_set_login_role(login text, kind text) RETURNS void
+-- Takes this team's login `login` out of both groups, for the functions
+-- below: only an editor (or the owner) may, only for a login this team made,
+-- never the caller's own or the owner's. False when the role it made is
+-- gone (or its name now belongs to someone else): nothing of ours to change.
+CREATE FUNCTION masthead_ungroup(login text, doing text) RETURNS boolean
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     g public.masthead_groups%ROWTYPE;
 BEGIN
     IF NOT public.masthead_may_manage() THEN
-        RAISE EXCEPTION 'only an editor may change roles' USING ERRCODE = 'insufficient_privilege';
+        RAISE EXCEPTION 'only an editor may %', doing USING ERRCODE = 'insufficient_privilege';
     END IF;
-    -- Only a login this team made, never the caller's own or the owner's.
-    IF NOT EXISTS (SELECT 1 FROM public.masthead_logins l WHERE l.login = masthead_set_login_role.login)
-       OR masthead_set_login_role.login = session_user
-       OR masthead_set_login_role.login = (SELECT pg_get_userbyid(d.datdba) FROM pg_database d
-                         WHERE d.datname = current_database()) THEN
+    IF NOT EXISTS (SELECT 1 FROM public.masthead_logins l WHERE l.login = masthead_ungroup.login)
+       OR masthead_ungroup.login = session_user
+       OR masthead_ungroup.login = (SELECT pg_get_userbyid(d.datdba) FROM pg_database d
+                                     WHERE d.datname = current_database()) THEN
         RAISE EXCEPTION 'not a login of this team' USING ERRCODE = 'insufficient_privilege';
     END IF;
-    -- The role it made is gone (or its name now belongs to someone else):
-    -- nothing of this team's to change.
     IF NOT EXISTS (SELECT 1 FROM public.masthead_logins l JOIN pg_roles r ON r.oid = l.role_oid
-                    WHERE l.login = masthead_set_login_role.login AND r.rolname = masthead_set_login_role.login) THEN
-        RETURN;
+                    WHERE l.login = masthead_ungroup.login AND r.rolname = masthead_ungroup.login) THEN
+        RETURN false;
     END IF;
     SELECT * INTO g FROM public.masthead_groups;
-    IF (kind IN ('editor', 'contributor')) IS NOT TRUE THEN
-        RAISE EXCEPTION 'not a team role' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
     EXECUTE format('REVOKE %I, %I FROM %I', g.editor, g.contributor, login);
     -- A membership someone else granted (PostgreSQL 16 revokes only one's
     -- own grants) would survive: say so rather than pretend.
@@ -272,37 +269,32 @@ BEGIN
         RAISE EXCEPTION 'the login keeps a membership another role granted; ask the database owner'
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    EXECUTE format('GRANT %I TO %I', CASE kind WHEN 'editor' THEN g.editor ELSE g.contributor END, login);
+    RETURN true;
+END
+$$;
+
+-- This team's login `login` becomes an editor's or a contributor's.
+CREATE FUNCTION masthead_set_login_role(login text, kind text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    g public.masthead_groups%ROWTYPE;
+BEGIN
+    IF (kind IN ('editor', 'contributor')) IS NOT TRUE THEN
+        RAISE EXCEPTION 'not a team role' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF public.masthead_ungroup(login, 'change roles') THEN
+        SELECT * INTO g FROM public.masthead_groups;
+        EXECUTE format('GRANT %I TO %I', CASE kind WHEN 'editor' THEN g.editor ELSE g.contributor END, login);
+    END IF;
 END
 $$;
 
 -- This team's login `login` stops: no groups, no connection, no sign-in.
 CREATE FUNCTION masthead_close_login(login text) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-DECLARE
-    g public.masthead_groups%ROWTYPE;
 BEGIN
-    IF NOT public.masthead_may_manage() THEN
-        RAISE EXCEPTION 'only an editor may remove people' USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    -- Only a login this team made, never the caller's own or the owner's.
-    IF NOT EXISTS (SELECT 1 FROM public.masthead_logins l WHERE l.login = masthead_close_login.login)
-       OR masthead_close_login.login = session_user
-       OR masthead_close_login.login = (SELECT pg_get_userbyid(d.datdba) FROM pg_database d
-                         WHERE d.datname = current_database()) THEN
-        RAISE EXCEPTION 'not a login of this team' USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    -- The role it made is gone (or its name now belongs to someone else):
-    -- nothing of this team's to change.
-    IF NOT EXISTS (SELECT 1 FROM public.masthead_logins l JOIN pg_roles r ON r.oid = l.role_oid
-                    WHERE l.login = masthead_close_login.login AND r.rolname = masthead_close_login.login) THEN
+    IF NOT public.masthead_ungroup(login, 'remove people') THEN
         RETURN;
-    END IF;
-    SELECT * INTO g FROM public.masthead_groups;
-    EXECUTE format('REVOKE %I, %I FROM %I', g.editor, g.contributor, login);
-    IF pg_has_role(login, g.editor, 'MEMBER') OR pg_has_role(login, g.contributor, 'MEMBER') THEN
-        RAISE EXCEPTION 'the login keeps a membership another role granted; ask the database owner'
-            USING ERRCODE = 'insufficient_privilege';
     END IF;
     EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM %I', current_database(), login);
     EXECUTE format('ALTER ROLE %I NOLOGIN', login);
@@ -328,7 +320,7 @@ BEGIN
     EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
     REVOKE CREATE ON SCHEMA public FROM PUBLIC;
     REVOKE ALL ON FUNCTION masthead_create_login(text, text, text), masthead_set_login_role(text, text),
-        masthead_close_login(text), masthead_tick(), masthead_me_contributor(), masthead_me_name(),
+        masthead_close_login(text), masthead_ungroup(text, text), masthead_tick(), masthead_me_contributor(), masthead_me_name(),
         masthead_me_articles(), masthead_my_change_set(text), masthead_drafts_arrive(text, text),
         masthead_may_manage(), masthead_in_team_groups(), masthead_moves_forward(text, text),
         masthead_acts_as_contributor() FROM PUBLIC;

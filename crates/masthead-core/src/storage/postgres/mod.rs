@@ -258,14 +258,16 @@ fn migrate_locked(client: &mut postgres::Client, server: &ServerLocation) -> Res
     if current < latest {
         // The schema's functions run with their owner's rights: only the
         // database's owner makes them, never a superuser passing by.
-        let owner: String = client
+        let row = client
             .query_one(
-                "SELECT pg_get_userbyid(datdba)::text FROM pg_database WHERE datname = current_database()",
+                "SELECT pg_get_userbyid(datdba)::text, session_user = pg_get_userbyid(datdba)
+                   FROM pg_database WHERE datname = current_database()",
                 &[],
             )
-            .and_then(|r| r.try_get(0))
             .map_err(err)?;
-        if owner != server.user() {
+        let owner: String = row.try_get(0).map_err(err)?;
+        let is_owner: bool = row.try_get(1).map_err(err)?;
+        if !is_owner {
             return Err(Error::NotAllowed {
                 detail: format!(
                     "only the database's owner, {owner}, may create or upgrade Masthead's schema there: run `masthead --db postgres://{owner}@… init`"
