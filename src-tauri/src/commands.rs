@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use masthead_core::config::Settings;
 use masthead_core::model::*;
+use masthead_core::service::calls;
 use masthead_core::{ErrorPayload, PreparedDraft};
 use tauri::State;
 
@@ -20,19 +21,19 @@ fn today() -> chrono::NaiveDate {
 
 #[tauri::command]
 pub async fn database_info(state: State<'_, AppState>) -> Reply<DatabaseInfo> {
-    state.with(|s, _| s.info())
+    state.call(calls::info())
 }
 
 #[tauri::command]
 pub async fn new_database(state: State<'_, AppState>, path: PathBuf) -> Reply<DatabaseInfo> {
     state.open(&path.display().to_string(), true)?;
-    state.with(|s, _| s.info())
+    state.call(calls::info())
 }
 
 #[tauri::command]
 pub async fn open_database(state: State<'_, AppState>, path: PathBuf) -> Reply<DatabaseInfo> {
     state.open(&path.display().to_string(), false)?;
-    state.with(|s, _| s.info())
+    state.call(calls::info())
 }
 
 /// Connects to a team server; `remember` keeps the password in ~/.pgpass.
@@ -44,17 +45,17 @@ pub async fn connect_server(
     remember: bool,
 ) -> Reply<DatabaseInfo> {
     state.connect(&url, password.as_deref(), remember)?;
-    state.with(|s, _| s.info())
+    state.call(calls::info())
 }
 
 #[tauri::command]
 pub async fn team_list(state: State<'_, AppState>) -> Reply<Vec<Person>> {
-    state.with(|s, _| s.team())
+    state.call(calls::team())
 }
 
 #[tauri::command]
 pub async fn team_invite(state: State<'_, AppState>, input: InviteInput) -> Reply<Invitation> {
-    state.with(|s, who| s.invite(who, &input))
+    state.call(calls::invite(input))
 }
 
 #[tauri::command]
@@ -64,30 +65,24 @@ pub async fn team_set_role(
     version: u32,
     role: TeamRole,
 ) -> Reply<Person> {
-    state.with(|s, who| s.set_team_role(who, id, Some(version), role))
+    state.call(calls::set_team_role(id, version, role))
 }
 
 #[tauri::command]
 pub async fn team_remove(state: State<'_, AppState>, id: PersonId, version: u32) -> Reply<Person> {
-    state.with(|s, who| s.remove_from_team(who, id, Some(version)))
+    state.call(calls::remove_from_team(id, version))
 }
 
 /// The signed-in member's own assignments (on a server a contributor can
 /// read no others anyway).
 #[tauri::command]
 pub async fn my_assignments(state: State<'_, AppState>) -> Reply<Vec<Assignment>> {
-    state.with(|s, _| {
-        let me = s.signed_in()?.and_then(|p| p.contributor_id);
-        s.list_assignments(masthead_core::AssignmentQuery {
-            contributor: me,
-            ..Default::default()
-        })
-    })
+    state.call(calls::my_assignments())
 }
 
 #[tauri::command]
 pub async fn load_demo(state: State<'_, AppState>) -> Reply<EditionId> {
-    state.with(|s, who| s.load_demo(who))
+    state.call(calls::load_demo())
 }
 
 #[tauri::command]
@@ -110,7 +105,7 @@ pub async fn save_single_key_shortcuts(
 
 #[tauri::command]
 pub async fn list_publications(state: State<'_, AppState>) -> Reply<Vec<Publication>> {
-    state.with(|s, _| s.list_publications())
+    state.call(calls::list_publications())
 }
 
 #[tauri::command]
@@ -118,7 +113,7 @@ pub async fn create_publication(
     state: State<'_, AppState>,
     input: PublicationInput,
 ) -> Reply<Publication> {
-    state.with(|s, who| s.create_publication(who, &input))
+    state.call(calls::create_publication(input))
 }
 
 #[tauri::command]
@@ -126,7 +121,7 @@ pub async fn list_sections(
     state: State<'_, AppState>,
     publication: PublicationId,
 ) -> Reply<Vec<Section>> {
-    state.with(|s, _| s.list_sections(publication))
+    state.call(calls::list_sections(publication))
 }
 
 #[tauri::command]
@@ -135,7 +130,7 @@ pub async fn add_section(
     publication: PublicationId,
     name: String,
 ) -> Reply<Section> {
-    state.with(|s, who| s.add_section(who, publication, &name))
+    state.call(calls::add_section(publication, name))
 }
 
 #[tauri::command]
@@ -145,7 +140,7 @@ pub async fn rename_section(
     version: u32,
     name: String,
 ) -> Reply<Section> {
-    state.with(|s, who| s.rename_section(who, id, Some(version), &name))
+    state.call(calls::rename_section(id, version, name))
 }
 
 #[tauri::command]
@@ -154,7 +149,7 @@ pub async fn list_kinds(
     publication: PublicationId,
     with_retired: bool,
 ) -> Reply<Vec<Kind>> {
-    state.with(|s, _| s.list_kinds(publication, with_retired))
+    state.call(calls::list_kinds(publication, with_retired))
 }
 
 #[tauri::command]
@@ -163,7 +158,7 @@ pub async fn add_kind(
     publication: PublicationId,
     name: String,
 ) -> Reply<Kind> {
-    state.with(|s, who| s.add_kind(who, publication, &name))
+    state.call(calls::add_kind(publication, name))
 }
 
 #[tauri::command]
@@ -173,7 +168,7 @@ pub async fn rename_kind(
     version: u32,
     name: String,
 ) -> Reply<Kind> {
-    state.with(|s, who| s.rename_kind(who, id, Some(version), &name))
+    state.call(calls::rename_kind(id, version, name))
 }
 
 #[tauri::command]
@@ -183,12 +178,12 @@ pub async fn set_kind_retired(
     version: u32,
     retired: bool,
 ) -> Reply<Kind> {
-    state.with(|s, who| s.set_kind_retired(who, id, Some(version), retired))
+    state.call(calls::set_kind_retired(id, version, retired))
 }
 
 #[tauri::command]
 pub async fn workflow(state: State<'_, AppState>, publication: PublicationId) -> Reply<Workflow> {
-    state.with(|s, _| s.workflow(publication))
+    state.call(calls::workflow(publication))
 }
 
 #[tauri::command]
@@ -196,12 +191,12 @@ pub async fn list_editions(
     state: State<'_, AppState>,
     publication: Option<PublicationId>,
 ) -> Reply<Vec<Edition>> {
-    state.with(|s, _| s.list_editions(publication))
+    state.call(calls::list_editions(publication))
 }
 
 #[tauri::command]
 pub async fn get_edition(state: State<'_, AppState>, id: EditionId) -> Reply<Edition> {
-    state.with(|s, _| s.edition(id))
+    state.call(calls::edition(id))
 }
 
 #[tauri::command]
@@ -210,7 +205,7 @@ pub async fn create_edition(
     publication: PublicationId,
     input: EditionInput,
 ) -> Reply<Saved<Edition>> {
-    state.with(|s, who| s.create_edition(who, publication, &input))
+    state.call(calls::create_edition(publication, input))
 }
 
 #[tauri::command]
@@ -220,7 +215,7 @@ pub async fn update_edition(
     version: u32,
     input: EditionInput,
 ) -> Reply<Saved<Edition>> {
-    state.with(|s, who| s.update_edition(who, id, Some(version), &input))
+    state.call(calls::update_edition(id, version, input))
 }
 
 #[tauri::command]
@@ -228,17 +223,17 @@ pub async fn edition_history(
     state: State<'_, AppState>,
     id: EditionId,
 ) -> Reply<Vec<HistoryEntry>> {
-    state.with(|s, _| s.edition_history(id))
+    state.call(calls::edition_history(id))
 }
 
 #[tauri::command]
 pub async fn list_articles(state: State<'_, AppState>, edition: EditionId) -> Reply<Vec<Article>> {
-    state.with(|s, _| s.list_articles(edition, today()))
+    state.call(calls::list_articles(edition, today()))
 }
 
 #[tauri::command]
 pub async fn article_detail(state: State<'_, AppState>, id: ArticleId) -> Reply<ArticleDetail> {
-    state.with(|s, _| s.article_detail(id, today()))
+    state.call(calls::article_detail(id, today()))
 }
 
 #[tauri::command]
@@ -247,7 +242,7 @@ pub async fn add_article(
     edition: EditionId,
     input: ArticleInput,
 ) -> Reply<Article> {
-    state.with(|s, who| s.add_article(who, edition, &input))
+    state.call(calls::add_article(edition, input))
 }
 
 #[tauri::command]
@@ -257,7 +252,7 @@ pub async fn update_article(
     version: u32,
     input: ArticleInput,
 ) -> Reply<Article> {
-    state.with(|s, who| s.update_article(who, id, Some(version), &input))
+    state.call(calls::update_article(id, version, input))
 }
 
 /// Moves a piece from the version the user saw. The saved move is the
@@ -270,7 +265,7 @@ pub async fn change_status(
     version: u32,
     to: StatusId,
 ) -> Reply<Article> {
-    state.with(|s, who| s.change_status(who, id, Some(version), to))
+    state.call(calls::change_status(id, version, to))
 }
 
 #[tauri::command]
@@ -278,7 +273,7 @@ pub async fn list_contributors(
     state: State<'_, AppState>,
     search: Option<String>,
 ) -> Reply<Vec<Contributor>> {
-    state.with(|s, _| s.list_contributors(search.as_deref()))
+    state.call(calls::list_contributors(search))
 }
 
 #[tauri::command]
@@ -286,7 +281,7 @@ pub async fn add_contributor(
     state: State<'_, AppState>,
     input: ContributorInput,
 ) -> Reply<Contributor> {
-    state.with(|s, who| s.add_contributor(who, &input))
+    state.call(calls::add_contributor(input))
 }
 
 #[tauri::command]
@@ -294,7 +289,7 @@ pub async fn contributor_detail(
     state: State<'_, AppState>,
     id: ContributorId,
 ) -> Reply<ContributorDetail> {
-    state.with(|s, _| s.contributor_detail(id))
+    state.call(calls::contributor_detail(id))
 }
 
 #[tauri::command]
@@ -304,7 +299,7 @@ pub async fn update_contributor(
     version: u32,
     input: ContributorInput,
 ) -> Reply<Contributor> {
-    state.with(|s, who| s.update_contributor(who, id, Some(version), &input))
+    state.call(calls::update_contributor(id, version, input))
 }
 
 #[tauri::command]
@@ -313,7 +308,7 @@ pub async fn commission(
     article: ArticleId,
     input: AssignmentInput,
 ) -> Reply<Saved<Assignment>> {
-    state.with(|s, who| s.commission(who, article, &input))
+    state.call(calls::commission(article, input))
 }
 
 #[tauri::command]
@@ -323,7 +318,7 @@ pub async fn update_assignment(
     version: u32,
     input: AssignmentInput,
 ) -> Reply<Saved<Assignment>> {
-    state.with(|s, who| s.update_assignment(who, id, Some(version), &input))
+    state.call(calls::update_assignment(id, version, input))
 }
 
 #[tauri::command]
@@ -333,7 +328,7 @@ pub async fn answer_assignment(
     version: u32,
     accepted: bool,
 ) -> Reply<Assignment> {
-    state.with(|s, who| s.answer_assignment(who, id, Some(version), accepted))
+    state.call(calls::answer_assignment(id, version, accepted))
 }
 
 #[tauri::command]
@@ -342,7 +337,7 @@ pub async fn withdraw_assignment(
     id: AssignmentId,
     version: u32,
 ) -> Reply<Assignment> {
-    state.with(|s, who| s.withdraw_assignment(who, id, Some(version)))
+    state.call(calls::withdraw_assignment(id, version))
 }
 
 #[tauri::command]
@@ -352,7 +347,7 @@ pub async fn reassign(
     version: u32,
     to: ContributorId,
 ) -> Reply<Saved<Assignment>> {
-    state.with(|s, who| s.reassign(who, id, Some(version), to))
+    state.call(calls::reassign(id, version, to))
 }
 
 #[tauri::command]
@@ -361,7 +356,7 @@ pub async fn board(
     publication: PublicationId,
     filter: BoardFilter,
 ) -> Reply<Board> {
-    state.with(|s, _| s.board(publication, &filter, today()))
+    state.call(calls::board(publication, filter, today()))
 }
 
 #[tauri::command]
@@ -372,7 +367,7 @@ pub async fn add_status(
     after: StatusId,
     input: StatusInput,
 ) -> Reply<Workflow> {
-    state.with(|s, who| s.add_status(who, publication, Some(version), after, &input))
+    state.call(calls::add_status(publication, version, after, input))
 }
 
 #[tauri::command]
@@ -382,7 +377,7 @@ pub async fn update_status(
     version: u32,
     input: StatusInput,
 ) -> Reply<Workflow> {
-    state.with(|s, who| s.update_status(who, id, Some(version), &input))
+    state.call(calls::update_status(id, version, input))
 }
 
 #[tauri::command]
@@ -392,7 +387,7 @@ pub async fn reorder_status(
     version: u32,
     position: u32,
 ) -> Reply<Workflow> {
-    state.with(|s, who| s.reorder_status(who, id, Some(version), position))
+    state.call(calls::reorder_status(id, version, position))
 }
 
 #[tauri::command]
@@ -402,7 +397,7 @@ pub async fn set_status_retired(
     version: u32,
     retired: bool,
 ) -> Reply<Workflow> {
-    state.with(|s, who| s.set_status_retired(who, id, Some(version), retired))
+    state.call(calls::set_status_retired(id, version, retired))
 }
 
 #[tauri::command]
@@ -411,7 +406,7 @@ pub async fn delete_status(
     id: StatusId,
     version: u32,
 ) -> Reply<Workflow> {
-    state.with(|s, who| s.delete_status(who, id, Some(version)))
+    state.call(calls::delete_status(id, version))
 }
 
 #[tauri::command]
@@ -422,7 +417,7 @@ pub async fn set_move(
     version: u32,
     allowed: bool,
 ) -> Reply<Workflow> {
-    state.with(|s, who| s.set_move(who, from, to, Some(version), allowed))
+    state.call(calls::set_move(from, to, version, allowed))
 }
 
 #[tauri::command]
@@ -431,7 +426,7 @@ pub async fn set_initial_status(
     id: StatusId,
     version: u32,
 ) -> Reply<Workflow> {
-    state.with(|s, who| s.set_initial_status(who, id, Some(version)))
+    state.call(calls::set_initial_status(id, version))
 }
 
 #[tauri::command]
@@ -441,12 +436,12 @@ pub async fn commission_new_contributor(
     person: ContributorInput,
     input: AssignmentInput,
 ) -> Reply<Saved<Assignment>> {
-    state.with(|s, who| s.commission_new_contributor(who, article, &person, &input))
+    state.call(calls::commission_new_contributor(article, person, input))
 }
 
 #[tauri::command]
 pub async fn flatplan(state: State<'_, AppState>, edition: EditionId) -> Reply<Flatplan> {
-    state.with(|s, _| s.flatplan(edition))
+    state.call(calls::flatplan(edition))
 }
 
 #[tauri::command]
@@ -455,7 +450,7 @@ pub async fn place_article(
     article: ArticleId,
     place: Placement,
 ) -> Reply<Flatplan> {
-    state.with(|s, who| s.place_article(who, article, &place))
+    state.call(calls::place_article(article, place))
 }
 
 #[tauri::command]
@@ -464,7 +459,7 @@ pub async fn place_advert(
     advert: AdvertId,
     place: Placement,
 ) -> Reply<Flatplan> {
-    state.with(|s, who| s.place_advert(who, advert, &place))
+    state.call(calls::place_advert(advert, place))
 }
 
 #[tauri::command]
@@ -474,12 +469,12 @@ pub async fn move_slot(
     version: u32,
     place: Placement,
 ) -> Reply<Flatplan> {
-    state.with(|s, who| s.move_slot(who, id, Some(version), &place))
+    state.call(calls::move_slot(id, version, place))
 }
 
 #[tauri::command]
 pub async fn remove_slot(state: State<'_, AppState>, id: SlotId, version: u32) -> Reply<Flatplan> {
-    state.with(|s, who| s.remove_slot(who, id, Some(version)))
+    state.call(calls::remove_slot(id, version))
 }
 
 #[tauri::command]
@@ -488,7 +483,7 @@ pub async fn add_advert(
     edition: EditionId,
     input: AdvertInput,
 ) -> Reply<Advert> {
-    state.with(|s, who| s.add_advert(who, edition, &input))
+    state.call(calls::add_advert(edition, input))
 }
 
 #[tauri::command]
@@ -498,7 +493,7 @@ pub async fn set_kind_words(
     version: u32,
     words: Option<u32>,
 ) -> Reply<Kind> {
-    state.with(|s, who| s.set_kind_words(who, id, Some(version), words))
+    state.call(calls::set_kind_words(id, version, words))
 }
 
 #[tauri::command]
@@ -507,7 +502,7 @@ pub async fn create_edition_from(
     from: EditionId,
     input: EditionInput,
 ) -> Reply<Saved<Edition>> {
-    state.with(|s, who| s.create_edition_from(who, from, &input))
+    state.call(calls::create_edition_from(from, input))
 }
 
 #[tauri::command]
@@ -517,12 +512,12 @@ pub async fn update_advert(
     version: u32,
     input: AdvertInput,
 ) -> Reply<Advert> {
-    state.with(|s, who| s.update_advert(who, id, Some(version), &input))
+    state.call(calls::update_advert(id, version, input))
 }
 
 #[tauri::command]
 pub async fn list_adverts(state: State<'_, AppState>, edition: EditionId) -> Reply<Vec<Advert>> {
-    state.with(|s, _| s.list_adverts(edition))
+    state.call(calls::list_adverts(edition))
 }
 
 /// Records the file at `path` (chosen in the open dialog, or dropped on the
@@ -537,7 +532,7 @@ pub async fn submit_draft(
     by: Option<ContributorId>,
 ) -> Reply<Saved<SubmittedDraft>> {
     let prepared = PreparedDraft::read(&path).map_err(|e| ErrorPayload::from(&e))?;
-    state.with(|s, who| s.submit_prepared(who, article, &prepared, by))
+    state.call(calls::submit_prepared(article, prepared, by))
 }
 
 #[tauri::command]
@@ -546,7 +541,7 @@ pub async fn draft_text(
     article: ArticleId,
     version: Option<u32>,
 ) -> Reply<DraftText> {
-    state.with(|s, _| s.draft_text(article, version))
+    state.call(calls::draft_text(article, version))
 }
 
 /// Two versions compared word by word; the texts are read under the store's
@@ -558,7 +553,7 @@ pub async fn draft_diff(
     from: u32,
     to: u32,
 ) -> Reply<DraftDiff> {
-    let inputs = state.with(|s, _| s.draft_diff_inputs(article, from, to))?;
+    let inputs = state.call(calls::draft_diff_inputs(article, from, to))?;
     Ok(inputs.compare())
 }
 
@@ -571,7 +566,7 @@ pub async fn approve_draft(
     version: u32,
     draft: Option<u32>,
 ) -> Reply<Article> {
-    state.with(|s, who| s.approve_draft(who, article, Some(version), draft))
+    state.call(calls::approve_draft(article, version, draft))
 }
 
 /// Saves a version where the user chooses in the native save dialog, shown
@@ -586,7 +581,7 @@ pub async fn export_draft(
     format: DraftFormat,
 ) -> Reply<Option<PathBuf>> {
     use tauri_plugin_dialog::DialogExt;
-    let file = state.with(|s, _| s.export_draft(article, Some(draft), format))?;
+    let file = state.call(calls::export_draft(article, draft, format))?;
     let extension = std::path::Path::new(&file.file_name)
         .extension()
         .map(|e| e.to_string_lossy().into_owned())
@@ -626,7 +621,7 @@ pub async fn open_draft_original(
     draft: u32,
 ) -> Reply<PathBuf> {
     use tauri::Manager;
-    let file = state.with(|s, _| s.draft_file(article, Some(draft)))?;
+    let file = state.call(calls::draft_file(article, draft))?;
     let cache = app.path().app_cache_dir().map_err(|e| ErrorPayload {
         code: "io".into(),
         message: format!("Masthead has no cache folder to open the file from ({e})."),
@@ -736,7 +731,7 @@ pub async fn export_plan(
     } else {
         (masthead_pdf::Paper::A4, Vec::new())
     };
-    let named = state.with(|s, _| s.edition(edition))?;
+    let named = state.call(calls::edition(edition))?;
     let (what, extension, filter) = if pdf {
         ("plan", "pdf", "PDF")
     } else {
@@ -766,7 +761,7 @@ pub async fn export_plan(
     })?;
     // Read now, as the plan stands when the file is chosen.
     let today = masthead_pdf::default_today().map_err(|e| usage(e.to_string()))?;
-    let plan = state.with(|s, _| s.edition_plan(edition, today))?;
+    let plan = state.call(calls::edition_plan(edition, today))?;
     let bytes = if pdf {
         let options = masthead_pdf::PdfOptions {
             paper,

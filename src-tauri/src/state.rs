@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use masthead_core::config::{self, Settings};
+use masthead_core::service::{Call, OpenMode, StoreProcess, calls, decode, store_binary};
 use masthead_core::{Actor, ChangeListener, Error, ErrorPayload, ServerLocation, Store};
+use serde::de::DeserializeOwned;
 
 /// Runs blocking database work from a command. Commands run on the async
 /// runtime's workers, and the team server's client (`postgres`) blocks on a
@@ -21,6 +23,45 @@ pub fn blocking<T>(f: impl FnOnce() -> T) -> T {
     }
 }
 
+/// The open database, as the app holds it.
+enum Open {
+    /// A file, served by a `masthead serve-store` process of its own: this
+    /// process, where GTK, WebKit and the dialogs run, never holds a SQLite
+    /// connection, so nothing they open and close can drop its locks.
+    File(StoreProcess),
+    /// A team server, connected from this process (no file locks to lose;
+    /// the watcher's listener needs its connection's server process).
+    Server(Store),
+}
+
+impl Open {
+    fn call<T: DeserializeOwned>(
+        &mut self,
+        actor: &Actor,
+        call: Call<T>,
+    ) -> Result<T, ErrorPayload> {
+        match self {
+            Open::File(process) => process.call(actor, call),
+            Open::Server(store) => {
+                let name = call.request.name();
+                let value = call
+                    .request
+                    .run(store, actor)
+                    .map_err(|e| ErrorPayload::from(&e))?;
+                decode(name, value)
+            }
+        }
+    }
+
+    /// The file's path, or the server's address without a password.
+    fn location(&self) -> String {
+        match self {
+            Open::File(process) => process.path().display().to_string(),
+            Open::Server(store) => store.path().display().to_string(),
+        }
+    }
+}
+
 pub struct AppState {
     inner: Mutex<Inner>,
     settings_path: PathBuf,
@@ -30,15 +71,26 @@ pub struct AppState {
     seen: Mutex<Option<(String, i64)>>,
     /// Files exported in this session: the only ones `open_export` opens.
     exports: Mutex<Vec<PathBuf>>,
+    /// The store process's restarts the watcher has seen.
+    restarts: Mutex<u32>,
 }
 
 struct Inner {
-    store: Option<Store>,
+    store: Option<Open>,
     /// On a team server, the signed-in member's name: the history's "who".
     member: Option<String>,
     settings: Settings,
     /// The failure of the last attempt to open a database, shown by the UI.
     open_error: Option<ErrorPayload>,
+}
+
+/// What the watcher learns from one look at an open file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileLook {
+    /// Another process committed since the last look.
+    pub changed: bool,
+    /// The store process was started again since the last look.
+    pub restarted: bool,
 }
 
 impl AppState {
@@ -57,7 +109,18 @@ impl AppState {
                     .filter(|p| ServerLocation::is_server(p) || Path::new(p).exists())
             })
             .unwrap_or_else(|| config::default_database().display().to_string());
-        let state = AppState {
+        let state = AppState::empty(settings_path, settings);
+        if !ServerLocation::is_server(&location)
+            && let Some(dir) = Path::new(&location).parent()
+        {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = state.open_as(&location, OpenMode::Any);
+        state
+    }
+
+    fn empty(settings_path: PathBuf, settings: Settings) -> AppState {
+        AppState {
             inner: Mutex::new(Inner {
                 store: None,
                 member: None,
@@ -67,14 +130,8 @@ impl AppState {
             settings_path,
             seen: Mutex::new(None),
             exports: Mutex::new(Vec::new()),
-        };
-        if !ServerLocation::is_server(&location)
-            && let Some(dir) = Path::new(&location).parent()
-        {
-            let _ = std::fs::create_dir_all(dir);
+            restarts: Mutex::new(0),
         }
-        let _ = state.open(&location, false);
-        state
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
@@ -85,15 +142,24 @@ impl AppState {
     /// team server (a `postgres://` URL), and makes it current; on failure
     /// the current database stays open.
     pub fn open(&self, location: &str, create: bool) -> Result<(), ErrorPayload> {
+        let mode = if create {
+            OpenMode::New
+        } else {
+            OpenMode::Existing
+        };
+        self.open_as(location, mode)
+    }
+
+    fn open_as(&self, location: &str, mode: OpenMode) -> Result<(), ErrorPayload> {
         // All of it blocking: opening, and dropping the store it replaces
-        // (a server's client blocks as it closes).
+        // (a server's client blocks as it closes; a store process is waited for).
         blocking(|| {
             let opened = if ServerLocation::is_server(location) {
                 Store::open_location(location)
-            } else if create {
-                Store::create(location)
+                    .map(Open::Server)
+                    .map_err(|e| ErrorPayload::from(&e))
             } else {
-                Store::open(location)
+                StoreProcess::open(&store_binary(), Path::new(location), mode).map(Open::File)
             };
             self.make_current(opened)
         })
@@ -118,28 +184,34 @@ impl AppState {
             if let (Ok(_), Some(p), true) = (&opened, password, remember) {
                 location.remember_password(p).map_err(fail)?;
             }
-            self.make_current(opened)
+            self.make_current(opened.map(Open::Server).map_err(fail))
         })
     }
 
     /// Makes `opened` the current store. Call inside [`blocking`]: the store
     /// it replaces is dropped here.
-    fn make_current(&self, opened: masthead_core::Result<Store>) -> Result<(), ErrorPayload> {
-        let opened = opened.and_then(|store| {
-            let member = store.signed_in()?.map(|p| p.name);
-            Ok((store, member))
+    fn make_current(&self, opened: Result<Open, ErrorPayload>) -> Result<(), ErrorPayload> {
+        let anyone = Actor::from_os();
+        let opened = opened.and_then(|mut store| {
+            let member = store.call(&anyone, calls::signed_in())?.map(|p| p.name);
+            let version = store.call(&anyone, calls::data_version()).ok();
+            Ok((store, member, version))
         });
         let mut inner = self.lock();
         match opened {
-            Ok((store, member)) => {
-                let version = store.data_version().ok();
+            Ok((store, member, version)) => {
+                let location = store.location();
                 *self.seen.lock().unwrap_or_else(|e| e.into_inner()) =
-                    version.map(|v| (store.path().display().to_string(), v));
+                    version.map(|v| (location.clone(), v));
                 // A server is remembered by its address and login, never its password.
-                let remembered = match store.server() {
-                    Some(server) => server.url_for(server.user()),
-                    None => store.path().display().to_string(),
+                let remembered = match &store {
+                    Open::Server(store) => store
+                        .server()
+                        .map(|server| server.url_for(server.user()))
+                        .unwrap_or(location),
+                    Open::File(_) => location,
                 };
+                *self.restarts.lock().unwrap_or_else(|e| e.into_inner()) = 0;
                 inner.store = Some(store);
                 inner.member = member;
                 inner.open_error = None;
@@ -149,28 +221,28 @@ impl AppState {
                 let _ = inner.settings.save(&self.settings_path);
                 Ok(())
             }
-            Err(e) => {
-                let payload = ErrorPayload::from(&e);
+            Err(payload) => {
                 inner.open_error = Some(payload.clone());
                 Err(payload)
             }
         }
     }
 
-    /// Runs a read or a use case against the open store, as the current user.
-    pub fn with<T>(
-        &self,
-        f: impl FnOnce(&mut Store, &Actor) -> masthead_core::Result<T>,
-    ) -> Result<T, ErrorPayload> {
-        let mut inner = self.lock();
+    fn actor(inner: &Inner) -> Actor {
         // On a team server the history records the signed-in member (the
         // server sets it too); on a file, the name the user set.
-        let actor = match &inner.member {
+        match &inner.member {
             Some(name) => Actor::new(name).unwrap_or_else(|_| inner.settings.actor()),
             None => inner.settings.actor(),
-        };
+        }
+    }
+
+    /// Runs one call of the store's (a read or a use case) as the current user.
+    pub fn call<T: DeserializeOwned>(&self, call: Call<T>) -> Result<T, ErrorPayload> {
+        let mut inner = self.lock();
+        let actor = Self::actor(&inner);
         match inner.store.as_mut() {
-            Some(store) => blocking(|| f(store, &actor)).map_err(|e| ErrorPayload::from(&e)),
+            Some(store) => blocking(|| store.call(&actor, call)),
             None => Err(inner.open_error.clone().unwrap_or_else(|| ErrorPayload {
                 code: "no_database".into(),
                 message: "No database is open. Use File › Open database… or File › New database…"
@@ -196,36 +268,44 @@ impl AppState {
             .any(|p| p == path)
     }
 
-    /// Whether another process committed since the last call (or since the
-    /// database was opened): compares the `data_version` now with the one
-    /// last seen. `None` while a command holds the store (never waited for)
-    /// or with none open; the error when the team server cannot be reached.
-    pub fn changed_elsewhere(&self) -> Option<Result<bool, ErrorPayload>> {
-        let now = match self.data_version()? {
-            Ok(now) => now,
-            Err(e) => return Some(Err(e)),
-        };
-        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
-        let changed = matches!(&*seen, Some((path, v)) if *path == now.0 && *v != now.1);
-        *seen = Some(now);
-        Some(Ok(changed))
-    }
-
-    /// The open database's path and `data_version`, when the store is free
-    /// (`None` while a command holds it, or with no database open).
-    pub fn data_version(&self) -> Option<Result<(String, i64), ErrorPayload>> {
-        let inner = match self.inner.try_lock() {
+    /// One look at the open file: whether another process committed since
+    /// the last look (or since the database was opened), comparing the
+    /// `data_version` now with the one last seen, and whether the store
+    /// process had to be started again. `None` while a command holds the
+    /// store (never waited for) or with none open; the error when the store
+    /// cannot be started again.
+    pub fn look(&self) -> Option<Result<FileLook, ErrorPayload>> {
+        let mut inner = match self.inner.try_lock() {
             Ok(inner) => inner,
             Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
             Err(std::sync::TryLockError::WouldBlock) => return None,
         };
-        let store = inner.store.as_ref()?;
-        Some(
-            store
-                .data_version()
-                .map(|v| (store.path().display().to_string(), v))
-                .map_err(|e| ErrorPayload::from(&e)),
-        )
+        let actor = Self::actor(&inner);
+        let store = inner.store.as_mut()?;
+        let location = store.location();
+        let version = blocking(|| store.call(&actor, calls::data_version()));
+        let restarts = match store {
+            Open::File(process) => process.restarts(),
+            Open::Server(_) => 0,
+        };
+        drop(inner);
+        let mut seen_restarts = self.restarts.lock().unwrap_or_else(|e| e.into_inner());
+        let restarted = restarts != *seen_restarts;
+        *seen_restarts = restarts;
+        let now = match version {
+            Ok(v) => (location, v),
+            Err(e) => return Some(Err(e)),
+        };
+        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        let changed =
+            restarted || matches!(&*seen, Some((path, v)) if *path == now.0 && *v != now.1);
+        *seen = Some(now);
+        Some(Ok(FileLook { changed, restarted }))
+    }
+
+    /// Whether another process committed since the last look; see [`look`].
+    pub fn changed_elsewhere(&self) -> Option<Result<bool, ErrorPayload>> {
+        self.look().map(|look| look.map(|l| l.changed))
     }
 
     /// The open team server's address (with the login), or `Some(None)` for
@@ -236,7 +316,10 @@ impl AppState {
             Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
             Err(std::sync::TryLockError::WouldBlock) => return None,
         };
-        Some(inner.store.as_ref().and_then(|s| s.server().cloned()))
+        Some(match inner.store.as_ref() {
+            Some(Open::Server(store)) => store.server().cloned(),
+            _ => None,
+        })
     }
 
     /// A listener for `server`'s commits (made without holding the store).
@@ -248,7 +331,18 @@ impl AppState {
     /// command holds the store, or for a file.
     pub fn connection_pid(&self) -> Option<i32> {
         let inner = self.inner.try_lock().ok()?;
-        inner.store.as_ref()?.connection_pid()
+        match inner.store.as_ref()? {
+            Open::Server(store) => store.connection_pid(),
+            Open::File(_) => None,
+        }
+    }
+
+    /// The store process serving the open file, while it runs.
+    pub fn store_pid(&self) -> Option<u32> {
+        match self.lock().store.as_ref()? {
+            Open::File(process) => process.pid(),
+            Open::Server(_) => None,
+        }
     }
 
     pub fn settings(&self) -> Settings {
@@ -285,23 +379,194 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use masthead_core::model::PublicationInput;
+    use std::process::Command;
 
     fn state_on(dir: &Path) -> AppState {
-        let state = AppState {
-            inner: Mutex::new(Inner {
-                store: None,
-                member: None,
-                settings: Settings::default(),
-                open_error: None,
-            }),
-            settings_path: dir.join("settings.json"),
-            seen: Mutex::new(None),
-            exports: Mutex::new(Vec::new()),
-        };
+        let binary = store_binary();
+        assert!(
+            binary.exists(),
+            "the store program {} is not built: run `cargo build` (or `cargo test` for the whole workspace) first",
+            binary.display()
+        );
+        let state = AppState::empty(dir.join("settings.json"), Settings::default());
         state
             .open(&dir.join("m.db").display().to_string(), true)
             .expect("a new database");
         state
+    }
+
+    fn publication(name: &str) -> PublicationInput {
+        PublicationInput {
+            name: name.into(),
+            frequency: "Monthly".into(),
+            is_print: true,
+        }
+    }
+
+    /// `masthead --db DB ARGS…`, as another program on the same desktop.
+    fn cli(db: &Path, args: &[&str]) -> String {
+        let out = Command::new(store_binary())
+            .arg("--db")
+            .arg(db)
+            .args(args)
+            .env("MASTHEAD_USER", "CLI")
+            .output()
+            .expect("the CLI runs");
+        assert!(
+            out.status.success(),
+            "masthead {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// What a GTK file chooser listing the database's folder does: opens
+    /// and closes each of the database's files, in this process.
+    fn open_and_close_behind_sqlites_back(db: &Path) {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut name = db.as_os_str().to_owned();
+            name.push(suffix);
+            if let Ok(mut file) = std::fs::File::open(&name) {
+                let mut byte = [0u8; 1];
+                let _ = std::io::Read::read(&mut file, &mut byte);
+            }
+        }
+    }
+
+    fn kill(pid: u32) {
+        let status = Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+    }
+
+    /// Issue 16's defect, without a window. In the app's process the
+    /// database's files are opened and closed by other code (as the GTK
+    /// file chooser does); the CLI then reads and writes, and the app saves
+    /// again. Every save must be there afterwards, even when the app's
+    /// store ends without closing.
+    #[cfg(unix)]
+    #[test]
+    fn a_file_dialog_in_the_app_loses_no_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = state_on(dir.path());
+        let db = dir.path().join("m.db");
+        state
+            .call(calls::create_publication(publication("Before the dialog")))
+            .expect("the first save");
+        open_and_close_behind_sqlites_back(&db);
+        cli(&db, &["publication", "list"]);
+        cli(
+            &db,
+            &[
+                "publication",
+                "add",
+                "--name",
+                "From the CLI",
+                "--frequency",
+                "Monthly",
+            ],
+        );
+        state
+            .call(calls::create_publication(publication("After the dialog")))
+            .expect("the second save");
+        // The app ends without closing its store.
+        kill(state.store_pid().expect("a store process"));
+        let listed = cli(&db, &["publication", "list", "--json"]);
+        for name in ["Before the dialog", "From the CLI", "After the dialog"] {
+            assert!(listed.contains(name), "{name} is lost: {listed}");
+        }
+    }
+
+    /// The same steps with the connection in the process that opens and
+    /// closes the files (the app before issue 16) lose the second save:
+    /// proof that the test above can fail, and why the store has a
+    /// process of its own.
+    #[cfg(unix)]
+    #[test]
+    fn the_same_steps_lose_a_save_beside_a_connection_in_the_same_process() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("m.db");
+        let mut store = Store::create(&db).unwrap();
+        let who = Actor::new("App").unwrap();
+        store
+            .create_publication(&who, &publication("Before the dialog"))
+            .unwrap();
+        open_and_close_behind_sqlites_back(&db);
+        cli(&db, &["publication", "list"]);
+        cli(
+            &db,
+            &[
+                "publication",
+                "add",
+                "--name",
+                "From the CLI",
+                "--frequency",
+                "Monthly",
+            ],
+        );
+        store
+            .create_publication(&who, &publication("After the dialog"))
+            .expect("SQLite confirms the save");
+        let listed = cli(&db, &["publication", "list", "--json"]);
+        assert!(
+            !listed.contains("After the dialog"),
+            "the hazard did not reproduce: {listed}"
+        );
+        // Never closed, as when the app quits: its WAL was deleted anyway.
+        std::mem::forget(store);
+    }
+
+    /// A store process that dies is started again: a read goes through, a
+    /// write is said to be unknown (never repeated), and the watcher's look
+    /// says it restarted.
+    #[cfg(unix)]
+    #[test]
+    fn a_store_that_dies_is_started_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = state_on(dir.path());
+        state
+            .call(calls::create_publication(publication("Before")))
+            .unwrap();
+        assert_eq!(
+            state.look(),
+            Some(Ok(FileLook {
+                changed: false,
+                restarted: false
+            }))
+        );
+        let first = state.store_pid().unwrap();
+        kill(first);
+        let listed = state
+            .call(calls::list_publications())
+            .expect("a read after a crash");
+        assert_eq!(listed.len(), 1);
+        let second = state.store_pid().unwrap();
+        assert_ne!(first, second);
+        kill(second);
+        let refused = state
+            .call(calls::create_publication(publication("During")))
+            .expect_err("a write the store died on");
+        assert_eq!(refused.code, "store_restarted");
+        assert!(
+            refused.message.contains("save again"),
+            "{}",
+            refused.message
+        );
+        let look = state.look().unwrap().unwrap();
+        assert!(look.restarted && look.changed);
+        let names: Vec<String> = state
+            .call(calls::list_publications())
+            .unwrap()
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(names, ["Before"]);
+        state
+            .call(calls::create_publication(publication("After")))
+            .expect("a write after the restart");
     }
 
     /// Switching from a team server to a file from a command (on an async
@@ -319,11 +584,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = state_on(dir.path());
         state.open(&url, false).expect("the server");
-        assert!(state.with(|s, _| Ok(s.server().is_some())).unwrap());
+        assert!(matches!(state.server(), Some(Some(_))));
         let file = dir.path().join("after.db").display().to_string();
         state.open(&file, true).expect("a file after the server");
-        assert!(state.with(|s, _| Ok(s.server().is_none())).unwrap());
+        assert!(matches!(state.server(), Some(None)));
+        assert!(state.store_pid().is_some());
         state.open(&url, false).expect("the server again");
+        assert!(state.store_pid().is_none());
         drop(tokio::task::spawn_blocking(move || drop(state)).await);
     }
 
@@ -332,37 +599,18 @@ mod tests {
     /// went unseen, and the window kept showing the old data).
     #[test]
     fn a_change_before_the_first_look_is_seen_once() {
-        let dir = std::env::temp_dir().join(format!("masthead-watch-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let state = state_on(&dir);
-        let mut other = Store::open(dir.join("m.db")).expect("a second connection");
+        let dir = tempfile::tempdir().unwrap();
+        let state = state_on(dir.path());
+        let mut other = Store::open(dir.path().join("m.db")).expect("a second connection");
         other
-            .create_publication(
-                &Actor::new("CLI").unwrap(),
-                &masthead_core::model::PublicationInput {
-                    name: "PSE".into(),
-                    frequency: "Monthly".into(),
-                    is_print: true,
-                },
-            )
+            .create_publication(&Actor::new("CLI").unwrap(), &publication("PSE"))
             .unwrap();
         assert_eq!(state.changed_elsewhere(), Some(Ok(true)));
         assert_eq!(state.changed_elsewhere(), Some(Ok(false)));
         // The app's own writes are not "elsewhere".
         state
-            .with(|s, who| {
-                s.create_publication(
-                    who,
-                    &masthead_core::model::PublicationInput {
-                        name: "Other".into(),
-                        frequency: "Monthly".into(),
-                        is_print: true,
-                    },
-                )
-            })
+            .call(calls::create_publication(publication("Other")))
             .unwrap();
         assert_eq!(state.changed_elsewhere(), Some(Ok(false)));
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

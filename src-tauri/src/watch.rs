@@ -2,7 +2,8 @@
 //! desktop on the team server) commits to the open database and tells the UI
 //! with a `db-changed` event so it refreshes what it shows.
 //!
-//! A file is polled (`PRAGMA data_version`). A team server is heard: a
+//! A file is polled (`PRAGMA data_version`, asked of its store process,
+//! which is started again here if it died). A team server is heard: a
 //! `ChangeListener` on its own connection wakes at once when anyone
 //! commits, and tells this app's own commits (by their server process) from
 //! others'. Nothing about the server is asked while holding the app's store,
@@ -92,15 +93,29 @@ impl Watcher {
         }
     }
 
-    /// One look at a file.
+    /// One look at a file. The look asks the store process, and starts it
+    /// again if it died: the window is then told (`db-restarted`) and
+    /// refreshes; while it cannot be started, the window says why.
     fn file(&mut self) {
         self.listener = None;
-        self.set_offline(None);
         std::thread::sleep(EVERY);
         // A busy store (a long write) is skipped, never waited for; what
         // changed meanwhile is seen at the next free look.
-        if let Some(Ok(true)) = self.app.state::<AppState>().changed_elsewhere() {
-            self.changed();
+        match self.app.state::<AppState>().look() {
+            Some(Ok(look)) => {
+                self.set_offline(None);
+                if look.restarted {
+                    let _ = self.app.emit("db-restarted", ());
+                }
+                if look.changed {
+                    self.changed();
+                }
+            }
+            Some(Err(e)) => self.set_offline(Some(format!(
+                "Masthead's store stopped and cannot be started again ({})",
+                e.message
+            ))),
+            None => {}
         }
     }
 }

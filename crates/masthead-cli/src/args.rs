@@ -28,6 +28,14 @@ pub struct Cli {
 pub enum Command {
     /// Create (or upgrade) the database file.
     Init,
+    /// Serves the database file to the desktop app, one JSON request and
+    /// reply per line on stdin/stdout (the app starts it; not for people).
+    #[command(hide = true)]
+    ServeStore {
+        /// existing (the file must be there), new (it must not), or any.
+        #[arg(long, default_value = "existing")]
+        open: String,
+    },
     /// Load the demo: PSE's "Feb/Mar 21" edition and a second edition in planning.
     Demo,
     /// Publications: the titles that editions belong to.

@@ -150,6 +150,20 @@ fn run(cli: Cli) -> Outcome {
     let who = actor(&cli)?;
     let out = Out::stdout();
     match &cli.command {
+        Command::ServeStore { open } => {
+            let mode = masthead_core::service::OpenMode::parse(open).ok_or_else(|| {
+                Failure::Usage(format!("--open is existing, new or any, not \"{open}\""))
+            })?;
+            if server_url(&path).is_some() {
+                return Err(Failure::Usage(
+                    "serve-store serves a database file, not a team server".into(),
+                ));
+            }
+            let stdin = std::io::stdin().lock();
+            let stdout = std::io::stdout().lock();
+            masthead_core::service::serve(&path, mode, stdin, stdout);
+            Ok(())
+        }
         Command::Init => {
             let existed = path.exists();
             let store = open(&path, true)?;

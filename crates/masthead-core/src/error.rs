@@ -139,6 +139,11 @@ pub enum Error {
         "The team server reported an unexpected problem ({0}), so nothing was saved. Try again; if it keeps happening, report it with this message."
     )]
     Server(String),
+    /// Something that should not happen, said as it is.
+    #[error(
+        "Masthead met something unexpected ({0}), so nothing was saved. Try again; if it keeps happening, report it with this message."
+    )]
+    Unexpected(String),
     /// A file refused as a draft: it names the file and the reason.
     #[error("{0}")]
     Draft(#[from] masthead_text::ImportError),
@@ -253,7 +258,7 @@ impl Error {
             Error::TlsRefused { .. } => "tls_refused",
             Error::NotAllowed { .. } => "not_allowed",
             Error::ServerBusy { .. } => "server_busy",
-            Error::Server(_) => "internal",
+            Error::Server(_) | Error::Unexpected(_) => "internal",
             Error::Draft(e) => e.code(),
         }
     }

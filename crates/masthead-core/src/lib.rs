@@ -3,6 +3,7 @@
 //! both call. No UI, no Tauri.
 
 mod actor;
+mod base64_bytes;
 pub mod bindings;
 pub mod config;
 mod error;
@@ -11,6 +12,7 @@ pub mod history;
 pub mod model;
 pub mod palette;
 mod rules;
+pub mod service;
 mod storage;
 mod store;
 mod usecases;

@@ -1044,10 +1044,11 @@ pub struct DraftDiff {
 }
 
 /// The file a contributor sent, as it was.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftFile {
     pub file_name: String,
     pub media_type: String,
+    #[serde(with = "crate::base64_bytes")]
     pub bytes: Vec<u8>,
 }
 
@@ -1084,9 +1085,10 @@ impl DraftFormat {
 }
 
 /// A version ready to save: a name to suggest and the bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportedDraft {
     pub file_name: String,
+    #[serde(with = "crate::base64_bytes")]
     pub bytes: Vec<u8>,
 }
 

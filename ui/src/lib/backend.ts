@@ -248,6 +248,9 @@ export const backend = {
   onConnection: (handler: (offline: string | null) => void): Promise<UnlistenFn> =>
     listen<string | null>("db-connection", (event) => handler(event.payload)),
 
+  /** Runs `handler` when the store process of the open file stopped and was started again. */
+  onStoreRestarted: (handler: () => void): Promise<UnlistenFn> => listen("db-restarted", () => handler()),
+
   /** Runs `handler` when another window or the CLI changed the open database. */
   onDatabaseChanged: (handler: () => void): Promise<UnlistenFn> => listen("db-changed", () => handler()),
 

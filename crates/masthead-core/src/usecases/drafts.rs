@@ -32,10 +32,62 @@ const MAX_FILE_NAME: usize = 255;
 /// A file read and turned into text, ready to submit. Making one is the
 /// slow part (reading up to 25 MB, unpacking, parsing); it touches no
 /// database, so callers do it before they take the store.
-#[derive(Debug, Clone)]
+///
+/// It crosses to the app's store process as the file and its text: the
+/// format, size and SHA-256 are worked out again there from the name and
+/// the bytes, so what is stored about the file is what the file is.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "PreparedWire", into = "PreparedWire")]
 pub struct PreparedDraft {
     upload: Upload,
     extracted: Extracted,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct PreparedWire {
+    name: String,
+    #[serde(with = "crate::base64_bytes")]
+    bytes: Vec<u8>,
+    text: String,
+    markdown: String,
+    words: u32,
+}
+
+impl From<PreparedDraft> for PreparedWire {
+    fn from(p: PreparedDraft) -> Self {
+        PreparedWire {
+            name: p.upload.name,
+            bytes: p.upload.bytes,
+            text: p.extracted.text,
+            markdown: p.extracted.markdown,
+            words: p.extracted.words,
+        }
+    }
+}
+
+impl TryFrom<PreparedWire> for PreparedDraft {
+    type Error = String;
+
+    fn try_from(w: PreparedWire) -> std::result::Result<Self, String> {
+        let format = masthead_text::Format::of_name(&w.name)
+            .ok_or_else(|| format!("{} is not a kind of draft Masthead reads", w.name))?;
+        let extracted = Extracted {
+            format,
+            document: masthead_text::Document::default(),
+            sha256: masthead_text::sha256_hex(&w.bytes),
+            size: w.bytes.len() as u64,
+            text: w.text,
+            markdown: w.markdown,
+            words: w.words,
+        };
+        Ok(PreparedDraft {
+            upload: Upload {
+                name: w.name,
+                bytes: w.bytes,
+            },
+            extracted,
+        })
+    }
 }
 
 impl PreparedDraft {
@@ -56,7 +108,7 @@ impl PreparedDraft {
 }
 
 /// Two versions' texts, read from the store, to compare outside it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct DiffInputs {
     from: Draft,
     to: Draft,

@@ -1,0 +1,63 @@
+//! The store process's side: `masthead serve-store` opens the database,
+//! says so in one line, then answers one [`Envelope`] per line until its
+//! input ends (the app quit or let it go), and closes the database.
+
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+use super::{Envelope, OpenMode, Reply};
+use crate::{Actor, Error, ErrorPayload, Store};
+
+/// Serves the database at `path`, opened as `mode` says, over `input` and
+/// `output`. The first line written is the open's outcome (`{"ok":null}`
+/// or the error); a store that cannot open exits after it. Returns when
+/// `input` ends, or when `output` is gone.
+pub fn serve(path: &Path, mode: OpenMode, input: impl BufRead, mut output: impl Write) {
+    let opened = match mode {
+        OpenMode::New => Store::create(path),
+        OpenMode::Existing if !path.exists() => Err(Error::Moved {
+            path: path.to_path_buf(),
+        }),
+        OpenMode::Existing | OpenMode::Any => Store::open(path),
+    };
+    let mut store = match opened {
+        Ok(store) => store,
+        Err(e) => {
+            let _ = send(&mut output, &Reply::Err(ErrorPayload::from(&e)));
+            return;
+        }
+    };
+    if send(&mut output, &Reply::Ok(serde_json::Value::Null)).is_err() {
+        return;
+    }
+    for line in input.lines() {
+        let Ok(line) = line else { return };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let reply = match serde_json::from_str::<Envelope>(&line) {
+            Ok(envelope) => answer(&mut store, envelope),
+            Err(e) => Reply::Err(ErrorPayload::from(&Error::Unexpected(format!(
+                "the store could not read a request: {e}"
+            )))),
+        };
+        if send(&mut output, &reply).is_err() {
+            return;
+        }
+    }
+}
+
+fn answer(store: &mut Store, envelope: Envelope) -> Reply {
+    let outcome = Actor::new(&envelope.actor).and_then(|who| envelope.request.run(store, &who));
+    match outcome {
+        Ok(value) => Reply::Ok(value),
+        Err(e) => Reply::Err(ErrorPayload::from(&e)),
+    }
+}
+
+fn send(output: &mut impl Write, reply: &Reply) -> std::io::Result<()> {
+    let mut line = serde_json::to_vec(reply)?;
+    line.push(b'\n');
+    output.write_all(&line)?;
+    output.flush()
+}
