@@ -29,7 +29,7 @@ BUILD_PACKAGES=(pkg-config build-essential file libwebkit2gtk-4.1-dev libgtk-3-d
 RUN_PACKAGES=(xvfb xauth x11-utils dbus-x11 at-spi2-core fonts-dejavu-core)
 # postgresql: the tests start their own throwaway cluster (crates/masthead-pgtest);
 # openssl makes its certificate. No server needs to be running.
-TEST_PACKAGES=(webkit2gtk-driver xdotool poppler-utils qpdf postgresql openssl)
+TEST_PACKAGES=(webkit2gtk-driver xdotool imagemagick poppler-utils qpdf postgresql openssl)
 
 # apt_install PKG... — installs the packages that are not installed yet.
 apt_install() {

@@ -41,6 +41,15 @@ pub fn app_binary() -> Result<PathBuf> {
 }
 
 /// Where screenshots go: `tests/e2e/artifacts/` (ignored by git).
+/// Runs xdotool with `args`.
+fn xdo(args: &[&str]) -> Result<()> {
+    let status = Command::new("xdotool").args(args).status()?;
+    if !status.success() {
+        bail!("xdotool {args:?} failed");
+    }
+    Ok(())
+}
+
 pub fn artifacts_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
     let _ = std::fs::create_dir_all(&dir);
@@ -259,6 +268,101 @@ impl App {
         self.type_in_file_dialog(title, path, "ctrl+a").await
     }
 
+    /// Shows `folder` in the native GTK save dialog titled `title` (the
+    /// dialog lists it, reading its files as it does), then cancels.
+    pub async fn browse_and_cancel_save_dialog(&self, title: &str, folder: &Path) -> Result<()> {
+        let window = self.file_dialog(title).await?;
+        xdo(&["windowfocus", "--sync", &window])?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        xdo(&["key", "--clearmodifiers", "ctrl+a"])?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        // A folder typed as the name and Enter: the dialog goes there.
+        xdo(&["type", "--delay", "15", &format!("{}/", folder.display())])?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        xdo(&["key", "Return"])?;
+        // Long enough for it to list the folder and look into its files.
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let shot = artifacts_dir().join("save-dialog-in-the-database-folder.png");
+        let _ = Command::new("import")
+            .args(["-window", "root"])
+            .arg(&shot)
+            .status();
+        xdo(&["key", "Escape"])?;
+        self.file_dialog_closed(title).await
+    }
+
+    /// The window id of the visible file dialog titled `title` (waits up to 10 s).
+    async fn file_dialog(&self, title: &str) -> Result<String> {
+        let started = Instant::now();
+        loop {
+            let found = Command::new("xdotool")
+                .args(["search", "--onlyvisible", "--name", title])
+                .output()
+                .context("running xdotool (apt install xdotool)")?;
+            let ids = String::from_utf8_lossy(&found.stdout);
+            if let Some(id) = ids.split_whitespace().next() {
+                return Ok(id.to_owned());
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                bail!("no file dialog titled {title:?} opened");
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    /// Waits up to 10 s for the file dialog titled `title` to close.
+    async fn file_dialog_closed(&self, title: &str) -> Result<()> {
+        let started = Instant::now();
+        loop {
+            let open = Command::new("xdotool")
+                .args(["search", "--onlyvisible", "--name", title])
+                .output()?;
+            if open.stdout.is_empty() {
+                return Ok(());
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                bail!("the file dialog {title:?} did not close");
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    /// The process serving the app's database file (`masthead serve-store`).
+    pub fn store_pid(&self) -> Result<u32> {
+        for entry in std::fs::read_dir("/proc")? {
+            let entry = entry?;
+            let Some(pid) = entry
+                .file_name()
+                .to_str()
+                .and_then(|n| n.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
+                continue;
+            };
+            let args: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
+            if args.contains(&b"serve-store".as_slice()) && args.contains(&self.db.as_bytes()) {
+                return Ok(pid);
+            }
+        }
+        bail!("no store process serves {}", self.db)
+    }
+
+    /// The files a process has open that were deleted under it.
+    pub fn deleted_files_held_by(pid: u32) -> Result<Vec<String>> {
+        let mut deleted = Vec::new();
+        for fd in std::fs::read_dir(format!("/proc/{pid}/fd"))? {
+            if let Ok(target) = std::fs::read_link(fd?.path()) {
+                let target = target.display().to_string();
+                if target.ends_with("(deleted)") {
+                    deleted.push(target);
+                }
+            }
+        }
+        Ok(deleted)
+    }
+
     async fn type_in_file_dialog(&self, title: &str, path: &Path, first: &str) -> Result<()> {
         let started = Instant::now();
         let window = loop {
@@ -343,6 +447,14 @@ impl App {
         let png = self.driver.screenshot_as_png().await?;
         std::fs::write(&path, png)?;
         Ok(path)
+    }
+
+    /// Quits the app and hands back its folder (the database file and the
+    /// settings), to look at what was left behind.
+    pub async fn quit_keeping_files(mut self) -> Result<tempfile::TempDir> {
+        let dir = std::mem::replace(&mut self.dir, tempfile::tempdir()?);
+        self.quit().await?;
+        Ok(dir)
     }
 
     /// Ends the session and stops tauri-driver with SIGTERM (SIGKILL would

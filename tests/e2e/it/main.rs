@@ -644,6 +644,99 @@ async fn an_editor_exports_the_plan_as_a_pdf_through_the_save_dialog() -> Result
     result
 }
 
+/// Issue 16's defect in the real window: the export's save dialog lists
+/// the database's folder (reading its files in the window's process) and
+/// is cancelled, the CLI reads the file, the app saves an edit and quits:
+/// the CLI sees the edit. The store process never holds a deleted file.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_save_after_a_file_dialog_in_the_database_folder_is_kept() -> Result<()> {
+    let app = App::start("Erin Editor").await?;
+    let result = async {
+        app.click_button("Load the demo edition").await?;
+        app.wait_text("h1", "Feb/Mar 21").await?;
+        app.click_button("Export…").await?;
+        app.wait_text(".modal, [role=dialog]", "The plan as a PDF")
+            .await?;
+        app.wait("button[form=export-form]").await?.click().await?;
+        app.browse_and_cancel_save_dialog("Export the plan", app.dir.path())
+            .await?;
+        app.click_button("Cancel").await?;
+        app.cli(&["edition", "list"])?;
+        let store = app.store_pid()?;
+        let deleted = App::deleted_files_held_by(store)?;
+        anyhow::ensure!(
+            deleted.is_empty(),
+            "the store holds deleted files: {deleted:?}"
+        );
+
+        app.click_button("Keep communities at the heart of planning")
+            .await?;
+        app.wait_text(".drawer .status", "Subbed").await?;
+        app.type_into("#drawer-title", "Communities first, after the dialog")
+            .await?;
+        app.click_button("Save changes").await?;
+        app.wait_text(".pieces", "Communities first, after the dialog")
+            .await?;
+        Ok(())
+    }
+    .await;
+    if result.is_err() {
+        let _ = app.screenshot("failure-dialog-lock.png").await;
+    }
+    let db = app.db.clone();
+    let _kept = app.quit_keeping_files().await?;
+    result?;
+    let shown = cli_on(
+        &db,
+        &[
+            "article",
+            "show",
+            "Communities first, after the dialog",
+            "--json",
+        ],
+    )?;
+    anyhow::ensure!(shown.contains("after the dialog"), "{shown}");
+    Ok(())
+}
+
+/// The store process is killed under the window: the window says it was
+/// started again, keeps what was being typed, and the next save is kept.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_carries_on_when_its_store_process_dies() -> Result<()> {
+    let app = App::start("Erin Editor").await?;
+    let result = async {
+        app.click_button("Load the demo edition").await?;
+        app.wait_text("h1", "Feb/Mar 21").await?;
+        app.click_button("Keep communities at the heart of planning")
+            .await?;
+        app.wait_text(".drawer .status", "Subbed").await?;
+        app.type_into("#drawer-title", "Typed while the store died")
+            .await?;
+        let first = app.store_pid()?;
+        let killed = std::process::Command::new("kill")
+            .args(["-KILL", &first.to_string()])
+            .status()?;
+        anyhow::ensure!(killed.success());
+        app.wait_text(".toasts", "started again").await?;
+        app.screenshot("store-restarted.png").await?;
+        let typed = app.wait("#drawer-title").await?.prop("value").await?;
+        assert_eq!(typed.as_deref(), Some("Typed while the store died"));
+        anyhow::ensure!(app.store_pid()? != first, "the same store process");
+        app.click_button("Save changes").await?;
+        app.wait_text(".pieces", "Typed while the store died")
+            .await?;
+        let shown = app.cli(&["article", "show", "Typed while the store died", "--json"])?;
+        anyhow::ensure!(shown.contains("Typed while the store died"), "{shown}");
+        Ok(())
+    }
+    .await;
+    if result.is_err() {
+        let _ = app.screenshot("failure-store-restart.png").await;
+    }
+    app.quit().await?;
+    result
+}
+
 /// Runs the CLI (beside the app binary) on `db`; its stdout.
 fn cli_on(db: &str, args: &[&str]) -> Result<String> {
     let cli = masthead_e2e::app_binary()?.with_file_name("masthead");
