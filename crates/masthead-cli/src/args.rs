@@ -38,6 +38,27 @@ pub enum Command {
     },
     /// Load the demo: PSE's "Feb/Mar 21" edition and a second edition in planning.
     Demo,
+    /// Back up the database file to a new FILE: a consistent copy, safe
+    /// while the app and other commands are writing.
+    Backup {
+        /// The backup to write (a new file).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Replace the database file's contents with a backup. What it holds now
+    /// is set aside first, beside it (NAME.before-restore-TIME.db).
+    Restore {
+        /// The backup to restore (from `masthead backup` or the app's daily backups).
+        backup: PathBuf,
+    },
+    /// Check the database: SQLite's integrity and foreign keys, and
+    /// Masthead's own rules (statuses, drafts, history, the flatplan).
+    /// Exits 0 when all is well, 1 when something is wrong.
+    Check {
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Publications: the titles that editions belong to.
     Publication {
         #[command(subcommand)]

@@ -62,6 +62,7 @@ fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             ExitCode::from(1)
         }
+        Err(Failure::Reported) => ExitCode::from(1),
     }
 }
 
@@ -91,6 +92,8 @@ enum Failure {
     Core(Error),
     Usage(String),
     Other(anyhow::Error),
+    /// Already said on stdout (a check that found problems): exit 1.
+    Reported,
 }
 
 impl From<Error> for Failure {
@@ -130,7 +133,12 @@ fn open(path: &PathBuf, create: bool) -> Result<Store, Failure> {
             std::fs::create_dir_all(dir)?;
         }
     }
-    Ok(Store::open(path)?)
+    if create {
+        Ok(Store::open(path)?)
+    } else {
+        // An empty file is not turned into a database by a reading verb.
+        Ok(Store::open_existing(path)?)
+    }
 }
 
 /// `--db` as a team server's URL, when it is one.
@@ -180,6 +188,74 @@ fn run(cli: Cli) -> Outcome {
                 store.schema_version()?
             ));
             Ok(())
+        }
+        Command::Backup { out: to } => {
+            refuse_missing_folder(to)?;
+            if to.exists() {
+                return Err(Failure::Usage(format!(
+                    "{} already exists; choose another --out (nothing was overwritten)",
+                    to.display()
+                )));
+            }
+            let store = open(&path, false)?;
+            let made = store.backup_to(to)?;
+            out.line(&format!(
+                "Backed up {} to {} ({} KB).",
+                store.path().display(),
+                made.path,
+                made.bytes.div_ceil(1024)
+            ));
+            Ok(())
+        }
+        Command::Restore { backup } => {
+            if !backup.exists() {
+                return Err(Failure::Usage(format!(
+                    "there is no backup at {}",
+                    backup.display()
+                )));
+            }
+            let mut store = open(&path, false)?;
+            let restored = store.restore_from(backup)?;
+            out.line(&format!(
+                "Restored {} from {}. What it held before is kept at {}.",
+                store.path().display(),
+                restored.from,
+                restored.set_aside
+            ));
+            Ok(())
+        }
+        Command::Check { json } => {
+            let store = open(&path, false)?;
+            let report = store.check()?;
+            if *json {
+                out.json(&report)?;
+            } else {
+                out.line(&format!("Checked {}:", report.database));
+                for what in &report.checked {
+                    out.line(&format!("  - {what}"));
+                }
+                if report.is_clean() {
+                    out.line("All is well.");
+                } else {
+                    out.line(&format!(
+                        "{} {} wrong:",
+                        report.problems.len(),
+                        if report.problems.len() == 1 {
+                            "thing is"
+                        } else {
+                            "things are"
+                        }
+                    ));
+                    for p in &report.problems {
+                        out.line(&format!("  - {}. {}", p.problem, p.what_to_do));
+                    }
+                }
+            }
+            if report.is_clean() {
+                Ok(())
+            } else {
+                Err(Failure::Reported)
+            }
         }
         Command::Demo => {
             let mut store = open(&path, true)?;
@@ -1491,10 +1567,22 @@ fn draft(cmd: &DraftCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
     }
 }
 
+/// `--out` names a file in a folder that must exist (a usage error, exit 2).
+fn refuse_missing_folder(to: &std::path::Path) -> Outcome {
+    match to.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) if !dir.is_dir() => Err(Failure::Usage(format!(
+            "the folder {} does not exist; create it or choose another --out",
+            dir.display()
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// Writes `bytes` to a new file at `to`, never over an existing one, and
 /// never leaving half a file: it is written beside `to` under a temporary
 /// name, then linked into place (which fails if `to` appeared meanwhile).
 fn write_new(to: &std::path::Path, bytes: &[u8]) -> Outcome {
+    refuse_missing_folder(to)?;
     let exists = || {
         Failure::Usage(format!(
             "{} already exists; choose another --out (nothing was overwritten)",

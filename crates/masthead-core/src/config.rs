@@ -24,6 +24,14 @@ pub fn default_database() -> PathBuf {
     data_dir().join(DEFAULT_DATABASE_NAME)
 }
 
+/// Where the app keeps its daily backups: a folder per database inside.
+pub fn backups_dir() -> PathBuf {
+    data_dir().join("backups")
+}
+
+/// How many daily backups of a database the app keeps, unless set.
+pub const DEFAULT_BACKUPS_KEPT: u32 = 14;
+
 /// `$XDG_CONFIG_HOME/app.masthead.desktop/settings.json`.
 pub fn settings_path() -> PathBuf {
     dirs::config_dir()
@@ -44,6 +52,8 @@ pub struct Settings {
     /// speech input or who type by accident can turn them off (WCAG 2.1.4);
     /// shortcuts with Ctrl and Esc stay.
     pub single_key_shortcuts: bool,
+    /// How many daily backups of each database the app keeps (0: none taken).
+    pub backups_kept: u32,
 }
 
 impl Default for Settings {
@@ -52,6 +62,7 @@ impl Default for Settings {
             user_name: String::new(),
             last_database: None,
             single_key_shortcuts: true,
+            backups_kept: DEFAULT_BACKUPS_KEPT,
         }
     }
 }

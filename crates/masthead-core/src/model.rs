@@ -1163,3 +1163,44 @@ pub struct EditionPlan {
     /// Sum of the words of the copy in so far.
     pub words_in: u32,
 }
+
+/// A backup written: where, and how large.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupMade {
+    pub path: String,
+    pub bytes: u64,
+}
+
+/// A restore done: from which backup, and where the contents it replaced
+/// were set aside.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Restored {
+    pub from: String,
+    pub set_aside: String,
+}
+
+/// One thing `check` found wrong, in words, with what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckProblem {
+    /// A stable code: `integrity`, `status_of_another_publication`,
+    /// `draft_without_contents`, `history_of_nothing`,
+    /// `change_set_of_nothing`, `slots_overlap`, `slot_off_the_pages`.
+    pub code: String,
+    pub problem: String,
+    pub what_to_do: String,
+}
+
+/// What `check` looked at and found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckReport {
+    pub database: String,
+    /// The checks run, in words.
+    pub checked: Vec<String>,
+    pub problems: Vec<CheckProblem>,
+}
+
+impl CheckReport {
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+}

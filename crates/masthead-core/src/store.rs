@@ -44,6 +44,29 @@ impl Store {
         })
     }
 
+    /// Opens a database file that must already be one: a missing file is
+    /// refused, and so is an empty (0-byte) one, which only `init`, `demo`
+    /// or New database… turn into a database.
+    pub fn open_existing(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "there is no file there (was it moved or deleted?)",
+                ),
+            }),
+            Ok(meta) if meta.is_file() && meta.len() == 0 => Err(Error::NotMasthead {
+                path: path.to_path_buf(),
+                reason:
+                    "it is empty (0 bytes); `masthead --db FILE init` makes a new database there"
+                        .into(),
+            }),
+            _ => Self::open(path),
+        }
+    }
+
     /// Opens a database given as the user typed it: a `postgres://` URL
     /// names a team server, anything else a file.
     pub fn open_location(location: &str) -> Result<Store> {
@@ -133,6 +156,14 @@ impl Store {
     /// to this database; the app polls it to refresh what it shows.
     pub fn data_version(&self) -> Result<i64> {
         self.backend.data_version()
+    }
+
+    pub(crate) fn backend(&self) -> &dyn Backend {
+        &*self.backend
+    }
+
+    pub(crate) fn backend_mut(&mut self) -> &mut dyn Backend {
+        &mut *self.backend
     }
 
     /// Runs `f` on a consistent snapshot of the database.

@@ -284,6 +284,14 @@ store_calls! {
         = |s, who| s.export_draft(article, Some(draft), format);
     read draft_file(article: ArticleId, draft: u32) -> DraftFile
         = |s, who| s.draft_file(article, Some(draft));
+    /// A backup of the file at `dest` (File › Back up…).
+    read backup_to(dest: std::path::PathBuf) -> BackupMade = |s, who| s.backup_to(&dest);
+    /// Today's backup into `root`, keeping `keep` (when the app opens a file).
+    read daily_backup(root: std::path::PathBuf, keep: u32, today: NaiveDate) -> Option<BackupMade>
+        = |s, who| s.daily_backup(&root, keep, today);
+    /// The backup at `source` restored over the file, its contents set aside first.
+    write restore_from(source: std::path::PathBuf) -> Restored = |s, who| s.restore_from(&source);
+    read check() -> CheckReport = |s, who| s.check();
 }
 
 /// Reads a reply's value as the call's type.

@@ -15,10 +15,8 @@ use crate::{Actor, Error, ErrorPayload, Store};
 pub fn serve(path: &Path, mode: OpenMode, input: impl BufRead, mut output: impl Write) {
     let opened = match mode {
         OpenMode::New => Store::create(path),
-        OpenMode::Existing if !path.exists() => Err(Error::Moved {
-            path: path.to_path_buf(),
-        }),
-        OpenMode::Existing | OpenMode::Any => Store::open(path),
+        OpenMode::Existing => Store::open_existing(path),
+        OpenMode::Any => Store::open(path),
     };
     let mut store = match opened {
         Ok(store) => store,

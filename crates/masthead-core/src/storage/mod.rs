@@ -43,10 +43,41 @@ pub(crate) trait Backend: Send {
     fn connection_pid(&self) -> Option<i32> {
         None
     }
+    /// Writes a consistent copy of a file to `dest` (SQLite's backup API).
+    fn backup_to(&self, dest: &std::path::Path) -> Result<()> {
+        let _ = dest;
+        Err(not_a_file("backup"))
+    }
+    /// Replaces a file's contents with the backup at `source`, the current
+    /// contents first copied to `set_aside`.
+    fn restore_from(
+        &mut self,
+        source: &std::path::Path,
+        set_aside: &std::path::Path,
+    ) -> Result<()> {
+        let _ = (source, set_aside);
+        Err(not_a_file("restore"))
+    }
+    /// The engine's own consistency checks, a line per problem (a server
+    /// keeps its own: none to run).
+    fn engine_checks(&self) -> Result<Vec<String>> {
+        Ok(Vec::new())
+    }
     /// Caps the database at its current size plus `extra` pages (`None`
     /// lifts the cap), to test what a full disk does.
     #[cfg(test)]
     fn limit_pages(&self, extra: Option<u64>);
+}
+
+/// What a team server refuses that only a file does.
+fn not_a_file(verb: &str) -> crate::error::Error {
+    crate::error::Error::invalid(
+        "not_on_a_server",
+        "db",
+        format!(
+            "`masthead {verb}` works on a database file. A team server is backed up and restored with PostgreSQL's own tools: see \"Team server › Backups\" in the README."
+        ),
+    )
 }
 
 /// A new piece as storage records it, after the rules have checked it.
@@ -122,6 +153,17 @@ pub(crate) struct AssignmentFilter {
 pub(crate) struct BoardRow {
     pub card: BoardCard,
     pub due: Option<chrono::NaiveDate>,
+}
+
+/// A slot as `check` sees it.
+pub(crate) struct SlotToCheck {
+    pub edition: String,
+    pub page_count: u32,
+    pub label: String,
+    pub first_page: u32,
+    pub last_page: u32,
+    pub part_offset: u32,
+    pub part_units: u32,
 }
 
 /// Every table of Masthead's data with its columns, in an order where what
@@ -597,6 +639,12 @@ pub(crate) trait Tx {
     fn approved_drafts(&mut self) -> Result<Vec<(String, String)>>;
     /// Sets a piece's approved draft as it was, touching nothing else.
     fn set_approved_draft_raw(&mut self, article: &str, draft: &str) -> Result<()>;
+
+    // Masthead's own invariants, for `check`.
+    /// Each broken invariant SQL can find, as (code, what is wrong).
+    fn broken_invariants(&mut self) -> Result<Vec<(String, String)>>;
+    /// Every slot with its edition's name and page count, by edition and page.
+    fn slots_to_check(&mut self) -> Result<Vec<SlotToCheck>>;
 
     // History.
     fn write_change_set(&mut self, set: &ChangeSet) -> Result<()>;

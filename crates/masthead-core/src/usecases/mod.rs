@@ -19,6 +19,7 @@ mod kinds;
 mod lookup;
 mod plan;
 mod publications;
+mod safekeeping;
 mod sections;
 mod team;
 mod workflow;

@@ -1,6 +1,7 @@
 //! SQLite, the storage of a single-file database: opening it safely, the
 //! migrations, and transactions that cannot leak.
 
+mod backup;
 mod conn;
 
 use std::path::{Path, PathBuf};
@@ -104,6 +105,18 @@ impl Backend for SqliteBackend {
         &self.path
     }
 
+    fn backup_to(&self, dest: &Path) -> Result<()> {
+        self.copy_to(dest)
+    }
+
+    fn restore_from(&mut self, source: &Path, set_aside: &Path) -> Result<()> {
+        self.replace_from(source, set_aside, MIGRATIONS)
+    }
+
+    fn engine_checks(&self) -> Result<Vec<String>> {
+        self.own_checks()
+    }
+
     #[cfg(test)]
     fn limit_pages(&self, extra: Option<u64>) {
         let pages: i64 = self
@@ -154,6 +167,15 @@ impl SqliteBackend {
                 reason: "it holds another program's tables".into(),
             });
         }
+        if probe.user_version < 0 {
+            return Err(Error::NotMasthead {
+                path,
+                reason: format!(
+                    "its schema version is {}, which no Masthead writes",
+                    probe.user_version
+                ),
+            });
+        }
         if probe.user_version > latest {
             return Err(Error::DatabaseTooNew {
                 path,
@@ -185,6 +207,11 @@ impl SqliteBackend {
             .pragma_update(None, "foreign_keys", "ON")
             .map_err(|e| map_error(&backend.path, e))?;
         backend.identity = FileIdentity::of(&backend.path);
+        if cfg!(unix)
+            && let Some(identity) = &backend.identity
+        {
+            open_here().push(identity.clone());
+        }
         Ok(backend)
     }
 
@@ -298,12 +325,41 @@ impl Probe {
     }
 }
 
+/// The database files this process has open through SQLite, by identity:
+/// [`check_header`] never opens one of them again (closing that second
+/// descriptor would drop every lock SQLite holds on the file).
+static OPEN_HERE: std::sync::Mutex<Vec<FileIdentity>> = std::sync::Mutex::new(Vec::new());
+
+fn open_here() -> std::sync::MutexGuard<'static, Vec<FileIdentity>> {
+    OPEN_HERE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Drop for SqliteBackend {
+    fn drop(&mut self) {
+        if let Some(identity) = &self.identity {
+            let mut open = open_here();
+            if let Some(i) = open.iter().position(|o| o == identity) {
+                open.swap_remove(i);
+            }
+        }
+    }
+}
+
 /// A non-empty file must start with SQLite's magic bytes; anything else is
-/// refused before SQLite is allowed to touch it.
+/// refused before SQLite is allowed to touch it. What is not a plain file
+/// (a folder, a named pipe, a device, a socket) is refused from its
+/// metadata alone, without opening it (a pipe would wait forever). A file
+/// this process already has open is not opened again.
 fn check_header(path: &Path) -> Result<()> {
     use std::io::Read;
-    let mut file = match std::fs::File::open(path) {
-        Ok(file) => file,
+    let refuse = |reason: &str| {
+        Err(Error::NotMasthead {
+            path: path.to_path_buf(),
+            reason: reason.into(),
+        })
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return match path.parent() {
                 Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => Err(Error::Io {
@@ -323,12 +379,36 @@ fn check_header(path: &Path) -> Result<()> {
             });
         }
     };
-    if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
-        return Err(Error::NotMasthead {
-            path: path.to_path_buf(),
-            reason: "it is a folder".into(),
-        });
+    if meta.is_dir() {
+        return refuse("it is a folder");
     }
+    if !meta.is_file() {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            let kind = meta.file_type();
+            if kind.is_fifo() {
+                return refuse("it is a named pipe (FIFO), not a file");
+            }
+            if kind.is_char_device() || kind.is_block_device() {
+                return refuse("it is a device, not a file");
+            }
+            if kind.is_socket() {
+                return refuse("it is a socket, not a file");
+            }
+        }
+        return refuse("it is not a plain file");
+    }
+    if cfg!(unix)
+        && let Some(identity) = FileIdentity::of(path)
+        && open_here().contains(&identity)
+    {
+        return Ok(());
+    }
+    let mut file = std::fs::File::open(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let mut header = [0u8; 16];
     let mut read = 0;
     while read < header.len() {
@@ -346,10 +426,7 @@ fn check_header(path: &Path) -> Result<()> {
     if read == 0 || &header == SQLITE_MAGIC {
         Ok(())
     } else {
-        Err(Error::NotMasthead {
-            path: path.to_path_buf(),
-            reason: "it is not an SQLite file".into(),
-        })
+        refuse("it is not an SQLite file")
     }
 }
 

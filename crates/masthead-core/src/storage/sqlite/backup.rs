@@ -1,0 +1,269 @@
+//! Backups and restores of a file, through SQLite's online backup API only:
+//! never a file copy, which would read the database behind SQLite's back
+//! (dropping this process's locks on it) and could catch it half-written.
+//! A backup is a consistent snapshot even while the app and the CLI write;
+//! a restore writes the backup's pages into the open database under
+//! SQLite's own locks, so every other connection sees the restored plan
+//! at its next transaction.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::backup::Backup;
+use rusqlite::{Connection, OpenFlags};
+
+use super::{APPLICATION_ID, FileIdentity, Probe, SqliteBackend, check_header, map_error};
+use crate::error::{Error, Result};
+
+/// Copies every page in one step (one read snapshot of the source, which in
+/// WAL mode never blocks a writer), waiting out a busy or locked database
+/// as SQLite's backup API asks.
+fn copy_all(backup: &Backup<'_, '_>) -> rusqlite::Result<()> {
+    use rusqlite::backup::StepResult;
+    let started = std::time::Instant::now();
+    loop {
+        match backup.step(-1)? {
+            StepResult::Done => return Ok(()),
+            StepResult::More => {}
+            StepResult::Busy | StepResult::Locked => {
+                if started.elapsed() > Duration::from_secs(30) {
+                    return Err(rusqlite::Error::SqliteFailure(
+                        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                        None,
+                    ));
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            _ => std::thread::sleep(Duration::from_millis(50)),
+        }
+    }
+}
+
+/// A name beside `dest` to write to before renaming into place.
+fn partial(dest: &Path) -> PathBuf {
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "backup.db".into());
+    dest.with_file_name(format!(".{name}.{}.part", std::process::id()))
+}
+
+fn io(path: &Path, source: std::io::Error) -> Error {
+    Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Whether `path` has a `-wal` or `-shm` file beside it: a database some
+/// program may have open, which must never be replaced under it.
+fn looks_in_use(path: &Path) -> bool {
+    ["-wal", "-shm"].iter().any(|suffix| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        Path::new(&name).exists()
+    })
+}
+
+impl SqliteBackend {
+    /// Writes a consistent copy of the database to `dest` (a single file,
+    /// no WAL), checked before it is renamed into place: a failed backup
+    /// leaves nothing half-written, and never replaces the open database
+    /// or one that looks in use.
+    pub(crate) fn copy_to(&self, dest: &Path) -> Result<()> {
+        let same = FileIdentity::of(dest).is_some() && FileIdentity::of(dest) == self.identity;
+        if same || dest == self.path {
+            return Err(Error::invalid(
+                "backup_over_itself",
+                "out",
+                format!(
+                    "{} is the open database itself. Choose another name for the backup.",
+                    dest.display()
+                ),
+            ));
+        }
+        if dest.is_dir() {
+            return Err(Error::invalid(
+                "backup_is_folder",
+                "out",
+                format!(
+                    "{} is a folder. Name a file in it for the backup, such as {}.",
+                    dest.display(),
+                    dest.join("masthead-backup.db").display()
+                ),
+            ));
+        }
+        if dest.exists() && looks_in_use(dest) {
+            return Err(Error::invalid(
+                "backup_target_in_use",
+                "out",
+                format!(
+                    "{} looks like a database that is open somewhere (it has -wal or -shm files beside it), so it was not replaced. Choose another name.",
+                    dest.display()
+                ),
+            ));
+        }
+        let part = partial(dest);
+        let _ = std::fs::remove_file(&part);
+        let written = self.write_copy(&part);
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&part);
+            return Err(e);
+        }
+        std::fs::rename(&part, dest).map_err(|e| {
+            let _ = std::fs::remove_file(&part);
+            io(dest, e)
+        })?;
+        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty())
+            && let Ok(dir) = std::fs::File::open(dir)
+        {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    }
+
+    fn write_copy(&self, part: &Path) -> Result<()> {
+        let mut out = Connection::open(part).map_err(|e| map_error(part, e))?;
+        {
+            let backup = Backup::new(&self.conn, &mut out).map_err(|e| map_error(part, e))?;
+            copy_all(&backup).map_err(|e| map_error(&self.path, e))?;
+        }
+        out.pragma_update(None, "journal_mode", "DELETE")
+            .map_err(|e| map_error(part, e))?;
+        let check: String = out
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(|e| map_error(part, e))?;
+        if check != "ok" {
+            return Err(Error::Corrupt {
+                path: part.to_path_buf(),
+                detail: check,
+            });
+        }
+        out.close().map_err(|(_, e)| map_error(part, e))
+    }
+
+    /// Replaces the database's contents with the backup at `source`, after
+    /// a backup of the current contents at `set_aside`. The backup must be a
+    /// Masthead database this version reads; an older one is brought up to
+    /// date on a scratch copy first, never in place.
+    pub(crate) fn replace_from(
+        &mut self,
+        source: &Path,
+        set_aside: &Path,
+        migrations: &[&str],
+    ) -> Result<()> {
+        let same = FileIdentity::of(source).is_some() && FileIdentity::of(source) == self.identity;
+        if same || source == self.path {
+            return Err(Error::invalid(
+                "restore_from_itself",
+                "backup",
+                format!(
+                    "{} is the open database itself. Choose a backup file.",
+                    source.display()
+                ),
+            ));
+        }
+        let latest = migrations.len() as i64;
+        check_header(source)?;
+        let from = Connection::open_with_flags(
+            source,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| map_error(source, e))?;
+        let probe = Probe::read(&from).map_err(|e| map_error(source, e))?;
+        if probe.application_id != APPLICATION_ID || !probe.has_tables || probe.user_version < 1 {
+            return Err(Error::NotMasthead {
+                path: source.to_path_buf(),
+                reason: "it is not a Masthead backup".into(),
+            });
+        }
+        if probe.user_version > latest {
+            return Err(Error::DatabaseTooNew {
+                path: source.to_path_buf(),
+                found: probe.user_version,
+                supported: latest,
+            });
+        }
+        let check: String = from
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(|e| map_error(source, e))?;
+        if check != "ok" {
+            return Err(Error::Corrupt {
+                path: source.to_path_buf(),
+                detail: check,
+            });
+        }
+        // An older backup: copied and upgraded beside the set-aside file.
+        let mut scratch = None;
+        let from = if probe.user_version < latest {
+            let copy = partial(set_aside);
+            let _ = std::fs::remove_file(&copy);
+            {
+                let mut out = Connection::open(&copy).map_err(|e| map_error(&copy, e))?;
+                let backup = Backup::new(&from, &mut out).map_err(|e| map_error(&copy, e))?;
+                copy_all(&backup).map_err(|e| map_error(source, e))?;
+            }
+            let upgraded = SqliteBackend::open(&copy, &super::OpenOptions::default(), migrations)?;
+            drop(upgraded);
+            scratch = Some(copy.clone());
+            Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .map_err(|e| map_error(&copy, e))?
+        } else {
+            from
+        };
+        let restored = self.copy_to(set_aside).and_then(|()| {
+            let backup =
+                Backup::new(&from, &mut self.conn).map_err(|e| map_error(&self.path, e))?;
+            copy_all(&backup).map_err(|e| map_error(&self.path, e))
+        });
+        drop(from);
+        if let Some(copy) = scratch {
+            for suffix in ["", "-wal", "-shm"] {
+                let mut name = copy.as_os_str().to_owned();
+                name.push(suffix);
+                let _ = std::fs::remove_file(name);
+            }
+        }
+        restored
+    }
+
+    /// SQLite's own checks: `integrity_check`, then `foreign_key_check`,
+    /// each problem in a line.
+    pub(crate) fn own_checks(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut stmt = self
+            .conn
+            .prepare("PRAGMA integrity_check")
+            .map_err(|e| map_error(&self.path, e))?;
+        let lines = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(|e| map_error(&self.path, e))?;
+        for line in lines {
+            let line = line.map_err(|e| map_error(&self.path, e))?;
+            if line != "ok" {
+                problems.push(format!("SQLite's integrity check: {line}"));
+            }
+        }
+        let mut stmt = self
+            .conn
+            .prepare("PRAGMA foreign_key_check")
+            .map_err(|e| map_error(&self.path, e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<i64>>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(|e| map_error(&self.path, e))?;
+        for row in rows {
+            let (table, rowid, parent) = row.map_err(|e| map_error(&self.path, e))?;
+            problems.push(format!(
+                "a row of {table} (rowid {}) refers to a missing row of {parent}",
+                rowid.map_or_else(|| "?".into(), |r| r.to_string())
+            ));
+        }
+        Ok(problems)
+    }
+}

@@ -1,0 +1,216 @@
+//! Keeping a database safe: backups (on demand, and one a day when the app
+//! opens a file), restores that set the current contents aside first, and
+//! `check`, which runs the engine's own checks and Masthead's invariants.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::{Result, Store};
+use crate::error::Error;
+use crate::model::{BackupMade, CheckProblem, CheckReport, Restored};
+use crate::rules::flatplan::overlaps;
+
+impl Store {
+    /// Writes a consistent backup of this file to `dest` with SQLite's
+    /// online backup API: safe while the app and the CLI write. Refused on
+    /// a team server (PostgreSQL's tools back it up).
+    pub fn backup_to(&self, dest: &Path) -> Result<BackupMade> {
+        self.backend().backup_to(dest)?;
+        let bytes = std::fs::metadata(dest).map(|m| m.len()).unwrap_or(0);
+        Ok(BackupMade {
+            path: dest.display().to_string(),
+            bytes,
+        })
+    }
+
+    /// Takes today's backup of this file into its own folder under `root`
+    /// unless one exists, then keeps only the newest `keep` of them.
+    /// `None` when there was nothing to do (today's exists, or `keep` is 0,
+    /// or this is a team server).
+    pub fn daily_backup(
+        &self,
+        root: &Path,
+        keep: u32,
+        today: NaiveDate,
+    ) -> Result<Option<BackupMade>> {
+        if keep == 0 || self.server().is_some() {
+            return Ok(None);
+        }
+        let (folder, stem) = backup_folder(root, self.path());
+        std::fs::create_dir_all(&folder).map_err(|source| Error::Io {
+            path: folder.clone(),
+            source,
+        })?;
+        let name = format!("{stem}-{today}.db");
+        let dest = folder.join(&name);
+        let made = if dest.exists() {
+            None
+        } else {
+            Some(self.backup_to(&dest)?)
+        };
+        // Oldest first by the date in the name; only our own dated files.
+        let mut dated: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| {
+                        p.file_name()
+                            .and_then(|n| n.to_str())
+                            .and_then(|n| n.strip_prefix(&format!("{stem}-")))
+                            .and_then(|n| n.strip_suffix(".db"))
+                            .is_some_and(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        dated.sort();
+        let excess = dated.len().saturating_sub(keep as usize);
+        for old in &dated[..excess] {
+            let _ = std::fs::remove_file(old);
+        }
+        Ok(made)
+    }
+
+    /// Replaces this file's contents with the backup at `source`. The
+    /// current contents are first backed up beside the file
+    /// (`NAME.before-restore-TIME.db`), never deleted; the backup must be a
+    /// Masthead database this version reads (an older one is brought up to
+    /// date on a copy). Every connection sees the restored plan at its next
+    /// transaction.
+    pub fn restore_from(&mut self, source: &Path) -> Result<Restored> {
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
+        let name = self
+            .path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "masthead.db".into());
+        let set_aside = self
+            .path()
+            .with_file_name(format!("{name}.before-restore-{stamp}.db"));
+        let path = self.path().to_path_buf();
+        self.backend_mut()
+            .restore_from(source, &set_aside)
+            .map_err(|e| e.at_path(&path))?;
+        Ok(Restored {
+            from: source.display().to_string(),
+            set_aside: set_aside.display().to_string(),
+        })
+    }
+
+    /// Runs the engine's own checks (on a file: SQLite's integrity and
+    /// foreign-key checks) and Masthead's invariants: every piece's status
+    /// belongs to its publication's workflow, every draft has its file,
+    /// every history line's record exists, no two slots share a page's
+    /// part and every slot is within its edition's pages.
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut checked = Vec::new();
+        let mut problems = Vec::new();
+        if self.server().is_none() {
+            checked.push("SQLite's integrity and foreign-key checks".to_owned());
+            for line in self.backend().engine_checks()? {
+                problems.push(CheckProblem {
+                    code: "integrity".into(),
+                    problem: line,
+                    what_to_do: "The file is damaged: restore the newest good backup with `masthead restore` (File › Restore from backup…); `masthead export json` can still save what is readable first.".into(),
+                });
+            }
+        }
+        checked.extend(
+            [
+                "every piece's status belongs to its publication's workflow",
+                "every draft has its file and text",
+                "every history line's record exists",
+                "no two slots share part of a page, and every slot is on the edition's pages",
+            ]
+            .map(str::to_owned),
+        );
+        let (broken, slots) =
+            self.read(|tx| Ok((tx.broken_invariants()?, tx.slots_to_check()?)))?;
+        for (code, problem) in broken {
+            let what_to_do = match code.as_str() {
+                "status_of_another_publication" => {
+                    "Move the piece to one of its own publication's statuses (`masthead article status`)."
+                }
+                "draft_without_contents" => {
+                    "That version cannot be read: ask the writer to send it again, or restore a backup that has it."
+                }
+                _ => {
+                    "Restore the newest good backup (`masthead restore`); the history cannot be repaired in place."
+                }
+            };
+            problems.push(CheckProblem {
+                code,
+                problem,
+                what_to_do: what_to_do.into(),
+            });
+        }
+        for (i, a) in slots.iter().enumerate() {
+            if a.first_page < 1 || a.last_page > a.page_count {
+                problems.push(CheckProblem {
+                    code: "slot_off_the_pages".into(),
+                    problem: format!(
+                        "\"{}\" is placed on pages {}–{} of {}, which has pages 1–{}",
+                        a.label, a.first_page, a.last_page, a.edition, a.page_count
+                    ),
+                    what_to_do: "Move it onto the edition's pages, or change the page count (`masthead flatplan move`, `masthead edition update --pages`).".into(),
+                });
+            }
+            // Sorted by edition and first page: only later slots of the same
+            // edition that start by this one's last page can meet it.
+            for b in slots[i + 1..]
+                .iter()
+                .take_while(|b| b.edition == a.edition && b.first_page <= a.last_page)
+            {
+                let shape = |s: &crate::storage::SlotToCheck| {
+                    (s.first_page, s.last_page, s.part_offset, s.part_units)
+                };
+                if overlaps(shape(a), shape(b)) {
+                    problems.push(CheckProblem {
+                        code: "slots_overlap".into(),
+                        problem: format!(
+                            "\"{}\" and \"{}\" share page {} of {}",
+                            a.label,
+                            b.label,
+                            a.first_page.max(b.first_page),
+                            a.edition
+                        ),
+                        what_to_do: "Move one of them (`masthead flatplan move`, or drag it on the Flatplan).".into(),
+                    });
+                }
+            }
+        }
+        Ok(CheckReport {
+            database: match self.server() {
+                Some(server) => server.url_for(server.user()),
+                None => self.path().display().to_string(),
+            },
+            checked,
+            problems,
+        })
+    }
+}
+
+/// The folder of `database`'s daily backups under `root`, and the stem of
+/// their names: the file's name and a short hash of its full path, so two
+/// databases of one name (in two folders) never share backups.
+fn backup_folder(root: &Path, database: &Path) -> (PathBuf, String) {
+    let full = std::fs::canonicalize(database).unwrap_or_else(|_| database.to_path_buf());
+    let stem = database
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "masthead".into());
+    let stem: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let hash = masthead_text::sha256_hex(full.display().to_string().as_bytes());
+    (root.join(format!("{stem}-{}", &hash[..8])), stem)
+}
