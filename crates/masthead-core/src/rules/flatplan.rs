@@ -199,6 +199,17 @@ pub fn size_in_pages(s: &Slot) -> f64 {
     f64::from(s.last_page - s.first_page + 1) * f64::from(s.part_units) / f64::from(PAGE)
 }
 
+/// Whether two placements share any part of any page: their pages meet
+/// and, on those pages, their twelfths meet (a full page is twelfths 0–12).
+pub fn overlaps(a: (u32, u32, u32, u32), b: (u32, u32, u32, u32)) -> bool {
+    let (a_first, a_last, a_offset, a_units) = a;
+    let (b_first, b_last, b_offset, b_units) = b;
+    a_first <= b_last
+        && b_first <= a_last
+        && a_offset < b_offset + b_units
+        && b_offset < a_offset + a_units
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,15 +362,4 @@ mod tests {
         assert_eq!(describe(15, 15, 0, 3), "p 15 (first quarter)");
         assert_eq!(describe(15, 15, 0, 12), "p 15");
     }
-}
-
-/// Whether two placements share any part of any page: their pages meet
-/// and, on those pages, their twelfths meet (a full page is twelfths 0–12).
-pub fn overlaps(a: (u32, u32, u32, u32), b: (u32, u32, u32, u32)) -> bool {
-    let (a_first, a_last, a_offset, a_units) = a;
-    let (b_first, b_last, b_offset, b_units) = b;
-    a_first <= b_last
-        && b_first <= a_last
-        && a_offset < b_offset + b_units
-        && b_offset < a_offset + a_units
 }
