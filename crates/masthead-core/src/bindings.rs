@@ -80,6 +80,8 @@ pub fn typescript() -> String {
         Saved::<Edition>::decl(&cfg),
         DatabaseInfo::decl(&cfg),
         Settings::decl(&cfg),
+        BackupMade::decl(&cfg),
+        Restored::decl(&cfg),
         ErrorPayload::decl(&cfg),
     ];
     let mut out = String::from(

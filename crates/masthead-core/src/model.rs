@@ -1165,15 +1165,16 @@ pub struct EditionPlan {
 }
 
 /// A backup written: where, and how large.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct BackupMade {
     pub path: String,
+    #[ts(type = "number")]
     pub bytes: u64,
 }
 
 /// A restore done: from which backup, and where the contents it replaced
 /// were set aside.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Restored {
     pub from: String,
     pub set_aside: String,

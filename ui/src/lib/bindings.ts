@@ -460,7 +460,15 @@ last_database: string | null,
  * speech input or who type by accident can turn them off (WCAG 2.1.4);
  * shortcuts with Ctrl and Esc stay.
  */
-single_key_shortcuts: boolean, };
+single_key_shortcuts: boolean, 
+/**
+ * How many daily backups of each database the app keeps (0: none taken).
+ */
+backups_kept: number, };
+
+export type BackupMade = { path: string, bytes: number, };
+
+export type Restored = { from: string, set_aside: string, };
 
 export type ErrorPayload = { code: string, message: string, field: string | null, 
 /**

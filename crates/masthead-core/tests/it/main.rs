@@ -12,6 +12,7 @@ mod kinds;
 mod load;
 mod other;
 mod plan;
+mod safekeeping;
 mod server;
 mod store;
 mod upgrade;

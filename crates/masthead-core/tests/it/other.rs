@@ -179,6 +179,7 @@ fn settings_round_trip_and_survive_a_damaged_file() {
         user_name: "Tess".into(),
         last_database: Some("/tmp/x.db".into()),
         single_key_shortcuts: false,
+        backups_kept: 7,
     };
     settings.save(&path).unwrap();
     assert_eq!(Settings::load(&path), settings);
@@ -188,7 +189,11 @@ fn settings_round_trip_and_survive_a_damaged_file() {
     std::fs::write(&path, r#"{"user_name": "Tess"}"#).unwrap();
     let old = Settings::load(&path);
     assert_eq!(
-        (old.user_name.as_str(), old.single_key_shortcuts),
-        ("Tess", true)
+        (
+            old.user_name.as_str(),
+            old.single_key_shortcuts,
+            old.backups_kept
+        ),
+        ("Tess", true, masthead_core::config::DEFAULT_BACKUPS_KEPT)
     );
 }

@@ -165,9 +165,11 @@ impl SqliteBackend {
         }
         let latest = migrations.len() as i64;
         check_header(source)?;
+        // Read-write without create: a backup still in WAL mode needs its
+        // shared-memory file, which a read-only connection cannot make.
         let from = Connection::open_with_flags(
             source,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| map_error(source, e))?;
         let probe = Probe::read(&from).map_err(|e| map_error(source, e))?;
@@ -196,7 +198,7 @@ impl SqliteBackend {
         // An older backup: copied and upgraded beside the set-aside file.
         let mut scratch = None;
         let from = if probe.user_version < latest {
-            let copy = partial(set_aside);
+            let copy = partial(&set_aside.with_extension("upgrading.db"));
             let _ = std::fs::remove_file(&copy);
             {
                 let mut out = Connection::open(&copy).map_err(|e| map_error(&copy, e))?;
@@ -206,7 +208,7 @@ impl SqliteBackend {
             let upgraded = SqliteBackend::open(&copy, &super::OpenOptions::default(), migrations)?;
             drop(upgraded);
             scratch = Some(copy.clone());
-            Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_WRITE)
                 .map_err(|e| map_error(&copy, e))?
         } else {
             from
@@ -217,11 +219,16 @@ impl SqliteBackend {
             copy_all(&backup).map_err(|e| map_error(&self.path, e))
         });
         drop(from);
-        if let Some(copy) = scratch {
-            for suffix in ["", "-wal", "-shm"] {
-                let mut name = copy.as_os_str().to_owned();
-                name.push(suffix);
-                let _ = std::fs::remove_file(name);
+        // The scratch copy, its -wal/-shm and the copy its upgrade saved.
+        if let Some(copy) = scratch
+            && let (Some(dir), Some(name)) = (copy.parent(), copy.file_name())
+            && let Ok(entries) = std::fs::read_dir(dir)
+        {
+            let name = name.to_string_lossy().into_owned();
+            for entry in entries.flatten() {
+                if entry.file_name().to_string_lossy().starts_with(&name) {
+                    let _ = std::fs::remove_file(entry.path());
+                }
             }
         }
         restored
