@@ -96,6 +96,94 @@ pub async fn save_user_name(state: State<'_, AppState>, name: String) -> Reply<S
 }
 
 #[tauri::command]
+pub async fn save_backups_kept(state: State<'_, AppState>, kept: u32) -> Reply<Settings> {
+    state.save_backups_kept(kept)
+}
+
+/// File › Back up…: a backup of the open file where the user chooses in
+/// the native save dialog (shown from here, so the page never names a path
+/// to write), taken by the store process with SQLite's backup API. Nothing
+/// when the dialog was cancelled.
+#[tauri::command]
+pub async fn backup_database(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Reply<Option<BackupMade>> {
+    use tauri::Manager;
+    use tauri_plugin_dialog::DialogExt;
+    let info = state.call(calls::info())?;
+    if info.server {
+        return Err(ErrorPayload {
+            code: "not_on_a_server".into(),
+            message: "A team server is backed up by whoever runs it, with PostgreSQL's tools (see the README). Back up a database file here.".into(),
+            field: None,
+            conflict: None,
+        });
+    }
+    let stem = std::path::Path::new(&info.path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "masthead".into());
+    let name = format!("{stem}-backup-{}.db", today());
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("Back up the database")
+        .set_file_name(&name)
+        .add_filter("Masthead database", &["db"]);
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
+    let Some(chosen) = dialog.blocking_save_file() else {
+        return Ok(None);
+    };
+    let path = chosen.into_path().map_err(|e| ErrorPayload {
+        code: "io".into(),
+        message: format!(
+            "That place cannot be written to ({e}). Choose a folder on this computer."
+        ),
+        field: None,
+        conflict: None,
+    })?;
+    state.call(calls::backup_to(path)).map(Some)
+}
+
+/// File › Restore from backup…: the backup chosen in the native open
+/// dialog (in the daily backups' folder) replaces the open file's
+/// contents; what it held is set aside beside it first. Nothing when the
+/// dialog was cancelled.
+#[tauri::command]
+pub async fn restore_database(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Reply<Option<Restored>> {
+    use tauri::Manager;
+    use tauri_plugin_dialog::DialogExt;
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("Restore from a backup")
+        .add_filter("Masthead database", &["db"]);
+    let backups = masthead_core::config::backups_dir();
+    if backups.is_dir() {
+        dialog = dialog.set_directory(&backups);
+    }
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
+    let Some(chosen) = dialog.blocking_pick_file() else {
+        return Ok(None);
+    };
+    let path = chosen.into_path().map_err(|e| ErrorPayload {
+        code: "io".into(),
+        message: format!("That file cannot be read ({e}). Choose a backup on this computer."),
+        field: None,
+        conflict: None,
+    })?;
+    state.call(calls::restore_from(path)).map(Some)
+}
+
+#[tauri::command]
 pub async fn save_single_key_shortcuts(
     state: State<'_, AppState>,
     enabled: bool,

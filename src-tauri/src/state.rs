@@ -192,8 +192,19 @@ impl AppState {
     /// it replaces is dropped here.
     fn make_current(&self, opened: Result<Open, ErrorPayload>) -> Result<(), ErrorPayload> {
         let anyone = Actor::from_os();
+        let kept = self.lock().settings.backups_kept;
         let opened = opened.and_then(|mut store| {
             let member = store.call(&anyone, calls::signed_in())?.map(|p| p.name);
+            if let Open::File(_) = store {
+                // Once a day, when a file opens. A failed backup must not
+                // stop the work; it is said where the app's messages go.
+                let today = chrono::Local::now().date_naive();
+                if let Err(e) =
+                    store.call(&anyone, calls::daily_backup(config::backups_dir(), kept, today))
+                {
+                    eprintln!("masthead: today's backup was not taken: {}", e.message);
+                }
+            }
             let version = store.call(&anyone, calls::data_version()).ok();
             Ok((store, member, version))
         });
@@ -357,6 +368,24 @@ impl AppState {
     pub fn save_single_key_shortcuts(&self, enabled: bool) -> Result<Settings, ErrorPayload> {
         let mut inner = self.lock();
         inner.settings.single_key_shortcuts = enabled;
+        inner
+            .settings
+            .save(&self.settings_path)
+            .map_err(|e: Error| ErrorPayload::from(&e))?;
+        Ok(inner.settings.clone())
+    }
+
+    pub fn save_backups_kept(&self, kept: u32) -> Result<Settings, ErrorPayload> {
+        if kept > 365 {
+            return Err(ErrorPayload {
+                code: "invalid_backups_kept".into(),
+                message: "Keep between 0 and 365 daily backups.".into(),
+                field: Some("backups_kept".into()),
+                conflict: None,
+            });
+        }
+        let mut inner = self.lock();
+        inner.settings.backups_kept = kept;
         inner
             .settings
             .save(&self.settings_path)

@@ -737,6 +737,73 @@ async fn the_window_carries_on_when_its_store_process_dies() -> Result<()> {
     result
 }
 
+/// File › Back up… and Restore from backup…, from Settings: the backup goes
+/// where the save dialog says; a change made after it is undone by the
+/// restore, which keeps what the file held beside it; the window shows the
+/// restored plan, and the CLI agrees.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_editor_backs_up_and_restores_the_database() -> Result<()> {
+    let app = App::start("Erin Editor").await?;
+    let result = async {
+        app.click_button("Load the demo edition").await?;
+        app.wait_text("h1", "Feb/Mar 21").await?;
+        app.click_button("Settings").await?;
+        app.wait_text("main", "Daily backups kept").await?;
+        app.click_button("Back up…").await?;
+        let backup = app.dir.path().join("before-the-retitle.db");
+        app.save_in_file_dialog("Back up the database", &backup)
+            .await?;
+        app.wait_text(".toasts", "Backed up to").await?;
+        anyhow::ensure!(backup.exists(), "no backup at {}", backup.display());
+
+        app.cli(&[
+            "--as",
+            "Sam Sub",
+            "article",
+            "update",
+            "Keep communities at the heart of planning",
+            "--title",
+            "Retitled after the backup",
+        ])?;
+        app.click_button("Restore from backup…").await?;
+        app.wait_text("[role=dialog]", "is replaced by the backup").await?;
+        app.screenshot("restore-dialog.png").await?;
+        app.click_button("Choose a backup…").await?;
+        app.choose_in_file_dialog("Restore from a backup", &backup)
+            .await?;
+        app.wait_text(".toasts", "Restored from").await?;
+        app.screenshot("restored.png").await?;
+        let shown = app.cli(&["article", "list", "--edition", "Feb/Mar 21"])?;
+        anyhow::ensure!(
+            shown.contains("Keep communities at the heart of planning")
+                && !shown.contains("Retitled after the backup"),
+            "{shown}"
+        );
+        let aside: Vec<_> = std::fs::read_dir(app.dir.path())?
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains(".before-restore-"))
+            .collect();
+        anyhow::ensure!(aside.len() == 1, "the file's contents set aside once");
+        let kept = cli_on(
+            &aside[0].path().display().to_string(),
+            &["article", "list", "--edition", "Feb/Mar 21"],
+        )?;
+        anyhow::ensure!(kept.contains("Retitled after the backup"), "{kept}");
+        // The window shows the restored plan.
+        app.click_button("Editions").await?;
+        app.click_button("Feb/Mar 21").await.ok();
+        app.wait_text(".pieces", "Keep communities at the heart of planning")
+            .await?;
+        Ok(())
+    }
+    .await;
+    if result.is_err() {
+        let _ = app.screenshot("failure-backup-restore.png").await;
+    }
+    app.quit().await?;
+    result
+}
+
 /// Runs the CLI (beside the app binary) on `db`; its stdout.
 fn cli_on(db: &str, args: &[&str]) -> Result<String> {
     let cli = masthead_e2e::app_binary()?.with_file_name("masthead");

@@ -8,6 +8,8 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type {
+  BackupMade,
+  Restored,
   Advert,
   AdvertId,
   AdvertInput,
@@ -105,6 +107,11 @@ export const backend = {
   getSettings: () => call<Settings>("get_settings"),
   saveUserName: (name: string) => call<Settings>("save_user_name", { name }),
   saveSingleKeyShortcuts: (enabled: boolean) => call<Settings>("save_single_key_shortcuts", { enabled }),
+  saveBackupsKept: (kept: number) => call<Settings>("save_backups_kept", { kept }),
+  /** Backs up the open file where the user chooses in the native save dialog; null when cancelled. */
+  backupDatabase: () => call<BackupMade | null>("backup_database"),
+  /** Restores the open file from a backup chosen in the native open dialog; null when cancelled. */
+  restoreDatabase: () => call<Restored | null>("restore_database"),
   listPublications: () => call<Publication[]>("list_publications"),
   createPublication: (input: PublicationInput) => call<Publication>("create_publication", { input }),
   listSections: (publication: PublicationId) => call<Section[]>("list_sections", { publication }),

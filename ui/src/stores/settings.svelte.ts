@@ -6,12 +6,14 @@ import type { Settings } from "../lib/bindings";
 import { fieldErrorsOf } from "../lib/errors";
 import type { FieldErrors } from "../lib/forms";
 
-export type SettingsApi = Pick<Backend, "getSettings" | "saveUserName" | "saveSingleKeyShortcuts">;
+export type SettingsApi = Pick<Backend, "getSettings" | "saveUserName" | "saveSingleKeyShortcuts" | "saveBackupsKept">;
 
 export class SettingsStore {
   value = $state<Settings | null>(null);
   userName = $derived(this.value?.user_name ?? "");
   singleKeys = $derived(this.value?.single_key_shortcuts ?? true);
+  /** How many daily backups of each database are kept. */
+  backupsKept = $derived(this.value?.backups_kept ?? 14);
   /** The database opened last: a file's path, or a team server's URL (no password). */
   lastDatabase = $derived(this.value?.last_database ?? null);
 
@@ -24,6 +26,15 @@ export class SettingsStore {
   async saveName(name: string): Promise<FieldErrors | null> {
     try {
       this.value = await this.api.saveUserName(name);
+      return null;
+    } catch (e) {
+      return fieldErrorsOf(e);
+    }
+  }
+
+  async saveBackupsKept(kept: number): Promise<FieldErrors | null> {
+    try {
+      this.value = await this.api.saveBackupsKept(kept);
       return null;
     } catch (e) {
       return fieldErrorsOf(e);
