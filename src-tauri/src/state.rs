@@ -199,9 +199,10 @@ impl AppState {
                 // Once a day, when a file opens. A failed backup must not
                 // stop the work; it is said where the app's messages go.
                 let today = chrono::Local::now().date_naive();
-                if let Err(e) =
-                    store.call(&anyone, calls::daily_backup(config::backups_dir(), kept, today))
-                {
+                if let Err(e) = store.call(
+                    &anyone,
+                    calls::daily_backup(config::backups_dir(), kept, today),
+                ) {
                     eprintln!("masthead: today's backup was not taken: {}", e.message);
                 }
             }

@@ -114,10 +114,16 @@ pub enum Command {
         #[command(subcommand)]
         cmd: TeamCmd,
     },
-    /// Export an edition's plan: a PDF to print, the run sheet as CSV.
+    /// Export an edition's plan (a PDF to print, the run sheet as CSV), or
+    /// the whole database as portable JSON.
     Export {
         #[command(subcommand)]
         cmd: ExportCmd,
+    },
+    /// Bring a portable JSON export into an empty database file or server.
+    Import {
+        #[command(subcommand)]
+        cmd: ImportCmd,
     },
     /// Adverts booked into an edition.
     Advert {
@@ -951,7 +957,27 @@ pub enum DraftCmd {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum ImportCmd {
+    /// A file written by `masthead export json`, into an empty database
+    /// (a new file, or an empty server database); all of it or nothing.
+    Json {
+        /// The export to read.
+        file: PathBuf,
+        /// Print what was imported as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum ExportCmd {
+    /// The whole database as JSON Lines (every table, every draft's file in
+    /// base64), documented in docs/export-format.md; `import json` reads it.
+    Json {
+        /// The file to write (a new file).
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// The edition plan as a PDF: cover, run sheet, flatplan, deadlines.
     Pdf {
         #[arg(long)]

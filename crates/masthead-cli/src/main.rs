@@ -21,8 +21,8 @@ use masthead_core::{Actor, AssignmentQuery, Error, ServerLocation, Store, config
 use args::{
     AdvertCmd, AdvertFields, ArticleCmd, ArticleFields, AssignmentCmd, AssignmentKey, Cli, Command,
     ContributorCmd, ContributorFields, DraftCmd, DraftPiece, EditionCmd, EditionFields, ExportCmd,
-    FlatplanCmd, KindCmd, PublicationCmd, SectionCmd, SlotOwner, TeamCmd, WhereArgs, WorkflowCmd,
-    WorkflowCommon,
+    FlatplanCmd, ImportCmd, KindCmd, PublicationCmd, SectionCmd, SlotOwner, TeamCmd, WhereArgs,
+    WorkflowCmd, WorkflowCommon,
 };
 use output::Out;
 
@@ -278,6 +278,35 @@ fn run(cli: Cli) -> Outcome {
         Command::Advert { cmd } => advert(cmd, &path, &who, &out),
         Command::Draft { cmd } => draft(cmd, &path, &who, &out),
         Command::Export { cmd } => export(cmd, &path, &out),
+        Command::Import {
+            cmd: ImportCmd::Json { file, json },
+        } => {
+            let reader = std::fs::File::open(file)
+                .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", file.display())))?;
+            if !reader.metadata().map(|m| m.is_file()).unwrap_or(false) {
+                return Err(Failure::Usage(format!(
+                    "{} is not a file; name an export written by `masthead export json`",
+                    file.display()
+                )));
+            }
+            let mut store = open(&path, true)?;
+            let summary = store.import_json(
+                &mut std::io::BufReader::new(reader),
+                &file.display().to_string(),
+            )?;
+            if *json {
+                out.json(&serde_json::json!({
+                    "from": summary.from, "to": summary.to, "tables": summary.tables,
+                }))?;
+            } else {
+                let rows: u64 = summary.tables.iter().map(|(_, n)| n).sum();
+                out.line(&format!(
+                    "Imported {rows} rows from {} into {}.",
+                    summary.from, summary.to
+                ));
+            }
+            Ok(())
+        }
         Command::Workflow { cmd } => workflow(cmd, &path, &who, &out),
         Command::Team { cmd } => team(cmd, &path, &who, &out),
         Command::Board {
@@ -1763,6 +1792,20 @@ fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {
         }
     };
     match cmd {
+        ExportCmd::Json { out: to } => {
+            let store = open(path, false)?;
+            let mut written = Vec::new();
+            let counts = store.export_json(&mut written)?;
+            write_new(to, &written)?;
+            let rows: u64 = counts.iter().map(|(_, n)| n).sum();
+            out.line(&format!(
+                "Wrote {rows} rows of {} to {} ({} KB).",
+                store.path().display(),
+                to.display(),
+                written.len().div_ceil(1024)
+            ));
+            Ok(())
+        }
         ExportCmd::Pdf {
             edition,
             publication,

@@ -26,5 +26,6 @@ pub use store::{
     APPLICATION_ID, ChangeListener, OpenOptions, SCHEMA_VERSION, ServerLocation, Store,
 };
 pub use usecases::{
-    AssignmentQuery, DEMO_EDITION, DEMO_PUBLICATION, DiffInputs, ImportSummary, PreparedDraft,
+    AssignmentQuery, DEMO_EDITION, DEMO_PUBLICATION, DiffInputs, EXPORT_FORMAT, EXPORT_VERSION,
+    ImportSummary, PreparedDraft,
 };

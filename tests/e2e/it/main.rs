@@ -766,7 +766,8 @@ async fn an_editor_backs_up_and_restores_the_database() -> Result<()> {
             "Retitled after the backup",
         ])?;
         app.click_button("Restore from backup…").await?;
-        app.wait_text("[role=dialog]", "is replaced by the backup").await?;
+        app.wait_text("[role=dialog]", "is replaced by the backup")
+            .await?;
         app.screenshot("restore-dialog.png").await?;
         app.click_button("Choose a backup…").await?;
         app.choose_in_file_dialog("Restore from a backup", &backup)

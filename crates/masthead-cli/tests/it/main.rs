@@ -10,6 +10,7 @@ mod concurrency;
 mod drafts;
 mod export;
 mod flatplan;
+mod safekeeping;
 mod team;
 
 struct Run {

@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::{Cli, run_with};
 
 /// Every list and show verb's JSON for the whole database, as one text.
-fn everything(db: &Path) -> String {
+pub(crate) fn everything(db: &Path) -> String {
     let run = |args: &[&str]| -> String {
         let r = run_with(Some(db), args, &[]);
         assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);

@@ -18,6 +18,7 @@ mod flatplan;
 mod kinds;
 mod lookup;
 mod plan;
+mod portable;
 mod publications;
 mod safekeeping;
 mod sections;
@@ -26,6 +27,7 @@ mod workflow;
 
 pub use assignments::AssignmentQuery;
 pub use drafts::{DiffInputs, PreparedDraft};
+pub use portable::{EXPORT_FORMAT, EXPORT_VERSION};
 pub use team::ImportSummary;
 
 pub use demo::{DEMO_EDITION, DEMO_PUBLICATION};

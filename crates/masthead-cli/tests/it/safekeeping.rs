@@ -1,0 +1,198 @@
+//! Backups, restores, `check`, the portable JSON export, and the odd files
+//! and folders a newcomer may give `--db` or `--out`.
+
+use std::path::Path;
+
+use crate::team::everything;
+use crate::{Cli, run_with};
+
+/// The demo with a second draft and an approved copy, so that versions,
+/// originals and approvals travel too.
+fn rich_demo() -> Cli {
+    let cli = Cli::demo();
+    let piece = "Leeds commits to working with European cities on important issues";
+    let v2 = cli.db.with_file_name("v2.md");
+    std::fs::write(&v2, "Leeds will sign memoranda with Lille and Brno.\n").unwrap();
+    cli.run(&["draft", "submit", "--article", piece, v2.to_str().unwrap()])
+        .ok();
+    cli.run(&["draft", "approve", "--article", piece, "--version", "1"])
+        .ok();
+    cli
+}
+
+#[test]
+fn the_json_export_round_trips_to_the_same_lists_and_shows() {
+    let file = rich_demo();
+    let export = file.db.with_file_name("pse.jsonl");
+    file.run(&["export", "json", "--out", export.to_str().unwrap()])
+        .ok();
+    let text = std::fs::read_to_string(&export).unwrap();
+    let header: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(header["format"], "masthead-export");
+    assert_eq!(header["version"], 1);
+    assert!(text.contains("\"base64\""), "drafts' originals travel");
+    assert!(text.lines().last().unwrap().contains("\"end\""));
+
+    let back = Cli::new();
+    let imported = back
+        .run(&["import", "json", export.to_str().unwrap(), "--json"])
+        .ok()
+        .json();
+    assert!(
+        imported["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t[0] == "drafts" && t[1] == 2),
+        "{imported}"
+    );
+    assert_eq!(everything(&back.db), everything(&file.db));
+
+    // Never merged: a second import is refused and adds nothing.
+    let before = back.snapshot();
+    back.run(&["import", "json", export.to_str().unwrap()])
+        .refused("already holds");
+    assert_eq!(back.snapshot(), before);
+}
+
+#[test]
+fn a_damaged_export_imports_nothing() {
+    let file = Cli::demo();
+    let export = file.db.with_file_name("pse.jsonl");
+    file.run(&["export", "json", "--out", export.to_str().unwrap()])
+        .ok();
+    let text = std::fs::read_to_string(&export).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let dir = tempfile::tempdir().unwrap();
+    let cut = dir.path().join("cut.jsonl");
+    std::fs::write(&cut, lines[..lines.len() / 2].join("\n")).unwrap();
+    let newer = dir.path().join("newer.jsonl");
+    std::fs::write(&newer, text.replacen("\"version\":1", "\"version\":99", 1)).unwrap();
+    let garbage = dir.path().join("garbage.jsonl");
+    std::fs::write(&garbage, "{\"hello\": 1}\nnot json\n").unwrap();
+    let mut bad_row = lines.clone();
+    bad_row[1] = "{\"t\":\"publications\",\"r\":[1]}";
+    let shape = dir.path().join("shape.jsonl");
+    std::fs::write(&shape, bad_row.join("\n")).unwrap();
+    for (path, needle) in [
+        (&cut, "cut off"),
+        (&newer, "newer Masthead"),
+        (&garbage, "not a Masthead export"),
+        (&shape, "wrong shape"),
+    ] {
+        let target = Cli::new();
+        target.run(&["init"]).ok();
+        let before = target.snapshot();
+        target
+            .run(&["import", "json", path.to_str().unwrap()])
+            .refused(needle);
+        assert_eq!(target.snapshot(), before, "{}", path.display());
+    }
+}
+
+#[test]
+fn backup_restore_and_check_from_the_command_line() {
+    let cli = Cli::demo();
+    let backup = cli.db.with_file_name("backup.db");
+    cli.run(&["backup", "--out", backup.to_str().unwrap()]).ok();
+    cli.run(&["backup", "--out", backup.to_str().unwrap()])
+        .refused("already exists");
+    cli.run(&["backup", "--out", "/nonexistent-folder/b.db"])
+        .refused("does not exist");
+    let piece = "Keep communities at the heart of planning";
+    cli.run(&["article", "update", piece, "--title", "Retitled"])
+        .ok();
+    let said = cli.run(&["restore", backup.to_str().unwrap()]).ok().stdout;
+    assert!(said.contains("before-restore"), "{said}");
+    cli.run(&["article", "show", piece, "--json"]).ok();
+    cli.run(&["restore", cli.db.to_str().unwrap()])
+        .refused("open database itself");
+    cli.run(&["restore", "/nonexistent/backup.db"])
+        .refused("no backup");
+
+    let clean = cli.run(&["check", "--json"]).ok().json();
+    assert_eq!(clean["problems"].as_array().unwrap().len(), 0);
+    // Damage, as another program could: a slot off the edition's pages.
+    rusqlite::Connection::open(&cli.db)
+        .unwrap()
+        .execute_batch(
+            "UPDATE slots SET first_page = 999, last_page = 999
+             WHERE id = (SELECT id FROM slots ORDER BY first_page DESC LIMIT 1)",
+        )
+        .unwrap();
+    let found = cli.run(&["check"]);
+    assert_eq!(found.code, 1, "{}", found.stdout);
+    assert!(
+        found.stdout.contains("1 thing is wrong"),
+        "{}",
+        found.stdout
+    );
+    assert!(
+        found.stdout.contains("masthead flatplan move"),
+        "{}",
+        found.stdout
+    );
+}
+
+/// What is not a database file is refused at once, in one line, and left
+/// as it was.
+#[cfg(unix)]
+#[test]
+fn odd_files_given_as_the_database_are_refused_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.db");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    let negative = dir.path().join("negative.db");
+    let absurd = dir.path().join("absurd.db");
+    for (path, version) in [(&negative, -5), (&absurd, 2_000_000_000)] {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        conn.execute_batch("CREATE TABLE t (x)").unwrap();
+        conn.pragma_update(None, "application_id", masthead_core::APPLICATION_ID)
+            .unwrap();
+        conn.pragma_update(None, "user_version", version).unwrap();
+    }
+    for (db, needle) in [
+        (fifo.as_path(), "named pipe"),
+        (dir.path(), "folder"),
+        (Path::new("/dev/null"), "device"),
+        (empty.as_path(), "empty (0 bytes)"),
+        (negative.as_path(), "schema version is -5"),
+        (absurd.as_path(), "newer Masthead"),
+    ] {
+        let started = std::time::Instant::now();
+        run_with(Some(db), &["edition", "list"], &[]).refused(needle);
+        assert!(started.elapsed().as_secs() < 5, "{} hung", db.display());
+    }
+    assert_eq!(std::fs::metadata(&empty).unwrap().len(), 0, "left empty");
+    // `init` is what makes a database of an empty file.
+    run_with(Some(&empty), &["init"], &[]).ok();
+    run_with(Some(&empty), &["edition", "list"], &[]).ok();
+}
+
+/// `--out` into a folder that does not exist is the user's to fix: exit 2.
+#[test]
+fn an_out_file_in_a_missing_folder_is_a_usage_error() {
+    let cli = Cli::demo();
+    for args in [
+        &["export", "json", "--out", "/no/such/folder/x.jsonl"][..],
+        &[
+            "export",
+            "csv",
+            "--edition",
+            "Feb/Mar 21",
+            "--out",
+            "/no/such/folder/x.csv",
+        ],
+        &["backup", "--out", "/no/such/folder/x.db"],
+    ] {
+        cli.run(args).refused("does not exist");
+    }
+}

@@ -1,0 +1,213 @@
+//! The portable export: a whole database as JSON Lines (one JSON value per
+//! line), readable without Masthead and brought back into an empty file or
+//! server by `import json`. The format is described in
+//! `docs/export-format.md`; [`EXPORT_VERSION`] names it.
+//!
+//! Line 1 is the header: `{"format":"masthead-export","version":1,
+//! "schema_version":6,"exported_at":"…","tables":[["publications",["id",…]],…]}`.
+//! Then one line per row, tables in the header's order (what a row refers
+//! to comes before it): `{"t":"articles","r":[…]}`, each value `null`, a
+//! number, `true`/`false`, a string, or `{"base64":"…"}` for bytes (drafts'
+//! original files). Then `{"approved":["<piece id>","<draft id>"]}` per
+//! approved copy, and last `{"end":{"rows":N}}`, so a cut-off file is
+//! refused rather than half-imported.
+
+use std::io::{BufRead, Write};
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use serde_json::{Value as Json, json};
+
+use super::{Result, Store, team::ImportSummary};
+use crate::error::Error;
+use crate::storage::TABLES;
+use crate::storage::sql::Value;
+
+/// The name in every export's header.
+pub const EXPORT_FORMAT: &str = "masthead-export";
+/// The version of the format this Masthead writes and reads.
+pub const EXPORT_VERSION: u64 = 1;
+
+fn to_json(value: Value) -> Json {
+    match value {
+        Value::Null => Json::Null,
+        Value::Int(n) => json!(n),
+        Value::Bool(b) => json!(b),
+        Value::Text(t) => Json::String(t),
+        Value::Blob(b) => json!({ "base64": STANDARD.encode(b) }),
+    }
+}
+
+fn from_json(value: &Json) -> Option<Value> {
+    Some(match value {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(n) => Value::Int(n.as_i64()?),
+        Json::String(s) => Value::Text(s.clone()),
+        Json::Object(o) if o.len() == 1 => {
+            Value::Blob(STANDARD.decode(o.get("base64")?.as_str()?).ok()?)
+        }
+        _ => return None,
+    })
+}
+
+fn write_failed(e: std::io::Error) -> Error {
+    Error::Io {
+        path: "the export".into(),
+        source: e,
+    }
+}
+
+impl Store {
+    /// Writes everything this database holds to `out`, from one snapshot.
+    /// Returns the rows written per table.
+    pub fn export_json(&self, out: &mut dyn Write) -> Result<Vec<(String, u64)>> {
+        let schema_version = self.schema_version()?;
+        self.read(|tx| {
+            let header = json!({
+                "format": EXPORT_FORMAT,
+                "version": EXPORT_VERSION,
+                "schema_version": schema_version,
+                "exported_at": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                "tables": TABLES.iter().map(|(t, c)| json!([t, c])).collect::<Vec<_>>(),
+            });
+            writeln!(out, "{header}").map_err(write_failed)?;
+            let mut counts = Vec::with_capacity(TABLES.len());
+            let mut total = 0u64;
+            for (table, columns) in TABLES {
+                let mut rows = 0u64;
+                tx.dump_table(table, columns, &mut |row| {
+                    rows += 1;
+                    let line = json!({ "t": table, "r": row.into_iter().map(to_json).collect::<Vec<_>>() });
+                    writeln!(out, "{line}").map_err(write_failed)
+                })?;
+                total += rows;
+                counts.push(((*table).to_owned(), rows));
+            }
+            for (article, draft) in tx.approved_drafts()? {
+                writeln!(out, "{}", json!({ "approved": [article, draft] })).map_err(write_failed)?;
+            }
+            writeln!(out, "{}", json!({ "end": { "rows": total } })).map_err(write_failed)?;
+            out.flush().map_err(write_failed)?;
+            Ok(counts)
+        })
+    }
+
+    /// Loads an export (see [`Store::export_json`]) into this database,
+    /// which must hold nothing yet, in one transaction: all of it, or none.
+    /// `from` names the file in messages. Into a team server the team is
+    /// left out (its logins are its own; people are invited again).
+    pub fn import_json(&mut self, input: &mut dyn BufRead, from: &str) -> Result<ImportSummary> {
+        let bad = |line: usize, what: &str| {
+            Error::invalid(
+                "not_an_export",
+                "file",
+                format!(
+                    "{from} is not a Masthead export Masthead can read (line {line}: {what}), so nothing was imported."
+                ),
+            )
+        };
+        let into_server = self.server().is_some();
+        let to = self.path().display().to_string();
+        let mut lines = input.lines();
+        let header: Json = match lines.next() {
+            Some(Ok(line)) => serde_json::from_str(&line).map_err(|_| bad(1, "no header"))?,
+            Some(Err(_)) => return Err(bad(1, "it is not text")),
+            None => return Err(bad(1, "the file is empty")),
+        };
+        if header["format"] != EXPORT_FORMAT {
+            return Err(bad(1, "no header"));
+        }
+        let version = header["version"].as_u64().unwrap_or(0);
+        if version > EXPORT_VERSION {
+            return Err(Error::invalid(
+                "export_too_new",
+                "file",
+                format!(
+                    "{from} was written by a newer Masthead (export format {version}; this one reads up to {EXPORT_VERSION}). Update Masthead to import it."
+                ),
+            ));
+        }
+        let expected: Vec<Json> = TABLES.iter().map(|(t, c)| json!([t, c])).collect();
+        if header["tables"].as_array() != Some(&expected) {
+            return Err(Error::invalid(
+                "export_other_schema",
+                "file",
+                format!(
+                    "{from} was exported by another version of Masthead (schema version {}; this one writes {}), so its tables differ. Import it with that version, or update both.",
+                    header["schema_version"],
+                    self.schema_version()?
+                ),
+            ));
+        }
+        self.write(|tx| {
+            if !tx.holds_nothing()? {
+                return Err(Error::invalid(
+                    "import_target_not_empty",
+                    "db",
+                    format!(
+                        "{to} already holds publications, contributors or history, so nothing was imported (an import never merges). Import into a new file or an empty server database."
+                    ),
+                ));
+            }
+            let mut counts: Vec<(String, u64)> =
+                TABLES.iter().map(|(t, _)| ((*t).to_owned(), 0)).collect();
+            let mut at_table = 0usize;
+            let mut total = 0u64;
+            let mut ended = false;
+            for (index, line) in lines.enumerate() {
+                let number = index + 2;
+                let line = line.map_err(|_| bad(number, "it is not text"))?;
+                if ended {
+                    return Err(bad(number, "lines after the end"));
+                }
+                let value: Json =
+                    serde_json::from_str(&line).map_err(|_| bad(number, "not JSON"))?;
+                if let Some(table) = value["t"].as_str() {
+                    let Some(position) = TABLES.iter().position(|(t, _)| *t == table) else {
+                        return Err(bad(number, "an unknown table"));
+                    };
+                    if position < at_table {
+                        return Err(bad(number, "rows out of order"));
+                    }
+                    at_table = position;
+                    let columns = TABLES[position].1;
+                    let row: Option<Vec<Value>> = value["r"]
+                        .as_array()
+                        .filter(|r| r.len() == columns.len())
+                        .and_then(|r| r.iter().map(from_json).collect());
+                    let row = row.ok_or_else(|| bad(number, "a row of the wrong shape"))?;
+                    total += 1;
+                    if table == "people" && into_server {
+                        continue;
+                    }
+                    tx.load_row(table, columns, &row)?;
+                    counts[position].1 += 1;
+                } else if let Some(pair) = value["approved"].as_array() {
+                    match (pair.first().and_then(Json::as_str), pair.get(1).and_then(Json::as_str)) {
+                        (Some(article), Some(draft)) if pair.len() == 2 => {
+                            tx.set_approved_draft_raw(article, draft)?
+                        }
+                        _ => return Err(bad(number, "a malformed approved copy")),
+                    }
+                } else if let Some(rows) = value["end"]["rows"].as_u64() {
+                    if rows != total {
+                        return Err(bad(number, "the row count does not match"));
+                    }
+                    ended = true;
+                } else {
+                    return Err(bad(number, "a line of no known kind"));
+                }
+            }
+            if !ended {
+                return Err(bad(0, "it stops before its end; the file was cut off"));
+            }
+            Ok(counts)
+        })
+        .map(|tables| ImportSummary {
+            from: from.to_owned(),
+            to: to.clone(),
+            tables,
+        })
+    }
+}
