@@ -48,18 +48,18 @@ fn main() -> ExitCode {
         Err(Failure::Core(e)) => {
             if e.code() == "conflict" {
                 // Scripts look for the word; people read the sentence.
-                eprintln!("error: conflict: {e}");
+                eprintln!("error: conflict: {}", output::printable(&e.to_string()));
             } else {
-                eprintln!("error: {e}");
+                eprintln!("error: {}", output::printable(&e.to_string()));
             }
             ExitCode::from(if e.is_user_error() { 2 } else { 1 })
         }
         Err(Failure::Usage(message)) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", output::printable(&message));
             ExitCode::from(2)
         }
         Err(Failure::Other(e)) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", output::printable(&format!("{e:#}")));
             ExitCode::from(1)
         }
         Err(Failure::Reported) => ExitCode::from(1),

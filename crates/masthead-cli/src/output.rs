@@ -5,7 +5,8 @@
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+        let text = format!($($arg)*);
+        if let Err(e) = writeln!(std::io::stdout().lock(), "{}", $crate::output::printable(&text)) {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
                 std::process::exit(0);
             }
@@ -13,6 +14,7 @@ macro_rules! say {
     }};
 }
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use chrono::NaiveDate;
@@ -23,6 +25,31 @@ use masthead_core::model::{
 use serde::Serialize;
 
 use crate::Failure;
+
+/// `text` as it may reach a terminal: control characters (but line breaks
+/// and tabs) and direction overrides written as `\u{…}`, so that nothing
+/// stored (before the rule refused them, or by another program) can move
+/// the cursor, clear the screen or reverse what follows.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let odd = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(odd) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if odd(c) {
+                    format!("\\u{{{:04x}}}", c as u32)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
 
 pub struct Out;
 
@@ -37,7 +64,7 @@ impl Out {
 
     pub fn warnings(&self, warnings: &[Warning]) {
         for w in warnings {
-            eprintln!("warning: {}", w.message);
+            eprintln!("warning: {}", printable(&w.message));
         }
     }
 

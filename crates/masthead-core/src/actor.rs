@@ -11,13 +11,14 @@ impl Actor {
 
     pub fn new(name: &str) -> Result<Actor> {
         let name = name.trim();
-        if name.is_empty() {
+        if name.chars().all(crate::rules::is_invisible) {
             return Err(Error::invalid(
                 "user_name_required",
                 "user_name",
                 "Your name is empty. Type the name to record in the history of your changes.",
             ));
         }
+        crate::rules::check_characters(name, "user_name", "name", false)?;
         if name.chars().count() > Self::MAX_LEN {
             return Err(Error::invalid(
                 "user_name_too_long",

@@ -196,3 +196,34 @@ fn an_out_file_in_a_missing_folder_is_a_usage_error() {
         cli.run(args).refused("does not exist");
     }
 }
+
+/// A title stored with terminal escapes (by another program, or before the
+/// rule refused them) is printed escaped: nothing reaches the terminal raw.
+#[test]
+fn stored_control_characters_are_printed_escaped() {
+    let cli = Cli::demo();
+    rusqlite::Connection::open(&cli.db)
+        .unwrap()
+        .execute_batch(
+            "UPDATE articles SET title = 'Clear' || char(27) || '[2J' || char(8238) || 'screen'
+             WHERE title = 'Keep communities at the heart of planning'",
+        )
+        .unwrap();
+    let listed = cli
+        .run(&["article", "list", "--edition", "Feb/Mar 21"])
+        .ok()
+        .stdout;
+    assert!(!listed.contains('\u{1b}') && !listed.contains('\u{202E}'));
+    assert!(
+        listed.contains("Clear\\u{001b}[2J\\u{202e}screen"),
+        "{listed}"
+    );
+    let refused = cli.run(&["article", "show", "Clear\u{1b}"]);
+    assert!(!refused.stderr.contains('\u{1b}'), "{}", refused.stderr);
+    // JSON keeps the stored text exactly, escaped as JSON does.
+    let json = cli
+        .run(&["article", "list", "--edition", "Feb/Mar 21", "--json"])
+        .ok()
+        .stdout;
+    assert!(json.contains("Clear\\u001b[2J\u{202E}screen"), "{json}");
+}

@@ -1,6 +1,6 @@
 //! What makes a piece valid, the moves its workflow allows, and what changed.
 
-use super::{Diff, optional_text, required_text};
+use super::{Diff, optional_block, required_text};
 use crate::error::{Error, Result};
 use crate::history::FieldChange;
 use crate::model::{Article, ArticleInput, Kind, Section, Status, StatusId};
@@ -29,8 +29,8 @@ pub fn slugify(title: &str) -> String {
 pub(crate) fn validate(input: &ArticleInput) -> Result<ArticleInput> {
     let mut clean = input.clone();
     clean.title = required_text(&input.title, "title", "title", 200)?;
-    clean.standfirst = optional_text(&input.standfirst, "standfirst", "standfirst", 1000)?;
-    clean.notes = optional_text(&input.notes, "notes", "notes", 10_000)?;
+    clean.standfirst = optional_block(&input.standfirst, "standfirst", "standfirst", 1000)?;
+    clean.notes = optional_block(&input.notes, "notes", "notes", 10_000)?;
     match input.word_target {
         Some(0) => {
             return Err(Error::invalid(

@@ -2,7 +2,7 @@
 //! fee (exact decimals in a currency's minor units, never floats), and the
 //! answers it may take.
 
-use super::{Diff, optional_text, required_text};
+use super::{Diff, optional_block, required_text};
 use crate::error::{Error, Result};
 use crate::history::FieldChange;
 use crate::model::{
@@ -108,7 +108,7 @@ fn currency(text: Option<&str>) -> Result<String> {
 
 pub(crate) fn validate(input: &AssignmentInput) -> Result<AssignmentTerms> {
     let role = required_text(&input.role, "role", "role", 40)?.to_lowercase();
-    let brief = optional_text(&input.brief, "brief", "brief", 20_000)?;
+    let brief = optional_block(&input.brief, "brief", "brief", 20_000)?;
     if let Some(words) = input.word_target
         && !(1..=100_000).contains(&words)
     {

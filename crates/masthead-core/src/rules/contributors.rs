@@ -1,6 +1,6 @@
 //! What makes a contributor valid.
 
-use super::{Diff, optional_text, required_text};
+use super::{Diff, optional_block, optional_text, required_text};
 use crate::error::{Error, Result};
 use crate::history::FieldChange;
 use crate::model::{Contributor, ContributorInput};
@@ -55,7 +55,7 @@ pub(crate) fn validate(input: &ContributorInput) -> Result<ContributorInput> {
         email,
         phone: optional_text(&input.phone, "phone", "phone number", 40)?,
         kind: input.kind,
-        notes: optional_text(&input.notes, "notes", "notes", 4000)?,
+        notes: optional_block(&input.notes, "notes", "notes", 4000)?,
     })
 }
 

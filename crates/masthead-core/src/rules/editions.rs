@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Diff, optional_text, required_text};
+use super::{Diff, optional_block, optional_text, required_text};
 use crate::error::{Error, Result};
 use crate::history::FieldChange;
 use crate::model::{EditionInput, Warning};
@@ -41,7 +41,7 @@ pub(crate) fn validate(
     let mut clean = input.clone();
     clean.name = required_text(&input.name, "name", "edition name", 80)?;
     clean.theme = optional_text(&input.theme, "theme", "theme", 200)?;
-    clean.notes = optional_text(&input.notes, "notes", "notes", 10_000)?;
+    clean.notes = optional_block(&input.notes, "notes", "notes", 10_000)?;
     clean.focus_topics = Vec::new();
     for topic in &input.focus_topics {
         let topic = optional_text(topic, "focus_topics", "focus topic", 80)?;

@@ -15,7 +15,73 @@ pub(crate) mod workflow;
 use crate::error::{Error, Result};
 use crate::history::FieldChange;
 
-/// Trims `text` and checks it is present and not longer than `max` characters.
+/// Characters that show nothing: white space, control characters and the
+/// invisible format characters (zero-width space and joiners, the byte
+/// order mark, the soft hyphen, word joiners). A name made only of these
+/// is empty.
+pub(crate) fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+        )
+}
+
+/// The characters that reverse the direction of the text around them
+/// (embeddings, overrides, isolates): in a one-line name they can make it
+/// read as another.
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// One rule for every piece of text a user saves, on both stores: NUL is
+/// refused everywhere; a one-line field (a title, a name, a file name)
+/// takes no control character and no direction override; a block of text
+/// (notes, a brief, a standfirst) keeps tabs and line breaks (Windows' and
+/// old Macs' made `\n`) and refuses other control characters.
+pub(crate) fn check_characters(
+    text: &str,
+    field: &'static str,
+    what: &str,
+    block: bool,
+) -> Result<()> {
+    let refuse = |c: char, why: &str| {
+        Err(Error::invalid(
+            format!("{field}_invalid_character"),
+            field,
+            format!(
+                "The {what} contains {why} (U+{:04X}). Remove it; nothing was saved.",
+                c as u32
+            ),
+        ))
+    };
+    for c in text.chars() {
+        if c == '\0' {
+            return refuse(c, "a NUL character, which Masthead cannot store");
+        }
+        if c.is_control() && !(block && (c == '\n' || c == '\t')) {
+            return refuse(
+                c,
+                if block {
+                    "a control character (only tabs and line breaks are kept)"
+                } else {
+                    "a control character (it is one line of plain text)"
+                },
+            );
+        }
+        if !block && is_bidi_control(c) {
+            return refuse(
+                c,
+                "a character that reverses the direction of the text around it, which can make it read as something else",
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Trims a one-line `text` and checks it is present (not only invisible
+/// characters), of allowed characters and not longer than `max` characters.
 pub(crate) fn required_text(
     text: &str,
     field: &'static str,
@@ -23,7 +89,7 @@ pub(crate) fn required_text(
     max: usize,
 ) -> Result<String> {
     let text = text.trim();
-    if text.is_empty() {
+    if text.chars().all(is_invisible) {
         return Err(Error::invalid(
             format!("{field}_required"),
             field,
@@ -33,14 +99,32 @@ pub(crate) fn required_text(
     optional_text(text, field, what, max)
 }
 
-/// Trims `text` and checks it is not longer than `max` characters.
+/// Trims a one-line `text` and checks its characters and that it is not
+/// longer than `max` characters.
 pub(crate) fn optional_text(
     text: &str,
     field: &'static str,
     what: &str,
     max: usize,
 ) -> Result<String> {
-    let text = text.trim();
+    check_characters(text, field, what, false)?;
+    limit(text.trim(), field, what, max)
+}
+
+/// A block of text (notes, a brief, a standfirst): line breaks made `\n`,
+/// trimmed, its characters checked, not longer than `max` characters.
+pub(crate) fn optional_block(
+    text: &str,
+    field: &'static str,
+    what: &str,
+    max: usize,
+) -> Result<String> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    check_characters(&text, field, what, true)?;
+    limit(text.trim(), field, what, max)
+}
+
+fn limit(text: &str, field: &'static str, what: &str, max: usize) -> Result<String> {
     let len = text.chars().count();
     if len > max {
         return Err(Error::invalid(

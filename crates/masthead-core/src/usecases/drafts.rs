@@ -210,6 +210,7 @@ pub(crate) fn record(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| upload.name.clone());
+    crate::rules::check_characters(&file_name, "file", "file's name", false)?;
     let length = file_name.chars().count();
     if length > MAX_FILE_NAME {
         return Err(Error::invalid(

@@ -15,7 +15,7 @@ use crate::rules::flatplan::{
     check_advert_shape, check_fit, check_placement, copyfit_off, describe, fits_words, pages,
     size_in_pages,
 };
-use crate::rules::{Diff, optional_text, required_text};
+use crate::rules::{Diff, optional_block, optional_text, required_text};
 use crate::storage::{SlotRow, Tx};
 
 pub(crate) fn load(tx: &mut dyn Tx, edition: EditionId) -> Result<Flatplan> {
@@ -80,7 +80,7 @@ fn validate_advert(input: &AdvertInput) -> Result<AdvertInput> {
         size: input.size,
         state: input.state,
         position: optional_text(&input.position, "position", "position request", 200)?,
-        notes: optional_text(&input.notes, "notes", "notes", 4000)?,
+        notes: optional_block(&input.notes, "notes", "notes", 4000)?,
     })
 }
 

@@ -364,3 +364,78 @@ fn kinds_are_found_by_the_words_people_type() {
         "not_found"
     );
 }
+
+/// One rule for text on both stores: NUL nowhere; no control character or
+/// direction override in a one-line field; tabs and line breaks kept in a
+/// block (Windows' made `\n`); a title of invisible characters is empty.
+#[test]
+fn odd_characters_are_refused_by_one_rule_on_both_stores() {
+    let (mut f, e) = with_edition();
+    type Case = (Box<dyn Fn(&mut ArticleInput)>, &'static str);
+    let cases: Vec<Case> = vec![
+        (
+            Box::new(|i| i.title = "\u{200B}\u{FEFF}".into()),
+            "title_required",
+        ),
+        (Box::new(|i| i.title = "\u{1}".into()), "title_required"),
+        (
+            Box::new(|i| i.title = "Pay\u{0}day".into()),
+            "title_invalid_character",
+        ),
+        (
+            Box::new(|i| i.title = "Two\nlines".into()),
+            "title_invalid_character",
+        ),
+        (
+            Box::new(|i| i.title = "Bell\u{7}".into()),
+            "title_invalid_character",
+        ),
+        (
+            Box::new(|i| i.title = "evil\u{202E}txt.exe".into()),
+            "title_invalid_character",
+        ),
+        (
+            Box::new(|i| i.title = "iso\u{2066}late".into()),
+            "title_invalid_character",
+        ),
+        (
+            Box::new(|i| i.notes = "a\u{0}b".into()),
+            "notes_invalid_character",
+        ),
+        (
+            Box::new(|i| i.notes = "escape \u{1b}[2J".into()),
+            "notes_invalid_character",
+        ),
+        (
+            Box::new(|i| i.standfirst = "nul\u{0}".into()),
+            "standfirst_invalid_character",
+        ),
+    ];
+    for (change, code) in cases {
+        let mut input = piece("Fine");
+        change(&mut input);
+        let err = f.refused(code, |s, who| s.add_article(who, e, &input));
+        assert_eq!(
+            err.to_string().contains("U+"),
+            code.ends_with("character"),
+            "{err}"
+        );
+    }
+    let mut input = piece("Tabs\tand all");
+    input.title = "Heat pumps".into();
+    input.notes = "Line one\r\nLine two\rLine three\tend".into();
+    input.standfirst = "An \u{202E} override is only odd in one line".into();
+    let saved = f.store.add_article(&f.actor, e, &input).unwrap();
+    assert_eq!(saved.notes, "Line one\nLine two\nLine three\tend");
+    // Names of people and of files follow the same rule.
+    assert_eq!(
+        masthead_core::Actor::new("Tess\u{1b}[31m")
+            .unwrap_err()
+            .code(),
+        "user_name_invalid_character"
+    );
+    assert_eq!(
+        masthead_core::Actor::new("\u{200B}").unwrap_err().code(),
+        "user_name_required"
+    );
+}
