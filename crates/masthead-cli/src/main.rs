@@ -1049,7 +1049,22 @@ fn workflow(cmd: &WorkflowCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcom
                 ));
             }
             let wf = store.reorder_status(who, id, seen, position - 1)?;
-            (wf, format!("Moved \"{s}\" to place {position}."))
+            let count = wf.statuses.len();
+            let (at, label) = wf
+                .statuses
+                .iter()
+                .enumerate()
+                .find(|(_, st)| st.id == id)
+                .map(|(i, st)| (i + 1, st.label.clone()))
+                .unwrap_or((0, s.clone()));
+            let done = if at as u32 == *position {
+                format!("Moved \"{label}\" to place {at} of {count}.")
+            } else {
+                format!(
+                    "Moved \"{label}\" to place {at} of {count}, the last (there is no place {position})."
+                )
+            };
+            (wf, done)
         }
         WorkflowCmd::Retire { status: s, .. } | WorkflowCmd::Restore { status: s, .. } => {
             let retire = matches!(cmd, WorkflowCmd::Retire { .. });

@@ -17,7 +17,8 @@ pub enum Error {
         message: String,
     },
     #[error(
-        "No {entity} matches \"{key}\". Check the spelling or use its id (see `{entity} list`)."
+        "No {entity} matches \"{key}\". Check the spelling or use its id (see `{}`).",
+        list_verb(entity)
     )]
     NotFound { entity: &'static str, key: String },
     #[error("\"{key}\" matches {count} {entity}s. Use the id instead: {ids}.")]
@@ -305,6 +306,25 @@ impl Error {
             field: field.into(),
             message: message.into(),
         }
+    }
+}
+
+/// The verb that lists what `entity` names, as a user types it.
+fn list_verb(entity: &str) -> &'static str {
+    match entity {
+        "advert" => "masthead advert list --edition EDITION",
+        "article" | "piece" => "masthead article list --edition EDITION",
+        "assignment" => "masthead assignment list",
+        "contributor" => "masthead contributor list",
+        "draft" => "masthead draft list --article PIECE",
+        "edition" => "masthead edition list",
+        "kind" => "masthead kind list",
+        "publication" => "masthead publication list",
+        "section" => "masthead section list",
+        "slot" => "masthead flatplan show EDITION",
+        "status" => "masthead workflow list",
+        "team member" => "masthead team list",
+        _ => "masthead --help",
     }
 }
 

@@ -15,14 +15,18 @@ fn the_run_sheet_csv_round_trips_through_a_csv_parser() {
         .as_str()
         .unwrap()
         .to_owned();
-    cli.run(&[
-        "article",
-        "update",
-        &id,
-        "--title",
-        "“Levelling up”, said \"the minister\"\nin Brnó – £1bn",
-    ])
-    .ok();
+    // Titles are one line now, but one stored before that rule (or by
+    // another program) may hold a line break: the CSV must carry it too.
+    rusqlite::Connection::open(&cli.db)
+        .unwrap()
+        .execute(
+            "UPDATE articles SET title = ?1 WHERE id = ?2",
+            [
+                "“Levelling up”, said \"the minister\"\nin Brnó – £1bn",
+                id.as_str(),
+            ],
+        )
+        .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("runsheet.csv");
     let run = cli

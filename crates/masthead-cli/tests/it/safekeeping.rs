@@ -227,3 +227,43 @@ fn stored_control_characters_are_printed_escaped() {
         .stdout;
     assert!(json.contains("Clear\\u001b[2J\u{202E}screen"), "{json}");
 }
+
+/// Messages name verbs that exist, say "notes are", and say where a status
+/// really went.
+#[test]
+fn messages_name_real_verbs_and_say_what_happened() {
+    let cli = Cli::demo();
+    cli.run(&[
+        "workflow",
+        "add",
+        "--name",
+        "Legal read",
+        "--after",
+        "Subbed",
+    ])
+    .ok();
+    let moved = cli
+        .run(&["workflow", "reorder", "Legal read", "--position", "99"])
+        .ok()
+        .stdout;
+    assert!(moved.contains("the last (there is no place 99)"), "{moved}");
+    let listed = cli.run(&["workflow", "list", "--json"]).ok().json();
+    let statuses = listed["statuses"].as_array().unwrap();
+    assert_eq!(statuses.last().unwrap()["label"], "Legal read");
+    cli.run(&[
+        "article",
+        "status",
+        "Keep communities at the heart of planning",
+        "Printed",
+    ])
+    .refused("masthead workflow list");
+    let long = "n".repeat(10_001);
+    cli.run(&[
+        "article",
+        "update",
+        "Keep communities at the heart of planning",
+        "--notes",
+        &long,
+    ])
+    .refused("The notes are 10001 characters long");
+}

@@ -15,6 +15,11 @@ pub(crate) mod workflow;
 use crate::error::{Error, Result};
 use crate::history::FieldChange;
 
+/// Whether a field's name is a plural ("notes"), for the verb that follows.
+fn plural(what: &str) -> bool {
+    what.ends_with("notes")
+}
+
 /// Characters that show nothing: white space, control characters and the
 /// invisible format characters (zero-width space and joiners, the byte
 /// order mark, the soft hyphen, word joiners). A name made only of these
@@ -51,7 +56,8 @@ pub(crate) fn check_characters(
             format!("{field}_invalid_character"),
             field,
             format!(
-                "The {what} contains {why} (U+{:04X}). Remove it; nothing was saved.",
+                "The {what} {} {why} (U+{:04X}). Remove it; nothing was saved.",
+                if plural(what) { "contain" } else { "contains" },
                 c as u32
             ),
         ))
@@ -130,7 +136,11 @@ fn limit(text: &str, field: &'static str, what: &str, max: usize) -> Result<Stri
         return Err(Error::invalid(
             format!("{field}_too_long"),
             field,
-            format!("The {what} is {len} characters long; the most is {max}. Shorten it."),
+            format!(
+                "The {what} {} {len} characters long; the most is {max}. Shorten {}.",
+                if plural(what) { "are" } else { "is" },
+                if plural(what) { "them" } else { "it" }
+            ),
         ));
     }
     Ok(text.to_owned())
