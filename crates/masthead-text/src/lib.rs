@@ -110,12 +110,39 @@ pub fn read_file(path: &Path) -> Result<Upload, ImportError> {
     if meta.is_dir() {
         return Err(ImportError::NotAFile { name });
     }
+    if !meta.is_file() {
+        // A named pipe would wait forever; a device has no size to read.
+        return Err(ImportError::Unreadable {
+            name,
+            reason: special_kind(&meta).into(),
+        });
+    }
     check_size(&name, meta.len())?;
     let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable {
         name: name.clone(),
         reason: e.to_string(),
     })?;
     Ok(Upload { name, bytes })
+}
+
+/// What a path that is not a plain file is, in words.
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_fifo() {
+            return "it is a named pipe (FIFO), not a file";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "it is a device, not a file";
+        }
+        if kind.is_socket() {
+            return "it is a socket, not a file";
+        }
+    }
+    let _ = meta;
+    "it is not a plain file"
 }
 
 fn check_size(name: &str, size: u64) -> Result<(), ImportError> {

@@ -267,3 +267,99 @@ fn messages_name_real_verbs_and_say_what_happened() {
     ])
     .refused("The notes are 10001 characters long");
 }
+
+/// A database in a folder its reader may not write is read, and a write is
+/// refused in words. Run as a user without rights there (root may write
+/// anywhere, so as root the CLI runs as `nobody`).
+#[cfg(unix)]
+#[test]
+fn a_database_in_a_read_only_folder_is_read_and_writes_are_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let cli = Cli::demo();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let binary = dir.path().join("masthead");
+    std::fs::copy(env!("CARGO_BIN_EXE_masthead"), &binary).unwrap();
+    let folder = dir.path().join("shared");
+    std::fs::create_dir(&folder).unwrap();
+    let db = folder.join("pse.db");
+    cli.run(&["backup", "--out", db.to_str().unwrap()]).ok();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let as_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    let run = |args: &[&str]| {
+        let mut command = if as_root {
+            let mut c = std::process::Command::new("runuser");
+            c.args(["-u", "nobody", "--"]).arg(&binary);
+            c
+        } else {
+            std::process::Command::new(&binary)
+        };
+        command
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("MASTHEAD_USER", "Reader")
+            .env("HOME", dir.path())
+            .output()
+            .unwrap()
+    };
+    let listed = run(&["edition", "list"]);
+    assert!(
+        listed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&listed.stderr)
+    );
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("Feb/Mar 21"));
+    let refused = run(&[
+        "publication",
+        "add",
+        "--name",
+        "X",
+        "--frequency",
+        "Monthly",
+    ]);
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("cannot be written to"), "{said}");
+    assert_eq!(said.lines().count(), 1, "{said}");
+    let left: Vec<_> = std::fs::read_dir(&folder).unwrap().flatten().collect();
+    assert_eq!(left.len(), 1, "nothing made beside it");
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// A draft that is a named pipe or a link to a device is refused for what
+/// it is, at once (a pipe used to hang, a device was "empty").
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_device_is_not_a_draft() {
+    let cli = Cli::demo();
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("draft.md");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let device = dir.path().join("draft.txt");
+    std::os::unix::fs::symlink("/dev/zero", &device).unwrap();
+    let piece = "Keep communities at the heart of planning";
+    for (file, needle) in [(&pipe, "named pipe"), (&device, "device")] {
+        let started = std::time::Instant::now();
+        cli.run(&[
+            "draft",
+            "submit",
+            "--article",
+            piece,
+            file.to_str().unwrap(),
+        ])
+        .refused(needle);
+        assert!(started.elapsed().as_secs() < 5);
+    }
+}

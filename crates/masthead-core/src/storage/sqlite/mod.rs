@@ -50,6 +50,9 @@ pub(crate) struct SqliteBackend {
     path: PathBuf,
     /// The file's identity when opened, to notice it being moved or replaced.
     identity: Option<FileIdentity>,
+    /// Opened for reading only (its folder or the file may not be written):
+    /// every write is refused in words.
+    read_only: bool,
 }
 
 impl Backend for SqliteBackend {
@@ -67,6 +70,11 @@ impl Backend for SqliteBackend {
     }
 
     fn write(&mut self) -> Result<Box<dyn Tx + '_>> {
+        if self.read_only {
+            return Err(Error::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
         self.clear_dangling();
         self.check_still_there()?;
         let path = self.path.clone();
@@ -141,8 +149,86 @@ impl SqliteBackend {
     }
 
     /// Opens (creating if absent) the database at `path` and brings its
-    /// schema up to date. See `Store::open`.
+    /// schema up to date. See `Store::open`. A database that cannot be
+    /// written (a read-only folder or file) is opened for reading, and its
+    /// writes are refused in words.
     pub(crate) fn open(
+        path: &Path,
+        options: &OpenOptions,
+        migrations: &[&str],
+    ) -> Result<SqliteBackend> {
+        match Self::open_to_write(path, options, migrations) {
+            Err(Error::ReadOnly { .. } | Error::Io { .. }) if path.is_file() => {
+                Self::open_to_read(path, options, migrations.len() as i64)
+            }
+            other => other,
+        }
+    }
+
+    /// Opens a database that cannot be written, for reading: with its WAL
+    /// when one is beside it (SQLite reads it through the existing shared
+    /// memory file), else as immutable (nothing can change it here).
+    fn open_to_read(path: &Path, options: &OpenOptions, latest: i64) -> Result<SqliteBackend> {
+        let path = path.to_path_buf();
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        let conn = if Path::new(&wal).exists() {
+            Connection::open_with_flags(
+                &path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+        } else {
+            let uri = format!(
+                "file:{}?immutable=1",
+                path.display()
+                    .to_string()
+                    .replace('%', "%25")
+                    .replace('?', "%3f")
+                    .replace('#', "%23")
+            );
+            Connection::open_with_flags(
+                uri,
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_URI
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+        }
+        .map_err(|e| map_error(&path, e))?;
+        conn.busy_timeout(options.busy_timeout)
+            .map_err(|e| map_error(&path, e))?;
+        let probe = Probe::read(&conn).map_err(|e| map_error(&path, e))?;
+        if probe.application_id != APPLICATION_ID || !probe.has_tables || probe.user_version < 1 {
+            return Err(Error::NotMasthead {
+                path,
+                reason: "it holds no Masthead data".into(),
+            });
+        }
+        if probe.user_version > latest {
+            return Err(Error::DatabaseTooNew {
+                path,
+                found: probe.user_version,
+                supported: latest,
+            });
+        }
+        if probe.user_version < latest {
+            // An upgrade writes; a file that cannot be written stays as it is.
+            return Err(Error::ReadOnly { path });
+        }
+        let identity = FileIdentity::of(&path);
+        if cfg!(unix)
+            && let Some(identity) = &identity
+        {
+            open_here().push(identity.clone());
+        }
+        Ok(SqliteBackend {
+            conn,
+            path,
+            identity,
+            read_only: true,
+        })
+    }
+
+    fn open_to_write(
         path: &Path,
         options: &OpenOptions,
         migrations: &[&str],
@@ -193,6 +279,7 @@ impl SqliteBackend {
             conn,
             identity: None,
             path,
+            read_only: false,
         };
         if probe.user_version < latest {
             if probe.user_version > 0 {
