@@ -12,6 +12,7 @@ mod kinds;
 mod load;
 mod other;
 mod plan;
+mod properties;
 mod safekeeping;
 mod server;
 mod store;
