@@ -58,6 +58,10 @@ pub enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        /// First repair what can be (on a team server restored elsewhere:
+        /// members' right to connect); as the database's owner.
+        #[arg(long)]
+        repair: bool,
     },
     /// Publications: the titles that editions belong to.
     Publication {

@@ -224,8 +224,19 @@ fn run(cli: Cli) -> Outcome {
             ));
             Ok(())
         }
-        Command::Check { json } => {
-            let store = open(&path, false)?;
+        Command::Check { json, repair } => {
+            let mut store = open(&path, false)?;
+            if *repair {
+                let done = store.repair()?;
+                if !*json {
+                    if done.is_empty() {
+                        out.line("Nothing to repair.");
+                    }
+                    for line in &done {
+                        out.line(&format!("Repaired: {line}."));
+                    }
+                }
+            }
             let report = store.check()?;
             if *json {
                 out.json(&report)?;

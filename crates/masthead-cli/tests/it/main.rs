@@ -11,6 +11,7 @@ mod drafts;
 mod export;
 mod flatplan;
 mod safekeeping;
+mod server_backup;
 mod team;
 
 struct Run {

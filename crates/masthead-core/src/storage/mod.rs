@@ -63,10 +63,45 @@ pub(crate) trait Backend: Send {
     fn engine_checks(&self) -> Result<Vec<String>> {
         Ok(Vec::new())
     }
+    /// On a team server, the members whose login cannot work here (a file
+    /// has no logins).
+    fn login_checks(&self) -> Result<Vec<LoginProblem>> {
+        Ok(Vec::new())
+    }
+    /// On a team server, gives back what a restore elsewhere left out: the
+    /// right to connect, and the team's record of each member's login.
+    /// What was repaired, a line each.
+    fn repair_logins(&mut self) -> Result<Vec<String>> {
+        Ok(Vec::new())
+    }
     /// Caps the database at its current size plus `extra` pages (`None`
     /// lifts the cap), to test what a full disk does.
     #[cfg(test)]
     fn limit_pages(&self, extra: Option<u64>);
+}
+
+/// A team member whose login cannot work on this server.
+pub(crate) struct LoginProblem {
+    pub name: String,
+    pub login: String,
+    pub kind: LoginTrouble,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LoginTrouble {
+    /// No role of that name on this server (its roles were not restored).
+    Missing,
+    /// The role may not log in.
+    NoLogin,
+    /// The role may not connect to this database (a restore without
+    /// `--create` leaves the database's grants behind).
+    NoConnect,
+    /// The team's record names another role of that name (a restore onto
+    /// another server makes the roles anew).
+    Unlinked,
+    /// Not a member's: the database lets every login on the server connect
+    /// (a restore into a new database without `--create` loses its grants).
+    OpenToAll,
 }
 
 /// What a team server refuses that only a file does.

@@ -10,6 +10,7 @@ use super::{Result, Store};
 use crate::error::Error;
 use crate::model::{BackupMade, CheckProblem, CheckReport, Restored};
 use crate::rules::flatplan::overlaps;
+use crate::storage::LoginTrouble;
 
 impl Store {
     /// Writes a consistent backup of this file to `dest` with SQLite's
@@ -99,6 +100,13 @@ impl Store {
         })
     }
 
+    /// Repairs what `check` can: on a team server restored elsewhere, each
+    /// member's right to connect and the team's record of their login
+    /// (only for roles already in this team's groups). What was repaired.
+    pub fn repair(&mut self) -> Result<Vec<String>> {
+        self.backend_mut().repair_logins()
+    }
+
     /// Runs the engine's own checks (on a file: SQLite's integrity and
     /// foreign-key checks) and Masthead's invariants: every piece's status
     /// belongs to its publication's workflow, every draft has its file,
@@ -114,6 +122,38 @@ impl Store {
                     code: "integrity".into(),
                     problem: line,
                     what_to_do: "The file is damaged: restore the newest good backup with `masthead restore` (File › Restore from backup…); `masthead export json` can still save what is readable first.".into(),
+                });
+            }
+        }
+        if self.server().is_some() {
+            checked.push("every team member's login can connect to this database".to_owned());
+            for p in self.backend().login_checks()? {
+                let (problem, what_to_do) = match p.kind {
+                    LoginTrouble::OpenToAll => (
+                        "every login on this server may connect to this database, not only the team's".to_owned(),
+                        "Run `masthead check --repair` as the database's owner (a restore into a new database without `pg_restore --create` leaves its grants behind).",
+                    ),
+                    LoginTrouble::Missing => (
+                        format!("{} has no login {} on this server", p.name, p.login),
+                        "Load the server's roles from the backup (`psql -f roles.sql`, see the README), or remove them from the team and invite them again.",
+                    ),
+                    LoginTrouble::NoLogin => (
+                        format!("{}'s login {} may not log in", p.name, p.login),
+                        "Remove them from the team and invite them again (`masthead team remove`, `masthead team invite`).",
+                    ),
+                    LoginTrouble::NoConnect => (
+                        format!("{}'s login {} may not connect to this database", p.name, p.login),
+                        "Run `masthead check --repair` as the database's owner (a restore without `pg_restore --create` leaves this out).",
+                    ),
+                    LoginTrouble::Unlinked => (
+                        format!("{}'s login {} is not the one this team made", p.name, p.login),
+                        "Run `masthead check --repair` as the database's owner if this server's roles were restored from the team's backup.",
+                    ),
+                };
+                problems.push(CheckProblem {
+                    code: "login_cannot_work".into(),
+                    problem,
+                    what_to_do: what_to_do.into(),
                 });
             }
         }

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use postgres::error::SqlState;
 
 use super::tx::SqlTx;
-use super::{Backend, Tx};
+use super::{Backend, LoginProblem, LoginTrouble, Tx};
 use crate::error::{Error, Result};
 use conn::PgConn;
 pub use location::ServerLocation;
@@ -168,7 +168,199 @@ impl PgBackend {
     }
 }
 
+/// Each active member with a login, and what of it does not work here.
+const LOGIN_CHECKS: &str = "
+    SELECT p.name, p.login,
+           r.oid IS NULL,
+           COALESCE(NOT r.rolcanlogin, false),
+           CASE WHEN r.oid IS NULL THEN false
+                ELSE NOT has_database_privilege(r.oid, current_database(), 'CONNECT') END,
+           CASE WHEN r.oid IS NULL THEN false
+                ELSE NOT EXISTS (SELECT 1 FROM masthead_logins l
+                                  WHERE l.login = p.login AND l.role_oid = r.oid) END,
+           CASE WHEN r.oid IS NULL THEN false
+                ELSE pg_has_role(r.oid, (SELECT g.editor FROM masthead_groups g), 'MEMBER')
+                  OR pg_has_role(r.oid, (SELECT g.contributor FROM masthead_groups g), 'MEMBER') END
+      FROM people p LEFT JOIN pg_roles r ON r.rolname = p.login
+     WHERE p.deleted_at IS NULL AND p.login IS NOT NULL
+     ORDER BY p.name, p.login";
+
+/// Whether every login on the server (PUBLIC) may connect to this database.
+const OPEN_TO_ALL: &str = "
+    SELECT EXISTS (
+        SELECT 1 FROM pg_database d,
+               aclexplode(COALESCE(d.datacl, acldefault('d', d.datdba))) a
+         WHERE d.datname = current_database() AND a.grantee = 0
+           AND a.privilege_type IN ('CONNECT', 'TEMPORARY'))";
+
+struct LoginRow {
+    login: String,
+    problem: Option<LoginProblem>,
+    /// Also missing its link in `masthead_logins`, to repair with the CONNECT.
+    unlinked: bool,
+    in_groups: bool,
+    no_connect: bool,
+}
+
+impl PgBackend {
+    /// Each member's login as this server has it, and whether the database
+    /// lets every login connect.
+    fn login_rows(&self) -> Result<(Vec<LoginRow>, bool)> {
+        let mut inner = self
+            .inner
+            .try_borrow_mut()
+            .map_err(|_| Error::Server("the connection is busy".into()))?;
+        if inner.client.is_closed() {
+            inner.reconnect()?;
+        }
+        let inner = &mut *inner;
+        let open_to_all: bool = inner
+            .client
+            .query_one(OPEN_TO_ALL, &[])
+            .and_then(|r| r.try_get(0))
+            .map_err(|e| map_error(&inner.server, e))?;
+        let rows = inner
+            .client
+            .query(LOGIN_CHECKS, &[])
+            .map_err(|e| map_error(&inner.server, e))?;
+        rows.iter()
+            .map(|r| -> std::result::Result<LoginRow, postgres::Error> {
+                let (name, login): (String, String) = (r.try_get(0)?, r.try_get(1)?);
+                let (missing, no_login, no_connect, unlinked, in_groups): (
+                    bool,
+                    bool,
+                    bool,
+                    bool,
+                    bool,
+                ) = (
+                    r.try_get(2)?,
+                    r.try_get(3)?,
+                    r.try_get(4)?,
+                    r.try_get(5)?,
+                    r.try_get(6)?,
+                );
+                let kind = if missing {
+                    Some(LoginTrouble::Missing)
+                } else if no_login {
+                    Some(LoginTrouble::NoLogin)
+                } else if no_connect {
+                    Some(LoginTrouble::NoConnect)
+                } else if unlinked {
+                    Some(LoginTrouble::Unlinked)
+                } else {
+                    None
+                };
+                Ok(LoginRow {
+                    login: login.clone(),
+                    problem: kind.map(|kind| LoginProblem { name, login, kind }),
+                    unlinked,
+                    in_groups,
+                    no_connect,
+                })
+            })
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| map_error(&inner.server, e))
+            .map(|rows| (rows, open_to_all))
+    }
+}
+
 impl Backend for PgBackend {
+    fn login_checks(&self) -> Result<Vec<LoginProblem>> {
+        let (rows, open_to_all) = self.login_rows()?;
+        let mut problems: Vec<LoginProblem> = rows.into_iter().filter_map(|r| r.problem).collect();
+        if open_to_all {
+            problems.insert(
+                0,
+                LoginProblem {
+                    name: "anyone".into(),
+                    login: "PUBLIC".into(),
+                    kind: LoginTrouble::OpenToAll,
+                },
+            );
+        }
+        Ok(problems)
+    }
+
+    fn repair_logins(&mut self) -> Result<Vec<String>> {
+        let (rows, open_to_all) = self.login_rows()?;
+        let mut inner = self
+            .inner
+            .try_borrow_mut()
+            .map_err(|_| Error::Server("the connection is busy".into()))?;
+        let inner = &mut *inner;
+        let server = inner.server.clone();
+        let mut done = Vec::new();
+        let mut tx = inner
+            .client
+            .transaction()
+            .map_err(|e| map_error(&server, e))?;
+        let statement =
+            |tx: &mut postgres::Transaction<'_>, template: &str, login: Option<&str>| {
+                let sql: String = tx
+                    .query_one(
+                        "SELECT format($1::text, current_database(), $2::text)",
+                        &[&template, &login.unwrap_or("")],
+                    )
+                    .and_then(|r| r.try_get(0))
+                    .map_err(|e| map_error(&server, e))?;
+                tx.batch_execute(&sql).map_err(|e| map_error(&server, e))
+            };
+        if open_to_all {
+            statement(
+                &mut tx,
+                "REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC",
+                None,
+            )?;
+            done.push("only the team's logins may connect to this database again".into());
+        }
+        for row in rows {
+            let Some(problem) = row.problem else {
+                if open_to_all {
+                    // Connected through PUBLIC until now: its own grant.
+                    statement(
+                        &mut tx,
+                        "GRANT CONNECT ON DATABASE %I TO %I",
+                        Some(&row.login),
+                    )?;
+                }
+                continue;
+            };
+            // Only a role already in this team's groups is taken for the
+            // member's: a stranger's role of the same name is not.
+            if !row.in_groups || problem.kind == LoginTrouble::Missing {
+                continue;
+            }
+            if row.no_connect || open_to_all {
+                statement(
+                    &mut tx,
+                    "GRANT CONNECT ON DATABASE %I TO %I",
+                    Some(&problem.login),
+                )?;
+            }
+            if row.no_connect {
+                done.push(format!(
+                    "{} ({}) may connect again",
+                    problem.name, problem.login
+                ));
+            }
+            if row.unlinked {
+                tx.execute(
+                    "INSERT INTO masthead_logins (login, role_oid)
+                     SELECT $1::text, r.oid FROM pg_roles r WHERE r.rolname = $1::text
+                     ON CONFLICT (login) DO UPDATE SET role_oid = EXCLUDED.role_oid",
+                    &[&problem.login],
+                )
+                .map_err(|e| map_error(&server, e))?;
+                done.push(format!(
+                    "{} ({}) is this team's login again",
+                    problem.name, problem.login
+                ));
+            }
+        }
+        tx.commit().map_err(|e| map_error(&server, e))?;
+        Ok(done)
+    }
+
     fn read(&self) -> Result<Box<dyn Tx + '_>> {
         self.begin("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", false)
     }
