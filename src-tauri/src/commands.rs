@@ -183,6 +183,79 @@ pub async fn restore_database(
     state.call(calls::restore_from(path)).map(Some)
 }
 
+/// Settings › Check the database: SQLite's checks and Masthead's rules.
+#[tauri::command]
+pub async fn check_database(state: State<'_, AppState>) -> Reply<CheckReport> {
+    state.call(calls::check())
+}
+
+/// Settings › Export everything…: the whole database as JSON Lines where
+/// the user chooses in the native save dialog. Nothing when cancelled.
+#[tauri::command]
+pub async fn export_everything(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Reply<Option<ExportMade>> {
+    use tauri::Manager;
+    use tauri_plugin_dialog::DialogExt;
+    let info = state.call(calls::info())?;
+    let stem = std::path::Path::new(&info.path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !info.server && !s.is_empty())
+        .unwrap_or_else(|| "masthead".into());
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("Export everything")
+        .set_file_name(format!("{stem}-{}.jsonl", today()))
+        .add_filter("Masthead export (JSON Lines)", &["jsonl"]);
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
+    let Some(chosen) = dialog.blocking_save_file() else {
+        return Ok(None);
+    };
+    let path = chosen.into_path().map_err(|e| ErrorPayload {
+        code: "io".into(),
+        message: format!(
+            "That place cannot be written to ({e}). Choose a folder on this computer."
+        ),
+        field: None,
+        conflict: None,
+    })?;
+    state.call(calls::export_json_to(path)).map(Some)
+}
+
+/// Settings › Import an export…: an export chosen in the native open dialog,
+/// read into the open database, which must be empty. Nothing when cancelled.
+#[tauri::command]
+pub async fn import_export(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Reply<Option<masthead_core::ImportSummary>> {
+    use tauri::Manager;
+    use tauri_plugin_dialog::DialogExt;
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("Import an export")
+        .add_filter("Masthead export (JSON Lines)", &["jsonl", "json"]);
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
+    let Some(chosen) = dialog.blocking_pick_file() else {
+        return Ok(None);
+    };
+    let path = chosen.into_path().map_err(|e| ErrorPayload {
+        code: "io".into(),
+        message: format!("That file cannot be read ({e}). Choose an export on this computer."),
+        field: None,
+        conflict: None,
+    })?;
+    state.call(calls::import_json_from(path)).map(Some)
+}
+
 #[tauri::command]
 pub async fn save_single_key_shortcuts(
     state: State<'_, AppState>,

@@ -292,23 +292,16 @@ fn run(cli: Cli) -> Outcome {
         Command::Import {
             cmd: ImportCmd::Json { file, json },
         } => {
-            let reader = std::fs::File::open(file)
-                .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", file.display())))?;
-            if !reader.metadata().map(|m| m.is_file()).unwrap_or(false) {
+            if !file.is_file() {
                 return Err(Failure::Usage(format!(
                     "{} is not a file; name an export written by `masthead export json`",
                     file.display()
                 )));
             }
             let mut store = open(&path, true)?;
-            let summary = store.import_json(
-                &mut std::io::BufReader::new(reader),
-                &file.display().to_string(),
-            )?;
+            let summary = store.import_json_from(file)?;
             if *json {
-                out.json(&serde_json::json!({
-                    "from": summary.from, "to": summary.to, "tables": summary.tables,
-                }))?;
+                out.json(&summary)?;
             } else {
                 let rows: u64 = summary.tables.iter().map(|(_, n)| n).sum();
                 out.line(&format!(
@@ -1819,16 +1812,21 @@ fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {
     };
     match cmd {
         ExportCmd::Json { out: to } => {
+            refuse_missing_folder(to)?;
+            if to.exists() {
+                return Err(Failure::Usage(format!(
+                    "{} already exists; choose another --out (nothing was overwritten)",
+                    to.display()
+                )));
+            }
             let store = open(path, false)?;
-            let mut written = Vec::new();
-            let counts = store.export_json(&mut written)?;
-            write_new(to, &written)?;
-            let rows: u64 = counts.iter().map(|(_, n)| n).sum();
+            let made = store.export_json_to(to)?;
             out.line(&format!(
-                "Wrote {rows} rows of {} to {} ({} KB).",
+                "Wrote {} rows of {} to {} ({} KB).",
+                made.rows,
                 store.path().display(),
-                to.display(),
-                written.len().div_ceil(1024)
+                made.path,
+                made.bytes.div_ceil(1024)
             ));
             Ok(())
         }

@@ -82,6 +82,10 @@ pub fn typescript() -> String {
         Settings::decl(&cfg),
         BackupMade::decl(&cfg),
         Restored::decl(&cfg),
+        ExportMade::decl(&cfg),
+        CheckProblem::decl(&cfg),
+        CheckReport::decl(&cfg),
+        crate::ImportSummary::decl(&cfg),
         ErrorPayload::decl(&cfg),
     ];
     let mut out = String::from(

@@ -1180,8 +1180,18 @@ pub struct Restored {
     pub set_aside: String,
 }
 
+/// A portable export written: where, how many rows, how large.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportMade {
+    pub path: String,
+    #[ts(type = "number")]
+    pub rows: u64,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
 /// One thing `check` found wrong, in words, with what to do about it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CheckProblem {
     /// A stable code: `integrity`, `status_of_another_publication`,
     /// `draft_without_contents`, `history_of_nothing`,
@@ -1192,7 +1202,7 @@ pub struct CheckProblem {
 }
 
 /// What `check` looked at and found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CheckReport {
     pub database: String,
     /// The checks run, in words.

@@ -805,6 +805,59 @@ async fn an_editor_backs_up_and_restores_the_database() -> Result<()> {
     result
 }
 
+/// Settings › Check the database, Export everything… and, in a second
+/// window on a new empty database, Import an export…: the demo arrives
+/// whole, and the check says all is well.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_editor_checks_exports_and_imports_everything() -> Result<()> {
+    let app = App::start("Erin Editor").await?;
+    let out = tempfile::tempdir()?;
+    let export = out.path().join("pse-everything.jsonl");
+    let result = async {
+        app.click_button("Load the demo edition").await?;
+        app.wait_text("h1", "Feb/Mar 21").await?;
+        app.click_button("Settings").await?;
+        app.click_button("Check the database").await?;
+        app.wait_text("[data-testid=check-report]", "All is well.")
+            .await?;
+        app.screenshot("check-report.png").await?;
+        app.click_button("Close").await?;
+        app.click_button("Export everything…").await?;
+        app.save_in_file_dialog("Export everything", &export)
+            .await?;
+        app.wait_text(".toasts", "Exported").await?;
+        anyhow::ensure!(export.exists(), "no export at {}", export.display());
+        Ok(())
+    }
+    .await;
+    if result.is_err() {
+        let _ = app.screenshot("failure-check-export.png").await;
+    }
+    app.quit().await?;
+    result?;
+
+    let fresh = App::start("Erin Editor").await?;
+    let result = async {
+        // The welcome of a new database offers it.
+        fresh.click_button("import an export").await?;
+        fresh
+            .choose_in_file_dialog("Import an export", &export)
+            .await?;
+        fresh.wait_text(".toasts", "Imported").await?;
+        let listed = fresh.cli(&["edition", "list"])?;
+        anyhow::ensure!(listed.contains("Feb/Mar 21"), "{listed}");
+        fresh.click_button("Editions").await?;
+        fresh.wait_text("main", "Feb/Mar 21").await?;
+        Ok(())
+    }
+    .await;
+    if result.is_err() {
+        let _ = fresh.screenshot("failure-import.png").await;
+    }
+    fresh.quit().await?;
+    result
+}
+
 /// Runs the CLI (beside the app binary) on `db`; its stdout.
 fn cli_on(db: &str, args: &[&str]) -> Result<String> {
     let cli = masthead_e2e::app_binary()?.with_file_name("masthead");

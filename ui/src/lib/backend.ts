@@ -9,6 +9,9 @@ import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type {
   BackupMade,
+  CheckReport,
+  ExportMade,
+  ImportSummary,
   Restored,
   Advert,
   AdvertId,
@@ -112,6 +115,12 @@ export const backend = {
   backupDatabase: () => call<BackupMade | null>("backup_database"),
   /** Restores the open file from a backup chosen in the native open dialog; null when cancelled. */
   restoreDatabase: () => call<Restored | null>("restore_database"),
+  /** SQLite's checks and Masthead's rules over the open database. */
+  checkDatabase: () => call<CheckReport>("check_database"),
+  /** The whole database as JSON Lines where the user chooses; null when cancelled. */
+  exportEverything: () => call<ExportMade | null>("export_everything"),
+  /** An export chosen in the open dialog, read into the open (empty) database; null when cancelled. */
+  importExport: () => call<ImportSummary | null>("import_export"),
   listPublications: () => call<Publication[]>("list_publications"),
   createPublication: (input: PublicationInput) => call<Publication>("create_publication", { input }),
   listSections: (publication: PublicationId) => call<Section[]>("list_sections", { publication }),

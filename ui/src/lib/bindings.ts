@@ -470,6 +470,24 @@ export type BackupMade = { path: string, bytes: number, };
 
 export type Restored = { from: string, set_aside: string, };
 
+export type ExportMade = { path: string, rows: number, bytes: number, };
+
+export type CheckProblem = { 
+/**
+ * A stable code: `integrity`, `status_of_another_publication`,
+ * `draft_without_contents`, `history_of_nothing`,
+ * `change_set_of_nothing`, `slots_overlap`, `slot_off_the_pages`.
+ */
+code: string, problem: string, what_to_do: string, };
+
+export type CheckReport = { database: string, 
+/**
+ * The checks run, in words.
+ */
+checked: Array<string>, problems: Array<CheckProblem>, };
+
+export type ImportSummary = { from: string, to: string, tables: [string, number][], };
+
 export type ErrorPayload = { code: string, message: string, field: string | null, 
 /**
  * With `code` "conflict": what the user saw and what changed since.

@@ -292,6 +292,11 @@ store_calls! {
     /// The backup at `source` restored over the file, its contents set aside first.
     write restore_from(source: std::path::PathBuf) -> Restored = |s, who| s.restore_from(&source);
     read check() -> CheckReport = |s, who| s.check();
+    /// The whole database as JSON Lines at `dest`.
+    read export_json_to(dest: std::path::PathBuf) -> ExportMade = |s, who| s.export_json_to(&dest);
+    /// An export read into this empty database.
+    write import_json_from(source: std::path::PathBuf) -> crate::ImportSummary
+        = |s, who| s.import_json_from(&source);
 }
 
 /// Reads a reply's value as the call's type.

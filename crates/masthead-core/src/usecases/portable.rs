@@ -20,6 +20,7 @@ use serde_json::{Value as Json, json};
 
 use super::{Result, Store, team::ImportSummary};
 use crate::error::Error;
+use crate::model::ExportMade;
 use crate::storage::TABLES;
 use crate::storage::sql::Value;
 
@@ -59,6 +60,69 @@ fn write_failed(e: std::io::Error) -> Error {
 }
 
 impl Store {
+    /// Writes the export to the file `dest` (replacing it: the app's save
+    /// dialog has asked), under a temporary name beside it first so that a
+    /// failure leaves no half file.
+    pub fn export_json_to(&self, dest: &std::path::Path) -> Result<ExportMade> {
+        if dest == self.path() {
+            return Err(Error::invalid(
+                "export_over_database",
+                "out",
+                "That is the database itself. Choose another name for the export.",
+            ));
+        }
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "export.jsonl".into());
+        let part = dest.with_file_name(format!(".{name}.{}.part", std::process::id()));
+        let io = |path: &std::path::Path, source: std::io::Error| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let written = (|| {
+            let file = std::fs::File::create(&part).map_err(|e| io(&part, e))?;
+            let mut out = std::io::BufWriter::new(file);
+            let counts = self.export_json(&mut out)?;
+            let file = out.into_inner().map_err(|e| io(&part, e.into_error()))?;
+            file.sync_all().map_err(|e| io(&part, e))?;
+            std::fs::rename(&part, dest).map_err(|e| io(dest, e))?;
+            Ok(counts)
+        })();
+        match written {
+            Ok(counts) => Ok(ExportMade {
+                path: dest.display().to_string(),
+                rows: counts.iter().map(|(_, n)| n).sum(),
+                bytes: std::fs::metadata(dest).map(|m| m.len()).unwrap_or(0),
+            }),
+            Err(e) => {
+                let _ = std::fs::remove_file(&part);
+                Err(e)
+            }
+        }
+    }
+
+    /// Reads the export in the file `source` into this empty database
+    /// (see [`Store::import_json`]).
+    pub fn import_json_from(&mut self, source: &std::path::Path) -> Result<ImportSummary> {
+        let file = std::fs::File::open(source).map_err(|e| Error::Io {
+            path: source.to_path_buf(),
+            source: e,
+        })?;
+        if !file.metadata().map(|m| m.is_file()).unwrap_or(false) {
+            return Err(Error::invalid(
+                "not_an_export",
+                "file",
+                format!(
+                    "{} is not a file. Choose an export written by Masthead (a .jsonl file).",
+                    source.display()
+                ),
+            ));
+        }
+        let mut input = std::io::BufReader::new(file);
+        self.import_json(&mut input, &source.display().to_string())
+    }
+
     /// Writes everything this database holds to `out`, from one snapshot.
     /// Returns the rows written per table.
     pub fn export_json(&self, out: &mut dyn Write) -> Result<Vec<(String, u64)>> {

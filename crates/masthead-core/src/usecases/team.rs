@@ -23,10 +23,11 @@ fn duplicate_member(email: &str, name: &str) -> Error {
 }
 
 /// What an import copied: rows per table, in the order they were copied.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct ImportSummary {
     pub from: String,
     pub to: String,
+    #[ts(type = "[string, number][]")]
     pub tables: Vec<(String, u64)>,
 }
 

@@ -357,10 +357,9 @@ impl SqliteBackend {
             .unwrap_or_default();
         name.push(format!(".v{from_version}-{stamp}.bak"));
         let backup = self.path.with_file_name(name);
-        // VACUUM INTO writes a consistent copy that includes the WAL's content.
-        self.conn
-            .execute("VACUUM INTO ?1", [backup.to_string_lossy()])
-            .map_err(|e| map_error(&self.path, e))?;
+        // SQLite's online backup API: a consistent copy, WAL included,
+        // checked and renamed into place (see `backup.rs`).
+        self.copy_to(&backup)?;
         Ok(backup)
     }
 }
