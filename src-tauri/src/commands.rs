@@ -159,6 +159,14 @@ pub async fn restore_database(
 ) -> Reply<Option<Restored>> {
     use tauri::Manager;
     use tauri_plugin_dialog::DialogExt;
+    if state.call(calls::info())?.server {
+        return Err(ErrorPayload {
+            code: "not_on_a_server".into(),
+            message: "A team server is restored by whoever runs it, with PostgreSQL's tools (see the README). Restore a database file here.".into(),
+            field: None,
+            conflict: None,
+        });
+    }
     let mut dialog = app
         .dialog()
         .file()

@@ -83,6 +83,7 @@ impl App {
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("MASTHEAD_DB", &db)
             .env("MASTHEAD_SETTINGS", &settings)
+            .env("MASTHEAD_BACKUPS_DIR", dir.path().join("backups"))
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()

@@ -141,6 +141,19 @@ fn open(path: &PathBuf, create: bool) -> Result<Store, Failure> {
     }
 }
 
+/// Opens the database without changing it: a file is read as it is (an
+/// older one is not upgraded, as a backup being checked must not be); a
+/// team server as usual.
+fn open_as_is(path: &PathBuf) -> Result<Store, Failure> {
+    if server_url(path).is_some() {
+        return open(path, false);
+    }
+    if !path.exists() {
+        return open(path, false);
+    }
+    Ok(Store::open_unchanged(path)?)
+}
+
 /// `--db` as a team server's URL, when it is one.
 fn server_url(path: &std::path::Path) -> Option<&str> {
     path.to_str().filter(|p| ServerLocation::is_server(p))
@@ -197,7 +210,7 @@ fn run(cli: Cli) -> Outcome {
                     to.display()
                 )));
             }
-            let store = open(&path, false)?;
+            let store = open_as_is(&path)?;
             let made = store.backup_to(to)?;
             out.line(&format!(
                 "Backed up {} to {} ({} KB).",
@@ -225,7 +238,7 @@ fn run(cli: Cli) -> Outcome {
             Ok(())
         }
         Command::Check { json, repair } => {
-            let mut store = open(&path, false)?;
+            let mut store = open_as_is(&path)?;
             if *repair {
                 let done = store.repair()?;
                 if !*json {
@@ -298,8 +311,23 @@ fn run(cli: Cli) -> Outcome {
                     file.display()
                 )));
             }
+            // A file made for this import goes again if the import is refused.
+            let made_here = server_url(&path).is_none() && !path.exists();
             let mut store = open(&path, true)?;
-            let summary = store.import_json_from(file)?;
+            let summary = match store.import_json_from(file) {
+                Ok(summary) => summary,
+                Err(e) => {
+                    drop(store);
+                    if made_here {
+                        for suffix in ["", "-wal", "-shm"] {
+                            let mut name = path.as_os_str().to_owned();
+                            name.push(suffix);
+                            let _ = std::fs::remove_file(name);
+                        }
+                    }
+                    return Err(e.into());
+                }
+            };
             if *json {
                 out.json(&summary)?;
             } else {

@@ -24,10 +24,16 @@ pub fn default_database() -> PathBuf {
     data_dir().join(DEFAULT_DATABASE_NAME)
 }
 
-/// Where the app keeps its daily backups: a folder per database inside.
+/// Where the app keeps its daily backups, a folder per database inside:
+/// `$MASTHEAD_BACKUPS_DIR`, else `backups` in the data folder.
 pub fn backups_dir() -> PathBuf {
-    data_dir().join("backups")
+    std::env::var_os("MASTHEAD_BACKUPS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| data_dir().join("backups"))
 }
+
+/// The most daily backups of a database the app keeps.
+pub const MAX_BACKUPS_KEPT: u32 = 365;
 
 /// How many daily backups of a database the app keeps, unless set.
 pub const DEFAULT_BACKUPS_KEPT: u32 = 14;
@@ -68,6 +74,20 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// Sets how many daily backups are kept: 0 (none taken) to
+    /// [`MAX_BACKUPS_KEPT`].
+    pub fn set_backups_kept(&mut self, kept: u32) -> crate::Result<()> {
+        if kept > MAX_BACKUPS_KEPT {
+            return Err(crate::Error::invalid(
+                "backups_kept_out_of_range",
+                "backups_kept",
+                format!("Keep between 0 and {MAX_BACKUPS_KEPT} daily backups (0 takes none)."),
+            ));
+        }
+        self.backups_kept = kept;
+        Ok(())
+    }
+
     /// Reads the settings; a missing or unreadable file gives the defaults,
     /// since settings are a convenience and must never stop the app.
     pub fn load(path: &Path) -> Settings {

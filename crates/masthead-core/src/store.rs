@@ -67,6 +67,26 @@ impl Store {
         }
     }
 
+    /// Opens an existing database file to read only, as it is: never
+    /// upgraded, never written (`check` and `backup` of a file that may be
+    /// an older backup). Refuses what `open_existing` refuses.
+    pub fn open_unchanged(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        if let Ok(meta) = std::fs::metadata(path)
+            && meta.is_file()
+            && meta.len() == 0
+        {
+            return Self::open_existing(path);
+        }
+        if !path.exists() {
+            return Self::open_existing(path);
+        }
+        let backend = SqliteBackend::open_unchanged(path, &OpenOptions::default(), SCHEMA_VERSION)?;
+        Ok(Store {
+            backend: Box::new(backend),
+        })
+    }
+
     /// Opens a database given as the user typed it: a `postgres://` URL
     /// names a team server, anything else a file.
     pub fn open_location(location: &str) -> Result<Store> {

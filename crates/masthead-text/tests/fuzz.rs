@@ -4,7 +4,7 @@
 //! zipped again, so the XML readers are reached, not only the ZIP check) and
 //! gives each to `extract` as every format. Every input must come back as
 //! text or as an `ImportError` in words: a panic, or an input taking over
-//! five seconds, fails the run and is saved under
+//! twenty seconds (a hang, not a slow machine), fails the run and is saved under
 //! `target/fuzz-findings/` to replay.
 //!
 //! `MASTHEAD_FUZZ_SECONDS` (default 10) bounds the run; `MASTHEAD_FUZZ_SEED`
@@ -237,7 +237,7 @@ fn every_mutated_draft_is_text_or_a_refusal_in_words() {
                 );
             }
         }
-        if took > Duration::from_secs(5) {
+        if took > Duration::from_secs(20) {
             let path = save_finding(&name, &upload.bytes, "slow");
             panic!("{name} took {took:?} (seed {seed}): {}", path.display());
         }

@@ -74,6 +74,15 @@ fn a_damaged_export_imports_nothing() {
     bad_row[1] = "{\"t\":\"publications\",\"r\":[1]}";
     let shape = dir.path().join("shape.jsonl");
     std::fs::write(&shape, bad_row.join("\n")).unwrap();
+    // Into a file that is not there yet: refused, and no file is left.
+    let nowhere = dir.path().join("new.db");
+    run_with(
+        Some(&nowhere),
+        &["import", "json", cut.to_str().unwrap()],
+        &[],
+    )
+    .refused("cut off");
+    assert!(!nowhere.exists(), "no database made for a refused import");
     for (path, needle) in [
         (&cut, "cut off"),
         (&newer, "newer Masthead"),
@@ -362,4 +371,61 @@ fn a_pipe_or_a_device_is_not_a_draft() {
         .refused(needle);
         assert!(started.elapsed().as_secs() < 5);
     }
+}
+
+/// A command never reads the open database's own files as a draft or an
+/// export: closing that second descriptor would drop SQLite's locks.
+#[test]
+fn the_open_database_and_its_side_files_are_never_read_as_input() {
+    let cli = Cli::demo();
+    let piece = "Keep communities at the heart of planning";
+    let db = cli.db.to_str().unwrap().to_owned();
+    cli.run(&["draft", "submit", "--article", piece, &db])
+        .refused("open database itself");
+    let wal = format!("{db}-wal");
+    cli.run(&["draft", "submit", "--article", piece, &wal])
+        .refused("belongs to the open database");
+    cli.run(&["restore", &wal]).refused("no backup");
+    std::fs::write(format!("{db}-journal"), b"x").ok();
+    cli.run(&["restore", &format!("{db}-journal")])
+        .refused("belongs to the open database");
+    let _ = std::fs::remove_file(format!("{db}-journal"));
+}
+
+/// `check` and `backup` read a file as it is: an older one (a backup from
+/// last year, say) is not upgraded by looking at it.
+#[test]
+fn check_and_backup_leave_an_older_file_as_it_is() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("v1.db");
+    {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        conn.execute_batch(&std::fs::read_to_string(fixtures.join("schema-v1.sql")).unwrap())
+            .unwrap();
+        conn.execute_batch(&std::fs::read_to_string(fixtures.join("demo-v1.sql")).unwrap())
+            .unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.pragma_update(None, "application_id", masthead_core::APPLICATION_ID)
+            .unwrap();
+    }
+    let bytes = std::fs::read(&old).unwrap();
+    run_with(Some(&old), &["check"], &[]).refused("older Masthead");
+    let copy = dir.path().join("copy.db");
+    run_with(
+        Some(&old),
+        &["backup", "--out", copy.to_str().unwrap()],
+        &[],
+    )
+    .ok();
+    assert_eq!(std::fs::read(&old).unwrap(), bytes, "the file is as it was");
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("v1.db"))
+        .collect();
+    assert_eq!(left, ["v1.db"], "no upgrade copy made beside it");
+    // The backup is the old file's, whole: opening it upgrades it like any.
+    run_with(Some(&copy), &["edition", "list"], &[]).ok();
 }

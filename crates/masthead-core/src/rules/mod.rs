@@ -113,8 +113,9 @@ pub(crate) fn optional_text(
     what: &str,
     max: usize,
 ) -> Result<String> {
+    let text = text.trim();
     check_characters(text, field, what, false)?;
-    limit(text.trim(), field, what, max)
+    limit(text, field, what, max)
 }
 
 /// A block of text (notes, a brief, a standfirst): line breaks made `\n`,
@@ -126,8 +127,9 @@ pub(crate) fn optional_block(
     max: usize,
 ) -> Result<String> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    check_characters(&text, field, what, true)?;
-    limit(text.trim(), field, what, max)
+    let text = text.trim();
+    check_characters(text, field, what, true)?;
+    limit(text, field, what, max)
 }
 
 fn limit(text: &str, field: &'static str, what: &str, max: usize) -> Result<String> {

@@ -106,6 +106,10 @@ macro_rules! store_calls {
             $( $(#[$doc])* $name { $($arg: $ty),* }, )*
         }
 
+        /// Every call's name, in order: the store process says them as it
+        /// starts, so an app never speaks to a `masthead` of another build.
+        pub const CALLS: &[&str] = &[$(stringify!($name)),*];
+
         impl Request {
             /// Whether the call only reads.
             pub fn is_read(&self) -> bool {
@@ -297,6 +301,16 @@ store_calls! {
     /// An export read into this empty database.
     write import_json_from(source: std::path::PathBuf) -> crate::ImportSummary
         = |s, who| s.import_json_from(&source);
+}
+
+/// What the store process says first: that it opened the database, and
+/// which calls and schema it speaks.
+pub fn hello() -> serde_json::Value {
+    serde_json::json!({
+        "version": env!("CARGO_PKG_VERSION"),
+        "schema": crate::SCHEMA_VERSION,
+        "calls": CALLS.join(","),
+    })
 }
 
 /// Reads a reply's value as the call's type.

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use serde::de::DeserializeOwned;
 
-use super::{Call, Envelope, OpenMode, Reply, decode};
+use super::{Call, Envelope, OpenMode, Reply, decode, hello};
 use crate::{Actor, ErrorPayload};
 
 /// The `masthead` program that serves the store: `$MASTHEAD_STORE_BINARY`,
@@ -32,6 +32,15 @@ pub fn store_binary() -> PathBuf {
         return up.join(&name);
     }
     beside
+}
+
+/// What became of one request.
+enum Exchange {
+    Reply(Reply),
+    /// It never reached the process (gone before it was written).
+    NotSent,
+    /// Sent, and no reply came: it may or may not have been done.
+    NoReply,
 }
 
 struct Running {
@@ -117,7 +126,23 @@ impl StoreProcess {
         let mut line = String::new();
         let read = running.stdout.read_line(&mut line);
         match (read, serde_json::from_str::<Reply>(&line)) {
-            (Ok(n), Ok(Reply::Ok(_))) if n > 0 => Ok(running),
+            (Ok(n), Ok(Reply::Ok(said))) if n > 0 => {
+                if said == hello() {
+                    return Ok(running);
+                }
+                drop(running.stdin);
+                let _ = running.child.kill();
+                let _ = running.child.wait();
+                Err(failure(
+                    "store_mismatch",
+                    format!(
+                        "The masthead program at {} is from another build of Masthead than this window ({} against {}). Reinstall Masthead, or build both again (`cargo build`).",
+                        binary.display(),
+                        said["version"],
+                        hello()["version"]
+                    ),
+                ))
+            }
             (Ok(n), Ok(Reply::Err(e))) if n > 0 => {
                 let _ = running.child.wait();
                 Err(e)
@@ -174,33 +199,52 @@ impl StoreProcess {
         })?;
         line.push(b'\n');
         let mut tries = if is_read { 2 } else { 1 };
+        let mut resent = false;
         loop {
-            tries -= 1;
             if self.running.is_none() {
+                // Nothing was sent yet: the start's own refusal is the answer.
                 self.restart()?;
             }
             match self.exchange(&line) {
-                Some(Reply::Ok(value)) => return decode(name, value),
-                Some(Reply::Err(e)) => return Err(e),
-                None => {
+                Exchange::Reply(Reply::Ok(value)) => return decode(name, value),
+                Exchange::Reply(Reply::Err(e)) => return Err(e),
+                Exchange::NotSent if !resent => {
+                    // It died before this request reached it (idle, killed):
+                    // nothing of it was done, so it may be sent again.
+                    resent = true;
+                    self.stopped();
+                    self.restart()?;
+                }
+                Exchange::NotSent => {
+                    self.stopped();
+                    return Err(failure(
+                        "store_stopped",
+                        "Masthead's database process stopped twice before it could take this, so nothing was saved. Try again; if it keeps happening, quit Masthead and open it again.".into(),
+                    ));
+                }
+                Exchange::NoReply => {
+                    tries -= 1;
                     self.stopped();
                     // Started again now, so the next call finds it ready.
                     let restarted = self.restart();
                     if tries > 0 {
+                        restarted?;
                         continue;
                     }
-                    restarted?;
+                    let again = match &restarted {
+                        Ok(()) => "has been started again".to_owned(),
+                        Err(e) => format!("could not be started again ({})", e.message),
+                    };
                     return Err(failure(
                         "store_restarted",
                         if is_read {
-                            "Masthead's store stopped while reading and has been started again. \
-                             Try again."
-                                .into()
+                            format!(
+                                "Masthead's database process stopped while reading and {again}. Try again."
+                            )
                         } else {
-                            "Masthead's store stopped while saving and has been started again; \
-                             the change may or may not have been saved. What you typed is still \
-                             here: check, then save again."
-                                .into()
+                            format!(
+                                "Masthead's database process stopped while saving and {again}; the change may or may not have been saved. What you typed is still here: check, then save again."
+                            )
                         },
                     ));
                 }
@@ -208,15 +252,21 @@ impl StoreProcess {
         }
     }
 
-    /// One line out, one line back; `None` when the process has gone.
-    fn exchange(&mut self, line: &[u8]) -> Option<Reply> {
-        let running = self.running.as_mut()?;
-        running.stdin.write_all(line).ok()?;
-        running.stdin.flush().ok()?;
+    /// One line out, one line back.
+    fn exchange(&mut self, line: &[u8]) -> Exchange {
+        let Some(running) = self.running.as_mut() else {
+            return Exchange::NotSent;
+        };
+        if running.stdin.write_all(line).is_err() || running.stdin.flush().is_err() {
+            return Exchange::NotSent;
+        }
         let mut reply = String::new();
         match running.stdout.read_line(&mut reply) {
-            Ok(n) if n > 0 => serde_json::from_str(&reply).ok(),
-            _ => None,
+            Ok(n) if n > 0 => match serde_json::from_str(&reply) {
+                Ok(reply) => Exchange::Reply(reply),
+                Err(_) => Exchange::NoReply,
+            },
+            _ => Exchange::NoReply,
         }
     }
 

@@ -5,12 +5,12 @@
 use std::io::{BufRead, Write};
 use std::path::Path;
 
-use super::{Envelope, OpenMode, Reply};
+use super::{Envelope, OpenMode, Reply, hello};
 use crate::{Actor, Error, ErrorPayload, Store};
 
 /// Serves the database at `path`, opened as `mode` says, over `input` and
-/// `output`. The first line written is the open's outcome (`{"ok":null}`
-/// or the error); a store that cannot open exits after it. Returns when
+/// `output`. The first line written is the open's outcome (`{"ok":` the
+/// [`hello`]`}` or the error); a store that cannot open exits after it. Returns when
 /// `input` ends, or when `output` is gone.
 pub fn serve(path: &Path, mode: OpenMode, input: impl BufRead, mut output: impl Write) {
     let opened = match mode {
@@ -25,7 +25,7 @@ pub fn serve(path: &Path, mode: OpenMode, input: impl BufRead, mut output: impl 
             return;
         }
     };
-    if send(&mut output, &Reply::Ok(serde_json::Value::Null)).is_err() {
+    if send(&mut output, &Reply::Ok(hello())).is_err() {
         return;
     }
     for line in input.lines() {

@@ -192,6 +192,7 @@ pub(crate) struct BoardRow {
 
 /// A slot as `check` sees it.
 pub(crate) struct SlotToCheck {
+    pub edition_id: String,
     pub edition: String,
     pub page_count: u32,
     pub label: String,

@@ -718,7 +718,7 @@ impl Tx for SqlTx<'_> {
     fn slots_to_check(&mut self) -> Result<Vec<SlotToCheck>> {
         self.all(
             "SELECT e.name, e.page_count, COALESCE(a.title, ad.advertiser, ''),
-                    s.first_page, s.last_page, s.part_offset, s.part_units
+                    s.first_page, s.last_page, s.part_offset, s.part_units, s.edition_id
              FROM slots s
              JOIN editions e ON e.id = s.edition_id
              LEFT JOIN articles a ON a.id = s.article_id
@@ -727,6 +727,7 @@ impl Tx for SqlTx<'_> {
             p![],
             |r| {
                 Ok(SlotToCheck {
+                    edition_id: r.get(7)?,
                     edition: r.get(0)?,
                     page_count: r.get(1)?,
                     label: r.get(2)?,

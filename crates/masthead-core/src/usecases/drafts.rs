@@ -308,6 +308,8 @@ impl Store {
         path: &Path,
         by: Option<ContributorId>,
     ) -> Result<Saved<SubmittedDraft>> {
+        // This process has a database open: never read its files as a draft.
+        crate::storage::sqlite::refuse_held(path, "file", "submitted as a draft")?;
         let prepared = PreparedDraft::read(path)?;
         self.submit_prepared(actor, article, &prepared, by)
     }

@@ -64,6 +64,7 @@ impl Store {
     /// dialog has asked), under a temporary name beside it first so that a
     /// failure leaves no half file.
     pub fn export_json_to(&self, dest: &std::path::Path) -> Result<ExportMade> {
+        crate::storage::sqlite::refuse_held(dest, "out", "written over")?;
         if dest == self.path() {
             return Err(Error::invalid(
                 "export_over_database",
@@ -105,6 +106,17 @@ impl Store {
     /// Reads the export in the file `source` into this empty database
     /// (see [`Store::import_json`]).
     pub fn import_json_from(&mut self, source: &std::path::Path) -> Result<ImportSummary> {
+        crate::storage::sqlite::refuse_held(source, "file", "imported")?;
+        if !source.is_file() {
+            return Err(Error::invalid(
+                "not_an_export",
+                "file",
+                format!(
+                    "{} is not a file. Choose an export written by Masthead (a .jsonl file).",
+                    source.display()
+                ),
+            ));
+        }
         let file = std::fs::File::open(source).map_err(|e| Error::Io {
             path: source.to_path_buf(),
             source: e,
@@ -265,6 +277,23 @@ impl Store {
             }
             if !ended {
                 return Err(bad(0, "it stops before its end; the file was cut off"));
+            }
+            // What arrived must keep Masthead's rules, as anything saved does.
+            let broken = tx.broken_invariants()?;
+            let slots = super::safekeeping::slot_problems(&tx.slots_to_check()?);
+            if let Some(first) = broken
+                .iter()
+                .map(|(_, problem)| problem.clone())
+                .chain(slots.into_iter().map(|p| p.problem))
+                .next()
+            {
+                return Err(Error::invalid(
+                    "export_breaks_rules",
+                    "file",
+                    format!(
+                        "{from} holds data that breaks Masthead's rules ({first}), so nothing was imported. Export it again from its database after `masthead check`."
+                    ),
+                ));
             }
             Ok(counts)
         })

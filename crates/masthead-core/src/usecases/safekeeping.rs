@@ -113,6 +113,17 @@ impl Store {
     /// every history line's record exists, no two slots share a page's
     /// part and every slot is within its edition's pages.
     pub fn check(&self) -> Result<CheckReport> {
+        let version = self.schema_version()?;
+        if version < crate::SCHEMA_VERSION {
+            return Err(Error::invalid(
+                "check_older_schema",
+                "db",
+                format!(
+                    "{} is from an older Masthead (schema version {version}). Open it once with Masthead (`masthead --db FILE init`) to bring it up to date, keeping a copy, then check it.",
+                    self.path().display()
+                ),
+            ));
+        }
         let mut checked = Vec::new();
         let mut problems = Vec::new();
         if self.server().is_none() {
@@ -186,41 +197,7 @@ impl Store {
                 what_to_do: what_to_do.into(),
             });
         }
-        for (i, a) in slots.iter().enumerate() {
-            if a.first_page < 1 || a.last_page > a.page_count {
-                problems.push(CheckProblem {
-                    code: "slot_off_the_pages".into(),
-                    problem: format!(
-                        "\"{}\" is placed on pages {}–{} of {}, which has pages 1–{}",
-                        a.label, a.first_page, a.last_page, a.edition, a.page_count
-                    ),
-                    what_to_do: "Move it onto the edition's pages, or change the page count (`masthead flatplan move`, `masthead edition update --pages`).".into(),
-                });
-            }
-            // Sorted by edition and first page: only later slots of the same
-            // edition that start by this one's last page can meet it.
-            for b in slots[i + 1..]
-                .iter()
-                .take_while(|b| b.edition == a.edition && b.first_page <= a.last_page)
-            {
-                let shape = |s: &crate::storage::SlotToCheck| {
-                    (s.first_page, s.last_page, s.part_offset, s.part_units)
-                };
-                if overlaps(shape(a), shape(b)) {
-                    problems.push(CheckProblem {
-                        code: "slots_overlap".into(),
-                        problem: format!(
-                            "\"{}\" and \"{}\" share page {} of {}",
-                            a.label,
-                            b.label,
-                            a.first_page.max(b.first_page),
-                            a.edition
-                        ),
-                        what_to_do: "Move one of them (`masthead flatplan move`, or drag it on the Flatplan).".into(),
-                    });
-                }
-            }
-        }
+        problems.extend(slot_problems(&slots));
         Ok(CheckReport {
             database: match self.server() {
                 Some(server) => server.url_for(server.user()),
@@ -230,6 +207,49 @@ impl Store {
             problems,
         })
     }
+}
+
+/// Slots off their edition's pages, and slots that share part of a page.
+pub(crate) fn slot_problems(slots: &[crate::storage::SlotToCheck]) -> Vec<CheckProblem> {
+    let mut problems = Vec::new();
+    for (i, a) in slots.iter().enumerate() {
+        if a.first_page < 1 || a.last_page > a.page_count {
+            problems.push(CheckProblem {
+                code: "slot_off_the_pages".into(),
+                problem: format!(
+                    "\"{}\" is placed on pages {}–{} of {}, which has pages 1–{}",
+                    a.label, a.first_page, a.last_page, a.edition, a.page_count
+                ),
+                what_to_do: "Move it onto the edition's pages, or change the page count (`masthead flatplan move`, `masthead edition update --pages`).".into(),
+            });
+        }
+        // Sorted by edition and first page: only later slots of the same
+        // edition that start by this one's last page can meet it.
+        for b in slots[i + 1..]
+            .iter()
+            .take_while(|b| b.edition_id == a.edition_id && b.first_page <= a.last_page)
+        {
+            let shape = |s: &crate::storage::SlotToCheck| {
+                (s.first_page, s.last_page, s.part_offset, s.part_units)
+            };
+            if overlaps(shape(a), shape(b)) {
+                problems.push(CheckProblem {
+                    code: "slots_overlap".into(),
+                    problem: format!(
+                        "\"{}\" and \"{}\" share page {} of {}",
+                        a.label,
+                        b.label,
+                        a.first_page.max(b.first_page),
+                        a.edition
+                    ),
+                    what_to_do:
+                        "Move one of them (`masthead flatplan move`, or drag it on the Flatplan)."
+                            .into(),
+                });
+            }
+        }
+    }
+    problems
 }
 
 /// The folder of `database`'s daily backups under `root`, and the stem of

@@ -16,6 +16,7 @@ mod properties;
 mod safekeeping;
 mod server;
 mod store;
+mod store_process;
 mod upgrade;
 mod workflow;
 

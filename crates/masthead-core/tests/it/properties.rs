@@ -293,6 +293,9 @@ proptest! {
         let (_dir, mut store) = fresh();
         let who = Actor::new("Tess").unwrap();
         let e = edition(&store);
+        // The harness can change the plan: a valid edit goes through.
+        let first = store.flatplan(e).unwrap().slots[0].clone();
+        store.remove_slot(&who, first.id, Some(first.version)).unwrap();
         for edit in &edits {
             apply_plan_edit(&mut store, &who, e, edit);
             let report = store.check().unwrap();
@@ -314,6 +317,19 @@ proptest! {
         let (_dir, mut store) = fresh();
         let who = Actor::new("Tess").unwrap();
         let p = store.find_publication(None).unwrap();
+        // The harness can change the workflow: a valid edit goes through.
+        let wf = store.workflow(p).unwrap();
+        let start = wf.statuses.iter().find(|s| s.is_initial).unwrap().id;
+        store
+            .add_status(&who, p, Some(wf.version), start, &StatusInput {
+                label: "Pitched".into(),
+                colour: "slate".into(),
+                is_final: false,
+                is_spiked: false,
+                receives_drafts: false,
+                deadline: None,
+            })
+            .unwrap();
         for edit in &edits {
             apply_flow_edit(&mut store, &who, p, edit);
             let wf = store.workflow(p).unwrap();

@@ -90,11 +90,27 @@ fn a_backup_is_never_written_over_the_open_file_or_a_file_in_use() {
     let err = f.store.backup_to(&own).unwrap_err();
     assert_eq!(err.code(), "backup_over_itself");
     let other = f.dir.path().join("other.db");
-    let _in_use = Store::open(&other).unwrap();
+    {
+        // Open in this process: it is never written over.
+        let _open_here = Store::open(&other).unwrap();
+        let err = f.store.backup_to(&other).unwrap_err();
+        assert_eq!(err.code(), "file_in_use", "{err}");
+    }
+    // Closed, but with a -wal beside it (open in some other program, or
+    // not closed cleanly): not written over either.
+    std::fs::write(format!("{}-wal", other.display()), b"").unwrap();
     let err = f.store.backup_to(&other).unwrap_err();
     assert_eq!(err.code(), "backup_target_in_use", "{err}");
     let err = f.store.backup_to(f.dir.path()).unwrap_err();
     assert_eq!(err.code(), "backup_is_folder");
+    // Nor over its -wal or -shm, named or not yet there.
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let side = std::path::PathBuf::from(format!("{}{suffix}", own.display()));
+        let err = f.store.backup_to(&side).unwrap_err();
+        assert_eq!(err.code(), "file_in_use", "{suffix}: {err}");
+        let err = f.store.restore_from(&side).unwrap_err();
+        assert_eq!(err.code(), "file_in_use", "{suffix}: {err}");
+    }
     let err = f
         .store
         .backup_to(&f.dir.path().join("missing/b.db"))
@@ -153,8 +169,8 @@ fn a_restore_refuses_what_is_not_a_backup_it_can_read() {
         .unwrap();
     let own = f.path();
     for (file, code) in [
-        (&text, "not_a_masthead_database"),
-        (&other, "not_a_masthead_database"),
+        (&text, "not_a_backup"),
+        (&other, "not_a_backup"),
         (&newer, "database_too_new"),
         (&own, "restore_from_itself"),
     ] {
@@ -256,8 +272,7 @@ fn check_names_what_is_broken() {
     }
     f.raw_sql(
         "PRAGMA foreign_keys = OFF;
-         DROP TRIGGER IF EXISTS draft_contents_no_delete;
-         DROP TRIGGER IF EXISTS draft_contents_never_deleted;
+         DROP TRIGGER draft_contents_kept_on_delete;
          UPDATE slots SET
              first_page = (SELECT MIN(s.first_page) FROM slots s WHERE s.edition_id = slots.edition_id),
              last_page = (SELECT MIN(s.first_page) FROM slots s WHERE s.edition_id = slots.edition_id),
@@ -267,12 +282,28 @@ fn check_names_what_is_broken() {
            WHERE id = (SELECT id FROM slots ORDER BY first_page DESC LIMIT 1);
          INSERT INTO changes (id, change_set_id, seq, entity, entity_id, version, action)
            SELECT 'ghost', change_set_id, 99, 'article', 'no-such-piece', 1, action
-           FROM changes WHERE entity = 'article' LIMIT 1;",
+           FROM changes WHERE entity = 'article' LIMIT 1;
+         DELETE FROM draft_contents WHERE draft_id = (SELECT MIN(id) FROM drafts);
+         INSERT INTO publications (id, name, frequency, is_print, created_at, updated_at, version, workflow_version)
+           VALUES ('other-pub', 'Other', 'Monthly', 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 1, 1);
+         INSERT INTO workflow_statuses (id, publication_id, key, label, position, colour, is_spiked, is_final, is_initial, receives_drafts)
+           VALUES ('other-status', 'other-pub', 'elsewhere', 'Elsewhere', 1, 'slate', 0, 0, 1, 0);
+         UPDATE articles SET status_id = 'other-status'
+           WHERE id = (SELECT MIN(id) FROM articles);
+         UPDATE articles SET section_id = 'no-such-section'
+           WHERE id = (SELECT MAX(id) FROM articles);",
     )
     .unwrap();
     let report = f.store.check().unwrap();
     let codes: Vec<&str> = report.problems.iter().map(|p| p.code.as_str()).collect();
-    for code in ["slots_overlap", "slot_off_the_pages", "history_of_nothing"] {
+    for code in [
+        "slots_overlap",
+        "slot_off_the_pages",
+        "history_of_nothing",
+        "draft_without_contents",
+        "status_of_another_publication",
+        "integrity",
+    ] {
         assert!(codes.contains(&code), "{code} not found in {report:?}");
     }
     for p in &report.problems {

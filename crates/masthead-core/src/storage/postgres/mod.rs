@@ -178,9 +178,18 @@ const LOGIN_CHECKS: &str = "
            CASE WHEN r.oid IS NULL THEN false
                 ELSE NOT EXISTS (SELECT 1 FROM masthead_logins l
                                   WHERE l.login = p.login AND l.role_oid = r.oid) END,
+           -- Whether a repair may take the role for the member's: a login
+           -- of the shape this team makes, no superuser, not the owner, and
+           -- directly in one of this team's two groups.
            CASE WHEN r.oid IS NULL THEN false
-                ELSE pg_has_role(r.oid, (SELECT g.editor FROM masthead_groups g), 'MEMBER')
-                  OR pg_has_role(r.oid, (SELECT g.contributor FROM masthead_groups g), 'MEMBER') END
+                ELSE p.login ~ '^mh_[a-z0-9_]{1,60}$'
+                 AND NOT r.rolsuper
+                 AND r.oid <> (SELECT d.datdba FROM pg_database d
+                                WHERE d.datname = current_database())
+                 AND EXISTS (SELECT 1 FROM pg_auth_members m
+                               JOIN pg_roles g ON g.oid = m.roleid
+                               JOIN masthead_groups mg ON g.rolname IN (mg.editor, mg.contributor)
+                              WHERE m.member = r.oid) END
       FROM people p LEFT JOIN pg_roles r ON r.rolname = p.login
      WHERE p.deleted_at IS NULL AND p.login IS NOT NULL
      ORDER BY p.name, p.login";
@@ -198,7 +207,8 @@ struct LoginRow {
     problem: Option<LoginProblem>,
     /// Also missing its link in `masthead_logins`, to repair with the CONNECT.
     unlinked: bool,
-    in_groups: bool,
+    /// The role may be taken for the member's by a repair.
+    eligible: bool,
     no_connect: bool,
 }
 
@@ -226,7 +236,7 @@ impl PgBackend {
         rows.iter()
             .map(|r| -> std::result::Result<LoginRow, postgres::Error> {
                 let (name, login): (String, String) = (r.try_get(0)?, r.try_get(1)?);
-                let (missing, no_login, no_connect, unlinked, in_groups): (
+                let (missing, no_login, no_connect, unlinked, eligible): (
                     bool,
                     bool,
                     bool,
@@ -254,7 +264,7 @@ impl PgBackend {
                     login: login.clone(),
                     problem: kind.map(|kind| LoginProblem { name, login, kind }),
                     unlinked,
-                    in_groups,
+                    eligible,
                     no_connect,
                 })
             })
@@ -282,6 +292,19 @@ impl Backend for PgBackend {
     }
 
     fn repair_logins(&mut self) -> Result<Vec<String>> {
+        // Grants on the database are its owner's (a non-owner's GRANT is
+        // only a warning: it would seem to repair and change nothing).
+        let owner = self.query_i64(
+            "SELECT CASE WHEN session_user = pg_get_userbyid(d.datdba)
+                           OR (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user)
+                         THEN 1 ELSE 0 END::bigint
+               FROM pg_database d WHERE d.datname = current_database()",
+        )?;
+        if owner != 1 {
+            return Err(Error::NotAllowed {
+                detail: "only the database's owner may repair its logins; run `masthead check --repair` as the owner".into(),
+            });
+        }
         let (rows, open_to_all) = self.login_rows()?;
         let mut inner = self
             .inner
@@ -327,7 +350,7 @@ impl Backend for PgBackend {
             };
             // Only a role already in this team's groups is taken for the
             // member's: a stranger's role of the same name is not.
-            if !row.in_groups || problem.kind == LoginTrouble::Missing {
+            if !row.eligible || problem.kind == LoginTrouble::Missing {
                 continue;
             }
             if row.no_connect || open_to_all {

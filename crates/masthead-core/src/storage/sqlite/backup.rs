@@ -12,8 +12,59 @@ use std::time::Duration;
 use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 
-use super::{APPLICATION_ID, FileIdentity, Probe, SqliteBackend, check_header, map_error};
+use super::{
+    APPLICATION_ID, FileIdentity, Probe, SqliteBackend, check_header, map_error, refuse_held,
+};
 use crate::error::{Error, Result};
+
+/// The refusal of a file chosen as a backup, saying to choose another.
+fn not_a_backup(source: &Path, reason: &str) -> Error {
+    Error::invalid(
+        "not_a_backup",
+        "backup",
+        format!(
+            "{} cannot be restored ({reason}). Choose another backup; nothing was changed.",
+            source.display()
+        ),
+    )
+}
+
+/// Opens a file chosen as a backup and checks it is a whole Masthead
+/// database this version reads.
+fn open_backup(source: &Path, latest: i64) -> Result<(Connection, Probe)> {
+    check_header(source)?;
+    // Read-write without create: a backup still in WAL mode needs its
+    // shared-memory file, which a read-only connection cannot make.
+    let from = Connection::open_with_flags(
+        source,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| map_error(source, e))?;
+    let probe = Probe::read(&from).map_err(|e| map_error(source, e))?;
+    if probe.application_id != APPLICATION_ID || !probe.has_tables || probe.user_version < 1 {
+        return Err(Error::NotMasthead {
+            path: source.to_path_buf(),
+            reason: "it is not a Masthead backup".into(),
+        });
+    }
+    if probe.user_version > latest {
+        return Err(Error::DatabaseTooNew {
+            path: source.to_path_buf(),
+            found: probe.user_version,
+            supported: latest,
+        });
+    }
+    let check: String = from
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(|e| map_error(source, e))?;
+    if check != "ok" {
+        return Err(Error::Corrupt {
+            path: source.to_path_buf(),
+            detail: check,
+        });
+    }
+    Ok((from, probe))
+}
 
 /// Copies every page in one step (one read snapshot of the source, which in
 /// WAL mode never blocks a writer), waiting out a busy or locked database
@@ -35,6 +86,26 @@ fn copy_all(backup: &Backup<'_, '_>) -> rusqlite::Result<()> {
                 std::thread::sleep(Duration::from_millis(50));
             }
             _ => std::thread::sleep(Duration::from_millis(50)),
+        }
+    }
+}
+
+/// A scratch copy beside the database: removed, with its `-wal`, `-shm`
+/// and anything its upgrade saved beside it, when dropped.
+struct Scratch(PathBuf);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let (Some(dir), Some(name)) = (self.0.parent(), self.0.file_name()) else {
+            return;
+        };
+        let name = name.to_string_lossy().into_owned();
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                if entry.file_name().to_string_lossy().starts_with(&name) {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
         }
     }
 }
@@ -82,6 +153,7 @@ impl SqliteBackend {
                 ),
             ));
         }
+        refuse_held(dest, "out", "written over")?;
         if dest.is_dir() {
             return Err(Error::invalid(
                 "backup_is_folder",
@@ -164,42 +236,22 @@ impl SqliteBackend {
             ));
         }
         let latest = migrations.len() as i64;
-        check_header(source)?;
-        // Read-write without create: a backup still in WAL mode needs its
-        // shared-memory file, which a read-only connection cannot make.
-        let from = Connection::open_with_flags(
-            source,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| map_error(source, e))?;
-        let probe = Probe::read(&from).map_err(|e| map_error(source, e))?;
-        if probe.application_id != APPLICATION_ID || !probe.has_tables || probe.user_version < 1 {
-            return Err(Error::NotMasthead {
-                path: source.to_path_buf(),
-                reason: "it is not a Masthead backup".into(),
-            });
-        }
-        if probe.user_version > latest {
-            return Err(Error::DatabaseTooNew {
-                path: source.to_path_buf(),
-                found: probe.user_version,
-                supported: latest,
-            });
-        }
-        let check: String = from
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(|e| map_error(source, e))?;
-        if check != "ok" {
-            return Err(Error::Corrupt {
-                path: source.to_path_buf(),
-                detail: check,
-            });
-        }
-        // An older backup: copied and upgraded beside the set-aside file.
-        let mut scratch = None;
+        refuse_held(source, "backup", "restored from")?;
+        let (from, probe) = open_backup(source, latest).map_err(|e| match e {
+            Error::NotMasthead { reason, .. } => not_a_backup(source, &reason),
+            Error::Corrupt { detail, .. } => {
+                not_a_backup(source, &format!("it is damaged: {detail}"))
+            }
+            Error::Io { source: io, .. } => not_a_backup(source, &io.to_string()),
+            other => other,
+        })?;
+        // An older backup: copied and upgraded beside the set-aside file;
+        // the copy (and all its upgrade leaves) goes however this ends.
+        let mut _scratch = None;
         let from = if probe.user_version < latest {
             let copy = partial(&set_aside.with_extension("upgrading.db"));
             let _ = std::fs::remove_file(&copy);
+            _scratch = Some(Scratch(copy.clone()));
             {
                 let mut out = Connection::open(&copy).map_err(|e| map_error(&copy, e))?;
                 let backup = Backup::new(&from, &mut out).map_err(|e| map_error(&copy, e))?;
@@ -207,31 +259,37 @@ impl SqliteBackend {
             }
             let upgraded = SqliteBackend::open(&copy, &super::OpenOptions::default(), migrations)?;
             drop(upgraded);
-            scratch = Some(copy.clone());
             Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_WRITE)
                 .map_err(|e| map_error(&copy, e))?
         } else {
             from
         };
-        let restored = self.copy_to(set_aside).and_then(|()| {
-            let backup =
-                Backup::new(&from, &mut self.conn).map_err(|e| map_error(&self.path, e))?;
-            copy_all(&backup).map_err(|e| map_error(&self.path, e))
-        });
-        drop(from);
-        // The scratch copy, its -wal/-shm and the copy its upgrade saved.
-        if let Some(copy) = scratch
-            && let (Some(dir), Some(name)) = (copy.parent(), copy.file_name())
-            && let Ok(entries) = std::fs::read_dir(dir)
-        {
-            let name = name.to_string_lossy().into_owned();
-            for entry in entries.flatten() {
-                if entry.file_name().to_string_lossy().starts_with(&name) {
-                    let _ = std::fs::remove_file(entry.path());
-                }
+        // Set the current contents aside; if someone saved meanwhile, again,
+        // so that nothing committed before the restore is only in neither.
+        let mut settled = false;
+        for _ in 0..3 {
+            let before = self.data_version_now()?;
+            self.copy_to(set_aside)?;
+            if self.data_version_now()? == before {
+                settled = true;
+                break;
             }
         }
-        restored
+        if !settled {
+            return Err(Error::invalid(
+                "restore_busy",
+                "backup",
+                "The database kept changing while Masthead set its contents aside, so nothing was restored. Try again when nobody else is saving.",
+            ));
+        }
+        let backup = Backup::new(&from, &mut self.conn).map_err(|e| map_error(&self.path, e))?;
+        copy_all(&backup).map_err(|e| map_error(&self.path, e))
+    }
+
+    fn data_version_now(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .map_err(|e| map_error(&self.path, e))
     }
 
     /// SQLite's own checks: `integrity_check`, then `foreign_key_check`,

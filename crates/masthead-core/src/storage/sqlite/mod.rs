@@ -159,16 +159,42 @@ impl SqliteBackend {
     ) -> Result<SqliteBackend> {
         match Self::open_to_write(path, options, migrations) {
             Err(Error::ReadOnly { .. } | Error::Io { .. }) if path.is_file() => {
-                Self::open_to_read(path, options, migrations.len() as i64)
+                Self::open_to_read(path, options, migrations.len() as i64, false)
             }
             other => other,
+        }
+    }
+
+    /// Opens an existing database for reading only, as it is: never
+    /// upgraded, never written (`check` and `backup` of a file that may be
+    /// an older backup). Another program may be writing it: it is read
+    /// under SQLite's locks, or as immutable only where nobody could write.
+    pub(crate) fn open_unchanged(
+        path: &Path,
+        options: &OpenOptions,
+        latest: i64,
+    ) -> Result<SqliteBackend> {
+        check_header(path)?;
+        let shared = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .and_then(|conn| Probe::read(&conn).map(|_| conn));
+        match shared {
+            Ok(conn) => Self::finish_read_only(path.to_path_buf(), conn, options, latest, true),
+            Err(_) => Self::open_to_read(path, options, latest, true),
         }
     }
 
     /// Opens a database that cannot be written, for reading: with its WAL
     /// when one is beside it (SQLite reads it through the existing shared
     /// memory file), else as immutable (nothing can change it here).
-    fn open_to_read(path: &Path, options: &OpenOptions, latest: i64) -> Result<SqliteBackend> {
+    fn open_to_read(
+        path: &Path,
+        options: &OpenOptions,
+        latest: i64,
+        allow_older: bool,
+    ) -> Result<SqliteBackend> {
         let path = path.to_path_buf();
         let mut wal = path.as_os_str().to_owned();
         wal.push("-wal");
@@ -194,6 +220,17 @@ impl SqliteBackend {
             )
         }
         .map_err(|e| map_error(&path, e))?;
+        Self::finish_read_only(path, conn, options, latest, allow_older)
+    }
+
+    /// A connection opened for reading, checked as a Masthead database.
+    fn finish_read_only(
+        path: PathBuf,
+        conn: Connection,
+        options: &OpenOptions,
+        latest: i64,
+        allow_older: bool,
+    ) -> Result<SqliteBackend> {
         conn.busy_timeout(options.busy_timeout)
             .map_err(|e| map_error(&path, e))?;
         let probe = Probe::read(&conn).map_err(|e| map_error(&path, e))?;
@@ -210,16 +247,12 @@ impl SqliteBackend {
                 supported: latest,
             });
         }
-        if probe.user_version < latest {
+        if probe.user_version < latest && !allow_older {
             // An upgrade writes; a file that cannot be written stays as it is.
             return Err(Error::ReadOnly { path });
         }
         let identity = FileIdentity::of(&path);
-        if cfg!(unix)
-            && let Some(identity) = &identity
-        {
-            open_here().push(identity.clone());
-        }
+        note_open(&path, &identity);
         Ok(SqliteBackend {
             conn,
             path,
@@ -294,11 +327,7 @@ impl SqliteBackend {
             .pragma_update(None, "foreign_keys", "ON")
             .map_err(|e| map_error(&backend.path, e))?;
         backend.identity = FileIdentity::of(&backend.path);
-        if cfg!(unix)
-            && let Some(identity) = &backend.identity
-        {
-            open_here().push(identity.clone());
-        }
+        note_open(&backend.path, &backend.identity);
         Ok(backend)
     }
 
@@ -411,20 +440,112 @@ impl Probe {
     }
 }
 
-/// The database files this process has open through SQLite, by identity:
-/// [`check_header`] never opens one of them again (closing that second
-/// descriptor would drop every lock SQLite holds on the file).
-static OPEN_HERE: std::sync::Mutex<Vec<FileIdentity>> = std::sync::Mutex::new(Vec::new());
+/// A database file this process has open through SQLite.
+struct OpenHere {
+    identity: FileIdentity,
+    /// Its full path, to know its `-wal`, `-shm` and `-journal` by name.
+    path: PathBuf,
+}
 
-fn open_here() -> std::sync::MutexGuard<'static, Vec<FileIdentity>> {
+/// The database files this process has open through SQLite: nothing of
+/// Masthead's opens one of them, or their side files, behind SQLite's back
+/// (closing that second descriptor would drop every lock SQLite holds).
+static OPEN_HERE: std::sync::Mutex<Vec<OpenHere>> = std::sync::Mutex::new(Vec::new());
+
+fn open_here() -> std::sync::MutexGuard<'static, Vec<OpenHere>> {
     OPEN_HERE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Notes that this process now has `path` open (Unix only: Windows locks
+/// per handle, and has no identities to compare).
+fn note_open(path: &Path, identity: &Option<FileIdentity>) {
+    if cfg!(unix)
+        && let Some(identity) = identity
+    {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        open_here().push(OpenHere {
+            identity: identity.clone(),
+            path,
+        });
+    }
+}
+
+/// How a path relates to a database this process has open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Held {
+    /// The database file itself.
+    Database,
+    /// Its `-wal`, `-shm` or `-journal` file (by name, or the same file).
+    SideFile,
+}
+
+const SIDE_FILES: [&str; 3] = ["-wal", "-shm", "-journal"];
+
+/// Whether `path` is a database this process has open through SQLite, or
+/// one of its side files: a path nothing else of Masthead's may open.
+pub(crate) fn held_here(path: &Path) -> Option<Held> {
+    if !cfg!(unix) {
+        return None;
+    }
+    let open = open_here();
+    if open.is_empty() {
+        return None;
+    }
+    let identity = FileIdentity::of(path);
+    if identity.is_some() && open.iter().any(|o| Some(&o.identity) == identity.as_ref()) {
+        return Some(Held::Database);
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let folder = std::fs::canonicalize(parent).ok();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    for o in open.iter() {
+        for suffix in SIDE_FILES {
+            let mut side = o.path.as_os_str().to_owned();
+            side.push(suffix);
+            let side = PathBuf::from(side);
+            let same_name = folder.as_deref() == side.parent()
+                && name.as_deref() == side.file_name().and_then(|n| n.to_str());
+            let same_file = identity.is_some() && FileIdentity::of(&side) == identity;
+            if same_name || same_file {
+                return Some(Held::SideFile);
+            }
+        }
+    }
+    None
+}
+
+/// Refuses `path` when it is a database this process has open, or one of
+/// its side files: `what` says what it was wanted as.
+pub(crate) fn refuse_held(path: &Path, field: &'static str, what: &str) -> Result<()> {
+    match held_here(path) {
+        None => Ok(()),
+        Some(Held::Database) => Err(Error::invalid(
+            "file_in_use",
+            field,
+            format!(
+                "{} is the open database itself, so it cannot be {what}. Choose another file.",
+                path.display()
+            ),
+        )),
+        Some(Held::SideFile) => Err(Error::invalid(
+            "file_in_use",
+            field,
+            format!(
+                "{} belongs to the open database (SQLite keeps its recent saves there), so it cannot be {what}. Choose another file.",
+                path.display()
+            ),
+        )),
+    }
 }
 
 impl Drop for SqliteBackend {
     fn drop(&mut self) {
         if let Some(identity) = &self.identity {
             let mut open = open_here();
-            if let Some(i) = open.iter().position(|o| o == identity) {
+            if let Some(i) = open.iter().position(|o| &o.identity == identity) {
                 open.swap_remove(i);
             }
         }
@@ -485,11 +606,12 @@ fn check_header(path: &Path) -> Result<()> {
         }
         return refuse("it is not a plain file");
     }
-    if cfg!(unix)
-        && let Some(identity) = FileIdentity::of(path)
-        && open_here().contains(&identity)
-    {
-        return Ok(());
+    match held_here(path) {
+        Some(Held::Database) => return Ok(()),
+        Some(Held::SideFile) => {
+            return refuse("it is the -wal, -shm or -journal file of a database Masthead has open");
+        }
+        None => {}
     }
     let mut file = std::fs::File::open(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
