@@ -18,6 +18,7 @@ fn main() {
         "save_backups_kept",
         "backup_database",
         "restore_database",
+        "undo_restore",
         "check_database",
         "export_everything",
         "import_export",

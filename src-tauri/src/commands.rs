@@ -188,7 +188,26 @@ pub async fn restore_database(
         field: None,
         conflict: None,
     })?;
-    state.call(calls::restore_from(path)).map(Some)
+    let restored = state.call(calls::restore_from(path))?;
+    state.remember_set_aside(Some(PathBuf::from(&restored.set_aside)));
+    Ok(Some(restored))
+}
+
+/// Undo of the last restore in this window: what it set aside is restored
+/// (and what the restore brought is set aside in its turn, never deleted).
+#[tauri::command]
+pub async fn undo_restore(state: State<'_, AppState>) -> Reply<Restored> {
+    let Some(set_aside) = state.set_aside() else {
+        return Err(ErrorPayload {
+            code: "nothing_to_undo".into(),
+            message: "There is no restore to undo in this window.".into(),
+            field: None,
+            conflict: None,
+        });
+    };
+    let restored = state.call(calls::restore_from(set_aside))?;
+    state.remember_set_aside(None);
+    Ok(restored)
 }
 
 /// Settings › Check the database: SQLite's checks and Masthead's rules.

@@ -40,6 +40,7 @@ pub fn run() {
             commands::save_backups_kept,
             commands::backup_database,
             commands::restore_database,
+            commands::undo_restore,
             commands::check_database,
             commands::export_everything,
             commands::import_export,

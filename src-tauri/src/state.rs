@@ -75,6 +75,8 @@ pub struct AppState {
     restarts: Mutex<u32>,
     /// Where the daily backups go (a folder per database inside).
     backups: PathBuf,
+    /// What the last restore in this window set aside: Undo restores it.
+    set_aside: Mutex<Option<PathBuf>>,
 }
 
 struct Inner {
@@ -142,6 +144,7 @@ impl AppState {
             exports: Mutex::new(Vec::new()),
             restarts: Mutex::new(0),
             backups,
+            set_aside: Mutex::new(None),
         }
     }
 
@@ -274,6 +277,19 @@ impl AppState {
                 conflict: None,
             })),
         }
+    }
+
+    /// Remembers what a restore set aside (or forgets it: `None`).
+    pub fn remember_set_aside(&self, path: Option<PathBuf>) {
+        *self.set_aside.lock().unwrap_or_else(|e| e.into_inner()) = path;
+    }
+
+    /// What the last restore in this window set aside, if any.
+    pub fn set_aside(&self) -> Option<PathBuf> {
+        self.set_aside
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     pub fn remember_export(&self, path: &Path) {

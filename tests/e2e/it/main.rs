@@ -795,6 +795,14 @@ async fn an_editor_backs_up_and_restores_the_database() -> Result<()> {
         app.click_button("Feb/Mar 21").await.ok();
         app.wait_text(".pieces", "Keep communities at the heart of planning")
             .await?;
+        // Undo puts back what the restore replaced, and the window shows it.
+        app.click_button("Undo").await?;
+        app.wait_text(".toasts", "Put back what the database held")
+            .await?;
+        app.wait_text(".pieces", "Retitled after the backup")
+            .await?;
+        let shown = app.cli(&["article", "list", "--edition", "Feb/Mar 21"])?;
+        anyhow::ensure!(shown.contains("Retitled after the backup"), "{shown}");
         Ok(())
     }
     .await;

@@ -115,6 +115,8 @@ export const backend = {
   backupDatabase: () => call<BackupMade | null>("backup_database"),
   /** Restores the open file from a backup chosen in the native open dialog; null when cancelled. */
   restoreDatabase: () => call<Restored | null>("restore_database"),
+  /** Puts back what the last restore in this window set aside. */
+  undoRestore: () => call<Restored>("undo_restore"),
   /** SQLite's checks and Masthead's rules over the open database. */
   checkDatabase: () => call<CheckReport>("check_database"),
   /** The whole database as JSON Lines where the user chooses; null when cancelled. */
