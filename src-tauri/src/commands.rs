@@ -109,8 +109,6 @@ pub async fn backup_database(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Reply<Option<BackupMade>> {
-    use tauri::Manager;
-    use tauri_plugin_dialog::DialogExt;
     let info = state.call(calls::info())?;
     if info.server {
         return Err(ErrorPayload {
@@ -120,31 +118,17 @@ pub async fn backup_database(
             conflict: None,
         });
     }
-    let stem = std::path::Path::new(&info.path)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "masthead".into());
-    let name = format!("{stem}-backup-{}.db", today());
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title("Back up the database")
-        .set_file_name(&name)
-        .add_filter("Masthead database", &["db"]);
-    if let Some(window) = app.get_webview_window("main") {
-        dialog = dialog.set_parent(&window);
-    }
-    let Some(chosen) = dialog.blocking_save_file() else {
+    let name = format!("{}-backup-{}.db", database_stem(&info), today());
+    let Some(path) = choose_file_to_save(
+        &app,
+        "Back up the database",
+        &name,
+        "Masthead database",
+        &["db"],
+    )?
+    else {
         return Ok(None);
     };
-    let path = chosen.into_path().map_err(|e| ErrorPayload {
-        code: "io".into(),
-        message: format!(
-            "That place cannot be written to ({e}). Choose a folder on this computer."
-        ),
-        field: None,
-        conflict: None,
-    })?;
     state.call(calls::backup_to(path)).map(Some)
 }
 
@@ -157,8 +141,6 @@ pub async fn restore_database(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Reply<Option<Restored>> {
-    use tauri::Manager;
-    use tauri_plugin_dialog::DialogExt;
     if state.call(calls::info())?.server {
         return Err(ErrorPayload {
             code: "not_on_a_server".into(),
@@ -167,27 +149,17 @@ pub async fn restore_database(
             conflict: None,
         });
     }
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title("Restore from a backup")
-        .add_filter("Masthead database", &["db"]);
     let backups = masthead_core::config::backups_dir();
-    if backups.is_dir() {
-        dialog = dialog.set_directory(&backups);
-    }
-    if let Some(window) = app.get_webview_window("main") {
-        dialog = dialog.set_parent(&window);
-    }
-    let Some(chosen) = dialog.blocking_pick_file() else {
+    let Some(path) = choose_file_to_open(
+        &app,
+        "Restore from a backup",
+        "Masthead database",
+        &["db"],
+        Some(&backups),
+    )?
+    else {
         return Ok(None);
     };
-    let path = chosen.into_path().map_err(|e| ErrorPayload {
-        code: "io".into(),
-        message: format!("That file cannot be read ({e}). Choose a backup on this computer."),
-        field: None,
-        conflict: None,
-    })?;
     let restored = state.call(calls::restore_from(path))?;
     state.remember_set_aside(Some(PathBuf::from(&restored.set_aside)));
     Ok(Some(restored))
@@ -223,34 +195,18 @@ pub async fn export_everything(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Reply<Option<ExportMade>> {
-    use tauri::Manager;
-    use tauri_plugin_dialog::DialogExt;
     let info = state.call(calls::info())?;
-    let stem = std::path::Path::new(&info.path)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| !info.server && !s.is_empty())
-        .unwrap_or_else(|| "masthead".into());
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title("Export everything")
-        .set_file_name(format!("{stem}-{}.jsonl", today()))
-        .add_filter("Masthead export (JSON Lines)", &["jsonl"]);
-    if let Some(window) = app.get_webview_window("main") {
-        dialog = dialog.set_parent(&window);
-    }
-    let Some(chosen) = dialog.blocking_save_file() else {
+    let name = format!("{}-{}.jsonl", database_stem(&info), today());
+    let Some(path) = choose_file_to_save(
+        &app,
+        "Export everything",
+        &name,
+        "Masthead export (JSON Lines)",
+        &["jsonl"],
+    )?
+    else {
         return Ok(None);
     };
-    let path = chosen.into_path().map_err(|e| ErrorPayload {
-        code: "io".into(),
-        message: format!(
-            "That place cannot be written to ({e}). Choose a folder on this computer."
-        ),
-        field: None,
-        conflict: None,
-    })?;
     state.call(calls::export_json_to(path)).map(Some)
 }
 
@@ -261,25 +217,16 @@ pub async fn import_export(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Reply<Option<masthead_core::ImportSummary>> {
-    use tauri::Manager;
-    use tauri_plugin_dialog::DialogExt;
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title("Import an export")
-        .add_filter("Masthead export (JSON Lines)", &["jsonl", "json"]);
-    if let Some(window) = app.get_webview_window("main") {
-        dialog = dialog.set_parent(&window);
-    }
-    let Some(chosen) = dialog.blocking_pick_file() else {
+    let Some(path) = choose_file_to_open(
+        &app,
+        "Import an export",
+        "Masthead export (JSON Lines)",
+        &["jsonl", "json"],
+        None,
+    )?
+    else {
         return Ok(None);
     };
-    let path = chosen.into_path().map_err(|e| ErrorPayload {
-        code: "io".into(),
-        message: format!("That file cannot be read ({e}). Choose an export on this computer."),
-        field: None,
-        conflict: None,
-    })?;
     state.call(calls::import_json_from(path)).map(Some)
 }
 
@@ -841,6 +788,82 @@ pub async fn open_draft_original(
         conflict: None,
     })?;
     Ok(path)
+}
+
+/// A file chosen in the native save dialog, shown from here over the main
+/// window (the page never names a path to write); `None` when cancelled.
+fn choose_file_to_save(
+    app: &tauri::AppHandle,
+    title: &str,
+    name: &str,
+    filter: &str,
+    extensions: &[&str],
+) -> Reply<Option<PathBuf>> {
+    use tauri::Manager;
+    use tauri_plugin_dialog::DialogExt;
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(name)
+        .add_filter(filter, extensions);
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
+    let Some(chosen) = dialog.blocking_save_file() else {
+        return Ok(None);
+    };
+    chosen.into_path().map(Some).map_err(|e| ErrorPayload {
+        code: "io".into(),
+        message: format!(
+            "That place cannot be written to ({e}). Choose a folder on this computer."
+        ),
+        field: None,
+        conflict: None,
+    })
+}
+
+/// A file chosen in the native open dialog (in `folder` when given), shown
+/// from here over the main window; `None` when cancelled.
+fn choose_file_to_open(
+    app: &tauri::AppHandle,
+    title: &str,
+    filter: &str,
+    extensions: &[&str],
+    folder: Option<&std::path::Path>,
+) -> Reply<Option<PathBuf>> {
+    use tauri::Manager;
+    use tauri_plugin_dialog::DialogExt;
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter, extensions);
+    if let Some(folder) = folder.filter(|f| f.is_dir()) {
+        dialog = dialog.set_directory(folder);
+    }
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
+    let Some(chosen) = dialog.blocking_pick_file() else {
+        return Ok(None);
+    };
+    chosen.into_path().map(Some).map_err(|e| ErrorPayload {
+        code: "io".into(),
+        message: format!("That file cannot be read ({e}). Choose a file on this computer."),
+        field: None,
+        conflict: None,
+    })
+}
+
+/// The open database's file name without its extension, for a suggested
+/// name ("masthead" on a team server).
+fn database_stem(info: &DatabaseInfo) -> String {
+    std::path::Path::new(&info.path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !info.server && !s.is_empty())
+        .unwrap_or_else(|| "masthead".into())
 }
 
 /// Hands `path` to the desktop's opener. No shell reads the path: on

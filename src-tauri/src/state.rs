@@ -491,6 +491,22 @@ mod tests {
     }
 
     /// Kills `pid` and waits until it has exited (a zombie, or gone).
+    /// Another program on the desktop reads the database, then saves to it.
+    fn the_cli_reads_and_writes(db: &Path) {
+        cli(db, &["publication", "list"]);
+        cli(
+            db,
+            &[
+                "publication",
+                "add",
+                "--name",
+                "From the CLI",
+                "--frequency",
+                "Monthly",
+            ],
+        );
+    }
+
     fn kill(pid: u32) {
         let status = Command::new("kill")
             .args(["-KILL", &pid.to_string()])
@@ -524,18 +540,7 @@ mod tests {
             .call(calls::create_publication(publication("Before the dialog")))
             .expect("the first save");
         open_and_close_behind_sqlites_back(&db);
-        cli(&db, &["publication", "list"]);
-        cli(
-            &db,
-            &[
-                "publication",
-                "add",
-                "--name",
-                "From the CLI",
-                "--frequency",
-                "Monthly",
-            ],
-        );
+        the_cli_reads_and_writes(&db);
         state
             .call(calls::create_publication(publication("After the dialog")))
             .expect("the second save");
@@ -562,18 +567,7 @@ mod tests {
             .create_publication(&who, &publication("Before the dialog"))
             .unwrap();
         open_and_close_behind_sqlites_back(&db);
-        cli(&db, &["publication", "list"]);
-        cli(
-            &db,
-            &[
-                "publication",
-                "add",
-                "--name",
-                "From the CLI",
-                "--frequency",
-                "Monthly",
-            ],
-        );
+        the_cli_reads_and_writes(&db);
         store
             .create_publication(&who, &publication("After the dialog"))
             .expect("SQLite confirms the save");

@@ -111,9 +111,10 @@ fn they_work(editor: &Value, contributor: &Value, cluster: &masthead_pgtest::Clu
     .ok();
 }
 
-#[test]
-fn a_team_server_backed_up_with_the_recipe_restores_a_working_team() {
-    let (a, b) = (masthead_pgtest::cluster(), masthead_pgtest::plain_cluster());
+/// A team on the first cluster: the demo imported, an editor and a
+/// contributor invited (`editor_email` differs per test: logins are the
+/// server's). Its URL and the two invitations.
+fn a_team(a: &masthead_pgtest::Cluster, editor_email: &str) -> (String, Value, Value) {
     let file = Cli::demo();
     let url = a.empty_database();
     let server = Path::new(&url);
@@ -123,25 +124,45 @@ fn a_team_server_backed_up_with_the_recipe_restores_a_working_team() {
         &[],
     )
     .ok();
-    let erin = invite(server, "Erin Editor", "erin@pse.example", "editor");
+    let erin = invite(server, "Erin Editor", editor_email, "editor");
     let hannah = invite(
         server,
         "Hannah Okafor",
         "hannah.okafor@pse.example",
         "contributor",
     );
+    (url, erin, hannah)
+}
+
+/// The server's roles as `pg_dumpall --roles-only` writes them, loaded into
+/// the second cluster (its own superuser is reported and passed over).
+fn copy_roles(a: &masthead_pgtest::Cluster, b: &masthead_pgtest::Cluster, dir: &Path) {
+    let roles = dir.join("roles.sql");
+    std::fs::write(
+        &roles,
+        tool(
+            "pg_dumpall",
+            &["--roles-only", "--dbname", &a.admin_url("postgres")],
+        ),
+    )
+    .unwrap();
+    let _ = Command::new("psql")
+        .args(["--quiet", "--dbname", &b.admin_url("postgres"), "--file"])
+        .arg(&roles)
+        .output()
+        .unwrap();
+}
+
+#[test]
+fn a_team_server_backed_up_with_the_recipe_restores_a_working_team() {
+    let (a, b) = (masthead_pgtest::cluster(), masthead_pgtest::plain_cluster());
+    let (url, erin, hannah) = a_team(a, "erin@pse.example");
     let db = database_of(&url);
     they_work(&erin, &hannah, a, &db);
 
     // The recipe: the server's roles, then the database with --create.
     let dir = tempfile::tempdir().unwrap();
-    let roles = dir.path().join("roles.sql");
     let dump = dir.path().join("pse.dump");
-    let roles_sql = tool(
-        "pg_dumpall",
-        &["--roles-only", "--dbname", &a.admin_url("postgres")],
-    );
-    std::fs::write(&roles, roles_sql).unwrap();
     tool(
         "pg_dump",
         &[
@@ -152,13 +173,7 @@ fn a_team_server_backed_up_with_the_recipe_restores_a_working_team() {
             &url,
         ],
     );
-    // Onto the second server: its own superuser exists there already, which
-    // psql reports and passes over.
-    let _ = Command::new("psql")
-        .args(["--quiet", "--dbname", &b.admin_url("postgres"), "--file"])
-        .arg(&roles)
-        .output()
-        .unwrap();
+    copy_roles(a, b, dir.path());
     tool(
         "pg_restore",
         &[
@@ -200,44 +215,16 @@ fn a_team_server_backed_up_with_the_recipe_restores_a_working_team() {
 #[test]
 fn check_finds_logins_a_restore_left_out_and_repair_lets_them_in() {
     let (a, b) = (masthead_pgtest::cluster(), masthead_pgtest::plain_cluster());
-    let file = Cli::demo();
-    let url = a.empty_database();
-    let server = Path::new(&url);
-    run_with(
-        Some(server),
-        &["team", "import", file.db.to_str().unwrap()],
-        &[],
-    )
-    .ok();
-    let erin = invite(server, "Erin Editor", "erin.b@pse.example", "editor");
-    let hannah = invite(
-        server,
-        "Hannah Okafor",
-        "hannah.okafor@pse.example",
-        "contributor",
-    );
+    let (url, erin, hannah) = a_team(a, "erin.b@pse.example");
 
     // The old recipe: a database restored into an empty one, without --create.
     let dir = tempfile::tempdir().unwrap();
-    let roles = dir.path().join("roles.sql");
     let dump = dir.path().join("pse.dump");
-    std::fs::write(
-        &roles,
-        tool(
-            "pg_dumpall",
-            &["--roles-only", "--dbname", &a.admin_url("postgres")],
-        ),
-    )
-    .unwrap();
     tool(
         "pg_dump",
         &["--format=custom", "--file", dump.to_str().unwrap(), &url],
     );
-    let _ = Command::new("psql")
-        .args(["--quiet", "--dbname", &b.admin_url("postgres"), "--file"])
-        .arg(&roles)
-        .output()
-        .unwrap();
+    copy_roles(a, b, dir.path());
     // A new database on the second server, named apart from the first
     // test's (which restores the first server's name there).
     let db = format!("plain_restore_{}", std::process::id());

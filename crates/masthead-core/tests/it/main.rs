@@ -213,3 +213,17 @@ pub fn schema(conn: &rusqlite::Connection) -> String {
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
+
+/// The demo as Masthead 1 wrote it (`tests/fixtures/schema-v1.sql` and
+/// `demo-v1.sql`), at `path`.
+pub fn v1_demo_file(path: &Path) {
+    let fixtures = repo_root().join("tests/fixtures");
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(&std::fs::read_to_string(fixtures.join("schema-v1.sql")).unwrap())
+        .unwrap();
+    conn.execute_batch(&std::fs::read_to_string(fixtures.join("demo-v1.sql")).unwrap())
+        .unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    conn.pragma_update(None, "application_id", masthead_core::APPLICATION_ID)
+        .unwrap();
+}

@@ -195,19 +195,9 @@ fn an_older_backup_is_upgraded_as_it_is_restored() {
     if masthead_pgtest::wanted() {
         return;
     }
-    let fixtures = crate::repo_root().join("tests/fixtures");
     let mut f = Fixture::new();
     let old = f.dir.path().join("v1.db");
-    {
-        let conn = rusqlite::Connection::open(&old).unwrap();
-        conn.execute_batch(&std::fs::read_to_string(fixtures.join("schema-v1.sql")).unwrap())
-            .unwrap();
-        conn.execute_batch(&std::fs::read_to_string(fixtures.join("demo-v1.sql")).unwrap())
-            .unwrap();
-        conn.pragma_update(None, "user_version", 1).unwrap();
-        conn.pragma_update(None, "application_id", masthead_core::APPLICATION_ID)
-            .unwrap();
-    }
+    crate::v1_demo_file(&old);
     let bytes = std::fs::read(&old).unwrap();
     f.store.restore_from(&old).expect("an old backup restores");
     assert_eq!(f.store.schema_version().unwrap(), SCHEMA_VERSION);

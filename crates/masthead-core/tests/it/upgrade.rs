@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use masthead_core::{APPLICATION_ID, Store};
+use masthead_core::Store;
 
-use crate::{Fixture, repo_root};
+use crate::Fixture;
 
 /// Everything a user sees of a database, without ids and timestamps.
 fn view(store: &Store) -> String {
@@ -144,19 +144,9 @@ fn ids(path: &Path, sql: &str) -> Vec<String> {
 
 #[test]
 fn the_v1_demo_upgraded_equals_the_demo_loaded_fresh() {
-    let fixtures = repo_root().join("tests/fixtures");
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join("v1.db");
-    {
-        let conn = rusqlite::Connection::open(&old).unwrap();
-        conn.execute_batch(&std::fs::read_to_string(fixtures.join("schema-v1.sql")).unwrap())
-            .unwrap();
-        conn.execute_batch(&std::fs::read_to_string(fixtures.join("demo-v1.sql")).unwrap())
-            .unwrap();
-        conn.pragma_update(None, "user_version", 1).unwrap();
-        conn.pragma_update(None, "application_id", APPLICATION_ID)
-            .unwrap();
-    }
+    crate::v1_demo_file(&old);
     let v1_articles = ids(&old, "SELECT id FROM articles ORDER BY id");
     let v1_history = ids(&old, "SELECT id FROM history ORDER BY id");
     assert_eq!(v1_articles.len(), 14);

@@ -151,7 +151,8 @@ impl PgBackend {
         Ok(Box::new(SqlTx::new(Box::new(conn))))
     }
 
-    fn query_i64(&self, sql: &str) -> Result<i64> {
+    /// The connection outside any transaction, made again if it dropped.
+    fn idle(&self) -> Result<std::cell::RefMut<'_, Inner>> {
         let mut inner = self
             .inner
             .try_borrow_mut()
@@ -159,6 +160,11 @@ impl PgBackend {
         if inner.client.is_closed() {
             inner.reconnect()?;
         }
+        Ok(inner)
+    }
+
+    fn query_i64(&self, sql: &str) -> Result<i64> {
+        let mut inner = self.idle()?;
         let inner = &mut *inner;
         inner
             .client
@@ -216,13 +222,7 @@ impl PgBackend {
     /// Each member's login as this server has it, and whether the database
     /// lets every login connect.
     fn login_rows(&self) -> Result<(Vec<LoginRow>, bool)> {
-        let mut inner = self
-            .inner
-            .try_borrow_mut()
-            .map_err(|_| Error::Server("the connection is busy".into()))?;
-        if inner.client.is_closed() {
-            inner.reconnect()?;
-        }
+        let mut inner = self.idle()?;
         let inner = &mut *inner;
         let open_to_all: bool = inner
             .client
@@ -306,10 +306,7 @@ impl Backend for PgBackend {
             });
         }
         let (rows, open_to_all) = self.login_rows()?;
-        let mut inner = self
-            .inner
-            .try_borrow_mut()
-            .map_err(|_| Error::Server("the connection is busy".into()))?;
+        let mut inner = self.idle()?;
         let inner = &mut *inner;
         let server = inner.server.clone();
         let mut done = Vec::new();
