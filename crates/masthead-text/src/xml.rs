@@ -65,7 +65,7 @@ pub(crate) fn walk<'x>(
     let bad = |reason: String| ImportError::BadXml {
         name: name.to_owned(),
         part: part.to_owned(),
-        reason,
+        reason: shortened(&reason),
     };
     let mut reader = Reader::from_str(xml);
     reader.config_mut().expand_empty_elements = true;
@@ -111,4 +111,15 @@ pub(crate) fn walk<'x>(
             | Event::DocType(_) => {}
         }
     }
+}
+
+/// A parser's reason cut to a line a person reads: quick-xml quotes the
+/// text it met, which in a damaged file can be the rest of the document.
+fn shortened(reason: &str) -> String {
+    const MOST: usize = 160;
+    if reason.chars().count() <= MOST {
+        return reason.to_owned();
+    }
+    let cut: String = reason.chars().take(MOST).collect();
+    format!("{cut}…")
 }

@@ -141,3 +141,41 @@ fn the_count_of_the_whole_seed_text_matches_its_blocks() {
     let x = read("leeds.docx");
     assert_eq!(count_words(&x.text), x.words);
 }
+
+/// Found by the fuzz target: a damaged part's parser error quoted the rest
+/// of the document (kilobytes) into the message a user reads.
+#[test]
+fn a_damaged_part_is_said_in_a_line_not_quoted_whole() {
+    use std::io::{Read, Write};
+    let original = std::fs::read(fixture("features.docx")).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(original)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let name = file.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).unwrap();
+        if name == "word/document.xml" {
+            let mut text = String::from_utf8(bytes).unwrap();
+            let cut = text.find("<w:body>").unwrap() + "<w:body>".len();
+            text.insert_str(cut, &format!("<w:p>{}</w:tabs>", "<w:r/>".repeat(2_000)));
+            bytes = text.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    let bytes = out.finish().unwrap().into_inner();
+    let refused = extract(&masthead_text::Upload {
+        name: "features.docx".into(),
+        bytes,
+    })
+    .unwrap_err()
+    .to_string();
+    assert!(refused.contains("not well-formed XML"), "{refused}");
+    assert!(
+        refused.len() < 500,
+        "{} characters: {refused}",
+        refused.len()
+    );
+}
