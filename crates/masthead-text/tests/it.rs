@@ -158,7 +158,8 @@ fn a_damaged_part_is_said_in_a_line_not_quoted_whole() {
         if name == "word/document.xml" {
             let mut text = String::from_utf8(bytes).unwrap();
             let cut = text.find("<w:body>").unwrap() + "<w:body>".len();
-            text.insert_str(cut, &format!("<w:p>{}</w:tabs>", "<w:r/>".repeat(2_000)));
+            // An end tag whose name runs on for kilobytes before its `>`.
+            text.insert_str(cut, &format!("<w:p></w:q{}>", " w:val=\"x\"".repeat(400)));
             bytes = text.into_bytes();
         }
         out.start_file(name, zip::write::SimpleFileOptions::default())
