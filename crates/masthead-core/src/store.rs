@@ -49,6 +49,7 @@ impl Store {
     /// or New database… turn into a database.
     pub fn open_existing(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref();
+        crate::storage::sqlite::refuse_side_file(path)?;
         match std::fs::metadata(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::Io {
                 path: path.to_path_buf(),

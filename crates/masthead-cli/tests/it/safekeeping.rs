@@ -429,3 +429,31 @@ fn check_and_backup_leave_an_older_file_as_it_is() {
     // The backup is the old file's, whole: opening it upgrades it like any.
     run_with(Some(&copy), &["edition", "list"], &[]).ok();
 }
+
+/// Another database's -wal (or -shm) is never taken for a database of its
+/// own, in any process; and nothing is written where a leftover -wal would
+/// be read into it.
+#[test]
+fn a_wal_file_is_never_a_database_and_a_leftover_one_is_never_read_in() {
+    let cli = Cli::demo();
+    let db = cli.db.to_str().unwrap().to_owned();
+    std::fs::write(format!("{db}-wal"), b"").unwrap();
+    for side in ["-wal", "-shm"] {
+        let path = std::path::PathBuf::from(format!("{db}{side}"));
+        std::fs::write(&path, b"").ok();
+        run_with(Some(&path), &["edition", "list"], &[]).refused(&format!("the {side} file"));
+        run_with(Some(&path), &["init"], &[]).refused(&format!("the {side} file"));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("pse-backup.db");
+    std::fs::write(
+        dir.path().join("pse-backup.db-wal"),
+        b"left by something else",
+    )
+    .unwrap();
+    cli.run(&["backup", "--out", target.to_str().unwrap()])
+        .refused("move those files away");
+    assert!(!target.exists());
+    // Nor is a new database made there.
+    run_with(Some(&target), &["init"], &[]).refused("left by another database");
+}

@@ -300,3 +300,39 @@ fn check_names_what_is_broken() {
         assert!(!p.what_to_do.is_empty() && !p.problem.contains("SQLITE"));
     }
 }
+
+/// A backup made elsewhere may carry a trigger of its own (one that rewrites
+/// every title at the next save) or lack Masthead's (the one that keeps
+/// drafts): it is not restored, and `check` names it in a database.
+#[test]
+fn a_backup_with_a_schema_of_its_own_is_not_restored() {
+    if masthead_pgtest::wanted() {
+        return;
+    }
+    let mut f = Fixture::new();
+    f.publication("Kept");
+    let crafted = f.dir.path().join("crafted.db");
+    f.store.backup_to(&crafted).unwrap();
+    rusqlite::Connection::open(&crafted)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER pwned AFTER INSERT ON change_sets
+               BEGIN UPDATE articles SET title = 'pwned ' || id; END;
+             DROP TRIGGER drafts_kept_on_delete;",
+        )
+        .unwrap();
+    let before = f.snapshot();
+    let err = f.store.restore_from(&crafted).unwrap_err();
+    assert_eq!(err.code(), "not_a_backup", "{err}");
+    assert!(err.to_string().contains("trigger"), "{err}");
+    assert_eq!(f.snapshot(), before);
+    let opened = Store::open(&crafted).unwrap();
+    let report = opened.check().unwrap();
+    let said: Vec<&str> = report.problems.iter().map(|p| p.problem.as_str()).collect();
+    assert!(said.iter().any(|p| p.contains("\"pwned\"")), "{said:?}");
+    assert!(
+        said.iter()
+            .any(|p| p.contains("\"drafts_kept_on_delete\" is missing")),
+        "{said:?}"
+    );
+}

@@ -66,6 +66,70 @@ fn open_backup(source: &Path, latest: i64) -> Result<(Connection, Probe)> {
     Ok((from, probe))
 }
 
+/// A schema object as SQLite lists it: its kind, name, and (for triggers
+/// and views, whose bodies run) its SQL with white space folded.
+type SchemaObject = (String, String, Option<String>);
+
+fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, sql FROM sqlite_schema
+          WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let kind: String = r.get(0)?;
+        let sql: Option<String> = r.get(2)?;
+        let body = match kind.as_str() {
+            "trigger" | "view" => sql.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")),
+            _ => None,
+        };
+        Ok((kind, r.get(1)?, body))
+    })?;
+    rows.collect()
+}
+
+/// The schema `migrations` make, worked out once per process on an empty
+/// database in memory.
+fn reference_schema(migrations: &[&str]) -> rusqlite::Result<Vec<SchemaObject>> {
+    static REFERENCE: std::sync::OnceLock<Vec<SchemaObject>> = std::sync::OnceLock::new();
+    if let Some(schema) = REFERENCE.get() {
+        return Ok(schema.clone());
+    }
+    let conn = Connection::open_in_memory()?;
+    for sql in migrations {
+        conn.execute_batch(sql)?;
+    }
+    let schema = schema_of(&conn)?;
+    Ok(REFERENCE.get_or_init(|| schema).clone())
+}
+
+/// How the schema of `conn` differs from the one Masthead makes: tables,
+/// indexes, triggers or views added, missing, or (triggers and views)
+/// rewritten. A file made elsewhere could carry a trigger that changes
+/// every title at the next save, or lack the one that keeps drafts.
+pub(crate) fn schema_differences(
+    conn: &Connection,
+    migrations: &[&str],
+) -> rusqlite::Result<Vec<String>> {
+    let want = reference_schema(migrations)?;
+    let have = schema_of(conn)?;
+    let mut differences = Vec::new();
+    for (kind, name, body) in &have {
+        match want.iter().find(|(k, n, _)| k == kind && n == name) {
+            None => differences.push(format!("it has a {kind} \"{name}\" Masthead does not make")),
+            Some((_, _, want_body)) if want_body != body => differences.push(format!(
+                "its {kind} \"{name}\" is not the one Masthead makes"
+            )),
+            Some(_) => {}
+        }
+    }
+    for (kind, name, _) in &want {
+        if !have.iter().any(|(k, n, _)| k == kind && n == name) {
+            differences.push(format!("its {kind} \"{name}\" is missing"));
+        }
+    }
+    Ok(differences)
+}
+
 /// Copies every page in one step (one read snapshot of the source, which in
 /// WAL mode never blocks a writer), waiting out a busy or locked database
 /// as SQLite's backup API asks.
@@ -126,14 +190,11 @@ fn io(path: &Path, source: std::io::Error) -> Error {
     }
 }
 
-/// Whether `path` has a `-wal` or `-shm` file beside it: a database some
-/// program may have open, which must never be replaced under it.
+/// Whether `path` has a `-wal`, `-shm` or `-journal` beside it: a database
+/// some program may have open, which must never be replaced under it, or
+/// files left behind that SQLite would read into whatever is put there.
 fn looks_in_use(path: &Path) -> bool {
-    ["-wal", "-shm"].iter().any(|suffix| {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        Path::new(&name).exists()
-    })
+    !super::side_files_beside(path).is_empty()
 }
 
 impl SqliteBackend {
@@ -165,12 +226,23 @@ impl SqliteBackend {
                 ),
             ));
         }
-        if dest.exists() && looks_in_use(dest) {
+        if let Some(base) = super::side_file_of(dest) {
+            return Err(Error::invalid(
+                "file_in_use",
+                "out",
+                format!(
+                    "{} belongs to the database {}, so it cannot be written over. Choose another name.",
+                    dest.display(),
+                    base.display()
+                ),
+            ));
+        }
+        if looks_in_use(dest) {
             return Err(Error::invalid(
                 "backup_target_in_use",
                 "out",
                 format!(
-                    "{} looks like a database that is open somewhere (it has -wal or -shm files beside it), so it was not replaced. Choose another name.",
+                    "{} has -wal, -shm or -journal files beside it (a database open somewhere, or files left behind, which SQLite would read into the backup), so nothing was written. Choose another name, or move those files away.",
                     dest.display()
                 ),
             ));
@@ -264,6 +336,15 @@ impl SqliteBackend {
         } else {
             from
         };
+        // Only Masthead's own schema comes in: no trigger, view or index of
+        // anyone else's, none of Masthead's missing.
+        if let Some(first) = schema_differences(&from, migrations)
+            .map_err(|e| map_error(source, e))?
+            .into_iter()
+            .next()
+        {
+            return Err(not_a_backup(source, &first));
+        }
         // Set the current contents aside; if someone saved meanwhile, again,
         // so that nothing committed before the restore is only in neither.
         let mut settled = false;
@@ -295,7 +376,11 @@ impl SqliteBackend {
     /// SQLite's own checks: `integrity_check`, then `foreign_key_check`,
     /// each problem in a line.
     pub(crate) fn own_checks(&self) -> Result<Vec<String>> {
-        let mut problems = Vec::new();
+        let mut problems: Vec<String> = schema_differences(&self.conn, super::MIGRATIONS)
+            .map_err(|e| map_error(&self.path, e))?
+            .into_iter()
+            .map(|d| format!("the database's schema is not Masthead's: {d}"))
+            .collect();
         let mut stmt = self
             .conn
             .prepare("PRAGMA integrity_check")

@@ -481,6 +481,46 @@ pub(crate) enum Held {
 
 const SIDE_FILES: [&str; 3] = ["-wal", "-shm", "-journal"];
 
+/// The database `path` is the `-wal`, `-shm` or `-journal` of, when its
+/// name says so and that database's file is there.
+pub(crate) fn side_file_of(path: &Path) -> Option<PathBuf> {
+    let text = path.to_str()?;
+    SIDE_FILES.iter().find_map(|suffix| {
+        let base = Path::new(text.strip_suffix(suffix)?);
+        base.is_file().then(|| base.to_path_buf())
+    })
+}
+
+/// Refuses another database's `-wal`, `-shm` or `-journal` given as a
+/// database (open in any process, or left behind): SQLite would take it for
+/// that database's own, and write into it.
+pub(crate) fn refuse_side_file(path: &Path) -> Result<()> {
+    match side_file_of(path) {
+        Some(base) => Err(Error::NotMasthead {
+            path: path.to_path_buf(),
+            reason: format!(
+                "it is the {} file of the database {}; open that instead",
+                &path.to_string_lossy()[base.to_string_lossy().len()..],
+                base.display()
+            ),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The `-wal`, `-shm` and `-journal` files beside `path` now.
+pub(crate) fn side_files_beside(path: &Path) -> Vec<PathBuf> {
+    SIDE_FILES
+        .iter()
+        .map(|suffix| {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            PathBuf::from(name)
+        })
+        .filter(|p| p.exists())
+        .collect()
+}
+
 /// Whether `path` is a database this process has open through SQLite, or
 /// one of its side files: a path nothing else of Masthead's may open.
 pub(crate) fn held_here(path: &Path) -> Option<Held> {
@@ -565,6 +605,17 @@ fn check_header(path: &Path) -> Result<()> {
             reason: reason.into(),
         })
     };
+    refuse_side_file(path)?;
+    // A new or empty file with a -wal or -shm beside it from something
+    // else: SQLite would read that into it as its saves.
+    if std::fs::metadata(path).map_or(true, |m| m.len() == 0)
+        && let Some(leftover) = side_files_beside(path).first()
+    {
+        return refuse(&format!(
+            "{} is beside it, left by another database; move it away or choose another name",
+            leftover.display()
+        ));
+    }
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
