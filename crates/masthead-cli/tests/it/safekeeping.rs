@@ -57,7 +57,7 @@ fn the_json_export_round_trips_to_the_same_lists_and_shows() {
 
 #[test]
 fn a_damaged_export_imports_nothing() {
-    let file = Cli::demo();
+    let file = rich_demo();
     let export = file.db.with_file_name("pse.jsonl");
     file.run(&["export", "json", "--out", export.to_str().unwrap()])
         .ok();
@@ -74,6 +74,37 @@ fn a_damaged_export_imports_nothing() {
     bad_row[1] = "{\"t\":\"publications\",\"r\":[1]}";
     let shape = dir.path().join("shape.jsonl");
     std::fs::write(&shape, bad_row.join("\n")).unwrap();
+    // A NUL in a title; a draft's file name that is a path; a draft's file
+    // that is not the one its checksum names.
+    let nul = dir.path().join("nul.jsonl");
+    std::fs::write(
+        &nul,
+        text.replacen(
+            "Keep communities at the heart of planning",
+            "Keep\\u0000communities",
+            1,
+        ),
+    )
+    .unwrap();
+    let path_name = dir.path().join("path-name.jsonl");
+    let draft_line = lines
+        .iter()
+        .position(|l| l.contains("\"t\":\"drafts\""))
+        .unwrap();
+    let mut draft: serde_json::Value = serde_json::from_str(lines[draft_line]).unwrap();
+    let original = draft.clone();
+    draft["r"][5] = serde_json::json!("../../../etc/passwd");
+    let mut edited = lines.clone();
+    let with_path = draft.to_string();
+    edited[draft_line] = &with_path;
+    std::fs::write(&path_name, edited.join("\n")).unwrap();
+    let mut checksum = original;
+    checksum["r"][8] = serde_json::json!("0".repeat(64));
+    let with_checksum = checksum.to_string();
+    let mut edited = lines.clone();
+    edited[draft_line] = &with_checksum;
+    let wrong_sum = dir.path().join("checksum.jsonl");
+    std::fs::write(&wrong_sum, edited.join("\n")).unwrap();
     // Into a file that is not there yet: refused, and no file is left.
     let nowhere = dir.path().join("new.db");
     run_with(
@@ -88,6 +119,9 @@ fn a_damaged_export_imports_nothing() {
         (&newer, "newer Masthead"),
         (&garbage, "not a Masthead export"),
         (&shape, "wrong shape"),
+        (&nul, "NUL"),
+        (&path_name, "not a plain name"),
+        (&wrong_sum, "does not match its checksum"),
     ] {
         let target = Cli::new();
         target.run(&["init"]).ok();

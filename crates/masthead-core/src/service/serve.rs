@@ -12,7 +12,7 @@ use crate::{Actor, Error, ErrorPayload, Store};
 /// `output`. The first line written is the open's outcome (`{"ok":` the
 /// [`hello`]`}` or the error); a store that cannot open exits after it. Returns when
 /// `input` ends, or when `output` is gone.
-pub fn serve(path: &Path, mode: OpenMode, input: impl BufRead, mut output: impl Write) {
+pub fn serve(path: &Path, mode: OpenMode, mut input: impl BufRead, mut output: impl Write) {
     let opened = match mode {
         OpenMode::New => Store::create(path),
         OpenMode::Existing => Store::open_existing(path),
@@ -28,12 +28,26 @@ pub fn serve(path: &Path, mode: OpenMode, input: impl BufRead, mut output: impl 
     if send(&mut output, &Reply::Ok(hello())).is_err() {
         return;
     }
-    for line in input.lines() {
-        let Ok(line) = line else { return };
+    let mut bytes = Vec::new();
+    loop {
+        bytes.clear();
+        match input.read_until(b'\n', &mut bytes) {
+            Ok(0) | Err(_) => return,
+            Ok(_) => {}
+        }
+        let Ok(line) = std::str::from_utf8(&bytes) else {
+            let refused = Reply::Err(ErrorPayload::from(&Error::Unexpected(
+                "the store was sent a request that is not UTF-8 text".into(),
+            )));
+            if send(&mut output, &refused).is_err() {
+                return;
+            }
+            continue;
+        };
         if line.trim().is_empty() {
             continue;
         }
-        let reply = match serde_json::from_str::<Envelope>(&line) {
+        let reply = match serde_json::from_str::<Envelope>(line) {
             Ok(envelope) => answer(&mut store, envelope),
             Err(e) => Reply::Err(ErrorPayload::from(&Error::Unexpected(format!(
                 "the store could not read a request: {e}"

@@ -85,6 +85,9 @@ pub(crate) struct LoginProblem {
     pub name: String,
     pub login: String,
     pub kind: LoginTrouble,
+    /// Whether `repair` may mend it (a login this team made, directly in
+    /// its groups; never a superuser's, the owner's or a stranger's).
+    pub repairable: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

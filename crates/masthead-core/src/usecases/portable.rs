@@ -206,14 +206,19 @@ impl Store {
         }
         let expected: Vec<Json> = TABLES.iter().map(|(t, c)| json!([t, c])).collect();
         if header["tables"].as_array() != Some(&expected) {
+            let ours = self.schema_version()?;
+            let theirs = header["schema_version"].as_i64();
             return Err(Error::invalid(
                 "export_other_schema",
                 "file",
-                format!(
-                    "{from} was exported by another version of Masthead (schema version {}; this one writes {}), so its tables differ. Import it with that version, or update both.",
-                    header["schema_version"],
-                    self.schema_version()?
-                ),
+                match theirs {
+                    Some(v) if v != ours => format!(
+                        "{from} was exported by another version of Masthead (schema version {v}; this one writes {ours}), so its tables differ. Import it with that version, or update both."
+                    ),
+                    _ => format!(
+                        "{from} lists tables or columns Masthead does not make (one missing, added or renamed), so nothing was imported. Export it again with `masthead export json`."
+                    ),
+                },
             ));
         }
         self.write(|tx| {
@@ -229,6 +234,9 @@ impl Store {
             let mut counts: Vec<(String, u64)> =
                 TABLES.iter().map(|(t, _)| ((*t).to_owned(), 0)).collect();
             let mut at_table = 0usize;
+            // Each draft's checksum and size, to hold its file to them.
+            let mut drafts: std::collections::HashMap<String, (String, i64)> =
+                std::collections::HashMap::new();
             let mut total = 0u64;
             let mut ended = false;
             for (index, line) in lines.enumerate() {
@@ -253,6 +261,7 @@ impl Store {
                         .filter(|r| r.len() == columns.len())
                         .and_then(|r| r.iter().map(from_json).collect());
                     let row = row.ok_or_else(|| bad(number, "a row of the wrong shape"))?;
+                    check_row(table, &row, &mut drafts).map_err(|what| bad(number, &what))?;
                     total += 1;
                     if table == "people" && into_server {
                         continue;
@@ -276,7 +285,13 @@ impl Store {
                 }
             }
             if !ended {
-                return Err(bad(0, "it stops before its end; the file was cut off"));
+                return Err(Error::invalid(
+                    "not_an_export",
+                    "file",
+                    format!(
+                        "{from} stops before its end (the file was cut off), so nothing was imported. Export it again."
+                    ),
+                ));
             }
             // What arrived must keep Masthead's rules, as anything saved does.
             let broken = tx.broken_invariants()?;
@@ -303,4 +318,67 @@ impl Store {
             tables,
         })
     }
+}
+
+/// What no stored text may hold on either store: NUL (a team server
+/// refuses it, a CSV would carry it raw). Other control characters may be
+/// in data saved before the text rule; they are printed escaped.
+fn odd_text(text: &str) -> bool {
+    text.contains('\0')
+}
+
+/// A row as an import may load it: text without NUL, a draft's
+/// file name a name (no folder, no control character), and each draft's
+/// file the one its checksum and size describe. `drafts` carries the
+/// drafts' facts (their rows come first) to their contents.
+fn check_row(
+    table: &str,
+    row: &[Value],
+    drafts: &mut std::collections::HashMap<String, (String, i64)>,
+) -> std::result::Result<(), String> {
+    for value in row {
+        if let Value::Text(text) = value
+            && odd_text(text)
+        {
+            return Err(format!("a NUL character in a row of {table}"));
+        }
+    }
+    let text = |i: usize| match row.get(i) {
+        Some(Value::Text(t)) => Some(t.as_str()),
+        _ => None,
+    };
+    let int = |i: usize| match row.get(i) {
+        Some(Value::Int(n)) => Some(*n),
+        _ => None,
+    };
+    match table {
+        // id, article_id, assignment_id, contributor_id, number, file_name,
+        // media_type, size, sha256, …
+        "drafts" => {
+            let name = text(5).unwrap_or_default();
+            if name.is_empty()
+                || name.contains(['/', '\\'])
+                || name == "."
+                || name == ".."
+                || crate::rules::check_characters(name, "file", "file's name", false).is_err()
+            {
+                return Err("a draft whose file name is not a plain name".into());
+            }
+            if let (Some(id), Some(sha), Some(size)) = (text(0), text(8), int(7)) {
+                drafts.insert(id.to_owned(), (sha.to_owned(), size));
+            }
+        }
+        // draft_id, original, text, markdown
+        "draft_contents" => {
+            let (Some(id), Some(Value::Blob(original))) = (text(0), row.get(1)) else {
+                return Err("a draft's contents without its file".into());
+            };
+            let facts = (masthead_text::sha256_hex(original), original.len() as i64);
+            if drafts.get(id) != Some(&facts) {
+                return Err("a draft whose file does not match its checksum or size".into());
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }

@@ -140,6 +140,10 @@ impl Store {
             checked.push("every team member's login can connect to this database".to_owned());
             for p in self.backend().login_checks()? {
                 let (problem, what_to_do) = match p.kind {
+                    LoginTrouble::NoConnect | LoginTrouble::Unlinked if !p.repairable => (
+                        format!("{}'s login {} is not one this team made (a superuser's, the owner's or another team's)", p.name, p.login),
+                        "Remove them from the team and invite them again (`masthead team remove`, `masthead team invite`); a repair never takes such a login for a member.",
+                    ),
                     LoginTrouble::OpenToAll => (
                         "every login on this server may connect to this database, not only the team's".to_owned(),
                         "Run `masthead check --repair` as the database's owner (a restore into a new database without `pg_restore --create` leaves its grants behind).",

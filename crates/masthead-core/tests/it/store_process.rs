@@ -104,3 +104,32 @@ fn a_missing_store_program_is_said() {
         refused.message
     );
 }
+
+/// The store answers lines it cannot read (not UTF-8, not JSON, an unknown
+/// call) in words, and goes on serving.
+#[test]
+fn the_store_answers_odd_lines_in_words_and_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.db");
+    let mut input: Vec<u8> = Vec::new();
+    input.extend_from_slice(b"\xff\xfe not text\n");
+    input.extend_from_slice(b"{ not json\n");
+    input.extend_from_slice(b"{\"actor\":\"Tess\",\"request\":{\"call\":\"no_such_call\"}}\n");
+    input.extend_from_slice(b"{\"actor\":\"Tess\",\"request\":{\"call\":\"list_publications\"}}\n");
+    let mut output = Vec::new();
+    masthead_core::service::serve(&path, OpenMode::Any, &input[..], &mut output);
+    let lines: Vec<serde_json::Value> = String::from_utf8(output)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5, "{lines:?}");
+    assert_eq!(lines[0]["ok"], hello());
+    for refused in &lines[1..4] {
+        assert!(
+            refused["err"]["message"].as_str().unwrap().len() > 10,
+            "{refused}"
+        );
+    }
+    assert_eq!(lines[4]["ok"], serde_json::json!([]));
+}

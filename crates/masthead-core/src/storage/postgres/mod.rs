@@ -262,7 +262,12 @@ impl PgBackend {
                 };
                 Ok(LoginRow {
                     login: login.clone(),
-                    problem: kind.map(|kind| LoginProblem { name, login, kind }),
+                    problem: kind.map(|kind| LoginProblem {
+                        name,
+                        login,
+                        kind,
+                        repairable: eligible,
+                    }),
                     unlinked,
                     eligible,
                     no_connect,
@@ -285,6 +290,7 @@ impl Backend for PgBackend {
                     name: "anyone".into(),
                     login: "PUBLIC".into(),
                     kind: LoginTrouble::OpenToAll,
+                    repairable: true,
                 },
             );
         }
