@@ -167,8 +167,15 @@ fn a_restore_refuses_what_is_not_a_backup_it_can_read() {
         .unwrap()
         .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
         .unwrap();
+    let big_pages = dir.join("big-pages.db");
+    f.store.backup_to(&big_pages).unwrap();
+    rusqlite::Connection::open(&big_pages)
+        .unwrap()
+        .execute_batch("PRAGMA page_size = 65536; VACUUM;")
+        .unwrap();
     let own = f.path();
     for (file, code) in [
+        (&big_pages, "not_a_backup"),
         (&text, "not_a_backup"),
         (&other, "not_a_backup"),
         (&newer, "database_too_new"),

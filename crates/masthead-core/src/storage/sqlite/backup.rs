@@ -308,6 +308,11 @@ impl SqliteBackend {
             ));
         }
         let latest = migrations.len() as i64;
+        if self.read_only {
+            return Err(Error::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
         refuse_held(source, "backup", "restored from")?;
         let (from, probe) = open_backup(source, latest).map_err(|e| match e {
             Error::NotMasthead { reason, .. } => not_a_backup(source, &reason),
@@ -345,6 +350,23 @@ impl SqliteBackend {
         {
             return Err(not_a_backup(source, &first));
         }
+        // SQLite copies pages: into a WAL database only at its page size.
+        let page_size = |conn: &Connection, path: &Path| -> Result<i64> {
+            conn.pragma_query_value(None, "page_size", |r| r.get(0))
+                .map_err(|e| map_error(path, e))
+        };
+        let (theirs, ours) = (
+            page_size(&from, source)?,
+            page_size(&self.conn, &self.path)?,
+        );
+        if theirs != ours {
+            return Err(not_a_backup(
+                source,
+                &format!(
+                    "its pages are {theirs} bytes and this database's {ours}; open it on its own and export it (`masthead export json`) to move its contents"
+                ),
+            ));
+        }
         // Set the current contents aside; if someone saved meanwhile, again,
         // so that nothing committed before the restore is only in neither.
         let mut settled = false;
@@ -357,14 +379,22 @@ impl SqliteBackend {
             }
         }
         if !settled {
+            let _ = std::fs::remove_file(set_aside);
             return Err(Error::invalid(
                 "restore_busy",
                 "backup",
                 "The database kept changing while Masthead set its contents aside, so nothing was restored. Try again when nobody else is saving.",
             ));
         }
-        let backup = Backup::new(&from, &mut self.conn).map_err(|e| map_error(&self.path, e))?;
-        copy_all(&backup).map_err(|e| map_error(&self.path, e))
+        let restored = Backup::new(&from, &mut self.conn)
+            .and_then(|backup| copy_all(&backup))
+            .map_err(|e| map_error(&self.path, e));
+        if restored.is_err() {
+            // Nothing was replaced (the backup API's copy is one
+            // transaction): the copy set aside is not needed.
+            let _ = std::fs::remove_file(set_aside);
+        }
+        restored
     }
 
     fn data_version_now(&self) -> Result<i64> {
