@@ -14,6 +14,9 @@ pub struct App {
     pub driver: WebDriver,
     tauri_driver: Child,
     pub dir: tempfile::TempDir,
+    /// The daily backups' folder, apart from `dir` (which holds only the
+    /// database and the settings, as a user's folder would).
+    pub backups: tempfile::TempDir,
     /// The database: a file in `dir`, or a team server's URL.
     pub db: String,
 }
@@ -69,6 +72,7 @@ impl App {
             bail!("no DISPLAY: run the end-to-end test through scripts/test, which starts Xvfb");
         }
         let dir = tempfile::tempdir()?;
+        let backups = tempfile::tempdir()?;
         let settings = dir.path().join("settings.json");
         std::fs::write(
             &settings,
@@ -83,7 +87,7 @@ impl App {
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("MASTHEAD_DB", &db)
             .env("MASTHEAD_SETTINGS", &settings)
-            .env("MASTHEAD_BACKUPS_DIR", dir.path().join("backups"))
+            .env("MASTHEAD_BACKUPS_DIR", backups.path())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -109,6 +113,7 @@ impl App {
             driver,
             tauri_driver,
             dir,
+            backups,
             db,
         })
     }
@@ -288,7 +293,19 @@ impl App {
             .args(["-window", "root"])
             .arg(&shot)
             .status();
-        xdo(&["key", "Escape"])?;
+        // Escape closes an autocompletion popup first, if GTK opened one
+        // over the name; press it until the dialog itself has gone.
+        for _ in 0..5 {
+            xdo(&["key", "Escape"])?;
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            let open = Command::new("xdotool")
+                .args(["search", "--onlyvisible", "--name", title])
+                .output()?;
+            if open.stdout.is_empty() {
+                return Ok(());
+            }
+            let _ = xdo(&["windowfocus", "--sync", &window]);
+        }
         self.file_dialog_closed(title).await
     }
 
