@@ -68,6 +68,16 @@ impl Format {
         }
     }
 
+    /// The extension Masthead gives a file of this kind.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Odt => "odt",
+            Format::Markdown => "md",
+            Format::Text => "txt",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Format::Docx => "Word document",

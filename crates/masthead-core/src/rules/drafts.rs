@@ -7,6 +7,31 @@ use crate::model::{Assignment, ContributorId, Draft, Status, WordCount};
 /// How far off the target a count may be before it is flagged, in percent.
 pub const WORDS_TOLERANCE_PERCENT: u32 = 10;
 
+/// The kind of file a stored media type names, from the allow-list of
+/// the kinds Masthead reads (.docx, .odt, .md, .txt); `None` for anything
+/// else (a `.desktop`, a script…), which is never written out to be opened.
+pub(crate) fn format_of_media_type(media_type: &str) -> Option<masthead_text::Format> {
+    use masthead_text::Format;
+    [Format::Docx, Format::Odt, Format::Markdown, Format::Text]
+        .into_iter()
+        .find(|f| f.media_type() == media_type)
+}
+
+/// The name Masthead gives a version's file on the desktop: the piece's
+/// slug (letters, digits and hyphens only, whatever is stored), the version
+/// and the extension of its kind. Never a stored file name: that came from
+/// the contributor, and could hold a folder or an executable type.
+pub(crate) fn desktop_file_name(slug: &str, version: u32, extension: &str) -> String {
+    let clean: String = slug
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-')
+        .take(80)
+        .collect();
+    let stem = clean.trim_matches('-');
+    let stem = if stem.is_empty() { "draft" } else { stem };
+    format!("{stem}-v{version}.{extension}")
+}
+
 /// The words of a version against the piece's target.
 pub fn word_count(words: u32, target: Option<u32>, version: u32, approved: bool) -> WordCount {
     let percent = target.filter(|t| *t > 0).map(|t| {

@@ -22,7 +22,8 @@ use crate::model::{
     DraftId, DraftText, ExportedDraft, Saved, SubmittedDraft, Warning,
 };
 use crate::rules::drafts::{
-    author, check_new_file, describe_count, first_draft_status, thousands, word_count,
+    author, check_new_file, describe_count, desktop_file_name, first_draft_status,
+    format_of_media_type, thousands, word_count,
 };
 use crate::storage::{AssignmentFilter, DraftRow, Tx};
 
@@ -430,20 +431,51 @@ impl Store {
     }
 
     /// The file a version was submitted as, byte for byte.
+    /// A version's original file, to open on the desktop: named by
+    /// Masthead (`<slug>-v<N>.<ext>`, the extension from the allow-list for
+    /// its media type) and checked to be the kind of file it says it is, so
+    /// nothing a contributor stored chooses a path or a program.
     pub fn draft_file(&self, article: ArticleId, version: Option<u32>) -> Result<DraftFile> {
-        self.read(|tx| {
+        let (piece, draft, bytes) = self.read(|tx| {
             let piece = need(tx.article(article)?, "article", article)?;
             let draft = version_of(tx, &piece, version)?;
-            Ok(DraftFile {
-                bytes: need(tx.draft_original(draft.id)?, "draft", draft.id)?,
-                file_name: draft.file_name,
-                media_type: draft.media_type,
-            })
+            let bytes = need(tx.draft_original(draft.id)?, "draft", draft.id)?;
+            Ok((piece, draft, bytes))
+        })?;
+        let refused = |what: String| {
+            Error::invalid(
+                "draft_not_openable",
+                "version",
+                format!(
+                    "Version {} of \"{}\" ({}) {what}, so Masthead will not open it. Save its text instead (Save as… › text).",
+                    draft.version, piece.title, draft.file_name
+                ),
+            )
+        };
+        let format = format_of_media_type(&draft.media_type).ok_or_else(|| {
+            refused(format!(
+                "is stored as {}, not a kind of file Masthead reads",
+                draft.media_type
+            ))
+        })?;
+        let file_name = desktop_file_name(&piece.slug, draft.version, format.extension());
+        // Its bytes must be what its kind says (read as that kind, after
+        // the transaction: a large file never holds the store).
+        extract(&Upload {
+            name: file_name.clone(),
+            bytes: bytes.clone(),
+        })
+        .map_err(|_| refused(format!("is not the {} it says it is", format.label())))?;
+        Ok(DraftFile {
+            bytes,
+            file_name,
+            media_type: format.media_type().to_owned(),
         })
     }
 
-    /// A version to save: the file as sent under its own name, or its text
-    /// as `<slug>-v<N>.txt` / `.md`.
+    /// A version to save: the file as sent, or its text, named
+    /// `<slug>-v<N>.<ext>` (`.txt`/`.md` for the text; the original's kind
+    /// otherwise).
     pub fn export_draft(
         &self,
         article: ArticleId,
@@ -455,9 +487,13 @@ impl Store {
             let draft = version_of(tx, &piece, version)?;
             let named = |ext: &str| format!("{}-v{}.{ext}", piece.slug, draft.version);
             Ok(match format {
+                // Named by Masthead, with the extension of its kind (a
+                // stored name is the contributor's: never a path or a type).
                 DraftFormat::Original => ExportedDraft {
                     bytes: need(tx.draft_original(draft.id)?, "draft", draft.id)?,
-                    file_name: draft.file_name.clone(),
+                    file_name: named(
+                        format_of_media_type(&draft.media_type).map_or("bin", |f| f.extension()),
+                    ),
                 },
                 DraftFormat::Text => ExportedDraft {
                     bytes: (text_of(tx, &draft)?.0 + "\n").into_bytes(),

@@ -577,7 +577,11 @@ fn versions_save_as_the_file_sent_or_as_text() {
         d.f.store
             .export_draft(d.piece, None, DraftFormat::Original)
             .unwrap();
-    assert_eq!(original.file_name, "features.docx");
+    // Named by Masthead, never by the name the contributor sent.
+    assert_eq!(
+        original.file_name,
+        "leeds-to-sign-memoranda-with-lille-and-brno-v1.docx"
+    );
     assert_eq!(
         original.bytes,
         std::fs::read(fixture("features.docx")).unwrap()
@@ -599,4 +603,44 @@ fn versions_save_as_the_file_sent_or_as_text() {
     assert!(String::from_utf8(txt.bytes).unwrap().ends_with("survey.\n"));
     assert_eq!(DraftFormat::parse("MD"), Some(DraftFormat::Markdown));
     assert_eq!(DraftFormat::parse("pdf"), None);
+}
+
+/// Nothing a contributor stored chooses a path or a program on an editor's
+/// desktop: the file to open is named by Masthead from the piece's slug,
+/// the version and the extension of its verified kind; a stored kind off
+/// the allow-list, or bytes that are not what the kind says, are refused.
+#[test]
+fn a_stored_name_or_kind_never_chooses_a_path_or_a_program() {
+    let mut d = desk();
+    d.f.store
+        .submit_draft(&d.f.actor, d.piece, &upload("features.docx"), None)
+        .unwrap();
+    if d.f.server.is_some() {
+        return;
+    }
+    // As a contributor's login could write them on a server (issue 17).
+    d.f.raw_sql(
+        "DROP TRIGGER drafts_kept_on_update;
+         UPDATE drafts SET file_name = '../../.local/share/applications/evil.desktop'",
+    )
+    .unwrap();
+    let file = d.f.store.draft_file(d.piece, None).unwrap();
+    assert_eq!(
+        file.file_name,
+        "leeds-to-sign-memoranda-with-lille-and-brno-v1.docx"
+    );
+    d.f.raw_sql("UPDATE drafts SET media_type = 'application/x-desktop'")
+        .unwrap();
+    let refused = d.f.store.draft_file(d.piece, None).unwrap_err();
+    assert_eq!(refused.code(), "draft_not_openable", "{refused}");
+    d.f.raw_sql("UPDATE drafts SET media_type = 'text/markdown'")
+        .unwrap();
+    // A .docx's bytes are not a Markdown file's (read as text they are
+    // binary): the claim is refused.
+    let refused = d.f.store.draft_file(d.piece, None).unwrap_err();
+    assert_eq!(refused.code(), "draft_not_openable", "{refused}");
+    assert!(
+        refused.to_string().contains("is not the Markdown file"),
+        "{refused}"
+    );
 }
