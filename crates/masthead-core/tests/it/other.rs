@@ -197,3 +197,31 @@ fn settings_round_trip_and_survive_a_damaged_file() {
         ("Tess", true, masthead_core::config::DEFAULT_BACKUPS_KEPT)
     );
 }
+
+/// History is append-only for everyone: no UPDATE, DELETE (or, on a team
+/// server, TRUNCATE) of a change set or a change gets through, even by
+/// the database's owner; writing history goes on working.
+#[test]
+fn history_is_append_only_for_everyone() {
+    let mut f = Fixture::new();
+    f.publication("PSE");
+    let before = f.snapshot();
+    let mut attempts = vec![
+        "UPDATE changes SET new_value = 'forged'",
+        "DELETE FROM changes",
+        "UPDATE change_sets SET actor = 'Someone else'",
+        "DELETE FROM change_sets",
+    ];
+    if f.server.is_some() {
+        attempts.push("TRUNCATE changes");
+        attempts.push("TRUNCATE change_sets CASCADE");
+    }
+    for sql in attempts {
+        let refused = f.raw_sql(sql).expect_err(sql);
+        assert!(refused.contains("append-only"), "{sql}: {refused}");
+    }
+    assert_eq!(f.snapshot(), before, "nothing of the history changed");
+    // Saving still writes history.
+    f.publication("Another");
+    assert_ne!(f.snapshot(), before);
+}

@@ -31,6 +31,10 @@ pub use location::ServerLocation;
 pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("../../migrations/postgres/0005_schema.sql")),
     (6, include_str!("../../migrations/postgres/0006_people.sql")),
+    (
+        7,
+        include_str!("../../migrations/postgres/0007_history_kept.sql"),
+    ),
 ];
 
 /// Held by every write transaction until it ends: writes run one at a
