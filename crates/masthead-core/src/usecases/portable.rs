@@ -4,7 +4,7 @@
 //! `docs/export-format.md`; [`EXPORT_VERSION`] names it.
 //!
 //! Line 1 is the header: `{"format":"masthead-export","version":1,
-//! "schema_version":7,"exported_at":"…","tables":[["publications",["id",…]],…]}`.
+//! "schema_version":8,"exported_at":"…","tables":[["publications",["id",…]],…]}`.
 //! Then one line per row, tables in the header's order (what a row refers
 //! to comes before it): `{"t":"articles","r":[…]}`, each value `null`, a
 //! number, `true`/`false`, a string, or `{"base64":"…"}` for bytes (drafts'

@@ -706,6 +706,14 @@ fn a_contributor_cannot_go_round_the_rules_by_sql() {
         .execute("UPDATE assignments SET state = 'accepted'", &[])
         .unwrap();
     assert_eq!(revived, 0, "a withdrawn assignment came back");
+    // An editor gives them back (access ends with the assignment, so the
+    // steps below need her live assignment again).
+    admin_sql
+        .execute(
+            "UPDATE assignments SET state = 'accepted' WHERE contributor_id = $1",
+            &[&hannah_id],
+        )
+        .unwrap();
 
     // No history line in someone else's change set.
     let theirs: String = h
@@ -1032,5 +1040,78 @@ fn each_team_on_a_server_is_its_own_and_its_owner_needs_no_superuser() {
     assert_eq!(
         Store::open_location(&signed(&hannah)).unwrap_err().code(),
         "login_refused"
+    );
+}
+
+/// Access ends when the assignment ends: once her assignment is withdrawn,
+/// the writer sees nothing of the piece (its row, its drafts, its history)
+/// and cannot move it; she still sees the assignment, withdrawn. SQL sent
+/// straight as her login.
+#[test]
+fn a_withdrawn_writer_sees_nothing_of_the_piece_from_then_on() {
+    let mut t = team();
+    let hannah_id = t.hannah.person.contributor_id.unwrap();
+    let live: Vec<_> = t
+        .admin
+        .list_assignments(masthead_core::AssignmentQuery {
+            contributor: Some(hannah_id),
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .filter(|a| {
+            matches!(
+                a.state,
+                masthead_core::model::AssignmentState::Offered
+                    | masthead_core::model::AssignmentState::Accepted
+            )
+        })
+        .collect();
+    let gone = live.first().expect("a live assignment of hers").clone();
+    let piece = gone.article_id.to_string();
+    let mut h = raw(&t, &t.hannah);
+    let sees = |c: &mut postgres::Client, sql: &str| -> i64 {
+        c.query_one(sql, &[&piece]).unwrap().get(0)
+    };
+    assert_eq!(
+        sees(&mut h, "SELECT count(*) FROM articles WHERE id = $1"),
+        1
+    );
+    let history_before = sees(&mut h, "SELECT count(*) FROM changes WHERE entity_id = $1");
+    assert!(history_before > 0);
+
+    t.admin
+        .withdraw_assignment(&t.actor, gone.id, Some(gone.version))
+        .unwrap();
+
+    assert_eq!(
+        sees(&mut h, "SELECT count(*) FROM articles WHERE id = $1"),
+        0
+    );
+    assert_eq!(
+        sees(&mut h, "SELECT count(*) FROM drafts WHERE article_id = $1"),
+        0
+    );
+    assert_eq!(
+        sees(&mut h, "SELECT count(*) FROM changes WHERE entity_id = $1"),
+        0
+    );
+    let moved = h
+        .execute(
+            "UPDATE articles SET version = version WHERE id = $1",
+            &[&piece],
+        )
+        .unwrap();
+    assert_eq!(moved, 0, "she can no longer move it");
+    let state: String = h
+        .query_one(
+            "SELECT state FROM assignments WHERE id = $1",
+            &[&gone.id.to_string()],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        state, "withdrawn",
+        "her assignment stays in sight, withdrawn"
     );
 }

@@ -35,6 +35,10 @@ pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
         7,
         include_str!("../../migrations/postgres/0007_history_kept.sql"),
     ),
+    (
+        8,
+        include_str!("../../migrations/postgres/0008_access_ends.sql"),
+    ),
 ];
 
 /// Held by every write transaction until it ends: writes run one at a

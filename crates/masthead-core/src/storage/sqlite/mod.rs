@@ -27,6 +27,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0005_drafts.sql"),
     include_str!("../../migrations/0006_people.sql"),
     include_str!("../../migrations/0007_history_kept.sql"),
+    include_str!("../../migrations/0008_access_ends.sql"),
 ];
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
