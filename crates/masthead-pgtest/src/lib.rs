@@ -222,13 +222,20 @@ impl Cluster {
             "pg_ctl start",
         )?;
         watchdog(&bin, &dir, &data);
-        Ok(Cluster {
+        let cluster = Cluster {
             root_cert: ca,
             dir,
             port,
             template: Mutex::new(None),
             next: AtomicU32::new(0),
-        })
+        };
+        // Set up as README asks of a team's server: the `postgres`
+        // database is not open to every login.
+        cluster
+            .admin("postgres")
+            .batch_execute("REVOKE CONNECT, TEMPORARY ON DATABASE postgres FROM PUBLIC")
+            .map_err(|e| format!("closing the postgres database: {e}"))?;
+        Ok(cluster)
     }
 
     /// A URL for `database` as the superuser.

@@ -105,6 +105,9 @@ pub(crate) enum LoginTrouble {
     /// Not a member's: the database lets every login on the server connect
     /// (a restore into a new database without `--create` loses its grants).
     OpenToAll,
+    /// Not a member's: the server's `postgres` database lets every login
+    /// connect (and make temporary tables there): the superuser's to close.
+    ServerOpenToAll,
 }
 
 /// What a team server refuses that only a file does.

@@ -144,6 +144,10 @@ impl Store {
                         format!("{}'s login {} is not one this team made (a superuser's, the owner's or another team's)", p.name, p.login),
                         "Remove them from the team and invite them again (`masthead team remove`, `masthead team invite`); a repair never takes such a login for a member.",
                     ),
+                    LoginTrouble::ServerOpenToAll => (
+                        "every login on this server, a contributor's included, may connect to its `postgres` database and make temporary tables there".to_owned(),
+                        "Ask the server's superuser to run: REVOKE CONNECT, TEMPORARY ON DATABASE postgres FROM PUBLIC (see the README's team server section).",
+                    ),
                     LoginTrouble::OpenToAll => (
                         "every login on this server may connect to this database, not only the team's".to_owned(),
                         "Run `masthead check --repair` as the database's owner (a restore into a new database without `pg_restore --create` leaves its grants behind).",
@@ -166,7 +170,12 @@ impl Store {
                     ),
                 };
                 problems.push(CheckProblem {
-                    code: "login_cannot_work".into(),
+                    code: if p.kind == LoginTrouble::ServerOpenToAll {
+                        "server_open_to_all"
+                    } else {
+                        "login_cannot_work"
+                    }
+                    .into(),
                     problem,
                     what_to_do: what_to_do.into(),
                 });

@@ -1115,3 +1115,28 @@ fn a_withdrawn_writer_sees_nothing_of_the_piece_from_then_on() {
         "her assignment stays in sight, withdrawn"
     );
 }
+
+/// `check` says when the server's own `postgres` database is open to every
+/// login (README asks the superuser to close it; the test clusters are).
+#[test]
+fn check_says_when_the_servers_postgres_database_is_open_to_all() {
+    let t = team();
+    let is_clean = |t: &Team| {
+        !t.admin
+            .check()
+            .unwrap()
+            .problems
+            .iter()
+            .any(|p| p.code == "server_open_to_all")
+    };
+    assert!(is_clean(&t));
+    let mut admin = cluster().admin("postgres");
+    admin
+        .batch_execute("GRANT CONNECT ON DATABASE postgres TO PUBLIC")
+        .unwrap();
+    let open = !is_clean(&t);
+    admin
+        .batch_execute("REVOKE CONNECT, TEMPORARY ON DATABASE postgres FROM PUBLIC")
+        .unwrap();
+    assert!(open, "check did not say the postgres database was open");
+}

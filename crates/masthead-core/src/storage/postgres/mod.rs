@@ -208,12 +208,18 @@ const LOGIN_CHECKS: &str = "
      WHERE p.deleted_at IS NULL AND p.login IS NOT NULL
      ORDER BY p.name, p.login";
 
-/// Whether every login on the server (PUBLIC) may connect to this database.
+/// Whether every login on the server (PUBLIC) may connect to this
+/// database, and to the server's `postgres` database.
 const OPEN_TO_ALL: &str = "
     SELECT EXISTS (
         SELECT 1 FROM pg_database d,
                aclexplode(COALESCE(d.datacl, acldefault('d', d.datdba))) a
          WHERE d.datname = current_database() AND a.grantee = 0
+           AND a.privilege_type IN ('CONNECT', 'TEMPORARY')),
+           EXISTS (
+        SELECT 1 FROM pg_database d,
+               aclexplode(COALESCE(d.datacl, acldefault('d', d.datdba))) a
+         WHERE d.datname = 'postgres' AND a.grantee = 0
            AND a.privilege_type IN ('CONNECT', 'TEMPORARY'))";
 
 struct LoginRow {
@@ -229,13 +235,13 @@ struct LoginRow {
 impl PgBackend {
     /// Each member's login as this server has it, and whether the database
     /// lets every login connect.
-    fn login_rows(&self) -> Result<(Vec<LoginRow>, bool)> {
+    fn login_rows(&self) -> Result<(Vec<LoginRow>, bool, bool)> {
         let mut inner = self.idle()?;
         let inner = &mut *inner;
-        let open_to_all: bool = inner
+        let (open_to_all, server_open): (bool, bool) = inner
             .client
             .query_one(OPEN_TO_ALL, &[])
-            .and_then(|r| r.try_get(0))
+            .and_then(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
             .map_err(|e| map_error(&inner.server, e))?;
         let rows = inner
             .client
@@ -283,14 +289,25 @@ impl PgBackend {
             })
             .collect::<std::result::Result<_, _>>()
             .map_err(|e| map_error(&inner.server, e))
-            .map(|rows| (rows, open_to_all))
+            .map(|rows| (rows, open_to_all, server_open))
     }
 }
 
 impl Backend for PgBackend {
     fn login_checks(&self) -> Result<Vec<LoginProblem>> {
-        let (rows, open_to_all) = self.login_rows()?;
+        let (rows, open_to_all, server_open) = self.login_rows()?;
         let mut problems: Vec<LoginProblem> = rows.into_iter().filter_map(|r| r.problem).collect();
+        if server_open {
+            problems.insert(
+                0,
+                LoginProblem {
+                    name: "anyone".into(),
+                    login: "PUBLIC".into(),
+                    kind: LoginTrouble::ServerOpenToAll,
+                    repairable: false,
+                },
+            );
+        }
         if open_to_all {
             problems.insert(
                 0,
@@ -319,7 +336,7 @@ impl Backend for PgBackend {
                 detail: "only the database's owner may repair its logins; run `masthead check --repair` as the owner".into(),
             });
         }
-        let (rows, open_to_all) = self.login_rows()?;
+        let (rows, open_to_all, _) = self.login_rows()?;
         let mut inner = self.idle()?;
         let inner = &mut *inner;
         let server = inner.server.clone();
