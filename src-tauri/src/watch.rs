@@ -29,7 +29,41 @@ fn out_of_reach(code: &str) -> bool {
     matches!(code, "connection_lost" | "server_unreachable")
 }
 
+/// At most one refresh a second, whatever arrives: a burst of commits (or
+/// a login sending notifications in a loop) makes one refresh now and one
+/// when the second is up, never a storm.
+const AT_MOST_EVERY: Duration = Duration::from_secs(1);
+
+/// Coalesces change notices: `notice` says whether to tell the window now;
+/// one held back is told by `due` once the second is up.
+#[derive(Debug, Default)]
+struct Coalescer {
+    last: Option<std::time::Instant>,
+    held: bool,
+}
+
+impl Coalescer {
+    fn notice(&mut self, now: std::time::Instant) -> bool {
+        match self.last {
+            Some(last) if now.duration_since(last) < AT_MOST_EVERY => {
+                self.held = true;
+                false
+            }
+            _ => {
+                self.last = Some(now);
+                self.held = false;
+                true
+            }
+        }
+    }
+
+    fn due(&mut self, now: std::time::Instant) -> bool {
+        self.held && self.notice(now)
+    }
+}
+
 struct Watcher {
+    coalescer: Coalescer,
     app: AppHandle,
     listener: Option<ChangeListener>,
     offline: bool,
@@ -52,8 +86,17 @@ impl Watcher {
         }
     }
 
-    fn changed(&self) {
-        let _ = self.app.emit("db-changed", ());
+    fn changed(&mut self) {
+        if self.coalescer.notice(std::time::Instant::now()) {
+            let _ = self.app.emit("db-changed", ());
+        }
+    }
+
+    /// Tells the window of a change held back, once its second is up.
+    fn catch_up(&mut self) {
+        if self.coalescer.due(std::time::Instant::now()) {
+            let _ = self.app.emit("db-changed", ());
+        }
     }
 
     /// One look at a team server.
@@ -125,6 +168,7 @@ pub fn start(app: AppHandle) {
         .name("masthead-watch".into())
         .spawn(move || {
             let mut watcher = Watcher {
+                coalescer: Coalescer::default(),
                 app,
                 listener: None,
                 offline: false,
@@ -138,7 +182,32 @@ pub fn start(app: AppHandle) {
                     // A command holds the store: look again shortly.
                     None => std::thread::sleep(Duration::from_millis(100)),
                 }
+                watcher.catch_up();
             }
         })
         .expect("Masthead could not start its change watcher");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Instant;
+
+    /// A storm of notices makes one refresh at once and one more when the
+    /// second is up; a quiet second makes none; a notice after a quiet
+    /// second goes through at once.
+    #[test]
+    fn notices_become_at_most_one_refresh_a_second() {
+        let mut c = Coalescer::default();
+        let t0 = Instant::now();
+        let at = |ms: u64| t0 + Duration::from_millis(ms);
+        assert!(c.notice(at(0)), "the first goes through");
+        let storm = (1..500).filter(|i| c.notice(at(*i))).count();
+        assert_eq!(storm, 0, "the rest of the second is held");
+        assert!(!c.due(at(900)), "not before the second is up");
+        assert!(c.due(at(1000)), "the held one, when it is");
+        assert!(!c.due(at(1500)), "nothing more is held");
+        assert!(!c.due(at(3000)));
+        assert!(c.notice(at(3000)), "after a quiet spell, at once");
+    }
 }
