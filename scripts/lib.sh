@@ -26,7 +26,8 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 BUILD_PACKAGES=(pkg-config build-essential file libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev
   libjavascriptcoregtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev)
-RUN_PACKAGES=(xvfb xauth x11-utils dbus-x11 at-spi2-core fonts-dejavu-core)
+RUN_PACKAGES=(xvfb xauth x11-utils dbus-x11 at-spi2-core fonts-dejavu-core procps)
+# procps (in RUN_PACKAGES) gives `kill`, which the tests use on the store process.
 # postgresql: the tests start their own throwaway cluster (crates/masthead-pgtest);
 # openssl makes its certificate. No server needs to be running.
 TEST_PACKAGES=(webkit2gtk-driver xdotool imagemagick poppler-utils qpdf postgresql openssl)

@@ -382,28 +382,7 @@ impl App {
     }
 
     async fn type_in_file_dialog(&self, title: &str, path: &Path, first: &str) -> Result<()> {
-        let started = Instant::now();
-        let window = loop {
-            let found = Command::new("xdotool")
-                .args(["search", "--onlyvisible", "--name", title])
-                .output()
-                .context("running xdotool (apt install xdotool)")?;
-            let ids = String::from_utf8_lossy(&found.stdout);
-            if let Some(id) = ids.split_whitespace().next() {
-                break id.to_owned();
-            }
-            if started.elapsed() > Duration::from_secs(10) {
-                bail!("no file dialog titled {title:?} opened");
-            }
-            tokio::time::sleep(Duration::from_millis(150)).await;
-        };
-        let xdo = |args: &[&str]| -> Result<()> {
-            let status = Command::new("xdotool").args(args).status()?;
-            if !status.success() {
-                bail!("xdotool {args:?} failed");
-            }
-            Ok(())
-        };
+        let window = self.file_dialog(title).await?;
         xdo(&["windowfocus", "--sync", &window])?;
         tokio::time::sleep(Duration::from_millis(300)).await;
         xdo(&["key", "--clearmodifiers", first])?;
@@ -412,19 +391,7 @@ impl App {
         tokio::time::sleep(Duration::from_millis(300)).await;
         xdo(&["key", "Return"])?;
         // The dialog closes once it has taken the path.
-        let started = Instant::now();
-        loop {
-            let open = Command::new("xdotool")
-                .args(["search", "--onlyvisible", "--name", title])
-                .output()?;
-            if open.stdout.is_empty() {
-                return Ok(());
-            }
-            if started.elapsed() > Duration::from_secs(10) {
-                bail!("the file dialog {title:?} did not close after Enter");
-            }
-            tokio::time::sleep(Duration::from_millis(150)).await;
-        }
+        self.file_dialog_closed(title).await
     }
 
     /// A file of the repository's test fixtures.

@@ -203,13 +203,7 @@ fn run(cli: Cli) -> Outcome {
             Ok(())
         }
         Command::Backup { out: to } => {
-            refuse_missing_folder(to)?;
-            if to.exists() {
-                return Err(Failure::Usage(format!(
-                    "{} already exists; choose another --out (nothing was overwritten)",
-                    to.display()
-                )));
-            }
+            refuse_taken_out(to)?;
             let store = open_as_is(&path)?;
             let made = store.backup_to(to)?;
             out.line(&format!(
@@ -1643,6 +1637,18 @@ fn draft(cmd: &DraftCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
     }
 }
 
+/// `--out` names a new file in a folder that exists (else a usage error).
+fn refuse_taken_out(to: &std::path::Path) -> Outcome {
+    refuse_missing_folder(to)?;
+    if to.exists() {
+        return Err(Failure::Usage(format!(
+            "{} already exists; choose another --out (nothing was overwritten)",
+            to.display()
+        )));
+    }
+    Ok(())
+}
+
 /// `--out` names a file in a folder that must exist (a usage error, exit 2).
 fn refuse_missing_folder(to: &std::path::Path) -> Outcome {
     match to.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -1840,13 +1846,7 @@ fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {
     };
     match cmd {
         ExportCmd::Json { out: to } => {
-            refuse_missing_folder(to)?;
-            if to.exists() {
-                return Err(Failure::Usage(format!(
-                    "{} already exists; choose another --out (nothing was overwritten)",
-                    to.display()
-                )));
-            }
+            refuse_taken_out(to)?;
             let store = open(path, false)?;
             let made = store.export_json_to(to)?;
             out.line(&format!(

@@ -121,16 +121,6 @@ impl Store {
             path: source.to_path_buf(),
             source: e,
         })?;
-        if !file.metadata().map(|m| m.is_file()).unwrap_or(false) {
-            return Err(Error::invalid(
-                "not_an_export",
-                "file",
-                format!(
-                    "{} is not a file. Choose an export written by Masthead (a .jsonl file).",
-                    source.display()
-                ),
-            ));
-        }
         let mut input = std::io::BufReader::new(file);
         self.import_json(&mut input, &source.display().to_string())
     }
@@ -222,15 +212,7 @@ impl Store {
             ));
         }
         self.write(|tx| {
-            if !tx.holds_nothing()? {
-                return Err(Error::invalid(
-                    "import_target_not_empty",
-                    "db",
-                    format!(
-                        "{to} already holds publications, contributors or history, so nothing was imported (an import never merges). Import into a new file or an empty server database."
-                    ),
-                ));
-            }
+            super::team::refuse_unless_empty(tx, &to)?;
             let mut counts: Vec<(String, u64)> =
                 TABLES.iter().map(|(t, _)| ((*t).to_owned(), 0)).collect();
             let mut at_table = 0usize;

@@ -40,6 +40,20 @@ impl ImportSummary {
     }
 }
 
+/// An import never merges: `to` must hold nothing yet.
+pub(super) fn refuse_unless_empty(tx: &mut dyn crate::storage::Tx, to: &str) -> Result<()> {
+    if tx.holds_nothing()? {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        "import_target_not_empty",
+        "db",
+        format!(
+            "{to} already holds publications, contributors or history, so nothing was imported (an import never merges). Import into a new file or an empty server database."
+        ),
+    ))
+}
+
 impl Store {
     /// Copies everything `source` holds into this database, which must hold
     /// nothing yet: every id, date, history line, draft file and version,
@@ -58,15 +72,7 @@ impl Store {
         let to = self.path().display().to_string();
         let tables = source.read(|src| {
             self.write(|dst| {
-                if !dst.holds_nothing()? {
-                    return Err(Error::invalid(
-                        "import_target_not_empty",
-                        "db",
-                        format!(
-                            "{to} already holds publications, contributors or history, so nothing was imported (an import never merges). Import into a new file or an empty server database."
-                        ),
-                    ));
-                }
+                refuse_unless_empty(dst, &to)?;
                 let mut counts = Vec::with_capacity(TABLES.len());
                 for (table, columns) in TABLES {
                     // A server's team is its own: logins are made by

@@ -54,15 +54,7 @@ fn open_backup(source: &Path, latest: i64) -> Result<(Connection, Probe)> {
             supported: latest,
         });
     }
-    let check: String = from
-        .query_row("PRAGMA quick_check", [], |r| r.get(0))
-        .map_err(|e| map_error(source, e))?;
-    if check != "ok" {
-        return Err(Error::Corrupt {
-            path: source.to_path_buf(),
-            detail: check,
-        });
-    }
+    quick_check(&from, source)?;
     Ok((from, probe))
 }
 
@@ -128,6 +120,21 @@ pub(crate) fn schema_differences(
         }
     }
     Ok(differences)
+}
+
+/// SQLite's `quick_check` of the database at `path`: damage is an error.
+fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
+    let check: String = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(|e| map_error(path, e))?;
+    if check == "ok" {
+        Ok(())
+    } else {
+        Err(Error::Corrupt {
+            path: path.to_path_buf(),
+            detail: check,
+        })
+    }
 }
 
 /// Copies every page in one step (one read snapshot of the source, which in
@@ -274,15 +281,7 @@ impl SqliteBackend {
         }
         out.pragma_update(None, "journal_mode", "DELETE")
             .map_err(|e| map_error(part, e))?;
-        let check: String = out
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(|e| map_error(part, e))?;
-        if check != "ok" {
-            return Err(Error::Corrupt {
-                path: part.to_path_buf(),
-                detail: check,
-            });
-        }
+        quick_check(&out, part)?;
         out.close().map_err(|(_, e)| map_error(part, e))
     }
 
