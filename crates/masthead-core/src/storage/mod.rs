@@ -181,6 +181,24 @@ pub(crate) struct DraftRow<'a> {
     pub markdown: &'a str,
 }
 
+/// A contributor's draft as her client read it, for the server's function
+/// (which works out the size, the hash and the words itself).
+pub(crate) struct OwnDraft<'a> {
+    pub file_name: &'a str,
+    pub media_type: &'a str,
+    pub original: &'a [u8],
+    pub text: &'a str,
+    pub markdown: &'a str,
+}
+
+/// What the server's function stored.
+pub(crate) struct OwnDraftSaved {
+    pub id: DraftId,
+    pub version: u32,
+    /// The statuses a first draft moved the piece from and to.
+    pub moved: Option<(String, String)>,
+}
+
 /// Which assignments a list shows; `None` means any.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct AssignmentFilter {
@@ -638,6 +656,17 @@ pub(crate) trait Tx {
         draft: Option<DraftId>,
         at: &str,
     ) -> Result<bool>;
+
+    // A contributor on a team server writes only through the server's
+    // checked functions, which do the whole change and its history.
+    /// Whether this connection's writes go through those functions.
+    fn writes_through_functions(&self) -> bool;
+    /// Her answer to her open offer, from `version`: false when the
+    /// assignment is no longer at `version` (a conflict, nothing saved).
+    fn answer_own_offer(&mut self, id: AssignmentId, version: u32, accept: bool) -> Result<bool>;
+    /// Her draft of her piece: the server numbers, counts, stores and
+    /// records it, and moves a first draft's piece.
+    fn submit_own_draft(&mut self, article: ArticleId, d: &OwnDraft<'_>) -> Result<OwnDraftSaved>;
 
     // The board.
     /// The live pieces of a publication the filter lets through (all but

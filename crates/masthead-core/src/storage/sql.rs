@@ -290,6 +290,19 @@ pub(crate) trait Conn {
     fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<usize>;
     /// Whether this is a team server (logins and roles exist) or a file.
     fn is_server(&self) -> bool;
+    /// Whether writes go through the server's checked functions (a
+    /// contributor's login on a team server).
+    fn writes_through_functions(&self) -> bool {
+        false
+    }
+    /// Calls one of those functions, which writes: like `each`, and the
+    /// commit then tells the others.
+    fn call_writing(&mut self, sql: &str, params: &[Param<'_>], each: EachRow<'_>) -> Result<()> {
+        let _ = (sql, params, each);
+        Err(crate::error::Error::Server(
+            "only a contributor's connection to a team server writes through its functions".into(),
+        ))
+    }
     /// Saves everything done in this transaction.
     fn commit(self: Box<Self>) -> Result<()>;
 }

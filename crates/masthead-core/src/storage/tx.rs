@@ -10,8 +10,8 @@ use crate::model::*;
 use crate::rules::drafts::word_count;
 use crate::storage::sql::{Conn, Row, Value, p, stored_value};
 use crate::storage::{
-    AssignmentFilter, AssignmentRow, BoardRow, DraftRow, KindRow, NewArticle, SlotRow, SlotToCheck,
-    Tx,
+    AssignmentFilter, AssignmentRow, BoardRow, DraftRow, KindRow, NewArticle, OwnDraft,
+    OwnDraftSaved, SlotRow, SlotToCheck, Tx,
 };
 
 pub(crate) struct SqlTx<'c> {
@@ -1307,6 +1307,51 @@ impl Tx for SqlTx<'_> {
             p![article, version, draft, at],
         )
         .map(|n| n == 1)
+    }
+
+    // ----- a contributor's writes, through the server's functions -----
+
+    fn writes_through_functions(&self) -> bool {
+        self.conn.writes_through_functions()
+    }
+
+    fn answer_own_offer(&mut self, id: AssignmentId, version: u32, accept: bool) -> Result<bool> {
+        let mut saved = 0i64;
+        self.conn.call_writing(
+            "SELECT masthead_answer_offer(?1, ?2, ?3)::bigint",
+            p![id, version, accept],
+            &mut |r| {
+                saved = r.get(0)?;
+                Ok(())
+            },
+        )?;
+        Ok(saved > 0)
+    }
+
+    fn submit_own_draft(&mut self, article: ArticleId, d: &OwnDraft<'_>) -> Result<OwnDraftSaved> {
+        let mut saved = None;
+        self.conn.call_writing(
+            "SELECT draft_id, number, moved_from, moved_to
+               FROM masthead_submit_draft(?1, ?2, ?3, ?4, ?5, ?6)",
+            p![
+                article,
+                d.file_name,
+                d.media_type,
+                d.original,
+                d.text,
+                d.markdown
+            ],
+            &mut |r| {
+                let (from, to): (Option<String>, Option<String>) = (r.get(2)?, r.get(3)?);
+                saved = Some(OwnDraftSaved {
+                    id: r.get(0)?,
+                    version: r.get(1)?,
+                    moved: from.zip(to),
+                });
+                Ok(())
+            },
+        )?;
+        saved.ok_or_else(|| Error::Server("the server stored no draft".into()))
     }
 
     // ----- contributors and assignments -----

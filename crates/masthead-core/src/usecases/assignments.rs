@@ -115,6 +115,21 @@ fn load(tx: &mut dyn Tx, id: AssignmentId, seen: Option<u32>) -> Result<(Assignm
     Ok((a, version))
 }
 
+/// Moves an assignment to `to` and records it, in this transaction.
+fn answer_here(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    id: AssignmentId,
+    seen: Option<u32>,
+    to: AssignmentState,
+) -> Result<Assignment> {
+    let (a, version) = load(tx, id, seen)?;
+    let mut cs = change_set(tx, actor, a.edition_id)?;
+    set_state(tx, &mut cs, &a, version, to)?;
+    tx.write_change_set(&cs)?;
+    need(tx.assignment(id)?, "assignment", id)
+}
+
 fn change_set(tx: &mut dyn Tx, actor: &Actor, edition: EditionId) -> Result<ChangeSet> {
     let e = need(tx.edition(edition)?, "edition", edition)?;
     Ok(ChangeSet::new(actor, Some(e.publication_id), Some(edition)))
@@ -222,7 +237,18 @@ impl Store {
         } else {
             AssignmentState::Declined
         };
-        self.change_assignment_state(actor, id, seen, to)
+        self.write(|tx| {
+            if !tx.writes_through_functions() {
+                return answer_here(tx, actor, id, seen, to);
+            }
+            // A contributor on a team server: the server's function checks
+            // it is her open offer, answers it and writes the history.
+            let (a, version) = load(tx, id, seen)?;
+            check_state_change(&a, to)?;
+            let saved = tx.answer_own_offer(id, version, accepted)?;
+            ensure_saved(tx, saved, Entity::Assignment, id, &a.article_title, version)?;
+            need(tx.assignment(id)?, "assignment", id)
+        })
     }
 
     /// Takes an offered or accepted assignment back.
@@ -242,13 +268,7 @@ impl Store {
         seen: Option<u32>,
         to: AssignmentState,
     ) -> Result<Assignment> {
-        self.write(|tx| {
-            let (a, version) = load(tx, id, seen)?;
-            let mut cs = change_set(tx, actor, a.edition_id)?;
-            set_state(tx, &mut cs, &a, version, to)?;
-            tx.write_change_set(&cs)?;
-            need(tx.assignment(id)?, "assignment", id)
-        })
+        self.write(|tx| answer_here(tx, actor, id, seen, to))
     }
 
     /// Gives the piece to someone else on the same terms: withdraws the

@@ -39,11 +39,17 @@ pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
         8,
         include_str!("../../migrations/postgres/0008_access_ends.sql"),
     ),
+    (
+        9,
+        include_str!("../../migrations/postgres/0009_contributors_through_functions.sql"),
+    ),
 ];
 
-/// Held by every write transaction until it ends: writes run one at a
-/// time ("MSTH" and "WRIT").
-const WRITE_LOCK: i64 = 0x4D53_5448_5752_4954;
+/// How long a write waits for a row another transaction holds, once it
+/// has the write lock: only a contributor's transaction left open holds one
+/// so long (her own piece's row), and the rest of the team must not queue
+/// behind the writer who waits for it.
+const ROW_LOCK_WAIT: &str = "3s";
 
 /// Taken around migrations, so two clients starting at once never migrate
 /// twice ("MSTH" and "MIGR").
@@ -126,14 +132,17 @@ impl PgBackend {
         })
     }
 
-    fn begin(&self, sql: &str, write: bool) -> Result<Box<dyn Tx + '_>> {
+    /// Begins a transaction with what `sql` says for this connection
+    /// (whether it is a contributor's).
+    fn begin(&self, sql: impl Fn(bool) -> String, write: bool) -> Result<Box<dyn Tx + '_>> {
         let mut inner = self.inner.try_borrow_mut().map_err(|_| {
             Error::Server("a transaction is already open on this connection".into())
         })?;
         if inner.client.is_closed() {
             inner.reconnect()?;
         }
-        if let Err(e) = inner.client.batch_execute(sql) {
+        let begin = sql(inner.masked);
+        if let Err(e) = inner.client.batch_execute(&begin) {
             // A connection the server dropped (a restart, a network blip)
             // shows here first: nothing has been done yet, so connect again
             // and begin once more. Any other failure (the write lock not
@@ -145,7 +154,8 @@ impl PgBackend {
             }
             inner.reconnect()?;
             let inner_ref = &mut *inner;
-            if let Err(e) = inner_ref.client.batch_execute(sql) {
+            let begin = sql(inner_ref.masked);
+            if let Err(e) = inner_ref.client.batch_execute(&begin) {
                 let _ = inner_ref.client.batch_execute("ROLLBACK");
                 return Err(map_error(&inner_ref.server, e));
             }
@@ -413,18 +423,33 @@ impl Backend for PgBackend {
     }
 
     fn read(&self) -> Result<Box<dyn Tx + '_>> {
-        self.begin("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", false)
+        self.begin(
+            |_| "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY".to_owned(),
+            false,
+        )
     }
 
     fn write(&mut self) -> Result<Box<dyn Tx + '_>> {
+        // Editors' writes run one at a time, holding the one row of
+        // masthead_write_lock (through a function no contributor may run).
+        // A contributor's writes are her functions' on her own rows, and
+        // never wait for the team's lock.
         self.begin(
-            &format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})"),
+            |masked| {
+                if masked {
+                    "BEGIN".to_owned()
+                } else {
+                    format!(
+                        "BEGIN; SELECT masthead_lock_writes(); SET LOCAL lock_timeout = '{ROW_LOCK_WAIT}'"
+                    )
+                }
+            },
             true,
         )
     }
 
     fn data_version(&self) -> Result<i64> {
-        Ok(self.query_i64("SELECT n FROM masthead_clock")? - self.own_commits.get())
+        Ok(self.query_i64("SELECT masthead_data_version()")? - self.own_commits.get())
     }
 
     fn schema_version(&self) -> Result<i64> {
@@ -453,19 +478,43 @@ impl Backend for PgBackend {
 
 fn migrate(client: &mut postgres::Client, server: &ServerLocation) -> Result<()> {
     let err = |e| map_error(server, e);
-    client
-        .execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])
-        .map_err(err)?;
-    let result = migrate_locked(client, server);
-    let unlocked = client
-        .execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK])
-        .map_err(err);
-    result.and(unlocked.map(drop))
+    // A schema already up to date takes no lock: anyone may hold an
+    // advisory lock, and a login holding this one must not keep the team
+    // from opening the database (only from upgrading it).
+    if !up_to_date(client) {
+        client
+            .execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])
+            .map_err(err)?;
+        let result = migrate_locked(client, server);
+        let unlocked = client
+            .execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK])
+            .map_err(err);
+        result.and(unlocked.map(drop))?;
+    }
+    close_to_public(client, server)
 }
 
-fn migrate_locked(client: &mut postgres::Client, server: &ServerLocation) -> Result<()> {
+const LATEST: i64 = PG_MIGRATIONS[PG_MIGRATIONS.len() - 1].0;
+
+/// Whether the schema is there at the latest version, without a lock (so
+/// without waiting for a migration under way: anything else, including an
+/// error, means "look again under the lock").
+fn up_to_date(client: &mut postgres::Client) -> bool {
+    let has_schema = client
+        .query_one("SELECT to_regclass('masthead_schema') IS NOT NULL", &[])
+        .and_then(|r| r.try_get::<_, bool>(0))
+        .unwrap_or(false);
+    has_schema
+        && client
+            .query_one("SELECT version::bigint FROM masthead_schema", &[])
+            .and_then(|r| r.try_get::<_, i64>(0))
+            .is_ok_and(|v| v == LATEST)
+}
+
+/// The schema's version, 0 for an empty database; refuses one holding
+/// another program's tables.
+fn current_version(client: &mut postgres::Client, server: &ServerLocation) -> Result<i64> {
     let err = |e| map_error(server, e);
-    let latest = PG_MIGRATIONS.last().map_or(0, |(v, _)| *v);
     let has_schema: bool = client
         .query_one("SELECT to_regclass('masthead_schema') IS NOT NULL", &[])
         .and_then(|r| r.try_get(0))
@@ -491,6 +540,13 @@ fn migrate_locked(client: &mut postgres::Client, server: &ServerLocation) -> Res
         }
         0
     };
+    Ok(current)
+}
+
+fn migrate_locked(client: &mut postgres::Client, server: &ServerLocation) -> Result<()> {
+    let err = |e| map_error(server, e);
+    let latest = LATEST;
+    let current = current_version(client, server)?;
     if current > latest {
         return Err(Error::DatabaseTooNew {
             path: PathBuf::from(server.to_string()),
@@ -530,6 +586,11 @@ fn migrate_locked(client: &mut postgres::Client, server: &ServerLocation) -> Res
             tx.commit().map_err(err)?;
         }
     }
+    Ok(())
+}
+
+fn close_to_public(client: &mut postgres::Client, server: &ServerLocation) -> Result<()> {
+    let err = |e| map_error(server, e);
     // Only the team's logins connect, and nobody makes temporary objects:
     // made again whenever the owner opens it, since a copy of the database
     // (CREATE DATABASE … TEMPLATE, a restore) starts with the defaults.
