@@ -5,6 +5,8 @@
 use masthead_core::Store;
 use masthead_pgtest::cluster;
 
+mod attacks;
+
 fn name_of(url: &str) -> &str {
     url.rsplit('/').next().unwrap().split('?').next().unwrap()
 }

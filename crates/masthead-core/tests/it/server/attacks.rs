@@ -1,0 +1,539 @@
+//! Issue 17's attacks, each made as a hostile contributor would make it:
+//! with her real login and SQL straight to the server (the password from her
+//! invitation and `psql`), or through `Store`. Each is refused, and the
+//! editors' screens still read afterwards.
+
+use masthead_core::model::{ArticleInput, BoardFilter};
+use masthead_core::{AssignmentQuery, Store};
+use masthead_pgtest::cluster;
+
+use super::{Team, name_of, raw, refused_by_server, signed, team};
+use crate::today;
+
+/// Hannah's live assignment in the demo and its piece, as (piece, assignment).
+fn her_live_piece(t: &Team, admin: &mut postgres::Client) -> (String, String) {
+    let hannah = t.hannah.person.contributor_id.unwrap().to_string();
+    let row = admin
+        .query_one(
+            "UPDATE assignments SET state = 'accepted'
+              WHERE id = (SELECT id FROM assignments WHERE contributor_id = $1
+                           ORDER BY created_at LIMIT 1)
+             RETURNING article_id, id",
+            &[&hannah],
+        )
+        .unwrap();
+    (row.get(0), row.get(1))
+}
+
+/// Every screen an editor reads, over everything: none fails.
+fn editors_screens_read(admin: &Store) {
+    for e in admin.list_editions(None).unwrap() {
+        admin.edition(e.id).unwrap();
+        admin.edition_plan(e.id, today()).unwrap();
+        admin.edition_history(e.id).unwrap();
+        for a in admin.list_articles(e.id, today()).unwrap() {
+            admin.article_detail(a.id, today()).unwrap();
+            admin.drafts(a.id).unwrap();
+            admin.history_of(&a.id.to_string()).unwrap();
+        }
+    }
+    for p in admin.list_publications().unwrap() {
+        admin.board(p.id, &BoardFilter::default(), today()).unwrap();
+    }
+    admin
+        .list_assignments(AssignmentQuery {
+            article: None,
+            contributor: None,
+            edition: None,
+        })
+        .unwrap();
+    admin.export_json(&mut std::io::sink()).unwrap();
+    assert!(admin.check().unwrap().problems.is_empty());
+}
+
+/// Every row of every table, as one fingerprint (read as the owner).
+fn fingerprint(admin: &mut postgres::Client) -> String {
+    let tables: Vec<String> = admin
+        .query(
+            "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    tables
+        .iter()
+        .map(|t| {
+            let sum: String = admin
+                .query_one(
+                    &format!(
+                        "SELECT '{t}:' || count(*) || ':' ||
+                                md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), ''))
+                           FROM {t} x"
+                    ),
+                    &[],
+                )
+                .unwrap()
+                .get(0);
+            sum
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn her_functions_refuse_what_is_not_hers_and_type_every_value() {
+    let t = team();
+    let mut admin = cluster().admin(name_of(&t.url));
+    let (piece, assignment) = her_live_piece(&t, &mut admin);
+    let mut h = raw(&t, &t.hannah);
+    let someone_elses: (String, String) = {
+        let r = admin
+            .query_one(
+                "SELECT article_id, id FROM assignments WHERE contributor_id <> $1 LIMIT 1",
+                &[&t.hannah.person.contributor_id.unwrap().to_string()],
+            )
+            .unwrap();
+        (r.get(0), r.get(1))
+    };
+    let before = fingerprint(&mut admin);
+
+    // Someone else's offer and someone else's piece are not hers.
+    refused_by_server(
+        h.query(
+            "SELECT masthead_answer_offer($1, 1, true)",
+            &[&someone_elses.1],
+        ),
+        "answering another writer's offer",
+    );
+    let submit = "SELECT * FROM masthead_submit_draft($1, $2, $3, $4, $5, $6)";
+    let markdown = "text/markdown";
+    refused_by_server(
+        h.query(
+            submit,
+            &[
+                &someone_elses.0,
+                &"x.md",
+                &markdown,
+                &b"x".as_slice(),
+                &"x",
+                &"x",
+            ],
+        ),
+        "a draft of another writer's piece",
+    );
+    // Her own answer is accept or decline, to the version she saw; an
+    // accepted assignment is not answered again.
+    let err = h
+        .query(
+            "SELECT masthead_answer_offer($1, NULL, NULL)",
+            &[&assignment],
+        )
+        .unwrap_err();
+    assert_eq!(err.code().unwrap().code(), "22023", "{err:?}");
+    let err = h
+        .query("SELECT masthead_answer_offer($1, 1, true)", &[&assignment])
+        .unwrap_err();
+    assert!(
+        format!("{err:?}").contains("no longer be answered"),
+        "{err:?}"
+    );
+
+    // A draft's name is one line without a folder, of a kind Masthead
+    // reads, of 1 byte to 25 MB, with its text.
+    let hostile: [(&str, &str, &[u8], Option<&str>); 7] = [
+        (
+            "../../.local/share/applications/x.desktop",
+            markdown,
+            b"x",
+            Some("x"),
+        ),
+        ("\u{1b}]0;OWNED\u{7}\u{1b}[2J.md", markdown, b"x", Some("x")),
+        ("report\u{202e}xcod.sh", markdown, b"x", Some("x")),
+        ("run.sh", "application/x-sh", b"#!/bin/sh", Some("x")),
+        ("empty.md", markdown, b"", Some("")),
+        ("no-text.md", markdown, b"x", None),
+        ("", markdown, b"x", Some("x")),
+    ];
+    for (name, media_type, bytes, text) in hostile {
+        let err = h
+            .query(submit, &[&piece, &name, &media_type, &bytes, &text, &text])
+            .unwrap_err();
+        assert_eq!(err.code().unwrap().code(), "22023", "{name:?}: {err:?}");
+    }
+    let huge = vec![b'a'; 25 * 1024 * 1024 + 1];
+    let err = h
+        .query(
+            submit,
+            &[&piece, &"huge.txt", &"text/plain", &huge, &"a", &"a"],
+        )
+        .unwrap_err();
+    assert_eq!(err.code().unwrap().code(), "22023", "{err:?}");
+    assert_eq!(
+        fingerprint(&mut admin),
+        before,
+        "a refused call changed something"
+    );
+
+    // What she can do, the server records as it is: the size, hash and
+    // words of what it stores (not 1,200 words for three), at the server's
+    // time, in her name, with its own history line.
+    let row = h
+        .query_one(
+            submit,
+            &[
+                &piece,
+                &"mine.md",
+                &markdown,
+                &b"one two three".as_slice(),
+                &"one two three",
+                &"one two three",
+            ],
+        )
+        .unwrap();
+    let draft: String = row.get(0);
+    let stored = admin
+        .query_one(
+            "SELECT d.size, d.sha256, d.words, d.recorded_by, d.submitted_at, c.original
+               FROM drafts d JOIN draft_contents c ON c.draft_id = d.id WHERE d.id = $1",
+            &[&draft],
+        )
+        .unwrap();
+    assert_eq!(stored.get::<_, i64>(0), 13);
+    // `printf 'one two three' | sha256sum`
+    assert_eq!(
+        stored.get::<_, String>(1),
+        "6899ee404683a14e8c2a03149860df25d67d34d9cd4dae7350cbe91e4b3976be"
+    );
+    assert_eq!(stored.get::<_, i32>(2), 3);
+    assert_eq!(stored.get::<_, String>(3), "Hannah Okafor");
+    let at: String = stored.get(4);
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(&at).is_ok(),
+        "the server's time: {at}"
+    );
+    assert_eq!(stored.get::<_, Vec<u8>>(5), b"one two three");
+    let history = t.admin.history_of(&draft).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].actor, "Hannah Okafor");
+    assert!(
+        history[0].text.contains("version ") && history[0].text.contains("3 words"),
+        "{}",
+        history[0].text
+    );
+    // The same file again is refused.
+    let err = h
+        .query(
+            submit,
+            &[
+                &piece,
+                &"again.md",
+                &markdown,
+                &b"one two three".as_slice(),
+                &"one two three",
+                &"one two three",
+            ],
+        )
+        .unwrap_err();
+    assert!(format!("{err:?}").contains("already version"), "{err:?}");
+    editors_screens_read(&t.admin);
+}
+
+/// The hostile-arguments sweep: every function in the schema, called by
+/// her login with NULLs, other people's ids, garbage and huge values,
+/// changes nothing at all.
+#[test]
+fn every_function_called_with_hostile_arguments_changes_nothing() {
+    let t = team();
+    let mut admin = cluster().admin(name_of(&t.url));
+    let (_, _) = her_live_piece(&t, &mut admin);
+    let others: Vec<String> = admin
+        .query(
+            "(SELECT id FROM assignments WHERE contributor_id <> $1 LIMIT 1)
+             UNION ALL (SELECT article_id FROM assignments WHERE contributor_id <> $1 LIMIT 1)
+             UNION ALL (SELECT id FROM contributors WHERE id <> $1 LIMIT 1)
+             UNION ALL (SELECT id FROM editions LIMIT 1)
+             UNION ALL (SELECT id FROM change_sets LIMIT 1)
+             UNION ALL (SELECT login FROM people WHERE login IS NOT NULL AND role = 'editor' LIMIT 1)",
+            &[&t.hannah.person.contributor_id.unwrap().to_string()],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let functions: Vec<(String, Vec<String>)> = admin
+        .query(
+            "SELECT p.proname::text,
+                    array(SELECT format_type(a, NULL) FROM unnest(p.proargtypes::oid[]) a)
+               FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+              WHERE n.nspname = 'public' AND p.prorettype <> 'trigger'::regtype
+              ORDER BY 1",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert!(
+        functions.iter().any(|(f, _)| f == "masthead_submit_draft"),
+        "{functions:?}"
+    );
+    let huge = "x".repeat(1 << 20);
+    let mut texts: Vec<Option<String>> = vec![
+        None,
+        Some(String::new()),
+        Some("'; DROP TABLE drafts; --".into()),
+        Some("../../../etc/passwd".into()),
+        Some("\u{1b}]0;OWNED\u{7}".into()),
+        Some("2021-02-30".into()),
+        Some(huge),
+    ];
+    texts.extend(others.into_iter().map(Some));
+    let before = fingerprint(&mut admin);
+    let mut h = raw(&t, &t.hannah);
+    let (mut calls, mut harmless) = (0, 0);
+    for (name, args) in &functions {
+        for (i, text) in texts.iter().enumerate() {
+            let values: Vec<String> = args
+                .iter()
+                .enumerate()
+                .map(|(j, ty)| {
+                    let v = if j == 0 {
+                        text.clone()
+                    } else {
+                        texts[(i + j) % texts.len()].clone()
+                    };
+                    let literal = match (ty.as_str(), v) {
+                        (_, None) => "NULL".to_owned(),
+                        ("integer" | "bigint", Some(_)) => {
+                            ["-1", "0", "2147483647"][i % 3].to_owned()
+                        }
+                        ("boolean", Some(_)) => ["true", "false"][i % 2].to_owned(),
+                        (_, Some(s)) => format!("'{}'", s.replace('\'', "''")),
+                    };
+                    format!("{literal}::{ty}")
+                })
+                .collect();
+            let sql = format!("SELECT * FROM public.{name}({})", values.join(", "));
+            // Refused or harmless: either way, nothing may change. But the
+            // call itself must reach the function (no typo of this test's).
+            if let Err(e) = h.batch_execute(&sql) {
+                let code = e.code().map(|c| c.code().to_owned()).unwrap_or_default();
+                assert!(
+                    !["42601", "42883", "42804", "42P18"].contains(&code.as_str()),
+                    "{name}({args:?}) was not called: {e:?}"
+                );
+            } else {
+                harmless += 1;
+            }
+            calls += 1;
+        }
+    }
+    assert!(
+        calls > 100 && harmless > 0,
+        "{calls} calls, {harmless} harmless"
+    );
+    assert_eq!(
+        fingerprint(&mut admin),
+        before,
+        "a hostile call changed something"
+    );
+    editors_screens_read(&t.admin);
+}
+
+/// Attack 6: a contributor holding the old write lock's key, the migration
+/// lock, or her own rows in a transaction she leaves open, stalls nobody
+/// but writes to her own piece, and those only for a few seconds.
+#[test]
+fn no_contributor_can_stall_the_team() {
+    let mut t = team();
+    let mut admin = cluster().admin(name_of(&t.url));
+    let (piece, _) = her_live_piece(&t, &mut admin);
+    let mut h = raw(&t, &t.hannah);
+    // Any login may take any advisory lock: Masthead's writes no longer use
+    // one, and an up-to-date schema opens without the migration's.
+    h.batch_execute(
+        "SELECT pg_advisory_lock(5571889833666824532); -- the old write lock, \"MSTHWRIT\"
+         SELECT pg_advisory_lock(5571889833498462034); -- the migration lock, \"MSTHMIGR\"",
+    )
+    .unwrap();
+    // Her own transaction, left open after her function locked her rows.
+    h.batch_execute(
+        "BEGIN; SELECT * FROM masthead_submit_draft(
+             (SELECT a.article_id FROM assignments a WHERE a.state = 'accepted' LIMIT 1),
+             'held.md', 'text/markdown', 'held'::bytea, 'held', 'held')",
+    )
+    .unwrap();
+
+    let mut ed = Store::open_location(&signed(&t.editor)).unwrap();
+    let ed_actor = masthead_core::Actor::new("Ed Itor").unwrap();
+    let another = t
+        .admin
+        .list_editions(None)
+        .unwrap()
+        .into_iter()
+        .flat_map(|e| t.admin.list_articles(e.id, today()).unwrap())
+        .find(|a| a.id.to_string() != piece)
+        .unwrap();
+    let mut input = ArticleInput::from(&another);
+    input.notes = "saved while she holds her transaction open".into();
+    ed.update_article(&ed_actor, another.id, Some(another.version), &input)
+        .expect("an editor's save of another piece goes through");
+
+    // A save of her own piece waits only a few seconds, then says so.
+    let hers = ed
+        .list_editions(None)
+        .unwrap()
+        .into_iter()
+        .flat_map(|e| ed.list_articles(e.id, today()).unwrap())
+        .find(|a| a.id.to_string() == piece)
+        .unwrap();
+    let hers = ed.article(hers.id).unwrap();
+    let mut input = ArticleInput::from(&hers);
+    input.notes = "an editor's note".into();
+    let err = ed
+        .update_article(&ed_actor, hers.id, Some(hers.version), &input)
+        .unwrap_err();
+    assert_eq!(err.code(), "server_busy", "{err}");
+    // The rest of the team was not held up behind that wait.
+    t.admin
+        .update_article(
+            &t.actor,
+            another.id,
+            None,
+            &ArticleInput {
+                notes: "and the owner's".into(),
+                ..ArticleInput::from(&t.admin.article(another.id).unwrap())
+            },
+        )
+        .unwrap();
+    h.batch_execute("ROLLBACK").unwrap();
+    let hers = ed.article(hers.id).unwrap();
+    ed.update_article(&ed_actor, hers.id, Some(hers.version), &input)
+        .expect("her transaction over, her piece saves again");
+}
+
+/// The server counts a draft's words by the core's rule: its two classes
+/// are Rust's own, and it agrees with `count_words` on awkward text and on
+/// every draft of the demo.
+#[test]
+fn the_server_counts_words_by_the_core_rule() {
+    let migration =
+        include_str!("../../../src/migrations/postgres/0009_contributors_through_functions.sql");
+    let class = |f: &dyn Fn(char) -> bool| {
+        let mut ranges: Vec<(u32, u32)> = Vec::new();
+        for c in (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| f(*c))
+        {
+            let n = c as u32;
+            match ranges.last_mut() {
+                Some(r) if r.1 + 1 == n => r.1 = n,
+                _ => ranges.push((n, n)),
+            }
+        }
+        let esc = |n: u32| {
+            if n <= 0xFFFF {
+                format!("\\u{n:04X}")
+            } else {
+                format!("\\U{n:08X}")
+            }
+        };
+        let body: String = ranges
+            .iter()
+            .map(|&(a, b)| {
+                if a == b {
+                    esc(a)
+                } else {
+                    format!("{}-{}", esc(a), esc(b))
+                }
+            })
+            .collect();
+        format!("[{body}]")
+    };
+    let separators = class(&|c| c.is_whitespace() || matches!(c, '\u{2013}'..='\u{2015}'));
+    let letters = class(&|c| c.is_alphanumeric());
+    assert!(
+        migration.contains(&format!("'{separators}+'")),
+        "the separators in migration 9 are not Rust's: {separators}"
+    );
+    assert!(
+        migration.contains(&format!("'{letters}'")),
+        "the letters and digits in migration 9 are not Rust's (a newer Unicode?)"
+    );
+
+    let t = team();
+    let mut admin = cluster().admin(name_of(&t.url));
+    let palette: Vec<char> = " \t\n\u{a0}\u{2003}\u{3000}—–―-.,;:!?&…'’“”()£$€%½²١٢३ßéÉçÇñøØπΣжЖ中文日本語한국어\u{301}\u{903}\u{5d0}\u{627}🙂🎉0123456789abcXYZ_/\\@#"
+        .chars()
+        .collect();
+    let mut seed: u64 = 0x4D53_5448;
+    let mut texts: Vec<String> = vec![
+        String::new(),
+        "co-operation across Covid-19 and/or 1,046 words £100".into(),
+        "2020–21 and well—known … & - ½ ²".into(),
+    ];
+    for _ in 0..300 {
+        let mut s = String::new();
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let len = (seed >> 33) % 60;
+        for _ in 0..len {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            s.push(palette[((seed >> 33) % palette.len() as u64) as usize]);
+        }
+        texts.push(s);
+    }
+    for text in &texts {
+        let server: i32 = admin
+            .query_one("SELECT masthead_count_words($1)", &[text])
+            .unwrap()
+            .get(0);
+        assert_eq!(server as u32, masthead_text::count_words(text), "{text:?}");
+    }
+    // Every demo draft, counted by the client when it was stored.
+    let rows = admin
+        .query(
+            "SELECT d.words, masthead_count_words(c.text) FROM drafts d
+               JOIN draft_contents c ON c.draft_id = d.id",
+            &[],
+        )
+        .unwrap();
+    assert!(!rows.is_empty());
+    for r in rows {
+        assert_eq!(r.get::<_, i32>(0), r.get::<_, i32>(1));
+    }
+    // A date as Masthead writes it; false, not an error, for the rest.
+    let dates: Vec<(String, bool)> = [
+        "2021-02-28",
+        "2021-02-30",
+        "2021-13-01",
+        "garbage",
+        "99999-01-01",
+        "2024-02-29",
+    ]
+    .iter()
+    .map(|d| {
+        let ok: bool = admin
+            .query_one("SELECT masthead_is_date($1)", &[d])
+            .unwrap()
+            .get(0);
+        ((*d).to_owned(), ok)
+    })
+    .collect();
+    assert_eq!(
+        dates,
+        [
+            ("2021-02-28".to_owned(), true),
+            ("2021-02-30".to_owned(), false),
+            ("2021-13-01".to_owned(), false),
+            ("garbage".to_owned(), false),
+            ("99999-01-01".to_owned(), false),
+            ("2024-02-29".to_owned(), true),
+        ]
+    );
+}
