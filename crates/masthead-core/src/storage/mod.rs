@@ -12,6 +12,7 @@
 pub(crate) mod postgres;
 pub(crate) mod sql;
 pub(crate) mod sqlite;
+pub(crate) mod statements;
 pub(crate) mod tx;
 
 use crate::error::Result;

@@ -290,9 +290,10 @@ pub(crate) trait Conn {
     fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<usize>;
     /// Whether this is a team server (logins and roles exist) or a file.
     fn is_server(&self) -> bool;
-    /// Whether writes go through the server's checked functions (a
-    /// contributor's login on a team server).
-    fn writes_through_functions(&self) -> bool {
+    /// Whether a contributor's rules apply (her login on a team server):
+    /// she reads no editors' notes, and writes only through the server's
+    /// checked functions.
+    fn is_contributor(&self) -> bool {
         false
     }
     /// Calls one of those functions, which writes: like `each`, and the

@@ -20,7 +20,9 @@ pub(crate) struct SqlTx<'c> {
 
 impl<'c> SqlTx<'c> {
     pub(crate) fn new(conn: Box<dyn Conn + 'c>) -> Self {
-        SqlTx { conn }
+        SqlTx {
+            conn: crate::storage::statements::logged(conn),
+        }
     }
 
     fn all<T>(
@@ -73,6 +75,15 @@ impl<'c> SqlTx<'c> {
 
     fn exec(&mut self, sql: &str, params: &[crate::storage::sql::Param<'_>]) -> Result<usize> {
         self.conn.execute(sql, params)
+    }
+
+    /// The statement as this connection may read it (see [`Notes`]).
+    fn with_notes(&self, statement: Notes) -> &'static str {
+        if self.conn.is_contributor() {
+            statement.hidden
+        } else {
+            statement.shown
+        }
     }
 }
 
@@ -189,14 +200,36 @@ fn section(row: &Row<'_>) -> Result<Section> {
     })
 }
 
-const EDITION: &str = "SELECT e.id, e.publication_id, p.name AS publication, e.name, e.theme,
+/// A statement that reads editors' notes, written twice: as editors read
+/// it, and with the notes as empty text for a contributor's connection (the
+/// server grants her every column but those). [`SqlTx::with_notes`] picks.
+#[derive(Clone, Copy)]
+struct Notes {
+    shown: &'static str,
+    hidden: &'static str,
+}
+
+/// An edition's columns with `$notes` for its notes (see [`Notes`]).
+macro_rules! edition_select {
+    ($notes:literal) => {
+        concat!(
+            "SELECT e.id, e.publication_id, p.name AS publication, e.name, e.theme,
         e.focus_topics, e.cover_date, e.page_count, e.commissioning_closes, e.copy_deadline,
-        e.subbing_deadline, e.press_date, e.on_sale_date, e.notes, e.created_at, e.updated_at,
+        e.subbing_deadline, e.press_date, e.on_sale_date, ",
+            $notes,
+            ", e.created_at, e.updated_at,
         e.version,
         (SELECT count(*) FROM articles a WHERE a.edition_id = e.id AND a.deleted_at IS NULL)
             AS article_count
      FROM editions e JOIN publications p ON p.id = e.publication_id
-     WHERE e.deleted_at IS NULL";
+     WHERE e.deleted_at IS NULL"
+        )
+    };
+}
+const EDITION: Notes = Notes {
+    shown: edition_select!("e.notes"),
+    hidden: edition_select!("'' AS notes"),
+};
 
 fn edition(row: &Row<'_>) -> Result<Edition> {
     let topics: String = row.get("focus_topics")?;
@@ -285,12 +318,17 @@ fn copy(row: &Row<'_>) -> Result<Option<WordCount>> {
         .map(|(w, v)| word_count(w, target, v, approved.unwrap_or(false))))
 }
 
-const ARTICLE: &str = concat!(
-    "SELECT a.id, a.edition_id, a.title, a.slug, a.standfirst, a.section_id,
+/// A piece's columns with `$notes` for the editors' notes.
+macro_rules! article_select {
+    ($notes:literal) => {
+        concat!(
+            "SELECT a.id, a.edition_id, a.title, a.slug, a.standfirst, a.section_id,
         sec.name AS section, a.kind_id, k.key AS kind, k.label AS kind_label, a.word_target,
         a.status_id, s.key AS status, s.label AS status_label, s.colour AS status_colour,
         s.is_spiked AS status_is_spiked, s.is_final AS status_is_final,
-        a.notes, a.created_at, a.updated_at, a.version,
+        ",
+            $notes,
+            ", a.created_at, a.updated_at, a.version,
         (SELECT json_group_array(name) FROM (
             SELECT c.name FROM assignments asg JOIN contributors c ON c.id = asg.contributor_id
              WHERE asg.article_id = a.id AND asg.deleted_at IS NULL
@@ -300,16 +338,22 @@ const ARTICLE: &str = concat!(
           WHERE asg.article_id = a.id AND asg.deleted_at IS NULL AND asg.role = 'writer'
             AND asg.state IN ('offered', 'accepted')) AS writer_due,
         (SELECT count(*) FROM drafts d WHERE d.article_id = a.id) AS draft_count, ",
-    copy_columns!(),
-    "
+            copy_columns!(),
+            "
      FROM articles a
      JOIN workflow_statuses s ON s.id = a.status_id
      JOIN kinds k ON k.id = a.kind_id
      LEFT JOIN sections sec ON sec.id = a.section_id ",
-    copy_join!(),
-    "
+            copy_join!(),
+            "
      WHERE a.deleted_at IS NULL"
-);
+        )
+    };
+}
+const ARTICLE: Notes = Notes {
+    shown: article_select!("a.notes"),
+    hidden: article_select!("'' AS notes"),
+};
 
 fn article(row: &Row<'_>) -> Result<Article> {
     let contributors: String = row.get("contributors")?;
@@ -343,11 +387,24 @@ fn article(row: &Row<'_>) -> Result<Article> {
     })
 }
 
-const CONTRIBUTOR: &str = "SELECT c.id, c.name, c.role, c.organisation, c.email, c.phone,
-        c.kind, c.notes, c.version,
+/// A contributor's columns with `$notes` for the editors' notes.
+macro_rules! contributor_select {
+    ($notes:literal) => {
+        concat!(
+            "SELECT c.id, c.name, c.role, c.organisation, c.email, c.phone,
+        c.kind, ",
+            $notes,
+            ", c.version,
         (SELECT count(*) FROM assignments asg WHERE asg.contributor_id = c.id
             AND asg.deleted_at IS NULL AND asg.state IN ('offered', 'accepted')) AS active
-     FROM contributors c WHERE c.deleted_at IS NULL";
+     FROM contributors c WHERE c.deleted_at IS NULL"
+        )
+    };
+}
+const CONTRIBUTOR: Notes = Notes {
+    shown: contributor_select!("c.notes"),
+    hidden: contributor_select!("'' AS notes"),
+};
 
 fn contributor(row: &Row<'_>) -> Result<Contributor> {
     let kind: String = row.get("kind")?;
@@ -1069,8 +1126,9 @@ impl Tx for SqlTx<'_> {
     fn editions(&mut self, publication: Option<PublicationId>) -> Result<Vec<Edition>> {
         self.all(
             &format!(
-                "{EDITION} AND (CAST(?1 AS TEXT) IS NULL OR e.publication_id = ?1)
-                 ORDER BY p.name COLLATE NOCASE, coalesce(e.on_sale_date, e.cover_date, '9999') DESC, e.name"
+                "{} AND (CAST(?1 AS TEXT) IS NULL OR e.publication_id = ?1)
+                 ORDER BY p.name COLLATE NOCASE, coalesce(e.on_sale_date, e.cover_date, '9999') DESC, e.name",
+                self.with_notes(EDITION)
             ),
             p![publication],
             edition,
@@ -1078,7 +1136,8 @@ impl Tx for SqlTx<'_> {
     }
 
     fn edition(&mut self, id: EditionId) -> Result<Option<Edition>> {
-        self.one(&format!("{EDITION} AND e.id = ?1"), p![id], edition)
+        let sql = format!("{} AND e.id = ?1", self.with_notes(EDITION));
+        self.one(&sql, p![id], edition)
     }
 
     fn insert_edition(
@@ -1153,8 +1212,9 @@ impl Tx for SqlTx<'_> {
     fn articles(&mut self, edition: EditionId) -> Result<Vec<Article>> {
         self.all(
             &format!(
-                "{ARTICLE} AND a.edition_id = ?1
-                 ORDER BY coalesce(sec.position, 1000000), s.position, a.title COLLATE NOCASE"
+                "{} AND a.edition_id = ?1
+                 ORDER BY coalesce(sec.position, 1000000), s.position, a.title COLLATE NOCASE",
+                self.with_notes(ARTICLE)
             ),
             p![edition],
             article,
@@ -1162,7 +1222,8 @@ impl Tx for SqlTx<'_> {
     }
 
     fn article(&mut self, id: ArticleId) -> Result<Option<Article>> {
-        self.one(&format!("{ARTICLE} AND a.id = ?1"), p![id], article)
+        let sql = format!("{} AND a.id = ?1", self.with_notes(ARTICLE));
+        self.one(&sql, p![id], article)
     }
 
     fn articles_titled(&mut self, title: &str) -> Result<Vec<ArticleId>> {
@@ -1312,7 +1373,7 @@ impl Tx for SqlTx<'_> {
     // ----- a contributor's writes, through the server's functions -----
 
     fn writes_through_functions(&self) -> bool {
-        self.conn.writes_through_functions()
+        self.conn.is_contributor()
     }
 
     fn answer_own_offer(&mut self, id: AssignmentId, version: u32, accept: bool) -> Result<bool> {
@@ -1358,19 +1419,26 @@ impl Tx for SqlTx<'_> {
 
     fn contributors(&mut self) -> Result<Vec<Contributor>> {
         self.all(
-            &format!("{CONTRIBUTOR} ORDER BY c.name COLLATE NOCASE"),
+            &format!(
+                "{} ORDER BY c.name COLLATE NOCASE",
+                self.with_notes(CONTRIBUTOR)
+            ),
             p![],
             contributor,
         )
     }
 
     fn contributor(&mut self, id: ContributorId) -> Result<Option<Contributor>> {
-        self.one(&format!("{CONTRIBUTOR} AND c.id = ?1"), p![id], contributor)
+        let sql = format!("{} AND c.id = ?1", self.with_notes(CONTRIBUTOR));
+        self.one(&sql, p![id], contributor)
     }
 
     fn contributor_by_email(&mut self, email: &str) -> Result<Option<Contributor>> {
         self.one(
-            &format!("{CONTRIBUTOR} AND c.email = ?1 COLLATE NOCASE"),
+            &format!(
+                "{} AND c.email = ?1 COLLATE NOCASE",
+                self.with_notes(CONTRIBUTOR)
+            ),
             p![email],
             contributor,
         )

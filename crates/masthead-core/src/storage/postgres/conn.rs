@@ -30,7 +30,7 @@ impl PgConn<'_> {
         if let Some(stmt) = self.inner.statements.get(&key) {
             return Ok(stmt.clone());
         }
-        let translated = dialect(sql, self.inner.masked);
+        let translated = dialect(sql);
         let inner = &mut *self.inner;
         let prepared = match text_params {
             Some(n) => inner
@@ -80,21 +80,10 @@ impl Drop for PgConn<'_> {
 /// PostgreSQL's built-in `array_to_json(array_agg(x))` as text (`'[]'` for
 /// none), which runs about a millisecond faster on a 300-card board than an
 /// aggregate of our own. Everything else is written in the subset both
-/// engines read the same way (see `storage/sql.rs`).
-/// With `masked` (a contributor's connection, which may not read editors'
-/// notes), the notes columns the shared statements read come back empty.
-pub(crate) fn dialect(sql: &str, masked: bool) -> String {
-    let sql = renumber(&json_arrays(sql));
-    if masked {
-        sql.replace("a.notes, a.created_at", "'' AS notes, a.created_at")
-            .replace("e.notes, e.created_at", "'' AS notes, e.created_at")
-            .replace(
-                "c.kind, c.notes, c.version",
-                "c.kind, '' AS notes, c.version",
-            )
-    } else {
-        sql
-    }
+/// engines read the same way (see `storage/sql.rs`); what a contributor may
+/// not read is left out by the statements themselves (`tx.rs`, `Notes`).
+pub(crate) fn dialect(sql: &str) -> String {
+    renumber(&json_arrays(sql))
 }
 
 fn json_arrays(sql: &str) -> String {
@@ -276,7 +265,7 @@ impl Conn for PgConn<'_> {
         true
     }
 
-    fn writes_through_functions(&self) -> bool {
+    fn is_contributor(&self) -> bool {
         self.inner.masked
     }
 
@@ -315,30 +304,16 @@ mod tests {
     fn sqlites_json_arrays_become_postgresqls() {
         assert_eq!(
             super::dialect(
-                "SELECT (SELECT json_group_array(lower(c.name)) FROM c) AS n WHERE x = ?1",
-                false
+                "SELECT (SELECT json_group_array(lower(c.name)) FROM c) AS n WHERE x = ?1"
             ),
             "SELECT (SELECT coalesce(array_to_json(array_agg(lower(c.name)))::text, '[]') FROM c) AS n WHERE x = $1"
         );
     }
 
     #[test]
-    fn a_contributors_connection_reads_editors_notes_as_empty() {
-        let sql = "SELECT a.title, a.notes, a.created_at FROM articles a";
-        assert_eq!(
-            super::dialect(sql, true),
-            "SELECT a.title, '' AS notes, a.created_at FROM articles a"
-        );
-        assert_eq!(super::dialect(sql, false), sql);
-    }
-
-    #[test]
     fn parameters_are_renumbered_outside_quoted_text_only() {
         assert_eq!(
-            super::dialect(
-                "SELECT '?1', x FROM t WHERE a = ?1 AND b = ?12 AND c = 'it''s ?2'",
-                false
-            ),
+            super::dialect("SELECT '?1', x FROM t WHERE a = ?1 AND b = ?12 AND c = 'it''s ?2'"),
             "SELECT '?1', x FROM t WHERE a = $1 AND b = $12 AND c = 'it''s ?2'"
         );
     }

@@ -24,6 +24,8 @@ use super::tx::SqlTx;
 use super::{Backend, LoginProblem, LoginTrouble, Tx};
 use crate::error::{Error, Result};
 use conn::PgConn;
+#[cfg(test)]
+pub(crate) use conn::dialect;
 pub use location::ServerLocation;
 
 /// The server's migrations, numbered as the file's: a server starts at
@@ -219,7 +221,15 @@ const LOGIN_CHECKS: &str = "
      ORDER BY p.name, p.login";
 
 /// Whether every login on the server (PUBLIC) may connect to this
-/// database, and to the server's `postgres` database.
+/// database or make temporary tables there.
+const OPEN_HERE: &str = "
+    SELECT EXISTS (
+        SELECT 1 FROM pg_database d,
+               aclexplode(COALESCE(d.datacl, acldefault('d', d.datdba))) a
+         WHERE d.datname = current_database() AND a.grantee = 0
+           AND a.privilege_type IN ('CONNECT', 'TEMPORARY'))";
+
+/// [`OPEN_HERE`], and the same of the server's `postgres` database.
 const OPEN_TO_ALL: &str = "
     SELECT EXISTS (
         SELECT 1 FROM pg_database d,
@@ -594,19 +604,43 @@ fn close_to_public(client: &mut postgres::Client, server: &ServerLocation) -> Re
     // Only the team's logins connect, and nobody makes temporary objects:
     // made again whenever the owner opens it, since a copy of the database
     // (CREATE DATABASE … TEMPLATE, a restore) starts with the defaults.
-    client
+    // Only when it is open, and by one client at a time (two grants at
+    // once collide); a client that finds the lock taken leaves it to the
+    // one holding it (`check` says so if it stays open).
+    let (open, ours): (bool, bool) = client
+        .query_one(
+            &format!(
+                "SELECT ({OPEN_HERE}),
+                        session_user = (SELECT pg_get_userbyid(datdba) FROM pg_database
+                                         WHERE datname = current_database())
+                        OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)"
+            ),
+            &[],
+        )
+        .and_then(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+        .map_err(err)?;
+    if !(open && ours) {
+        return Ok(());
+    }
+    let locked: bool = client
+        .query_one("SELECT pg_try_advisory_lock($1)", &[&MIGRATION_LOCK])
+        .and_then(|r| r.try_get(0))
+        .map_err(err)?;
+    if !locked {
+        return Ok(());
+    }
+    let revoked = client
         .batch_execute(
             "DO $$ BEGIN
-                IF session_user = (SELECT pg_get_userbyid(datdba) FROM pg_database
-                                    WHERE datname = current_database())
-                   OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN
-                    EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC',
-                                   current_database());
-                END IF;
+                EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC',
+                               current_database());
             END $$",
         )
-        .map_err(err)?;
-    Ok(())
+        .map_err(err);
+    let unlocked = client
+        .execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK])
+        .map_err(err);
+    revoked.and(unlocked.map(drop))
 }
 
 /// Hears the commits of every connection to a team server: a connection

@@ -537,3 +537,55 @@ fn the_server_counts_words_by_the_core_rule() {
         ]
     );
 }
+
+/// Editors' notes (on a piece, its edition, her own entry) are not hers:
+/// the server refuses the columns to her login, and through Masthead she
+/// reads them as empty, from statements that leave them out.
+#[test]
+fn editors_notes_are_not_hers_to_read() {
+    let t = team();
+    let mut admin = cluster().admin(name_of(&t.url));
+    let (piece, _) = her_live_piece(&t, &mut admin);
+    admin
+        .batch_execute(&format!(
+            "UPDATE articles SET notes = 'fee dispute: pay her late' WHERE id = '{piece}';
+             UPDATE editions SET notes = 'ad sales are down'
+              WHERE id = (SELECT edition_id FROM articles WHERE id = '{piece}');
+             UPDATE contributors SET notes = 'slow to answer' WHERE id = '{}'",
+            t.hannah.person.contributor_id.unwrap()
+        ))
+        .unwrap();
+    let mut h = raw(&t, &t.hannah);
+    for table in ["articles", "editions", "contributors"] {
+        refused_by_server(
+            h.query(&format!("SELECT notes FROM {table}"), &[]),
+            &format!("{table}' notes"),
+        );
+    }
+    let her = Store::open_location(&signed(&t.hannah)).unwrap();
+    let editions = her.list_editions(None).unwrap();
+    assert!(!editions.is_empty());
+    for e in &editions {
+        assert_eq!(her.edition(e.id).unwrap().notes, "");
+        for a in her.list_articles(e.id, today()).unwrap() {
+            assert_eq!(her.article(a.id).unwrap().notes, "");
+        }
+    }
+    let mine = her
+        .contributor(t.hannah.person.contributor_id.unwrap())
+        .unwrap();
+    assert_eq!(mine.notes, "");
+    // An editor reads them all.
+    let found = t
+        .admin
+        .list_editions(None)
+        .unwrap()
+        .into_iter()
+        .flat_map(|e| t.admin.list_articles(e.id, today()).unwrap())
+        .find(|a| a.id.to_string() == piece)
+        .unwrap();
+    assert_eq!(
+        t.admin.article(found.id).unwrap().notes,
+        "fee dispute: pay her late"
+    );
+}

@@ -1,0 +1,176 @@
+//! Every statement the store runs, written down when
+//! `MASTHEAD_STATEMENT_LOG=FILE` is set: each distinct one is appended to
+//! FILE once per process as a JSON line. `scripts/test` sets it for the
+//! use-case tests on both engines, then runs
+//! `every_statement_prepares_on_both_engines`, which prepares the whole
+//! list on a fresh file and a fresh server database: a statement that one
+//! engine cannot read fails there at once, even if only the other engine's
+//! tests ran it. Without the variable nothing is logged and nothing costs.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::sync::{Mutex, OnceLock};
+
+use crate::error::Result;
+use crate::storage::sql::{Conn, EachRow, Param};
+
+/// One statement as it was run: its SQL (before the engine's dialect) and,
+/// for a statement with optional filters, how many text parameters it has.
+#[derive(serde::Serialize, serde::Deserialize, PartialEq, Eq, Hash, Clone, Debug)]
+pub(crate) struct Statement {
+    pub sql: String,
+    pub text_params: Option<usize>,
+}
+
+struct Log {
+    file: std::path::PathBuf,
+    seen: Mutex<HashSet<Statement>>,
+}
+
+fn log() -> Option<&'static Log> {
+    static LOG: OnceLock<Option<Log>> = OnceLock::new();
+    LOG.get_or_init(|| {
+        std::env::var_os("MASTHEAD_STATEMENT_LOG").map(|file| Log {
+            file: file.into(),
+            seen: Mutex::new(HashSet::new()),
+        })
+    })
+    .as_ref()
+}
+
+fn note(sql: &str, text_params: Option<usize>) {
+    let Some(log) = log() else { return };
+    let statement = Statement {
+        sql: sql.to_owned(),
+        text_params,
+    };
+    let mut seen = log.seen.lock().unwrap_or_else(|e| e.into_inner());
+    if seen.contains(&statement) {
+        return;
+    }
+    let Ok(mut line) = serde_json::to_string(&statement) else {
+        return;
+    };
+    line.push('\n');
+    // One write per line, in append mode: lines from test processes
+    // running at once never mix.
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&log.file)
+        .and_then(|mut f| f.write_all(line.as_bytes()));
+    if written.is_ok() {
+        seen.insert(statement);
+    }
+}
+
+/// `conn`, writing down what it runs when the log is on.
+pub(crate) fn logged<'c>(conn: Box<dyn Conn + 'c>) -> Box<dyn Conn + 'c> {
+    if log().is_some() {
+        Box::new(Logged(conn))
+    } else {
+        conn
+    }
+}
+
+struct Logged<'c>(Box<dyn Conn + 'c>);
+
+impl Conn for Logged<'_> {
+    fn each(&mut self, sql: &str, params: &[Param<'_>], each: EachRow<'_>) -> Result<()> {
+        note(sql, None);
+        self.0.each(sql, params, each)
+    }
+
+    fn each_numbered(
+        &mut self,
+        sql: &str,
+        values: &[Option<String>],
+        each: EachRow<'_>,
+    ) -> Result<()> {
+        note(sql, Some(values.len()));
+        self.0.each_numbered(sql, values, each)
+    }
+
+    fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<usize> {
+        note(sql, None);
+        self.0.execute(sql, params)
+    }
+
+    fn is_server(&self) -> bool {
+        self.0.is_server()
+    }
+
+    fn is_contributor(&self) -> bool {
+        self.0.is_contributor()
+    }
+
+    fn call_writing(&mut self, sql: &str, params: &[Param<'_>], each: EachRow<'_>) -> Result<()> {
+        note(sql, None);
+        self.0.call_writing(sql, params, each)
+    }
+
+    fn commit(self: Box<Self>) -> Result<()> {
+        self.0.commit()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Statement;
+
+    /// Run by `scripts/test` after the use-case tests on both engines wrote
+    /// the log (`--ignored`: without a log there is nothing to check, and
+    /// an empty check must not pass).
+    #[test]
+    #[ignore = "needs MASTHEAD_STATEMENT_LOG from a full test run (scripts/test runs it)"]
+    fn every_statement_prepares_on_both_engines() {
+        let file = std::env::var("MASTHEAD_STATEMENT_LOG")
+            .expect("MASTHEAD_STATEMENT_LOG names the log the test runs wrote");
+        let mut statements: Vec<Statement> = std::fs::read_to_string(&file)
+            .unwrap_or_else(|e| panic!("{file}: {e}"))
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}")))
+            .collect();
+        statements.sort_by(|a, b| a.sql.cmp(&b.sql));
+        statements.dedup();
+        assert!(
+            statements.len() > 100,
+            "only {} statements logged: did the test runs write the log?",
+            statements.len()
+        );
+
+        // A fresh file, and a fresh server database, at today's schema.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fresh.db");
+        drop(crate::Store::open(&path).unwrap());
+        let file_db = rusqlite::Connection::open(&path).unwrap();
+        let url = masthead_pgtest::cluster().empty_database();
+        drop(crate::Store::open_location(&url).unwrap());
+        let name = url.rsplit('/').next().unwrap().split('?').next().unwrap();
+        let mut server = masthead_pgtest::cluster().admin(name);
+
+        let mut failures = Vec::new();
+        for s in &statements {
+            // The contributors' functions are the server's alone.
+            let server_only = s.sql.contains("masthead_");
+            if !server_only && let Err(e) = file_db.prepare(&s.sql) {
+                failures.push(format!("SQLite: {e}\n{}", s.sql));
+            }
+            let sql = crate::storage::postgres::dialect(&s.sql);
+            let prepared = match s.text_params {
+                Some(n) => server.prepare_typed(&sql, &vec![postgres::types::Type::TEXT; n]),
+                None => server.prepare(&sql),
+            };
+            if let Err(e) = prepared {
+                failures.push(format!("PostgreSQL: {e:?}\n{sql}"));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {} statements do not prepare:\n\n{}",
+            failures.len(),
+            statements.len(),
+            failures.join("\n\n")
+        );
+    }
+}
