@@ -59,8 +59,8 @@ pub(crate) trait Backend: Send {
         let _ = (source, set_aside);
         Err(not_a_file("restore"))
     }
-    /// The engine's own consistency checks, a line per problem (a server
-    /// keeps its own: none to run).
+    /// The engine's own consistency checks, a line per problem (on a
+    /// server: the value checks rows from before them still fail).
     fn engine_checks(&self) -> Result<Vec<String>> {
         Ok(Vec::new())
     }

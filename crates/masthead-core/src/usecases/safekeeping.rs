@@ -137,6 +137,14 @@ impl Store {
             }
         }
         if self.server().is_some() {
+            checked.push("every stored id, time and list is one Masthead reads".to_owned());
+            for line in self.backend().engine_checks()? {
+                problems.push(CheckProblem {
+                    code: "unreadable_values".into(),
+                    problem: line,
+                    what_to_do: "A login wrote these before the server checked every value (version 10). Ask the database's owner to find them (the check's name says the table and column), set them right, then run `ALTER TABLE … VALIDATE CONSTRAINT …`; until then each new write is checked.".into(),
+                });
+            }
             checked.push("every team member's login can connect to this database".to_owned());
             for p in self.backend().login_checks()? {
                 let (problem, what_to_do) = match p.kind {

@@ -774,7 +774,8 @@ fn an_editor_changes_only_the_teams_own_logins_and_only_the_owner_migrates() {
     // editor's to close, even with a team-list row claiming it.
     ed.execute(
         "INSERT INTO people (id, name, role, login, created_at, updated_at)
-         VALUES ('claim', 'The owner', 'editor', $1, 'now', 'now')",
+         VALUES ('00000000-0000-7000-8000-00000000c1a1', 'The owner', 'editor', $1,
+                 '2026-12-05T10:00:00.000Z', '2026-12-05T10:00:00.000Z')",
         &[&masthead_pgtest::SUPERUSER],
     )
     .unwrap();
@@ -802,7 +803,8 @@ fn an_editor_changes_only_the_teams_own_logins_and_only_the_owner_migrates() {
         .unwrap();
     ed.execute(
         "INSERT INTO people (id, name, role, login, created_at, updated_at)
-         VALUES ('claim2', 'Outsider', 'editor', $1, 'now', 'now')",
+         VALUES ('00000000-0000-7000-8000-00000000c1a2', 'Outsider', 'editor', $1,
+                 '2026-12-05T10:00:00.000Z', '2026-12-05T10:00:00.000Z')",
         &[&outsider],
     )
     .unwrap();

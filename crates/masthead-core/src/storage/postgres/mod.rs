@@ -45,6 +45,10 @@ pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
         9,
         include_str!("../../migrations/postgres/0009_contributors_through_functions.sql"),
     ),
+    (
+        10,
+        include_str!("../../migrations/postgres/0010_values_checked.sql"),
+    ),
 ];
 
 /// How long a write waits for a row another transaction holds, once it
@@ -314,6 +318,29 @@ impl PgBackend {
 }
 
 impl Backend for PgBackend {
+    fn engine_checks(&self) -> Result<Vec<String>> {
+        let mut inner = self.idle()?;
+        let inner = &mut *inner;
+        let rows = inner
+            .client
+            .query(
+                "SELECT r.relname::text, c.conname::text
+                   FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid
+                  WHERE r.relnamespace = 'public'::regnamespace AND NOT c.convalidated
+                    AND c.contype = 'c'
+                  ORDER BY 1, 2",
+                &[],
+            )
+            .map_err(|e| map_error(&inner.server, e))?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                let (table, check): (String, String) = (r.get(0), r.get(1));
+                format!("rows of {table} hold values the check {check} refuses")
+            })
+            .collect())
+    }
+
     fn login_checks(&self) -> Result<Vec<LoginProblem>> {
         let (rows, open_to_all, server_open) = self.login_rows()?;
         let mut problems: Vec<LoginProblem> = rows.into_iter().filter_map(|r| r.problem).collect();

@@ -29,6 +29,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0007_history_kept.sql"),
     include_str!("../../migrations/0008_access_ends.sql"),
     include_str!("../../migrations/0009_contributors_through_functions.sql"),
+    include_str!("../../migrations/0010_values_checked.sql"),
 ];
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
