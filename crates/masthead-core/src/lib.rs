@@ -21,6 +21,15 @@ pub use actor::Actor;
 pub use error::{Error, ErrorPayload, Result};
 pub use masthead_text::Upload;
 pub use rules::drafts::{describe_count, thousands, word_count};
+pub use rules::fold;
+
+/// Adds Masthead's own SQL function (`masthead_fold`, which the indexes of
+/// names use) to a connection opened outside the store: for tests and
+/// tools that read or write a file with rusqlite directly.
+#[doc(hidden)]
+pub fn add_sqlite_functions(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    storage::sqlite::add_functions(conn)
+}
 pub use rules::workflow::{deadline_date, next_deadline};
 pub use store::{
     APPLICATION_ID, ChangeListener, OpenOptions, SCHEMA_VERSION, ServerLocation, Store,

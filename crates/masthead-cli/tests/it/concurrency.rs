@@ -210,7 +210,7 @@ fn titles(cli: &Cli) -> Vec<String> {
 }
 
 fn check_database(cli: &Cli) {
-    let conn = rusqlite::Connection::open(&cli.db).unwrap();
+    let conn = crate::open_sqlite(&cli.db).unwrap();
     let integrity: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();

@@ -17,7 +17,7 @@ fn the_run_sheet_csv_round_trips_through_a_csv_parser() {
         .to_owned();
     // Titles are one line now, but one stored before that rule (or by
     // another program) may hold a line break: the CSV must carry it too.
-    rusqlite::Connection::open(&cli.db)
+    crate::open_sqlite(&cli.db)
         .unwrap()
         .execute(
             "UPDATE articles SET title = ?1 WHERE id = ?2",

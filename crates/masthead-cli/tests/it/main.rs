@@ -707,3 +707,12 @@ fn lists_say_what_to_do_when_empty_and_help_exits_0() {
         out.stderr
     );
 }
+
+/// A plain SQLite connection to a Masthead file, with Masthead's own SQL
+/// function (the indexes of names call it), for tests that read or write
+/// a file behind the store's back.
+pub fn open_sqlite(path: impl AsRef<std::path::Path>) -> rusqlite::Result<rusqlite::Connection> {
+    let conn = rusqlite::Connection::open(path)?;
+    masthead_core::add_sqlite_functions(&conn)?;
+    Ok(conn)
+}

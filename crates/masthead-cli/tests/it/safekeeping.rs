@@ -156,7 +156,7 @@ fn backup_restore_and_check_from_the_command_line() {
     let clean = cli.run(&["check", "--json"]).ok().json();
     assert_eq!(clean["problems"].as_array().unwrap().len(), 0);
     // Damage, as another program could: a slot off the edition's pages.
-    rusqlite::Connection::open(&cli.db)
+    crate::open_sqlite(&cli.db)
         .unwrap()
         .execute_batch(
             "UPDATE slots SET first_page = 999, last_page = 999
@@ -196,7 +196,7 @@ fn odd_files_given_as_the_database_are_refused_in_words() {
     let negative = dir.path().join("negative.db");
     let absurd = dir.path().join("absurd.db");
     for (path, version) in [(&negative, -5), (&absurd, 2_000_000_000)] {
-        let conn = rusqlite::Connection::open(path).unwrap();
+        let conn = crate::open_sqlite(path).unwrap();
         conn.execute_batch("CREATE TABLE t (x)").unwrap();
         conn.pragma_update(None, "application_id", masthead_core::APPLICATION_ID)
             .unwrap();
@@ -245,7 +245,7 @@ fn an_out_file_in_a_missing_folder_is_a_usage_error() {
 #[test]
 fn stored_control_characters_are_printed_escaped() {
     let cli = Cli::demo();
-    rusqlite::Connection::open(&cli.db)
+    crate::open_sqlite(&cli.db)
         .unwrap()
         .execute_batch(
             "UPDATE articles SET title = 'Clear' || char(27) || '[2J' || char(8238) || 'screen'
@@ -434,7 +434,7 @@ fn check_and_backup_leave_an_older_file_as_it_is() {
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join("v1.db");
     {
-        let conn = rusqlite::Connection::open(&old).unwrap();
+        let conn = crate::open_sqlite(&old).unwrap();
         conn.execute_batch(&std::fs::read_to_string(fixtures.join("schema-v1.sql")).unwrap())
             .unwrap();
         conn.execute_batch(&std::fs::read_to_string(fixtures.join("demo-v1.sql")).unwrap())

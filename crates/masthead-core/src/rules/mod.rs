@@ -15,6 +15,21 @@ pub(crate) mod workflow;
 use crate::error::{Error, Result};
 use crate::history::FieldChange;
 
+/// The one rule for telling names apart, on a file and on a server alike:
+/// Unicode's full case folding (CaseFolding.txt, its C and F mappings), so
+/// "Café" is "CAFÉ" and "Straße" is "STRASSE". Unique names and lookups by
+/// name compare `fold`s: both stores index `masthead_fold(name)`, which a
+/// file's connections run as this function and a server as migration 11's
+/// copy of its table (a test checks every character against this).
+pub fn fold(text: &str) -> String {
+    caseless::default_case_fold_str(text)
+}
+
+/// Whether two names are one by [`fold`] (each trimmed).
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
+    fold(a.trim()) == fold(b.trim())
+}
+
 /// Whether a field's name is a plural ("notes"), for the verb that follows.
 fn plural(what: &str) -> bool {
     what.ends_with("notes")
@@ -151,8 +166,7 @@ fn limit(text: &str, field: &'static str, what: &str, max: usize) -> Result<Stri
 /// How people type a name they mean: "case study", "Case-Study" and
 /// "case_study" are the same kind; "In edit" and "in_edit" the same status.
 pub(crate) fn normalise(text: &str) -> String {
-    text.trim()
-        .to_lowercase()
+    fold(text.trim())
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect()

@@ -144,6 +144,7 @@ mod tests {
         let path = dir.path().join("fresh.db");
         drop(crate::Store::open(&path).unwrap());
         let file_db = rusqlite::Connection::open(&path).unwrap();
+        crate::storage::sqlite::add_functions(&file_db).unwrap();
         let url = masthead_pgtest::cluster().empty_database();
         drop(crate::Store::open_location(&url).unwrap());
         let name = url.rsplit('/').next().unwrap().split('?').next().unwrap();

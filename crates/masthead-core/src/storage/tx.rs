@@ -1228,7 +1228,7 @@ impl Tx for SqlTx<'_> {
 
     fn articles_titled(&mut self, title: &str) -> Result<Vec<ArticleId>> {
         self.all(
-            "SELECT id FROM articles WHERE deleted_at IS NULL AND trim(title) = trim(?1) COLLATE NOCASE
+            "SELECT id FROM articles WHERE deleted_at IS NULL AND masthead_fold(trim(title)) = masthead_fold(trim(?1))
              ORDER BY id",
             p![title],
             |r| r.get(0),
@@ -1436,7 +1436,7 @@ impl Tx for SqlTx<'_> {
     fn contributor_by_email(&mut self, email: &str) -> Result<Option<Contributor>> {
         self.one(
             &format!(
-                "{} AND c.email = ?1 COLLATE NOCASE",
+                "{} AND c.email IS NOT NULL AND masthead_fold(c.email) = masthead_fold(?1)",
                 self.with_notes(CONTRIBUTOR)
             ),
             p![email],
@@ -1758,7 +1758,7 @@ impl Tx for SqlTx<'_> {
 
     fn person_by_email(&mut self, email: &str) -> Result<Option<Person>> {
         self.one(
-            &format!("{PERSON} AND email = ?1 COLLATE NOCASE"),
+            &format!("{PERSON} AND email IS NOT NULL AND masthead_fold(email) = masthead_fold(?1)"),
             p![email],
             person,
         )

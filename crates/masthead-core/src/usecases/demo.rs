@@ -372,7 +372,7 @@ fn demo_publication(tx: &mut dyn Tx, actor: &Actor) -> Result<PublicationId> {
         have.push("Magazine Feature".into());
     }
     for name in SECTIONS {
-        if !have.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+        if !have.iter().any(|h| crate::rules::same_name(h, name)) {
             add_section(tx, actor, publication, name)?;
         }
     }

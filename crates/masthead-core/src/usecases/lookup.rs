@@ -6,7 +6,7 @@ use crate::model::{
     AdvertId, ArticleId, AssignmentId, ContributorId, Edition, EditionId, Kind, KindId,
     Publication, PublicationId, Section, SectionId, StatusId,
 };
-use crate::rules::normalise;
+use crate::rules::{normalise, same_name};
 use crate::storage::AssignmentFilter;
 
 fn pick<T, Id: Copy + std::fmt::Display>(
@@ -19,7 +19,7 @@ fn pick<T, Id: Copy + std::fmt::Display>(
     let wanted = key.trim();
     let matches: Vec<Id> = items
         .iter()
-        .filter(|item| name_of(item).trim().eq_ignore_ascii_case(wanted))
+        .filter(|item| same_name(name_of(item), wanted))
         .map(&id_of)
         .collect();
     choose(entity, key, matches)
@@ -100,7 +100,7 @@ impl Store {
                 Ok(tx
                     .articles(edition)?
                     .into_iter()
-                    .filter(|a| a.title.trim().eq_ignore_ascii_case(key.trim()))
+                    .filter(|a| same_name(&a.title, key))
                     .map(|a| a.id)
                     .collect::<Vec<_>>())
             }
@@ -144,10 +144,8 @@ impl Store {
         let ids = all
             .iter()
             .filter(|c| {
-                c.name.trim().eq_ignore_ascii_case(wanted)
-                    || c.email
-                        .as_deref()
-                        .is_some_and(|e| e.eq_ignore_ascii_case(wanted))
+                same_name(&c.name, wanted)
+                    || c.email.as_deref().is_some_and(|e| same_name(e, wanted))
             })
             .map(|c| c.id)
             .collect();

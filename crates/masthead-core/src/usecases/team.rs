@@ -10,6 +10,7 @@ use crate::history::{Action, ChangeSet, Entity, FieldChange};
 use crate::model::{
     ContributorInput, ContributorKind, Invitation, InviteInput, Person, PersonId, TeamRole,
 };
+use crate::rules::same_name;
 use crate::rules::team::{login_base, login_candidates, new_password, validate};
 use crate::storage::TABLES;
 
@@ -132,10 +133,8 @@ impl Store {
             .filter(|p| {
                 p.id.to_string() == key
                     || p.login.as_deref() == Some(key)
-                    || p.email
-                        .as_deref()
-                        .is_some_and(|e| e.eq_ignore_ascii_case(key))
-                    || p.name.to_lowercase() == key.to_lowercase()
+                    || p.email.as_deref().is_some_and(|e| same_name(e, key))
+                    || same_name(&p.name, key)
             })
             .collect();
         match found.as_slice() {

@@ -81,7 +81,7 @@ impl Fixture {
                     .batch_execute(sql)
                     .map_err(|e| format!("{e} {:?}", e.as_db_error().map(|d| d.message())))
             }
-            None => rusqlite::Connection::open(self.path())
+            None => crate::open_sqlite(self.path())
                 .unwrap()
                 .execute_batch(sql)
                 .map_err(|e| e.to_string()),
@@ -135,7 +135,7 @@ pub fn edition_input(name: &str) -> EditionInput {
 
 /// Every row of every table, through a second connection, as text.
 pub fn snapshot(path: &Path) -> String {
-    let conn = rusqlite::Connection::open(path).unwrap();
+    let conn = crate::open_sqlite(path).unwrap();
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         .unwrap()
@@ -218,7 +218,7 @@ pub fn repo_root() -> PathBuf {
 /// `demo-v1.sql`), at `path`.
 pub fn v1_demo_file(path: &Path) {
     let fixtures = repo_root().join("tests/fixtures");
-    let conn = rusqlite::Connection::open(path).unwrap();
+    let conn = crate::open_sqlite(path).unwrap();
     conn.execute_batch(&std::fs::read_to_string(fixtures.join("schema-v1.sql")).unwrap())
         .unwrap();
     conn.execute_batch(&std::fs::read_to_string(fixtures.join("demo-v1.sql")).unwrap())
@@ -226,4 +226,13 @@ pub fn v1_demo_file(path: &Path) {
     conn.pragma_update(None, "user_version", 1).unwrap();
     conn.pragma_update(None, "application_id", masthead_core::APPLICATION_ID)
         .unwrap();
+}
+
+/// A plain SQLite connection to a Masthead file, with Masthead's own SQL
+/// function (the indexes of names call it), for tests that read or write
+/// a file behind the store's back.
+pub fn open_sqlite(path: impl AsRef<std::path::Path>) -> rusqlite::Result<rusqlite::Connection> {
+    let conn = rusqlite::Connection::open(path)?;
+    masthead_core::add_sqlite_functions(&conn)?;
+    Ok(conn)
 }

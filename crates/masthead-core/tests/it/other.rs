@@ -225,3 +225,55 @@ fn history_is_append_only_for_everyone() {
     f.publication("Another");
     assert_ne!(f.snapshot(), before);
 }
+
+/// One rule for names on a file and on a server (this body runs on both):
+/// names that differ only in case, by Unicode's full case folding, are one
+/// name, "Café" and "CAFÉ", "Straße" and "STRASSE", and a name finds what
+/// it names however it is cased.
+#[test]
+fn names_that_differ_only_in_case_are_one_name_on_both_stores() {
+    let mut f = Fixture::new();
+    let p = f.publication("Zeitschrift für Straßenbau");
+    let actor = f.actor.clone();
+    for (first, second) in [("Café", "CAFÉ"), ("Straße", "STRASSE"), ("Ωmega", "ωMEGA")] {
+        f.store.add_section(&actor, p, first).unwrap();
+        let err = f.store.add_section(&actor, p, second).unwrap_err();
+        assert_eq!(err.code(), "duplicate", "{second} after {first}: {err}");
+        let found = f.store.find_section(p, &second.to_lowercase()).unwrap();
+        let section = f.store.section(found).unwrap();
+        assert_eq!(section.name, first);
+    }
+    // Different letters stay different names.
+    f.store.add_section(&actor, p, "Cafe").unwrap();
+    let err = f
+        .store
+        .create_publication(
+            &actor,
+            &PublicationInput {
+                name: "ZEITSCHRIFT FÜR STRASSENBAU".into(),
+                frequency: String::new(),
+                is_print: true,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "duplicate", "{err}");
+    assert_eq!(
+        f.store
+            .find_publication(Some("zeitschrift für strassenbau"))
+            .unwrap(),
+        p
+    );
+    let c = f
+        .store
+        .add_contributor(
+            &actor,
+            &person("Jürgen Groß", Some("j.gross@straße.example")),
+        )
+        .unwrap();
+    let err = f
+        .store
+        .add_contributor(&actor, &person("Another", Some("J.GROSS@STRASSE.EXAMPLE")))
+        .unwrap_err();
+    assert_eq!(err.code(), "duplicate", "{err}");
+    assert_eq!(f.store.find_contributor("JÜRGEN GROSS").unwrap(), c.id);
+}

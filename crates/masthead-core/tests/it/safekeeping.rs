@@ -157,19 +157,19 @@ fn a_restore_refuses_what_is_not_a_backup_it_can_read() {
     let text = dir.join("notes.db");
     std::fs::write(&text, "not a database").unwrap();
     let other = dir.join("other-program.db");
-    rusqlite::Connection::open(&other)
+    crate::open_sqlite(&other)
         .unwrap()
         .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
         .unwrap();
     let newer = dir.join("newer.db");
     f.store.backup_to(&newer).unwrap();
-    rusqlite::Connection::open(&newer)
+    crate::open_sqlite(&newer)
         .unwrap()
         .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
         .unwrap();
     let big_pages = dir.join("big-pages.db");
     f.store.backup_to(&big_pages).unwrap();
-    rusqlite::Connection::open(&big_pages)
+    crate::open_sqlite(&big_pages)
         .unwrap()
         .execute_batch("PRAGMA page_size = 65536; VACUUM;")
         .unwrap();
@@ -320,7 +320,7 @@ fn a_backup_with_a_schema_of_its_own_is_not_restored() {
     f.publication("Kept");
     let crafted = f.dir.path().join("crafted.db");
     f.store.backup_to(&crafted).unwrap();
-    rusqlite::Connection::open(&crafted)
+    crate::open_sqlite(&crafted)
         .unwrap()
         .execute_batch(
             "CREATE TRIGGER pwned AFTER INSERT ON change_sets

@@ -6,6 +6,7 @@ use masthead_core::Store;
 use masthead_pgtest::cluster;
 
 mod attacks;
+mod names;
 
 fn name_of(url: &str) -> &str {
     url.rsplit('/').next().unwrap().split('?').next().unwrap()

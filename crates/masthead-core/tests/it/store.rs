@@ -8,7 +8,7 @@ use crate::{Fixture, repo_root, schema, snapshot};
 fn a_new_database_is_created_at_the_latest_schema() {
     let f = Fixture::new();
     assert_eq!(f.store.schema_version().unwrap(), SCHEMA_VERSION);
-    let conn = rusqlite::Connection::open(f.path()).unwrap();
+    let conn = crate::open_sqlite(f.path()).unwrap();
     let app: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .unwrap();
@@ -49,7 +49,7 @@ fn a_fresh_database_equals_an_upgraded_one() {
     let fixtures = repo_root().join("tests/fixtures");
     let fresh_dir = tempfile::tempdir().unwrap();
     let fresh = Store::open(fresh_dir.path().join("fresh.db")).unwrap();
-    let fresh_schema = schema(&rusqlite::Connection::open(fresh.path()).unwrap());
+    let fresh_schema = schema(&crate::open_sqlite(fresh.path()).unwrap());
 
     for version in 1..=SCHEMA_VERSION {
         let sql = std::fs::read_to_string(fixtures.join(format!("schema-v{version}.sql")))
@@ -57,7 +57,7 @@ fn a_fresh_database_equals_an_upgraded_one() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
         {
-            let conn = rusqlite::Connection::open(&path).unwrap();
+            let conn = crate::open_sqlite(&path).unwrap();
             conn.execute_batch(&sql).unwrap();
             conn.pragma_update(None, "user_version", version).unwrap();
             conn.pragma_update(None, "application_id", APPLICATION_ID)
@@ -72,7 +72,7 @@ fn a_fresh_database_equals_an_upgraded_one() {
         }
         let upgraded = Store::open(&path).unwrap();
         assert_eq!(upgraded.schema_version().unwrap(), SCHEMA_VERSION);
-        let upgraded_schema = schema(&rusqlite::Connection::open(&path).unwrap());
+        let upgraded_schema = schema(&crate::open_sqlite(&path).unwrap());
         assert_eq!(upgraded_schema, fresh_schema, "upgrading from v{version}");
     }
 }
@@ -106,7 +106,7 @@ fn another_programs_sqlite_database_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let src = dir.path().join("src.db");
     {
-        let conn = rusqlite::Connection::open(&src).unwrap();
+        let conn = crate::open_sqlite(&src).unwrap();
         conn.execute_batch(
             "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');",
         )
@@ -121,7 +121,7 @@ fn a_database_from_a_newer_masthead_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let src = dir.path().join("src.db");
     {
-        let conn = rusqlite::Connection::open(&src).unwrap();
+        let conn = crate::open_sqlite(&src).unwrap();
         conn.execute_batch("CREATE TABLE future (x TEXT);").unwrap();
         conn.pragma_update(None, "application_id", APPLICATION_ID)
             .unwrap();
@@ -150,7 +150,7 @@ fn a_database_locked_by_another_writer_is_reported_and_nothing_is_lost() {
     let path = f.path();
     f.publication("PSE");
     let before = snapshot(&path);
-    let other = rusqlite::Connection::open(&path).unwrap();
+    let other = crate::open_sqlite(&path).unwrap();
     other.execute_batch("BEGIN IMMEDIATE").unwrap();
     let mut second = Store::open_with(
         &path,
@@ -247,4 +247,50 @@ fn damage_found_while_reading_is_reported_as_damage() {
     assert_eq!(err.code(), "database_corrupt", "{err}");
     assert!(err.to_string().contains("Nothing was deleted"), "{err}");
     assert!(path.exists());
+}
+
+/// Names an older file told apart only by case beyond A-Z ("Café" and
+/// "CAFÉ") are one name now: the upgrade keeps both, the later with its row
+/// number after it, and the copy made before it keeps them as they were.
+#[test]
+fn an_upgrade_tells_apart_names_the_new_rule_makes_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v10.db");
+    {
+        let conn = crate::open_sqlite(&path).unwrap();
+        conn.execute_batch(
+            &std::fs::read_to_string(repo_root().join("tests/fixtures/schema-v10.sql")).unwrap(),
+        )
+        .unwrap();
+        conn.execute_batch(
+            "INSERT INTO publications (id, name, created_at, updated_at)
+               VALUES ('0190a1b2-0000-7000-8000-000000000001', 'Zeitschrift', '2026-01-01T00:00:00.000Z',
+                       '2026-01-01T00:00:00.000Z');
+             INSERT INTO sections (id, publication_id, name, position, created_at, updated_at)
+               VALUES ('0190a1b2-0000-7000-8000-000000000002', '0190a1b2-0000-7000-8000-000000000001',
+                       'Café', 0, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
+                      ('0190a1b2-0000-7000-8000-000000000003', '0190a1b2-0000-7000-8000-000000000001',
+                       'CAFÉ', 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');",
+        )
+        .unwrap();
+        conn.pragma_update(None, "user_version", 10).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let p = store.find_publication(None).unwrap();
+    let mut names: Vec<String> = store
+        .list_sections(p)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    names.sort();
+    assert_eq!(names, ["CAFÉ (2)", "Café"]);
+    let backups: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".v10-"))
+        .collect();
+    assert_eq!(backups.len(), 1, "the copy made before the upgrade");
 }

@@ -133,7 +133,7 @@ fn view(store: &Store) -> String {
 }
 
 fn ids(path: &Path, sql: &str) -> Vec<String> {
-    let conn = rusqlite::Connection::open(path).unwrap();
+    let conn = crate::open_sqlite(path).unwrap();
     conn.prepare(sql)
         .unwrap()
         .query_map([], |r| r.get(0))

@@ -49,6 +49,10 @@ pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
         10,
         include_str!("../../migrations/postgres/0010_values_checked.sql"),
     ),
+    (
+        11,
+        include_str!("../../migrations/postgres/0011_one_rule_for_names.sql"),
+    ),
 ];
 
 /// How long a write waits for a row another transaction holds, once it

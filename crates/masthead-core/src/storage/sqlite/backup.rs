@@ -35,7 +35,7 @@ fn open_backup(source: &Path, latest: i64) -> Result<(Connection, Probe)> {
     check_header(source)?;
     // Read-write without create: a backup still in WAL mode needs its
     // shared-memory file, which a read-only connection cannot make.
-    let from = Connection::open_with_flags(
+    let from = super::connect(
         source,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
@@ -87,6 +87,7 @@ fn reference_schema(migrations: &[&str]) -> rusqlite::Result<Vec<SchemaObject>> 
         return Ok(schema.clone());
     }
     let conn = Connection::open_in_memory()?;
+    super::add_functions(&conn)?;
     for sql in migrations {
         conn.execute_batch(sql)?;
     }
@@ -274,7 +275,7 @@ impl SqliteBackend {
     }
 
     fn write_copy(&self, part: &Path) -> Result<()> {
-        let mut out = Connection::open(part).map_err(|e| map_error(part, e))?;
+        let mut out = super::connect(part, OpenFlags::default()).map_err(|e| map_error(part, e))?;
         {
             let backup = Backup::new(&self.conn, &mut out).map_err(|e| map_error(part, e))?;
             copy_all(&backup).map_err(|e| map_error(&self.path, e))?;
@@ -329,13 +330,14 @@ impl SqliteBackend {
             let _ = std::fs::remove_file(&copy);
             _scratch = Some(Scratch(copy.clone()));
             {
-                let mut out = Connection::open(&copy).map_err(|e| map_error(&copy, e))?;
+                let mut out =
+                    super::connect(&copy, OpenFlags::default()).map_err(|e| map_error(&copy, e))?;
                 let backup = Backup::new(&from, &mut out).map_err(|e| map_error(&copy, e))?;
                 copy_all(&backup).map_err(|e| map_error(source, e))?;
             }
             let upgraded = SqliteBackend::open(&copy, &super::OpenOptions::default(), migrations)?;
             drop(upgraded);
-            Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_WRITE)
+            super::connect(&copy, OpenFlags::SQLITE_OPEN_READ_WRITE)
                 .map_err(|e| map_error(&copy, e))?
         } else {
             from

@@ -30,7 +30,34 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0008_access_ends.sql"),
     include_str!("../../migrations/0009_contributors_through_functions.sql"),
     include_str!("../../migrations/0010_values_checked.sql"),
+    include_str!("../../migrations/0011_one_rule_for_names.sql"),
 ];
+
+/// Opens a connection with Masthead's own SQL function, which the
+/// indexes of names use (`masthead_fold`, see [`crate::rules::fold`]).
+/// Every connection Masthead opens to a file comes from here.
+pub(crate) fn connect(
+    path: impl AsRef<Path>,
+    flags: rusqlite::OpenFlags,
+) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(path, flags)?;
+    add_functions(&conn)?;
+    Ok(conn)
+}
+
+/// Adds `masthead_fold(text)` to `conn`: NULL stays NULL.
+pub(crate) fn add_functions(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "masthead_fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let text: Option<String> = ctx.get(0)?;
+            Ok(text.map(|t| crate::rules::fold(&t)))
+        },
+    )
+}
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -179,7 +206,7 @@ impl SqliteBackend {
         latest: i64,
     ) -> Result<SqliteBackend> {
         check_header(path)?;
-        let shared = Connection::open_with_flags(
+        let shared = connect(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
@@ -203,7 +230,7 @@ impl SqliteBackend {
         let mut wal = path.as_os_str().to_owned();
         wal.push("-wal");
         let conn = if Path::new(&wal).exists() {
-            Connection::open_with_flags(
+            connect(
                 &path,
                 OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )
@@ -216,7 +243,7 @@ impl SqliteBackend {
                     .replace('?', "%3f")
                     .replace('#', "%23")
             );
-            Connection::open_with_flags(
+            connect(
                 uri,
                 OpenFlags::SQLITE_OPEN_READ_ONLY
                     | OpenFlags::SQLITE_OPEN_URI
@@ -273,7 +300,7 @@ impl SqliteBackend {
         let path = path.to_path_buf();
         let latest = migrations.len() as i64;
         check_header(&path)?;
-        let conn = Connection::open_with_flags(
+        let conn = connect(
             &path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE

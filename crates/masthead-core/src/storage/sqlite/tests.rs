@@ -42,7 +42,7 @@ fn a_migration_is_preceded_by_a_backup_holding_the_old_data() {
     let backups = files_ending(dir.path(), ".bak");
     assert_eq!(backups.len(), 1, "{backups:?}");
     assert!(backups[0].to_string_lossy().contains("m.db.v1-"));
-    let old = Connection::open(&backups[0]).unwrap();
+    let old = super::connect(&backups[0], rusqlite::OpenFlags::default()).unwrap();
     let (version, name): (i64, String) = old
         .query_row(
             "SELECT (SELECT user_version FROM pragma_user_version), name FROM things",
@@ -173,7 +173,7 @@ fn person(name: &str) -> ContributorInput {
 
 /// Contributors as another connection sees them: only what was committed.
 fn committed(path: &Path) -> Vec<String> {
-    let conn = Connection::open(path).unwrap();
+    let conn = super::connect(path, rusqlite::OpenFlags::default()).unwrap();
     conn.prepare("SELECT name FROM contributors ORDER BY name")
         .unwrap()
         .query_map([], |r| r.get(0))
