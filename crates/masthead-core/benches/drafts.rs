@@ -75,6 +75,7 @@ fn main() {
     let mut stored = 0usize;
     {
         let mut conn = rusqlite::Connection::open(&path).expect("the database");
+        masthead_core::add_sqlite_functions(&conn).expect("Masthead's SQL function");
         let tx = conn.transaction().expect("a transaction");
         let measured: std::collections::HashSet<String> =
             pieces.iter().map(|a| a.id.to_string()).collect();

@@ -124,6 +124,7 @@ pub fn generate(path: &Path) -> Generated {
 
     {
         let mut conn = rusqlite::Connection::open(&path).expect("the database");
+        masthead_core::add_sqlite_functions(&conn).expect("Masthead's SQL function");
         let tx = conn.transaction().expect("a transaction");
         let at = "2026-11-28T10:00:00.000Z";
         let contributors: Vec<String> = (0..CONTRIBUTORS).map(|_| id()).collect();

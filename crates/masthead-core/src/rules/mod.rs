@@ -25,9 +25,17 @@ pub fn fold(text: &str) -> String {
     caseless::default_case_fold_str(text)
 }
 
-/// Whether two names are one by [`fold`] (each trimmed).
+/// Whether two names are one by [`fold`] (each trimmed, and composed as
+/// Masthead stores text: see [`composed`]).
 pub(crate) fn same_name(a: &str, b: &str) -> bool {
-    fold(a.trim()) == fold(b.trim())
+    fold(&composed(a.trim())) == fold(&composed(b.trim()))
+}
+
+/// Text as Masthead stores a one-line field: Unicode's composed form
+/// (NFC), so "Café" typed as C-a-f-e-◌́ is the same name as "Café".
+pub(crate) fn composed(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfc().collect()
 }
 
 /// Whether a field's name is a plural ("notes"), for the verb that follows.
@@ -128,9 +136,9 @@ pub(crate) fn optional_text(
     what: &str,
     max: usize,
 ) -> Result<String> {
-    let text = text.trim();
-    check_characters(text, field, what, false)?;
-    limit(text, field, what, max)
+    let text = composed(text.trim());
+    check_characters(&text, field, what, false)?;
+    limit(&text, field, what, max)
 }
 
 /// A block of text (notes, a brief, a standfirst): line breaks made `\n`,

@@ -153,7 +153,8 @@ mod tests {
         let mut failures = Vec::new();
         for s in &statements {
             // The contributors' functions are the server's alone.
-            let server_only = s.sql.contains("masthead_");
+            let server_only =
+                s.sql.contains("masthead_answer_offer") || s.sql.contains("masthead_submit_draft");
             if !server_only && let Err(e) = file_db.prepare(&s.sql) {
                 failures.push(format!("SQLite: {e}\n{}", s.sql));
             }

@@ -848,7 +848,7 @@ impl Tx for SqlTx<'_> {
     // ----- workflow -----
 
     fn insert_workflow(&mut self, publication: PublicationId, wf: &Workflow) -> Result<()> {
-        let at = chrono::Utc::now().to_rfc3339();
+        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         for s in &wf.statuses {
             self.insert_status(publication, s, &at)?;
         }

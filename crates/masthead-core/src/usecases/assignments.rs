@@ -247,7 +247,17 @@ impl Store {
             check_state_change(&a, to)?;
             let saved = tx.answer_own_offer(id, version, accepted)?;
             ensure_saved(tx, saved, Entity::Assignment, id, &a.article_title, version)?;
-            need(tx.assignment(id)?, "assignment", id)
+            // Declined, the piece is no longer hers to see (nor, through
+            // it, this assignment): what she answered is what she saw.
+            Ok(match tx.assignment(id)? {
+                Some(now) => now,
+                None => Assignment {
+                    state: to,
+                    version: version + 1,
+                    answered_at: Some(chrono::Utc::now()),
+                    ..a
+                },
+            })
         })
     }
 

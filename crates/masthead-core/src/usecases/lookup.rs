@@ -104,7 +104,7 @@ impl Store {
                     .map(|a| a.id)
                     .collect::<Vec<_>>())
             }
-            None => tx.articles_titled(key),
+            None => tx.articles_titled(&crate::rules::composed(key)),
         })?;
         choose("article", key, ids)
     }

@@ -243,6 +243,9 @@ fn names_that_differ_only_in_case_are_one_name_on_both_stores() {
         let section = f.store.section(found).unwrap();
         assert_eq!(section.name, first);
     }
+    // The same letters composed another way are the same name.
+    let err = f.store.add_section(&actor, p, "Cafe\u{301}").unwrap_err();
+    assert_eq!(err.code(), "duplicate", "{err}");
     // Different letters stay different names.
     f.store.add_section(&actor, p, "Cafe").unwrap();
     let err = f

@@ -58,9 +58,48 @@ CREATE TABLE masthead_write_lock (
     one boolean PRIMARY KEY DEFAULT true CHECK (one)
 );
 INSERT INTO masthead_write_lock DEFAULT VALUES;
+-- Ends the sessions of this team's contributors that have written (so may
+-- hold rows others need) and then sit on their transaction: idle in it for
+-- half a second, or in one statement for half a minute. Her client never
+-- does either (it commits the moment her function returns; a slow upload
+-- is received before the function writes anything), so only a login left
+-- holding rows on purpose is ended. The owner holds every login of the
+-- team (masthead_create_login), so it may end their sessions.
+CREATE FUNCTION masthead_end_stalls() RETURNS void
+    LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT pg_terminate_backend(a.pid) FROM pg_stat_activity a
+     WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()
+       AND a.backend_xid IS NOT NULL
+       AND ((a.state LIKE 'idle in transaction%' AND a.state_change < clock_timestamp() - interval '0.5 seconds')
+            OR (a.state = 'active' AND a.query_start < clock_timestamp() - interval '30 seconds'))
+       AND EXISTS (SELECT 1 FROM public.masthead_logins l
+                     JOIN pg_auth_members m ON m.member = l.role_oid
+                     JOIN pg_roles g ON g.oid = m.roleid
+                     JOIN public.masthead_groups mg ON g.rolname = mg.contributor
+                    WHERE l.login = a.usename)
+$$;
+-- Takes the team's write lock for this transaction, after ending any
+-- contributor's stalled session (which could hold a row this write needs).
+-- Only editors (and the owner) may.
 CREATE FUNCTION masthead_lock_writes() RETURNS void
     LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-    SELECT 1 FROM public.masthead_write_lock FOR UPDATE
+    SELECT public.masthead_end_stalls();
+    SELECT 1 FROM public.masthead_write_lock FOR UPDATE;
+    -- What masthead_tick checks: a Masthead older than this schema takes
+    -- another lock, and is stopped at its commit rather than write past it.
+    SELECT set_config('masthead.write_locked', 'yes', true);
+$$;
+-- A commit's tick, only after the write lock above (an older Masthead left
+-- running through the upgrade is told to restart, not let write unlocked).
+CREATE OR REPLACE FUNCTION masthead_tick() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF current_setting('masthead.write_locked', true) IS DISTINCT FROM 'yes' THEN
+        RAISE EXCEPTION 'this copy of Masthead is older than the team''s database: nothing was saved; quit it and start the new version'
+            USING ERRCODE = 'MH002';
+    END IF;
+    UPDATE public.masthead_clock SET n = n + 1;
+END
 $$;
 
 -- Each contributor login's own clock: her commits move it on, so other
@@ -81,6 +120,32 @@ CREATE FUNCTION masthead_contributor_tick() RETURNS void
     INSERT INTO public.masthead_contributor_clock AS k (login, n) VALUES (session_user, 1)
         ON CONFLICT (login) DO UPDATE SET n = k.n + 1;
     SELECT pg_notify('masthead_changed', '');
+$$;
+
+-- A contributor's change set is dated by the clock when it is written,
+-- not when her transaction began (which she could hold open to backdate
+-- it); otherwise as migration 6.
+CREATE OR REPLACE FUNCTION masthead_signed_actor() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    me text := public.masthead_me_name();
+BEGIN
+    IF me IS NULL AND public.masthead_in_team_groups() THEN
+        RAISE EXCEPTION 'this login is not on the team list' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    NEW.actor := coalesce(me, NEW.actor);
+    NEW.login := session_user;
+    IF public.masthead_acts_as_contributor() THEN
+        NEW.at := public.masthead_now();
+        IF NEW.edition_id IS NOT NULL
+           AND NEW.edition_id NOT IN (SELECT a.edition_id FROM public.articles a
+                                       WHERE a.id IN (SELECT public.masthead_me_articles())) THEN
+            RAISE EXCEPTION 'not an edition of her pieces' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        NEW.publication_id := (SELECT e.publication_id FROM public.editions e WHERE e.id = NEW.edition_id);
+    END IF;
+    RETURN NEW;
+END
 $$;
 
 -- The signed-in contributor, or a refusal: for her functions below.
@@ -115,7 +180,7 @@ BEGIN
     END IF;
     SELECT * INTO a FROM public.assignments x
      WHERE x.id = masthead_answer_offer.assignment AND x.contributor_id = me AND x.deleted_at IS NULL
-       FOR UPDATE;
+       FOR NO KEY UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'that is not an assignment of yours' USING ERRCODE = 'insufficient_privilege';
     END IF;
@@ -124,7 +189,7 @@ BEGIN
     END IF;
     IF a.state <> 'offered' THEN
         RAISE EXCEPTION 'this offer is % and can no longer be answered', a.state
-            USING ERRCODE = 'check_violation';
+            USING ERRCODE = 'MH001';
     END IF;
     -- The change set first: a declined writer no longer has the piece.
     INSERT INTO public.change_sets (id, at, actor, publication_id, edition_id)
@@ -168,15 +233,21 @@ DECLARE
     target public.workflow_statuses%ROWTYPE;
     existing integer;
 BEGIN
+    -- Her live piece only, checked before anything is locked; the lock
+    -- (which numbers versions one at a time) leaves its key alone, so it
+    -- holds up no other row's reference to it.
     SELECT * INTO piece FROM public.articles a
-     WHERE a.id = masthead_submit_draft.article AND a.deleted_at IS NULL FOR UPDATE;
+     WHERE a.id = masthead_submit_draft.article AND a.deleted_at IS NULL
+       AND a.id IN (SELECT public.masthead_me_articles())
+       FOR NO KEY UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'that is not a piece of yours' USING ERRCODE = 'insufficient_privilege';
     END IF;
+    -- As the core's rules::drafts::author: her writer's assignment first.
     SELECT * INTO mine FROM public.assignments x
      WHERE x.article_id = piece.id AND x.contributor_id = me AND x.deleted_at IS NULL
        AND x.state IN ('offered', 'accepted')
-     ORDER BY x.created_at DESC, x.id DESC LIMIT 1;
+     ORDER BY x.role <> 'writer', x.created_at DESC, x.id DESC LIMIT 1;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'that is not a piece of yours' USING ERRCODE = 'insufficient_privilege';
     END IF;
@@ -204,7 +275,7 @@ BEGIN
      WHERE d.article_id = piece.id AND d.sha256 = hash LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'this file is already version % of "%"', existing, piece.title
-            USING ERRCODE = 'unique_violation';
+            USING ERRCODE = 'MH001';
     END IF;
     SELECT coalesce(max(d.number), 0) + 1 INTO version FROM public.drafts d WHERE d.article_id = piece.id;
     count := public.masthead_count_words(body);
@@ -260,7 +331,7 @@ DROP POLICY submit_own_contents ON draft_contents;
 DROP POLICY record_own ON changes;
 DROP POLICY record_own_sets ON change_sets;
 REVOKE ALL ON FUNCTION masthead_now(), masthead_new_id(), masthead_count_words(text),
-    masthead_lock_writes(), masthead_data_version(), masthead_contributor_tick(),
+    masthead_end_stalls(), masthead_lock_writes(), masthead_data_version(), masthead_contributor_tick(),
     masthead_contributor_only(), masthead_answer_offer(text, integer, boolean),
     masthead_submit_draft(text, text, text, bytea, text, text) FROM PUBLIC;
 DO $migration$

@@ -129,22 +129,37 @@ GRANT EXECUTE ON FUNCTION masthead_fold(text) TO PUBLIC;
 
 -- Names already stored that the rule makes one are told apart first: the
 -- later gets the end of its id after it ("CAFÉ (3f2a9c)").
-UPDATE publications x SET name = substr(x.name, 1, 111) || ' (' || right(x.id, 6) || ')'
+UPDATE publications x SET name = substr(x.name, 1, 111) || ' (' || right(x.id, 6) || ')', version = x.version + 1
  WHERE x.deleted_at IS NULL AND EXISTS (
     SELECT 1 FROM publications o WHERE o.deleted_at IS NULL AND o.id < x.id
        AND masthead_fold(o.name) = masthead_fold(x.name));
-UPDATE sections x SET name = substr(x.name, 1, 51) || ' (' || right(x.id, 6) || ')'
+UPDATE sections x SET name = substr(x.name, 1, 51) || ' (' || right(x.id, 6) || ')', version = x.version + 1
  WHERE x.deleted_at IS NULL AND EXISTS (
     SELECT 1 FROM sections o WHERE o.deleted_at IS NULL AND o.id < x.id
        AND o.publication_id = x.publication_id AND masthead_fold(o.name) = masthead_fold(x.name));
-UPDATE editions x SET name = substr(x.name, 1, 71) || ' (' || right(x.id, 6) || ')'
+UPDATE editions x SET name = substr(x.name, 1, 71) || ' (' || right(x.id, 6) || ')', version = x.version + 1
  WHERE x.deleted_at IS NULL AND EXISTS (
     SELECT 1 FROM editions o WHERE o.deleted_at IS NULL AND o.id < x.id
        AND o.publication_id = x.publication_id AND masthead_fold(o.name) = masthead_fold(x.name));
-UPDATE kinds x SET label = substr(x.label, 1, 51) || ' (' || right(x.id, 6) || ')'
+UPDATE kinds x SET label = substr(x.label, 1, 51) || ' (' || right(x.id, 6) || ')', version = x.version + 1
  WHERE EXISTS (
     SELECT 1 FROM kinds o WHERE o.id < x.id
        AND o.publication_id = x.publication_id AND masthead_fold(o.label) = masthead_fold(x.label));
+
+-- Two addresses the rule makes one: the later contributor's moves into
+-- their notes (nothing is lost), a team member's is cleared.
+UPDATE contributors x
+   SET notes = substr(x.notes || CASE WHEN x.notes = '' THEN '' ELSE E'\n' END
+                      || 'Email before the upgrade (the same address as another contributor''s): '
+                      || x.email, 1, 4000),
+       email = NULL, version = x.version + 1
+ WHERE x.deleted_at IS NULL AND x.email IS NOT NULL AND EXISTS (
+    SELECT 1 FROM contributors o WHERE o.deleted_at IS NULL AND o.email IS NOT NULL AND o.id < x.id
+       AND masthead_fold(o.email) = masthead_fold(x.email));
+UPDATE people x SET email = NULL, version = x.version + 1
+ WHERE x.deleted_at IS NULL AND x.email IS NOT NULL AND EXISTS (
+    SELECT 1 FROM people o WHERE o.deleted_at IS NULL AND o.email IS NOT NULL AND o.id < x.id
+       AND masthead_fold(o.email) = masthead_fold(x.email));
 
 DROP INDEX publications_name;
 CREATE UNIQUE INDEX publications_name ON publications (masthead_fold(name)) WHERE deleted_at IS NULL;

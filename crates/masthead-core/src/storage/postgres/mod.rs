@@ -1,14 +1,20 @@
 //! PostgreSQL, the storage of a team server: connecting, the server's own
-//! migrations (run under an advisory lock), and transactions with the same
-//! guarantees as a file's.
+//! migrations (run under an advisory lock when there is one to run), and
+//! transactions with the same guarantees as a file's.
 //!
-//! A write transaction starts by taking one advisory lock, so writes run
-//! one at a time, as in SQLite: what a use case reads inside its
-//! transaction is what it updates, and no write can fail on a serialization
-//! conflict or a deadlock. One that changed something moves the one row of
-//! `masthead_clock` on and sends `NOTIFY masthead_changed` as it commits,
-//! which tells every other connection (`data_version`, and the app's
-//! listener). Reads run in a REPEATABLE READ snapshot and never wait.
+//! An editor's write transaction (READ COMMITTED) starts by locking the one
+//! row of `masthead_write_lock` through `masthead_lock_writes()`, so
+//! editors' writes run one at a time, as in SQLite: what a use case reads
+//! inside its transaction is what it updates. A contributor's transaction
+//! takes no team lock: her writes are the server's functions on her own
+//! rows (migration 9), so an editor's write may wait for one of those rows
+//! for at most `ROW_LOCK_WAIT`, and the rare clash between them (a
+//! deadlock, two drafts numbered at once) comes back as "busy, try again",
+//! nothing saved. One that changed something moves the one row of
+//! `masthead_clock` on (a contributor, her own clock row) and sends
+//! `NOTIFY masthead_changed` as it commits, which tells every other
+//! connection (`data_version`, and the app's listener). Reads run in a
+//! REPEATABLE READ snapshot and never wait.
 
 mod conn;
 pub(crate) mod location;
@@ -56,10 +62,11 @@ pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
 ];
 
 /// How long a write waits for a row another transaction holds, once it
-/// has the write lock: only a contributor's transaction left open holds one
-/// so long (her own piece's row), and the rest of the team must not queue
-/// behind the writer who waits for it.
-const ROW_LOCK_WAIT: &str = "3s";
+/// has the write lock: only a contributor's transaction holds one at all
+/// (her own piece's, for the milliseconds her function takes; one left
+/// open on purpose is ended by `masthead_lock_writes`), and the rest of the
+/// team must not queue long behind the writer who waits for it.
+const ROW_LOCK_WAIT: &str = "2s";
 
 /// Taken around migrations, so two clients starting at once never migrate
 /// twice ("MSTH" and "MIGR").
@@ -478,10 +485,11 @@ impl Backend for PgBackend {
         self.begin(
             |masked| {
                 if masked {
-                    "BEGIN".to_owned()
+                    "BEGIN ISOLATION LEVEL READ COMMITTED".to_owned()
                 } else {
                     format!(
-                        "BEGIN; SELECT masthead_lock_writes(); SET LOCAL lock_timeout = '{ROW_LOCK_WAIT}'"
+                        "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT masthead_lock_writes();
+                         SET LOCAL lock_timeout = '{ROW_LOCK_WAIT}'"
                     )
                 }
             },
@@ -727,11 +735,41 @@ impl ChangeListener {
 }
 
 /// Every PostgreSQL failure becomes an error that says what to do.
+/// A server's message as a sentence: capital first, full stop last.
+fn sentence(detail: &str) -> String {
+    let mut chars = detail.chars();
+    let mut out: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => return String::new(),
+    };
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}
+
 pub(crate) fn map_error(server: &ServerLocation, e: postgres::Error) -> Error {
     if let Some(db) = e.as_db_error() {
         let detail = db.message().to_owned();
         let code = db.code();
-        return if *code == SqlState::UNIQUE_VIOLATION {
+        // Masthead's own refusals, in the server functions' words: a
+        // contributor's function refusing a value, or an older copy of
+        // Masthead stopped at its commit.
+        if code.code() == "MH001" || *code == SqlState::INVALID_PARAMETER_VALUE {
+            return Error::invalid("refused_by_server", None, sentence(&detail));
+        }
+        if code.code() == "MH002" {
+            return Error::invalid("masthead_outdated", None, sentence(&detail));
+        }
+        return if *code == SqlState::UNIQUE_VIOLATION
+            && db.constraint() == Some("drafts_article_id_number_key")
+        {
+            // Two drafts of one piece numbered at once (an editor's and its
+            // writer's): nothing was saved; the next try numbers it anew.
+            Error::ServerBusy {
+                server: server.to_string(),
+            }
+        } else if *code == SqlState::UNIQUE_VIOLATION {
             Error::NotUnique
         } else if *code == SqlState::FOREIGN_KEY_VIOLATION {
             Error::ReferenceMissing { detail }

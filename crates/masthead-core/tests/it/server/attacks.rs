@@ -237,7 +237,95 @@ fn her_functions_refuse_what_is_not_hers_and_type_every_value() {
         )
         .unwrap_err();
     assert!(format!("{err:?}").contains("already version"), "{err:?}");
+
+    // History is dated when it is written, not when her transaction began
+    // (which she could hold open to backdate it).
+    h.batch_execute(
+        "BEGIN; SELECT pg_sleep(1.2);
+         SELECT * FROM masthead_submit_draft(
+             (SELECT a.article_id FROM assignments a
+               WHERE a.state = 'accepted' AND a.contributor_id = masthead_me_contributor()
+               ORDER BY a.created_at LIMIT 1),
+             'later.md', 'text/markdown', 'later'::bytea, 'later', 'later');
+         COMMIT",
+    )
+    .unwrap();
+    let row = admin
+        .query_one(
+            "SELECT s.at, d.submitted_at
+               FROM drafts d JOIN changes c ON c.entity_id = d.id
+               JOIN change_sets s ON s.id = c.change_set_id
+              WHERE d.file_name = 'later.md'",
+            &[],
+        )
+        .unwrap();
+    let (at, submitted): (String, String) = (row.get(0), row.get(1));
+    assert!(
+        at >= submitted,
+        "the change set at {at}, before the draft it records ({submitted})"
+    );
+
+    // A withdrawn offer is not hers to revive through her function.
+    let version: i32 = admin
+        .query_one(
+            "UPDATE assignments SET state = 'withdrawn', version = version + 1 WHERE id = $1
+             RETURNING version",
+            &[&assignment],
+        )
+        .unwrap()
+        .get(0);
+    let err = h
+        .query(
+            "SELECT masthead_answer_offer($1, $2, true)",
+            &[&assignment, &version],
+        )
+        .unwrap_err();
+    assert!(
+        format!("{err:?}").contains("withdrawn and can no longer be answered"),
+        "{err:?}"
+    );
     editors_screens_read(&t.admin);
+}
+
+/// Through Masthead, as in the app: she declines an offer (after which the
+/// piece is no longer hers to see) and is told it is declined.
+#[test]
+fn she_declines_an_offer_through_masthead() {
+    let t = team();
+    let mut admin = cluster().admin(name_of(&t.url));
+    let (_, assignment) = her_live_piece(&t, &mut admin);
+    admin
+        .execute(
+            "UPDATE assignments SET state = 'offered' WHERE id = $1",
+            &[&assignment],
+        )
+        .unwrap();
+    let mut her = Store::open_location(&signed(&t.hannah)).unwrap();
+    let me = masthead_core::Actor::new("Hannah Okafor").unwrap();
+    let offer = her
+        .list_assignments(AssignmentQuery {
+            article: None,
+            contributor: None,
+            edition: None,
+        })
+        .unwrap()
+        .into_iter()
+        .find(|a| a.id.to_string() == assignment)
+        .unwrap();
+    let declined = her
+        .answer_assignment(&me, offer.id, Some(offer.version), false)
+        .unwrap();
+    assert_eq!(declined.state.key(), "declined");
+    assert_eq!(declined.version, offer.version + 1);
+    let stored = t.admin.assignment(offer.id).unwrap();
+    assert_eq!(stored.state.key(), "declined");
+    let history = t.admin.history_of(&assignment).unwrap();
+    assert!(
+        history
+            .last()
+            .is_some_and(|h| h.actor == "Hannah Okafor" && h.text.contains("declined")),
+        "{history:?}"
+    );
 }
 
 /// The hostile-arguments sweep: every function in the schema, called by
@@ -247,8 +335,8 @@ fn her_functions_refuse_what_is_not_hers_and_type_every_value() {
 fn every_function_called_with_hostile_arguments_changes_nothing() {
     let t = team();
     let mut admin = cluster().admin(name_of(&t.url));
-    let (_, _) = her_live_piece(&t, &mut admin);
-    let others: Vec<String> = admin
+    let (her_piece, her_assignment) = her_live_piece(&t, &mut admin);
+    let mut others: Vec<String> = admin
         .query(
             "(SELECT id FROM assignments WHERE contributor_id <> $1 LIMIT 1)
              UNION ALL (SELECT article_id FROM assignments WHERE contributor_id <> $1 LIMIT 1)
@@ -279,6 +367,9 @@ fn every_function_called_with_hostile_arguments_changes_nothing() {
         functions.iter().any(|(f, _)| f == "masthead_submit_draft"),
         "{functions:?}"
     );
+    // Her own piece and offer too: with the hostile values beside them,
+    // the calls reach the functions' later checks.
+    others.extend([her_piece, her_assignment]);
     let huge = "x".repeat(1 << 20);
     let mut texts: Vec<Option<String>> = vec![
         None,
@@ -343,11 +434,12 @@ fn every_function_called_with_hostile_arguments_changes_nothing() {
 }
 
 /// Attack 6: a contributor holding the old write lock's key, the migration
-/// lock, or her own rows in a transaction she leaves open, stalls nobody
-/// but writes to her own piece, and those only for a few seconds.
+/// lock, a piece that is not hers, or her own rows in a transaction she
+/// leaves open, stalls nobody: her refused calls lock nothing, and the next
+/// editor's save ends a session left sitting on rows it wrote.
 #[test]
 fn no_contributor_can_stall_the_team() {
-    let mut t = team();
+    let t = team();
     let mut admin = cluster().admin(name_of(&t.url));
     let (piece, _) = her_live_piece(&t, &mut admin);
     let mut h = raw(&t, &t.hannah);
@@ -358,60 +450,78 @@ fn no_contributor_can_stall_the_team() {
          SELECT pg_advisory_lock(5571889833498462034); -- the migration lock, \"MSTHMIGR\"",
     )
     .unwrap();
-    // Her own transaction, left open after her function locked her rows.
-    h.batch_execute(
-        "BEGIN; SELECT * FROM masthead_submit_draft(
-             (SELECT a.article_id FROM assignments a WHERE a.state = 'accepted' LIMIT 1),
-             'held.md', 'text/markdown', 'held'::bytea, 'held', 'held')",
-    )
-    .unwrap();
-
     let mut ed = Store::open_location(&signed(&t.editor)).unwrap();
     let ed_actor = masthead_core::Actor::new("Ed Itor").unwrap();
-    let another = t
-        .admin
-        .list_editions(None)
-        .unwrap()
-        .into_iter()
-        .flat_map(|e| t.admin.list_articles(e.id, today()).unwrap())
-        .find(|a| a.id.to_string() != piece)
-        .unwrap();
-    let mut input = ArticleInput::from(&another);
-    input.notes = "saved while she holds her transaction open".into();
-    ed.update_article(&ed_actor, another.id, Some(another.version), &input)
-        .expect("an editor's save of another piece goes through");
-
-    // A save of her own piece waits only a few seconds, then says so.
-    let hers = ed
+    let pieces: Vec<_> = ed
         .list_editions(None)
         .unwrap()
         .into_iter()
         .flat_map(|e| ed.list_articles(e.id, today()).unwrap())
-        .find(|a| a.id.to_string() == piece)
-        .unwrap();
-    let hers = ed.article(hers.id).unwrap();
-    let mut input = ArticleInput::from(&hers);
-    input.notes = "an editor's note".into();
-    let err = ed
-        .update_article(&ed_actor, hers.id, Some(hers.version), &input)
-        .unwrap_err();
-    assert_eq!(err.code(), "server_busy", "{err}");
-    // The rest of the team was not held up behind that wait.
-    t.admin
-        .update_article(
-            &t.actor,
-            another.id,
-            None,
-            &ArticleInput {
-                notes: "and the owner's".into(),
-                ..ArticleInput::from(&t.admin.article(another.id).unwrap())
-            },
-        )
-        .unwrap();
+        .collect();
+    let another = pieces.iter().find(|a| a.id.to_string() != piece).unwrap();
+    let hers = pieces.iter().find(|a| a.id.to_string() == piece).unwrap();
+    let save = |ed: &mut Store, id, note: &str| {
+        let now = ed.article(id).unwrap();
+        let mut input = ArticleInput::from(&now);
+        input.notes = note.into();
+        ed.update_article(&ed_actor, id, Some(now.version), &input)
+            .map(|_| ())
+    };
+
+    // A piece that is not hers: refused before anything is locked, even
+    // inside a transaction she keeps open.
+    h.batch_execute("BEGIN").unwrap();
+    refused_by_server(
+        h.query(
+            "SELECT * FROM masthead_submit_draft($1, 'x.md', 'text/markdown', 'x'::bytea, 'x', 'x')",
+            &[&another.id.to_string()],
+        ),
+        "a draft of a piece not hers",
+    );
+    let started = std::time::Instant::now();
+    save(&mut ed, another.id, "saved while she sits in a transaction")
+        .expect("an editor's save of that piece goes through");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "the save waited for her: {:?}",
+        started.elapsed()
+    );
     h.batch_execute("ROLLBACK").unwrap();
-    let hers = ed.article(hers.id).unwrap();
-    ed.update_article(&ed_actor, hers.id, Some(hers.version), &input)
-        .expect("her transaction over, her piece saves again");
+
+    // Her own piece, her function's rows held in a transaction left open:
+    // the next editor's save ends her session and goes through, and what she
+    // never committed is not there.
+    h.batch_execute(
+        "BEGIN; SELECT * FROM masthead_submit_draft(
+             (SELECT a.article_id FROM assignments a
+               WHERE a.state = 'accepted' AND a.contributor_id = masthead_me_contributor()
+               ORDER BY a.created_at LIMIT 1),
+             'held.md', 'text/markdown', 'held'::bytea, 'held', 'held')",
+    )
+    .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    save(&mut ed, hers.id, "an editor's note on her piece")
+        .expect("her stalled session is ended, the editor's save goes through");
+    assert!(
+        h.batch_execute("COMMIT").is_err(),
+        "her stalled session was ended"
+    );
+    let held: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM drafts WHERE file_name = 'held.md'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(held, 0, "her uncommitted draft is not there");
+    // And she signs in again and works as before.
+    let mut h = raw(&t, &t.hannah);
+    h.query_one(
+        "SELECT * FROM masthead_submit_draft($1, 'after.md', 'text/markdown', 'after'::bytea,
+                                             'after', 'after')",
+        &[&piece],
+    )
+    .unwrap();
 }
 
 /// The server counts a draft's words by the core's rule: its two classes

@@ -81,7 +81,18 @@ fn a_file_with_such_names_moves_onto_a_server_and_back_unchanged() {
         )
         .unwrap()
         .id;
-    for name in ["Café", "Straße", "Cafe", "Strasse-Nord", "Ωmega", "ǅemal"] {
+    // "Ｃａｆé" (full-width letters) is another name than "Café" by the
+    // rule both stores share; the server's old ICU comparison made them one
+    // and refused this file.
+    for name in [
+        "Café",
+        "Ｃａｆé",
+        "Straße",
+        "Cafe",
+        "Strasse-Nord",
+        "Ωmega",
+        "ǅemal",
+    ] {
         file.add_section(&actor, p, name).unwrap();
     }
     let names = |s: &Store| -> Vec<String> {
