@@ -233,7 +233,7 @@ impl Cluster {
         // database is not open to every login.
         cluster
             .admin("postgres")
-            .batch_execute("REVOKE CONNECT, TEMPORARY ON DATABASE postgres FROM PUBLIC")
+            .batch_execute("REVOKE CONNECT, TEMPORARY ON DATABASE postgres, template1 FROM PUBLIC")
             .map_err(|e| format!("closing the postgres database: {e}"))?;
         Ok(cluster)
     }

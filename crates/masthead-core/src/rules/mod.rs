@@ -60,7 +60,10 @@ pub(crate) fn is_invisible(c: char) -> bool {
 /// (embeddings, overrides, isolates): in a one-line name they can make it
 /// read as another.
 pub(crate) fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// One rule for every piece of text a user saves, on both stores: NUL is
@@ -97,6 +100,12 @@ pub(crate) fn check_characters(
                 } else {
                     "a control character (it is one line of plain text)"
                 },
+            );
+        }
+        if !block && matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}') {
+            return refuse(
+                c,
+                "a line break or an invisible mark (it is one line of plain text)",
             );
         }
         if !block && is_bidi_control(c) {

@@ -189,10 +189,20 @@ fn text_of(tx: &mut dyn Tx, d: &Draft) -> Result<(String, String)> {
 /// The name a draft's file is recorded under (shown as text only): its
 /// last part, one line, of a length Masthead keeps.
 fn file_name_of(upload: &Upload) -> Result<String> {
-    let file_name = std::path::Path::new(&upload.name)
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| upload.name.clone());
+    // Its last part, whichever way the sender's system wrote its folders.
+    let file_name = upload
+        .name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    if matches!(file_name.trim(), "" | "." | "..") {
+        return Err(Error::invalid(
+            "file_name_missing",
+            "file",
+            "The file has no name Masthead can keep. Give it one (like draft.docx) and submit it again.",
+        ));
+    }
     crate::rules::check_characters(&file_name, "file", "file's name", false)?;
     let length = file_name.chars().count();
     if length > MAX_FILE_NAME {

@@ -153,8 +153,8 @@ impl Store {
                         "Remove them from the team and invite them again (`masthead team remove`, `masthead team invite`); a repair never takes such a login for a member.",
                     ),
                     LoginTrouble::ServerOpenToAll => (
-                        "every login on this server, a contributor's included, may connect to its `postgres` database and make temporary tables there".to_owned(),
-                        "Ask the server's superuser to run: REVOKE CONNECT, TEMPORARY ON DATABASE postgres FROM PUBLIC (see the README's team server section).",
+                        "every login on this server, a contributor's included, may connect to its `postgres` or `template1` database (and make temporary tables there, or keep new databases from being made)".to_owned(),
+                        "Ask the server's superuser to run: REVOKE CONNECT, TEMPORARY ON DATABASE postgres, template1 FROM PUBLIC (see the README's team server section).",
                     ),
                     LoginTrouble::OpenToAll => (
                         "every login on this server may connect to this database, not only the team's".to_owned(),

@@ -1040,7 +1040,16 @@ fn check_says_when_the_servers_postgres_database_is_open_to_all() {
         .unwrap();
     let open = !is_clean(&t);
     admin
-        .batch_execute("REVOKE CONNECT, TEMPORARY ON DATABASE postgres FROM PUBLIC")
+        .batch_execute(
+            "REVOKE CONNECT, TEMPORARY ON DATABASE postgres FROM PUBLIC;
+             GRANT CONNECT ON DATABASE template1 TO PUBLIC",
+        )
+        .unwrap();
+    let template_open = !is_clean(&t);
+    admin
+        .batch_execute("REVOKE CONNECT, TEMPORARY ON DATABASE postgres, template1 FROM PUBLIC")
         .unwrap();
     assert!(open, "check did not say the postgres database was open");
+    assert!(template_open, "check did not say template1 was open");
+    assert!(is_clean(&t));
 }

@@ -115,37 +115,11 @@ CREATE FUNCTION masthead_data_version() RETURNS bigint
     SELECT (SELECT c.n FROM public.masthead_clock c)
          + (SELECT coalesce(sum(k.n), 0)::bigint FROM public.masthead_contributor_clock k)
 $$;
+-- (Her client notifies the others after her commit, as an editor's does.)
 CREATE FUNCTION masthead_contributor_tick() RETURNS void
     LANGUAGE sql SET search_path = pg_catalog, public, pg_temp AS $$
     INSERT INTO public.masthead_contributor_clock AS k (login, n) VALUES (session_user, 1)
         ON CONFLICT (login) DO UPDATE SET n = k.n + 1;
-    SELECT pg_notify('masthead_changed', '');
-$$;
-
--- A contributor's change set is dated by the clock when it is written,
--- not when her transaction began (which she could hold open to backdate
--- it); otherwise as migration 6.
-CREATE OR REPLACE FUNCTION masthead_signed_actor() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
-DECLARE
-    me text := public.masthead_me_name();
-BEGIN
-    IF me IS NULL AND public.masthead_in_team_groups() THEN
-        RAISE EXCEPTION 'this login is not on the team list' USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    NEW.actor := coalesce(me, NEW.actor);
-    NEW.login := session_user;
-    IF public.masthead_acts_as_contributor() THEN
-        NEW.at := public.masthead_now();
-        IF NEW.edition_id IS NOT NULL
-           AND NEW.edition_id NOT IN (SELECT a.edition_id FROM public.articles a
-                                       WHERE a.id IN (SELECT public.masthead_me_articles())) THEN
-            RAISE EXCEPTION 'not an edition of her pieces' USING ERRCODE = 'insufficient_privilege';
-        END IF;
-        NEW.publication_id := (SELECT e.publication_id FROM public.editions e WHERE e.id = NEW.edition_id);
-    END IF;
-    RETURN NEW;
-END
 $$;
 
 -- The signed-in contributor, or a refusal: for her functions below.
@@ -178,9 +152,10 @@ BEGIN
         RAISE EXCEPTION 'an answer is accept or decline, to the version seen'
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    -- Read first, lock only her open offer at the version she saw: a call
+    -- that changes nothing holds nothing.
     SELECT * INTO a FROM public.assignments x
-     WHERE x.id = masthead_answer_offer.assignment AND x.contributor_id = me AND x.deleted_at IS NULL
-       FOR NO KEY UPDATE;
+     WHERE x.id = masthead_answer_offer.assignment AND x.contributor_id = me AND x.deleted_at IS NULL;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'that is not an assignment of yours' USING ERRCODE = 'insufficient_privilege';
     END IF;
@@ -190,6 +165,12 @@ BEGIN
     IF a.state <> 'offered' THEN
         RAISE EXCEPTION 'this offer is % and can no longer be answered', a.state
             USING ERRCODE = 'MH001';
+    END IF;
+    SELECT * INTO a FROM public.assignments x
+     WHERE x.id = a.id AND x.version = seen AND x.state = 'offered' AND x.deleted_at IS NULL
+       FOR NO KEY UPDATE;
+    IF NOT FOUND THEN
+        RETURN 0;
     END IF;
     -- The change set first: a declined writer no longer has the piece.
     INSERT INTO public.change_sets (id, at, actor, publication_id, edition_id)
@@ -252,7 +233,7 @@ BEGIN
         RAISE EXCEPTION 'that is not a piece of yours' USING ERRCODE = 'insufficient_privilege';
     END IF;
     IF file_name IS NULL OR length(file_name) NOT BETWEEN 1 AND 255
-       OR file_name ~ '[\u0001-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069/]'
+       OR file_name ~ '[\u0001-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069\uFEFF/\\]'
        OR file_name IN ('.', '..') THEN
         RAISE EXCEPTION 'a draft''s file name is one line of 1 to 255 characters, without a folder'
             USING ERRCODE = 'invalid_parameter_value';
@@ -266,9 +247,20 @@ BEGIN
     IF original IS NULL OR octet_length(original) NOT BETWEEN 1 AND 26214400 THEN
         RAISE EXCEPTION 'a draft''s file holds 1 byte to 25 MB' USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF body IS NULL OR markdown IS NULL OR octet_length(body) > 104857600
-       OR octet_length(markdown) > 104857600 THEN
-        RAISE EXCEPTION 'a draft carries its text and its Markdown' USING ERRCODE = 'invalid_parameter_value';
+    -- A file unpacks to at most 64 MB (masthead-text's MAX_UNPACKED_BYTES):
+    -- no text read from one is longer.
+    IF body IS NULL OR markdown IS NULL OR octet_length(body) > 67108864
+       OR octet_length(markdown) > 67108864 THEN
+        RAISE EXCEPTION 'a draft carries its text and its Markdown, of up to 64 MB each'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- No one sends twenty versions of a piece in an hour but a script.
+    IF (SELECT count(*) FROM public.drafts d
+         WHERE d.article_id = piece.id AND d.contributor_id = me
+           AND d.submitted_at > to_char((clock_timestamp() - interval '1 hour') AT TIME ZONE 'UTC',
+                                        'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) >= 20 THEN
+        RAISE EXCEPTION 'twenty versions of this piece in the last hour are enough: send the next one later'
+            USING ERRCODE = 'MH001';
     END IF;
     hash := encode(sha256(original), 'hex');
     SELECT d.number INTO existing FROM public.drafts d
@@ -322,6 +314,148 @@ BEGIN
 END
 $$;
 
+-- Team members' history and drafts are what the server says they are.
+-- A change set's time is the server's clock for every team member (the
+-- owner's import keeps the times it copies); a change goes only into a
+-- change set made in the same transaction by the same login, so no one
+-- adds lines to another's; a draft a team member records is checked at
+-- commit against the contents stored with it (size, SHA-256, words by the
+-- core's rule, a one-line file name) and dated by the server.
+CREATE OR REPLACE FUNCTION masthead_signed_actor() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    me text := public.masthead_me_name();
+BEGIN
+    IF me IS NULL AND public.masthead_in_team_groups() THEN
+        RAISE EXCEPTION 'this login is not on the team list' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    NEW.actor := coalesce(me, NEW.actor);
+    NEW.login := session_user;
+    IF me IS NOT NULL THEN
+        NEW.at := public.masthead_now();
+    END IF;
+    IF public.masthead_acts_as_contributor() THEN
+        IF NEW.edition_id IS NOT NULL
+           AND NEW.edition_id NOT IN (SELECT a.edition_id FROM public.articles a
+                                       WHERE a.id IN (SELECT public.masthead_me_articles())) THEN
+            RAISE EXCEPTION 'not an edition of her pieces' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        NEW.publication_id := (SELECT e.publication_id FROM public.editions e WHERE e.id = NEW.edition_id);
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE FUNCTION masthead_own_change_set() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM public.change_sets s
+                    WHERE s.id = NEW.change_set_id AND s.login = session_user
+                      AND s.xmin::text = (txid_current() % 4294967296)::text) THEN
+        RAISE EXCEPTION 'a history line goes only into a change set its own transaction wrote'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER changes_in_own_set BEFORE INSERT ON changes
+    FOR EACH ROW EXECUTE FUNCTION masthead_own_change_set();
+
+CREATE OR REPLACE FUNCTION masthead_signed_recorder() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    me text := public.masthead_me_name();
+BEGIN
+    IF me IS NULL AND public.masthead_in_team_groups() THEN
+        RAISE EXCEPTION 'this login is not on the team list' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    NEW.recorded_by := coalesce(me, NEW.recorded_by);
+    IF me IS NOT NULL THEN
+        NEW.submitted_at := public.masthead_now();
+    END IF;
+    IF public.masthead_acts_as_contributor()
+       AND NEW.number <> (SELECT coalesce(max(d.number), 0) + 1 FROM public.drafts d
+                           WHERE d.article_id = NEW.article_id) THEN
+        RAISE EXCEPTION 'a draft is the next version of its piece' USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE FUNCTION masthead_draft_matches() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    c public.draft_contents%ROWTYPE;
+BEGIN
+    IF public.masthead_me_name() IS NULL THEN
+        RETURN NULL;
+    END IF;
+    SELECT * INTO c FROM public.draft_contents x WHERE x.draft_id = NEW.id;
+    IF NOT FOUND OR NEW.size <> octet_length(c.original)
+       OR NEW.sha256 <> encode(sha256(c.original), 'hex')
+       OR NEW.words <> public.masthead_count_words(c.text)
+       OR NEW.file_name ~ '[\u0001-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069\uFEFF/\\]' THEN
+        RAISE EXCEPTION 'a draft''s size, fingerprint and words are those of the file and text stored with it, and its name is one line'
+            USING ERRCODE = 'MH001';
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE CONSTRAINT TRIGGER drafts_match_contents AFTER INSERT ON drafts
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION masthead_draft_matches();
+
+-- Logins have a connection limit, so no one login can take every
+-- connection the server has (an editor's app uses two, the CLI one).
+CREATE OR REPLACE FUNCTION masthead_create_login(login text, secret text, kind text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    g public.masthead_groups%ROWTYPE;
+BEGIN
+    IF NOT public.masthead_may_manage() THEN
+        RAISE EXCEPTION 'only an editor may invite people' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF (login ~ '^mh_[a-z0-9_]{1,60}$') IS NOT TRUE
+       OR (secret ~ '^SCRAM-SHA-256\$4096:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$') IS NOT TRUE
+       OR (kind IN ('editor', 'contributor')) IS NOT TRUE THEN
+        RAISE EXCEPTION 'not a Masthead login' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT * INTO g FROM public.masthead_groups;
+    BEGIN
+        EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L CONNECTION LIMIT %s', login, secret,
+                       public.masthead_connection_limit(kind));
+        INSERT INTO public.masthead_logins (login, role_oid)
+        VALUES (login, (SELECT r.oid FROM pg_roles r WHERE r.rolname = login))
+        ON CONFLICT ON CONSTRAINT masthead_logins_pkey DO UPDATE SET role_oid = EXCLUDED.role_oid;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN
+        RETURN false;
+    END;
+    EXECUTE format('GRANT %I TO %I', CASE kind WHEN 'editor' THEN g.editor ELSE g.contributor END, login);
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), login);
+    EXECUTE format('GRANT %I TO %I', login, current_user);
+    RETURN true;
+END
+$$;
+CREATE FUNCTION masthead_connection_limit(kind text) RETURNS integer
+    LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT CASE kind WHEN 'editor' THEN 8 ELSE 4 END
+$$;
+CREATE OR REPLACE FUNCTION masthead_set_login_role(login text, kind text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    g public.masthead_groups%ROWTYPE;
+BEGIN
+    IF (kind IN ('editor', 'contributor')) IS NOT TRUE THEN
+        RAISE EXCEPTION 'not a team role' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF public.masthead_ungroup(login, 'change roles') THEN
+        SELECT * INTO g FROM public.masthead_groups;
+        EXECUTE format('GRANT %I TO %I', CASE kind WHEN 'editor' THEN g.editor ELSE g.contributor END, login);
+        EXECUTE format('ALTER ROLE %I CONNECTION LIMIT %s', login, public.masthead_connection_limit(kind));
+    END IF;
+END
+$$;
+
 -- Contributors now write only through the two functions above: no INSERT,
 -- UPDATE or DELETE on any table, no write policies, no clock, no write lock.
 DROP POLICY answer_own ON assignments;
@@ -333,10 +467,12 @@ DROP POLICY record_own_sets ON change_sets;
 REVOKE ALL ON FUNCTION masthead_now(), masthead_new_id(), masthead_count_words(text),
     masthead_end_stalls(), masthead_lock_writes(), masthead_data_version(), masthead_contributor_tick(),
     masthead_contributor_only(), masthead_answer_offer(text, integer, boolean),
+    masthead_connection_limit(text),
     masthead_submit_draft(text, text, text, bytea, text, text) FROM PUBLIC;
 DO $migration$
 DECLARE
     g masthead_groups%ROWTYPE;
+    l record;
 BEGIN
     SELECT * INTO g FROM masthead_groups;
     EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER
@@ -344,13 +480,21 @@ BEGIN
     EXECUTE format('REVOKE EXECUTE ON FUNCTION masthead_tick() FROM %I', g.contributor);
     EXECUTE format('GRANT EXECUTE ON FUNCTION masthead_answer_offer(text, integer, boolean),
         masthead_submit_draft(text, text, text, bytea, text, text) TO %I', g.contributor);
-    EXECUTE format('GRANT EXECUTE ON FUNCTION masthead_data_version(), masthead_count_words(text)
-        TO %I, %I', g.editor, g.contributor);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION masthead_data_version(), masthead_count_words(text),
+        masthead_now() TO %I, %I', g.editor, g.contributor);
     EXECUTE format('GRANT EXECUTE ON FUNCTION masthead_lock_writes() TO %I', g.editor);
     -- Editors read every table (check, export); they change neither
     -- clocks nor the lock but through the functions.
     EXECUTE format('GRANT SELECT ON masthead_write_lock, masthead_contributor_clock TO %I', g.editor);
     EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON masthead_write_lock,
         masthead_contributor_clock FROM %I', g.editor);
+    -- The logins this team made so far get their connection limits.
+    FOR l IN
+        SELECT ml.login, pg_has_role(ml.login, g.editor, 'MEMBER') AS editor
+          FROM masthead_logins ml JOIN pg_roles r ON r.oid = ml.role_oid AND r.rolname = ml.login
+    LOOP
+        EXECUTE format('ALTER ROLE %I CONNECTION LIMIT %s', l.login,
+                       masthead_connection_limit(CASE WHEN l.editor THEN 'editor' ELSE 'contributor' END));
+    END LOOP;
 END
 $migration$;

@@ -279,10 +279,10 @@ impl Conn for PgConn<'_> {
         self.open = false;
         let wrote = self.wrote && self.own_commits.is_some();
         let inner = &mut *self.inner;
-        // A contributor's functions move her own clock and notify; she may
-        // not move the team's.
+        // A contributor's functions move her own clock; she may not move
+        // the team's.
         let sql = if wrote && !inner.masked {
-            "SELECT masthead_tick(); NOTIFY masthead_changed; COMMIT"
+            "SELECT masthead_tick(); COMMIT"
         } else {
             "COMMIT"
         };
@@ -290,6 +290,12 @@ impl Conn for PgConn<'_> {
             // A failed statement before COMMIT leaves the transaction open.
             let _ = inner.client.batch_execute("ROLLBACK");
             return Err(map_error(&inner.server, e));
+        }
+        // The others hear of it after the commit, in a statement of its
+        // own: a notification queue someone filled must not fail a save
+        // (and readers also compare `data_version`).
+        if wrote {
+            let _ = inner.client.batch_execute("NOTIFY masthead_changed");
         }
         if let (true, Some(own)) = (wrote, self.own_commits) {
             own.set(own.get() + 1);

@@ -244,7 +244,8 @@ const OPEN_HERE: &str = "
          WHERE d.datname = current_database() AND a.grantee = 0
            AND a.privilege_type IN ('CONNECT', 'TEMPORARY'))";
 
-/// [`OPEN_HERE`], and the same of the server's `postgres` database.
+/// [`OPEN_HERE`], and the same of the server's `postgres` or `template1`
+/// database (a login sitting in `template1` also stops new databases).
 const OPEN_TO_ALL: &str = "
     SELECT EXISTS (
         SELECT 1 FROM pg_database d,
@@ -254,7 +255,7 @@ const OPEN_TO_ALL: &str = "
            EXISTS (
         SELECT 1 FROM pg_database d,
                aclexplode(COALESCE(d.datacl, acldefault('d', d.datdba))) a
-         WHERE d.datname = 'postgres' AND a.grantee = 0
+         WHERE d.datname IN ('postgres', 'template1') AND a.grantee = 0
            AND a.privilege_type IN ('CONNECT', 'TEMPORARY'))";
 
 struct LoginRow {

@@ -488,6 +488,31 @@ fn no_contributor_can_stall_the_team() {
     );
     h.batch_execute("ROLLBACK").unwrap();
 
+    // An answer to the wrong version changes nothing and holds nothing.
+    let offer: String = admin
+        .query_one(
+            "SELECT id FROM assignments WHERE article_id = $1 AND contributor_id = $2",
+            &[&piece, &t.hannah.person.contributor_id.unwrap().to_string()],
+        )
+        .unwrap()
+        .get(0);
+    h.batch_execute("BEGIN").unwrap();
+    let answered: i32 = h
+        .query_one("SELECT masthead_answer_offer($1, -1, true)", &[&offer])
+        .unwrap()
+        .get(0);
+    assert_eq!(answered, 0);
+    let started = std::time::Instant::now();
+    admin.batch_execute("SET lock_timeout = '1s'").unwrap();
+    admin
+        .execute(
+            "UPDATE assignments SET brief = brief WHERE id = $1",
+            &[&offer],
+        )
+        .expect("her offer's row is not held");
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    h.batch_execute("ROLLBACK").unwrap();
+
     // Her own piece, her function's rows held in a transaction left open:
     // the next editor's save ends her session and goes through, and what she
     // never committed is not there.
@@ -753,17 +778,42 @@ fn every_value_is_checked_whoever_writes_it() {
         ),
         "an id that is not one",
     );
-    checked(
-        ed.execute(
+    // A draft an editor records is checked at its commit against what is
+    // stored with it (attack 14 of the second hostile test): one with no
+    // contents, or a size, fingerprint or word count the file and text do
+    // not have, is refused; its time is the server's.
+    let fake = |ed: &mut postgres::Client, id: &str, number: i32, contents: bool| {
+        let mut tx = ed.transaction().unwrap();
+        tx.execute(
             "INSERT INTO drafts (id, article_id, assignment_id, contributor_id, number, file_name,
                 media_type, size, sha256, words, submitted_at, recorded_by)
-             SELECT '00000000-0000-7000-8000-0000000000d1', a.article_id, a.id, a.contributor_id,
-                    99, 'f.txt', 'text/plain', 1, repeat('a', 64), 1, 'not-a-timestamp', 'me'
+             SELECT $2, a.article_id, a.id, a.contributor_id, $3, 'f.txt', 'text/plain', 1,
+                    repeat('0', 64), 800, '2019-01-01T00:00:00.000Z', 'me'
                FROM assignments a WHERE a.id = $1",
-            &[&assignment],
-        ),
-        "a draft submitted at no time",
-    );
+            &[&assignment, &id, &number],
+        )
+        .unwrap();
+        if contents {
+            tx.execute(
+                "INSERT INTO draft_contents (draft_id, original, text, markdown)
+                 VALUES ($1, 'x'::bytea, 'three words here', 'three words here')",
+                &[&id],
+            )
+            .unwrap();
+        }
+        tx.commit()
+    };
+    for (id, number, contents) in [
+        ("00000000-0000-7000-8000-0000000000d1", 99, false),
+        ("00000000-0000-7000-8000-0000000000d3", 97, true),
+    ] {
+        let err = fake(&mut ed, id, number, contents).unwrap_err();
+        assert_eq!(
+            err.code().map(|c| c.code()),
+            Some("MH001"),
+            "a fake draft: {err:?}"
+        );
+    }
     checked(
         ed.execute(
             "INSERT INTO drafts (id, article_id, assignment_id, contributor_id, number, file_name,
@@ -875,4 +925,116 @@ fn the_value_checks_hold_on_todays_data_and_check_names_rows_from_before() {
         )
         .unwrap_err();
     assert_eq!(err.code().map(|c| c.code()), Some("23514"), "{err:?}");
+}
+
+/// Editors write history only for themselves: no line in another's change
+/// set, and their change sets are dated by the server, whatever they send.
+#[test]
+fn an_editor_cannot_forge_history_either() {
+    let t = team();
+    let mut admin = cluster().admin(name_of(&t.url));
+    let (piece, _) = her_live_piece(&t, &mut admin);
+    let mut h = raw(&t, &t.hannah);
+    h.query_one(
+        "SELECT * FROM masthead_submit_draft($1, 'hers.md', 'text/markdown', 'hers'::bytea,
+                                             'hers', 'hers')",
+        &[&piece],
+    )
+    .unwrap();
+    let hers: String = admin
+        .query_one(
+            "SELECT id FROM change_sets WHERE actor = 'Hannah Okafor' LIMIT 1",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    let mut ed = raw(&t, &t.editor);
+    refused_by_server(
+        ed.execute(
+            "INSERT INTO changes (id, change_set_id, seq, entity, entity_id, version, action, field,
+                                  old_value, new_value, subject)
+             VALUES ('00000000-0000-7000-8000-0000000000f1', $1, 9, 'assignment', $2, 2,
+                     'updated', 'fee', 'GBP 300.00', 'GBP 3,000.00', 'Hannah Okafor')",
+            &[&hers, &piece],
+        ),
+        "a line in her change set",
+    );
+    ed.execute(
+        "INSERT INTO change_sets (id, at, actor) VALUES
+             ('00000000-0000-7000-8000-0000000000f2', '2020-01-01T00:00:00.000Z', 'Someone else')",
+        &[],
+    )
+    .unwrap();
+    let (at, actor): (String, String) = {
+        let r = admin
+            .query_one(
+                "SELECT at, actor FROM change_sets WHERE id = '00000000-0000-7000-8000-0000000000f2'",
+                &[],
+            )
+            .unwrap();
+        (r.get(0), r.get(1))
+    };
+    assert!(at.starts_with("20") && !at.starts_with("2020"), "{at}");
+    assert_eq!(actor, "Ed Itor");
+}
+
+/// Each login has a connection limit (an editor's 8, a contributor's 4),
+/// changed with its role, so no one login takes every connection.
+#[test]
+fn logins_have_a_connection_limit() {
+    let mut t = team();
+    let mut admin = cluster().admin(name_of(&t.url));
+    let limit = |admin: &mut postgres::Client, login: &str| -> i32 {
+        admin
+            .query_one(
+                "SELECT rolconnlimit FROM pg_roles WHERE rolname = $1",
+                &[&login],
+            )
+            .unwrap()
+            .get(0)
+    };
+    assert_eq!(limit(&mut admin, &t.hannah.login), 4);
+    assert_eq!(limit(&mut admin, &t.editor.login), 8);
+    let team = t.admin.team().unwrap();
+    let hannah = team.iter().find(|p| p.name == "Hannah Okafor").unwrap();
+    t.admin
+        .set_team_role(
+            &t.actor,
+            hannah.id,
+            Some(hannah.version),
+            masthead_core::model::TeamRole::Editor,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(limit(&mut admin, &t.hannah.login), 8);
+}
+
+/// A script cannot fill the server with her versions: twenty of a piece in
+/// an hour, then the next is refused in words.
+#[test]
+fn her_versions_are_paced() {
+    let t = team();
+    let mut admin = cluster().admin(name_of(&t.url));
+    let (piece, _) = her_live_piece(&t, &mut admin);
+    let mut h = raw(&t, &t.hannah);
+    let before: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM drafts WHERE article_id = $1 AND contributor_id = $2",
+            &[&piece, &t.hannah.person.contributor_id.unwrap().to_string()],
+        )
+        .unwrap()
+        .get(0);
+    let submit = |h: &mut postgres::Client, n: i64| {
+        let body = format!("version {n}");
+        h.query_one(
+            "SELECT * FROM masthead_submit_draft($1, 'v.md', 'text/markdown', convert_to($2, 'UTF8'),
+                                                 $2, $2)",
+            &[&piece, &body],
+        )
+    };
+    for n in before..20 {
+        submit(&mut h, n).unwrap();
+    }
+    let err = submit(&mut h, 21).unwrap_err();
+    assert_eq!(err.code().map(|c| c.code()), Some("MH001"), "{err:?}");
+    assert!(format!("{err:?}").contains("twenty versions"), "{err:?}");
 }
