@@ -8,7 +8,7 @@ use masthead_core::{AssignmentQuery, Store};
 use masthead_pgtest::cluster;
 
 use super::{Team, name_of, raw, refused_by_server, signed, team};
-use crate::today;
+use crate::{server_snapshot, today};
 
 /// Hannah's live assignment in the demo and its piece, as (piece, assignment).
 fn her_live_piece(t: &Team, admin: &mut postgres::Client) -> (String, String) {
@@ -51,37 +51,6 @@ fn editors_screens_read(admin: &Store) {
     assert!(admin.check().unwrap().problems.is_empty());
 }
 
-/// Every row of every table, as one fingerprint (read as the owner).
-fn fingerprint(admin: &mut postgres::Client) -> String {
-    let tables: Vec<String> = admin
-        .query(
-            "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
-            &[],
-        )
-        .unwrap()
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
-    tables
-        .iter()
-        .map(|t| {
-            let sum: String = admin
-                .query_one(
-                    &format!(
-                        "SELECT '{t}:' || count(*) || ':' ||
-                                md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), ''))
-                           FROM {t} x"
-                    ),
-                    &[],
-                )
-                .unwrap()
-                .get(0);
-            sum
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[test]
 fn her_functions_refuse_what_is_not_hers_and_type_every_value() {
     let t = team();
@@ -97,7 +66,7 @@ fn her_functions_refuse_what_is_not_hers_and_type_every_value() {
             .unwrap();
         (r.get(0), r.get(1))
     };
-    let before = fingerprint(&mut admin);
+    let before = server_snapshot(&t.url);
 
     // Someone else's offer and someone else's piece are not hers.
     refused_by_server(
@@ -171,7 +140,7 @@ fn her_functions_refuse_what_is_not_hers_and_type_every_value() {
         .unwrap_err();
     assert_eq!(err.code().unwrap().code(), "22023", "{err:?}");
     assert_eq!(
-        fingerprint(&mut admin),
+        server_snapshot(&t.url),
         before,
         "a refused call changed something"
     );
@@ -381,7 +350,7 @@ fn every_function_called_with_hostile_arguments_changes_nothing() {
         Some(huge),
     ];
     texts.extend(others.into_iter().map(Some));
-    let before = fingerprint(&mut admin);
+    let before = server_snapshot(&t.url);
     let mut h = raw(&t, &t.hannah);
     let (mut calls, mut harmless) = (0, 0);
     for (name, args) in &functions {
@@ -426,7 +395,7 @@ fn every_function_called_with_hostile_arguments_changes_nothing() {
         "{calls} calls, {harmless} harmless"
     );
     assert_eq!(
-        fingerprint(&mut admin),
+        server_snapshot(&t.url),
         before,
         "a hostile call changed something"
     );
