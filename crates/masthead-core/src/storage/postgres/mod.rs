@@ -624,6 +624,20 @@ fn migrate_locked(client: &mut postgres::Client, server: &ServerLocation) -> Res
             });
         }
     }
+    if current >= 6 && current < latest {
+        // An upgrade changes tables every session of the team may be
+        // reading: a login sitting in a transaction (a contributor's on
+        // purpose, or a Masthead left running) would hold it up, and none
+        // of them may go on against the new schema anyway. Their sessions
+        // end; each client connects again and is told to upgrade.
+        client
+            .batch_execute(
+                "SELECT pg_terminate_backend(a.pid) FROM pg_stat_activity a
+                  WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()
+                    AND a.usename IN (SELECT l.login FROM masthead_logins l)",
+            )
+            .map_err(err)?;
+    }
     for (version, sql) in PG_MIGRATIONS {
         if *version > current {
             let mut tx = client.transaction().map_err(err)?;
