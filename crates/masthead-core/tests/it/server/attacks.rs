@@ -1016,3 +1016,29 @@ fn her_versions_are_paced() {
     assert_eq!(err.code().map(|c| c.code()), Some("MH001"), "{err:?}");
     assert!(format!("{err:?}").contains("twenty versions"), "{err:?}");
 }
+
+/// A login a hand at the server put in both groups has the editors' rights
+/// there already: Masthead treats it as an editor's, writing under the
+/// write lock, never as a contributor's writing past it.
+#[test]
+fn a_login_in_both_groups_is_an_editors() {
+    let t = team();
+    let mut admin = cluster().admin(name_of(&t.url));
+    let mut h = raw(&t, &t.hannah);
+    let acts = |h: &mut postgres::Client| -> bool {
+        h.query_one("SELECT masthead_acts_as_contributor()", &[])
+            .unwrap()
+            .get(0)
+    };
+    assert!(acts(&mut h));
+    let editors: String = admin
+        .query_one("SELECT editor FROM masthead_groups", &[])
+        .unwrap()
+        .get(0);
+    admin
+        .batch_execute(&format!("GRANT {editors} TO {}", t.hannah.login))
+        .unwrap();
+    assert!(!acts(&mut h));
+    h.batch_execute("BEGIN; SELECT masthead_lock_writes(); ROLLBACK")
+        .expect("she takes the write lock as editors do");
+}
