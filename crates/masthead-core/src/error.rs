@@ -107,7 +107,7 @@ pub enum Error {
     #[error(
         "Masthead hit an unexpected database problem ({0}), so nothing was saved. Try again; if it keeps happening, report it with this message."
     )]
-    Sqlite(rusqlite::Error),
+    Database(String),
     #[error(
         "Could not reach the team server {server} ({detail}). Check the address, the port and your network, then try again; nothing was changed."
     )]
@@ -187,20 +187,6 @@ fn fields_changed(changes: &[crate::model::HistoryEntry]) -> String {
     }
 }
 
-/// Busy and damaged files get their own clear errors wherever SQLite reports
-/// them; `Store` fills in the path where it knows it.
-impl From<rusqlite::Error> for Error {
-    fn from(e: rusqlite::Error) -> Self {
-        match crate::storage::sqlite::map_error(&PathBuf::new(), e) {
-            Error::NotMasthead { .. } => Error::Corrupt {
-                path: PathBuf::new(),
-                detail: "SQLite cannot read it".into(),
-            },
-            other => other,
-        }
-    }
-}
-
 /// How messages name a database file; "The database" when the path is unknown.
 fn name(path: &std::path::Path) -> String {
     if path.as_os_str().is_empty() {
@@ -252,7 +238,7 @@ impl Error {
             Error::ReadOnly { .. } => "read_only",
             Error::NotUnique => "duplicate",
             Error::ReferenceMissing { .. } => "reference_missing",
-            Error::Sqlite(_) => "internal",
+            Error::Database(_) => "internal",
             Error::ServerUnreachable { .. } => "server_unreachable",
             Error::ConnectionLost { .. } => "connection_lost",
             Error::LoginRefused { .. } => "login_refused",

@@ -29,18 +29,6 @@ macro_rules! id_type {
                 self.0.as_hyphenated().fmt(f)
             }
         }
-
-        impl crate::storage::sql::ToParam for $name {
-            fn to_param(&self) -> crate::storage::sql::Param<'_> {
-                crate::storage::sql::Param::Text(std::borrow::Cow::Owned(self.to_string()))
-            }
-        }
-
-        impl crate::storage::sql::FromCell for $name {
-            fn from_cell(cell: crate::storage::sql::Cell<'_>) -> Result<Self, String> {
-                crate::storage::sql::parse_text::<uuid::Uuid>(cell).map(Self)
-            }
-        }
     )*};
 }
 

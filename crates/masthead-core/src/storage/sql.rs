@@ -307,3 +307,38 @@ pub(crate) trait Conn {
     /// Saves everything done in this transaction.
     fn commit(self: Box<Self>) -> Result<()>;
 }
+
+/// The domain's ids go into and come out of the engines as their text
+/// (storage's doing: the model knows nothing of rows and parameters).
+macro_rules! id_cells {
+    ($($name:ident),* $(,)?) => {$(
+        impl ToParam for crate::model::$name {
+            fn to_param(&self) -> Param<'_> {
+                Param::Text(std::borrow::Cow::Owned(self.to_string()))
+            }
+        }
+
+        impl FromCell for crate::model::$name {
+            fn from_cell(cell: Cell<'_>) -> Result<Self, String> {
+                parse_text::<uuid::Uuid>(cell).map(crate::model::$name)
+            }
+        }
+    )*};
+}
+
+id_cells!(
+    PublicationId,
+    EditionId,
+    ArticleId,
+    SectionId,
+    StatusId,
+    ContributorId,
+    AssignmentId,
+    HistoryId,
+    KindId,
+    ChangeSetId,
+    AdvertId,
+    SlotId,
+    DraftId,
+    PersonId,
+);

@@ -9,6 +9,7 @@ mod drafts;
 mod editions;
 mod flatplan;
 mod kinds;
+mod layering;
 mod load;
 mod other;
 mod plan;

@@ -33,6 +33,21 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0011_one_rule_for_names.sql"),
 ];
 
+/// Busy and damaged files get their own clear errors wherever SQLite reports
+/// them; `Store` fills in the path where it knows it. (Here, not in the
+/// domain's `error.rs`: the domain knows no engine.)
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        match map_error(&PathBuf::new(), e) {
+            Error::NotMasthead { .. } => Error::Corrupt {
+                path: PathBuf::new(),
+                detail: "SQLite cannot read it".into(),
+            },
+            other => other,
+        }
+    }
+}
+
 /// Opens a connection with Masthead's own SQL function, which the
 /// indexes of names use (`masthead_fold`, see [`crate::rules::fold`]).
 /// Every connection Masthead opens to a file comes from here.
@@ -755,9 +770,9 @@ pub(crate) fn map_error(path: &Path, e: rusqlite::Error) -> Error {
                     detail: detail.clone().unwrap_or_default(),
                 }
             }
-            _ => Error::Sqlite(e),
+            _ => Error::Database(e.to_string()),
         },
-        _ => Error::Sqlite(e),
+        _ => Error::Database(e.to_string()),
     }
 }
 
