@@ -1,0 +1,42 @@
+//! `section`: a publication's sections.
+
+use super::prelude::*;
+
+pub(crate) fn section(cmd: &SectionCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
+    match cmd {
+        SectionCmd::List { publication, json } => {
+            let store = open(path, false)?;
+            let publication = store.find_publication(publication.as_deref())?;
+            let list = store.list_sections(publication)?;
+            if *json {
+                return out.json(&list);
+            }
+            out.table(
+                &["ID", "SECTION"],
+                list.iter().map(|s| vec![s.id.to_string(), s.name.clone()]),
+                "No sections yet. Add one with `masthead section add --name NAME`.",
+            );
+            Ok(())
+        }
+        SectionCmd::Add { publication, name } => {
+            let mut store = open(path, false)?;
+            let publication = store.find_publication(publication.as_deref())?;
+            let s = store.add_section(who, publication, name)?;
+            out.line(&format!("Added section \"{}\" ({}).", s.name, s.id));
+            Ok(())
+        }
+        SectionCmd::Rename {
+            section,
+            publication,
+            name,
+            expect_version,
+        } => {
+            let mut store = open(path, false)?;
+            let publication = store.find_publication(publication.as_deref())?;
+            let id = store.find_section(publication, section)?;
+            let s = store.rename_section(who, id, *expect_version, name)?;
+            out.line(&format!("Renamed the section to \"{}\".", s.name));
+            Ok(())
+        }
+    }
+}
