@@ -188,20 +188,20 @@ impl Store {
     }
 
     /// Runs `f` on a consistent snapshot of the database.
-    pub(crate) fn read<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
         let path = self.path().to_path_buf();
         let mut tx = self.backend.read().map_err(|e| e.at_path(&path))?;
         // Nothing to save: dropping the transaction ends it.
-        f(&mut *tx).map_err(|e| e.at_path(&path))
+        f(&mut tx).map_err(|e| e.at_path(&path))
     }
 
     /// Runs `f` inside one write transaction: all of it is saved, or none.
     /// The transaction is a guard: an error, a failed COMMIT or a panic in
     /// `f` rolls it back, and the store stays usable for the next call.
-    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
         let path = self.path().to_path_buf();
         let mut tx = self.backend.write().map_err(|e| e.at_path(&path))?;
-        let value = f(&mut *tx).map_err(|e| e.at_path(&path))?;
+        let value = f(&mut tx).map_err(|e| e.at_path(&path))?;
         tx.commit().map_err(|e| e.at_path(&path))?;
         Ok(value)
     }

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 /// The section, checked to be one of the publication's.
 fn check_section(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     publication: PublicationId,
     section: Option<SectionId>,
 ) -> Result<Option<Section>> {
@@ -43,7 +43,7 @@ fn check_section(
 /// The kind, checked to be one of the publication's and in use (a piece
 /// may keep the retired kind it already has).
 fn check_kind(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     publication: PublicationId,
     kind: KindId,
     current: Option<KindId>,
@@ -79,7 +79,7 @@ fn check_kind(
 }
 
 pub(crate) fn add_article(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     actor: &Actor,
     edition: EditionId,
     input: &ArticleInput,
@@ -119,7 +119,7 @@ pub(crate) fn add_article(
 }
 
 pub(crate) fn change_status(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     actor: &Actor,
     id: ArticleId,
     seen: Option<u32>,
@@ -289,7 +289,7 @@ fn deadline_of(
     next_deadline(current, statuses, edition, a.writer_due, today)
 }
 
-pub(crate) fn find_status(tx: &mut dyn Tx, article: ArticleId, name: &str) -> Result<Status> {
+pub(crate) fn find_status(tx: &mut Tx<'_>, article: ArticleId, name: &str) -> Result<Status> {
     let article = need(tx.article(article)?, "article", article)?;
     let publication = need(
         tx.edition(article.edition_id)?,

@@ -20,7 +20,7 @@ pub struct AssignmentQuery {
 
 /// Records a new offer: the contributor is asked, the answer comes later.
 fn offer(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     cs: &mut ChangeSet,
     article: ArticleId,
     contributor: ContributorId,
@@ -74,7 +74,7 @@ fn offer(
 
 /// Moves an assignment to `to` (an answer or a withdrawal) inside `cs`.
 fn set_state(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     cs: &mut ChangeSet,
     a: &Assignment,
     version: u32,
@@ -108,7 +108,7 @@ fn set_state(
     Ok(())
 }
 
-fn load(tx: &mut dyn Tx, id: AssignmentId, seen: Option<u32>) -> Result<(Assignment, u32)> {
+fn load(tx: &mut Tx<'_>, id: AssignmentId, seen: Option<u32>) -> Result<(Assignment, u32)> {
     let a = need(tx.assignment(id)?, "assignment", id)?;
     let name = format!("{}'s assignment on \"{}\"", a.contributor, a.article_title);
     let version = check_version(tx, Entity::Assignment, id, &name, seen, a.version)?;
@@ -117,7 +117,7 @@ fn load(tx: &mut dyn Tx, id: AssignmentId, seen: Option<u32>) -> Result<(Assignm
 
 /// Moves an assignment to `to` and records it, in this transaction.
 fn answer_here(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     actor: &Actor,
     id: AssignmentId,
     seen: Option<u32>,
@@ -130,7 +130,7 @@ fn answer_here(
     need(tx.assignment(id)?, "assignment", id)
 }
 
-fn change_set(tx: &mut dyn Tx, actor: &Actor, edition: EditionId) -> Result<ChangeSet> {
+fn change_set(tx: &mut Tx<'_>, actor: &Actor, edition: EditionId) -> Result<ChangeSet> {
     let e = need(tx.edition(edition)?, "edition", edition)?;
     Ok(ChangeSet::new(actor, Some(e.publication_id), Some(edition)))
 }

@@ -7,7 +7,7 @@ use crate::rules::contributors::{diff, matches_search, validate};
 use crate::storage::{AssignmentFilter, Tx};
 
 /// Refuses an email another contributor uses, naming them.
-fn check_email_free(tx: &mut dyn Tx, email: Option<&str>, me: Option<ContributorId>) -> Result<()> {
+fn check_email_free(tx: &mut Tx<'_>, email: Option<&str>, me: Option<ContributorId>) -> Result<()> {
     let Some(email) = email else {
         return Ok(());
     };
@@ -35,7 +35,7 @@ fn duplicate_email(email: &str, other: Option<&str>) -> Error {
 }
 
 pub(crate) fn add_contributor(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     actor: &Actor,
     input: &ContributorInput,
 ) -> Result<Contributor> {
@@ -48,7 +48,7 @@ pub(crate) fn add_contributor(
 /// Adds a contributor as part of `cs` (one user action may add someone and
 /// do something with them, in one transaction and one change set).
 pub(crate) fn insert_contributor(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     cs: &mut ChangeSet,
     input: &ContributorInput,
 ) -> Result<ContributorId> {

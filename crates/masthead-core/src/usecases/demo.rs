@@ -339,7 +339,7 @@ impl Store {
     }
 }
 
-fn demo_publication(tx: &mut dyn Tx, actor: &Actor) -> Result<PublicationId> {
+fn demo_publication(tx: &mut Tx<'_>, actor: &Actor) -> Result<PublicationId> {
     let existing = tx
         .publications()?
         .into_iter()
@@ -379,7 +379,7 @@ fn demo_publication(tx: &mut dyn Tx, actor: &Actor) -> Result<PublicationId> {
     Ok(publication)
 }
 
-fn demo_contributor(tx: &mut dyn Tx, actor: &Actor, person: &Person) -> Result<ContributorId> {
+fn demo_contributor(tx: &mut Tx<'_>, actor: &Actor, person: &Person) -> Result<ContributorId> {
     if let Some(c) = tx
         .contributors()?
         .into_iter()
@@ -404,7 +404,7 @@ fn demo_contributor(tx: &mut dyn Tx, actor: &Actor, person: &Person) -> Result<C
 }
 
 fn demo_pieces(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     actor: &Actor,
     publication: PublicationId,
     edition: EditionId,
@@ -487,7 +487,7 @@ const SEED_DRAFT: (&str, &str, &str) = (
 );
 
 fn demo_draft(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     actor: &Actor,
     publication: PublicationId,
     edition: EditionId,
@@ -772,7 +772,7 @@ const PLACES: &[(&str, u32, u32, u32, u32)] = &[
     ("Win a £100 Amazon Voucher", 40, 40, 6, 0),
 ];
 
-fn demo_flatplan(tx: &mut dyn Tx, actor: &Actor, edition: EditionId) -> Result<()> {
+fn demo_flatplan(tx: &mut Tx<'_>, actor: &Actor, edition: EditionId) -> Result<()> {
     for (advertiser, size, state, position, first, last, units, offset) in ADVERTS {
         let ad = add_advert(
             tx,

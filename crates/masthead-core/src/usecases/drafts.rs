@@ -151,7 +151,7 @@ impl DiffInputs {
 }
 
 /// Which version: a number, or the newest when `None`.
-fn version_of(tx: &mut dyn Tx, article: &Article, version: Option<u32>) -> Result<Draft> {
+fn version_of(tx: &mut Tx<'_>, article: &Article, version: Option<u32>) -> Result<Draft> {
     pick(tx.drafts(article.id)?, article, version)
 }
 
@@ -182,7 +182,7 @@ fn pick(drafts: Vec<Draft>, article: &Article, version: Option<u32>) -> Result<D
     }
 }
 
-fn text_of(tx: &mut dyn Tx, d: &Draft) -> Result<(String, String)> {
+fn text_of(tx: &mut Tx<'_>, d: &Draft) -> Result<(String, String)> {
     need(tx.draft_text(d.id)?, "draft", d.id)
 }
 
@@ -223,7 +223,7 @@ fn file_name_of(upload: &Upload) -> Result<String> {
 /// what it stores, numbers it, moves a first draft's piece and writes the
 /// history. She is always its writer (`by` is an editor's choice).
 fn record_through_server(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     piece: &Article,
     upload: &Upload,
     extracted: &Extracted,
@@ -259,7 +259,7 @@ pub(crate) struct Recorded {
 /// inside `cs`: whose it is, that it is new, the version, and the move of a
 /// first draft to the drafts-arrive status. The caller writes `cs`.
 pub(crate) fn record(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     cs: &mut ChangeSet,
     actor: &Actor,
     piece: &Article,

@@ -16,7 +16,7 @@ fn duplicate(name: &str) -> Error {
 }
 
 pub(crate) fn create_edition(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     actor: &Actor,
     publication: PublicationId,
     input: &EditionInput,
@@ -30,7 +30,7 @@ pub(crate) fn create_edition(
 
 /// Adds an edition as part of `cs` (one user action may add it and more).
 fn insert_edition(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     cs: &mut ChangeSet,
     id: EditionId,
     publication: PublicationId,

@@ -18,7 +18,7 @@ use crate::rules::flatplan::{
 use crate::rules::{Diff, optional_block, optional_text, required_text};
 use crate::storage::{SlotRow, Tx};
 
-pub(crate) fn load(tx: &mut dyn Tx, edition: EditionId) -> Result<Flatplan> {
+pub(crate) fn load(tx: &mut Tx<'_>, edition: EditionId) -> Result<Flatplan> {
     let articles = tx.articles(edition)?;
     load_with(tx, edition, articles)
 }
@@ -26,7 +26,7 @@ pub(crate) fn load(tx: &mut dyn Tx, edition: EditionId) -> Result<Flatplan> {
 /// The flatplan, from the edition's pieces already read (the plan reads
 /// them for its run sheet too).
 pub(crate) fn load_with(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     edition: EditionId,
     articles: Vec<crate::model::Article>,
 ) -> Result<Flatplan> {
@@ -87,7 +87,7 @@ fn validate_advert(input: &AdvertInput) -> Result<AdvertInput> {
 /// Checks `place` for the edition and against every other slot on it;
 /// returns the row to write, with the offset where it fits.
 fn fit(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     edition: EditionId,
     place: &Placement,
     moving: Option<SlotId>,
@@ -139,7 +139,7 @@ fn shown(s: &Slot) -> String {
 
 /// Books an advert into an edition (not yet on a page).
 pub(crate) fn add_advert(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     actor: &Actor,
     edition: EditionId,
     input: &AdvertInput,
@@ -157,7 +157,7 @@ pub(crate) fn add_advert(
 /// Puts a piece on the flatplan: a run of pages or part of one page.
 /// Returns its edition; the caller reads the plan when it wants it.
 pub(crate) fn place_article(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     actor: &Actor,
     article: ArticleId,
     place: &Placement,
@@ -223,7 +223,7 @@ pub(crate) fn place_article(
 /// Puts a booked advert on the flatplan, in a slot of its size.
 /// Returns its edition; the caller reads the plan when it wants it.
 pub(crate) fn place_advert(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     actor: &Actor,
     advert: AdvertId,
     place: &Placement,
@@ -484,7 +484,7 @@ impl Store {
 }
 
 /// Removes a slot inside `cs` (a spiked piece leaves the flatplan this way).
-pub(crate) fn remove(tx: &mut dyn Tx, cs: &mut ChangeSet, slot: &Slot, version: u32) -> Result<()> {
+pub(crate) fn remove(tx: &mut Tx<'_>, cs: &mut ChangeSet, slot: &Slot, version: u32) -> Result<()> {
     tx.delete_slot(slot.id)?;
     tx.bump_flatplan(slot.edition_id, cs.at())?;
     record(
@@ -524,7 +524,7 @@ fn shifted(first: u32, last: u32, old: u32, new: u32) -> Option<(u32, u32)> {
 /// covers, whose slots move with them; a slot that would fall off refuses
 /// the change, and every one is named.
 pub(crate) fn repaginate(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     cs: &mut ChangeSet,
     edition: EditionId,
     old_count: u32,
@@ -603,7 +603,7 @@ pub(crate) fn repaginate(
 /// Carries an edition's recurring adverts over to a new edition: each is
 /// booked again, pencilled, on the same pages where they exist there.
 pub(crate) fn carry_adverts(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     cs: &mut ChangeSet,
     from: EditionId,
     to: EditionId,

@@ -52,7 +52,7 @@ pub(crate) fn need<T>(found: Option<T>, entity: &'static str, key: impl ToString
 /// `--expect-version` reads it in the same transaction). A stale version is
 /// a conflict that names who changed what since, from the history.
 pub(crate) fn check_version(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     entity: Entity,
     id: impl ToString,
     name: &str,
@@ -69,7 +69,7 @@ pub(crate) fn check_version(
 /// no longer at `version` (which the write lock makes all but impossible
 /// after `check_version`); that is a conflict like any other.
 pub(crate) fn ensure_saved(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     saved: bool,
     entity: Entity,
     id: impl ToString,
@@ -86,7 +86,7 @@ pub(crate) fn ensure_saved(
 /// The conflict error for a record that moved on from `seen` (to `current`,
 /// or, when not known, to the latest version its history records).
 fn conflict(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     entity: Entity,
     id: impl ToString,
     name: &str,

@@ -26,7 +26,7 @@ fn duplicate(name: &str) -> Error {
 
 /// Creates a publication with the default workflow, kinds and sections.
 pub(crate) fn create_publication(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     actor: &Actor,
     input: &PublicationInput,
 ) -> Result<Publication> {

@@ -20,7 +20,7 @@ fn valid_name(name: &str) -> Result<String> {
 }
 
 pub(crate) fn add_section(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     actor: &Actor,
     publication: PublicationId,
     name: &str,
@@ -37,7 +37,7 @@ pub(crate) fn add_section(
 }
 
 pub(crate) fn rename_section(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     actor: &Actor,
     id: SectionId,
     seen: Option<u32>,

@@ -42,7 +42,7 @@ impl ImportSummary {
 }
 
 /// An import never merges: `to` must hold nothing yet.
-pub(super) fn refuse_unless_empty(tx: &mut dyn crate::storage::Tx, to: &str) -> Result<()> {
+pub(super) fn refuse_unless_empty(tx: &mut crate::storage::Tx<'_>, to: &str) -> Result<()> {
     if tx.holds_nothing()? {
         return Ok(());
     }

@@ -14,7 +14,7 @@ use crate::model::{PublicationId, Status, StatusId, StatusInput, Transition, Wor
 use crate::rules::{Diff, workflow as rules};
 use crate::storage::Tx;
 
-pub(crate) fn load(tx: &mut dyn Tx, publication: PublicationId) -> Result<Workflow> {
+pub(crate) fn load(tx: &mut Tx<'_>, publication: PublicationId) -> Result<Workflow> {
     let version = need(
         tx.workflow_version(publication)?,
         "publication",
@@ -28,7 +28,7 @@ pub(crate) fn load(tx: &mut dyn Tx, publication: PublicationId) -> Result<Workfl
     })
 }
 
-fn publication_of(tx: &mut dyn Tx, status: StatusId) -> Result<PublicationId> {
+fn publication_of(tx: &mut Tx<'_>, status: StatusId) -> Result<PublicationId> {
     need(tx.status_publication(status)?, "status", status)
 }
 
@@ -88,11 +88,11 @@ fn renumber(wf: &mut Workflow) {
 /// Runs `change` on the workflow of `publication` as one transaction:
 /// the version check, the rules, the writes and one change set.
 fn edit(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     actor: &Actor,
     publication: PublicationId,
     seen: Option<u32>,
-    change: impl FnOnce(&mut dyn Tx, &mut Workflow) -> Result<Vec<Line>>,
+    change: impl FnOnce(&mut Tx<'_>, &mut Workflow) -> Result<Vec<Line>>,
 ) -> Result<Workflow> {
     let old = load(tx, publication)?;
     let name = format!(

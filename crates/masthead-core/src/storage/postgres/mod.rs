@@ -151,7 +151,7 @@ impl PgBackend {
 
     /// Begins a transaction with what `sql` says for this connection
     /// (whether it is a contributor's).
-    fn begin(&self, sql: impl Fn(bool) -> String, write: bool) -> Result<Box<dyn Tx + '_>> {
+    fn begin(&self, sql: impl Fn(bool) -> String, write: bool) -> Result<Tx<'_>> {
         let mut inner = self.inner.try_borrow_mut().map_err(|_| {
             Error::Server("a transaction is already open on this connection".into())
         })?;
@@ -183,7 +183,7 @@ impl PgBackend {
             open: true,
             wrote: false,
         };
-        Ok(Box::new(SqlTx::new(Box::new(conn))))
+        Ok(SqlTx::new(Box::new(conn)))
     }
 
     /// The connection outside any transaction, made again if it dropped.
@@ -471,14 +471,14 @@ impl Backend for PgBackend {
         Ok(done)
     }
 
-    fn read(&self) -> Result<Box<dyn Tx + '_>> {
+    fn read(&self) -> Result<Tx<'_>> {
         self.begin(
             |_| "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY".to_owned(),
             false,
         )
     }
 
-    fn write(&mut self) -> Result<Box<dyn Tx + '_>> {
+    fn write(&mut self) -> Result<Tx<'_>> {
         // Editors' writes run one at a time, holding the one row of
         // masthead_write_lock (through a function no contributor may run).
         // A contributor's writes are her functions' on her own rows, and

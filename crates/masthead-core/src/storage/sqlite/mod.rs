@@ -102,20 +102,17 @@ pub(crate) struct SqliteBackend {
 }
 
 impl Backend for SqliteBackend {
-    fn read(&self) -> Result<Box<dyn Tx + '_>> {
+    fn read(&self) -> Result<Tx<'_>> {
         self.clear_dangling();
         // A deferred transaction: a consistent snapshot, no write lock.
         let tx = self
             .conn
             .unchecked_transaction()
             .map_err(|e| map_error(&self.path, e))?;
-        Ok(Box::new(SqlTx::new(Box::new(SqliteConn::new(
-            tx,
-            self.path.clone(),
-        )))))
+        Ok(SqlTx::new(Box::new(SqliteConn::new(tx, self.path.clone()))))
     }
 
-    fn write(&mut self) -> Result<Box<dyn Tx + '_>> {
+    fn write(&mut self) -> Result<Tx<'_>> {
         if self.read_only {
             return Err(Error::ReadOnly {
                 path: self.path.clone(),
@@ -128,7 +125,7 @@ impl Backend for SqliteBackend {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| map_error(&path, e))?;
-        Ok(Box::new(SqlTx::new(Box::new(SqliteConn::new(tx, path)))))
+        Ok(SqlTx::new(Box::new(SqliteConn::new(tx, path))))
     }
 
     fn data_version(&self) -> Result<i64> {

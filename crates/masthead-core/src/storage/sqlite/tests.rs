@@ -182,7 +182,7 @@ fn committed(path: &Path) -> Vec<String> {
         .unwrap()
 }
 
-fn insert(tx: &mut dyn crate::storage::Tx, name: &str) -> crate::Result<()> {
+fn insert(tx: &mut crate::storage::Tx<'_>, name: &str) -> crate::Result<()> {
     tx.insert_contributor(
         ContributorId::new(),
         &person(name),
@@ -255,13 +255,13 @@ fn a_failed_commit_rolls_back_and_a_later_write_is_really_committed() {
         )
         .unwrap();
         insert(&mut tx, "Lost").unwrap();
-        let err = Box::new(tx).commit().unwrap_err();
+        let err = tx.commit().unwrap_err();
         assert_eq!(err.code(), "reference_missing", "{err}");
     }
     assert!(backend.conn.is_autocommit(), "no transaction is left open");
     {
         let mut tx = backend.write().unwrap();
-        insert(&mut *tx, "Saved").unwrap();
+        insert(&mut tx, "Saved").unwrap();
         tx.commit().unwrap();
     }
     assert_eq!(committed(&path), vec!["Saved"]);

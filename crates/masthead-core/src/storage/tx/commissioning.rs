@@ -1,0 +1,178 @@
+//! Contributors and their assignments.
+
+use super::*;
+
+impl SqlTx<'_> {
+    /// Contributors by name.
+    pub(crate) fn contributors(&mut self) -> Result<Vec<Contributor>> {
+        self.all(
+            &format!(
+                "{} ORDER BY c.name COLLATE NOCASE",
+                self.with_notes(CONTRIBUTOR)
+            ),
+            p![],
+            contributor,
+        )
+    }
+
+    pub(crate) fn contributor(&mut self, id: ContributorId) -> Result<Option<Contributor>> {
+        let sql = format!("{} AND c.id = ?1", self.with_notes(CONTRIBUTOR));
+        self.one(&sql, p![id], contributor)
+    }
+
+    pub(crate) fn contributor_by_email(&mut self, email: &str) -> Result<Option<Contributor>> {
+        self.one(
+            &format!(
+                "{} AND c.email IS NOT NULL AND masthead_fold(c.email) = masthead_fold(?1)",
+                self.with_notes(CONTRIBUTOR)
+            ),
+            p![email],
+            contributor,
+        )
+    }
+
+    pub(crate) fn update_contributor(
+        &mut self,
+        id: ContributorId,
+        version: u32,
+        v: &ContributorInput,
+        at: &str,
+    ) -> Result<bool> {
+        self.exec(
+            "UPDATE contributors SET name = ?3, role = ?4, organisation = ?5, email = ?6,
+                phone = ?7, kind = ?8, notes = ?9, updated_at = ?10, version = version + 1
+             WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
+            p![
+                id,
+                version,
+                v.name,
+                v.role,
+                v.organisation,
+                v.email,
+                v.phone,
+                v.kind.as_str(),
+                v.notes,
+                at
+            ],
+        )
+        .map(|n| n == 1)
+    }
+
+    pub(crate) fn insert_contributor(
+        &mut self,
+        id: ContributorId,
+        v: &ContributorInput,
+        at: &str,
+    ) -> Result<()> {
+        self.exec(
+            "INSERT INTO contributors (id, name, role, organisation, email, phone, kind, notes,
+                created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            p![
+                id,
+                v.name,
+                v.role,
+                v.organisation,
+                v.email,
+                v.phone,
+                v.kind.as_str(),
+                v.notes,
+                at
+            ],
+        )
+        .map(drop)
+    }
+
+    pub(crate) fn insert_assignment(&mut self, a: &AssignmentRow<'_>, at: &str) -> Result<()> {
+        let v = a.fields;
+        self.exec(
+            "INSERT INTO assignments (id, article_id, contributor_id, role, brief, word_target,
+                due_date, fee_minor, fee_currency, state, answered_at, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
+                CASE WHEN ?10 = 'offered' THEN NULL ELSE ?11 END, ?11, ?11)",
+            p![
+                a.id,
+                a.article,
+                a.contributor,
+                v.role,
+                v.brief,
+                v.word_target,
+                date_text(v.due_date),
+                v.fee.as_ref().map(|f| f.0),
+                v.fee.as_ref().map(|f| f.1.as_str()),
+                a.state.key(),
+                at
+            ],
+        )
+        .map(drop)
+    }
+
+    pub(crate) fn assignment(&mut self, id: AssignmentId) -> Result<Option<Assignment>> {
+        self.one(&format!("{ASSIGNMENT} AND asg.id = ?1"), p![id], assignment)
+    }
+
+    /// Newest first.
+    pub(crate) fn assignments(&mut self, f: AssignmentFilter) -> Result<Vec<Assignment>> {
+        // Conditions only for the filters that are set, so that SQLite uses
+        // the index of each (an `?1 IS NULL OR …` would scan every assignment).
+        let mut sql = format!("{ASSIGNMENT} AND a.deleted_at IS NULL");
+        if f.article.is_some() {
+            sql += " AND asg.article_id = ?1";
+        }
+        if f.contributor.is_some() {
+            sql += " AND asg.contributor_id = ?2";
+        }
+        if f.edition.is_some() {
+            sql += " AND a.edition_id = ?3";
+        }
+        sql += " ORDER BY asg.created_at DESC, asg.id DESC";
+        let values = [
+            f.article.map(|x| x.to_string()),
+            f.contributor.map(|x| x.to_string()),
+            f.edition.map(|x| x.to_string()),
+        ];
+        self.all_numbered(&sql, &values, assignment)
+    }
+
+    pub(crate) fn update_assignment(
+        &mut self,
+        id: AssignmentId,
+        version: u32,
+        v: &AssignmentTerms,
+        at: &str,
+    ) -> Result<bool> {
+        self.exec(
+            "UPDATE assignments SET role = ?3, brief = ?4, word_target = ?5, due_date = ?6,
+                fee_minor = ?7, fee_currency = ?8, updated_at = ?9, version = version + 1
+             WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
+            p![
+                id,
+                version,
+                v.role,
+                v.brief,
+                v.word_target,
+                date_text(v.due_date),
+                v.fee.as_ref().map(|f| f.0),
+                v.fee.as_ref().map(|f| f.1.as_str()),
+                at
+            ],
+        )
+        .map(|n| n == 1)
+    }
+
+    pub(crate) fn set_assignment_state(
+        &mut self,
+        id: AssignmentId,
+        version: u32,
+        state: AssignmentState,
+        at: &str,
+    ) -> Result<bool> {
+        self.exec(
+            "UPDATE assignments SET state = ?3, answered_at = ?4, updated_at = ?4,
+                version = version + 1
+             WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
+            p![id, version, state.key(), at],
+        )
+        .map(|n| n == 1)
+    }
+}

@@ -1,0 +1,89 @@
+//! Editions.
+
+use super::*;
+
+impl SqlTx<'_> {
+    pub(crate) fn editions(&mut self, publication: Option<PublicationId>) -> Result<Vec<Edition>> {
+        self.all(
+            &format!(
+                "{} AND (CAST(?1 AS TEXT) IS NULL OR e.publication_id = ?1)
+                 ORDER BY p.name COLLATE NOCASE, coalesce(e.on_sale_date, e.cover_date, '9999') DESC, e.name",
+                self.with_notes(EDITION)
+            ),
+            p![publication],
+            edition,
+        )
+    }
+
+    pub(crate) fn edition(&mut self, id: EditionId) -> Result<Option<Edition>> {
+        let sql = format!("{} AND e.id = ?1", self.with_notes(EDITION));
+        self.one(&sql, p![id], edition)
+    }
+
+    pub(crate) fn insert_edition(
+        &mut self,
+        id: EditionId,
+        publication: PublicationId,
+        v: &EditionInput,
+        at: &str,
+    ) -> Result<()> {
+        let (topics, [cover, commissioning, copy, subbing, press, on_sale]) = edition_fields(v);
+        self.exec(
+            "INSERT INTO editions (id, name, theme, focus_topics, cover_date, page_count,
+                commissioning_closes, copy_deadline, subbing_deadline, press_date,
+                on_sale_date, notes, created_at, updated_at, publication_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
+            p![
+                id,
+                v.name,
+                v.theme,
+                topics,
+                cover,
+                v.page_count,
+                commissioning,
+                copy,
+                subbing,
+                press,
+                on_sale,
+                v.notes,
+                at,
+                publication
+            ],
+        )
+        .map(drop)
+    }
+
+    pub(crate) fn update_edition(
+        &mut self,
+        id: EditionId,
+        version: u32,
+        v: &EditionInput,
+        at: &str,
+    ) -> Result<bool> {
+        let (topics, [cover, commissioning, copy, subbing, press, on_sale]) = edition_fields(v);
+        self.exec(
+            "UPDATE editions SET name = ?2, theme = ?3, focus_topics = ?4, cover_date = ?5,
+                page_count = ?6, commissioning_closes = ?7, copy_deadline = ?8,
+                subbing_deadline = ?9, press_date = ?10, on_sale_date = ?11, notes = ?12,
+                updated_at = ?13, version = version + 1
+             WHERE id = ?1 AND version = ?14 AND deleted_at IS NULL",
+            p![
+                id,
+                v.name,
+                v.theme,
+                topics,
+                cover,
+                v.page_count,
+                commissioning,
+                copy,
+                subbing,
+                press,
+                on_sale,
+                v.notes,
+                at,
+                version
+            ],
+        )
+        .map(|n| n == 1)
+    }
+}
