@@ -1,0 +1,217 @@
+//! The command line, as clap parses it.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "masthead",
+    version,
+    about = "Plan magazine editions, commission pieces and track them to press.",
+    after_help = "The database is --db PATH (or a postgres:// URL), else $MASTHEAD_DB, else the app's default file.\nExit codes: 0 success, 2 invalid input or usage, 1 any other failure."
+)]
+pub struct Cli {
+    /// The Masthead database file to use, or a team server as
+    /// postgres://USER@HOST:5432/DATABASE (?sslmode=verify-full over the internet).
+    #[arg(long, global = true, env = "MASTHEAD_DB", value_name = "PATH|URL")]
+    pub db: Option<PathBuf>,
+    /// Your name, as recorded in the history (default: the app's setting, else your OS account).
+    #[arg(long = "as", global = true, env = "MASTHEAD_USER", value_name = "NAME")]
+    pub user: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create (or upgrade) the database file.
+    Init,
+    /// Serves the database file to the desktop app, one JSON request and
+    /// reply per line on stdin/stdout (the app starts it; not for people).
+    #[command(hide = true)]
+    ServeStore {
+        /// existing (the file must be there), new (it must not), or any.
+        #[arg(long, default_value = "existing")]
+        open: String,
+    },
+    /// Load the demo: PSE's "Feb/Mar 21" edition and a second edition in planning.
+    Demo,
+    /// Back up the database file to a new FILE: a consistent copy, safe
+    /// while the app and other commands are writing.
+    Backup {
+        /// The backup to write (a new file).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Replace the database file's contents with a backup. What it holds now
+    /// is set aside first, beside it (NAME.before-restore-TIME.db).
+    Restore {
+        /// The backup to restore (from `masthead backup` or the app's daily backups).
+        backup: PathBuf,
+    },
+    /// Check the database: SQLite's integrity and foreign keys, and
+    /// Masthead's own rules (statuses, drafts, history, the flatplan).
+    /// Exits 0 when all is well, 1 when something is wrong.
+    Check {
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// First repair what can be (on a team server restored elsewhere:
+        /// members' right to connect); as the database's owner.
+        #[arg(long)]
+        repair: bool,
+    },
+    /// Publications: the titles that editions belong to.
+    Publication {
+        #[command(subcommand)]
+        cmd: PublicationCmd,
+    },
+    /// Editions: one issue of a publication with its plan and key dates.
+    Edition {
+        #[command(subcommand)]
+        cmd: EditionCmd,
+    },
+    /// Articles: the pieces of an edition and their workflow status.
+    Article {
+        #[command(subcommand)]
+        cmd: ArticleCmd,
+    },
+    /// Contributors: the people who write.
+    Contributor {
+        #[command(subcommand)]
+        cmd: ContributorCmd,
+    },
+    /// Sections: the recurring parts of a publication.
+    Section {
+        #[command(subcommand)]
+        cmd: SectionCmd,
+    },
+    /// Kinds of piece: news, feature, "White paper"…, per publication.
+    Kind {
+        #[command(subcommand)]
+        cmd: KindCmd,
+    },
+    /// Assignments: who was asked to do what, and their answers.
+    Assignment {
+        #[command(subcommand)]
+        cmd: AssignmentCmd,
+    },
+    /// The workflow: a publication's statuses, allowed moves and deadlines.
+    Workflow {
+        #[command(subcommand)]
+        cmd: WorkflowCmd,
+    },
+    /// The flatplan: pages and spreads, pieces and adverts on them.
+    Flatplan {
+        #[command(subcommand)]
+        cmd: FlatplanCmd,
+    },
+    /// Drafts: contributors' copy, every version kept.
+    Draft {
+        #[command(subcommand)]
+        cmd: DraftCmd,
+    },
+    /// A team's database as a whole: move a file onto a team server and back.
+    Team {
+        #[command(subcommand)]
+        cmd: TeamCmd,
+    },
+    /// Export an edition's plan (a PDF to print, the run sheet as CSV), or
+    /// the whole database as portable JSON.
+    Export {
+        #[command(subcommand)]
+        cmd: ExportCmd,
+    },
+    /// Bring a portable JSON export into an empty database file or server.
+    Import {
+        #[command(subcommand)]
+        cmd: ImportCmd,
+    },
+    /// Adverts booked into an edition.
+    Advert {
+        #[command(subcommand)]
+        cmd: AdvertCmd,
+    },
+    /// The board: pieces grouped by status, with contributors, word targets,
+    /// next deadlines and what is overdue.
+    Board {
+        /// The edition's name or id (default: every edition of the publication).
+        #[arg(long)]
+        edition: Option<String>,
+        #[arg(long)]
+        publication: Option<String>,
+        /// Only pieces in this section.
+        #[arg(long)]
+        section: Option<String>,
+        /// Only pieces of this kind.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only pieces this contributor is assigned to.
+        #[arg(long)]
+        contributor: Option<String>,
+        /// Only overdue pieces.
+        #[arg(long)]
+        overdue: bool,
+        /// Work deadlines out as of this day (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        today: Option<DateArg>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// A date flag: `YYYY-MM-DD`, or `none` (or an empty string) to clear it.
+#[derive(Debug, Clone)]
+pub struct DateArg(pub Option<NaiveDate>);
+
+fn parse_date(text: &str) -> Result<DateArg, String> {
+    let text = text.trim();
+    if text.is_empty() || text.eq_ignore_ascii_case("none") {
+        return Ok(DateArg(None));
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|_| text.len() == 10)
+        .map(|d| DateArg(Some(d)))
+        .ok_or_else(|| {
+            format!("\"{text}\" is not a calendar date; write it as YYYY-MM-DD, e.g. 2021-02-01")
+        })
+}
+
+/// A word target: a whole number, or `none` to clear it.
+#[derive(Debug, Clone)]
+pub struct WordsArg(pub Option<u32>);
+
+fn parse_words(text: &str) -> Result<WordsArg, String> {
+    let text = text.trim();
+    if text.is_empty() || text.eq_ignore_ascii_case("none") {
+        return Ok(WordsArg(None));
+    }
+    text.parse::<u32>()
+        .map(|n| WordsArg(Some(n)))
+        .map_err(|_| format!("\"{text}\" is not a word count; use a whole number such as 1200"))
+}
+
+fn parse_pages(text: &str) -> Result<u32, String> {
+    text.trim().parse::<u32>().map_err(|_| {
+        format!("\"{text}\" is not a page count; use a whole number of at least 1, such as 68")
+    })
+}
+
+mod article;
+mod contributor;
+mod draft;
+mod edition;
+mod flatplan;
+mod io;
+mod workflow;
+
+pub use article::*;
+pub use contributor::*;
+pub use draft::*;
+pub use edition::*;
+pub use flatplan::*;
+pub use io::*;
+pub use workflow::*;
