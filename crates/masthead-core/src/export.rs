@@ -1,7 +1,7 @@
-//! The run sheet as CSV (RFC 4180): comma-separated, fields quoted when
-//! they hold a comma, a quote or a line break (quotes doubled), CRLF line
-//! ends, UTF-8 with a byte order mark so Excel reads accents and £ right
-//! (LibreOffice reads it either way).
+//! The run sheet as CSV (RFC 4180, written by the `csv` crate):
+//! comma-separated, fields quoted when they must be (quotes doubled), CRLF
+//! line ends, UTF-8 with a byte order mark so Excel reads accents and £
+//! right (LibreOffice reads it either way).
 //!
 //! A text cell that a spreadsheet would run as a formula (one starting
 //! with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a
@@ -25,42 +25,51 @@ const HEADER: [&str; 11] = [
 
 /// The run sheet of `plan` as CSV bytes.
 pub fn run_sheet_csv(plan: &EditionPlan) -> Vec<u8> {
-    let mut out = String::from("\u{feff}");
-    line(&mut out, HEADER.iter().map(|h| h.to_string()));
-    for r in &plan.run_sheet {
+    let mut out = csv_writer(b"\xEF\xBB\xBF".to_vec());
+    let rows = plan.run_sheet.iter().map(|r| {
         let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
-        line(
-            &mut out,
-            [
-                text(r.pages.as_deref().unwrap_or("not placed")),
-                number(r.first_page),
-                text(r.section.as_deref().unwrap_or("")),
-                text(&r.title),
-                text(&r.kind),
-                text(&r.contributors.join("; ")),
-                number(r.words),
-                number(r.word_target),
-                text(&r.status),
-                r.deadline
-                    .as_ref()
-                    .map(|d| d.date.format("%Y-%m-%d").to_string())
-                    .unwrap_or_default(),
-                r.deadline
-                    .as_ref()
-                    .map(|d| {
-                        let due = text(&d.status_label);
-                        if d.overdue {
-                            format!("{due} (overdue)")
-                        } else {
-                            due
-                        }
-                    })
-                    .unwrap_or_default(),
-            ]
-            .into_iter(),
-        );
+        [
+            text(r.pages.as_deref().unwrap_or("not placed")),
+            number(r.first_page),
+            text(r.section.as_deref().unwrap_or("")),
+            text(&r.title),
+            text(&r.kind),
+            text(&r.contributors.join("; ")),
+            number(r.words),
+            number(r.word_target),
+            text(&r.status),
+            r.deadline
+                .as_ref()
+                .map(|d| d.date.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            r.deadline
+                .as_ref()
+                .map(|d| {
+                    let due = text(&d.status_label);
+                    if d.overdue {
+                        format!("{due} (overdue)")
+                    } else {
+                        due
+                    }
+                })
+                .unwrap_or_default(),
+        ]
+    });
+    // Writing to memory cannot fail.
+    let _ = out.write_record(HEADER);
+    for row in rows {
+        let _ = out.write_record(&row);
     }
-    out.into_bytes()
+    out.into_inner().unwrap_or_default()
+}
+
+/// RFC 4180 as spreadsheets read it: quoted only when a field must be,
+/// CRLF line ends, after whatever `start` already holds.
+fn csv_writer(start: Vec<u8>) -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(start)
 }
 
 /// A text cell, defused if a spreadsheet would read it as a formula.
@@ -69,24 +78,6 @@ fn text(value: &str) -> String {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
         _ => value.to_owned(),
     }
-}
-
-fn line(out: &mut String, fields: impl Iterator<Item = String>) {
-    let mut first = true;
-    for field in fields {
-        if !first {
-            out.push(',');
-        }
-        first = false;
-        if field.contains([',', '"', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&field.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(&field);
-        }
-    }
-    out.push_str("\r\n");
 }
 
 /// A file name for an edition's export: the publication's short name (the
@@ -117,13 +108,14 @@ mod tests {
 
     #[test]
     fn csv_fields_are_quoted_only_when_they_must_be_and_formulas_defused() {
-        let mut out = String::new();
-        line(
-            &mut out,
+        let mut w = csv_writer(Vec::new());
+        w.write_record(
             ["plain", "a, b", "say \"hi\"", "two\nlines", "=1+1"]
                 .iter()
                 .map(|f| text(f)),
-        );
+        )
+        .unwrap();
+        let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
         assert_eq!(
             out,
             "plain,\"a, b\",\"say \"\"hi\"\"\",\"two\nlines\",'=1+1\r\n"
