@@ -12,7 +12,18 @@ pub enum AssignmentState {
     Withdrawn,
 }
 
+/// The role of the one who writes the piece (its copy and word target come
+/// from the writer's commission).
+pub const WRITER_ROLE: &str = "writer";
+
 impl AssignmentState {
+    pub const ALL: [AssignmentState; 4] = [
+        AssignmentState::Offered,
+        AssignmentState::Accepted,
+        AssignmentState::Declined,
+        AssignmentState::Withdrawn,
+    ];
+
     pub fn key(self) -> &'static str {
         match self {
             AssignmentState::Offered => "offered",
@@ -23,14 +34,7 @@ impl AssignmentState {
     }
 
     pub fn parse(text: &str) -> Option<AssignmentState> {
-        [
-            AssignmentState::Offered,
-            AssignmentState::Accepted,
-            AssignmentState::Declined,
-            AssignmentState::Withdrawn,
-        ]
-        .into_iter()
-        .find(|s| s.key() == text)
+        AssignmentState::ALL.into_iter().find(|s| s.key() == text)
     }
 
     /// Offered or accepted: the contributor is (still) on the piece.

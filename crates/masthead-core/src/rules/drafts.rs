@@ -95,7 +95,7 @@ pub(crate) fn author<'a>(
     match by {
         Some(who) => active()
             .filter(|a| a.contributor_id == who)
-            .min_by_key(|a| a.role != "writer")
+            .min_by_key(|a| a.role != crate::model::WRITER_ROLE)
             .ok_or_else(|| {
                 Error::invalid(
                     "not_commissioned",
@@ -108,7 +108,9 @@ pub(crate) fn author<'a>(
                 )
             }),
         None => {
-            let writers: Vec<&Assignment> = active().filter(|a| a.role == "writer").collect();
+            let writers: Vec<&Assignment> = active()
+                .filter(|a| a.role == crate::model::WRITER_ROLE)
+                .collect();
             match writers.as_slice() {
                 [one] => Ok(one),
                 [] => Err(Error::invalid(

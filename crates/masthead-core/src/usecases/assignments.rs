@@ -62,7 +62,7 @@ fn offer(
         cs.at(),
     )?;
     let from = cs.len();
-    let shown = if valid.role == "writer" {
+    let shown = if valid.role == crate::model::WRITER_ROLE {
         who.name.clone()
     } else {
         format!("{} as {}", who.name, valid.role)

@@ -446,7 +446,7 @@ fn demo_pieces(
             let id = AssignmentId::new();
             let mut cs = ChangeSet::new(actor, Some(publication), Some(edition));
             let fields = AssignmentTerms {
-                role: "writer".into(),
+                role: crate::model::WRITER_ROLE.into(),
                 brief: String::new(),
                 word_target: piece.words,
                 due_date: None,

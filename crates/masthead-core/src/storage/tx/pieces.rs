@@ -124,8 +124,12 @@ const BOARD_COLUMNS: &str = concat!(
         sec.name AS section, a.kind_id, k.label AS kind_label, a.status_id, a.version,
         coalesce(w.contributors, '[]') AS contributors, w.due,
         (EXISTS (SELECT 1 FROM assignments asg WHERE asg.article_id = a.id
-                   AND asg.deleted_at IS NULL AND asg.role = 'writer'
-                   AND asg.state IN ('declined', 'withdrawn'))
+                   AND asg.deleted_at IS NULL AND asg.role = ",
+    writer!(),
+    "
+                   AND asg.state IN ",
+    ended_states!(),
+    ")
          AND coalesce(w.has_writer, 0) = 0) AS needs_writer, ",
     copy_columns!(),
     "
@@ -138,15 +142,17 @@ const BOARD_COLUMNS: &str = concat!(
 
 /// Per piece of the board: its active contributors in order (writers
 /// first), its writers' earliest due date, and whether it has a writer.
-const BOARD_ASSIGNMENTS: &str = "LEFT JOIN (
+const BOARD_ASSIGNMENTS: &str = concat!(
+    "LEFT JOIN (
         SELECT asg.article_id,
-               json_group_array(c.name ORDER BY asg.role <> 'writer', asg.created_at) AS contributors,
-               min(CASE WHEN asg.role = 'writer' THEN asg.due_date END) AS due,
-               max(CASE WHEN asg.role = 'writer' THEN 1 ELSE 0 END) AS has_writer
+               json_group_array(c.name ORDER BY asg.role <> ", writer!(), ", asg.created_at) AS contributors,
+               min(CASE WHEN asg.role = ", writer!(), " THEN asg.due_date END) AS due,
+               max(CASE WHEN asg.role = ", writer!(), " THEN 1 ELSE 0 END) AS has_writer
           FROM assignments asg JOIN contributors c ON c.id = asg.contributor_id
-         WHERE asg.deleted_at IS NULL AND asg.state IN ('offered', 'accepted')
+         WHERE asg.deleted_at IS NULL AND asg.state IN ", active_states!(), "
            AND asg.article_id IN (SELECT a2.id FROM articles a2 JOIN editions e2 ON e2.id = a2.edition_id
-                                   WHERE a2.deleted_at IS NULL AND e2.publication_id = ?1";
+                                   WHERE a2.deleted_at IS NULL AND e2.publication_id = ?1"
+);
 
 /// The board's conditions for the filters that are set, so that each uses
 /// an index (an `?2 IS NULL OR …` would scan every piece).
@@ -171,9 +177,13 @@ fn board_sql(f: &BoardFilter) -> String {
         sql += " AND a.kind_id = ?4";
     }
     if f.contributor_id.is_some() {
-        sql += " AND a.id IN (SELECT asg.article_id FROM assignments asg
+        sql += concat!(
+            " AND a.id IN (SELECT asg.article_id FROM assignments asg
                     WHERE asg.contributor_id = ?5 AND asg.deleted_at IS NULL
-                      AND asg.state IN ('offered', 'accepted'))";
+                      AND asg.state IN ",
+            active_states!(),
+            ")"
+        );
     }
     sql + " ORDER BY s.position, a.title COLLATE NOCASE"
 }

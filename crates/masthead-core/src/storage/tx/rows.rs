@@ -3,6 +3,27 @@
 
 use super::*;
 
+// Business words in SQL come from Rust: each fragment is the model's own
+// (`AssignmentState::is_active`, `WRITER_ROLE`), checked by a test below.
+/// The states of an assignment that keep its contributor on the piece.
+macro_rules! active_states {
+    () => {
+        "('offered', 'accepted')"
+    };
+}
+/// The states of an assignment that has ended.
+macro_rules! ended_states {
+    () => {
+        "('declined', 'withdrawn')"
+    };
+}
+/// The role of the piece's writer.
+macro_rules! writer {
+    () => {
+        "'writer'"
+    };
+}
+
 /// A stored value outside the set the schema allows.
 #[derive(Debug)]
 pub(super) struct UnknownValue(pub(super) String);
@@ -201,10 +222,16 @@ macro_rules! copy_join {
 /// commission's (the newest). Pieces, cards and slots all count against it.
 macro_rules! copy_target {
     () => {
-        "coalesce(a.word_target, (SELECT asg.word_target FROM assignments asg
-            WHERE asg.article_id = a.id AND asg.deleted_at IS NULL AND asg.role = 'writer'
-              AND asg.state IN ('offered', 'accepted')
+        concat!(
+            "coalesce(a.word_target, (SELECT asg.word_target FROM assignments asg
+            WHERE asg.article_id = a.id AND asg.deleted_at IS NULL AND asg.role = ",
+            writer!(),
+            "
+              AND asg.state IN ",
+            active_states!(),
+            "
             ORDER BY asg.created_at DESC LIMIT 1))"
+        )
     };
 }
 
@@ -246,11 +273,17 @@ macro_rules! article_select {
         (SELECT json_group_array(name) FROM (
             SELECT c.name FROM assignments asg JOIN contributors c ON c.id = asg.contributor_id
              WHERE asg.article_id = a.id AND asg.deleted_at IS NULL
-               AND asg.state IN ('offered', 'accepted')
+               AND asg.state IN ",
+            active_states!(),
+            "
              ORDER BY asg.created_at, asg.id) AS w) AS contributors,
         (SELECT min(asg.due_date) FROM assignments asg
-          WHERE asg.article_id = a.id AND asg.deleted_at IS NULL AND asg.role = 'writer'
-            AND asg.state IN ('offered', 'accepted')) AS writer_due,
+          WHERE asg.article_id = a.id AND asg.deleted_at IS NULL AND asg.role = ",
+            writer!(),
+            "
+            AND asg.state IN ",
+            active_states!(),
+            ") AS writer_due,
         (SELECT count(*) FROM drafts d WHERE d.article_id = a.id) AS draft_count, ",
             copy_columns!(),
             "
@@ -310,7 +343,9 @@ macro_rules! contributor_select {
             $notes,
             ", c.version,
         (SELECT count(*) FROM assignments asg WHERE asg.contributor_id = c.id
-            AND asg.deleted_at IS NULL AND asg.state IN ('offered', 'accepted')) AS active
+            AND asg.deleted_at IS NULL AND asg.state IN ",
+            active_states!(),
+            ") AS active
      FROM contributors c WHERE c.deleted_at IS NULL"
         )
     };
@@ -387,4 +422,25 @@ pub(super) fn assignment(row: &Row<'_>) -> Result<Assignment> {
         latest_words: row.get("latest_words")?,
         version: row.get("version")?,
     })
+}
+
+#[cfg(test)]
+mod fragments {
+    use crate::model::{AssignmentState, WRITER_ROLE};
+
+    fn list(states: impl Iterator<Item = AssignmentState>) -> String {
+        let keys: Vec<String> = states.map(|s| format!("'{}'", s.key())).collect();
+        format!("({})", keys.join(", "))
+    }
+
+    #[test]
+    fn the_sql_fragments_are_the_models_words() {
+        let all = AssignmentState::ALL.into_iter();
+        assert_eq!(
+            active_states!(),
+            list(all.clone().filter(|s| s.is_active()))
+        );
+        assert_eq!(ended_states!(), list(all.filter(|s| !s.is_active())));
+        assert_eq!(writer!(), format!("'{WRITER_ROLE}'"));
+    }
 }
