@@ -198,3 +198,17 @@ describe("toasts", () => {
     expect(t.items.map((i) => i.message)).toEqual(["saved 3", "saved 4", "saved 5"]);
   });
 });
+
+describe("the menu", () => {
+  it("maps every item of the native menu to an action, and nothing else", async () => {
+    const { menuAction } = await import("./shortcuts");
+    const menu = (await import("../../../src-tauri/src/menu.rs?raw")).default;
+    // Quit is the Rust side's own (it never reaches the window).
+    const items = [...menu.matchAll(/item\("([a-z-]+)"/g)].map((m) => m[1]!).filter((id) => id !== "quit");
+    expect(items.length).toBeGreaterThan(5);
+    for (const id of items) expect(menuAction(id), id).not.toBeNull();
+    expect(menuAction("shortcuts")).toBe("help");
+    expect(menuAction("toString")).toBeNull();
+    expect(menuAction("quit")).toBeNull();
+  });
+});

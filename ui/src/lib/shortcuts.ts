@@ -1,9 +1,16 @@
-// Keyboard shortcuts: one table, used by the key handler and by the "?" help.
+// Keyboard shortcuts and the native menu: one table of keys, used by the key
+// handler and by the "?" help, and one map of menu items, both onto the
+// actions the window runs in one place (App.svelte's `run`).
 
 export type Action =
   | "new-piece"
   | "new-edition"
+  | "new-database"
   | "open-database"
+  | "load-demo"
+  | "connect-server"
+  | "backup"
+  | "restore"
   | "go-editions"
   | "go-contributors"
   | "go-board"
@@ -38,6 +45,24 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: "close", keys: "Esc", label: "Close the drawer or dialog", inFields: true },
   { action: "help", keys: "?", label: "Show these shortcuts", singleKey: true },
 ];
+
+/** The native menu's items (src-tauri/src/menu.rs), as actions. */
+const MENU: Readonly<Record<string, Action>> = {
+  "new-database": "new-database",
+  "open-database": "open-database",
+  "load-demo": "load-demo",
+  "connect-server": "connect-server",
+  "new-edition": "new-edition",
+  export: "export",
+  shortcuts: "help",
+  backup: "backup",
+  restore: "restore",
+};
+
+/** The action a menu item runs, or null for an item this window does not know. */
+export function menuAction(id: string): Action | null {
+  return Object.hasOwn(MENU, id) ? MENU[id]! : null;
+}
 
 export interface KeyLike {
   key: string;

@@ -20,17 +20,17 @@ pub const APPLICATION_ID: i32 = 0x4D53_5448;
 
 /// Append-only: a released migration is never edited, a change is a new file.
 pub(crate) const MIGRATIONS: &[&str] = &[
-    include_str!("../../migrations/0001_initial.sql"),
-    include_str!("../../migrations/0002_kinds_change_sets.sql"),
-    include_str!("../../migrations/0003_commissioning.sql"),
-    include_str!("../../migrations/0004_flatplan.sql"),
-    include_str!("../../migrations/0005_drafts.sql"),
-    include_str!("../../migrations/0006_people.sql"),
-    include_str!("../../migrations/0007_history_kept.sql"),
-    include_str!("../../migrations/0008_access_ends.sql"),
-    include_str!("../../migrations/0009_contributors_through_functions.sql"),
-    include_str!("../../migrations/0010_values_checked.sql"),
-    include_str!("../../migrations/0011_one_rule_for_names.sql"),
+    include_str!("../../migrations/sqlite/0001_initial.sql"),
+    include_str!("../../migrations/sqlite/0002_kinds_change_sets.sql"),
+    include_str!("../../migrations/sqlite/0003_commissioning.sql"),
+    include_str!("../../migrations/sqlite/0004_flatplan.sql"),
+    include_str!("../../migrations/sqlite/0005_drafts.sql"),
+    include_str!("../../migrations/sqlite/0006_people.sql"),
+    include_str!("../../migrations/sqlite/0007_history_kept.sql"),
+    include_str!("../../migrations/sqlite/0008_access_ends.sql"),
+    include_str!("../../migrations/sqlite/0009_contributors_through_functions.sql"),
+    include_str!("../../migrations/sqlite/0010_values_checked.sql"),
+    include_str!("../../migrations/sqlite/0011_one_rule_for_names.sql"),
 ];
 
 /// Busy and damaged files get their own clear errors wherever SQLite reports
