@@ -7,16 +7,21 @@ use std::fmt::Write as _;
 fn main() {
     println!("cargo:rerun-if-changed=commands.list");
     let list = std::fs::read_to_string("commands.list").expect("commands.list");
-    let names: Vec<&'static str> = list
+    // Each line is `module::command` (the file under src/commands/).
+    let paths: Vec<&str> = list
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| &*Box::leak(l.to_owned().into_boxed_str()))
+        .collect();
+    let names: Vec<&'static str> = paths
+        .iter()
+        .map(|p| p.rsplit("::").next().unwrap_or(p))
+        .map(|n| &*Box::leak(n.to_owned().into_boxed_str()))
         .collect();
 
     let mut handler = String::from("tauri::generate_handler![\n");
-    for name in &names {
-        let _ = writeln!(handler, "    commands::{name},");
+    for path in &paths {
+        let _ = writeln!(handler, "    commands::{path},");
     }
     handler.push(']');
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
