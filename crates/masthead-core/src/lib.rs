@@ -6,6 +6,7 @@ mod actor;
 mod base64_bytes;
 pub mod bindings;
 pub mod config;
+pub mod defaults;
 mod error;
 pub mod export;
 pub mod history;

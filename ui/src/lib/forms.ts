@@ -2,6 +2,7 @@
 // sent, and turned into the inputs the core takes. The core has the final
 // word on every rule; these checks only catch what cannot be sent at all.
 
+import { DEFAULT_CURRENCY, DEFAULT_PAGE_COUNT } from "./defaults";
 import type {
   Article,
   ArticleInput,
@@ -42,7 +43,7 @@ export function emptyEditionDraft(): EditionDraft {
     theme: "",
     focusTopics: "",
     coverDate: "",
-    pageCount: "64",
+    pageCount: String(DEFAULT_PAGE_COUNT),
     dates: { commissioning_closes: "", copy_deadline: "", subbing_deadline: "", press_date: "", on_sale_date: "" },
     notes: "",
   };
@@ -213,7 +214,7 @@ export function emptyCommissionDraft(wordTarget: number | null): CommissionDraft
     wordTarget: wordTarget === null ? "" : String(wordTarget),
     dueDate: "",
     fee: "",
-    currency: "GBP",
+    currency: DEFAULT_CURRENCY,
   };
 }
 
@@ -228,7 +229,7 @@ export function commissionDraft(a: Assignment): CommissionDraft {
     wordTarget: a.word_target === null ? "" : String(a.word_target),
     dueDate: a.due_date ?? "",
     fee: a.fee ?? "",
-    currency: a.fee_currency ?? "GBP",
+    currency: a.fee_currency ?? DEFAULT_CURRENCY,
   };
 }
 

@@ -78,7 +78,10 @@ pub(crate) fn article(cmd: &ArticleCmd, path: &PathBuf, who: &Actor, out: &Out) 
                 ));
             }
             let kinds = store.list_kinds(publication, false)?;
-            let Some(default_kind) = kinds.iter().find(|k| k.key == "feature").or(kinds.first())
+            let Some(default_kind) = kinds
+                .iter()
+                .find(|k| k.key == masthead_core::defaults::KIND_KEY)
+                .or(kinds.first())
             else {
                 return Err(Failure::Usage(
                     "this publication has no kinds of piece: add one with `masthead kind add --name NAME`".into(),

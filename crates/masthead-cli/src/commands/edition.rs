@@ -79,7 +79,7 @@ pub(crate) fn edition(cmd: &EditionCmd, path: &PathBuf, who: &Actor, out: &Out) 
             let base = EditionInput {
                 page_count: match previous {
                     Some(p) => store.edition(p)?.page_count,
-                    None => 64,
+                    None => masthead_core::defaults::PAGE_COUNT,
                 },
                 ..EditionInput::default()
             };

@@ -1,5 +1,5 @@
-//! The TypeScript bindings and the palette stylesheet are generated from the
-//! Rust types; these tests fail when the committed files are stale.
+//! The TypeScript bindings, the palette stylesheet and the UI's defaults
+//! are generated from the Rust; these tests fail when the committed files are stale.
 
 use crate::repo_root;
 
@@ -28,5 +28,13 @@ fn the_status_palette_stylesheet_is_up_to_date() {
     check_generated(
         "ui/src/lib/status-palette.css",
         &masthead_core::palette::css(),
+    );
+}
+
+#[test]
+fn the_ui_defaults_are_up_to_date() {
+    check_generated(
+        "ui/src/lib/defaults.ts",
+        &masthead_core::defaults::typescript(),
     );
 }
