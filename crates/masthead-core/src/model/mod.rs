@@ -33,22 +33,31 @@ macro_rules! id_type {
     )*};
 }
 
-id_type!(
-    PublicationId,
-    EditionId,
-    ArticleId,
-    SectionId,
-    StatusId,
-    ContributorId,
-    AssignmentId,
-    HistoryId,
-    KindId,
-    ChangeSetId,
-    AdvertId,
-    SlotId,
-    DraftId,
-    PersonId,
-);
+/// Calls `$then!` with every id type: the one list, which the model makes
+/// into types here and storage into row and parameter mappings.
+macro_rules! with_every_id {
+    ($then:ident) => {
+        $then!(
+            PublicationId,
+            EditionId,
+            ArticleId,
+            SectionId,
+            StatusId,
+            ContributorId,
+            AssignmentId,
+            HistoryId,
+            KindId,
+            ChangeSetId,
+            AdvertId,
+            SlotId,
+            DraftId,
+            PersonId,
+        );
+    };
+}
+pub(crate) use with_every_id;
+
+with_every_id!(id_type);
 
 mod articles;
 mod assignments;

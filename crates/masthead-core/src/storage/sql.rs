@@ -326,19 +326,4 @@ macro_rules! id_cells {
     )*};
 }
 
-id_cells!(
-    PublicationId,
-    EditionId,
-    ArticleId,
-    SectionId,
-    StatusId,
-    ContributorId,
-    AssignmentId,
-    HistoryId,
-    KindId,
-    ChangeSetId,
-    AdvertId,
-    SlotId,
-    DraftId,
-    PersonId,
-);
+crate::model::with_every_id!(id_cells);
