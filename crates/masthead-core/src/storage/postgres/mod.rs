@@ -211,28 +211,32 @@ const LOGIN_CHECKS: &str = "
      WHERE p.deleted_at IS NULL AND p.login IS NOT NULL
      ORDER BY p.name, p.login";
 
+/// Whether every login (PUBLIC) may connect to, or make temporary tables
+/// in, the databases `$which` picks.
+macro_rules! open_to_public {
+    ($which:literal) => {
+        concat!(
+            "EXISTS (SELECT 1 FROM pg_database d,
+                     aclexplode(COALESCE(d.datacl, acldefault('d', d.datdba))) a
+               WHERE ",
+            $which,
+            " AND a.grantee = 0 AND a.privilege_type IN ('CONNECT', 'TEMPORARY'))"
+        )
+    };
+}
+
 /// Whether every login on the server (PUBLIC) may connect to this
 /// database or make temporary tables there.
-const OPEN_HERE: &str = "
-    SELECT EXISTS (
-        SELECT 1 FROM pg_database d,
-               aclexplode(COALESCE(d.datacl, acldefault('d', d.datdba))) a
-         WHERE d.datname = current_database() AND a.grantee = 0
-           AND a.privilege_type IN ('CONNECT', 'TEMPORARY'))";
+const OPEN_HERE: &str = concat!("SELECT ", open_to_public!("d.datname = current_database()"));
 
 /// [`OPEN_HERE`], and the same of the server's `postgres` or `template1`
 /// database (a login sitting in `template1` also stops new databases).
-const OPEN_TO_ALL: &str = "
-    SELECT EXISTS (
-        SELECT 1 FROM pg_database d,
-               aclexplode(COALESCE(d.datacl, acldefault('d', d.datdba))) a
-         WHERE d.datname = current_database() AND a.grantee = 0
-           AND a.privilege_type IN ('CONNECT', 'TEMPORARY')),
-           EXISTS (
-        SELECT 1 FROM pg_database d,
-               aclexplode(COALESCE(d.datacl, acldefault('d', d.datdba))) a
-         WHERE d.datname IN ('postgres', 'template1') AND a.grantee = 0
-           AND a.privilege_type IN ('CONNECT', 'TEMPORARY'))";
+const OPEN_TO_ALL: &str = concat!(
+    "SELECT ",
+    open_to_public!("d.datname = current_database()"),
+    ", ",
+    open_to_public!("d.datname IN ('postgres', 'template1')")
+);
 
 struct LoginRow {
     login: String,
