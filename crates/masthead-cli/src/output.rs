@@ -614,12 +614,7 @@ pub fn print_flatplan(out: &Out, p: &Flatplan) {
                 .iter()
                 .filter_map(|id| p.slots.iter().find(|s| s.id == *id))
                 .map(|s| {
-                    let part = match s.part_units {
-                        12 => String::new(),
-                        6 => " (½)".into(),
-                        4 => " (⅓)".into(),
-                        _ => " (¼)".into(),
-                    };
+                    let part = masthead_core::part_suffix(s.part_units);
                     let what = if s.advert_id.is_some() { "AD " } else { "" };
                     format!(
                         "{what}{}{part}{}",

@@ -22,6 +22,7 @@ pub use actor::Actor;
 pub use error::{Error, ErrorPayload, Result};
 pub use masthead_text::Upload;
 pub use rules::drafts::{describe_count, thousands, word_count};
+pub use rules::flatplan::{PAGE_FRACTIONS, fraction, part_suffix};
 pub use rules::fold;
 
 /// Adds Masthead's own SQL function (`masthead_fold`, which the indexes of

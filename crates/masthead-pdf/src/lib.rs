@@ -193,6 +193,11 @@ pub fn render(plan: &EditionPlan, options: &PdfOptions) -> Result<Vec<u8>, PdfEr
             ColourBy::Section => "section",
         },
         "palette": palette,
+        // The signs of a page's parts, by twelfths: the core's, as everywhere.
+        "fractions": masthead_core::PAGE_FRACTIONS
+            .iter()
+            .map(|(twelfths, sign)| (twelfths.to_string(), *sign))
+            .collect::<std::collections::BTreeMap<_, _>>(),
     })
     .to_string();
     let mut inputs = Dict::new();

@@ -2,3 +2,5 @@
 export const DEFAULT_PAGE_COUNT = 64;
 export const DEFAULT_KIND_KEY = "feature";
 export const DEFAULT_CURRENCY = "GBP";
+/** A part of a page, in twelfths, by its sign: 6 is ½. */
+export const PAGE_FRACTIONS: Record<number, string> = { 3: "¼", 4: "⅓", 6: "½", 8: "⅔", 9: "¾" };

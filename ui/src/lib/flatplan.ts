@@ -3,6 +3,7 @@
 // actions and their inverses. Plain functions, tested with vitest.
 
 import type { Advert, Flatplan, Placement, Slot } from "./bindings";
+import { PAGE_FRACTIONS } from "./defaults";
 
 /** Page 1 alone (a right-hand page), then facing pairs, the last page alone when the count is even. */
 export function spreads(pageCount: number): number[][] {
@@ -60,7 +61,8 @@ export function placementOf(slot: Slot): Placement {
 
 /** "pp 12–14", "p 15 (½)". */
 export function pagesLabel(p: Placement): string {
-  const part = p.part_units === 12 ? "" : p.part_units === 6 ? " (½)" : p.part_units === 4 ? " (⅓)" : " (¼)";
+  const sign = PAGE_FRACTIONS[p.part_units % 12];
+  const part = sign ? ` (${sign})` : "";
   return p.first_page === p.last_page ? `p ${p.first_page}${part}` : `pp ${p.first_page}–${p.last_page}`;
 }
 

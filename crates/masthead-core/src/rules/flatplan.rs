@@ -8,6 +8,33 @@ use crate::model::{AdvertSize, FlatplanPage, Placement, Slot};
 /// Twelfths in a page.
 pub const PAGE: u32 = 12;
 
+/// The parts of a page people name, in twelfths, with their signs: a slot
+/// takes a half, a third or a quarter; a page budget may also come to
+/// two-thirds or three-quarters. The CLI, the PDF and (through the
+/// generated `ui/src/lib/defaults.ts`) the app all write parts from this.
+pub const PAGE_FRACTIONS: [(u32, &str); 5] = [(3, "¼"), (4, "⅓"), (6, "½"), (8, "⅔"), (9, "¾")];
+
+/// "½" for 6 twelfths; "" for a whole page (or none); "5/12" for a part
+/// with no sign of its own.
+pub fn fraction(twelfths: u32) -> String {
+    match twelfths % PAGE {
+        0 => String::new(),
+        rest => PAGE_FRACTIONS
+            .iter()
+            .find(|(t, _)| *t == rest)
+            .map(|(_, sign)| (*sign).to_owned())
+            .unwrap_or_else(|| format!("{rest}/12")),
+    }
+}
+
+/// " (½)" after a single page's number for a part of it; "" for a whole page.
+pub fn part_suffix(units: u32) -> String {
+    match fraction(units) {
+        f if f.is_empty() => f,
+        f => format!(" ({f})"),
+    }
+}
+
 /// The name of a cover page, if `page` is one.
 pub fn page_name(page: u32, page_count: u32) -> Option<&'static str> {
     match page {

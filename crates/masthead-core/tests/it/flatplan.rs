@@ -440,3 +440,15 @@ fn starting_from_a_longer_edition_leaves_what_does_not_fit_in_the_tray() {
     let booked = f.store.history_of(&advert.to_string()).unwrap()[0].change_set_id;
     assert_eq!(created, booked);
 }
+
+#[test]
+fn a_part_of_a_page_is_written_with_one_set_of_signs() {
+    use masthead_core::{fraction, part_suffix};
+    assert_eq!(fraction(6), "½");
+    assert_eq!(fraction(12 * 26 + 3), "¼");
+    assert_eq!(fraction(5), "5/12");
+    assert_eq!(fraction(24), "");
+    assert_eq!(part_suffix(12), "");
+    assert_eq!(part_suffix(4), " (⅓)");
+    assert_eq!(part_suffix(3), " (¼)");
+}
