@@ -102,7 +102,7 @@ fn main() {
     let today = NaiveDate::from_ymd_opt(2021, 1, 10).unwrap();
     let options = PdfOptions {
         paper: Paper::A4,
-        parts: masthead_pdf::PARTS.to_vec(),
+        parts: masthead_pdf::PlanPart::ALL.to_vec(),
         generated_at: Utc.with_ymd_and_hms(2026, 11, 29, 9, 0, 0).unwrap(),
         colour_by: masthead_pdf::ColourBy::Status,
     };

@@ -23,101 +23,58 @@ const FONTS: [&[u8]; 5] = [
     include_bytes!("../fonts/Inter-Bold.otf"),
 ];
 
-/// Paper sizes the plan is set on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Paper {
-    #[default]
-    A4,
-    Letter,
-}
+pub use masthead_core::export::{ColourBy, ExportFormat, Paper, PlanPart};
 
-impl Paper {
-    /// `a4` or `letter` (also `us-letter`).
-    pub fn parse(text: &str) -> Option<Paper> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "a4" => Some(Paper::A4),
-            "letter" | "us-letter" | "usletter" => Some(Paper::Letter),
-            _ => None,
-        }
-    }
-
-    fn typst_name(self) -> &'static str {
-        match self {
-            Paper::A4 => "a4",
-            Paper::Letter => "us-letter",
-        }
+fn typst_paper(paper: Paper) -> &'static str {
+    match paper {
+        Paper::A4 => "a4",
+        Paper::Letter => "us-letter",
     }
 }
-
-/// What the flatplan's slots are coloured by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ColourBy {
-    #[default]
-    Status,
-    Section,
-}
-
-impl ColourBy {
-    /// `status` or `section`.
-    pub fn parse(text: &str) -> Option<ColourBy> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "status" => Some(ColourBy::Status),
-            "section" => Some(ColourBy::Section),
-            _ => None,
-        }
-    }
-}
-
-/// The parts of the plan, in the order they print.
-pub const PARTS: [&str; 4] = ["cover", "runsheet", "flatplan", "deadlines"];
 
 /// What to print and how.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PdfOptions {
     pub paper: Paper,
-    /// Which of [`PARTS`] to print (at least one).
-    pub parts: Vec<&'static str>,
+    /// Which parts to print (at least one), in print order.
+    pub parts: Vec<PlanPart>,
     /// The time printed in the footer and the PDF's metadata.
     pub generated_at: DateTime<Utc>,
     pub colour_by: ColourBy,
 }
 
-impl PdfOptions {
-    /// Parts from a list such as `cover,runsheet`; refuses unknown ones.
-    pub fn parse_parts(list: &str) -> Result<Vec<&'static str>, PdfError> {
-        let mut parts = Vec::new();
-        for word in list.split(',').map(|w| w.trim().to_ascii_lowercase()) {
-            if word.is_empty() {
-                continue;
-            }
-            let word = if word == "run-sheet" {
-                "runsheet".into()
-            } else {
-                word
+/// An export as either face asks for it: the CLI from its flags, the app
+/// from its Export dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanExport {
+    pub format: ExportFormat,
+    pub paper: Paper,
+    /// Which parts of the PDF (ignored for CSV).
+    pub parts: Vec<PlanPart>,
+    pub colour_by: ColourBy,
+}
+
+/// The export's bytes: the run sheet as CSV, or the plan laid out as a
+/// PDF dated now (or at `SOURCE_DATE_EPOCH`).
+pub fn export(plan: &EditionPlan, request: &PlanExport) -> Result<Vec<u8>, PdfError> {
+    match request.format {
+        ExportFormat::Csv => Ok(masthead_core::export::run_sheet_csv(plan)),
+        ExportFormat::Pdf => {
+            let options = PdfOptions {
+                paper: request.paper,
+                parts: PlanPart::in_order(request.parts.clone()).map_err(PdfError::Parts)?,
+                generated_at: generated_at()?,
+                colour_by: request.colour_by,
             };
-            let part = PARTS
-                .iter()
-                .find(|p| **p == word)
-                .ok_or_else(|| PdfError::UnknownPart(word.clone()))?;
-            if !parts.contains(part) {
-                parts.push(*part);
-            }
+            render(plan, &options)
         }
-        if parts.is_empty() {
-            return Err(PdfError::NoParts);
-        }
-        // Printed in their own order, whatever order they were asked in.
-        parts.sort_by_key(|p| PARTS.iter().position(|x| x == p));
-        Ok(parts)
     }
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    #[error("\"{0}\" is not a part of the plan; use cover, runsheet, flatplan or deadlines")]
-    UnknownPart(String),
-    #[error("choose at least one part of the plan: cover, runsheet, flatplan or deadlines")]
-    NoParts,
+    #[error("{0}")]
+    Parts(String),
     #[error("the plan could not be laid out: {0}")]
     Layout(String),
     #[error("the PDF could not be written: {0}")]
@@ -174,9 +131,7 @@ fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {
 
 /// Lays out the plan and writes it as PDF.
 pub fn render(plan: &EditionPlan, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
-    if options.parts.is_empty() {
-        return Err(PdfError::NoParts);
-    }
+    let parts = PlanPart::in_order(options.parts.clone()).map_err(PdfError::Parts)?;
     let plan_json = serde_json::to_string(plan).map_err(|e| PdfError::Layout(e.to_string()))?;
     let at = options.generated_at;
     // Sections take the palette's colours in turn, as the app's flatplan does.
@@ -185,13 +140,10 @@ pub fn render(plan: &EditionPlan, options: &PdfOptions) -> Result<Vec<u8>, PdfEr
         .map(|c| serde_json::json!({ "edge": c.edge, "text": c.text }))
         .collect();
     let options_json = serde_json::json!({
-        "paper": options.paper.typst_name(),
-        "parts": options.parts,
+        "paper": typst_paper(options.paper),
+        "parts": parts,
         "generated": at.format("%-d %b %Y, %H:%M UTC").to_string(),
-        "colour_by": match options.colour_by {
-            ColourBy::Status => "status",
-            ColourBy::Section => "section",
-        },
+        "colour_by": options.colour_by,
         "palette": palette,
         // The signs of a page's parts, by twelfths: the core's, as everywhere.
         "fractions": masthead_core::PAGE_FRACTIONS

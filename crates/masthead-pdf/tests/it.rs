@@ -8,7 +8,7 @@ use std::process::Command;
 use chrono::{NaiveDate, TimeZone, Utc};
 use masthead_core::model::EditionPlan;
 use masthead_core::{Actor, Store};
-use masthead_pdf::{ColourBy, Paper, PdfOptions, render};
+use masthead_pdf::{ColourBy, Paper, PdfOptions, PlanPart, render};
 
 fn demo_plan(dir: &Path) -> EditionPlan {
     let mut store = Store::open(dir.join("demo.db")).unwrap();
@@ -27,7 +27,7 @@ fn demo_plan(dir: &Path) -> EditionPlan {
 fn options(paper: Paper) -> PdfOptions {
     PdfOptions {
         paper,
-        parts: masthead_pdf::PARTS.to_vec(),
+        parts: PlanPart::ALL.to_vec(),
         generated_at: Utc.with_ymd_and_hms(2026, 11, 29, 9, 30, 0).unwrap(),
         colour_by: ColourBy::Status,
     }
@@ -168,7 +168,7 @@ fn parts_can_be_left_out() {
     let dir = tempfile::tempdir().unwrap();
     let plan = demo_plan(dir.path());
     let only = PdfOptions {
-        parts: PdfOptions::parse_parts("flatplan").unwrap(),
+        parts: PlanPart::parse_list("flatplan").unwrap(),
         ..options(Paper::A4)
     };
     let path = dir.path().join("flatplan.pdf");
@@ -180,11 +180,19 @@ fn parts_can_be_left_out() {
         "{text}"
     );
     assert_eq!(
-        PdfOptions::parse_parts("deadlines, Cover").unwrap(),
-        ["cover", "deadlines"]
+        PlanPart::parse_list("deadlines, Cover,run-sheet,cover").unwrap(),
+        [PlanPart::Cover, PlanPart::Runsheet, PlanPart::Deadlines]
     );
-    assert!(PdfOptions::parse_parts("cover,index").is_err());
-    assert!(PdfOptions::parse_parts(" , ").is_err());
+    assert!(PlanPart::parse_list("cover,index").is_err());
+    assert!(PlanPart::parse_list(" , ").is_err());
+    let none = PdfOptions {
+        parts: Vec::new(),
+        ..options(Paper::A4)
+    };
+    assert!(
+        render(&plan, &none).is_err(),
+        "a PDF of no parts is refused"
+    );
 }
 
 #[test]
@@ -200,7 +208,7 @@ fn a_long_run_sheet_flows_over_pages_with_its_header_on_each() {
         }));
     }
     let only = PdfOptions {
-        parts: PdfOptions::parse_parts("runsheet").unwrap(),
+        parts: PlanPart::parse_list("runsheet").unwrap(),
         ..options(Paper::A4)
     };
     let path = dir.path().join("long.pdf");
@@ -227,7 +235,7 @@ fn a_long_run_sheet_flows_over_pages_with_its_header_on_each() {
 fn the_flatplan_can_be_coloured_by_section_with_a_legend_of_sections() {
     let dir = tempfile::tempdir().unwrap();
     let plan = demo_plan(dir.path());
-    let parts = PdfOptions::parse_parts("flatplan").unwrap();
+    let parts = PlanPart::parse_list("flatplan").unwrap();
     let by_section = PdfOptions {
         parts: parts.clone(),
         colour_by: ColourBy::Section,
@@ -253,6 +261,8 @@ fn the_flatplan_can_be_coloured_by_section_with_a_legend_of_sections() {
     );
     assert!(!legend(&sections).contains("Draft received"), "{sections}");
     assert!(legend(&statuses).contains("Draft received"), "{statuses}");
-    assert_eq!(ColourBy::parse("Section"), Some(ColourBy::Section));
-    assert_eq!(ColourBy::parse("kind"), None);
+    assert_eq!("Section".parse(), Ok(ColourBy::Section));
+    assert!("kind".parse::<ColourBy>().is_err());
+    assert_eq!("us-letter".parse(), Ok(Paper::Letter));
+    assert!("a5".parse::<Paper>().is_err());
 }

@@ -1,6 +1,7 @@
 //! An edition's plan as PDF or CSV.
 
 use super::*;
+use masthead_core::export::{ColourBy, ExportFormat, Paper, PlanPart};
 
 /// Exports an edition's plan: the PDF (`pdf`, on `paper` with `parts`) or
 /// the run sheet as CSV (`csv`). The save dialog, shown from here over the
@@ -13,54 +14,40 @@ pub async fn export_plan(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     edition: EditionId,
-    format: String,
-    paper: String,
-    parts: Vec<String>,
-    colour: String,
+    format: ExportFormat,
+    paper: Paper,
+    parts: Vec<PlanPart>,
+    colour: ColourBy,
 ) -> Reply<Option<PathBuf>> {
     use tauri::Manager;
     use tauri_plugin_dialog::DialogExt;
-    let usage = |message: String| ErrorPayload {
-        code: "invalid_export".into(),
+    let failed = |code: &str, message: String| ErrorPayload {
+        code: code.into(),
         message,
         field: None,
         conflict: None,
     };
-    let pdf = match format.as_str() {
-        "pdf" => true,
-        "csv" => false,
-        other => {
-            return Err(usage(format!(
-                "\"{other}\" is not an export; use pdf or csv"
-            )));
-        }
-    };
-    let (paper, parts) = if pdf {
-        (
-            masthead_pdf::Paper::parse(&paper).ok_or_else(|| {
-                usage(format!("\"{paper}\" is not a paper size; use a4 or letter"))
-            })?,
-            masthead_pdf::PdfOptions::parse_parts(&parts.join(","))
-                .map_err(|e| usage(e.to_string()))?,
-        )
-    } else {
-        (masthead_pdf::Paper::A4, Vec::new())
+    let request = masthead_pdf::PlanExport {
+        format,
+        paper,
+        parts: match format {
+            ExportFormat::Pdf => {
+                PlanPart::in_order(parts).map_err(|m| failed("invalid_export", m))?
+            }
+            ExportFormat::Csv => Vec::new(),
+        },
+        colour_by: colour,
     };
     let named = state.call(calls::edition(edition))?;
-    let (what, extension, filter) = if pdf {
-        ("plan", "pdf", "PDF")
-    } else {
-        ("run sheet", "csv", "CSV (comma-separated)")
+    let name = masthead_core::export::plan_file_name(&named, format);
+    let (extension, filter) = match format {
+        ExportFormat::Pdf => ("pdf", "PDF"),
+        ExportFormat::Csv => ("csv", "CSV (comma-separated)"),
     };
-    let name = masthead_core::export::plan_file_name(&named, what, extension);
     let mut dialog = app
         .dialog()
         .file()
-        .set_title(if pdf {
-            "Export the plan"
-        } else {
-            "Export the run sheet"
-        })
+        .set_title(format!("Export the {}", format.what()))
         .set_file_name(&name)
         .add_filter(filter, &[extension]);
     if let Some(window) = app.get_webview_window("main") {
@@ -70,41 +57,30 @@ pub async fn export_plan(
         return Ok(None);
     };
     let path = chosen.into_path().map_err(|e| {
-        usage(format!(
-            "That place cannot be written to ({e}). Choose a folder on this computer."
-        ))
+        failed(
+            "invalid_export",
+            format!("That place cannot be written to ({e}). Choose a folder on this computer."),
+        )
     })?;
     // Read now, as the plan stands when the file is chosen.
-    let today = masthead_pdf::default_today().map_err(|e| usage(e.to_string()))?;
+    let today =
+        masthead_pdf::default_today().map_err(|e| failed("invalid_export", e.to_string()))?;
     let plan = state.call(calls::edition_plan(edition, today))?;
-    let bytes = if pdf {
-        let options = masthead_pdf::PdfOptions {
-            paper,
-            parts,
-            generated_at: masthead_pdf::generated_at().map_err(|e| usage(e.to_string()))?,
-            colour_by: masthead_pdf::ColourBy::parse(&colour).ok_or_else(|| {
-                usage(format!(
-                    "\"{colour}\" is not a colouring; use status or section"
-                ))
-            })?,
-        };
-        tauri::async_runtime::spawn_blocking(move || masthead_pdf::render(&plan, &options))
-            .await
-            .map_err(|e| ErrorPayload {
-                code: "export_failed".into(),
-                message: format!("Making the PDF stopped unexpectedly ({e}). Try again."),
-                field: None,
-                conflict: None,
-            })?
-            .map_err(|e| ErrorPayload {
-                code: "export_failed".into(),
-                message: format!("The plan could not be made into a PDF: {e}"),
-                field: None,
-                conflict: None,
-            })?
-    } else {
-        masthead_core::export::run_sheet_csv(&plan)
-    };
+    // Laid out on a blocking thread, after the store's lock is let go.
+    let bytes = tauri::async_runtime::spawn_blocking(move || masthead_pdf::export(&plan, &request))
+        .await
+        .map_err(|e| {
+            failed(
+                "export_failed",
+                format!("Making the export stopped unexpectedly ({e}). Try again."),
+            )
+        })?
+        .map_err(|e| {
+            failed(
+                "export_failed",
+                format!("The plan could not be exported: {e}"),
+            )
+        })?;
     write_whole(&path, &bytes)?;
     state.remember_export(&path);
     Ok(Some(path))

@@ -60,6 +60,10 @@ import type {
   TeamRole,
   Invitation,
   InviteInput,
+  ExportFormat,
+  Paper,
+  PlanPart,
+  ColourBy,
 } from "./bindings";
 
 export type FileDropEvent =
@@ -252,10 +256,10 @@ export const backend = {
    */
   exportPlan: (
     edition: EditionId,
-    format: "pdf" | "csv",
-    paper: "a4" | "letter",
-    parts: string[],
-    colour: "status" | "section",
+    format: ExportFormat,
+    paper: Paper,
+    parts: PlanPart[],
+    colour: ColourBy,
   ) => call<string | null>("export_plan", { edition, format, paper, parts, colour }),
   /** Opens a file exported in this session in the system's program for it. */
   openExport: (path: string) => call<null>("open_export", { path }),

@@ -472,6 +472,14 @@ export type Restored = { from: string, set_aside: string, };
 
 export type ExportMade = { path: string, rows: number, bytes: number, };
 
+export type ExportFormat = "pdf" | "csv";
+
+export type Paper = "a4" | "letter";
+
+export type ColourBy = "status" | "section";
+
+export type PlanPart = "cover" | "runsheet" | "flatplan" | "deadlines";
+
 export type CheckProblem = { 
 /**
  * A stable code: `integrity`, `status_of_another_publication`,

@@ -1,14 +1,10 @@
 //! `export`: the edition plan as PDF, CSV or JSON.
 
 use super::prelude::*;
+use masthead_core::export::{ExportFormat, PlanPart};
+use masthead_core::model::EditionPlan;
 
 pub(crate) fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {
-    let today_or = |t: &Option<NaiveDate>| -> Result<NaiveDate, Failure> {
-        match t {
-            Some(day) => Ok(*day),
-            None => masthead_pdf::default_today().map_err(|e| Failure::Usage(e.to_string())),
-        }
-    };
     match cmd {
         ExportCmd::Json { out: to } => {
             refuse_taken_out(to)?;
@@ -32,37 +28,22 @@ pub(crate) fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {
             colour,
             today,
         } => {
-            let colour_by = masthead_pdf::ColourBy::parse(colour).ok_or_else(|| {
-                Failure::Usage(format!(
-                    "\"{colour}\" is not a colouring; use status or section"
-                ))
-            })?;
-            let paper = masthead_pdf::Paper::parse(paper).ok_or_else(|| {
-                Failure::Usage(format!("\"{paper}\" is not a paper size; use a4 or letter"))
-            })?;
-            let parts = match only {
-                Some(list) => masthead_pdf::PdfOptions::parse_parts(list)
-                    .map_err(|e| Failure::Usage(e.to_string()))?,
-                None => masthead_pdf::PARTS.to_vec(),
+            let request = masthead_pdf::PlanExport {
+                format: ExportFormat::Pdf,
+                paper: paper.parse().map_err(Failure::Usage)?,
+                parts: match only {
+                    Some(list) => PlanPart::parse_list(list).map_err(Failure::Usage)?,
+                    None => PlanPart::ALL.to_vec(),
+                },
+                colour_by: colour.parse().map_err(Failure::Usage)?,
             };
-            let store = open(path, false)?;
-            let id = find_edition(&store, publication.as_deref(), edition)?;
-            let plan = store.edition_plan(id, today_or(today)?)?;
-            let options = masthead_pdf::PdfOptions {
-                paper,
-                parts,
-                generated_at: masthead_pdf::generated_at()
-                    .map_err(|e| Failure::Usage(e.to_string()))?,
-                colour_by,
-            };
-            let pdf = masthead_pdf::render(&plan, &options)
-                .map_err(|e| Failure::Other(anyhow::anyhow!("{e}")))?;
-            write_new(to, &pdf)?;
+            let (plan, bytes) = export_plan(path, edition, publication, today, &request)?;
+            write_new(to, &bytes)?;
             out.line(&format!(
                 "Wrote the plan of {} to {} ({} KB).",
                 plan.edition.name,
                 to.display(),
-                pdf.len().div_ceil(1024)
+                bytes.len().div_ceil(1024)
             ));
             Ok(())
         }
@@ -72,11 +53,14 @@ pub(crate) fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {
             out: to,
             today,
         } => {
-            let store = open(path, false)?;
-            let id = find_edition(&store, publication.as_deref(), edition)?;
-            let plan = store.edition_plan(id, today_or(today)?)?;
-            let csv = masthead_core::export::run_sheet_csv(&plan);
-            write_new(to, &csv)?;
+            let request = masthead_pdf::PlanExport {
+                format: ExportFormat::Csv,
+                paper: Default::default(),
+                parts: Vec::new(),
+                colour_by: Default::default(),
+            };
+            let (plan, bytes) = export_plan(path, edition, publication, today, &request)?;
+            write_new(to, &bytes)?;
             out.line(&format!(
                 "Wrote the run sheet of {} to {} ({} pieces).",
                 plan.edition.name,
@@ -86,4 +70,29 @@ pub(crate) fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {
             Ok(())
         }
     }
+}
+
+/// The edition's plan as of `today` (default: today, or `SOURCE_DATE_EPOCH`'s
+/// day), and its export as `request` asks.
+fn export_plan(
+    path: &PathBuf,
+    edition: &str,
+    publication: &Option<String>,
+    today: &Option<NaiveDate>,
+    request: &masthead_pdf::PlanExport,
+) -> Result<(EditionPlan, Vec<u8>), Failure> {
+    let today = match today {
+        Some(day) => *day,
+        None => masthead_pdf::default_today().map_err(|e| Failure::Usage(e.to_string()))?,
+    };
+    let store = open(path, false)?;
+    let id = find_edition(&store, publication.as_deref(), edition)?;
+    let plan = store.edition_plan(id, today)?;
+    let bytes = masthead_pdf::export(&plan, request).map_err(|e| match e {
+        masthead_pdf::PdfError::SourceDateEpoch(_) | masthead_pdf::PdfError::Parts(_) => {
+            Failure::Usage(e.to_string())
+        }
+        _ => Failure::Other(anyhow::anyhow!("{e}")),
+    })?;
+    Ok((plan, bytes))
 }

@@ -77,11 +77,17 @@ fn the_run_sheet_csv_quotes_what_it_must() {
         "p 6,6,News,Leeds commits to working with European cities on important issues,News,Hannah Okafor,484,500,Published,,"
     );
     assert_eq!(
-        masthead_core::export::plan_file_name(&plan.edition, "plan", "pdf"),
+        masthead_core::export::plan_file_name(
+            &plan.edition,
+            masthead_core::export::ExportFormat::Pdf
+        ),
         "PSE-Feb-Mar-21-plan.pdf"
     );
     assert_eq!(
-        masthead_core::export::plan_file_name(&plan.edition, "run sheet", "csv"),
+        masthead_core::export::plan_file_name(
+            &plan.edition,
+            masthead_core::export::ExportFormat::Csv
+        ),
         "PSE-Feb-Mar-21-run-sheet.csv"
     );
 }

@@ -6,6 +6,13 @@
 //! A text cell that a spreadsheet would run as a formula (one starting
 //! with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a
 //! leading apostrophe, so a title cannot execute anything when opened.
+//!
+//! What an export asks for (format, paper, parts, colouring) is in
+//! [`choice`]; the PDF itself is `masthead-pdf`'s.
+
+mod choice;
+
+pub use choice::{ColourBy, ExportFormat, Paper, PlanPart};
 
 use crate::model::{Edition, EditionPlan};
 
@@ -83,7 +90,8 @@ fn text(value: &str) -> String {
 /// A file name for an edition's export: the publication's short name (the
 /// part before " — "), the edition, and what it is, e.g.
 /// `PSE-Feb-Mar-21-plan.pdf` or `PSE-Feb-Mar-21-run-sheet.csv`.
-pub fn plan_file_name(edition: &Edition, what: &str, extension: &str) -> String {
+pub fn plan_file_name(edition: &Edition, format: ExportFormat) -> String {
+    let (what, extension) = (format.what(), format.extension());
     let short = edition
         .publication
         .split(" — ")
