@@ -31,6 +31,18 @@ pub async fn update_article(
     state.call(calls::update_article(id, version, input))
 }
 
+/// "Keep mine" after a conflict: the piece as saved now with the fields
+/// this user changed from `base` set to hers (`mine`), in one save.
+#[tauri::command]
+pub async fn keep_mine_article(
+    state: State<'_, AppState>,
+    id: ArticleId,
+    base: ArticleInput,
+    mine: ArticleInput,
+) -> Reply<Article> {
+    state.call(calls::keep_mine_article(id, base, mine))
+}
+
 /// Moves a piece from the version the user saw. The saved move is the
 /// reply's success; the detail read after it is a separate call, so a failed
 /// refresh is never mistaken for a failed move.

@@ -159,6 +159,9 @@ export const backend = {
   /** Saves from `version`, the version the user saw; a newer one is a `conflict`. */
   updateArticle: (id: ArticleId, version: number, input: ArticleInput) =>
     call<Article>("update_article", { id, version, input }),
+  /** After a conflict: the piece as saved now, with the fields changed from `base` set to `mine`. */
+  keepMineArticle: (id: ArticleId, base: ArticleInput, mine: ArticleInput) =>
+    call<Article>("keep_mine_article", { id, base, mine }),
   changeStatus: (id: ArticleId, version: number, to: StatusId) => call<Article>("change_status", { id, version, to }),
   listContributors: (search: string | null = null) => call<Contributor[]>("list_contributors", { search }),
   addContributor: (input: ContributorInput) => call<Contributor>("add_contributor", { input }),

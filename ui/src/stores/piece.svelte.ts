@@ -40,6 +40,7 @@ export type PieceApi = Pick<
   Backend,
   | "articleDetail"
   | "updateArticle"
+  | "keepMineArticle"
   | "changeStatus"
   | "commission"
   | "answerAssignment"
@@ -69,18 +70,6 @@ const DRAFT_FIELDS: [keyof ArticleDraft, string][] = [
 /** The fields of `draft` the user changed from `base`, by their history keys. */
 export function changedFields(draft: ArticleDraft, base: ArticleDraft): Set<string> {
   return new Set(DRAFT_FIELDS.filter(([k]) => draft[k] !== base[k]).map(([, field]) => field));
-}
-
-/** Theirs, with the fields in `changed` taken from `mine`. */
-export function mergeArticle(theirs: ArticleInput, mine: ArticleInput, changed: Set<string>): ArticleInput {
-  return {
-    title: changed.has("title") ? mine.title : theirs.title,
-    standfirst: changed.has("standfirst") ? mine.standfirst : theirs.standfirst,
-    section_id: changed.has("section") ? mine.section_id : theirs.section_id,
-    kind_id: changed.has("kind") ? mine.kind_id : theirs.kind_id,
-    word_target: changed.has("word_target") ? mine.word_target : theirs.word_target,
-    notes: changed.has("notes") ? mine.notes : theirs.notes,
-  };
 }
 
 function inputOf(a: Article): ArticleInput {
@@ -147,7 +136,7 @@ export class PieceStore {
     const changed = changedFields(draft, base);
     const before = this.detail ? inputOf(this.detail.article) : null;
     try {
-      await this.saveFrom(id, version, input, before);
+      await this.saveFrom(id, before, () => this.api.updateArticle(id, version, input));
       return null;
     } catch (e) {
       const conflict = conflictOf(e);
@@ -162,11 +151,12 @@ export class PieceStore {
         },
         // Their version, with the fields this user changed on top: what
         // they changed elsewhere stays.
+        // The core merges, in one save, from the piece as saved then.
         keepMine: async () => {
           try {
-            const theirs = await this.api.articleDetail(id);
-            const merged = mergeArticle(inputOf(theirs.article), input, changed);
-            await this.saveFrom(id, theirs.article.version, merged, before);
+            const fromBase = toArticleInput(base);
+            const baseInput = "errors" in fromBase ? (before ?? input) : fromBase.input;
+            await this.saveFrom(id, before, () => this.api.keepMineArticle(id, baseInput, input));
             this.epoch++;
           } catch (again) {
             this.notify.show("error", messageOf(again));
@@ -215,13 +205,9 @@ export class PieceStore {
     await refreshAfterSave(this.notify, "The move", () => this.afterChange(id));
   }
 
-  private async saveFrom(
-    id: ArticleId,
-    version: number,
-    input: ArticleInput,
-    before: ArticleInput | null,
-  ): Promise<void> {
-    const saved = await this.api.updateArticle(id, version, input);
+  /** Runs `save`, refreshes, and offers Undo back to `before`. */
+  private async saveFrom(id: ArticleId, before: ArticleInput | null, save: () => Promise<Article>): Promise<void> {
+    const saved = await save();
     await refreshAfterSave(this.notify, "The piece", () => this.afterChange(id));
     if (!before) return;
     this.notify.show("success", "Saved the piece.", 8000, {

@@ -109,6 +109,7 @@ function pieceStore(api: Partial<PieceApi>, notify = recorder(), conflicts = new
   const full: PieceApi = {
     articleDetail: api.articleDetail ?? (async () => detailOf(article())),
     updateArticle: api.updateArticle ?? (async () => article({ version: 4 })),
+    keepMineArticle: api.keepMineArticle ?? (async () => Promise.reject(new Error("not expected"))),
     changeStatus: api.changeStatus ?? (async () => article({ version: 4 })),
     commission: api.commission ?? (async () => Promise.reject(new Error("not expected"))),
     answerAssignment: api.answerAssignment ?? (async () => Promise.reject(new Error("not expected"))),
@@ -143,27 +144,26 @@ describe("the piece store", () => {
     expect(store.detail?.article.title).toBe("B");
   });
 
-  it("shows a conflict with their value and mine, and Keep mine puts only my fields on theirs", async () => {
+  it("shows a conflict with their value and mine, and Keep mine sends what I started from and what I changed", async () => {
     const mine = article();
     const theirs = article({ title: "Put communities at the heart of planning", word_target: 1500, version: 5 });
-    const saves: { version: number; title: string; standfirst: string; words: number | null }[] = [];
-    let stale = true;
+    const keeps: { base: string; mine: string; title: string }[] = [];
     const { store, conflicts } = pieceStore({
-      articleDetail: async () => detailOf(stale ? mine : theirs),
-      updateArticle: async (_id, version, input) => {
-        if (stale) {
-          stale = false;
-          throw conflictError({
-            entity: "article",
-            entity_id: "a1",
-            name: theirs.title,
-            seen_version: 3,
-            current_version: 5,
-            changes: [change({}), change({ field: "word_target", old_value: "1200", new_value: "1500", version: 5 })],
-          });
-        }
-        saves.push({ version, title: input.title, standfirst: input.standfirst, words: input.word_target });
-        return article({ ...input, version: version + 1 });
+      articleDetail: async () => detailOf(mine),
+      updateArticle: async () => {
+        throw conflictError({
+          entity: "article",
+          entity_id: "a1",
+          name: theirs.title,
+          seen_version: 3,
+          current_version: 5,
+          changes: [change({}), change({ field: "word_target", old_value: "1200", new_value: "1500", version: 5 })],
+        });
+      },
+      // The core merges (tested there): the store sends the base and mine.
+      keepMineArticle: async (_id, base, input) => {
+        keeps.push({ base: base.standfirst, mine: input.standfirst, title: input.title });
+        return article({ ...theirs, standfirst: input.standfirst, version: 6 });
       },
     });
     await store.open("a1");
@@ -174,9 +174,7 @@ describe("the piece store", () => {
     expect(prompt?.conflict.changes.map((c) => c.new_value)).toEqual(["Put communities at the heart of planning", "1500"]);
     expect(prompt?.mine).toEqual({ standfirst: "My standfirst" });
     await prompt!.keepMine();
-    expect(saves).toEqual([
-      { version: 5, title: "Put communities at the heart of planning", standfirst: "My standfirst", words: 1500 },
-    ]);
+    expect(keeps).toEqual([{ base: mine.standfirst, mine: "My standfirst", title: mine.title }]);
     expect(conflicts.current).toBeNull();
   });
 

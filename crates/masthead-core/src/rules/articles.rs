@@ -53,6 +53,23 @@ pub(crate) fn validate(input: &ArticleInput) -> Result<ArticleInput> {
     Ok(clean)
 }
 
+/// "Keep mine" after a conflict: their saved piece, with the fields this
+/// user changed (where `mine` differs from the `base` she started from)
+/// put on top; what they changed elsewhere stays.
+pub fn keep_mine(theirs: &ArticleInput, base: &ArticleInput, mine: &ArticleInput) -> ArticleInput {
+    fn pick<T: PartialEq + Clone>(theirs: &T, base: &T, mine: &T) -> T {
+        if mine == base { theirs } else { mine }.clone()
+    }
+    ArticleInput {
+        title: pick(&theirs.title, &base.title, &mine.title),
+        standfirst: pick(&theirs.standfirst, &base.standfirst, &mine.standfirst),
+        section_id: pick(&theirs.section_id, &base.section_id, &mine.section_id),
+        kind_id: pick(&theirs.kind_id, &base.kind_id, &mine.kind_id),
+        word_target: pick(&theirs.word_target, &base.word_target, &mine.word_target),
+        notes: pick(&theirs.notes, &base.notes, &mine.notes),
+    }
+}
+
 /// The fields that differ between the stored piece and the one being saved;
 /// the section and kind are shown by name and kept by id.
 pub(crate) fn diff(

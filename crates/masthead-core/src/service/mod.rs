@@ -218,6 +218,8 @@ store_calls! {
         = |s, who| s.add_article(who, edition, &input);
     write update_article(id: ArticleId, version: u32, input: ArticleInput) -> Article
         = |s, who| s.update_article(who, id, Some(version), &input);
+    write keep_mine_article(id: ArticleId, base: ArticleInput, mine: ArticleInput) -> Article
+        = |s, who| s.keep_mine_article(who, id, &base, &mine);
     write change_status(id: ArticleId, version: u32, to: StatusId) -> Article
         = |s, who| s.change_status(who, id, Some(version), to);
     read list_contributors(search: Option<String>) -> Vec<Contributor>

@@ -6,10 +6,36 @@ use crate::model::{
     Article, ArticleDetail, ArticleId, ArticleInput, EditionId, Kind, KindId, PublicationId,
     Section, SectionId, Status, StatusId,
 };
-use crate::rules::articles::{check_move, diff, slugify, validate};
+use crate::rules::articles::{check_move, diff, keep_mine, slugify, validate};
 use crate::rules::workflow::next_deadline;
 use crate::storage::{AssignmentFilter, NewArticle, Tx};
 use chrono::NaiveDate;
+
+/// Saves a valid piece's fields from the version `seen`, recording what
+/// changed; nothing changed is no save.
+fn save_article(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    id: ArticleId,
+    seen: Option<u32>,
+    valid: &ArticleInput,
+) -> Result<Article> {
+    let old = need(tx.article(id)?, "article", id)?;
+    let version = check_version(tx, Entity::Article, id, &old.title, seen, old.version)?;
+    let edition = need(tx.edition(old.edition_id)?, "edition", old.edition_id)?;
+    let section = check_section(tx, edition.publication_id, valid.section_id)?;
+    let kind = check_kind(tx, edition.publication_id, valid.kind_id, Some(old.kind_id))?;
+    let fields = diff(&old, valid, section.as_ref(), &kind);
+    if fields.is_empty() {
+        return Ok(old);
+    }
+    let mut cs = ChangeSet::new(actor, Some(edition.publication_id), Some(edition.id));
+    let saved = tx.update_article(id, version, &slugify(&valid.title), valid, cs.at())?;
+    ensure_saved(tx, saved, Entity::Article, id, &old.title, version)?;
+    cs.updated(Entity::Article, id, version + 1, fields);
+    tx.write_change_set(&cs)?;
+    need(tx.article(id)?, "article", id)
+}
 
 /// The section, checked to be one of the publication's.
 fn check_section(
@@ -239,22 +265,23 @@ impl Store {
         input: &ArticleInput,
     ) -> Result<Article> {
         let valid = validate(input)?;
+        self.write(|tx| save_article(tx, actor, id, seen, &valid))
+    }
+
+    /// "Keep mine" after a conflict: the piece as saved now, with the
+    /// fields this user changed from `base` (the piece as she saw it) set to
+    /// hers, in one transaction so no third save slips in between.
+    pub fn keep_mine_article(
+        &mut self,
+        actor: &Actor,
+        id: ArticleId,
+        base: &ArticleInput,
+        mine: &ArticleInput,
+    ) -> Result<Article> {
         self.write(|tx| {
-            let old = need(tx.article(id)?, "article", id)?;
-            let version = check_version(tx, Entity::Article, id, &old.title, seen, old.version)?;
-            let edition = need(tx.edition(old.edition_id)?, "edition", old.edition_id)?;
-            let section = check_section(tx, edition.publication_id, valid.section_id)?;
-            let kind = check_kind(tx, edition.publication_id, valid.kind_id, Some(old.kind_id))?;
-            let fields = diff(&old, &valid, section.as_ref(), &kind);
-            if fields.is_empty() {
-                return Ok(old);
-            }
-            let mut cs = ChangeSet::new(actor, Some(edition.publication_id), Some(edition.id));
-            let saved = tx.update_article(id, version, &slugify(&valid.title), &valid, cs.at())?;
-            ensure_saved(tx, saved, Entity::Article, id, &old.title, version)?;
-            cs.updated(Entity::Article, id, version + 1, fields);
-            tx.write_change_set(&cs)?;
-            need(tx.article(id)?, "article", id)
+            let theirs = need(tx.article(id)?, "article", id)?;
+            let merged = keep_mine(&ArticleInput::from(&theirs), base, mine);
+            save_article(tx, actor, id, Some(theirs.version), &validate(&merged)?)
         })
     }
 

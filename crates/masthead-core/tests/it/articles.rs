@@ -439,3 +439,50 @@ fn odd_characters_are_refused_by_one_rule_on_both_stores() {
         "user_name_required"
     );
 }
+
+#[test]
+fn keep_mine_puts_only_my_changed_fields_on_their_save_in_one_change() {
+    let (mut f, e) = with_edition();
+    let a = f.store.add_article(&f.actor, e, &piece("Homes")).unwrap();
+    let base = ArticleInput::from(&a);
+    // Someone else saves a new title and target.
+    let other = Actor::new("Sam Sub").unwrap();
+    let theirs = ArticleInput {
+        title: "Homes for all".into(),
+        word_target: Some(1500),
+        ..base.clone()
+    };
+    f.store
+        .update_article(&other, a.id, Some(a.version), &theirs)
+        .unwrap();
+    // I changed the standfirst from the version I saw: a conflict.
+    let mine = ArticleInput {
+        standfirst: "My standfirst".into(),
+        ..base.clone()
+    };
+    let stale = f
+        .store
+        .update_article(&f.actor, a.id, Some(a.version), &mine);
+    assert!(
+        matches!(stale, Err(masthead_core::Error::Conflict(_))),
+        "{stale:?}"
+    );
+    let kept = f
+        .store
+        .keep_mine_article(&f.actor, a.id, &base, &mine)
+        .unwrap();
+    assert_eq!(kept.title, "Homes for all", "their title stays");
+    assert_eq!(kept.word_target, Some(1500), "their target stays");
+    assert_eq!(
+        kept.standfirst, "My standfirst",
+        "my standfirst is put on top"
+    );
+    assert_eq!(kept.version, a.version + 2);
+    let history = f.store.history_of(&a.id.to_string()).unwrap();
+    let last = history
+        .iter()
+        .max_by_key(|h| h.version)
+        .expect("the kept save is recorded");
+    assert_eq!(last.actor, f.actor.name());
+    assert_eq!(last.field.as_deref(), Some("standfirst"), "{history:?}");
+}
