@@ -80,37 +80,37 @@ impl Out {
         }
     }
 
-    /// Prints rows under headers, columns padded to their widest cell; prints
-    /// `empty` (what to do next) when there are no rows.
+    /// Prints rows under headers, columns padded to their widest cell (by
+    /// display width: accents, CJK and emoji line up); on a terminal, cells
+    /// are cut to its width with "…", ids never (they are for copying).
+    /// Prints `empty` (what to do next) when there are no rows.
     pub fn table(&self, headers: &[&str], rows: impl Iterator<Item = Vec<String>>, empty: &str) {
-        let rows: Vec<Vec<String>> = rows.collect();
-        if rows.is_empty() {
+        use comfy_table::{ColumnConstraint, ContentArrangement, Row, Table, presets::NOTHING};
+        let mut table = Table::new();
+        let mut header = Row::from(headers.to_vec());
+        header.max_height(1);
+        table
+            .load_preset(NOTHING)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_truncation_indicator("…")
+            .set_header(header);
+        for cells in rows {
+            let mut row = Row::from(cells);
+            row.max_height(1);
+            table.add_row(row);
+        }
+        if table.row_count() == 0 {
             say!("{empty}");
             return;
         }
-        let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
-        for row in &rows {
-            for (w, cell) in widths.iter_mut().zip(row) {
-                *w = (*w).max(cell.chars().count());
+        for (column, name) in table.column_iter_mut().zip(headers) {
+            column.set_padding((0, 2));
+            if name.ends_with("ID") {
+                column.set_constraint(ColumnConstraint::ContentWidth);
             }
         }
-        let render = |cells: Vec<String>| {
-            let mut line = String::new();
-            for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
-                if i + 1 == cells.len() {
-                    line.push_str(cell);
-                } else {
-                    line.push_str(&format!("{cell:<w$}  ", w = *w));
-                }
-            }
-            line.trim_end().to_owned()
-        };
-        say!(
-            "{}",
-            render(headers.iter().map(|h| h.to_string()).collect())
-        );
-        for row in rows {
-            say!("{}", render(row));
+        for line in table.lines() {
+            say!("{}", line.trim_end());
         }
     }
 }

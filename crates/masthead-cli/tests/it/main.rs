@@ -708,6 +708,54 @@ fn lists_say_what_to_do_when_empty_and_help_exits_0() {
     );
 }
 
+#[test]
+fn a_table_lines_up_by_display_width_whatever_the_script() {
+    let cli = Cli::demo();
+    let title = "東京の住宅 — café";
+    cli.run(&[
+        "article",
+        "add",
+        "--edition",
+        "Feb/Mar 21",
+        "--title",
+        title,
+        "--kind",
+        "news",
+    ])
+    .ok();
+    let out = cli
+        .run(&["article", "list", "--edition", "Feb/Mar 21"])
+        .ok();
+    // A wide (CJK) character takes two columns of a terminal.
+    let width = |s: &str| -> usize {
+        s.chars()
+            .map(|c| {
+                if ('\u{3000}'..='\u{9fff}').contains(&c) {
+                    2
+                } else {
+                    1
+                }
+            })
+            .sum()
+    };
+    let at = |line: &str, text: &str| width(&line[..line.find(text).unwrap()]);
+    let header = out.stdout.lines().next().unwrap();
+    let row = out.stdout.lines().find(|l| l.contains(title)).unwrap();
+    let other = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("Leeds commits"))
+        .unwrap();
+    // The STATUS column starts at one place in the header and both rows.
+    assert_eq!(at(row, "Idea"), at(header, "STATUS"), "{}", out.stdout);
+    assert_eq!(
+        at(other, "Published"),
+        at(header, "STATUS"),
+        "{}",
+        out.stdout
+    );
+}
+
 /// A plain SQLite connection to a Masthead file, with Masthead's own SQL
 /// function (the indexes of names call it), for tests that read or write
 /// a file behind the store's back.
