@@ -4,7 +4,6 @@
 
 mod actor;
 mod base64_bytes;
-pub mod bindings;
 pub mod config;
 pub mod defaults;
 mod error;

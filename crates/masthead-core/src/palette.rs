@@ -1,5 +1,6 @@
-//! The status palette, defined once: the UI's CSS and (later) the PDF are
-//! generated from this table, so a status looks the same everywhere.
+//! The status palette, defined once: the UI's CSS (written by the
+//! masthead-bindings crate) and the PDF take their colours from this table,
+//! so a status looks the same everywhere.
 
 /// A palette token with a pale fill, a strong edge and a readable text colour,
 /// for the light and the dark theme.
@@ -68,30 +69,4 @@ const fn colour(
         dark_edge,
         dark_text,
     }
-}
-
-/// The palette as CSS custom properties (`--status-<token>-fill` …), for the
-/// UI's generated stylesheet.
-pub fn css() -> String {
-    let mut light = String::new();
-    let mut dark = String::new();
-    for c in STATUS_COLOURS {
-        light.push_str(&format!(
-            "  --status-{t}-fill: {};\n  --status-{t}-edge: {};\n  --status-{t}-text: {};\n",
-            c.fill,
-            c.edge,
-            c.text,
-            t = c.token
-        ));
-        dark.push_str(&format!(
-            "    --status-{t}-fill: {};\n    --status-{t}-edge: {};\n    --status-{t}-text: {};\n",
-            c.dark_fill,
-            c.dark_edge,
-            c.dark_text,
-            t = c.token
-        ));
-    }
-    format!(
-        "/* Generated from crates/masthead-core/src/palette.rs by `UPDATE_GENERATED=1 cargo test -p masthead-core`. Do not edit. */\n:root {{\n{light}}}\n@media (prefers-color-scheme: dark) {{\n  :root {{\n{dark}  }}\n}}\n"
-    )
 }

@@ -1,5 +1,4 @@
-// Generated from the Rust types in crates/masthead-core by `UPDATE_GENERATED=1 cargo test`.
-// Do not edit: change the Rust type and regenerate.
+// Generated from masthead-core by `UPDATE_EXPECT=1 cargo test -p masthead-bindings`. Do not edit: change the Rust and regenerate.
 
 export type PublicationId = string;
 

@@ -1,7 +1,6 @@
 //! Use cases against real temporary SQLite files. One binary for the crate.
 
 mod articles;
-mod bindings;
 mod commissioning;
 mod conflicts;
 mod demo;

@@ -1,13 +1,11 @@
-//! The TypeScript types and constants the UI shares with Rust, generated from
-//! the Rust definitions. `ui/src/lib/bindings.ts` and
-//! `ui/src/lib/status-palette.css` are committed; a test fails when they are
-//! stale (`UPDATE_GENERATED=1 cargo test` rewrites them).
+//! `ui/src/lib/bindings.ts`: the TypeScript types of everything that
+//! crosses to the UI, from their `ts-rs` derives in masthead-core.
 
 use ts_rs::{Config, TS};
 
-use crate::config::Settings;
-use crate::error::ErrorPayload;
-use crate::model::*;
+use masthead_core::ErrorPayload;
+use masthead_core::config::Settings;
+use masthead_core::model::*;
 
 /// The content of `ui/src/lib/bindings.ts`.
 pub fn typescript() -> String {
@@ -83,25 +81,23 @@ pub fn typescript() -> String {
         BackupMade::decl(&cfg),
         Restored::decl(&cfg),
         ExportMade::decl(&cfg),
-        crate::export::ExportFormat::decl(&cfg),
-        crate::export::Paper::decl(&cfg),
-        crate::export::ColourBy::decl(&cfg),
-        crate::export::PlanPart::decl(&cfg),
+        masthead_core::export::ExportFormat::decl(&cfg),
+        masthead_core::export::Paper::decl(&cfg),
+        masthead_core::export::ColourBy::decl(&cfg),
+        masthead_core::export::PlanPart::decl(&cfg),
         CheckProblem::decl(&cfg),
         CheckReport::decl(&cfg),
-        crate::ImportSummary::decl(&cfg),
+        masthead_core::ImportSummary::decl(&cfg),
         ErrorPayload::decl(&cfg),
     ];
-    let mut out = String::from(
-        "// Generated from the Rust types in crates/masthead-core by `UPDATE_GENERATED=1 cargo test`.\n// Do not edit: change the Rust type and regenerate.\n\n",
-    );
+    let mut out = format!("// {}\n\n", super::GENERATED);
     for decl in decls {
         out.push_str("export ");
         out.push_str(&decl);
         out.push_str("\n\n");
     }
     out.push_str("/** The status palette's tokens (see status-palette.css). */\nexport const STATUS_COLOUR_TOKENS: ReadonlyArray<string> = [");
-    let tokens: Vec<String> = crate::palette::STATUS_COLOURS
+    let tokens: Vec<String> = masthead_core::palette::STATUS_COLOURS
         .iter()
         .map(|c| format!("\"{}\"", c.token))
         .collect();

@@ -1,0 +1,58 @@
+//! What the UI shares with the Rust, generated from it: the TypeScript
+//! types and constants (`ui/src/lib/bindings.ts`), the defaults every face
+//! offers (`ui/src/lib/defaults.ts`) and the status palette's stylesheet
+//! (`ui/src/lib/status-palette.css`). The files are committed; this crate's
+//! test fails when one is stale, and `UPDATE_EXPECT=1 cargo test -p
+//! masthead-bindings` rewrites them. The domain crate only defines the
+//! types and values; it writes no TypeScript or CSS.
+
+mod typescript;
+
+pub use typescript::typescript;
+
+/// The header of every generated file.
+const GENERATED: &str = "Generated from masthead-core by `UPDATE_EXPECT=1 cargo test -p masthead-bindings`. Do not edit: change the Rust and regenerate.";
+
+/// The defaults as TypeScript, for the UI (with the page fractions' signs).
+pub fn defaults_typescript() -> String {
+    use masthead_core::defaults::{CURRENCY, KIND_KEY, PAGE_COUNT};
+    let fractions: Vec<String> = masthead_core::PAGE_FRACTIONS
+        .iter()
+        .map(|(twelfths, sign)| format!("{twelfths}: \"{sign}\""))
+        .collect();
+    format!(
+        "// {GENERATED}\n\
+         export const DEFAULT_PAGE_COUNT = {PAGE_COUNT};\n\
+         export const DEFAULT_KIND_KEY = \"{KIND_KEY}\";\n\
+         export const DEFAULT_CURRENCY = \"{CURRENCY}\";\n\
+         /** A part of a page, in twelfths, by its sign: 6 is ½. */\n\
+         export const PAGE_FRACTIONS: Record<number, string> = {{ {} }};\n",
+        fractions.join(", ")
+    )
+}
+
+/// The status palette as CSS custom properties (`--status-<token>-fill` …),
+/// for the light and the dark theme.
+pub fn palette_css() -> String {
+    let mut light = String::new();
+    let mut dark = String::new();
+    for c in masthead_core::palette::STATUS_COLOURS {
+        light.push_str(&format!(
+            "  --status-{t}-fill: {};\n  --status-{t}-edge: {};\n  --status-{t}-text: {};\n",
+            c.fill,
+            c.edge,
+            c.text,
+            t = c.token
+        ));
+        dark.push_str(&format!(
+            "    --status-{t}-fill: {};\n    --status-{t}-edge: {};\n    --status-{t}-text: {};\n",
+            c.dark_fill,
+            c.dark_edge,
+            c.dark_text,
+            t = c.token
+        ));
+    }
+    format!(
+        "/* {GENERATED} */\n:root {{\n{light}}}\n@media (prefers-color-scheme: dark) {{\n  :root {{\n{dark}  }}\n}}\n"
+    )
+}

@@ -1,0 +1,22 @@
+//! The committed files the UI reads are what the Rust generates now: each
+//! fails when stale, with a diff; `UPDATE_EXPECT=1 cargo test -p
+//! masthead-bindings` rewrites them.
+
+use expect_test::expect_file;
+
+#[test]
+fn the_typescript_bindings_are_up_to_date() {
+    expect_file!["../../../ui/src/lib/bindings.ts"].assert_eq(&masthead_bindings::typescript());
+}
+
+#[test]
+fn the_ui_defaults_are_up_to_date() {
+    expect_file!["../../../ui/src/lib/defaults.ts"]
+        .assert_eq(&masthead_bindings::defaults_typescript());
+}
+
+#[test]
+fn the_status_palette_stylesheet_is_up_to_date() {
+    expect_file!["../../../ui/src/lib/status-palette.css"]
+        .assert_eq(&masthead_bindings::palette_css());
+}
