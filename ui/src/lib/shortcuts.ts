@@ -1,6 +1,6 @@
 // Keyboard shortcuts and the native menu: one table of keys, used by the key
 // handler and by the "?" help, and one map of menu items, both onto the
-// actions the window runs in one place (App.svelte's `run`).
+// actions the window runs in one place (app/menus.ts's `run`).
 
 export type Action =
   | "new-piece"

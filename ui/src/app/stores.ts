@@ -1,0 +1,61 @@
+// The window's stores, one per concern (stores/), made once for the window.
+// What is shown and saved lives in them; where the user is lives in the
+// router (routing.svelte.ts).
+
+import { backend } from "../lib/backend";
+import { Toasts } from "../lib/toasts.svelte";
+import type { Place } from "../lib/places";
+import { Conflicts } from "../stores/conflicts.svelte";
+import { SettingsStore } from "../stores/settings.svelte";
+import { DatabaseStore } from "../stores/database.svelte";
+import { PublicationStore } from "../stores/publication.svelte";
+import { EditionStore } from "../stores/edition.svelte";
+import { PieceStore } from "../stores/piece.svelte";
+import { ContributorsStore } from "../stores/contributors.svelte";
+import { BoardStore } from "../stores/board.svelte";
+import { FlatplanStore } from "../stores/flatplan.svelte";
+import { TeamStore, MineStore } from "../stores/team.svelte";
+
+export interface Stores {
+  toasts: Toasts;
+  conflicts: Conflicts;
+  settings: SettingsStore;
+  database: DatabaseStore;
+  pubs: PublicationStore;
+  editions: EditionStore;
+  piece: PieceStore;
+  contributors: ContributorsStore;
+  board: BoardStore;
+  flatplan: FlatplanStore;
+  team: TeamStore;
+  mine: MineStore;
+}
+
+/** `place` says which screen is showing, so a save in the drawer refreshes the list that shows the piece. */
+export function createStores(place: () => Place): Stores {
+  const toasts = new Toasts();
+  const conflicts = new Conflicts();
+  const settings = new SettingsStore(backend);
+  const database = new DatabaseStore(backend);
+  const pubs = new PublicationStore(backend, toasts);
+  const editions = new EditionStore(backend, toasts, conflicts);
+  const piece = new PieceStore(
+    backend,
+    toasts,
+    conflicts,
+    () => ({ sections: pubs.sections, kinds: pubs.kinds }),
+    () =>
+      Promise.all([
+        editions.refresh(),
+        place() === "board" ? board.load() : Promise.resolve(),
+        place() === "flatplan" ? flatplan.load() : Promise.resolve(),
+        place() === "contributors" ? contributors.load() : Promise.resolve(),
+      ]).then(() => {}),
+  );
+  const contributors = new ContributorsStore(backend, toasts);
+  const board = new BoardStore(backend, toasts);
+  const flatplan = new FlatplanStore(backend, toasts);
+  const team = new TeamStore(backend, toasts);
+  const mine = new MineStore(backend, toasts);
+  return { toasts, conflicts, settings, database, pubs, editions, piece, contributors, board, flatplan, team, mine };
+}
