@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Advert, Flatplan } from "../lib/bindings";
-import { FlatplanStore } from "./flatplan.svelte";
+import { FlatplanStore, type FlatplanApi } from "./flatplan.svelte";
 import { recorder } from "./fakes";
 
 describe("the flatplan store", () => {
@@ -37,25 +37,32 @@ describe("the flatplan store", () => {
       budget: { pages: 68, editorial: 0, advertising: 0, free: 68 },
     }) as Flatplan;
 
-  it("moves from the version shown, undoes by moving back, and redoes", async () => {
-    const calls: string[] = [];
-    let current = planWith([slotAt(12, 1)]);
-    const store = new FlatplanStore(
+  /** A store over a fake core that shows `plan()` and moves slots with `moveSlot`. */
+  const storeOver = (plan: () => Flatplan, moveSlot: FlatplanApi["moveSlot"], notify = recorder()) =>
+    new FlatplanStore(
       {
-        flatplan: async () => current,
-        placeArticle: async () => current,
-        placeAdvert: async () => current,
-        removeSlot: async () => current,
+        flatplan: async () => plan(),
+        placeArticle: async () => plan(),
+        placeAdvert: async () => plan(),
+        removeSlot: async () => plan(),
         addAdvert: async () => ({}) as Advert,
         listAdverts: async () => [],
         updateAdvert: async () => ({}) as Advert,
-        moveSlot: async (id, version, to) => {
-          calls.push(`${id}@${version} -> ${to.first_page}`);
-          current = planWith([{ ...slotAt(to.first_page, version + 1), id }]);
-          return current;
-        },
+        moveSlot,
       },
-      recorder(),
+      notify,
+    );
+
+  it("moves from the version shown, undoes by moving back, and redoes", async () => {
+    const calls: string[] = [];
+    let current = planWith([slotAt(12, 1)]);
+    const store = storeOver(
+      () => current,
+      async (id, version, to) => {
+        calls.push(`${id}@${version} -> ${to.first_page}`);
+        current = planWith([{ ...slotAt(to.first_page, version + 1), id }]);
+        return current;
+      },
     );
     await store.show("e");
     expect(await store.move({ article: "a1" }, "Keep communities", { first_page: 20, last_page: 20, part_units: 12, part_offset: 0 })).toBe(true);
@@ -70,22 +77,14 @@ describe("the flatplan store", () => {
     const notify = recorder();
     let current = planWith([slotAt(12, 1)]);
     let refuse = false;
-    const store = new FlatplanStore(
-      {
-        flatplan: async () => current,
-        placeArticle: async () => current,
-        placeAdvert: async () => current,
-        removeSlot: async () => current,
-        addAdvert: async () => ({}) as Advert,
-        listAdverts: async () => [],
-        updateAdvert: async () => ({}) as Advert,
-        moveSlot: async (id, version, to) => {
-          if (refuse) {
-            throw Object.assign(new Error("Page 30 has no room for that."), { code: "page_taken", field: "pages" });
-          }
-          current = planWith([{ ...slotAt(to.first_page, version + 1), id }]);
-          return current;
-        },
+    const store = storeOver(
+      () => current,
+      async (id, version, to) => {
+        if (refuse) {
+          throw Object.assign(new Error("Page 30 has no room for that."), { code: "page_taken", field: "pages" });
+        }
+        current = planWith([{ ...slotAt(to.first_page, version + 1), id }]);
+        return current;
       },
       notify,
     );
