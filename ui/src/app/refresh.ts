@@ -5,11 +5,11 @@
 // a refresh runs another one after it, and a failed refresh is tried again,
 // backing off (lib/refresher.ts).
 
-import { Refresher } from "../lib/refresher";
+import { Refresher, type Timers } from "../lib/refresher";
 import type { Router } from "./routing.svelte";
 import type { Stores } from "./stores";
 
-export function createRefresher(s: Stores, router: Router, isContributor: () => boolean): Refresher {
+export function createRefresher(s: Stores, router: Router, isContributor: () => boolean, timers?: Timers): Refresher {
   return new Refresher(async () => {
     if (!s.database.info) return true;
     if (isContributor()) {
@@ -27,5 +27,5 @@ export function createRefresher(s: Stores, router: Router, isContributor: () => 
       place === "flatplan" ? s.flatplan.load() : Promise.resolve(),
     ]);
     return results.every((r) => r.status === "fulfilled");
-  });
+  }, timers);
 }
