@@ -88,13 +88,14 @@ pub(crate) struct AssignmentTerms {
     pub fee: Option<(i64, String)>,
 }
 
-/// Decimal places of a currency's minor unit, from ISO 4217's table (the
-/// `iso_currency` crate): 2 for most, 0 for the yen, 3 for the dinars; 2 for
-/// a code the table does not know or gives none for (such as gold).
+/// Decimal places of a currency's minor unit (ISO 4217): 2 for most, 0 for
+/// the yen, 3 for the dinars.
 pub fn currency_decimals(currency: &str) -> u32 {
-    iso_currency::Currency::from_code(currency)
-        .and_then(|c| c.exponent())
-        .map_or(2, u32::from)
+    match currency {
+        "JPY" | "KRW" | "ISK" | "CLP" | "VND" | "XAF" | "XOF" | "UGX" | "PYG" => 0,
+        "BHD" | "KWD" | "OMR" | "JOD" | "TND" | "LYD" | "IQD" => 3,
+        _ => 2,
+    }
 }
 
 /// Minor units as a person writes them: 35000 GBP → "350.00".
