@@ -87,8 +87,12 @@ impl Out {
     pub fn table(&self, headers: &[&str], rows: impl Iterator<Item = Vec<String>>, empty: &str) {
         use comfy_table::{ColumnConstraint, ContentArrangement, Row, Table, presets::NOTHING};
         let mut table = Table::new();
+        // Cut to one line a row on a terminal only; piped, every line is kept.
+        let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
         let mut header = Row::from(headers.to_vec());
-        header.max_height(1);
+        if terminal {
+            header.max_height(1);
+        }
         table
             .load_preset(NOTHING)
             .set_content_arrangement(ContentArrangement::Dynamic)
@@ -96,7 +100,9 @@ impl Out {
             .set_header(header);
         for cells in rows {
             let mut row = Row::from(cells);
-            row.max_height(1);
+            if terminal {
+                row.max_height(1);
+            }
             table.add_row(row);
         }
         if table.row_count() == 0 {

@@ -89,7 +89,9 @@ fn redact(url: &str) -> String {
             let query: Vec<String> = query
                 .split('&')
                 .map(|pair| match pair.split_once('=') {
-                    Some(("password", _)) => "password=***".to_owned(),
+                    Some((key, _)) if key.eq_ignore_ascii_case("password") => {
+                        format!("{key}=***")
+                    }
                     _ => pair.to_owned(),
                 })
                 .collect();
@@ -106,24 +108,11 @@ fn redact(url: &str) -> String {
     }
 }
 
+/// Percent-decoded, as libpq reads a URL's parts (a `+` stays a plus).
 fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(hex) = std::str::from_utf8(&bytes[i + 1..i + 3])
-            && let Ok(b) = u8::from_str_radix(hex, 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 impl ServerLocation {
@@ -499,6 +488,20 @@ mod tests {
         assert!(!err.to_string().contains("s3cret"), "{err}");
         assert!(err.to_string().contains("sslmode"), "{err}");
         assert_eq!(err.code(), "bad_server_address");
+        let err = ServerLocation::parse("postgres://ed@db/pse?Password=s3cret&nope=1").unwrap_err();
+        assert!(!err.to_string().contains("s3cret"), "{err}");
+        // The forms libpq reads: a socket host, an empty host, a plus.
+        let l = ServerLocation::parse("postgres://ed@/pse?host=/var/run/postgresql").unwrap();
+        assert_eq!(
+            (l.host.as_str(), l.dbname.as_str()),
+            ("/var/run/postgresql", "pse")
+        );
+        let l = ServerLocation::parse("postgres://ed:p+w%23@%2Fsock:5433/a%20b").unwrap();
+        assert_eq!(
+            (l.host.as_str(), l.port, l.dbname.as_str()),
+            ("/sock", 5433, "a b")
+        );
+        assert_eq!(l.password.as_deref(), Some("p+w#"));
     }
 
     #[test]
