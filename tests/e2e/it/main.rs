@@ -39,8 +39,14 @@ async fn plan_an_edition(app: &App) -> Result<()> {
     app.wait_text(".toasts", "not a multiple of 4").await?;
     app.wait_text("h1", "Jun/Jul 21").await?;
 
-    // Add a piece.
+    // Add a piece. The warning stays usable above the dialog (everything
+    // outside a modal dialog is inert): dismissed from inside it.
     app.click_button("New piece").await?;
+    app.wait(".modal .toasts [aria-label=Dismiss]")
+        .await?
+        .click()
+        .await?;
+    app.wait_gone(".toast").await?;
     app.type_into(
         "#article-form input[name=title]",
         "Heat pumps for council homes",
