@@ -1,17 +1,25 @@
 //! What the UI shares with the Rust, generated from it: the TypeScript
 //! types and constants (`ui/src/lib/bindings.ts`), the defaults every face
 //! offers (`ui/src/lib/defaults.ts`) and the status palette's stylesheet
-//! (`ui/src/lib/status-palette.css`). The files are committed; this crate's
+//! (`ui/src/lib/status-palette.css`), and a typed call for every command of
+//! the app (`ui/src/lib/commands.ts`, from `src-tauri/commands.list` and the
+//! commands' Rust signatures). The files are committed; this crate's
 //! test fails when one is stale, and `UPDATE_EXPECT=1 cargo test -p
 //! masthead-bindings` rewrites them. The domain crate only defines the
 //! types and values; it writes no TypeScript or CSS.
 
+mod commands;
 mod typescript;
 
 pub use typescript::typescript;
 
+/// `ui/src/lib/commands.ts`, from the app's `src-tauri` folder.
+pub fn commands_typescript(src_tauri: &std::path::Path) -> Result<String, String> {
+    commands::typescript(src_tauri)
+}
+
 /// The header of every generated file.
-const GENERATED: &str = "Generated from masthead-core by `UPDATE_EXPECT=1 cargo test -p masthead-bindings`. Do not edit: change the Rust and regenerate.";
+const GENERATED: &str = "Generated from the Rust by masthead-bindings (`UPDATE_EXPECT=1 cargo test -p masthead-bindings`). Do not edit: change the Rust and regenerate.";
 
 /// The defaults as TypeScript, for the UI (with the page fractions' signs).
 pub fn defaults_typescript() -> String {

@@ -20,3 +20,10 @@ fn the_status_palette_stylesheet_is_up_to_date() {
     expect_file!["../../../ui/src/lib/status-palette.css"]
         .assert_eq(&masthead_bindings::palette_css());
 }
+
+#[test]
+fn the_typed_commands_are_up_to_date() {
+    let src_tauri = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src-tauri");
+    expect_file!["../../../ui/src/lib/commands.ts"]
+        .assert_eq(&masthead_bindings::commands_typescript(&src_tauri).unwrap());
+}

@@ -1,4 +1,4 @@
-// Generated from masthead-core by `UPDATE_EXPECT=1 cargo test -p masthead-bindings`. Do not edit: change the Rust and regenerate.
+// Generated from the Rust by masthead-bindings (`UPDATE_EXPECT=1 cargo test -p masthead-bindings`). Do not edit: change the Rust and regenerate.
 export const DEFAULT_PAGE_COUNT = 64;
 export const DEFAULT_KIND_KEY = "feature";
 export const DEFAULT_CURRENCY = "GBP";

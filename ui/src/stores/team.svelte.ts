@@ -7,7 +7,7 @@ import type { FieldErrors } from "../lib/forms";
 import type { Toasts } from "../lib/toasts.svelte";
 import { Latest } from "../lib/latest";
 
-export type TeamApi = Pick<Backend, "team" | "invite" | "setTeamRole" | "removeFromTeam">;
+export type TeamApi = Pick<Backend, "teamList" | "teamInvite" | "teamSetRole" | "teamRemove">;
 
 export class TeamStore {
   people = $state<Person[] | null>(null);
@@ -21,7 +21,7 @@ export class TeamStore {
 
   async load(): Promise<void> {
     try {
-      const people = await this.newest.run(() => this.api.team());
+      const people = await this.newest.run(() => this.api.teamList());
       if (people === undefined) return;
       this.people = people;
       this.error = null;
@@ -33,7 +33,7 @@ export class TeamStore {
   /** The invitation (shown once), or the errors to show at the fields. */
   async invite(input: InviteInput): Promise<FieldErrors | Invitation> {
     try {
-      const invitation = await this.api.invite(input);
+      const invitation = await this.api.teamInvite(input);
       this.toasts.show("success", `Invited ${invitation.person.name}. Send them the connection details shown.`);
       await this.load();
       return invitation;
@@ -46,7 +46,7 @@ export class TeamStore {
   async setRole(person: Person, role: TeamRole): Promise<boolean> {
     let changed = false;
     try {
-      const saved = await this.api.setTeamRole(person.id, person.version, role);
+      const saved = await this.api.teamSetRole(person.id, person.version, role);
       this.toasts.show("success", `${saved.name} is now ${role === "editor" ? "an editor" : "a contributor"}.`);
       changed = true;
     } catch (e) {
@@ -58,7 +58,7 @@ export class TeamStore {
 
   async remove(person: Person): Promise<void> {
     try {
-      await this.api.removeFromTeam(person.id, person.version);
+      await this.api.teamRemove(person.id, person.version);
       this.toasts.show("success", `Took ${person.name} off the team: their login no longer signs in.`);
     } catch (e) {
       this.toasts.show("error", messageOf(e), 10000);

@@ -25,14 +25,14 @@ describe("the Team screen's store", () => {
     const t = toasts();
     let loads = 0;
     const api: TeamApi = {
-      team: async () => {
+      teamList: async () => {
         loads++;
         return [hannah];
       },
-      invite: async () => {
+      teamInvite: async () => {
         throw new Error("unused");
       },
-      setTeamRole: async () => {
+      teamSetRole: async () => {
         throw new BackendError({
           code: "contributor_entry_needed",
           message: "Hannah Okafor has no entry in the contributors directory.",
@@ -40,7 +40,7 @@ describe("the Team screen's store", () => {
           conflict: null,
         });
       },
-      removeFromTeam: async () => hannah,
+      teamRemove: async () => hannah,
     };
     const store = new TeamStore(api, t.notify);
     expect(await store.setRole(hannah, "contributor")).toBe(false);
