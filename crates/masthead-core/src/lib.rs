@@ -19,7 +19,7 @@ mod usecases;
 
 pub use actor::Actor;
 pub use error::{Error, ErrorPayload, Result};
-pub use masthead_text::Upload;
+pub use masthead_text::{Upload, markdown_html};
 pub use rules::drafts::{describe_count, thousands, word_count};
 pub use rules::flatplan::{PAGE_FRACTIONS, fraction, part_suffix};
 pub use rules::fold;

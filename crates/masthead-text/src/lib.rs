@@ -12,6 +12,7 @@ mod build;
 mod diff;
 mod docx;
 mod error;
+mod html;
 mod odt;
 mod plain;
 mod words;
@@ -22,6 +23,7 @@ use std::path::Path;
 
 pub use diff::{DiffPart, DiffTag, diff_words};
 pub use error::ImportError;
+pub use html::markdown_html;
 pub use words::count_words;
 
 /// The largest file Masthead takes as a draft.

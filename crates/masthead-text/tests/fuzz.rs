@@ -35,6 +35,34 @@ impl Rng {
     }
 }
 
+/// The tags `markdown_html` writes; nothing else may reach the app.
+const ALLOWED_TAGS: [&str; 24] = [
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "br",
+    "hr",
+    "strong",
+    "em",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "sup",
+    "span",
+];
+
 fn corpus() -> Vec<(String, Vec<u8>)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/drafts");
     let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
@@ -222,6 +250,23 @@ fn every_mutated_draft_is_text_or_a_refusal_in_words() {
             Ok(Ok(doc)) => {
                 accepted += 1;
                 assert!(!doc.text.trim().is_empty(), "accepted without text");
+                // What the app shows of it: only the renderer's own tags.
+                let shown =
+                    std::panic::catch_unwind(|| masthead_text::markdown_html(&doc.markdown))
+                        .unwrap_or_else(|_| {
+                            let path = save_finding(&name, &upload.bytes, "panic-html");
+                            panic!(
+                                "markdown_html panicked on {name} (seed {seed}): {}",
+                                path.display()
+                            )
+                        });
+                for tag in shown.split('<').skip(1) {
+                    let tag = tag.split(['>', ' ']).next().unwrap_or("");
+                    assert!(
+                        ALLOWED_TAGS.contains(&tag.trim_start_matches('/')),
+                        "<{tag}> shown from {name} (seed {seed})"
+                    );
+                }
             }
             Ok(Err(e)) => {
                 refused += 1;

@@ -136,3 +136,21 @@ pub async fn open_draft_original(
     })?;
     Ok(path)
 }
+
+/// Markdown (a brief, as it is typed too) as the HTML the app shows,
+/// rendered by the core: none of the text's own HTML, links written out and
+/// never followed. Views never build HTML from a brief themselves.
+#[tauri::command]
+pub async fn render_markdown(text: String) -> Reply<String> {
+    // A brief is capped at 20,000 characters; this only keeps a page from
+    // handing the app megabytes to lay out.
+    if text.len() > 1_000_000 {
+        return Err(ErrorPayload {
+            code: "too_long".into(),
+            message: "That text is too long to show here.".into(),
+            field: None,
+            conflict: None,
+        });
+    }
+    Ok(masthead_core::markdown_html(&text))
+}

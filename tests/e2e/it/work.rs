@@ -51,7 +51,8 @@ async fn commission_and_board(app: &App) -> Result<()> {
         "## Angle\nWhat the next **leaders** need.",
     )
     .await?;
-    app.wait_text(".preview", "Angle").await?;
+    // The preview is the core's rendering: a brief's ## is the form's h4.
+    app.wait_text(".preview h4", "Angle").await?;
     app.type_into("#commission-form input[name=fee]", "350")
         .await?;
     app.screenshot("commission-form.png").await?;
@@ -348,6 +349,15 @@ async fn drafts(app: &App) -> Result<()> {
     app.wait_gone(".reader").await?;
     // Esc closed the reading view, not the piece.
     app.wait_text(".drawer", "Version 2").await?;
+    // Reading a version shows the core's HTML of its text.
+    app.click_button("Read").await?;
+    app.wait_text(".reader .text", "Dortmund").await?;
+    app.wait_text(".reader .text p", "Leeds commits").await?;
+    app.wait(".reader")
+        .await?
+        .send_keys(thirtyfour::Key::Escape)
+        .await?;
+    app.wait_gone(".reader").await?;
 
     // Approve version 2: it is the copy the piece counts.
     app.click_button("Approve").await?;

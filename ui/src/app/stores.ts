@@ -3,6 +3,7 @@
 // router (routing.svelte.ts).
 
 import { backend } from "../lib/backend";
+import { renderMarkdownWith } from "../lib/markdown.svelte";
 import { Toasts } from "../lib/toasts.svelte";
 import type { Place } from "../lib/places";
 import { Conflicts } from "../stores/conflicts.svelte";
@@ -35,6 +36,8 @@ export interface Stores {
 export function createStores(place: () => Place): Stores {
   const toasts = new Toasts();
   const conflicts = new Conflicts();
+  // Briefs and drafts are rendered by the core.
+  renderMarkdownWith(backend.renderMarkdown);
   const settings = new SettingsStore(backend);
   const database = new DatabaseStore(backend);
   const pubs = new PublicationStore(backend, toasts);

@@ -359,7 +359,12 @@ text: string,
 /**
  * The same as Markdown (headings, lists, links, notes kept).
  */
-markdown: string, };
+markdown: string, 
+/**
+ * The Markdown as safe HTML to show (`masthead_text::markdown_html`:
+ * none of the file's own HTML, links written out, never followed).
+ */
+html: string, };
 
 export type DiffTag = "same" | "added" | "removed";
 

@@ -98,6 +98,8 @@ export function commandsVia(call: Call) {
     exportDraft: (article: ArticleId, draft: number, format: DraftFormat): Promise<string | null> => call("export_draft", { article, draft, format }),
     /** Opens the file a version was submitted as in the program the system uses for its type (Word, LibreOffice, a text editor), from a copy in the user's own cache folder, new each time: the stored draft itself is never touched, and no earlier copy is overwritten. */
     openDraftOriginal: (article: ArticleId, draft: number): Promise<string> => call("open_draft_original", { article, draft }),
+    /** Markdown (a brief, as it is typed too) as the HTML the app shows, rendered by the core: none of the text's own HTML, links written out and never followed. Views never build HTML from a brief themselves. */
+    renderMarkdown: (text: string): Promise<string> => call("render_markdown", { text }),
     /** Exports an edition's plan: the PDF (`pdf`, on `paper` with `parts`) or the run sheet as CSV (`csv`). The save dialog, shown from here over the main window, suggests a name such as `PSE-Feb-Mar-21-plan.pdf`; once a file is chosen the plan is read (under the store's lock) and laid out on a blocking thread after the lock is let go. Returns where the file went, or nothing when the dialog was cancelled. */
     exportPlan: (edition: EditionId, format: ExportFormat, paper: Paper, parts: PlanPart[], colour: ColourBy): Promise<string | null> => call("export_plan", { edition, format, paper, parts, colour }),
     /** Opens a file this window exported (and only such a file) in the desktop's program for it. */

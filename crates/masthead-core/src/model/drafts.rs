@@ -51,6 +51,9 @@ pub struct DraftText {
     pub text: String,
     /// The same as Markdown (headings, lists, links, notes kept).
     pub markdown: String,
+    /// The Markdown as safe HTML to show (`masthead_text::markdown_html`:
+    /// none of the file's own HTML, links written out, never followed).
+    pub html: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
