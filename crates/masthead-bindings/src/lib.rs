@@ -45,20 +45,15 @@ pub fn palette_css() -> String {
     let mut light = String::new();
     let mut dark = String::new();
     for c in masthead_core::palette::STATUS_COLOURS {
-        light.push_str(&format!(
-            "  --status-{t}-fill: {};\n  --status-{t}-edge: {};\n  --status-{t}-text: {};\n",
-            c.fill,
-            c.edge,
-            c.text,
-            t = c.token
-        ));
-        dark.push_str(&format!(
-            "    --status-{t}-fill: {};\n    --status-{t}-edge: {};\n    --status-{t}-text: {};\n",
-            c.dark_fill,
-            c.dark_edge,
-            c.dark_text,
-            t = c.token
-        ));
+        let t = c.token;
+        for (out, indent, fill, edge, text) in [
+            (&mut light, "  ", c.fill, c.edge, c.text),
+            (&mut dark, "    ", c.dark_fill, c.dark_edge, c.dark_text),
+        ] {
+            out.push_str(&format!(
+                "{indent}--status-{t}-fill: {fill};\n{indent}--status-{t}-edge: {edge};\n{indent}--status-{t}-text: {text};\n"
+            ));
+        }
     }
     format!(
         "/* {GENERATED} */\n:root {{\n{light}}}\n@media (prefers-color-scheme: dark) {{\n  :root {{\n{dark}  }}\n}}\n"

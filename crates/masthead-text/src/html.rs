@@ -12,6 +12,13 @@ use std::fmt::Write;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+/// Every tag `markdown_html` writes; ammonia lets no other through.
+#[rustfmt::skip]
+pub const HTML_TAGS: [&str; 24] = [
+    "h3", "h4", "h5", "h6", "p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote",
+    "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "sup", "span",
+];
+
 /// `text` (Markdown) as safe HTML.
 pub fn markdown_html(text: &str) -> String {
     let options =
@@ -107,35 +114,8 @@ fn escape_into(out: &mut String, text: &str) {
 
 /// Only the tags and classes this renderer writes survive.
 fn clean(html: &str) -> String {
-    let tags: HashSet<&str> = [
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "p",
-        "br",
-        "hr",
-        "strong",
-        "em",
-        "del",
-        "code",
-        "pre",
-        "blockquote",
-        "ul",
-        "ol",
-        "li",
-        "table",
-        "thead",
-        "tbody",
-        "tr",
-        "th",
-        "td",
-        "sup",
-        "span",
-    ]
-    .into();
     ammonia::Builder::new()
-        .tags(tags)
+        .tags(HTML_TAGS.into())
         .generic_attributes(HashSet::new())
         .tag_attributes([("ol", ["start"].into())].into())
         .allowed_classes(

@@ -23,7 +23,7 @@ use std::path::Path;
 
 pub use diff::{DiffPart, DiffTag, diff_words};
 pub use error::ImportError;
-pub use html::markdown_html;
+pub use html::{HTML_TAGS, markdown_html};
 pub use words::count_words;
 
 /// The largest file Masthead takes as a draft.

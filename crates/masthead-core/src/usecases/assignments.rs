@@ -135,6 +135,36 @@ fn change_set(tx: &mut Tx<'_>, actor: &Actor, edition: EditionId) -> Result<Chan
     Ok(ChangeSet::new(actor, Some(e.publication_id), Some(edition)))
 }
 
+/// Whom a piece is commissioned from.
+enum To<'a> {
+    Known(ContributorId),
+    /// Someone not in the directory yet, added in the same change.
+    New(&'a ContributorInput),
+}
+
+/// Offers `article` to `to` on `valid` terms, in one change set.
+fn commission(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    article: ArticleId,
+    to: To<'_>,
+    valid: &AssignmentTerms,
+) -> Result<Saved<Assignment>> {
+    let piece = need(tx.article(article)?, "article", article)?;
+    let edition = need(tx.edition(piece.edition_id)?, "edition", piece.edition_id)?;
+    let mut cs = change_set(tx, actor, edition.id)?;
+    let contributor = match to {
+        To::Known(id) => id,
+        To::New(person) => insert_contributor(tx, &mut cs, person)?,
+    };
+    let id = offer(tx, &mut cs, article, contributor, valid)?;
+    tx.write_change_set(&cs)?;
+    Ok(Saved {
+        item: need(tx.assignment(id)?, "assignment", id)?,
+        warnings: warnings(valid, &edition),
+    })
+}
+
 impl Store {
     /// Commissions a piece: offers it to a contributor with a brief, word
     /// target, due date and fee. Warns when the due date is after press.
@@ -145,17 +175,7 @@ impl Store {
         input: &AssignmentInput,
     ) -> Result<Saved<Assignment>> {
         let valid = validate(input)?;
-        self.write(|tx| {
-            let piece = need(tx.article(article)?, "article", article)?;
-            let edition = need(tx.edition(piece.edition_id)?, "edition", piece.edition_id)?;
-            let mut cs = change_set(tx, actor, edition.id)?;
-            let id = offer(tx, &mut cs, article, input.contributor_id, &valid)?;
-            tx.write_change_set(&cs)?;
-            Ok(Saved {
-                item: need(tx.assignment(id)?, "assignment", id)?,
-                warnings: warnings(&valid, &edition),
-            })
-        })
+        self.write(|tx| commission(tx, actor, article, To::Known(input.contributor_id), &valid))
     }
 
     /// Commissions a piece from someone not in the directory yet: adds them
@@ -169,18 +189,7 @@ impl Store {
         input: &AssignmentInput,
     ) -> Result<Saved<Assignment>> {
         let valid = validate(input)?;
-        self.write(|tx| {
-            let piece = need(tx.article(article)?, "article", article)?;
-            let edition = need(tx.edition(piece.edition_id)?, "edition", piece.edition_id)?;
-            let mut cs = change_set(tx, actor, edition.id)?;
-            let contributor = insert_contributor(tx, &mut cs, person)?;
-            let id = offer(tx, &mut cs, article, contributor, &valid)?;
-            tx.write_change_set(&cs)?;
-            Ok(Saved {
-                item: need(tx.assignment(id)?, "assignment", id)?,
-                warnings: warnings(&valid, &edition),
-            })
-        })
+        self.write(|tx| commission(tx, actor, article, To::New(person), &valid))
     }
 
     /// Saves an assignment's brief, role, target, due date and fee. To give

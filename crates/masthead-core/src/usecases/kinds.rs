@@ -4,7 +4,7 @@ use crate::error::Error;
 use crate::history::{Action, ChangeSet, Entity, FieldChange};
 use crate::model::{Kind, KindId, PublicationId};
 use crate::rules::{Diff, kinds};
-use crate::storage::KindRow;
+use crate::storage::{KindRow, Tx};
 
 fn duplicate(label: &str) -> Error {
     Error::Duplicate {
@@ -13,6 +13,35 @@ fn duplicate(label: &str) -> Error {
             "This publication already has a kind called \"{label}\". Choose another name."
         ),
     }
+}
+
+/// Saves `old` from `version` with its label, retired flag and words per
+/// page set to `to`, and what `record` writes of it (given the new
+/// version) in one change set; a label another kind has is refused.
+fn save_kind(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    old: &Kind,
+    version: u32,
+    (label, retired, words_per_page): (&str, bool, Option<u32>),
+    record: impl FnOnce(&mut ChangeSet, u32),
+) -> Result<Kind> {
+    let mut cs = ChangeSet::new(actor, Some(old.publication_id), None);
+    let row = KindRow {
+        id: old.id,
+        publication: old.publication_id,
+        key: &old.key,
+        label,
+        retired,
+        words_per_page,
+    };
+    let saved = tx
+        .update_kind(&row, version, cs.at())
+        .map_err(|e| or_duplicate(e, || duplicate(label)))?;
+    ensure_saved(tx, saved, Entity::Kind, old.id, &old.label, version)?;
+    record(&mut cs, version + 1);
+    tx.write_change_set(&cs)?;
+    need(tx.kind(old.id)?, "kind", old.id)
 }
 
 impl Store {
@@ -71,22 +100,14 @@ impl Store {
             if fields.is_empty() {
                 return Ok(old);
             }
-            let mut cs = ChangeSet::new(actor, Some(old.publication_id), None);
-            let row = KindRow {
-                id,
-                publication: old.publication_id,
-                key: &old.key,
-                label: &label,
-                retired: old.retired,
-                words_per_page: old.words_per_page,
-            };
-            let saved = tx
-                .update_kind(&row, version, cs.at())
-                .map_err(|e| or_duplicate(e, || duplicate(&label)))?;
-            ensure_saved(tx, saved, Entity::Kind, id, &old.label, version)?;
-            cs.updated(Entity::Kind, id, version + 1, fields);
-            tx.write_change_set(&cs)?;
-            need(tx.kind(id)?, "kind", id)
+            save_kind(
+                tx,
+                actor,
+                &old,
+                version,
+                (&label, old.retired, old.words_per_page),
+                |cs, v| cs.updated(Entity::Kind, id, v, fields),
+            )
         })
     }
 
@@ -115,36 +136,18 @@ impl Store {
                     ),
                 ));
             }
-            let mut cs = ChangeSet::new(actor, Some(old.publication_id), None);
-            let row = KindRow {
-                id,
-                publication: old.publication_id,
-                key: &old.key,
-                label: &old.label,
-                retired,
-                words_per_page: old.words_per_page,
-            };
-            let saved = tx.update_kind(&row, version, cs.at())?;
-            ensure_saved(tx, saved, Entity::Kind, id, &old.label, version)?;
-            cs.action(
-                Entity::Kind,
-                id,
-                version + 1,
-                if retired {
-                    Action::Retired
-                } else {
-                    Action::Restored
-                },
-                FieldChange {
+            let label = old.label.clone();
+            save_kind(tx, actor, &old, version, (&label, retired, old.words_per_page), |cs, v| {
+                let action = if retired { Action::Retired } else { Action::Restored };
+                let change = FieldChange {
                     field: "",
                     old: None,
-                    new: Some(old.label.clone()),
+                    new: Some(label.clone()),
                     old_ref: None,
                     new_ref: None,
-                },
-            );
-            tx.write_change_set(&cs)?;
-            need(tx.kind(id)?, "kind", id)
+                };
+                cs.action(Entity::Kind, id, v, action, change)
+            })
         })
     }
 
@@ -166,20 +169,15 @@ impl Store {
             if fields.is_empty() {
                 return Ok(old);
             }
-            let mut cs = ChangeSet::new(actor, Some(old.publication_id), None);
-            let row = KindRow {
-                id,
-                publication: old.publication_id,
-                key: &old.key,
-                label: &old.label,
-                retired: old.retired,
-                words_per_page: words,
-            };
-            let saved = tx.update_kind(&row, version, cs.at())?;
-            ensure_saved(tx, saved, Entity::Kind, id, &old.label, version)?;
-            cs.updated(Entity::Kind, id, version + 1, fields);
-            tx.write_change_set(&cs)?;
-            need(tx.kind(id)?, "kind", id)
+            let label = old.label.clone();
+            save_kind(
+                tx,
+                actor,
+                &old,
+                version,
+                (&label, old.retired, words),
+                |cs, v| cs.updated(Entity::Kind, id, v, fields),
+            )
         })
     }
 }

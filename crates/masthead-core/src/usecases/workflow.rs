@@ -204,6 +204,21 @@ fn yes_no(b: bool) -> &'static str {
 }
 
 impl Store {
+    /// Changes the workflow of status `id`'s publication from version
+    /// `seen`, in one change set (see [`edit`]).
+    fn edit_status(
+        &mut self,
+        actor: &Actor,
+        id: StatusId,
+        seen: Option<u32>,
+        change: impl FnOnce(&mut Tx<'_>, &mut Workflow) -> Result<Vec<Line>>,
+    ) -> Result<Workflow> {
+        self.write(|tx| {
+            let publication = publication_of(tx, id)?;
+            edit(tx, actor, publication, seen, change)
+        })
+    }
+
     /// A publication's statuses (retired ones marked) and allowed moves.
     pub fn workflow(&self, publication: PublicationId) -> Result<Workflow> {
         self.read(|tx| load(tx, publication))
@@ -313,33 +328,30 @@ impl Store {
         input: &StatusInput,
     ) -> Result<Workflow> {
         let valid = rules::validate_status(input)?;
-        self.write(|tx| {
-            let publication = publication_of(tx, id)?;
-            edit(tx, actor, publication, seen, |_, wf| {
-                let others: Vec<&Status> = wf.statuses.iter().filter(|s| s.id != id).collect();
-                rules::check_unique_label(&valid.label, &others)?;
-                let old = status(wf, id)?.clone();
-                let mut lines = status_lines(&old, &valid);
-                if valid.receives_drafts && !old.receives_drafts {
-                    for s in wf.statuses.iter_mut().filter(|s| s.receives_drafts) {
-                        s.receives_drafts = false;
-                        lines.push(field(
-                            &s.label,
-                            "receives_drafts",
-                            Some("yes".into()),
-                            Some("no".into()),
-                        ));
-                    }
+        self.edit_status(actor, id, seen, |_, wf| {
+            let others: Vec<&Status> = wf.statuses.iter().filter(|s| s.id != id).collect();
+            rules::check_unique_label(&valid.label, &others)?;
+            let old = status(wf, id)?.clone();
+            let mut lines = status_lines(&old, &valid);
+            if valid.receives_drafts && !old.receives_drafts {
+                for s in wf.statuses.iter_mut().filter(|s| s.receives_drafts) {
+                    s.receives_drafts = false;
+                    lines.push(field(
+                        &s.label,
+                        "receives_drafts",
+                        Some("yes".into()),
+                        Some("no".into()),
+                    ));
                 }
-                let s = status(wf, id)?;
-                s.label = valid.label.clone();
-                s.colour = valid.colour.clone();
-                s.is_final = valid.is_final;
-                s.is_spiked = valid.is_spiked;
-                s.receives_drafts = valid.receives_drafts;
-                s.deadline = valid.deadline;
-                Ok(lines)
-            })
+            }
+            let s = status(wf, id)?;
+            s.label = valid.label.clone();
+            s.colour = valid.colour.clone();
+            s.is_final = valid.is_final;
+            s.is_spiked = valid.is_spiked;
+            s.receives_drafts = valid.receives_drafts;
+            s.deadline = valid.deadline;
+            Ok(lines)
         })
     }
 
@@ -351,29 +363,26 @@ impl Store {
         seen: Option<u32>,
         position: u32,
     ) -> Result<Workflow> {
-        self.write(|tx| {
-            let publication = publication_of(tx, id)?;
-            edit(tx, actor, publication, seen, |_, wf| {
-                let from = wf
-                    .statuses
-                    .iter()
-                    .position(|s| s.id == id)
-                    .unwrap_or_default();
-                let to = (position as usize).min(wf.statuses.len() - 1);
-                if from == to {
-                    return Ok(vec![]);
-                }
-                let s = wf.statuses.remove(from);
-                let label = s.label.clone();
-                wf.statuses.insert(to, s);
-                renumber(wf);
-                Ok(vec![field(
-                    &label,
-                    "position",
-                    Some((from + 1).to_string()),
-                    Some((to + 1).to_string()),
-                )])
-            })
+        self.edit_status(actor, id, seen, |_, wf| {
+            let from = wf
+                .statuses
+                .iter()
+                .position(|s| s.id == id)
+                .unwrap_or_default();
+            let to = (position as usize).min(wf.statuses.len() - 1);
+            if from == to {
+                return Ok(vec![]);
+            }
+            let s = wf.statuses.remove(from);
+            let label = s.label.clone();
+            wf.statuses.insert(to, s);
+            renumber(wf);
+            Ok(vec![field(
+                &label,
+                "position",
+                Some((from + 1).to_string()),
+                Some((to + 1).to_string()),
+            )])
         })
     }
 
@@ -387,34 +396,31 @@ impl Store {
         seen: Option<u32>,
         retired: bool,
     ) -> Result<Workflow> {
-        self.write(|tx| {
-            let publication = publication_of(tx, id)?;
-            edit(tx, actor, publication, seen, |_, wf| {
-                let s = status(wf, id)?;
-                if s.retired == retired {
-                    return Ok(vec![]);
-                }
-                if retired && s.is_initial {
-                    return Err(Error::invalid(
-                        "status_initial",
-                        None,
-                        format!(
-                            "New pieces start in \"{}\". Make another status the first before retiring it.",
-                            s.label
-                        ),
-                    ));
-                }
-                s.retired = retired;
-                let label = s.label.clone();
-                Ok(vec![line(
-                    if retired {
-                        Action::Retired
-                    } else {
-                        Action::Restored
-                    },
-                    &label,
-                )])
-            })
+        self.edit_status(actor, id, seen, |_, wf| {
+            let s = status(wf, id)?;
+            if s.retired == retired {
+                return Ok(vec![]);
+            }
+            if retired && s.is_initial {
+                return Err(Error::invalid(
+                    "status_initial",
+                    None,
+                    format!(
+                        "New pieces start in \"{}\". Make another status the first before retiring it.",
+                        s.label
+                    ),
+                ));
+            }
+            s.retired = retired;
+            let label = s.label.clone();
+            Ok(vec![line(
+                if retired {
+                    Action::Retired
+                } else {
+                    Action::Restored
+                },
+                &label,
+            )])
         })
     }
 
@@ -426,64 +432,61 @@ impl Store {
         id: StatusId,
         seen: Option<u32>,
     ) -> Result<Workflow> {
-        self.write(|tx| {
-            let publication = publication_of(tx, id)?;
-            edit(tx, actor, publication, seen, |tx, wf| {
-                let s = status(wf, id)?.clone();
-                if tx.status_uses(id)? > 0 {
-                    return Err(Error::invalid(
-                        "status_in_use",
-                        None,
-                        format!(
-                            "Pieces are or have been in \"{}\", so deleting it would rewrite their history. Retire it instead: it stays on those pieces and is not offered again.",
-                            s.label
-                        ),
-                    ));
-                }
-                if s.is_initial {
-                    return Err(Error::invalid(
-                        "status_initial",
-                        None,
-                        format!(
-                            "New pieces start in \"{}\". Make another status the first before deleting it.",
-                            s.label
-                        ),
-                    ));
-                }
-                // Heal the gap: what led into it now leads where it led.
-                let into: Vec<StatusId> = wf
-                    .transitions
+        self.edit_status(actor, id, seen, |tx, wf| {
+            let s = status(wf, id)?.clone();
+            if tx.status_uses(id)? > 0 {
+                return Err(Error::invalid(
+                    "status_in_use",
+                    None,
+                    format!(
+                        "Pieces are or have been in \"{}\", so deleting it would rewrite their history. Retire it instead: it stays on those pieces and is not offered again.",
+                        s.label
+                    ),
+                ));
+            }
+            if s.is_initial {
+                return Err(Error::invalid(
+                    "status_initial",
+                    None,
+                    format!(
+                        "New pieces start in \"{}\". Make another status the first before deleting it.",
+                        s.label
+                    ),
+                ));
+            }
+            // Heal the gap: what led into it now leads where it led.
+            let into: Vec<StatusId> = wf
+                .transitions
+                .iter()
+                .filter(|t| t.to == id)
+                .map(|t| t.from)
+                .collect();
+            // Only forward moves, and never through where dropped pieces go.
+            let onward: Vec<StatusId> = if s.is_spiked {
+                Vec::new()
+            } else {
+                wf.transitions
                     .iter()
-                    .filter(|t| t.to == id)
-                    .map(|t| t.from)
-                    .collect();
-                // Only forward moves, and never through where dropped pieces go.
-                let onward: Vec<StatusId> = if s.is_spiked {
-                    Vec::new()
-                } else {
-                    wf.transitions
-                        .iter()
-                        .filter(|t| t.from == id)
-                        .filter_map(|t| wf.statuses.iter().find(|x| x.id == t.to))
-                        .filter(|x| x.position > s.position && !x.is_spiked)
-                        .map(|x| x.id)
-                        .collect()
-                };
-                wf.statuses.retain(|x| x.id != id);
-                wf.transitions.retain(|t| t.from != id && t.to != id);
-                for from in &into {
-                    for to in onward.iter().filter(|to| *to != from) {
-                        if !wf.transitions.iter().any(|t| t.from == *from && t.to == *to) {
-                            wf.transitions.push(Transition {
-                                from: *from,
-                                to: *to,
-                            });
-                        }
+                    .filter(|t| t.from == id)
+                    .filter_map(|t| wf.statuses.iter().find(|x| x.id == t.to))
+                    .filter(|x| x.position > s.position && !x.is_spiked)
+                    .map(|x| x.id)
+                    .collect()
+            };
+            wf.statuses.retain(|x| x.id != id);
+            wf.transitions.retain(|t| t.from != id && t.to != id);
+            for from in &into {
+                for to in onward.iter().filter(|to| *to != from) {
+                    if !wf.transitions.iter().any(|t| t.from == *from && t.to == *to) {
+                        wf.transitions.push(Transition {
+                            from: *from,
+                            to: *to,
+                        });
                     }
                 }
-                renumber(wf);
-                Ok(vec![line(Action::Deleted, &s.label)])
-            })
+            }
+            renumber(wf);
+            Ok(vec![line(Action::Deleted, &s.label)])
         })
     }
 
@@ -545,39 +548,36 @@ impl Store {
         id: StatusId,
         seen: Option<u32>,
     ) -> Result<Workflow> {
-        self.write(|tx| {
-            let publication = publication_of(tx, id)?;
-            edit(tx, actor, publication, seen, |_, wf| {
-                let old = wf
-                    .statuses
-                    .iter()
-                    .find(|s| s.is_initial)
-                    .map(|s| (s.id, s.label.clone()));
-                if old.as_ref().map(|o| o.0) == Some(id) {
-                    return Ok(vec![]);
-                }
-                for s in &mut wf.statuses {
-                    s.is_initial = s.id == id;
-                }
-                let new = status(wf, id)?;
-                if new.retired || new.is_spiked || new.is_final {
-                    return Err(Error::invalid(
-                        "status_initial_kind",
-                        None,
-                        format!(
-                            "New pieces cannot start in \"{}\" (it is retired, spiked or final). Choose another status.",
-                            new.label
-                        ),
-                    ));
-                }
-                let label = new.label.clone();
-                Ok(vec![field(
-                    &label,
-                    "initial",
-                    old.map(|o| o.1),
-                    Some(label.clone()),
-                )])
-            })
+        self.edit_status(actor, id, seen, |_, wf| {
+            let old = wf
+                .statuses
+                .iter()
+                .find(|s| s.is_initial)
+                .map(|s| (s.id, s.label.clone()));
+            if old.as_ref().map(|o| o.0) == Some(id) {
+                return Ok(vec![]);
+            }
+            for s in &mut wf.statuses {
+                s.is_initial = s.id == id;
+            }
+            let new = status(wf, id)?;
+            if new.retired || new.is_spiked || new.is_final {
+                return Err(Error::invalid(
+                    "status_initial_kind",
+                    None,
+                    format!(
+                        "New pieces cannot start in \"{}\" (it is retired, spiked or final). Choose another status.",
+                        new.label
+                    ),
+                ));
+            }
+            let label = new.label.clone();
+            Ok(vec![field(
+                &label,
+                "initial",
+                old.map(|o| o.1),
+                Some(label.clone()),
+            )])
         })
     }
 }
