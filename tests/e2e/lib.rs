@@ -442,6 +442,22 @@ impl App {
         Ok(dir)
     }
 
+    /// Runs a journey in a fresh window as `user`: when it fails, the
+    /// window is kept as `failure-<name>.png`; it is closed either way.
+    pub async fn journey(
+        user: &str,
+        name: &str,
+        steps: impl AsyncFnOnce(&App) -> Result<()>,
+    ) -> Result<()> {
+        let app = App::start(user).await?;
+        let result = steps(&app).await;
+        if result.is_err() {
+            let _ = app.screenshot(&format!("failure-{name}.png")).await;
+        }
+        app.quit().await?;
+        result
+    }
+
     /// Ends the session and stops tauri-driver with SIGTERM (SIGKILL would
     /// leave WebKitWebDriver holding its port).
     pub async fn quit(mut self) -> Result<()> {

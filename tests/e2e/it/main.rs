@@ -10,13 +10,10 @@ mod work;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_editor_plans_an_edition_commissions_a_piece_and_reads_its_history() -> Result<()> {
-    let app = App::start("Erin Editor").await?;
-    let result = plan_an_edition(&app).await;
-    if result.is_err() {
-        let _ = app.screenshot("failure-plan-an-edition.png").await;
-    }
-    app.quit().await?;
-    result
+    App::journey("Erin Editor", "plan-an-edition", async |app| {
+        plan_an_edition(app).await
+    })
+    .await
 }
 
 async fn plan_an_edition(app: &App) -> Result<()> {
@@ -133,8 +130,7 @@ async fn plan_an_edition(app: &App) -> Result<()> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_demo_edition_opens_on_first_run() -> Result<()> {
-    let app = App::start("Erin Editor").await?;
-    let result = async {
+    App::journey("Erin Editor", "demo", async |app| {
         app.click_button("Load the demo edition").await?;
         app.wait_text("h1", "Feb/Mar 21").await?;
         app.wait_text(".pieces", "Keep communities at the heart of planning")
@@ -145,21 +141,15 @@ async fn the_demo_edition_opens_on_first_run() -> Result<()> {
             .await?;
         app.screenshot("demo-edition.png").await?;
         Ok(())
-    }
-    .await;
-    if result.is_err() {
-        let _ = app.screenshot("failure-demo.png").await;
-    }
-    app.quit().await?;
-    result
+    })
+    .await
 }
 
 /// Two hands on one piece: the app has it open, the CLI changes it, the
 /// app's save is refused with the conflict dialog, and Reload shows theirs.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_save_over_a_change_made_elsewhere_shows_the_conflict_dialog() -> Result<()> {
-    let app = App::start("Erin Editor").await?;
-    let result = async {
+    App::journey("Erin Editor", "conflict", async |app| {
         app.click_button("Load the demo edition").await?;
         app.wait_text("h1", "Feb/Mar 21").await?;
         app.click_button("Keep communities at the heart of planning")
@@ -249,13 +239,8 @@ async fn a_save_over_a_change_made_elsewhere_shows_the_conflict_dialog() -> Resu
         let drawer = app.wait(".drawer").await?.text().await?;
         assert!(!drawer.contains("Someone else"), "{drawer}");
         Ok(())
-    }
-    .await;
-    if result.is_err() {
-        let _ = app.screenshot("failure-conflict.png").await;
-    }
-    app.quit().await?;
-    result
+    })
+    .await
 }
 
 /// Runs the CLI (beside the app binary) on `db`; its stdout.

@@ -62,8 +62,7 @@ async fn a_save_after_a_file_dialog_in_the_database_folder_is_kept() -> Result<(
 /// started again, keeps what was being typed, and the next save is kept.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_window_carries_on_when_its_store_process_dies() -> Result<()> {
-    let app = App::start("Erin Editor").await?;
-    let result = async {
+    App::journey("Erin Editor", "store-restart", async |app| {
         app.click_button("Load the demo edition").await?;
         app.wait_text("h1", "Feb/Mar 21").await?;
         app.click_button("Keep communities at the heart of planning")
@@ -87,13 +86,8 @@ async fn the_window_carries_on_when_its_store_process_dies() -> Result<()> {
         let shown = app.cli(&["article", "show", "Typed while the store died", "--json"])?;
         anyhow::ensure!(shown.contains("Typed while the store died"), "{shown}");
         Ok(())
-    }
-    .await;
-    if result.is_err() {
-        let _ = app.screenshot("failure-store-restart.png").await;
-    }
-    app.quit().await?;
-    result
+    })
+    .await
 }
 
 /// File › Back up… and Restore from backup…, from Settings: the backup goes
@@ -102,8 +96,7 @@ async fn the_window_carries_on_when_its_store_process_dies() -> Result<()> {
 /// restored plan, and the CLI agrees.
 #[tokio::test(flavor = "multi_thread")]
 async fn an_editor_backs_up_and_restores_the_database() -> Result<()> {
-    let app = App::start("Erin Editor").await?;
-    let result = async {
+    App::journey("Erin Editor", "backup-restore", async |app| {
         app.click_button("Load the demo edition").await?;
         app.wait_text("h1", "Feb/Mar 21").await?;
         app.click_button("Settings").await?;
@@ -163,13 +156,8 @@ async fn an_editor_backs_up_and_restores_the_database() -> Result<()> {
         let shown = app.cli(&["article", "list", "--edition", "Feb/Mar 21"])?;
         anyhow::ensure!(shown.contains("Retitled after the backup"), "{shown}");
         Ok(())
-    }
-    .await;
-    if result.is_err() {
-        let _ = app.screenshot("failure-backup-restore.png").await;
-    }
-    app.quit().await?;
-    result
+    })
+    .await
 }
 
 /// Settings › Check the database, Export everything… and, in a second

@@ -8,13 +8,10 @@ use super::*;
 /// sees what is overdue, and adds a "Legal read" status with a deadline.
 #[tokio::test(flavor = "multi_thread")]
 async fn an_editor_commissions_moves_pieces_on_the_board_and_reshapes_the_workflow() -> Result<()> {
-    let app = App::start("Erin Editor").await?;
-    let result = commission_and_board(&app).await;
-    if result.is_err() {
-        let _ = app.screenshot("failure-commissioning.png").await;
-    }
-    app.quit().await?;
-    result
+    App::journey("Erin Editor", "commissioning", async |app| {
+        commission_and_board(app).await
+    })
+    .await
 }
 
 async fn commission_and_board(app: &App) -> Result<()> {
@@ -170,8 +167,7 @@ async fn commission_and_board(app: &App) -> Result<()> {
 /// drag, moved by keyboard, and the move undone.
 #[tokio::test(flavor = "multi_thread")]
 async fn an_editor_places_moves_and_undoes_on_the_flatplan() -> Result<()> {
-    let app = App::start("Erin Editor").await?;
-    let result = async {
+    App::journey("Erin Editor", "flatplan", async |app| {
         app.click_button("Load the demo edition").await?;
         app.wait_text("h1", "Feb/Mar 21").await?;
         app.click_button("Flatplan").await?;
@@ -257,25 +253,14 @@ async fn an_editor_places_moves_and_undoes_on_the_flatplan() -> Result<()> {
             "{slot}"
         );
         Ok(())
-    }
-    .await;
-    if result.is_err() {
-        let _ = app.screenshot("failure-flatplan.png").await;
-    }
-    app.quit().await?;
-    result
+    })
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_writers_draft_is_submitted_through_the_native_dialog_read_compared_and_approved()
 -> Result<()> {
-    let app = App::start("Dana Desk").await?;
-    let result = drafts(&app).await;
-    if result.is_err() {
-        let _ = app.screenshot("failure-drafts.png").await;
-    }
-    app.quit().await?;
-    result
+    App::journey("Dana Desk", "drafts", async |app| drafts(app).await).await
 }
 
 async fn drafts(app: &App) -> Result<()> {
@@ -374,8 +359,7 @@ async fn drafts(app: &App) -> Result<()> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_editor_exports_the_plan_as_a_pdf_through_the_save_dialog() -> Result<()> {
-    let app = App::start("Erin Editor").await?;
-    let result = async {
+    App::journey("Erin Editor", "export", async |app| {
         app.click_button("Load the demo edition").await?;
         app.wait_text("h1", "Feb/Mar 21").await?;
         app.click_button("Export…").await?;
@@ -399,11 +383,6 @@ async fn an_editor_exports_the_plan_as_a_pdf_through_the_save_dialog() -> Result
             "{text}"
         );
         Ok(())
-    }
-    .await;
-    if result.is_err() {
-        let _ = app.screenshot("failure-export.png").await;
-    }
-    app.quit().await?;
-    result
+    })
+    .await
 }
