@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::Parser;
-use masthead_core::model::BoardFilter;
+use masthead_core::model::{BoardFilter, PublicationId};
 use masthead_core::{Actor, Error, ServerLocation, Store, config};
 
 use args::{Cli, Command, ImportCmd};
@@ -109,6 +109,16 @@ pub(crate) type Outcome = Result<(), Failure>;
 
 fn database_path(cli: &Cli) -> PathBuf {
     cli.db.clone().unwrap_or_else(config::default_database)
+}
+
+/// The database at `path` and the publication named (or the only one).
+pub(crate) fn open_publication(
+    path: &PathBuf,
+    publication: &Option<String>,
+) -> Result<(Store, PublicationId), Failure> {
+    let store = open(path, false)?;
+    let publication = store.find_publication(publication.as_deref())?;
+    Ok((store, publication))
 }
 
 /// Opens the database; only `init` and `demo` may create it.

@@ -11,6 +11,17 @@ pub(crate) fn find_article(
     Ok(store.find_article(edition, key)?)
 }
 
+/// The database at `path` and the piece `key` names (in `edition`, if given).
+fn open_article(
+    path: &PathBuf,
+    edition: &Option<String>,
+    key: &str,
+) -> Result<(Store, masthead_core::model::ArticleId), Failure> {
+    let store = open(path, false)?;
+    let id = find_article(&store, edition.as_deref(), key)?;
+    Ok((store, id))
+}
+
 pub(crate) fn article_input(
     store: &Store,
     publication: PublicationId,
@@ -108,8 +119,7 @@ pub(crate) fn article(cmd: &ArticleCmd, path: &PathBuf, who: &Actor, out: &Out) 
             edition,
             json,
         } => {
-            let store = open(path, false)?;
-            let id = find_article(&store, edition.as_deref(), article)?;
+            let (store, id) = open_article(path, edition, article)?;
             let detail = store.article_detail(id, local_today())?;
             if *json {
                 return out.json(&output::ArticleShow::from(&detail));
@@ -123,8 +133,7 @@ pub(crate) fn article(cmd: &ArticleCmd, path: &PathBuf, who: &Actor, out: &Out) 
             expect_version,
             fields,
         } => {
-            let mut store = open(path, false)?;
-            let id = find_article(&store, edition.as_deref(), article)?;
+            let (mut store, id) = open_article(path, edition, article)?;
             let current = store.article(id)?;
             let publication = store.edition(current.edition_id)?.publication_id;
             let input = article_input(&store, publication, ArticleInput::from(&current), fields)?;
@@ -140,8 +149,7 @@ pub(crate) fn article(cmd: &ArticleCmd, path: &PathBuf, who: &Actor, out: &Out) 
             edition,
             expect_version,
         } => {
-            let mut store = open(path, false)?;
-            let id = find_article(&store, edition.as_deref(), article)?;
+            let (mut store, id) = open_article(path, edition, article)?;
             let to = store.find_status_for(id, status)?;
             // Without --expect-version the move is checked against where the
             // piece is when the move is made (inside its transaction).
@@ -161,8 +169,7 @@ pub(crate) fn article(cmd: &ArticleCmd, path: &PathBuf, who: &Actor, out: &Out) 
             brief,
             brief_file,
         } => {
-            let mut store = open(path, false)?;
-            let id = find_article(&store, edition.as_deref(), article)?;
+            let (mut store, id) = open_article(path, edition, article)?;
             let contributor = store.find_contributor(contributor)?;
             let brief = match (brief, brief_file) {
                 (Some(text), _) => text.clone(),
@@ -200,8 +207,7 @@ pub(crate) fn article(cmd: &ArticleCmd, path: &PathBuf, who: &Actor, out: &Out) 
             edition,
             json,
         } => {
-            let store = open(path, false)?;
-            let id = find_article(&store, edition.as_deref(), article)?;
+            let (store, id) = open_article(path, edition, article)?;
             let history = store.article_detail(id, local_today())?.history;
             if *json {
                 return out.json(&history);

@@ -65,8 +65,7 @@ pub(crate) fn edition(cmd: &EditionCmd, path: &PathBuf, who: &Actor, out: &Out) 
             from,
             fields,
         } => {
-            let mut store = open(path, false)?;
-            let publication = store.find_publication(publication.as_deref())?;
+            let (mut store, publication) = open_publication(path, publication)?;
             let Some(_) = &fields.name else {
                 return Err(Failure::Usage(
                     "an edition needs a name: add --name \"Feb/Mar 21\"".into(),

@@ -9,8 +9,7 @@ pub(crate) fn kind(cmd: &KindCmd, path: &PathBuf, who: &Actor, out: &Out) -> Out
             all,
             json,
         } => {
-            let store = open(path, false)?;
-            let publication = store.find_publication(publication.as_deref())?;
+            let (store, publication) = open_publication(path, publication)?;
             let list = store.list_kinds(publication, *all)?;
             if *json {
                 return out.json(&list);
@@ -31,8 +30,7 @@ pub(crate) fn kind(cmd: &KindCmd, path: &PathBuf, who: &Actor, out: &Out) -> Out
             Ok(())
         }
         KindCmd::Add { publication, name } => {
-            let mut store = open(path, false)?;
-            let publication = store.find_publication(publication.as_deref())?;
+            let (mut store, publication) = open_publication(path, publication)?;
             let k = store.add_kind(who, publication, name)?;
             out.line(&format!("Added the kind \"{}\" ({}).", k.label, k.key));
             Ok(())
@@ -43,8 +41,7 @@ pub(crate) fn kind(cmd: &KindCmd, path: &PathBuf, who: &Actor, out: &Out) -> Out
             name,
             expect_version,
         } => {
-            let mut store = open(path, false)?;
-            let publication = store.find_publication(publication.as_deref())?;
+            let (mut store, publication) = open_publication(path, publication)?;
             let id = store.find_kind(publication, kind)?;
             let k = store.rename_kind(who, id, *expect_version, name)?;
             out.line(&format!("Renamed the kind to \"{}\".", k.label));
@@ -55,8 +52,7 @@ pub(crate) fn kind(cmd: &KindCmd, path: &PathBuf, who: &Actor, out: &Out) -> Out
             words,
             publication,
         } => {
-            let mut store = open(path, false)?;
-            let publication = store.find_publication(publication.as_deref())?;
+            let (mut store, publication) = open_publication(path, publication)?;
             let id = store.find_kind(publication, kind)?;
             let k = store.set_kind_words(who, id, None, words.0)?;
             out.line(&match k.words_per_page {
@@ -67,8 +63,7 @@ pub(crate) fn kind(cmd: &KindCmd, path: &PathBuf, who: &Actor, out: &Out) -> Out
         }
         KindCmd::Retire { kind, publication } | KindCmd::Restore { kind, publication } => {
             let retire = matches!(cmd, KindCmd::Retire { .. });
-            let mut store = open(path, false)?;
-            let publication = store.find_publication(publication.as_deref())?;
+            let (mut store, publication) = open_publication(path, publication)?;
             let id = store.find_kind(publication, kind)?;
             let k = store.set_kind_retired(who, id, None, retire)?;
             out.line(&format!(

@@ -38,7 +38,9 @@ pub(crate) mod prelude {
         WorkflowCmd, WorkflowCommon,
     };
     pub(crate) use crate::output::{self, Out};
-    pub(crate) use crate::{Failure, Outcome, local_today, open, refuse_taken_out, write_new};
+    pub(crate) use crate::{
+        Failure, Outcome, local_today, open, open_publication, refuse_taken_out, write_new,
+    };
 
     pub(crate) use super::{article::find_article, edition::find_edition};
 }

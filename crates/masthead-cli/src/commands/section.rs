@@ -5,8 +5,7 @@ use super::prelude::*;
 pub(crate) fn section(cmd: &SectionCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
     match cmd {
         SectionCmd::List { publication, json } => {
-            let store = open(path, false)?;
-            let publication = store.find_publication(publication.as_deref())?;
+            let (store, publication) = open_publication(path, publication)?;
             let list = store.list_sections(publication)?;
             if *json {
                 return out.json(&list);
@@ -19,8 +18,7 @@ pub(crate) fn section(cmd: &SectionCmd, path: &PathBuf, who: &Actor, out: &Out) 
             Ok(())
         }
         SectionCmd::Add { publication, name } => {
-            let mut store = open(path, false)?;
-            let publication = store.find_publication(publication.as_deref())?;
+            let (mut store, publication) = open_publication(path, publication)?;
             let s = store.add_section(who, publication, name)?;
             out.line(&format!("Added section \"{}\" ({}).", s.name, s.id));
             Ok(())
@@ -31,8 +29,7 @@ pub(crate) fn section(cmd: &SectionCmd, path: &PathBuf, who: &Actor, out: &Out) 
             name,
             expect_version,
         } => {
-            let mut store = open(path, false)?;
-            let publication = store.find_publication(publication.as_deref())?;
+            let (mut store, publication) = open_publication(path, publication)?;
             let id = store.find_section(publication, section)?;
             let s = store.rename_section(who, id, *expect_version, name)?;
             out.line(&format!("Renamed the section to \"{}\".", s.name));

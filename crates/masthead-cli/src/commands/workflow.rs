@@ -4,8 +4,7 @@ use super::prelude::*;
 
 pub(crate) fn workflow(cmd: &WorkflowCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
     if let WorkflowCmd::List { publication, json } = cmd {
-        let store = open(path, false)?;
-        let publication = store.find_publication(publication.as_deref())?;
+        let (store, publication) = open_publication(path, publication)?;
         let wf = store.workflow(publication)?;
         if *json {
             return out.json(&wf);
