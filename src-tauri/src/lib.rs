@@ -112,6 +112,35 @@ mod tests {
             "backend.ts calls a command by its name (only `call` itself may invoke): use the generated commands"
         );
 
+        // And no other module of the UI calls Tauri's invoke itself.
+        fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "ts" || e == "svelte") {
+                    out.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src");
+        sources(&ui, &mut files);
+        assert!(
+            files.len() > 50,
+            "{} files under {}",
+            files.len(),
+            ui.display()
+        );
+        for file in files.iter().filter(|f| !f.ends_with("lib/backend.ts")) {
+            let text = std::fs::read_to_string(file).unwrap();
+            assert!(
+                !text.contains("@tauri-apps/api/core") && !text.contains("invoke("),
+                "{} calls Tauri itself: go through lib/backend.ts",
+                file.display()
+            );
+        }
+
         let capability = include_str!("../capabilities/main.json");
         assert!(capability.contains("\"app-commands\""));
         assert!(!capability.contains("shell:"), "no shell access");

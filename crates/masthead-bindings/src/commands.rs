@@ -10,7 +10,14 @@ use std::path::Path;
 use syn::{FnArg, GenericArgument, Item, Pat, PathArguments, ReturnType, Type};
 
 /// Arguments Tauri gives a command itself; the page never sends them.
-const INJECTED: [&str; 4] = ["State", "AppHandle", "Window", "WebviewWindow"];
+const INJECTED: [&str; 6] = [
+    "State",
+    "AppHandle",
+    "Window",
+    "Webview",
+    "WebviewWindow",
+    "Channel",
+];
 
 struct Command {
     name: String,
@@ -82,6 +89,19 @@ pub fn typescript(src_tauri: &Path) -> Result<String, String> {
 }
 
 fn command(name: &str, f: &syn::ItemFn, names: &mut BTreeSet<String>) -> Result<Command, String> {
+    // `#[tauri::command(rename_all = …)]` would change the argument names.
+    let renamed = f.attrs.iter().any(|a| {
+        a.path()
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "command")
+            && !matches!(a.meta, syn::Meta::Path(_))
+    });
+    if renamed {
+        return Err(format!(
+            "{name}: #[tauri::command(...)] arguments are not supported here"
+        ));
+    }
     let docs = f
         .attrs
         .iter()
@@ -137,7 +157,11 @@ fn ts(ty: &Type, names: &mut BTreeSet<String>) -> Result<String, String> {
     let args = generic_args(ty);
     Ok(match (ident.as_str(), args.as_slice()) {
         ("String" | "PathBuf", []) => "string".into(),
-        ("u8" | "u16" | "u32" | "i32" | "i64" | "u64" | "usize" | "f64", []) => "number".into(),
+        ("u8" | "u16" | "u32" | "i8" | "i16" | "i32" | "f32" | "f64", []) => "number".into(),
+        // ts-rs writes these as bigint; a command should not take them.
+        ("i64" | "u64" | "i128" | "u128" | "usize" | "isize", []) => {
+            return Err(format!("{ident} crosses as a bigint; take a u32 or a string"));
+        }
         ("bool", []) => "boolean".into(),
         ("Option", [inner]) => format!("{} | null", ts(inner, names)?),
         ("Vec", [inner]) => format!("{}[]", ts(inner, names)?),
@@ -154,6 +178,8 @@ fn ts(ty: &Type, names: &mut BTreeSet<String>) -> Result<String, String> {
     })
 }
 
+/// The type's name (`Option` for `Option<T>`); "" for what is not a
+/// plain path (a reference, a tuple, a slice), which commands do not take.
 fn last_ident(ty: &Type) -> String {
     match ty {
         Type::Path(p) => p
@@ -162,7 +188,6 @@ fn last_ident(ty: &Type) -> String {
             .last()
             .map(|s| s.ident.to_string())
             .unwrap_or_default(),
-        Type::Reference(r) => last_ident(&r.elem),
         _ => String::new(),
     }
 }
@@ -219,6 +244,9 @@ mod tests {
         assert_eq!(ts_of("Saved<Assignment>"), "Saved<Assignment>");
         assert_eq!(ts_of("PathBuf"), "string");
         assert_eq!(ts_of("()"), "null");
+        let refused =
+            |rust: &str| ts(&syn::parse_str(rust).unwrap(), &mut BTreeSet::new()).is_err();
+        assert!(refused("&str") && refused("u64") && refused("(u32, u32)"));
         assert_eq!(camel("save_single_key_shortcuts"), "saveSingleKeyShortcuts");
     }
 

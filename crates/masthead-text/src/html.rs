@@ -10,38 +10,70 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 /// Every tag `markdown_html` writes; ammonia lets no other through.
 #[rustfmt::skip]
-pub const HTML_TAGS: [&str; 24] = [
+pub const HTML_TAGS: [&str; 25] = [
     "h3", "h4", "h5", "h6", "p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote",
-    "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "sup", "span",
+    "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "sup", "span", "div",
 ];
+
+/// Quotes and lists nested deeper than this are shown flat: a file of a
+/// million `>` must not cost the HTML parser quadratic time (each new block
+/// walks the stack of open ones).
+const MAX_NESTING: usize = 16;
 
 /// `text` (Markdown) as safe HTML.
 pub fn markdown_html(text: &str) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut events = Vec::new();
-    // The address of the link or image being read, written after its text.
-    let mut targets: Vec<String> = Vec::new();
+    // The address of each link or image being read (none for an autolink,
+    // whose text is its address), written after its text.
+    let mut targets: Vec<Option<String>> = Vec::new();
+    // Containers open (whether each is shown), and how many are shown.
+    let mut open: Vec<bool> = Vec::new();
+    let mut shown_open = 0;
+    let mut in_note = false;
+    let mut note_paragraphs = 0;
     for event in Parser::new_ext(text, options) {
         match event {
             // The source's HTML is text, never markup.
             Event::Html(raw) | Event::InlineHtml(raw) => events.push(Event::Text(raw)),
+            // A line break in the source is one on screen, as before.
+            Event::SoftBreak => events.push(Event::HardBreak),
+            Event::Start(tag @ (Tag::BlockQuote(_) | Tag::List(_) | Tag::Item)) => {
+                let shown = shown_open < MAX_NESTING;
+                open.push(shown);
+                if shown {
+                    shown_open += 1;
+                    events.push(Event::Start(tag));
+                }
+            }
+            Event::End(tag @ (TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item)) => {
+                if open.pop() == Some(true) {
+                    shown_open -= 1;
+                    events.push(Event::End(tag));
+                }
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 events.push(Event::Html(format!("<{}>", heading(level)).into()))
             }
             Event::End(TagEnd::Heading(level)) => {
                 events.push(Event::Html(format!("</{}>", heading(level)).into()))
             }
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                targets.push(dest_url.into_string())
-            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => targets.push(match link_type {
+                LinkType::Autolink | LinkType::Email => None,
+                _ => Some(dest_url.into_string()),
+            }),
+            Event::Start(Tag::Image { dest_url, .. }) => targets.push(Some(dest_url.into_string())),
             Event::End(TagEnd::Link | TagEnd::Image) => {
-                let url = targets.pop().unwrap_or_default();
-                if !url.is_empty() {
+                if let Some(url) = targets.pop().flatten().filter(|u| !u.is_empty()) {
                     events.push(Event::Text(" (".into()));
                     events.push(Event::Html(r#"<span class="url">"#.into()));
                     events.push(Event::Text(url.into()));
@@ -55,36 +87,32 @@ pub fn markdown_html(text: &str) -> String {
                 html.push_str("</sup>");
                 events.push(Event::Html(html.into()));
             }
+            // A note: its number, then its text, paragraphs on lines of
+            // their own; a list or quote in it stays one.
             Event::Start(Tag::FootnoteDefinition(label)) => {
-                let mut html = String::from(r#"<p class="note"><sup>"#);
+                let mut html = String::from(r#"<div class="note"><sup>"#);
                 escape_into(&mut html, &label);
                 html.push_str("</sup> ");
                 events.push(Event::Html(html.into()));
-                events.push(Event::Start(Tag::FootnoteDefinition(CowStr::Borrowed(""))));
+                in_note = true;
+                note_paragraphs = 0;
             }
             Event::End(TagEnd::FootnoteDefinition) => {
-                events.push(Event::End(TagEnd::FootnoteDefinition));
-                events.push(Event::Html("</p>".into()));
+                events.push(Event::Html("</div>".into()));
+                in_note = false;
             }
+            Event::Start(Tag::Paragraph) if in_note => {
+                if note_paragraphs > 0 {
+                    events.push(Event::HardBreak);
+                }
+                note_paragraphs += 1;
+            }
+            Event::End(TagEnd::Paragraph) if in_note => {}
             other => events.push(other),
         }
     }
-    // A note's own paragraph is the note's line.
-    let mut in_note = false;
-    let events = events.into_iter().filter(|e| match e {
-        Event::Start(Tag::FootnoteDefinition(_)) => {
-            in_note = true;
-            false
-        }
-        Event::End(TagEnd::FootnoteDefinition) => {
-            in_note = false;
-            false
-        }
-        Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => !in_note,
-        _ => true,
-    });
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, events);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
     clean(&html)
 }
 
@@ -122,7 +150,7 @@ fn clean(html: &str) -> String {
             [
                 ("span", ["url"].into()),
                 ("sup", ["note-ref"].into()),
-                ("p", ["note"].into()),
+                ("div", ["note"].into()),
             ]
             .into(),
         )
@@ -178,7 +206,7 @@ mod tests {
             concat!(
                 r#"<h3>Housing</h3><p>See the LGA (<span class="url">https://www.local.gov.uk/</span>).<sup class="note-ref">1</sup> Costs *rose*.</p>"#,
                 "<table><thead><tr><th>Council</th><th>Budget</th></tr></thead><tbody><tr><td>Leeds</td><td>£1,046m</td></tr></tbody></table>",
-                r#"<p class="note"><sup>1</sup> Figures from 2021.</p>"#,
+                r#"<div class="note"><sup>1</sup> Figures from 2021.</div>"#,
             )
         );
     }
@@ -189,5 +217,99 @@ mod tests {
             html("\\# not a heading\n\n2021\\. A year\n\n\\- not a list"),
             "<p># not a heading</p><p>2021. A year</p><p>- not a list</p>"
         );
+    }
+
+    /// Only the renderer's own tags, and no attribute but its classes and a
+    /// list's start.
+    fn only_own_markup(out: &str) {
+        for tag in out.split('<').skip(1) {
+            let tag = &tag[..tag.find('>').expect("a closed tag")];
+            let name = tag.trim_start_matches('/').split(' ').next().unwrap();
+            assert!(super::HTML_TAGS.contains(&name), "<{tag}> in {out}");
+            let attributes = tag.split_once(' ').map(|(_, a)| a).unwrap_or("");
+            assert!(
+                [
+                    "",
+                    r#"class="url""#,
+                    r#"class="note-ref""#,
+                    r#"class="note""#
+                ]
+                .contains(&attributes)
+                    || (name == "ol" && attributes.starts_with("start=\"")),
+                "<{tag}> in {out}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_hostile_brief_gets_no_markup_of_its_own() {
+        let cases = [
+            (
+                "[a](http://x \"<img src=x onerror=alert(1)>\")",
+                r#"a (<span class="url">http://x</span>)"#,
+            ),
+            (
+                "[a][r]\n\n[r]: javascript:alert(1)",
+                r#"a (<span class="url">javascript:alert(1)</span>)"#,
+            ),
+            (
+                "`<script>x</script>`",
+                "<code>&lt;script&gt;x&lt;/script&gt;</code>",
+            ),
+            (
+                "&lt;img src=x onerror=alert(1)&gt; &#60;b&#62;",
+                "&lt;img src=x onerror=alert(1)&gt; &lt;b&gt;",
+            ),
+            ("x[^<b>]\n\n[^<b>]: n", "&lt;b&gt;"),
+            ("| a |\n|:-:|\n| b |", "<th>a</th>"),
+            ("```\" onmouseover=alert(1)\nx\n```", "<pre><code>x"),
+            (
+                "<!-- c --><div style=\"position:fixed;inset:0\">x</div>",
+                "&lt;div style=",
+            ),
+            ("123456789. x", r#"<ol start="123456789">"#),
+            ("one\ntwo", "<p>one<br>two</p>"),
+            ("x[^1]\n\n[^1]: > q\n\n    - l", r#"<div class="note">"#),
+        ];
+        for (md, expected) in cases {
+            let out = html(md);
+            assert!(out.contains(expected), "{md:?} gave {out}");
+            only_own_markup(&out);
+        }
+        // An address given as one appears once, as text.
+        let out = html("<http://x> <a@b.co>");
+        assert_eq!(out.matches("http://x").count(), 1, "{out}");
+        assert_eq!(out.matches("a@b.co").count(), 1, "{out}");
+        only_own_markup(&out);
+    }
+
+    #[test]
+    fn deep_or_huge_sources_are_rendered_in_linear_time() {
+        let columns = "|x".repeat(5_000) + "|\n" + &"|-".repeat(5_000) + "|\n";
+        let table = columns + &"|x|\n".repeat(10_000);
+        let cases = [
+            format!("a\n{}", ">".repeat(1_000_000)),
+            format!("a\n{}x", "- ".repeat(100_000)),
+            "[".repeat(100_000),
+            "[](".repeat(50_000),
+            "a***".repeat(100_000),
+            format!("{}a{}", "*".repeat(100_000), "*".repeat(100_000)),
+            table,
+        ];
+        for md in &cases {
+            let started = std::time::Instant::now();
+            let out = markdown_html(md);
+            let took = started.elapsed();
+            // Generous for a debug build on a loaded machine: a guard against
+            // quadratic time (the nesting case took minutes), not a benchmark.
+            assert!(took.as_secs() < 10, "{} bytes took {took:?}", md.len());
+            // A table's short rows are filled out, within a bound.
+            assert!(
+                out.len() < 64 * md.len() + 1_000,
+                "{} bytes gave {}",
+                md.len(),
+                out.len()
+            );
+        }
     }
 }

@@ -137,20 +137,28 @@ pub async fn open_draft_original(
     Ok(path)
 }
 
-/// Markdown (a brief, as it is typed too) as the HTML the app shows,
-/// rendered by the core: none of the text's own HTML, links written out and
-/// never followed. Views never build HTML from a brief themselves.
+/// Markdown (a brief as it is typed, a draft's text) as the HTML the app
+/// shows, rendered by the core (`masthead_text::markdown_html`: none of the
+/// text's own HTML, links written out and never followed), on a worker
+/// thread and away from the store. Views never build HTML themselves.
 #[tauri::command]
 pub async fn render_markdown(text: String) -> Reply<String> {
-    // A brief is capped at 20,000 characters; this only keeps a page from
-    // handing the app megabytes to lay out.
-    if text.len() > 1_000_000 {
+    // A draft's text is at most what 25 MB of file unpacks to; this keeps a
+    // page from handing the app more than a long draft to lay out.
+    if text.len() > 4_000_000 {
         return Err(ErrorPayload {
             code: "too_long".into(),
-            message: "That text is too long to show here.".into(),
+            message: "That text is too long to show here; export it and open it instead.".into(),
             field: None,
             conflict: None,
         });
     }
-    Ok(masthead_core::markdown_html(&text))
+    tauri::async_runtime::spawn_blocking(move || masthead_core::markdown_html(&text))
+        .await
+        .map_err(|e| ErrorPayload {
+            code: "internal".into(),
+            message: format!("The text could not be shown ({e}). Try again."),
+            field: None,
+            conflict: None,
+        })
 }

@@ -357,14 +357,10 @@ export type DraftText = { draft: Draft,
  */
 text: string, 
 /**
- * The same as Markdown (headings, lists, links, notes kept).
+ * The same as Markdown (headings, lists, links, notes kept); a face
+ * shows it through `masthead_text::markdown_html`.
  */
-markdown: string, 
-/**
- * The Markdown as safe HTML to show (`masthead_text::markdown_html`:
- * none of the file's own HTML, links written out, never followed).
- */
-html: string, };
+markdown: string, };
 
 export type DiffTag = "same" | "added" | "removed";
 

@@ -19,6 +19,26 @@ function manualTimers() {
 }
 
 describe("Refresher", () => {
+  it("never loses a change that arrives just as a refresh ends", async () => {
+    // A change notified a few microtasks after the pass finished, at every
+    // depth: each must bring a refresh of its own.
+    for (let depth = 0; depth < 8; depth++) {
+      let passes = 0;
+      const r = new Refresher(async () => {
+        passes += 1;
+        if (passes === 1) {
+          let later: Promise<unknown> = Promise.resolve();
+          for (let i = 0; i < depth; i++) later = later.then(() => undefined);
+          void later.then(() => r.request());
+        }
+        return true;
+      }, manualTimers().timers);
+      await r.request();
+      await new Promise((t) => setTimeout(t, 0));
+      expect(passes, `a change ${depth} microtasks after the pass`).toBe(2);
+    }
+  });
+
   it("runs one refresh at a time and one more for what arrived during it", async () => {
     let passes = 0;
     let release: () => void = () => {};

@@ -32,6 +32,14 @@ export class Refresher {
     private readonly timers: Timers = browserTimers,
   ) {}
 
+  private attempt(): Promise<boolean> {
+    try {
+      return this.pass().catch(() => false);
+    } catch {
+      return Promise.resolve(false);
+    }
+  }
+
   /** Refreshes now, or after the refresh under way. */
   request(): Promise<void> {
     if (this.running) {
@@ -44,10 +52,19 @@ export class Refresher {
     }
     this.running = (async () => {
       let ok = true;
-      do {
-        this.again = false;
-        ok = await this.pass().catch(() => false);
-      } while (this.again);
+      try {
+        do {
+          this.again = false;
+          // Always awaited (a pass that throws at once fails the same way),
+          // so `running` is set before the end below clears it.
+          ok = await this.attempt();
+        } while (this.again);
+      } finally {
+        // Cleared in the same step that saw no more to do: a change that
+        // arrives from now on starts a refresh of its own, never joins one
+        // that has ended (which would lose it).
+        this.running = null;
+      }
       if (ok) {
         this.delay = FIRST_RETRY_MS;
       } else {
@@ -60,8 +77,6 @@ export class Refresher {
         }, wait);
       }
     })();
-    return this.running.finally(() => {
-      this.running = null;
-    });
+    return this.running;
   }
 }

@@ -49,11 +49,9 @@ pub struct DraftText {
     pub draft: Draft,
     /// Plain text, blocks separated by a blank line (what is counted).
     pub text: String,
-    /// The same as Markdown (headings, lists, links, notes kept).
+    /// The same as Markdown (headings, lists, links, notes kept); a face
+    /// shows it through `masthead_text::markdown_html`.
     pub markdown: String,
-    /// The Markdown as safe HTML to show (`masthead_text::markdown_html`:
-    /// none of the file's own HTML, links written out, never followed).
-    pub html: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

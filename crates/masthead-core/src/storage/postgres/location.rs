@@ -76,20 +76,28 @@ fn invalid(url: &str, why: &str) -> Error {
     )
 }
 
-/// The URL with any password replaced by `***`, for messages.
+/// The URL with any password replaced by `***`, for messages. Whatever
+/// stands between the user's name and the last `@` is taken for a password
+/// (a `/`, `?` or `#` in it must not let it through), and so is the value
+/// of any `password` setting, however its name is written.
 fn redact(url: &str) -> String {
     let Some(rest) = url.split_once("://").map(|(_, r)| r) else {
         return url.to_owned();
     };
     let scheme = &url[..url.len() - rest.len()];
-    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(authority_end);
-    let tail: String = match tail.split_once('?') {
+    let (before_at, rest) = match rest.rsplit_once('@') {
+        Some((userinfo, after)) => match userinfo.split_once(':') {
+            Some((user, _)) => (format!("{user}:***@"), after),
+            None => (format!("{userinfo}@"), after),
+        },
+        None => (String::new(), rest),
+    };
+    let rest = match rest.split_once('?') {
         Some((path, query)) => {
             let query: Vec<String> = query
                 .split('&')
                 .map(|pair| match pair.split_once('=') {
-                    Some((key, _)) if key.eq_ignore_ascii_case("password") => {
+                    Some((key, _)) if decode(key).eq_ignore_ascii_case("password") => {
                         format!("{key}=***")
                     }
                     _ => pair.to_owned(),
@@ -97,15 +105,9 @@ fn redact(url: &str) -> String {
                 .collect();
             format!("{path}?{}", query.join("&"))
         }
-        None => tail.to_owned(),
+        None => rest.to_owned(),
     };
-    match authority.rsplit_once('@') {
-        Some((userinfo, host)) => match userinfo.split_once(':') {
-            Some((user, _)) => format!("{scheme}{user}:***@{host}{tail}"),
-            None => format!("{scheme}{authority}{tail}"),
-        },
-        None => format!("{scheme}{authority}{tail}"),
-    }
+    format!("{scheme}{before_at}{rest}")
 }
 
 /// Percent-decoded, as libpq reads a URL's parts (a `+` stays a plus).
@@ -129,6 +131,14 @@ impl ServerLocation {
             return Err(invalid(url, "it does not start with postgres://"));
         };
         let (rest, query) = rest.split_once('?').unwrap_or((rest, ""));
+        if query.contains('@') {
+            // A password with a ? in it: its end would be read as settings
+            // (and shown in messages). Say how to write it instead.
+            return Err(invalid(
+                url,
+                "an @ after the ?; write a ?, @ or / in a password as %3F, %40 or %2F",
+            ));
+        }
         let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
         let (userinfo, hostport) = match authority.rsplit_once('@') {
             Some((u, h)) => (Some(u), h),
@@ -175,7 +185,7 @@ impl ServerLocation {
         if let Some(port) = port.filter(|p| !p.is_empty()) {
             location.port = port
                 .parse()
-                .map_err(|_| invalid(url, &format!("the port \"{port}\" is not a number")))?;
+                .map_err(|_| invalid(url, "the port is not a number"))?;
         }
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -185,7 +195,13 @@ impl ServerLocation {
                     location.tls = TlsMode::parse(&value).ok_or_else(|| {
                         invalid(
                             url,
-                            &format!("sslmode \"{value}\" is not one of disable, prefer, require, verify-ca, verify-full"),
+                            &if value.len() <= 16
+                                && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                            {
+                                format!("sslmode \"{value}\" is not one of disable, prefer, require, verify-ca, verify-full")
+                            } else {
+                                "sslmode is not one of disable, prefer, require, verify-ca, verify-full".to_owned()
+                            },
                         )
                     })?
                 }
@@ -193,7 +209,7 @@ impl ServerLocation {
                 "host" => location.host = value,
                 "port" => {
                     location.port = value.parse().map_err(|_| {
-                        invalid(url, &format!("the port \"{value}\" is not a number"))
+                        invalid(url, "the port is not a number")
                     })?
                 }
                 "user" => location.user = value,
@@ -203,7 +219,14 @@ impl ServerLocation {
                 other => {
                     return Err(invalid(
                         url,
-                        &format!("Masthead does not know the setting \"{other}\""),
+                        &if other.len() <= 32
+                            && other.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                        {
+                            format!("Masthead does not know the setting \"{other}\"")
+                        } else {
+                            // Not a setting's name: perhaps a piece of a password.
+                            "Masthead does not know one of its settings".to_owned()
+                        },
                     ));
                 }
             }
@@ -488,8 +511,19 @@ mod tests {
         assert!(!err.to_string().contains("s3cret"), "{err}");
         assert!(err.to_string().contains("sslmode"), "{err}");
         assert_eq!(err.code(), "bad_server_address");
-        let err = ServerLocation::parse("postgres://ed@db/pse?Password=s3cret&nope=1").unwrap_err();
-        assert!(!err.to_string().contains("s3cret"), "{err}");
+        for hostile in [
+            "postgres://ed@db/pse?Password=s3cret&nope=1",
+            "postgres://ed@db/pse?pass%77ord=s3cret&nope=1",
+            "postgres://ed:pa/s3cret@db/pse",
+            "postgres://ed:pa?s3cret@db/pse",
+            "postgres://ed:s3cret:99@db/pse?nope=1",
+            "postgres://ed:x?sslmode=s3cret@db/pse",
+            "postgres://ed:x?s3cret=1@db/pse",
+            "postgres://ed:5432?s3cret=1@db/pse",
+        ] {
+            let err = ServerLocation::parse(hostile).unwrap_err();
+            assert!(!err.to_string().contains("s3cret"), "{hostile}: {err}");
+        }
         // The forms libpq reads: a socket host, an empty host, a plus.
         let l = ServerLocation::parse("postgres://ed@/pse?host=/var/run/postgresql").unwrap();
         assert_eq!(

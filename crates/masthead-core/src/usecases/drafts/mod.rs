@@ -337,19 +337,15 @@ impl Store {
 
     /// A version's text, the newest when `version` is `None`.
     pub fn draft_text(&self, article: ArticleId, version: Option<u32>) -> Result<DraftText> {
-        let (draft, text, markdown) = self.read(|tx| {
+        self.read(|tx| {
             let piece = need(tx.article(article)?, "article", article)?;
             let draft = version_of(tx, &piece, version)?;
             let (text, markdown) = text_of(tx, &draft)?;
-            Ok((draft, text, markdown))
-        })?;
-        // Rendered once the read is over, outside the transaction.
-        let html = masthead_text::markdown_html(&markdown);
-        Ok(DraftText {
-            draft,
-            text,
-            markdown,
-            html,
+            Ok(DraftText {
+                draft,
+                text,
+                markdown,
+            })
         })
     }
 
