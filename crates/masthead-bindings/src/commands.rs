@@ -11,12 +11,7 @@ use syn::{FnArg, GenericArgument, Item, Pat, PathArguments, ReturnType, Type};
 
 /// Arguments Tauri gives a command itself; the page never sends them.
 const INJECTED: [&str; 6] = [
-    "State",
-    "AppHandle",
-    "Window",
-    "Webview",
-    "WebviewWindow",
-    "Channel",
+    "State", "AppHandle", "Window", "Webview", "WebviewWindow", "Channel",
 ];
 
 struct Command {

@@ -38,13 +38,7 @@ pub const STATUS_COLOURS: &[StatusColour] = &[
         "teal", "#f0fdfa", "#0d9488", "#115e59", "#06302d", "#2dd4bf", "#99f6e4",
     ),
     colour(
-        "deep-green",
-        "#ecfdf3",
-        "#14532d",
-        "#14532d",
-        "#052e16",
-        "#22c55e",
-        "#86efac",
+        "deep-green", "#ecfdf3", "#14532d", "#14532d", "#052e16", "#22c55e", "#86efac",
     ),
     colour(
         "grey", "#f4f4f5", "#a1a1aa", "#52525b", "#27272a", "#71717a", "#a1a1aa",

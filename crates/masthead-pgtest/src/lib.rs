@@ -130,14 +130,7 @@ impl Cluster {
         run(
             openssl(
                 &[
-                    "req",
-                    "-x509",
-                    "-newkey",
-                    "rsa:2048",
-                    "-nodes",
-                    "-days",
-                    "2",
-                    "-subj",
+                    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
                     "/CN=Masthead test CA",
                 ],
                 &[("-keyout", &ca_key), ("-out", &ca)],
@@ -147,12 +140,7 @@ impl Cluster {
         run(
             openssl(
                 &[
-                    "req",
-                    "-newkey",
-                    "rsa:2048",
-                    "-nodes",
-                    "-subj",
-                    "/CN=localhost",
+                    "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
                 ],
                 &[("-keyout", &key), ("-out", &csr)],
             ),

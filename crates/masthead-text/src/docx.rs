@@ -12,16 +12,8 @@ use crate::{BlockKind, Document};
 
 /// Elements whose contents are not the document's text.
 const SKIPPED: &[&str] = &[
-    "drawing",
-    "pict",
-    "object",
-    "Fallback",
-    "txbxContent",
-    "del",
-    "moveFrom",
-    "delText",
-    "instrText",
-    "pPr",
+    "drawing", "pict", "object", "Fallback", "txbxContent", "del", "moveFrom", "delText",
+    "instrText", "pPr",
 ];
 
 pub(crate) fn extract(name: &str, bytes: &[u8]) -> Result<Document, ImportError> {

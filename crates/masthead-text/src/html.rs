@@ -229,10 +229,7 @@ mod tests {
             let attributes = tag.split_once(' ').map(|(_, a)| a).unwrap_or("");
             assert!(
                 [
-                    "",
-                    r#"class="url""#,
-                    r#"class="note-ref""#,
-                    r#"class="note""#
+                    "", r#"class="url""#, r#"class="note-ref""#, r#"class="note""#
                 ]
                 .contains(&attributes)
                     || (name == "ol" && attributes.starts_with("start=\"")),

@@ -12,14 +12,8 @@ use crate::{BlockKind, Document};
 
 /// Elements whose contents are not the document's text.
 const SKIPPED: &[&str] = &[
-    "frame",
-    "tracked-changes",
-    "annotation",
-    "note-citation",
-    "sequence-decls",
-    "table-of-content",
-    "forms",
-    "custom-shape",
+    "frame", "tracked-changes", "annotation", "note-citation", "sequence-decls",
+    "table-of-content", "forms", "custom-shape",
 ];
 
 pub(crate) fn extract(name: &str, bytes: &[u8]) -> Result<Document, ImportError> {

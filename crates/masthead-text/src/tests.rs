@@ -149,8 +149,7 @@ fn malformed_xml_is_refused() {
     // Cut off before the end: no closing tags at all.
     let bytes = zip_of(
         &[(
-            "word/document.xml",
-            b"<w:document><w:body><w:p><w:r><w:t>Hi",
+            "word/document.xml", b"<w:document><w:body><w:p><w:r><w:t>Hi",
         )],
         zip::CompressionMethod::Stored,
     );

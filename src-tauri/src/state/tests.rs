@@ -65,12 +65,7 @@ fn the_cli_reads_and_writes(db: &Path) {
     cli(
         db,
         &[
-            "publication",
-            "add",
-            "--name",
-            "From the CLI",
-            "--frequency",
-            "Monthly",
+            "publication", "add", "--name", "From the CLI", "--frequency", "Monthly",
         ],
     );
 }

@@ -45,8 +45,7 @@ async fn plan_an_edition(app: &App) -> Result<()> {
         .await?;
     app.wait_gone(".toast").await?;
     app.type_into(
-        "#article-form input[name=title]",
-        "Heat pumps for council homes",
+        "#article-form input[name=title]", "Heat pumps for council homes",
     )
     .await?;
     app.type_into("#article-form input[name=word_target]", "1500")

@@ -48,10 +48,7 @@ async fn a_save_after_a_file_dialog_in_the_database_folder_is_kept() -> Result<(
     let shown = cli_on(
         &db,
         &[
-            "article",
-            "show",
-            "Communities first, after the dialog",
-            "--json",
+            "article", "show", "Communities first, after the dialog", "--json",
         ],
     )?;
     anyhow::ensure!(shown.contains("after the dialog"), "{shown}");

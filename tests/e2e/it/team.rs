@@ -25,9 +25,7 @@ async fn an_editor_and_a_contributor_work_on_one_team_server_in_two_windows() ->
     };
     let editor = signed_url(&invite("Erin Editor", "erin@pse.example", "editor")?);
     let hannah = signed_url(&invite(
-        "Hannah Okafor",
-        "hannah.okafor@pse.example",
-        "contributor",
+        "Hannah Okafor", "hannah.okafor@pse.example", "contributor",
     )?);
 
     let desk = App::start_on("Erin at the desk", Some(&editor)).await?;
@@ -105,8 +103,7 @@ async fn two_windows(desk: &App, home: &App) -> Result<()> {
     desk.choose("#commission-form select[name=contributor]", "Hannah Okafor")
         .await?;
     desk.type_into(
-        "#commission-form textarea[name=brief]",
-        "What the next **leaders** need.",
+        "#commission-form textarea[name=brief]", "What the next **leaders** need.",
     )
     .await?;
     desk.click_button("Offer the piece").await?;

@@ -39,8 +39,7 @@ async fn commission_and_board(app: &App) -> Result<()> {
     app.type_into("#commission-form input[name=new-name]", "Sam Okoro")
         .await?;
     app.type_into(
-        "#commission-form input[name=new-email]",
-        "sam@okoro.example",
+        "#commission-form input[name=new-email]", "sam@okoro.example",
     )
     .await?;
     app.type_into(
@@ -223,8 +222,7 @@ async fn an_editor_places_moves_and_undoes_on_the_flatplan() -> Result<()> {
             .await?;
         // A drop onto a full page is refused, saying what is there.
         app.drag(
-            "section.page[data-page='8'] .slot",
-            "section.page[data-page='13']",
+            "section.page[data-page='8'] .slot", "section.page[data-page='13']",
         )
         .await?;
         app.wait_text(".toasts", "Page 13 has no room").await?;
@@ -238,8 +236,7 @@ async fn an_editor_places_moves_and_undoes_on_the_flatplan() -> Result<()> {
         app.wait_present("section.page[data-page='9'] .slot[aria-label^=\"View all videos\"]")
             .await?;
         app.drag(
-            "section.page[data-page='9'] .grip",
-            "section.page[data-page='10']",
+            "section.page[data-page='9'] .grip", "section.page[data-page='10']",
         )
         .await?;
         app.wait_present("section.page[data-page='10'] .slot[aria-label^=\"View all videos\"]")
@@ -275,12 +272,7 @@ async fn drafts(app: &App) -> Result<()> {
         .await?;
     // Hannah is commissioned from the CLI; the open drawer follows.
     app.cli(&[
-        "article",
-        "assign",
-        "--article",
-        piece,
-        "--contributor",
-        "Hannah Okafor",
+        "article", "assign", "--article", piece, "--contributor", "Hannah Okafor",
     ])?;
     app.wait_text(".drafts", "or drop it here").await?;
 

@@ -32,13 +32,7 @@ pub(crate) fn contributor(cmd: &ContributorCmd, path: &PathBuf, who: &Actor, out
             }
             out.table(
                 &[
-                    "ID",
-                    "NAME",
-                    "ROLE",
-                    "ORGANISATION",
-                    "EMAIL",
-                    "KIND",
-                    "ACTIVE",
+                    "ID", "NAME", "ROLE", "ORGANISATION", "EMAIL", "KIND", "ACTIVE",
                 ],
                 list.iter().map(|c| {
                     vec![

@@ -51,13 +51,7 @@ pub(crate) fn draft(cmd: &DraftCmd, path: &PathBuf, who: &Actor, out: &Out) -> O
             }
             out.table(
                 &[
-                    "VERSION",
-                    "WORDS",
-                    "BY",
-                    "RECORDED BY",
-                    "WHEN",
-                    "FILE",
-                    "APPROVED",
+                    "VERSION", "WORDS", "BY", "RECORDED BY", "WHEN", "FILE", "APPROVED",
                 ],
                 list.iter().map(|d| {
                     vec![

@@ -37,13 +37,7 @@ pub(crate) fn edition(cmd: &EditionCmd, path: &PathBuf, who: &Actor, out: &Out) 
             }
             out.table(
                 &[
-                    "ID",
-                    "PUBLICATION",
-                    "EDITION",
-                    "PAGES",
-                    "PIECES",
-                    "PRESS",
-                    "ON SALE",
+                    "ID", "PUBLICATION", "EDITION", "PAGES", "PIECES", "PRESS", "ON SALE",
                 ],
                 list.iter().map(|e| {
                     vec![

@@ -8,26 +8,13 @@ fn an_editor_commissions_a_piece_and_the_board_shows_it_overdue() {
     let cli = Cli::demo();
     let piece = "Training tomorrow's public sector leaders";
     cli.run(&[
-        "contributor",
-        "add",
-        "--name",
-        "Sam Okoro",
-        "--role",
-        "Leadership writer",
-        "--email",
-        "sam@okoro.example",
-        "--phone",
-        "07700 900123",
+        "contributor", "add", "--name", "Sam Okoro", "--role", "Leadership writer", "--email",
+        "sam@okoro.example", "--phone", "07700 900123",
     ])
     .ok();
     // A second contributor with Sam's email is refused, naming Sam.
     cli.run(&[
-        "contributor",
-        "add",
-        "--name",
-        "S. Okoro",
-        "--email",
-        "SAM@okoro.example",
+        "contributor", "add", "--name", "S. Okoro", "--email", "SAM@okoro.example",
     ])
     .refused("Sam Okoro already uses sam@okoro.example");
 
@@ -70,47 +57,22 @@ fn an_editor_commissions_a_piece_and_the_board_shows_it_overdue() {
     let version = list[0]["version"].as_u64().unwrap().to_string();
 
     cli.run(&[
-        "assignment",
-        "decline",
-        "--article",
-        piece,
-        "--contributor",
-        "Sam Okoro",
-        "--expect-version",
-        "99",
+        "assignment", "decline", "--article", piece, "--contributor", "Sam Okoro",
+        "--expect-version", "99",
     ])
     .refused("conflict");
     cli.run(&[
-        "assignment",
-        "accept",
-        "--article",
-        piece,
-        "--contributor",
-        "Sam Okoro",
-        "--expect-version",
-        &version,
+        "assignment", "accept", "--article", piece, "--contributor", "Sam Okoro",
+        "--expect-version", &version,
     ])
     .ok();
     cli.run(&[
-        "assignment",
-        "decline",
-        "--article",
-        piece,
-        "--contributor",
-        "Sam Okoro",
+        "assignment", "decline", "--article", piece, "--contributor", "Sam Okoro",
     ])
     .refused("no offer to answer");
     cli.run(&[
-        "article",
-        "assign",
-        "--article",
-        piece,
-        "--contributor",
-        "Sam Okoro",
-        "--fee",
-        "-1",
-        "--currency",
-        "GBP",
+        "article", "assign", "--article", piece, "--contributor", "Sam Okoro", "--fee", "-1",
+        "--currency", "GBP",
     ])
     .refused("cannot be negative");
 
@@ -118,12 +80,7 @@ fn an_editor_commissions_a_piece_and_the_board_shows_it_overdue() {
     // accepted writer due 29 Jan; it is overdue on 1 Feb.
     let board = cli
         .run(&[
-            "board",
-            "--edition",
-            "Feb/Mar 21",
-            "--today",
-            "2021-02-01",
-            "--json",
+            "board", "--edition", "Feb/Mar 21", "--today", "2021-02-01", "--json",
         ])
         .ok()
         .json();
@@ -146,13 +103,7 @@ fn an_editor_commissions_a_piece_and_the_board_shows_it_overdue() {
     assert_eq!(card["overdue"], true);
     let overdue = cli
         .run(&[
-            "board",
-            "--edition",
-            "Feb/Mar 21",
-            "--today",
-            "2021-01-02",
-            "--overdue",
-            "--json",
+            "board", "--edition", "Feb/Mar 21", "--today", "2021-01-02", "--overdue", "--json",
         ])
         .ok()
         .json();
@@ -181,22 +132,11 @@ fn an_editor_commissions_a_piece_and_the_board_shows_it_overdue() {
 fn the_workflow_is_shaped_from_the_cli_and_keeps_its_rules() {
     let cli = Cli::demo();
     cli.run(&[
-        "workflow",
-        "add",
-        "--name",
-        "Legal read",
-        "--after",
-        "Subbed",
+        "workflow", "add", "--name", "Legal read", "--after", "Subbed",
     ])
     .ok();
     cli.run(&[
-        "workflow",
-        "deadline",
-        "Legal read",
-        "--days",
-        "3",
-        "--before",
-        "press-date",
+        "workflow", "deadline", "Legal read", "--days", "3", "--before", "press-date",
     ])
     .ok();
     let wf = cli.run(&["workflow", "list", "--json"]).ok().json();
@@ -226,13 +166,7 @@ fn the_workflow_is_shaped_from_the_cli_and_keeps_its_rules() {
     cli.run(&["workflow", "disallow", "Legal read", "Approved"])
         .refused("No piece could ever reach");
     cli.run(&[
-        "workflow",
-        "rename",
-        "Legal read",
-        "--name",
-        "Legal check",
-        "--expect-version",
-        "1",
+        "workflow", "rename", "Legal read", "--name", "Legal check", "--expect-version", "1",
     ])
     .refused("conflict");
     cli.run(&["workflow", "recolour", "Legal read", "puce"])

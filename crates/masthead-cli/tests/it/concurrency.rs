@@ -21,13 +21,7 @@ fn two_processes_editing_one_piece_the_later_stale_save_is_a_conflict() {
     let seen = version_of(&cli, title).to_string();
     // Both opened version `seen`; the first save lands.
     cli.run(&[
-        "article",
-        "update",
-        title,
-        "--expect-version",
-        &seen,
-        "--words",
-        "1500",
+        "article", "update", title, "--expect-version", &seen, "--words", "1500",
     ])
     .ok();
     // The second, from the same version, is refused and changes nothing.
@@ -35,13 +29,7 @@ fn two_processes_editing_one_piece_the_later_stale_save_is_a_conflict() {
     let refused = run_with(
         Some(&cli.db),
         &[
-            "article",
-            "update",
-            title,
-            "--expect-version",
-            &seen,
-            "--words",
-            "900",
+            "article", "update", title, "--expect-version", &seen, "--words", "900",
         ],
         &[("MASTHEAD_USER", "Sam Sub")],
     )
@@ -54,22 +42,12 @@ fn two_processes_editing_one_piece_the_later_stale_save_is_a_conflict() {
 
     // A stale status move is refused the same way; a current one works.
     cli.run(&[
-        "article",
-        "status",
-        title,
-        "In edit",
-        "--expect-version",
-        &seen,
+        "article", "status", title, "In edit", "--expect-version", &seen,
     ])
     .refused("conflict");
     let now = version_of(&cli, title).to_string();
     cli.run(&[
-        "article",
-        "status",
-        title,
-        "Approved",
-        "--expect-version",
-        &now,
+        "article", "status", title, "Approved", "--expect-version", &now,
     ])
     .ok();
     // So is a stale edition update.
@@ -79,23 +57,11 @@ fn two_processes_editing_one_piece_the_later_stale_save_is_a_conflict() {
         .json();
     let v = edition["version"].as_u64().unwrap().to_string();
     cli.run(&[
-        "edition",
-        "update",
-        "Feb/Mar 21",
-        "--expect-version",
-        &v,
-        "--theme",
-        "A",
+        "edition", "update", "Feb/Mar 21", "--expect-version", &v, "--theme", "A",
     ])
     .ok();
     cli.run(&[
-        "edition",
-        "update",
-        "Feb/Mar 21",
-        "--expect-version",
-        &v,
-        "--theme",
-        "B",
+        "edition", "update", "Feb/Mar 21", "--expect-version", &v, "--theme", "B",
     ])
     .refused("conflict");
 }
@@ -113,13 +79,7 @@ fn a_new_kind_is_one_command_away() {
     let cli = Cli::demo();
     cli.run(&["kind", "add", "--name", "White paper"]).ok();
     cli.run(&[
-        "article",
-        "add",
-        "--edition",
-        "Feb/Mar 21",
-        "--title",
-        "Net zero by design",
-        "--kind",
+        "article", "add", "--edition", "Feb/Mar 21", "--title", "Net zero by design", "--kind",
         "White paper",
     ])
     .ok();
@@ -130,26 +90,12 @@ fn a_new_kind_is_one_command_away() {
     assert_eq!(show["kind"], "white_paper");
     assert_eq!(show["kind_label"], "White paper");
     cli.run(&[
-        "article",
-        "add",
-        "--edition",
-        "Feb/Mar 21",
-        "--title",
-        "Poem",
-        "--kind",
-        "poem",
+        "article", "add", "--edition", "Feb/Mar 21", "--title", "Poem", "--kind", "poem",
     ])
     .refused("kind add");
     cli.run(&["kind", "retire", "White paper"]).ok();
     cli.run(&[
-        "article",
-        "add",
-        "--edition",
-        "Feb/Mar 21",
-        "--title",
-        "Another",
-        "--kind",
-        "white_paper",
+        "article", "add", "--edition", "Feb/Mar 21", "--title", "Another", "--kind", "white_paper",
     ])
     .refused("retired");
     let kinds = cli.run(&["kind", "list", "--all", "--json"]).ok().json();
@@ -183,14 +129,7 @@ fn add_piece(db: &std::path::Path, title: &str) -> Command {
         .arg("--db")
         .arg(db)
         .args([
-            "article",
-            "add",
-            "--edition",
-            "Feb/Mar 21",
-            "--title",
-            title,
-            "--words",
-            "800",
+            "article", "add", "--edition", "Feb/Mar 21", "--title", title, "--words", "800",
         ])
         .stdout(Stdio::null())
         .stderr(Stdio::piped());

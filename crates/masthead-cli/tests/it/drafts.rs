@@ -19,14 +19,7 @@ fn fixture(name: &str) -> String {
 fn desk() -> Cli {
     let cli = Cli::demo();
     cli.run(&[
-        "article",
-        "assign",
-        "--article",
-        PIECE,
-        "--contributor",
-        "Hannah Okafor",
-        "--words",
-        "500",
+        "article", "assign", "--article", PIECE, "--contributor", "Hannah Okafor", "--words", "500",
     ])
     .ok();
     cli
@@ -90,14 +83,7 @@ fn the_seed_article_in_three_formats_gives_three_versions_of_the_same_count() {
     assert!(t1.starts_with("Leeds commits to working with European cities"));
     let diff = cli
         .run(&[
-            "draft",
-            "diff",
-            "--article",
-            PIECE,
-            "--from",
-            "1",
-            "--to",
-            "3",
+            "draft", "diff", "--article", PIECE, "--from", "1", "--to", "3",
         ])
         .ok()
         .stdout;
@@ -153,14 +139,7 @@ fn edits_show_in_the_word_diff_and_the_approved_version_is_the_copy() {
     .ok();
     let diff = cli
         .run(&[
-            "draft",
-            "diff",
-            "--article",
-            PIECE,
-            "--from",
-            "1",
-            "--to",
-            "2",
+            "draft", "diff", "--article", PIECE, "--from", "1", "--to", "2",
         ])
         .ok()
         .stdout;
@@ -174,15 +153,7 @@ fn edits_show_in_the_word_diff_and_the_approved_version_is_the_copy() {
     );
     let json = cli
         .run(&[
-            "draft",
-            "diff",
-            "--article",
-            PIECE,
-            "--from",
-            "1",
-            "--to",
-            "2",
-            "--json",
+            "draft", "diff", "--article", PIECE, "--from", "1", "--to", "2", "--json",
         ])
         .ok()
         .json();
@@ -194,28 +165,14 @@ fn edits_show_in_the_word_diff_and_the_approved_version_is_the_copy() {
         .unwrap()
         .to_string();
     cli.run(&[
-        "draft",
-        "approve",
-        "--article",
-        PIECE,
-        "--version",
-        "1",
-        "--expect-version",
-        &v,
+        "draft", "approve", "--article", PIECE, "--version", "1", "--expect-version", &v,
     ])
     .ok();
     let show = cli.run(&["article", "show", PIECE, "--json"]).ok().json();
     assert_eq!(show["copy"]["version"], 1);
     assert_eq!(show["copy"]["approved"], true);
     cli.run(&[
-        "draft",
-        "approve",
-        "--article",
-        PIECE,
-        "--version",
-        "2",
-        "--expect-version",
-        &v,
+        "draft", "approve", "--article", PIECE, "--version", "2", "--expect-version", &v,
     ])
     .refused("after you opened it");
     let board = cli.run(&["board", "--json"]).ok().json();

@@ -57,17 +57,8 @@ fn the_run_sheet_csv_round_trips_through_a_csv_parser() {
     assert_eq!(
         header,
         [
-            "Pages",
-            "First page",
-            "Section",
-            "Title",
-            "Kind",
-            "Contributors",
-            "Words",
-            "Word target",
-            "Status",
-            "Next deadline",
-            "Due status"
+            "Pages", "First page", "Section", "Title", "Kind", "Contributors", "Words",
+            "Word target", "Status", "Next deadline", "Due status"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -163,48 +154,19 @@ fn export_pdf_writes_a_pdf_and_refuses_bad_choices_in_one_line() {
     let other = dir.path().join("x.pdf");
     let x = other.to_str().unwrap();
     cli.run(&[
-        "export",
-        "pdf",
-        "--edition",
-        "Feb/Mar 21",
-        "--out",
-        x,
-        "--only",
-        "index",
+        "export", "pdf", "--edition", "Feb/Mar 21", "--out", x, "--only", "index",
     ])
     .refused("\"index\" is not a part of the plan");
     cli.run(&[
-        "export",
-        "pdf",
-        "--edition",
-        "Feb/Mar 21",
-        "--out",
-        x,
-        "--paper",
-        "a3",
+        "export", "pdf", "--edition", "Feb/Mar 21", "--out", x, "--paper", "a3",
     ])
     .refused("not a paper size");
     cli.run(&[
-        "export",
-        "pdf",
-        "--edition",
-        "Feb/Mar 21",
-        "--out",
-        x,
-        "--colour",
-        "kind",
+        "export", "pdf", "--edition", "Feb/Mar 21", "--out", x, "--colour", "kind",
     ])
     .refused("not a colouring; use status or section");
     cli.run(&[
-        "export",
-        "pdf",
-        "--edition",
-        "Feb/Mar 21",
-        "--out",
-        x,
-        "--colour",
-        "section",
-        "--only",
+        "export", "pdf", "--edition", "Feb/Mar 21", "--out", x, "--colour", "section", "--only",
         "flatplan",
     ])
     .ok();

@@ -27,58 +27,26 @@ fn pieces_and_adverts_go_on_free_pages_and_show_page_by_page() {
     // A taken page is refused, naming the page and the piece on it.
     let before = cli.snapshot();
     cli.run(&[
-        "flatplan",
-        "place",
-        "--edition",
-        e,
-        "--article",
-        "View all videos",
-        "--page",
-        "13",
+        "flatplan", "place", "--edition", e, "--article", "View all videos", "--page", "13",
     ])
     .refused(
         "Page 13 has no room for that: \"Keep communities at the heart of planning\" is there",
     );
     assert_eq!(cli.snapshot(), before, "a refusal changes nothing");
     cli.run(&[
-        "flatplan",
-        "place",
-        "--edition",
-        e,
-        "--article",
-        "View all videos",
-        "--pages",
-        "69-70",
+        "flatplan", "place", "--edition", e, "--article", "View all videos", "--pages", "69-70",
     ])
     .refused("not in this edition");
     cli.run(&[
-        "flatplan",
-        "place",
-        "--edition",
-        e,
-        "--article",
-        "View all videos",
-        "--page",
-        "44",
-        "--part",
-        "1/5",
+        "flatplan", "place", "--edition", e, "--article", "View all videos", "--page", "44",
+        "--part", "1/5",
     ])
     .refused("not a part of a page");
 
     // The free top half of page 44, then a move, then off again.
     cli.run(&[
-        "flatplan",
-        "place",
-        "--edition",
-        e,
-        "--article",
-        "View all videos",
-        "--page",
-        "44",
-        "--part",
-        "1/2",
-        "--at",
-        "top",
+        "flatplan", "place", "--edition", e, "--article", "View all videos", "--page", "44",
+        "--part", "1/2", "--at", "top",
     ])
     .ok();
     let plan = cli.run(&["flatplan", "show", e, "--json"]).ok().json();
@@ -86,27 +54,12 @@ fn pieces_and_adverts_go_on_free_pages_and_show_page_by_page() {
     assert_eq!(slots.len(), 2);
     assert_eq!(plan["pages"][43]["free_twelfths"], 0);
     cli.run(&[
-        "flatplan",
-        "move",
-        "--edition",
-        e,
-        "--article",
-        "View all videos",
-        "--pages",
-        "50-51",
-        "--expect-version",
-        "7",
+        "flatplan", "move", "--edition", e, "--article", "View all videos", "--pages", "50-51",
+        "--expect-version", "7",
     ])
     .refused("conflict");
     cli.run(&[
-        "flatplan",
-        "move",
-        "--edition",
-        e,
-        "--article",
-        "View all videos",
-        "--pages",
-        "50-51",
+        "flatplan", "move", "--edition", e, "--article", "View all videos", "--pages", "50-51",
     ])
     .ok();
     let history = cli.run(&["article", "history", "View all videos"]).ok();
@@ -118,12 +71,7 @@ fn pieces_and_adverts_go_on_free_pages_and_show_page_by_page() {
         history.stdout
     );
     cli.run(&[
-        "flatplan",
-        "remove",
-        "--edition",
-        e,
-        "--article",
-        "View all videos",
+        "flatplan", "remove", "--edition", e, "--article", "View all videos",
     ])
     .ok();
     let plan = cli.run(&["flatplan", "show", e, "--json"]).ok().json();
@@ -131,48 +79,20 @@ fn pieces_and_adverts_go_on_free_pages_and_show_page_by_page() {
 
     // An advert: booked, placed in a slot of its size, updated.
     cli.run(&[
-        "advert",
-        "add",
-        "--edition",
-        e,
-        "--advertiser",
-        "Bright Schools",
-        "--size",
-        "spread",
-        "--state",
-        "pencilled",
+        "advert", "add", "--edition", e, "--advertiser", "Bright Schools", "--size", "spread",
+        "--state", "pencilled",
     ])
     .ok();
     cli.run(&[
-        "flatplan",
-        "place",
-        "--edition",
-        e,
-        "--advert",
-        "Bright Schools",
-        "--pages",
-        "53-54",
+        "flatplan", "place", "--edition", e, "--advert", "Bright Schools", "--pages", "53-54",
     ])
     .refused("two facing pages");
     cli.run(&[
-        "flatplan",
-        "place",
-        "--edition",
-        e,
-        "--advert",
-        "Bright Schools",
-        "--pages",
-        "52-53",
+        "flatplan", "place", "--edition", e, "--advert", "Bright Schools", "--pages", "52-53",
     ])
     .ok();
     cli.run(&[
-        "advert",
-        "update",
-        "Bright Schools",
-        "--edition",
-        e,
-        "--state",
-        "artwork",
+        "advert", "update", "Bright Schools", "--edition", e, "--state", "artwork",
     ])
     .ok();
     let adverts = cli
@@ -188,14 +108,7 @@ fn pieces_and_adverts_go_on_free_pages_and_show_page_by_page() {
     assert_eq!(bright["state"], "artwork");
     assert_eq!(bright["placed"], true);
     cli.run(&[
-        "advert",
-        "add",
-        "--edition",
-        e,
-        "--advertiser",
-        "X",
-        "--size",
-        "huge",
+        "advert", "add", "--edition", e, "--advertiser", "X", "--size", "huge",
     ])
     .refused("not an advert size");
 }
@@ -204,12 +117,7 @@ fn pieces_and_adverts_go_on_free_pages_and_show_page_by_page() {
 fn a_new_edition_starts_from_a_previous_ones_page_count_and_adverts() {
     let cli = Cli::demo();
     cli.run(&[
-        "edition",
-        "add",
-        "--name",
-        "Jun/Jul 21",
-        "--from",
-        "Feb/Mar 21",
+        "edition", "add", "--name", "Jun/Jul 21", "--from", "Feb/Mar 21",
     ])
     .ok();
     let plan = cli

@@ -173,24 +173,9 @@ fn demo_then_edition_list_json_shows_feb_mar_21() {
     assert_eq!(
         keys(feb),
         [
-            "article_count",
-            "commissioning_closes",
-            "copy_deadline",
-            "cover_date",
-            "created_at",
-            "focus_topics",
-            "id",
-            "name",
-            "notes",
-            "on_sale_date",
-            "page_count",
-            "press_date",
-            "publication",
-            "publication_id",
-            "subbing_deadline",
-            "theme",
-            "updated_at",
-            "version"
+            "article_count", "commissioning_closes", "copy_deadline", "cover_date", "created_at",
+            "focus_topics", "id", "name", "notes", "on_sale_date", "page_count", "press_date",
+            "publication", "publication_id", "subbing_deadline", "theme", "updated_at", "version"
         ]
     );
 }
@@ -224,32 +209,10 @@ fn article_json_has_plain_fields_status_and_history() {
     assert_eq!(
         keys(a),
         [
-            "contributors",
-            "copy",
-            "created_at",
-            "deadline",
-            "drafts",
-            "edition_id",
-            "id",
-            "kind",
-            "kind_id",
-            "kind_label",
-            "notes",
-            "section",
-            "section_id",
-            "slug",
-            "standfirst",
-            "status",
-            "status_colour",
-            "status_id",
-            "status_is_final",
-            "status_is_spiked",
-            "status_label",
-            "title",
-            "updated_at",
-            "version",
-            "word_target",
-            "writer_due"
+            "contributors", "copy", "created_at", "deadline", "drafts", "edition_id", "id", "kind",
+            "kind_id", "kind_label", "notes", "section", "section_id", "slug", "standfirst",
+            "status", "status_colour", "status_id", "status_is_final", "status_is_spiked",
+            "status_label", "title", "updated_at", "version", "word_target", "writer_due"
         ]
     );
     // Subbed: next, Laid out by the press date (22 Jan 2021), long past.
@@ -273,35 +236,14 @@ fn an_editor_creates_an_edition_adds_a_piece_and_moves_it_along() {
     let cli = Cli::new();
     cli.run(&["init"]).ok();
     cli.run(&[
-        "publication",
-        "add",
-        "--name",
-        "PSE",
-        "--frequency",
-        "Bi-monthly",
+        "publication", "add", "--name", "PSE", "--frequency", "Bi-monthly",
     ])
     .ok();
     let out = cli
         .run(&[
-            "edition",
-            "add",
-            "--name",
-            "Jun/Jul 21",
-            "--theme",
-            "Net zero",
-            "--focus",
-            "Energy",
-            "--focus",
-            "Transport",
-            "--pages",
-            "64",
-            "--cover-date",
-            "2021-06-01",
-            "--copy-deadline",
-            "2021-05-07",
-            "--press-date",
-            "2021-05-21",
-            "--on-sale",
+            "edition", "add", "--name", "Jun/Jul 21", "--theme", "Net zero", "--focus", "Energy",
+            "--focus", "Transport", "--pages", "64", "--cover-date", "2021-06-01",
+            "--copy-deadline", "2021-05-07", "--press-date", "2021-05-21", "--on-sale",
             "2021-06-01",
         ])
         .ok();
@@ -330,35 +272,18 @@ fn an_editor_creates_an_edition_adds_a_piece_and_moves_it_along() {
             .any(|s| s["name"] == "Energy")
     );
     cli.run(&[
-        "article",
-        "add",
-        "--edition",
-        "Jun/Jul 21",
-        "--title",
-        "Heat pumps for council homes",
-        "--section",
-        "energy",
-        "--kind",
-        "case study",
-        "--words",
-        "1500",
+        "article", "add", "--edition", "Jun/Jul 21", "--title", "Heat pumps for council homes",
+        "--section", "energy", "--kind", "case study", "--words", "1500",
     ])
     .ok();
     cli.run(&[
-        "article",
-        "status",
-        "Heat pumps for council homes",
-        "Commissioned",
+        "article", "status", "Heat pumps for council homes", "Commissioned",
     ])
     .ok();
     let out = run_with(
         Some(&cli.db),
         &[
-            "--as",
-            "Sam Sub",
-            "article",
-            "status",
-            "Heat pumps for council homes",
+            "--as", "Sam Sub", "article", "status", "Heat pumps for council homes",
             "draft-received",
         ],
         &[],
@@ -370,12 +295,7 @@ fn an_editor_creates_an_edition_adds_a_piece_and_moves_it_along() {
         out.stdout
     );
     cli.run(&[
-        "article",
-        "update",
-        "Heat pumps for council homes",
-        "--words",
-        "1800",
-        "--title",
+        "article", "update", "Heat pumps for council homes", "--words", "1800", "--title",
         "Heat pumps at home",
     ])
     .ok();
@@ -424,13 +344,7 @@ fn an_editor_creates_an_edition_adds_a_piece_and_moves_it_along() {
     );
 
     cli.run(&[
-        "edition",
-        "update",
-        "Jun/Jul 21",
-        "--pages",
-        "68",
-        "--press-date",
-        "none",
+        "edition", "update", "Jun/Jul 21", "--pages", "68", "--press-date", "none",
     ])
     .ok();
     let show = cli

@@ -227,12 +227,7 @@ fn an_out_file_in_a_missing_folder_is_a_usage_error() {
     for args in [
         &["export", "json", "--out", "/no/such/folder/x.jsonl"][..],
         &[
-            "export",
-            "csv",
-            "--edition",
-            "Feb/Mar 21",
-            "--out",
-            "/no/such/folder/x.csv",
+            "export", "csv", "--edition", "Feb/Mar 21", "--out", "/no/such/folder/x.csv",
         ],
         &["backup", "--out", "/no/such/folder/x.db"],
     ] {
@@ -277,12 +272,7 @@ fn stored_control_characters_are_printed_escaped() {
 fn messages_name_real_verbs_and_say_what_happened() {
     let cli = Cli::demo();
     cli.run(&[
-        "workflow",
-        "add",
-        "--name",
-        "Legal read",
-        "--after",
-        "Subbed",
+        "workflow", "add", "--name", "Legal read", "--after", "Subbed",
     ])
     .ok();
     let moved = cli
@@ -359,12 +349,7 @@ fn a_database_in_a_read_only_folder_is_read_and_writes_are_refused() {
     );
     assert!(String::from_utf8_lossy(&listed.stdout).contains("Feb/Mar 21"));
     let refused = run(&[
-        "publication",
-        "add",
-        "--name",
-        "X",
-        "--frequency",
-        "Monthly",
+        "publication", "add", "--name", "X", "--frequency", "Monthly",
     ]);
     assert!(!refused.status.success());
     let said = String::from_utf8_lossy(&refused.stderr);

@@ -126,10 +126,7 @@ fn a_team(a: &masthead_pgtest::Cluster, editor_email: &str) -> (String, Value, V
     .ok();
     let erin = invite(server, "Erin Editor", editor_email, "editor");
     let hannah = invite(
-        server,
-        "Hannah Okafor",
-        "hannah.okafor@pse.example",
-        "contributor",
+        server, "Hannah Okafor", "hannah.okafor@pse.example", "contributor",
     );
     (url, erin, hannah)
 }
@@ -201,11 +198,7 @@ fn a_team_server_backed_up_with_the_recipe_restores_a_working_team() {
     run_with(
         Some(Path::new(&erin_there)),
         &[
-            "team",
-            "role",
-            "hannah.okafor@pse.example",
-            "--role",
-            "editor",
+            "team", "role", "hannah.okafor@pse.example", "--role", "editor",
         ],
         &[],
     )

@@ -138,15 +138,8 @@ fn a_contributor_invited_from_the_cli_sees_only_their_assignments_there() {
     let invited = run_with(
         Some(server),
         &[
-            "team",
-            "invite",
-            "--name",
-            "Hannah Okafor",
-            "--email",
-            "hannah.okafor@pse.example",
-            "--role",
-            "contributor",
-            "--json",
+            "team", "invite", "--name", "Hannah Okafor", "--email", "hannah.okafor@pse.example",
+            "--role", "contributor", "--json",
         ],
         &[],
     )
@@ -172,14 +165,7 @@ fn a_contributor_invited_from_the_cli_sees_only_their_assignments_there() {
     run_with(
         Some(hannah),
         &[
-            "team",
-            "invite",
-            "--name",
-            "Mallory",
-            "--email",
-            "m@x.example",
-            "--role",
-            "editor",
+            "team", "invite", "--name", "Mallory", "--email", "m@x.example", "--role", "editor",
         ],
         &[],
     )

@@ -10,35 +10,19 @@ fn bad_input_exits_2_with_one_line_and_changes_nothing() {
     let cases: &[(&[&str], &str)] = &[
         (
             &[
-                "edition",
-                "add",
-                "--name",
-                "X",
-                "--cover-date",
-                "2021-02-30",
+                "edition", "add", "--name", "X", "--cover-date", "2021-02-30",
             ],
             "\"2021-02-30\" is not a calendar date",
         ),
         (
             &[
-                "edition",
-                "add",
-                "--name",
-                "X",
-                "--press-date",
-                "22/01/2021",
+                "edition", "add", "--name", "X", "--press-date", "22/01/2021",
             ],
             "YYYY-MM-DD",
         ),
         (
             &[
-                "edition",
-                "add",
-                "--name",
-                "X",
-                "--press-date",
-                "2021-02-05",
-                "--on-sale",
+                "edition", "add", "--name", "X", "--press-date", "2021-02-05", "--on-sale",
                 "2021-02-01",
             ],
             "The press date (5 Feb 2021) is after the on-sale date",
@@ -74,53 +58,25 @@ fn bad_input_exits_2_with_one_line_and_changes_nothing() {
         ),
         (
             &[
-                "article",
-                "add",
-                "--edition",
-                "Feb/Mar 21",
-                "--title",
-                "T",
-                "--kind",
-                "poem",
+                "article", "add", "--edition", "Feb/Mar 21", "--title", "T", "--kind", "poem",
             ],
             "not a kind of piece",
         ),
         (
             &[
-                "article",
-                "add",
-                "--edition",
-                "Feb/Mar 21",
-                "--title",
-                "T",
-                "--words",
-                "0",
+                "article", "add", "--edition", "Feb/Mar 21", "--title", "T", "--words", "0",
             ],
             "at least 1 word",
         ),
         (
             &[
-                "article",
-                "add",
-                "--edition",
-                "Feb/Mar 21",
-                "--title",
-                "T",
-                "--words",
-                "many",
+                "article", "add", "--edition", "Feb/Mar 21", "--title", "T", "--words", "many",
             ],
             "not a word count",
         ),
         (
             &[
-                "article",
-                "add",
-                "--edition",
-                "Feb/Mar 21",
-                "--title",
-                "T",
-                "--section",
-                "Sport",
+                "article", "add", "--edition", "Feb/Mar 21", "--title", "T", "--section", "Sport",
             ],
             "No section matches \"Sport\"",
         ),
@@ -148,23 +104,13 @@ fn bad_input_exits_2_with_one_line_and_changes_nothing() {
         ),
         (
             &[
-                "contributor",
-                "add",
-                "--name",
-                "Imposter",
-                "--email",
-                "chris.borg@nalc.example",
+                "contributor", "add", "--name", "Imposter", "--email", "chris.borg@nalc.example",
             ],
             "already uses chris.borg@nalc.example",
         ),
         (
             &[
-                "contributor",
-                "add",
-                "--name",
-                "Bad",
-                "--email",
-                "not-an-email",
+                "contributor", "add", "--name", "Bad", "--email", "not-an-email",
             ],
             "is not an email address",
         ),
@@ -273,14 +219,7 @@ fn a_table_lines_up_by_display_width_whatever_the_script() {
     let cli = Cli::demo();
     let title = "東京の住宅 — café";
     cli.run(&[
-        "article",
-        "add",
-        "--edition",
-        "Feb/Mar 21",
-        "--title",
-        title,
-        "--kind",
-        "news",
+        "article", "add", "--edition", "Feb/Mar 21", "--title", title, "--kind", "news",
     ])
     .ok();
     let out = cli

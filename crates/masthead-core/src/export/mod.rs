@@ -17,17 +17,8 @@ pub use choice::{ColourBy, ExportFormat, Paper, PlanPart};
 use crate::model::{Edition, EditionPlan};
 
 const HEADER: [&str; 11] = [
-    "Pages",
-    "First page",
-    "Section",
-    "Title",
-    "Kind",
-    "Contributors",
-    "Words",
-    "Word target",
-    "Status",
-    "Next deadline",
-    "Due status",
+    "Pages", "First page", "Section", "Title", "Kind", "Contributors", "Words", "Word target",
+    "Status", "Next deadline", "Due status",
 ];
 
 /// The run sheet of `plan` as CSV bytes.

@@ -38,20 +38,8 @@ macro_rules! id_type {
 macro_rules! with_every_id {
     ($then:ident) => {
         $then!(
-            PublicationId,
-            EditionId,
-            ArticleId,
-            SectionId,
-            StatusId,
-            ContributorId,
-            AssignmentId,
-            HistoryId,
-            KindId,
-            ChangeSetId,
-            AdvertId,
-            SlotId,
-            DraftId,
-            PersonId,
+            PublicationId, EditionId, ArticleId, SectionId, StatusId, ContributorId, AssignmentId,
+            HistoryId, KindId, ChangeSetId, AdvertId, SlotId, DraftId, PersonId,
         );
     };
 }

@@ -14,15 +14,11 @@ const MAX_TOPICS: usize = 20;
 fn key_dates(input: &EditionInput) -> [(&'static str, &'static str, Option<NaiveDate>); 5] {
     [
         (
-            "commissioning_closes",
-            "commissioning close",
-            input.commissioning_closes,
+            "commissioning_closes", "commissioning close", input.commissioning_closes,
         ),
         ("copy_deadline", "copy deadline", input.copy_deadline),
         (
-            "subbing_deadline",
-            "subbing deadline",
-            input.subbing_deadline,
+            "subbing_deadline", "subbing deadline", input.subbing_deadline,
         ),
         ("press_date", "press date", input.press_date),
         ("on_sale_date", "on-sale date", input.on_sale_date),

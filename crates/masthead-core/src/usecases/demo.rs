@@ -24,14 +24,8 @@ pub const DEMO_PUBLICATION: &str = "PSE — Public Sector Executive";
 pub const DEMO_EDITION: &str = "Feb/Mar 21";
 
 const SECTIONS: &[&str] = &[
-    "News",
-    "Magazine Feature",
-    "Cyber Security",
-    "Health & Social Care",
-    "Housing",
-    "Opinion",
-    "Videos",
-    "Partner content",
+    "News", "Magazine Feature", "Cyber Security", "Health & Social Care", "Housing", "Opinion",
+    "Videos", "Partner content",
 ];
 
 struct Person {
@@ -94,13 +88,7 @@ struct Piece {
 }
 
 const FORWARD: [&str; 7] = [
-    "commissioned",
-    "draft_received",
-    "in_edit",
-    "subbed",
-    "approved",
-    "laid_out",
-    "published",
+    "commissioned", "draft_received", "in_edit", "subbed", "approved", "laid_out", "published",
 ];
 
 fn upto(status: &str) -> &'static [&'static str] {

@@ -157,12 +157,7 @@ fn spiked_is_reachable_before_published_and_published_is_final() {
         .add_article(&f.actor, e, &piece("Ten lessons from lockdown"))
         .unwrap();
     for name in [
-        "commissioned",
-        "draft_received",
-        "in_edit",
-        "subbed",
-        "approved",
-        "laid_out",
+        "commissioned", "draft_received", "in_edit", "subbed", "approved", "laid_out",
     ] {
         let to = status(&f, a.id, name);
         f.store.change_status(&f.actor, a.id, None, to).unwrap();

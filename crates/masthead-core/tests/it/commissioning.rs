@@ -198,8 +198,7 @@ fn an_offer_is_answered_once_and_every_step_is_in_the_pieces_history() {
         .map(|h| h.text)
         .collect();
     for expected in [
-        "assigned it to Sam Okoro",
-        "recorded that Sam Okoro accepted",
+        "assigned it to Sam Okoro", "recorded that Sam Okoro accepted",
         "withdrew the assignment from Sam Okoro",
     ] {
         assert!(texts.iter().any(|t| t == expected), "{expected}: {texts:?}");
@@ -320,8 +319,7 @@ fn a_declined_piece_needs_a_writer_until_it_is_reassigned_in_one_step() {
     assert_eq!(
         in_last,
         [
-            "withdrew the assignment from Ada Lowe",
-            "assigned it to Sam Okoro"
+            "withdrew the assignment from Ada Lowe", "assigned it to Sam Okoro"
         ],
         "one change set"
     );

@@ -18,15 +18,8 @@ fn a_new_kind_is_one_step_and_pieces_can_have_it_at_once() {
     assert_eq!(
         defaults,
         [
-            "News",
-            "Feature",
-            "Opinion",
-            "Interview",
-            "Case study",
-            "Partner content",
-            "Competition",
-            "Survey",
-            "Video"
+            "News", "Feature", "Opinion", "Interview", "Case study", "Partner content",
+            "Competition", "Survey", "Video"
         ]
     );
     let white = f.store.add_kind(&f.actor, p, "  White paper ").unwrap();

@@ -27,15 +27,8 @@ fn a_publication_starts_with_the_default_workflow_and_sections() {
     assert_eq!(
         labels,
         [
-            "Idea",
-            "Commissioned",
-            "Draft received",
-            "In edit",
-            "Subbed",
-            "Approved",
-            "Laid out",
-            "Published",
-            "Spiked"
+            "Idea", "Commissioned", "Draft received", "In edit", "Subbed", "Approved", "Laid out",
+            "Published", "Spiked"
         ]
     );
     let colours: Vec<_> = workflow
@@ -126,11 +119,7 @@ fn contributors_need_a_name_and_a_unique_valid_email() {
     });
     assert_eq!(err.field(), Some("email"));
     for bad in [
-        "chris",
-        "chris@",
-        "@nalc.example",
-        "chris@nalc",
-        "chris borg@nalc.example",
+        "chris", "chris@", "@nalc.example", "chris@nalc", "chris borg@nalc.example",
         "a@b@c.example",
     ] {
         f.refused("email_invalid", |s, a| {

@@ -192,11 +192,7 @@ enum FlowEdit {
 }
 
 const NAMES: &[&str] = &[
-    "Legal read",
-    "Fact check",
-    "Picture desk",
-    "On hold",
-    "Proofed",
+    "Legal read", "Fact check", "Picture desk", "On hold", "Proofed",
 ];
 
 fn flow_edit() -> impl Strategy<Value = FlowEdit> {

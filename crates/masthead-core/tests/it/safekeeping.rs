@@ -294,12 +294,8 @@ fn check_names_what_is_broken() {
     let report = f.store.check().unwrap();
     let codes: Vec<&str> = report.problems.iter().map(|p| p.code.as_str()).collect();
     for code in [
-        "slots_overlap",
-        "slot_off_the_pages",
-        "history_of_nothing",
-        "draft_without_contents",
-        "status_of_another_publication",
-        "integrity",
+        "slots_overlap", "slot_off_the_pages", "history_of_nothing", "draft_without_contents",
+        "status_of_another_publication", "integrity",
     ] {
         assert!(codes.contains(&code), "{code} not found in {report:?}");
     }

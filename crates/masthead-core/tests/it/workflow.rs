@@ -71,16 +71,8 @@ fn a_status_added_after_subbed_sits_between_subbed_and_approved_with_a_deadline(
     assert_eq!(
         labels,
         [
-            "Idea",
-            "Commissioned",
-            "Draft received",
-            "In edit",
-            "Subbed",
-            "Legal read",
-            "Approved",
-            "Laid out",
-            "Published",
-            "Spiked"
+            "Idea", "Commissioned", "Draft received", "In edit", "Subbed", "Legal read",
+            "Approved", "Laid out", "Published", "Spiked"
         ]
     );
     let pos = |l: &str| wf2.statuses.iter().position(|s| s.label == l).unwrap();

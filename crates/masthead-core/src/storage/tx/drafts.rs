@@ -36,18 +36,8 @@ impl SqlTx<'_> {
                 media_type, size, sha256, words, submitted_at, recorded_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             p![
-                d.id,
-                d.article,
-                d.assignment,
-                d.contributor,
-                d.version,
-                d.file_name,
-                d.media_type,
-                d.size as i64,
-                d.sha256,
-                d.words,
-                at,
-                d.recorded_by
+                d.id, d.article, d.assignment, d.contributor, d.version, d.file_name, d.media_type,
+                d.size as i64, d.sha256, d.words, at, d.recorded_by
             ],
         )?;
         self.exec(
@@ -111,12 +101,7 @@ impl SqlTx<'_> {
             "SELECT draft_id, number, moved_from, moved_to
                FROM masthead_submit_draft(?1, ?2, ?3, ?4, ?5, ?6)",
             p![
-                article,
-                d.file_name,
-                d.media_type,
-                d.original,
-                d.text,
-                d.markdown
+                article, d.file_name, d.media_type, d.original, d.text, d.markdown
             ],
             &mut |r| {
                 let (from, to): (Option<String>, Option<String>) = (r.get(2)?, r.get(3)?);

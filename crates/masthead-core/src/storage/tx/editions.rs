@@ -34,20 +34,8 @@ impl SqlTx<'_> {
                 on_sale_date, notes, created_at, updated_at, publication_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
             p![
-                id,
-                v.name,
-                v.theme,
-                topics,
-                cover,
-                v.page_count,
-                commissioning,
-                copy,
-                subbing,
-                press,
-                on_sale,
-                v.notes,
-                at,
-                publication
+                id, v.name, v.theme, topics, cover, v.page_count, commissioning, copy, subbing,
+                press, on_sale, v.notes, at, publication
             ],
         )
         .map(drop)
@@ -68,20 +56,8 @@ impl SqlTx<'_> {
                 updated_at = ?13, version = version + 1
              WHERE id = ?1 AND version = ?14 AND deleted_at IS NULL",
             p![
-                id,
-                v.name,
-                v.theme,
-                topics,
-                cover,
-                v.page_count,
-                commissioning,
-                copy,
-                subbing,
-                press,
-                on_sale,
-                v.notes,
-                at,
-                version
+                id, v.name, v.theme, topics, cover, v.page_count, commissioning, copy, subbing,
+                press, on_sale, v.notes, at, version
             ],
         )
         .map(|n| n == 1)

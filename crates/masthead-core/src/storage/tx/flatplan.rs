@@ -86,15 +86,8 @@ impl SqlTx<'_> {
                 part_offset, part_units, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
             p![
-                sl.id,
-                sl.edition,
-                sl.article,
-                sl.advert,
-                sl.first_page,
-                sl.last_page,
-                sl.part_offset,
-                sl.part_units,
-                at
+                sl.id, sl.edition, sl.article, sl.advert, sl.first_page, sl.last_page,
+                sl.part_offset, sl.part_units, at
             ],
         )
         .map(drop)
@@ -107,13 +100,7 @@ impl SqlTx<'_> {
                 updated_at = ?7, version = version + 1
              WHERE id = ?1 AND version = ?2",
             p![
-                sl.id,
-                version,
-                sl.first_page,
-                sl.last_page,
-                sl.part_offset,
-                sl.part_units,
-                at
+                sl.id, version, sl.first_page, sl.last_page, sl.part_offset, sl.part_units, at
             ],
         )
         .map(|n| n == 1)

@@ -37,17 +37,8 @@ impl SqlTx<'_> {
                 standfirst, word_target, notes, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
             p![
-                a.id,
-                a.edition,
-                v.section_id,
-                a.status,
-                a.kind,
-                v.title,
-                a.slug,
-                v.standfirst,
-                v.word_target,
-                v.notes,
-                at
+                a.id, a.edition, v.section_id, a.status, a.kind, v.title, a.slug, v.standfirst,
+                v.word_target, v.notes, at
             ],
         )
         .map(drop)
@@ -66,16 +57,8 @@ impl SqlTx<'_> {
                 kind_id = ?7, word_target = ?8, notes = ?9, updated_at = ?10, version = version + 1
              WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
             p![
-                id,
-                version,
-                v.title,
-                slug,
-                v.standfirst,
-                v.section_id,
-                v.kind_id,
-                v.word_target,
-                v.notes,
-                at
+                id, version, v.title, slug, v.standfirst, v.section_id, v.kind_id, v.word_target,
+                v.notes, at
             ],
         )
         .map(|n| n == 1)

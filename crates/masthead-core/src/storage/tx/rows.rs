@@ -195,11 +195,7 @@ pub(super) fn edition(row: &Row<'_>) -> Result<Edition> {
 pub(super) fn edition_fields(v: &EditionInput) -> (String, [Option<String>; 6]) {
     let topics = serde_json::to_string(&v.focus_topics).unwrap_or_else(|_| "[]".into());
     let dates = [
-        v.cover_date,
-        v.commissioning_closes,
-        v.copy_deadline,
-        v.subbing_deadline,
-        v.press_date,
+        v.cover_date, v.commissioning_closes, v.copy_deadline, v.subbing_deadline, v.press_date,
         v.on_sale_date,
     ]
     .map(date_text);

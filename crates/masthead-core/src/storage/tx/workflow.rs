@@ -228,13 +228,7 @@ impl SqlTx<'_> {
                 (SELECT coalesce(max(position) + 1, 0) FROM kinds WHERE publication_id = ?2),
                 CASE WHEN ?5 THEN ?6 END, ?6, ?6, ?7)",
             p![
-                k.id,
-                k.publication,
-                k.key,
-                k.label,
-                k.retired,
-                at,
-                k.words_per_page
+                k.id, k.publication, k.key, k.label, k.retired, at, k.words_per_page
             ],
         )
         .map(drop)

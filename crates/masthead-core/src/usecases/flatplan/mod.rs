@@ -413,10 +413,7 @@ impl Store {
             let (first, last, offset, units) = fit(tx, old.edition_id, place, Some(id))?;
             if (first, last, offset, units)
                 == (
-                    old.first_page,
-                    old.last_page,
-                    old.part_offset,
-                    old.part_units,
+                    old.first_page, old.last_page, old.part_offset, old.part_units,
                 )
             {
                 return load(tx, old.edition_id);

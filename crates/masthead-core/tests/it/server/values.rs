@@ -104,12 +104,7 @@ fn the_server_counts_words_by_the_core_rule() {
     }
     // A date as Masthead writes it; false, not an error, for the rest.
     let dates: Vec<(String, bool)> = [
-        "2021-02-28",
-        "2021-02-30",
-        "2021-13-01",
-        "garbage",
-        "99999-01-01",
-        "2024-02-29",
+        "2021-02-28", "2021-02-30", "2021-13-01", "garbage", "99999-01-01", "2024-02-29",
     ]
     .iter()
     .map(|d| {
