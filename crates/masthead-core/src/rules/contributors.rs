@@ -29,24 +29,7 @@ pub(crate) fn valid_email(email: &str) -> Result<String> {
 pub(crate) fn validate(input: &ContributorInput) -> Result<ContributorInput> {
     let email = match input.email.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(email) => {
-            let email = optional_text(email, "email", "email address", 254)?;
-            let valid = email.split_once('@').is_some_and(|(local, domain)| {
-                !local.is_empty()
-                    && domain.contains('.')
-                    && !domain.starts_with('.')
-                    && !domain.ends_with('.')
-                    && !domain.contains('@')
-            }) && !email.chars().any(char::is_whitespace);
-            if !valid {
-                return Err(Error::invalid(
-                    "email_invalid",
-                    "email",
-                    format!("\"{email}\" is not an email address. Use the form name@example.org."),
-                ));
-            }
-            Some(email)
-        }
+        Some(email) => Some(valid_email(email)?),
     };
     Ok(ContributorInput {
         name: required_text(&input.name, "name", "contributor's name", 120)?,
