@@ -27,13 +27,7 @@ pub struct ArticleFields {
 #[derive(Debug, Subcommand)]
 pub enum ArticleCmd {
     /// List an edition's pieces.
-    List {
-        /// The edition's name or id.
-        #[arg(long)]
-        edition: String,
-        #[arg(long)]
-        json: bool,
-    },
+    List(EditionList),
     /// Add a piece to an edition; it starts as an Idea.
     Add {
         /// The edition's name or id.

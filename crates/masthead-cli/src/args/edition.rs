@@ -60,12 +60,7 @@ pub struct EditionFields {
 #[derive(Debug, Subcommand)]
 pub enum EditionCmd {
     /// List editions, latest on-sale date first.
-    List {
-        #[arg(long)]
-        publication: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
+    List(PublicationList),
     /// Plan a new edition.
     Add {
         /// The publication's name or id (optional when there is only one).

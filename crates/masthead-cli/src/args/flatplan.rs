@@ -110,12 +110,7 @@ pub struct AdvertFields {
 #[derive(Debug, Subcommand)]
 pub enum AdvertCmd {
     /// List an edition's adverts.
-    List {
-        #[arg(long)]
-        edition: String,
-        #[arg(long)]
-        json: bool,
-    },
+    List(EditionList),
     /// Book an advert into an edition.
     Add {
         #[arg(long)]

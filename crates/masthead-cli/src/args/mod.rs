@@ -215,3 +215,32 @@ pub use edition::*;
 pub use flatplan::*;
 pub use io::*;
 pub use workflow::*;
+
+/// `--publication` (optional when there is only one) and `--json`: a list
+/// of a publication's editions, statuses or sections.
+#[derive(Debug, Args)]
+pub struct PublicationList {
+    #[arg(long)]
+    pub publication: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `--edition` and `--json`: a list of an edition's pieces or adverts.
+#[derive(Debug, Args)]
+pub struct EditionList {
+    /// The edition's name or id.
+    #[arg(long)]
+    pub edition: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `--publication` and `--name`: a new section or kind of piece.
+#[derive(Debug, Args)]
+pub struct NewName {
+    #[arg(long)]
+    pub publication: Option<String>,
+    #[arg(long)]
+    pub name: String,
+}

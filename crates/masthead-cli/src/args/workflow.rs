@@ -5,12 +5,7 @@ use super::*;
 #[derive(Debug, Subcommand)]
 pub enum WorkflowCmd {
     /// List the statuses in order, with their moves and deadlines.
-    List {
-        #[arg(long)]
-        publication: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
+    List(PublicationList),
     /// Add a status after another; it takes over that status's forward moves.
     Add {
         #[arg(long)]
@@ -110,19 +105,9 @@ pub struct WorkflowCommon {
 #[derive(Debug, Subcommand)]
 pub enum SectionCmd {
     /// List a publication's sections.
-    List {
-        #[arg(long)]
-        publication: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
+    List(PublicationList),
     /// Add a section at the end of the list.
-    Add {
-        #[arg(long)]
-        publication: Option<String>,
-        #[arg(long)]
-        name: String,
-    },
+    Add(NewName),
     /// Rename a section.
     Rename {
         /// The section's current name or id.
@@ -152,12 +137,7 @@ pub enum KindCmd {
         json: bool,
     },
     /// Add a kind of piece, e.g. `kind add --name "White paper"`.
-    Add {
-        #[arg(long)]
-        publication: Option<String>,
-        #[arg(long)]
-        name: String,
-    },
+    Add(NewName),
     /// Rename a kind; the pieces that have it keep it.
     Rename {
         /// The kind's current name, key or id.

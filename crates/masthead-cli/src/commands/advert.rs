@@ -28,7 +28,7 @@ pub(crate) fn advert_input(base: AdvertInput, f: &AdvertFields) -> Result<Advert
 
 pub(crate) fn advert(cmd: &AdvertCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
     match cmd {
-        AdvertCmd::List { edition, json } => {
+        AdvertCmd::List(EditionList { edition, json }) => {
             let store = open(path, false)?;
             let id = store.find_edition(None, edition)?;
             let list = store.list_adverts(id)?;

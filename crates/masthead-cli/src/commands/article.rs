@@ -69,7 +69,7 @@ pub(crate) fn article_input(
 
 pub(crate) fn article(cmd: &ArticleCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
     match cmd {
-        ArticleCmd::List { edition, json } => {
+        ArticleCmd::List(EditionList { edition, json }) => {
             let store = open(path, false)?;
             let id = store.find_edition(None, edition)?;
             let list = store.list_articles(id, local_today())?;

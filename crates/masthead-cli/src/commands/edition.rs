@@ -25,7 +25,7 @@ pub(crate) fn edition_input(base: EditionInput, f: &EditionFields) -> EditionInp
 
 pub(crate) fn edition(cmd: &EditionCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
     match cmd {
-        EditionCmd::List { publication, json } => {
+        EditionCmd::List(PublicationList { publication, json }) => {
             let store = open(path, false)?;
             let publication = publication
                 .as_deref()

@@ -29,7 +29,7 @@ pub(crate) fn kind(cmd: &KindCmd, path: &PathBuf, who: &Actor, out: &Out) -> Out
             );
             Ok(())
         }
-        KindCmd::Add { publication, name } => {
+        KindCmd::Add(NewName { publication, name }) => {
             let (mut store, publication) = open_publication(path, publication)?;
             let k = store.add_kind(who, publication, name)?;
             out.line(&format!("Added the kind \"{}\" ({}).", k.label, k.key));

@@ -4,7 +4,7 @@ use super::prelude::*;
 
 pub(crate) fn section(cmd: &SectionCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
     match cmd {
-        SectionCmd::List { publication, json } => {
+        SectionCmd::List(PublicationList { publication, json }) => {
             let (store, publication) = open_publication(path, publication)?;
             let list = store.list_sections(publication)?;
             if *json {
@@ -17,7 +17,7 @@ pub(crate) fn section(cmd: &SectionCmd, path: &PathBuf, who: &Actor, out: &Out) 
             );
             Ok(())
         }
-        SectionCmd::Add { publication, name } => {
+        SectionCmd::Add(NewName { publication, name }) => {
             let (mut store, publication) = open_publication(path, publication)?;
             let s = store.add_section(who, publication, name)?;
             out.line(&format!("Added section \"{}\" ({}).", s.name, s.id));

@@ -3,7 +3,7 @@
 use super::prelude::*;
 
 pub(crate) fn workflow(cmd: &WorkflowCmd, path: &PathBuf, who: &Actor, out: &Out) -> Outcome {
-    if let WorkflowCmd::List { publication, json } = cmd {
+    if let WorkflowCmd::List(PublicationList { publication, json }) = cmd {
         let (store, publication) = open_publication(path, publication)?;
         let wf = store.workflow(publication)?;
         if *json {
@@ -13,7 +13,7 @@ pub(crate) fn workflow(cmd: &WorkflowCmd, path: &PathBuf, who: &Actor, out: &Out
         return Ok(());
     }
     let common: &WorkflowCommon = match cmd {
-        WorkflowCmd::List { .. } => unreachable!("handled above"),
+        WorkflowCmd::List(_) => unreachable!("handled above"),
         WorkflowCmd::Add { common, .. }
         | WorkflowCmd::Rename { common, .. }
         | WorkflowCmd::Recolour { common, .. }
@@ -40,7 +40,7 @@ pub(crate) fn workflow(cmd: &WorkflowCmd, path: &PathBuf, who: &Actor, out: &Out
         Ok(StatusInput::from(s))
     };
     let (wf, done): (Workflow, String) = match cmd {
-        WorkflowCmd::List { .. } => unreachable!("handled above"),
+        WorkflowCmd::List(_) => unreachable!("handled above"),
         WorkflowCmd::Add {
             name,
             after,
