@@ -244,3 +244,18 @@ pub struct NewName {
     #[arg(long)]
     pub name: String,
 }
+
+/// `--publication`, `--name` and `--expect-version`: renaming a section or a
+/// kind of piece.
+#[derive(Debug, Args)]
+pub struct Renaming {
+    #[arg(long)]
+    pub publication: Option<String>,
+    /// The new name.
+    #[arg(long)]
+    pub name: String,
+    /// Refuse with a conflict (exit 2) unless the record is still at this
+    /// version (the `version` of `show --json`).
+    #[arg(long, value_name = "N")]
+    pub expect_version: Option<u32>,
+}

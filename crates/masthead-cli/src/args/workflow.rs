@@ -112,15 +112,8 @@ pub enum SectionCmd {
     Rename {
         /// The section's current name or id.
         section: String,
-        #[arg(long)]
-        publication: Option<String>,
-        /// The new name.
-        #[arg(long)]
-        name: String,
-        /// Refuse with a conflict (exit 2) unless the record is still at this
-        /// version (the `version` of `show --json`).
-        #[arg(long, value_name = "N")]
-        expect_version: Option<u32>,
+        #[command(flatten)]
+        to: Renaming,
     },
 }
 
@@ -142,15 +135,8 @@ pub enum KindCmd {
     Rename {
         /// The kind's current name, key or id.
         kind: String,
-        #[arg(long)]
-        publication: Option<String>,
-        /// The new name.
-        #[arg(long)]
-        name: String,
-        /// Refuse with a conflict (exit 2) unless the record is still at this
-        /// version (the `version` of `show --json`).
-        #[arg(long, value_name = "N")]
-        expect_version: Option<u32>,
+        #[command(flatten)]
+        to: Renaming,
     },
     /// Retire a kind: pieces keep it, new pieces cannot have it.
     Retire {

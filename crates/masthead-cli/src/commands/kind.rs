@@ -37,9 +37,12 @@ pub(crate) fn kind(cmd: &KindCmd, path: &PathBuf, who: &Actor, out: &Out) -> Out
         }
         KindCmd::Rename {
             kind,
-            publication,
-            name,
-            expect_version,
+            to:
+                Renaming {
+                    publication,
+                    name,
+                    expect_version,
+                },
         } => {
             let (mut store, publication) = open_publication(path, publication)?;
             let id = store.find_kind(publication, kind)?;

@@ -35,7 +35,7 @@ pub(crate) mod prelude {
         self, AdvertCmd, AdvertFields, ArticleCmd, ArticleFields, AssignmentCmd, AssignmentKey,
         Cli, ContributorCmd, ContributorFields, DraftCmd, DraftPiece, EditionCmd, EditionFields,
         EditionList, ExportCmd, FlatplanCmd, KindCmd, NewName, PublicationCmd, PublicationList,
-        SectionCmd, SlotOwner, TeamCmd, WhereArgs, WorkflowCmd, WorkflowCommon,
+        Renaming, SectionCmd, SlotOwner, TeamCmd, WhereArgs, WorkflowCmd, WorkflowCommon,
     };
     pub(crate) use crate::output::{self, Out};
     pub(crate) use crate::{

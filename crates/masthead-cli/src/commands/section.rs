@@ -25,9 +25,12 @@ pub(crate) fn section(cmd: &SectionCmd, path: &PathBuf, who: &Actor, out: &Out) 
         }
         SectionCmd::Rename {
             section,
-            publication,
-            name,
-            expect_version,
+            to:
+                Renaming {
+                    publication,
+                    name,
+                    expect_version,
+                },
         } => {
             let (mut store, publication) = open_publication(path, publication)?;
             let id = store.find_section(publication, section)?;

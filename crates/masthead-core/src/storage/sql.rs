@@ -272,6 +272,10 @@ where
 /// Calls back once per result row.
 pub(crate) type EachRow<'f> = &'f mut dyn FnMut(&Row<'_>) -> Result<()>;
 
+/// Numbered parameters bound as text: `values[i]` is `?{i+1}`, and `None`
+/// one that the query leaves out.
+pub(crate) type Numbered<'v> = &'v [Option<String>];
+
 /// One open transaction on an engine: what `storage/tx.rs` runs its
 /// statements through. Dropped without `commit`, it rolls back.
 pub(crate) trait Conn {
@@ -280,12 +284,7 @@ pub(crate) trait Conn {
     /// Runs a query whose conditions use numbered parameters only for the
     /// filters that are set: `values[i]` is `?{i+1}`, bound as text, and a
     /// number the query leaves out is skipped.
-    fn each_numbered(
-        &mut self,
-        sql: &str,
-        values: &[Option<String>],
-        each: EachRow<'_>,
-    ) -> Result<()>;
+    fn each_numbered(&mut self, sql: &str, values: Numbered<'_>, each: EachRow<'_>) -> Result<()>;
     /// Runs a statement; the number of rows it changed.
     fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<usize>;
     /// Whether this is a team server (logins and roles exist) or a file.

@@ -12,7 +12,7 @@ use std::io::Write;
 use std::sync::{Mutex, OnceLock};
 
 use crate::error::Result;
-use crate::storage::sql::{Conn, EachRow, Param};
+use crate::storage::sql::{Conn, EachRow, Numbered, Param};
 
 /// One statement as it was run: its SQL (before the engine's dialect) and,
 /// for a statement with optional filters, how many text parameters it has.
@@ -104,12 +104,7 @@ impl Conn for Logged<'_> {
         self.0.each(sql, params, each)
     }
 
-    fn each_numbered(
-        &mut self,
-        sql: &str,
-        values: &[Option<String>],
-        each: EachRow<'_>,
-    ) -> Result<()> {
+    fn each_numbered(&mut self, sql: &str, values: Numbered<'_>, each: EachRow<'_>) -> Result<()> {
         note(sql, Some(values.len()));
         self.0.each_numbered(sql, values, each)
     }

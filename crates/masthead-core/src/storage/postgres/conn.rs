@@ -7,7 +7,7 @@ use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
 
 use super::{Inner, map_error};
 use crate::error::Result;
-use crate::storage::sql::{Cell, Conn, EachRow, Param, Row, RowAccess, stored_value};
+use crate::storage::sql::{Cell, Conn, EachRow, Numbered, Param, Row, RowAccess, stored_value};
 
 /// One transaction on the backend's connection. Dropped without `commit`,
 /// it rolls back.
@@ -235,12 +235,7 @@ impl Conn for PgConn<'_> {
         self.rows(&stmt, &params(params_), each)
     }
 
-    fn each_numbered(
-        &mut self,
-        sql: &str,
-        values: &[Option<String>],
-        each: EachRow<'_>,
-    ) -> Result<()> {
+    fn each_numbered(&mut self, sql: &str, values: Numbered<'_>, each: EachRow<'_>) -> Result<()> {
         // Typed up front: PostgreSQL cannot guess the type of a number the
         // query leaves out.
         let stmt = self.statement(sql, Some(values.len()))?;

@@ -8,7 +8,7 @@ use rusqlite::types::{ToSqlOutput, ValueRef};
 
 use super::map_error;
 use crate::error::{Error, Result};
-use crate::storage::sql::{Cell, Conn, EachRow, Param, Row, RowAccess, stored_value};
+use crate::storage::sql::{Cell, Conn, EachRow, Numbered, Param, Row, RowAccess, stored_value};
 
 pub(crate) struct SqliteConn<'c> {
     tx: Transaction<'c>,
@@ -80,12 +80,7 @@ impl Conn for SqliteConn<'_> {
         self.rows(rows, each)
     }
 
-    fn each_numbered(
-        &mut self,
-        sql: &str,
-        values: &[Option<String>],
-        each: EachRow<'_>,
-    ) -> Result<()> {
+    fn each_numbered(&mut self, sql: &str, values: Numbered<'_>, each: EachRow<'_>) -> Result<()> {
         let mut stmt = self.tx.prepare_cached(sql).map_err(|e| self.err(e))?;
         // SQLite counts parameters up to the highest used: bind up to there.
         for (i, value) in values.iter().enumerate() {
