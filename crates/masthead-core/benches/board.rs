@@ -18,27 +18,27 @@ use common::*;
 
 fn main() {
     let (path, _tmp) = bench_path();
-    let Generated {
-        publication,
-        first,
-        took: generated,
-    } = generate(&path);
+    let g = generate(&path);
 
     let store = Store::open(&path).expect("the generated database");
     let filter = BoardFilter {
-        edition_id: Some(first),
+        edition_id: Some(g.first),
         ..BoardFilter::default()
     };
     let today = NaiveDate::from_ymd_opt(2021, 1, 10).expect("a date");
-    let board = store.board(publication, &filter, today).expect("the board");
+    let board = store
+        .board(g.publication, &filter, today)
+        .expect("the board");
     assert_eq!(board.cards.len(), PIECES_PER_EDITION);
     let (board_p50, board_p95) = measure(|| {
-        let b = store.board(publication, &filter, today).expect("the board");
+        let b = store
+            .board(g.publication, &filter, today)
+            .expect("the board");
         std::hint::black_box(b);
     });
 
     let conn = rusqlite::Connection::open(&path).expect("a reader");
-    let edition = first.to_string();
+    let edition = g.first.to_string();
     let (base_p50, base_p95) = measure(|| {
         let mut stmt = conn
             .prepare_cached(
@@ -62,7 +62,7 @@ fn main() {
         EDITIONS,
         CONTRIBUTORS,
         EDITIONS * PIECES_PER_EDITION,
-        generated.as_secs_f64()
+        g.took.as_secs_f64()
     );
     println!(
         "board, one edition of {PIECES_PER_EDITION} pieces ({RUNS} runs): p50 {:.2} ms, p95 {:.2} ms",

@@ -20,11 +20,7 @@ use common::*;
 
 fn main() {
     let (path, _tmp) = bench_path();
-    let Generated {
-        publication,
-        first,
-        took: generated,
-    } = generate(&path);
+    let g = generate(&path);
     let file = Store::open(&path).expect("the generated database");
 
     let cluster = masthead_pgtest::cluster();
@@ -47,11 +43,11 @@ fn main() {
 
     let today = NaiveDate::from_ymd_opt(2021, 1, 10).expect("a date");
     let filter = BoardFilter {
-        edition_id: Some(first),
+        edition_id: Some(g.first),
         ..BoardFilter::default()
     };
     let piece = file
-        .list_articles(first, today)
+        .list_articles(g.first, today)
         .expect("the pieces")
         .into_iter()
         .nth(150)
@@ -62,19 +58,19 @@ fn main() {
     println!(
         "generated {} pieces in {:.1} s; moved onto the server in {:.1} s ({} history lines)",
         summary.rows("articles"),
-        generated.as_secs_f64(),
+        g.took.as_secs_f64(),
         imported.as_secs_f64(),
         summary.rows("changes"),
     );
     type Read<'a> = &'a dyn Fn(&Store);
     let screens: [(&str, Read<'_>); 3] = [
         ("board (one edition, 300 cards)", &|s: &Store| {
-            let b = s.board(publication, &filter, today).expect("the board");
+            let b = s.board(g.publication, &filter, today).expect("the board");
             assert_eq!(b.cards.len(), PIECES_PER_EDITION);
             std::hint::black_box(b);
         }),
         ("piece list (one edition)", &|s: &Store| {
-            let list = s.list_articles(first, today).expect("the pieces");
+            let list = s.list_articles(g.first, today).expect("the pieces");
             assert_eq!(list.len(), PIECES_PER_EDITION);
             std::hint::black_box(list);
         }),

@@ -26,13 +26,8 @@ pub enum ExportCmd {
     },
     /// The edition plan as a PDF: cover, run sheet, flatplan, deadlines.
     Pdf {
-        #[arg(long)]
-        edition: String,
-        #[arg(long)]
-        publication: Option<String>,
-        /// Where to write it; an existing file is not overwritten.
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        plan: PlanFile,
         /// a4 or letter.
         #[arg(long, default_value = "a4")]
         paper: String,
@@ -48,12 +43,8 @@ pub enum ExportCmd {
     },
     /// The run sheet as CSV (RFC 4180, UTF-8): one row per piece.
     Csv {
-        #[arg(long)]
-        edition: String,
-        #[arg(long)]
-        publication: Option<String>,
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        plan: PlanFile,
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
     },
@@ -113,4 +104,16 @@ pub enum TeamCmd {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Which edition's plan, and where its file goes.
+#[derive(Debug, Args)]
+pub struct PlanFile {
+    #[arg(long)]
+    pub edition: String,
+    #[arg(long)]
+    pub publication: Option<String>,
+    /// Where to write it; an existing file is not overwritten.
+    #[arg(long)]
+    pub out: PathBuf,
 }

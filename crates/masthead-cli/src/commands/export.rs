@@ -1,6 +1,7 @@
 //! `export`: the edition plan as PDF, CSV or JSON.
 
 use super::prelude::*;
+use crate::args::PlanFile;
 use masthead_core::export::{ExportFormat, PlanPart};
 use masthead_core::model::EditionPlan;
 
@@ -20,9 +21,12 @@ pub(crate) fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {
             Ok(())
         }
         ExportCmd::Pdf {
-            edition,
-            publication,
-            out: to,
+            plan:
+                PlanFile {
+                    edition,
+                    publication,
+                    out: to,
+                },
             paper,
             only,
             colour,
@@ -48,9 +52,12 @@ pub(crate) fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {
             Ok(())
         }
         ExportCmd::Csv {
-            edition,
-            publication,
-            out: to,
+            plan:
+                PlanFile {
+                    edition,
+                    publication,
+                    out: to,
+                },
             today,
         } => {
             let request = masthead_pdf::PlanExport {
