@@ -34,15 +34,15 @@ fn offer(contributor: ContributorId) -> AssignmentInput {
     }
 }
 
-struct Demo {
-    f: Fixture,
-    publication: PublicationId,
-    edition: EditionId,
-    piece: ArticleId,
+pub(crate) struct Demo {
+    pub(crate) f: Fixture,
+    pub(crate) publication: PublicationId,
+    pub(crate) edition: EditionId,
+    pub(crate) piece: ArticleId,
 }
 
 /// The demo, and its "Ideas" piece with no writer yet.
-fn demo() -> Demo {
+pub(crate) fn demo() -> Demo {
     let mut f = Fixture::new();
     let edition = f.store.load_demo(&f.actor).unwrap();
     let publication = f.store.edition(edition).unwrap().publication_id;

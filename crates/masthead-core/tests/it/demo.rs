@@ -101,13 +101,7 @@ fn the_demo_joins_an_existing_publication_of_the_same_name() {
     let p = f.publication(DEMO_PUBLICATION);
     f.store.load_demo(&f.actor).unwrap();
     assert_eq!(f.store.list_publications().unwrap().len(), 1);
-    let sections: Vec<_> = f
-        .store
-        .list_sections(p)
-        .unwrap()
-        .into_iter()
-        .map(|s| s.name)
-        .collect();
+    let sections = f.section_names(p);
     assert!(
         sections.contains(&"Cyber Security".to_string()),
         "{sections:?}"

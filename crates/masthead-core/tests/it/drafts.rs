@@ -38,17 +38,12 @@ struct Desk {
 /// The demo's idea with no writer yet, commissioned from Sam Okoro
 /// (1,000 words).
 fn desk() -> Desk {
-    let mut f = Fixture::new();
-    let edition = f.store.load_demo(&f.actor).unwrap();
-    let publication = f.store.edition(edition).unwrap().publication_id;
-    let piece = f
-        .store
-        .list_articles(edition, today())
-        .unwrap()
-        .into_iter()
-        .find(|a| a.contributors.is_empty() && a.status_label == "Idea")
-        .expect("the demo has an idea with no writer")
-        .id;
+    let crate::commissioning::Demo {
+        mut f,
+        publication,
+        edition,
+        piece,
+    } = crate::commissioning::demo();
     let writer = f
         .store
         .add_contributor(

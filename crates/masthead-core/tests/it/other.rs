@@ -44,13 +44,7 @@ fn a_publication_starts_with_the_default_workflow_and_sections() {
             "{colour} is not in the palette"
         );
     }
-    let sections: Vec<_> = f
-        .store
-        .list_sections(p)
-        .unwrap()
-        .into_iter()
-        .map(|s| s.name)
-        .collect();
+    let sections = f.section_names(p);
     assert_eq!(sections, ["News", "Features", "Opinion"]);
     let err = f.refused("duplicate", |s, a| {
         s.create_publication(

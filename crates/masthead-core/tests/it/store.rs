@@ -77,6 +77,14 @@ fn a_fresh_database_equals_an_upgraded_one() {
     }
 }
 
+/// The bytes of a SQLite file that `make` filled.
+fn sqlite_file(make: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<()>) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src.db");
+    make(&crate::open_sqlite(&src).unwrap()).unwrap();
+    std::fs::read(&src).unwrap()
+}
+
 fn assert_refused_untouched(bytes: &[u8], code: &str) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("other.db");
@@ -103,32 +111,19 @@ fn a_file_that_is_not_sqlite_is_refused_and_left_alone() {
 
 #[test]
 fn another_programs_sqlite_database_is_refused_and_left_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    let src = dir.path().join("src.db");
-    {
-        let conn = crate::open_sqlite(&src).unwrap();
-        conn.execute_batch(
-            "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');",
-        )
-        .unwrap();
-    }
-    let bytes = std::fs::read(&src).unwrap();
+    let bytes = sqlite_file(|conn| {
+        conn.execute_batch("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');")
+    });
     assert_refused_untouched(&bytes, "not_a_masthead_database");
 }
 
 #[test]
 fn a_database_from_a_newer_masthead_is_refused_and_left_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    let src = dir.path().join("src.db");
-    {
-        let conn = crate::open_sqlite(&src).unwrap();
-        conn.execute_batch("CREATE TABLE future (x TEXT);").unwrap();
-        conn.pragma_update(None, "application_id", APPLICATION_ID)
-            .unwrap();
+    let bytes = sqlite_file(|conn| {
+        conn.execute_batch("CREATE TABLE future (x TEXT);")?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
-            .unwrap();
-    }
-    let bytes = std::fs::read(&src).unwrap();
+    });
     assert_refused_untouched(&bytes, "database_too_new");
 }
 
