@@ -29,24 +29,16 @@ pub(crate) fn kind(cmd: &KindCmd, path: &PathBuf, who: &Actor, out: &Out) -> Out
             );
             Ok(())
         }
-        KindCmd::Add(NewName { publication, name }) => {
-            let (mut store, publication) = open_publication(path, publication)?;
-            let k = store.add_kind(who, publication, name)?;
+        KindCmd::Add(new) => {
+            let (mut store, publication) = open_publication(path, &new.publication)?;
+            let k = store.add_kind(who, publication, &new.name)?;
             out.line(&format!("Added the kind \"{}\" ({}).", k.label, k.key));
             Ok(())
         }
-        KindCmd::Rename {
-            kind,
-            to:
-                Renaming {
-                    publication,
-                    name,
-                    expect_version,
-                },
-        } => {
-            let (mut store, publication) = open_publication(path, publication)?;
+        KindCmd::Rename { kind, to } => {
+            let (mut store, publication) = open_publication(path, &to.publication)?;
             let id = store.find_kind(publication, kind)?;
-            let k = store.rename_kind(who, id, *expect_version, name)?;
+            let k = store.rename_kind(who, id, to.expect_version, &to.name)?;
             out.line(&format!("Renamed the kind to \"{}\".", k.label));
             Ok(())
         }

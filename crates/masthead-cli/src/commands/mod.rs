@@ -34,8 +34,8 @@ pub(crate) mod prelude {
     pub(crate) use crate::args::{
         self, AdvertCmd, AdvertFields, ArticleCmd, ArticleFields, AssignmentCmd, AssignmentKey,
         Cli, ContributorCmd, ContributorFields, DraftCmd, DraftPiece, EditionCmd, EditionFields,
-        EditionList, ExportCmd, FlatplanCmd, KindCmd, NewName, PublicationCmd, PublicationList,
-        Renaming, SectionCmd, SlotOwner, TeamCmd, WhereArgs, WorkflowCmd, WorkflowCommon,
+        EditionList, ExportCmd, FlatplanCmd, KindCmd, PublicationCmd, PublicationList, SectionCmd,
+        SlotOwner, TeamCmd, WhereArgs, WorkflowCmd, WorkflowCommon,
     };
     pub(crate) use crate::output::{self, Out};
     pub(crate) use crate::{

@@ -17,24 +17,16 @@ pub(crate) fn section(cmd: &SectionCmd, path: &PathBuf, who: &Actor, out: &Out) 
             );
             Ok(())
         }
-        SectionCmd::Add(NewName { publication, name }) => {
-            let (mut store, publication) = open_publication(path, publication)?;
-            let s = store.add_section(who, publication, name)?;
+        SectionCmd::Add(new) => {
+            let (mut store, publication) = open_publication(path, &new.publication)?;
+            let s = store.add_section(who, publication, &new.name)?;
             out.line(&format!("Added section \"{}\" ({}).", s.name, s.id));
             Ok(())
         }
-        SectionCmd::Rename {
-            section,
-            to:
-                Renaming {
-                    publication,
-                    name,
-                    expect_version,
-                },
-        } => {
-            let (mut store, publication) = open_publication(path, publication)?;
+        SectionCmd::Rename { section, to } => {
+            let (mut store, publication) = open_publication(path, &to.publication)?;
             let id = store.find_section(publication, section)?;
-            let s = store.rename_section(who, id, *expect_version, name)?;
+            let s = store.rename_section(who, id, to.expect_version, &to.name)?;
             out.line(&format!("Renamed the section to \"{}\".", s.name));
             Ok(())
         }

@@ -428,26 +428,22 @@ mod tests {
         let d = next_deadline(&by(&wf, "commissioned"), &wf.statuses, &e, None, day(1, 2)).unwrap();
         assert_eq!((d.date, d.overdue), (day(1, 1), true));
         // An assignment's due date wins until the draft is in.
-        let d = next_deadline(
-            &by(&wf, "commissioned"),
-            &wf.statuses,
-            &e,
-            Some(day(1, 5)),
-            day(1, 2),
-        )
-        .unwrap();
+        let due_5th = |status: &str| {
+            next_deadline(
+                &by(&wf, status),
+                &wf.statuses,
+                &e,
+                Some(day(1, 5)),
+                day(1, 2),
+            )
+            .unwrap()
+        };
+        let d = due_5th("commissioned");
         assert_eq!(
             (d.date, d.from_assignment, d.overdue),
             (day(1, 5), true, false)
         );
-        let d = next_deadline(
-            &by(&wf, "in_edit"),
-            &wf.statuses,
-            &e,
-            Some(day(1, 5)),
-            day(1, 2),
-        )
-        .unwrap();
+        let d = due_5th("in_edit");
         assert_eq!(
             (d.date, d.status_label.as_str(), d.from_assignment),
             (day(1, 15), "Subbed", false)

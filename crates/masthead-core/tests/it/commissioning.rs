@@ -461,17 +461,11 @@ fn the_board_shows_deadlines_from_the_workflow_and_the_assignment_wins() {
     );
     assert!(!overdue.cards.iter().any(|c| c.id == piece));
     // By contributor alone (every edition), only pieces they are still on.
-    let mine = f
-        .store
-        .board(
-            publication,
-            &BoardFilter {
-                contributor_id: Some(sam),
-                ..BoardFilter::default()
-            },
-            before_copy,
-        )
-        .unwrap();
+    let sams = BoardFilter {
+        contributor_id: Some(sam),
+        ..BoardFilter::default()
+    };
+    let mine = f.store.board(publication, &sams, before_copy).unwrap();
     assert_eq!(mine.cards.len(), 1);
     assert_eq!(mine.cards[0].contributors, ["Sam Okoro"]);
     let a = f
@@ -483,17 +477,7 @@ fn the_board_shows_deadlines_from_the_workflow_and_the_assignment_wins() {
         .unwrap()
         .remove(0);
     f.store.withdraw_assignment(&f.actor, a.id, None).unwrap();
-    let mine = f
-        .store
-        .board(
-            publication,
-            &BoardFilter {
-                contributor_id: Some(sam),
-                ..BoardFilter::default()
-            },
-            before_copy,
-        )
-        .unwrap();
+    let mine = f.store.board(publication, &sams, before_copy).unwrap();
     assert!(
         mine.cards.is_empty(),
         "a withdrawn writer's pieces are not theirs"
