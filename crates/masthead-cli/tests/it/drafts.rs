@@ -81,12 +81,7 @@ fn the_seed_article_in_three_formats_gives_three_versions_of_the_same_count() {
     let t3 = cli.run(&["draft", "text", "--article", PIECE]).ok().stdout;
     assert_eq!(t1, t3);
     assert!(t1.starts_with("Leeds commits to working with European cities"));
-    let diff = cli
-        .run(&[
-            "draft", "diff", "--article", PIECE, "--from", "1", "--to", "3",
-        ])
-        .ok()
-        .stdout;
+    let diff = diff_of(&cli, "1", "3");
     assert!(
         diff.contains("0 words added, 0 removed (484 → 484 words)"),
         "{diff}"
@@ -137,12 +132,7 @@ fn edits_show_in_the_word_diff_and_the_approved_version_is_the_copy() {
         edited.to_str().unwrap(),
     ])
     .ok();
-    let diff = cli
-        .run(&[
-            "draft", "diff", "--article", PIECE, "--from", "1", "--to", "2",
-        ])
-        .ok()
-        .stdout;
+    let diff = diff_of(&cli, "1", "2");
     assert!(
         diff.contains("have been {+close +}partners for [-52-]{+53+} years"),
         "{diff}"
@@ -299,4 +289,12 @@ fn every_bad_file_is_refused_with_one_line_naming_it_and_nothing_is_stored() {
     // A version that is not there.
     cli.run(&["draft", "text", "--article", PIECE, "--version", "4"])
         .refused("has no version 4");
+}
+
+/// `draft diff` of the test piece's versions `from` and `to`.
+fn diff_of(cli: &Cli, from: &str, to: &str) -> String {
+    let args = [
+        "draft", "diff", "--article", PIECE, "--from", from, "--to", to,
+    ];
+    cli.run(&args).ok().stdout
 }

@@ -190,20 +190,20 @@ fn the_same_source_date_epoch_gives_the_same_bytes_from_two_processes() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.pdf");
     let b = dir.path().join("b.pdf");
+    // The demo's plan as a PDF at `out`, made at the time `epoch` says.
+    let export_at = |out: &std::path::Path, epoch: &str| {
+        let args = [
+            "export",
+            "pdf",
+            "--edition",
+            "Feb/Mar 21",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        crate::run_with(Some(&cli.db), &args, &[("SOURCE_DATE_EPOCH", epoch)])
+    };
     for out in [&a, &b] {
-        crate::run_with(
-            Some(&cli.db),
-            &[
-                "export",
-                "pdf",
-                "--edition",
-                "Feb/Mar 21",
-                "--out",
-                out.to_str().unwrap(),
-            ],
-            &[("SOURCE_DATE_EPOCH", "1796000000")],
-        )
-        .ok();
+        export_at(out, "1796000000").ok();
     }
     assert!(
         std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap(),
@@ -218,17 +218,5 @@ fn the_same_source_date_epoch_gives_the_same_bytes_from_two_processes() {
     // The day deadlines are judged against is SOURCE_DATE_EPOCH's too.
     assert!(text.contains("Generated 30 Nov 2026, 00:53 UTC"), "{text}");
     assert!(text.contains("30 Nov 2026"), "{text}");
-    crate::run_with(
-        Some(&cli.db),
-        &[
-            "export",
-            "pdf",
-            "--edition",
-            "Feb/Mar 21",
-            "--out",
-            dir.path().join("c.pdf").to_str().unwrap(),
-        ],
-        &[("SOURCE_DATE_EPOCH", "yesterday")],
-    )
-    .refused("SOURCE_DATE_EPOCH is \"yesterday\"");
+    export_at(&dir.path().join("c.pdf"), "yesterday").refused("SOURCE_DATE_EPOCH is \"yesterday\"");
 }
