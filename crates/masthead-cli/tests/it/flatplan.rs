@@ -6,6 +6,14 @@ use crate::Cli;
 fn pieces_and_adverts_go_on_free_pages_and_show_page_by_page() {
     let cli = Cli::demo();
     let e = "Feb/Mar 21";
+    // "View all videos" placed or moved on edition `e`, with `more`.
+    let videos = |verb: &str, more: &[&str]| {
+        let mut args = vec![
+            "flatplan", verb, "--edition", e, "--article", "View all videos",
+        ];
+        args.extend_from_slice(more);
+        cli.run(&args)
+    };
     let plan = cli.run(&["flatplan", "show", e, "--json"]).ok().json();
     assert_eq!(plan["page_count"], 68);
     assert_eq!(plan["pages"].as_array().unwrap().len(), 68);
@@ -26,42 +34,21 @@ fn pieces_and_adverts_go_on_free_pages_and_show_page_by_page() {
 
     // A taken page is refused, naming the page and the piece on it.
     let before = cli.snapshot();
-    cli.run(&[
-        "flatplan", "place", "--edition", e, "--article", "View all videos", "--page", "13",
-    ])
-    .refused(
+    videos("place", &["--page", "13"]).refused(
         "Page 13 has no room for that: \"Keep communities at the heart of planning\" is there",
     );
     assert_eq!(cli.snapshot(), before, "a refusal changes nothing");
-    cli.run(&[
-        "flatplan", "place", "--edition", e, "--article", "View all videos", "--pages", "69-70",
-    ])
-    .refused("not in this edition");
-    cli.run(&[
-        "flatplan", "place", "--edition", e, "--article", "View all videos", "--page", "44",
-        "--part", "1/5",
-    ])
-    .refused("not a part of a page");
+    videos("place", &["--pages", "69-70"]).refused("not in this edition");
+    videos("place", &["--page", "44", "--part", "1/5"]).refused("not a part of a page");
 
     // The free top half of page 44, then a move, then off again.
-    cli.run(&[
-        "flatplan", "place", "--edition", e, "--article", "View all videos", "--page", "44",
-        "--part", "1/2", "--at", "top",
-    ])
-    .ok();
+    videos("place", &["--page", "44", "--part", "1/2", "--at", "top"]).ok();
     let plan = cli.run(&["flatplan", "show", e, "--json"]).ok().json();
     let slots = plan["pages"][43]["slots"].as_array().unwrap().clone();
     assert_eq!(slots.len(), 2);
     assert_eq!(plan["pages"][43]["free_twelfths"], 0);
-    cli.run(&[
-        "flatplan", "move", "--edition", e, "--article", "View all videos", "--pages", "50-51",
-        "--expect-version", "7",
-    ])
-    .refused("conflict");
-    cli.run(&[
-        "flatplan", "move", "--edition", e, "--article", "View all videos", "--pages", "50-51",
-    ])
-    .ok();
+    videos("move", &["--pages", "50-51", "--expect-version", "7"]).refused("conflict");
+    videos("move", &["--pages", "50-51"]).ok();
     let history = cli.run(&["article", "history", "View all videos"]).ok();
     assert!(
         history

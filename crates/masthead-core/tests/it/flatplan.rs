@@ -325,19 +325,7 @@ fn copyfit_compares_the_words_a_slot_holds_with_the_target() {
 #[test]
 fn a_new_edition_from_a_previous_one_keeps_its_adverts_not_its_pieces() {
     let (mut f, e) = demo();
-    let next = f
-        .store
-        .create_edition_from(
-            &f.actor,
-            e,
-            &EditionInput {
-                name: "Jun/Jul 21".into(),
-                page_count: 72,
-                ..EditionInput::default()
-            },
-        )
-        .unwrap()
-        .item;
+    let next = next_edition(&mut f, e, "Jun/Jul 21", 72);
     let plan = f.store.flatplan(next.id).unwrap();
     assert!(plan.unplaced_articles.is_empty());
     assert!(
@@ -403,19 +391,7 @@ fn shrinking_keeps_the_covers_and_never_overlaps_and_tiny_editions_are_refused()
 #[test]
 fn starting_from_a_longer_edition_leaves_what_does_not_fit_in_the_tray() {
     let (mut f, e) = demo();
-    let next = f
-        .store
-        .create_edition_from(
-            &f.actor,
-            e,
-            &EditionInput {
-                name: "Short".into(),
-                page_count: 40,
-                ..EditionInput::default()
-            },
-        )
-        .unwrap()
-        .item;
+    let next = next_edition(&mut f, e, "Short", 40);
     let plan = f.store.flatplan(next.id).unwrap();
     assert!(used(&plan).iter().all(|u| *u <= 12), "{:?}", used(&plan));
     let waiting: Vec<&str> = plan
@@ -451,4 +427,22 @@ fn a_part_of_a_page_is_written_with_one_set_of_signs() {
     assert_eq!(part_suffix(12), "");
     assert_eq!(part_suffix(4), " (⅓)");
     assert_eq!(part_suffix(3), " (¼)");
+}
+
+/// A new edition `name` of `pages` pages made from edition `from`.
+fn next_edition(
+    f: &mut Fixture,
+    from: EditionId,
+    name: &str,
+    pages: u32,
+) -> masthead_core::model::Edition {
+    let input = EditionInput {
+        name: name.into(),
+        page_count: pages,
+        ..EditionInput::default()
+    };
+    f.store
+        .create_edition_from(&f.actor, from, &input)
+        .unwrap()
+        .item
 }
