@@ -442,6 +442,13 @@ impl App {
         Ok(dir)
     }
 
+    /// Loads the demo from the welcome screen and waits for its edition.
+    pub async fn load_demo(&self) -> Result<()> {
+        self.click_button("Load the demo edition").await?;
+        self.wait_text("h1", "Feb/Mar 21").await?;
+        Ok(())
+    }
+
     /// Runs a journey in a fresh window as `user`: when it fails, the
     /// window is kept as `failure-<name>.png`; it is closed either way.
     pub async fn journey(

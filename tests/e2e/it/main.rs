@@ -130,8 +130,7 @@ async fn plan_an_edition(app: &App) -> Result<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_demo_edition_opens_on_first_run() -> Result<()> {
     App::journey("Erin Editor", "demo", async |app| {
-        app.click_button("Load the demo edition").await?;
-        app.wait_text("h1", "Feb/Mar 21").await?;
+        app.load_demo().await?;
         app.wait_text(".pieces", "Keep communities at the heart of planning")
             .await?;
         app.wait_text(".pieces", "Leeds commits to working with European cities")
@@ -149,8 +148,7 @@ async fn the_demo_edition_opens_on_first_run() -> Result<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_save_over_a_change_made_elsewhere_shows_the_conflict_dialog() -> Result<()> {
     App::journey("Erin Editor", "conflict", async |app| {
-        app.click_button("Load the demo edition").await?;
-        app.wait_text("h1", "Feb/Mar 21").await?;
+        app.load_demo().await?;
         app.click_button("Keep communities at the heart of planning")
             .await?;
         app.wait_text(".drawer .status", "Subbed").await?;

@@ -11,8 +11,7 @@ use super::*;
 async fn a_save_after_a_file_dialog_in_the_database_folder_is_kept() -> Result<()> {
     let app = App::start("Erin Editor").await?;
     let result = async {
-        app.click_button("Load the demo edition").await?;
-        app.wait_text("h1", "Feb/Mar 21").await?;
+        app.load_demo().await?;
         app.click_button("Export…").await?;
         app.wait_text(".modal, [role=dialog]", "The plan as a PDF")
             .await?;
@@ -60,8 +59,7 @@ async fn a_save_after_a_file_dialog_in_the_database_folder_is_kept() -> Result<(
 #[tokio::test(flavor = "multi_thread")]
 async fn the_window_carries_on_when_its_store_process_dies() -> Result<()> {
     App::journey("Erin Editor", "store-restart", async |app| {
-        app.click_button("Load the demo edition").await?;
-        app.wait_text("h1", "Feb/Mar 21").await?;
+        app.load_demo().await?;
         app.click_button("Keep communities at the heart of planning")
             .await?;
         app.wait_text(".drawer .status", "Subbed").await?;
@@ -94,8 +92,7 @@ async fn the_window_carries_on_when_its_store_process_dies() -> Result<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_editor_backs_up_and_restores_the_database() -> Result<()> {
     App::journey("Erin Editor", "backup-restore", async |app| {
-        app.click_button("Load the demo edition").await?;
-        app.wait_text("h1", "Feb/Mar 21").await?;
+        app.load_demo().await?;
         app.click_button("Settings").await?;
         app.wait_text("main", "Daily backups kept").await?;
         app.click_button("Back up…").await?;
@@ -166,8 +163,7 @@ async fn an_editor_checks_exports_and_imports_everything() -> Result<()> {
     let out = tempfile::tempdir()?;
     let export = out.path().join("pse-everything.jsonl");
     let result = async {
-        app.click_button("Load the demo edition").await?;
-        app.wait_text("h1", "Feb/Mar 21").await?;
+        app.load_demo().await?;
         app.click_button("Settings").await?;
         app.click_button("Check the database").await?;
         app.wait_text("[data-testid=check-report]", "All is well.")

@@ -17,8 +17,7 @@ async fn an_editor_commissions_moves_pieces_on_the_board_and_reshapes_the_workfl
 async fn commission_and_board(app: &App) -> Result<()> {
     let training = "Training tomorrow's public sector leaders";
     let housing = "Housing at the heart of levelling up";
-    app.click_button("Load the demo edition").await?;
-    app.wait_text("h1", "Feb/Mar 21").await?;
+    app.load_demo().await?;
 
     // The board, on the open edition.
     app.click_button("Board").await?;
@@ -167,8 +166,7 @@ async fn commission_and_board(app: &App) -> Result<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_editor_places_moves_and_undoes_on_the_flatplan() -> Result<()> {
     App::journey("Erin Editor", "flatplan", async |app| {
-        app.click_button("Load the demo edition").await?;
-        app.wait_text("h1", "Feb/Mar 21").await?;
+        app.load_demo().await?;
         app.click_button("Flatplan").await?;
         app.wait_text("h1", "Flatplan").await?;
         app.wait_text(".budget", "68 pages").await?;
@@ -262,8 +260,7 @@ async fn a_writers_draft_is_submitted_through_the_native_dialog_read_compared_an
 
 async fn drafts(app: &App) -> Result<()> {
     let piece = "Leeds to sign memoranda with Lille and Brno";
-    app.click_button("Load the demo edition").await?;
-    app.wait_text("h1", "Feb/Mar 21").await?;
+    app.load_demo().await?;
     app.click_button("Board").await?;
     app.wait_text(".columns", piece).await?;
     app.click_button(piece).await?;
@@ -352,8 +349,7 @@ async fn drafts(app: &App) -> Result<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_editor_exports_the_plan_as_a_pdf_through_the_save_dialog() -> Result<()> {
     App::journey("Erin Editor", "export", async |app| {
-        app.click_button("Load the demo edition").await?;
-        app.wait_text("h1", "Feb/Mar 21").await?;
+        app.load_demo().await?;
         app.click_button("Export…").await?;
         app.wait_text(".modal, [role=dialog]", "The plan as a PDF")
             .await?;
