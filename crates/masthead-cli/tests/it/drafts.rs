@@ -195,33 +195,19 @@ fn edits_show_in_the_word_diff_and_the_approved_version_is_the_copy() {
         std::fs::read(fixture("leeds.txt")).unwrap()
     );
     let md = dir.path().join("v2.md");
-    cli.run(&[
-        "draft",
-        "export",
-        "--article",
-        PIECE,
-        "--format",
-        "md",
-        "--out",
-        md.to_str().unwrap(),
-    ])
-    .ok();
+    let export_md = || {
+        let args = [
+            "draft", "export", "--article", PIECE, "--format", "md", "--out",
+        ];
+        cli.run(&[&args[..], &[md.to_str().unwrap()]].concat())
+    };
+    export_md().ok();
     assert!(
         std::fs::read_to_string(&md)
             .unwrap()
             .contains("close partners for 53 years")
     );
-    cli.run(&[
-        "draft",
-        "export",
-        "--article",
-        PIECE,
-        "--format",
-        "md",
-        "--out",
-        md.to_str().unwrap(),
-    ])
-    .refused("already exists");
+    export_md().refused("already exists");
 }
 
 #[test]

@@ -29,16 +29,10 @@ fn the_run_sheet_csv_round_trips_through_a_csv_parser() {
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("runsheet.csv");
+    let to = out.to_str().unwrap();
     let run = cli
         .run(&[
-            "export",
-            "csv",
-            "--edition",
-            "Feb/Mar 21",
-            "--out",
-            out.to_str().unwrap(),
-            "--today",
-            "2021-01-10",
+            "export", "csv", "--edition", "Feb/Mar 21", "--out", to, "--today", "2021-01-10",
         ])
         .ok();
     assert!(
@@ -80,15 +74,8 @@ fn the_run_sheet_csv_round_trips_through_a_csv_parser() {
         .unwrap();
     assert_eq!((&leeds[6], &leeds[7]), ("484", "500"));
     // Never over an existing file.
-    cli.run(&[
-        "export",
-        "csv",
-        "--edition",
-        "Feb/Mar 21",
-        "--out",
-        out.to_str().unwrap(),
-    ])
-    .refused("already exists");
+    cli.run(&["export", "csv", "--edition", "Feb/Mar 21", "--out", to])
+        .refused("already exists");
 }
 
 #[test]
@@ -105,15 +92,9 @@ fn a_title_a_spreadsheet_would_run_is_written_as_text() {
     .ok();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("r.csv");
-    cli.run(&[
-        "export",
-        "csv",
-        "--edition",
-        "Feb/Mar 21",
-        "--out",
-        out.to_str().unwrap(),
-    ])
-    .ok();
+    let to = out.to_str().unwrap();
+    cli.run(&["export", "csv", "--edition", "Feb/Mar 21", "--out", to])
+        .ok();
     let bytes = std::fs::read(&out).unwrap();
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
     let titles: Vec<String> = reader.records().map(|r| r.unwrap()[3].to_owned()).collect();
@@ -128,18 +109,11 @@ fn export_pdf_writes_a_pdf_and_refuses_bad_choices_in_one_line() {
     let cli = Cli::demo();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("PSE-Feb-Mar-21-plan.pdf");
+    let to = out.to_str().unwrap();
     let run = cli
         .run(&[
-            "export",
-            "pdf",
-            "--edition",
-            "Feb/Mar 21",
-            "--out",
-            out.to_str().unwrap(),
-            "--only",
-            "cover,runsheet",
-            "--paper",
-            "letter",
+            "export", "pdf", "--edition", "Feb/Mar 21", "--out", to, "--only", "cover,runsheet",
+            "--paper", "letter",
         ])
         .ok();
     assert!(
