@@ -34,6 +34,14 @@ fn offer(contributor: ContributorId) -> AssignmentInput {
     }
 }
 
+/// Adds a contributor to the directory: their id.
+fn add_person(f: &mut Fixture, name: &str, email: Option<&str>) -> ContributorId {
+    f.store
+        .add_contributor(&f.actor, &person(name, email))
+        .unwrap()
+        .id
+}
+
 pub(crate) struct Demo {
     pub(crate) f: Fixture,
     pub(crate) publication: PublicationId,
@@ -145,11 +153,7 @@ fn an_offer_is_answered_once_and_every_step_is_in_the_pieces_history() {
         piece,
         ..
     } = demo();
-    let sam = f
-        .store
-        .add_contributor(&f.actor, &person("Sam Okoro", None))
-        .unwrap()
-        .id;
+    let sam = add_person(&mut f, "Sam Okoro", None);
     let saved = f.store.commission(&f.actor, piece, &offer(sam)).unwrap();
     let a = saved.item;
     assert_eq!(a.state, AssignmentState::Offered);
@@ -224,16 +228,8 @@ fn a_declined_piece_needs_a_writer_until_it_is_reassigned_in_one_step() {
         edition,
         piece,
     } = demo();
-    let sam = f
-        .store
-        .add_contributor(&f.actor, &person("Sam Okoro", None))
-        .unwrap()
-        .id;
-    let ada = f
-        .store
-        .add_contributor(&f.actor, &person("Ada Lowe", None))
-        .unwrap()
-        .id;
+    let sam = add_person(&mut f, "Sam Okoro", None);
+    let ada = add_person(&mut f, "Ada Lowe", None);
     let a = f
         .store
         .commission(&f.actor, piece, &offer(sam))
@@ -328,11 +324,7 @@ fn a_declined_piece_needs_a_writer_until_it_is_reassigned_in_one_step() {
 #[test]
 fn fees_are_exact_never_negative_and_a_due_date_after_press_warns() {
     let Demo { mut f, piece, .. } = demo();
-    let sam = f
-        .store
-        .add_contributor(&f.actor, &person("Sam Okoro", None))
-        .unwrap()
-        .id;
+    let sam = add_person(&mut f, "Sam Okoro", None);
     let mut input = offer(sam);
     input.fee = Some("-10".into());
     let e = f.refused("fee_negative", |s, a| s.commission(a, piece, &input));
@@ -408,11 +400,7 @@ fn the_board_shows_deadlines_from_the_workflow_and_the_assignment_wins() {
     );
 
     // Commissioned, with a due date: the assignment's date wins.
-    let sam = f
-        .store
-        .add_contributor(&f.actor, &person("Sam Okoro", None))
-        .unwrap()
-        .id;
+    let sam = add_person(&mut f, "Sam Okoro", None);
     f.store.commission(&f.actor, piece, &offer(sam)).unwrap();
     let to = f.store.find_status_for(piece, "Commissioned").unwrap().id;
     f.store.change_status(&f.actor, piece, None, to).unwrap();

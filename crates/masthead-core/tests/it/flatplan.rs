@@ -158,14 +158,7 @@ fn moving_a_slot_checks_the_pages_and_the_version_the_user_saw() {
         Error::Conflict(c) => assert!(c.name.contains("Keep communities"), "{}", c.name),
         other => panic!("{other}"),
     }
-    let texts: Vec<String> = f
-        .store
-        .article_detail(keep, crate::today())
-        .unwrap()
-        .history
-        .into_iter()
-        .map(|h| h.text)
-        .collect();
+    let texts = history_texts(&f, keep);
     assert!(
         texts.contains(&"moved it on the flatplan from pp 12–14 to pp 46–48".to_owned()),
         "{texts:?}"
@@ -187,14 +180,7 @@ fn a_spiked_piece_leaves_the_flatplan_and_cannot_be_placed() {
         plan.pages[6].free_units, 6,
         "its half of page 7 is free again"
     );
-    let texts: Vec<String> = f
-        .store
-        .article_detail(memo, crate::today())
-        .unwrap()
-        .history
-        .into_iter()
-        .map(|h| h.text)
-        .collect();
+    let texts = history_texts(&f, memo);
     assert!(
         texts.contains(&"took it off the flatplan (p 7 (top half))".to_owned()),
         "{texts:?}"
@@ -445,4 +431,10 @@ fn next_edition(
         .create_edition_from(&f.actor, from, &input)
         .unwrap()
         .item
+}
+
+/// The lines of a piece's history, as the app shows them.
+fn history_texts(f: &Fixture, piece: masthead_core::model::ArticleId) -> Vec<String> {
+    let detail = f.store.article_detail(piece, crate::today()).unwrap();
+    detail.history.into_iter().map(|h| h.text).collect()
 }
