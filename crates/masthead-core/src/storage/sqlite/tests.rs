@@ -18,11 +18,16 @@ fn files_ending(dir: &Path, suffix: &str) -> Vec<PathBuf> {
         .collect()
 }
 
-#[test]
-fn a_migration_is_preceded_by_a_backup_holding_the_old_data() {
+/// A folder to work in, the database's path in it, and default options.
+fn scratch() -> (tempfile::TempDir, PathBuf, OpenOptions) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("m.db");
-    let options = OpenOptions::default();
+    (dir, path, OpenOptions::default())
+}
+
+#[test]
+fn a_migration_is_preceded_by_a_backup_holding_the_old_data() {
+    let (dir, path, options) = scratch();
     {
         let b = SqliteBackend::open(&path, &options, &[V1]).unwrap();
         b.conn
@@ -55,9 +60,7 @@ fn a_migration_is_preceded_by_a_backup_holding_the_old_data() {
 
 #[test]
 fn a_failing_migration_leaves_the_database_at_its_old_version() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.db");
-    let options = OpenOptions::default();
+    let (_dir, path, options) = scratch();
     drop(SqliteBackend::open(&path, &options, &[V1]).unwrap());
     let broken = "ALTER TABLE things ADD COLUMN x TEXT; CREATE TABLE oops (";
     assert!(SqliteBackend::open(&path, &options, &[V1, broken]).is_err());
@@ -85,9 +88,7 @@ const REBUILD: &str = "CREATE TABLE parents_new (id TEXT PRIMARY KEY, kind TEXT 
 
 #[test]
 fn a_migration_can_rebuild_a_table_that_others_reference() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.db");
-    let options = OpenOptions::default();
+    let (_dir, path, options) = scratch();
     {
         let b = SqliteBackend::open(&path, &options, &[PARENTS]).unwrap();
         b.conn
@@ -132,9 +133,7 @@ fn a_migration_can_rebuild_a_table_that_others_reference() {
 
 #[test]
 fn a_migration_that_would_break_a_reference_is_refused_and_rolled_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.db");
-    let options = OpenOptions::default();
+    let (_dir, path, options) = scratch();
     {
         let b = SqliteBackend::open(&path, &options, &[PARENTS]).unwrap();
         b.conn
