@@ -30,15 +30,9 @@ fn the_seed_article_in_three_formats_gives_three_versions_of_the_same_count() {
     let cli = desk();
     let mut words = Vec::new();
     for (i, name) in ["leeds.docx", "leeds.md", "leeds.txt"].iter().enumerate() {
+        let file = fixture(name);
         let run = cli
-            .run(&[
-                "draft",
-                "submit",
-                "--article",
-                PIECE,
-                &fixture(name),
-                "--json",
-            ])
+            .run(&["draft", "submit", "--article", PIECE, &file, "--json"])
             .ok();
         let v = run.json();
         assert_eq!(v["version"], i as u64 + 1, "{name}");
@@ -91,14 +85,9 @@ fn the_seed_article_in_three_formats_gives_three_versions_of_the_same_count() {
 #[test]
 fn a_human_submit_says_the_version_count_and_move() {
     let cli = desk();
+    let file = fixture("leeds.docx");
     let run = cli
-        .run(&[
-            "draft",
-            "submit",
-            "--article",
-            PIECE,
-            &fixture("leeds.docx"),
-        ])
+        .run(&["draft", "submit", "--article", PIECE, &file])
         .ok();
     assert_eq!(
         run.stdout,
