@@ -243,20 +243,32 @@ impl App {
     /// drag-and-drop events a mouse drag fires (WebDriver cannot start a
     /// native drag in WebKitGTK).
     pub async fn drag(&self, from: &str, to: &str) -> Result<()> {
-        let (a, b) = (self.wait(from).await?, self.wait(to).await?);
-        self.driver
+        // Both must be shown first; then they are looked up again in the
+        // page at the moment of the drag, so a list that re-rendered in
+        // between (a refresh after the last move) cannot leave a stale one.
+        self.wait(from).await?;
+        self.wait(to).await?;
+        let dropped = self
+            .driver
             .execute(
-                "const [card, target] = arguments;
+                "const [from, to] = arguments;
+                 const card = document.querySelector(from);
+                 const target = document.querySelector(to);
+                 if (!card || !target) return false;
                  const dataTransfer = new DataTransfer();
                  const fire = (el, type) => el.dispatchEvent(
                    new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer }));
                  fire(card, 'dragstart');
                  fire(target, 'dragover');
                  fire(target, 'drop');
-                 fire(card, 'dragend');",
-                vec![a.to_json()?, b.to_json()?],
+                 fire(card, 'dragend');
+                 return true;",
+                vec![serde_json::json!(from), serde_json::json!(to)],
             )
             .await?;
+        if dropped.json() != &serde_json::json!(true) {
+            bail!("{from} or {to} went away before the drag");
+        }
         Ok(())
     }
 

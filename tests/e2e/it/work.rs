@@ -81,8 +81,9 @@ async fn commission_and_board(app: &App) -> Result<()> {
         .await?;
     app.wait_text(".toasts", &format!("Moved “{training}” to Commissioned"))
         .await?;
-    // Drag it on to Draft received.
+    // Drag it on to Draft received, from where the board now shows it.
     let column = |label: &str| format!("section.column[aria-label^=\"{label},\"]");
+    app.wait_text(&column("Commissioned"), training).await?;
     app.drag(&card, &column("Draft received")).await?;
     app.wait_text(&column("Draft received"), training).await?;
     // A drop the workflow does not allow snaps back and says why.

@@ -69,8 +69,11 @@ describe("whole numbers", () => {
 
 describe("edition form", () => {
   it("round-trips an edition through the draft unchanged", () => {
+    // Copied first: the form must not change the values it was made from.
+    const expected = structuredClone(input);
     const parsed = toEditionInput(editionDraft(edition));
-    expect(parsed).toEqual({ input });
+    expect(parsed).toEqual({ input: expected });
+    expect(input).toEqual(expected);
   });
 
   it("starts a new edition at 64 pages with no dates", () => {

@@ -106,13 +106,13 @@ impl Fixture {
             .id
     }
 
-    /// Asserts that `action` fails with `code` and leaves every table as it was.
     /// The publication's sections' names, in order.
     pub fn section_names(&self, publication: PublicationId) -> Vec<String> {
         let sections = self.store.list_sections(publication).unwrap();
         sections.into_iter().map(|s| s.name).collect()
     }
 
+    /// Asserts that `action` fails with `code` and leaves every table as it was.
     pub fn refused<T: std::fmt::Debug>(
         &mut self,
         code: &str,
