@@ -97,6 +97,13 @@ async fn commission_and_board(app: &App) -> Result<()> {
     let shown: serde_json::Value =
         serde_json::from_str(&app.cli(&["article", "show", training, "--json"])?)?;
     assert_eq!(shown["status"], "draft_received", "{shown}");
+    // A key move with nowhere to go says so, and where the piece could go.
+    app.wait("button.open[aria-label^=\"Leeds commits to working\"]")
+        .await?
+        .send_keys(thirtyfour::Key::Shift + thirtyfour::Key::Right)
+        .await?;
+    app.wait_text(".toasts", "No moves are allowed from Published")
+        .await?;
 
     // What is overdue (the demo's dates are in 2021).
     // Published pieces have no deadline, so "overdue only" hides them.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BoardCard, Status, Workflow } from "./bindings";
-import { allowedTargets, columns, nearness, nextTarget, sortCards } from "./board";
+import { allowedTargets, columns, nearness, nextTarget, refusedMove, sortCards } from "./board";
 
 const status = (id: string, position: number, over: Partial<Status> = {}): Status => ({
   id,
@@ -59,6 +59,19 @@ const card = (id: string, status_id: string, over: Partial<BoardCard> = {}): Boa
 });
 
 describe("board", () => {
+  it("says where a refused move could go instead, or that nothing can", () => {
+    expect(refusedMove(workflow, card("Homes", "idea"), "left")).toBe(
+      "“Homes” cannot move left. From Idea it can go to: Commissioned, Spiked.",
+    );
+    // A retired status is not offered.
+    expect(refusedMove(workflow, card("Homes", "commissioned"), "right")).toBe(
+      "“Homes” cannot move right. From Commissioned it can go to: Subbed.",
+    );
+    expect(refusedMove(workflow, card("Homes", "published"), "from here")).toBe(
+      "“Homes” cannot move from here. No moves are allowed from Published.",
+    );
+  });
+
   it("shows a retired status only while pieces are in it", () => {
     expect(columns(workflow, [card("a", "idea")]).map((c) => c.status.id)).toEqual([
       "idea",

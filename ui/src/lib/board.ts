@@ -47,6 +47,18 @@ export function nextTarget(workflow: Workflow, from: StatusId, step: 1 | -1): St
   return null;
 }
 
+/**
+ * What a refused move says: where the piece may go from its status, in
+ * the workflow's order (the core's refusal of a drop says the same).
+ */
+export function refusedMove(workflow: Workflow, card: { title: string; status_id: StatusId }, tried: string): string {
+  const from = workflow.statuses.find((s) => s.id === card.status_id)?.label ?? "its status";
+  const allowed = allowedTargets(workflow, card.status_id);
+  const to = workflow.statuses.filter((s) => allowed.has(s.id)).map((s) => s.label);
+  const where = to.length === 0 ? `No moves are allowed from ${from}.` : `From ${from} it can go to: ${to.join(", ")}.`;
+  return `“${card.title}” cannot move ${tried}. ${where}`;
+}
+
 export type SortKey = "title" | "status" | "edition" | "section" | "kind" | "by" | "words" | "deadline";
 
 /** The list view's order: by `key`, then title; empty values last. */
