@@ -269,12 +269,11 @@ impl AppState {
         let actor = Self::actor(&inner);
         match inner.store.as_mut() {
             Some(store) => blocking(|| store.call(&actor, call)),
-            None => Err(inner.open_error.clone().unwrap_or_else(|| ErrorPayload {
-                code: "no_database".into(),
-                message: "No database is open. Use File › Open database… or File › New database…"
-                    .into(),
-                field: None,
-                conflict: None,
+            None => Err(inner.open_error.clone().unwrap_or_else(|| {
+                ErrorPayload::new(
+                    "no_database",
+                    "No database is open. Use File › Open database… or File › New database…",
+                )
             })),
         }
     }

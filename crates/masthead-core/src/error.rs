@@ -325,6 +325,19 @@ pub struct ErrorPayload {
     pub conflict: Option<Box<crate::model::Conflict>>,
 }
 
+impl ErrorPayload {
+    /// A refusal with its stable `code` and a message the user can act on,
+    /// about no one field and with no conflict.
+    pub fn new(code: &str, message: impl Into<String>) -> ErrorPayload {
+        ErrorPayload {
+            code: code.to_owned(),
+            message: message.into(),
+            field: None,
+            conflict: None,
+        }
+    }
+}
+
 impl From<&Error> for ErrorPayload {
     fn from(e: &Error) -> Self {
         ErrorPayload {

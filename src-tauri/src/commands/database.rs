@@ -94,12 +94,10 @@ pub async fn backup_database(
 ) -> Reply<Option<BackupMade>> {
     let info = state.call(calls::info())?;
     if info.server {
-        return Err(ErrorPayload {
-            code: "not_on_a_server".into(),
-            message: "A team server is backed up by whoever runs it, with PostgreSQL's tools (see the README). Back up a database file here.".into(),
-            field: None,
-            conflict: None,
-        });
+        return Err(ErrorPayload::new(
+            "not_on_a_server",
+            "A team server is backed up by whoever runs it, with PostgreSQL's tools (see the README). Back up a database file here.",
+        ));
     }
     let name = format!("{}-backup-{}.db", database_stem(&info), today());
     let Some(path) = choose_file_to_save(
@@ -125,12 +123,10 @@ pub async fn restore_database(
     state: State<'_, AppState>,
 ) -> Reply<Option<Restored>> {
     if state.call(calls::info())?.server {
-        return Err(ErrorPayload {
-            code: "not_on_a_server".into(),
-            message: "A team server is restored by whoever runs it, with PostgreSQL's tools (see the README). Restore a database file here.".into(),
-            field: None,
-            conflict: None,
-        });
+        return Err(ErrorPayload::new(
+            "not_on_a_server",
+            "A team server is restored by whoever runs it, with PostgreSQL's tools (see the README). Restore a database file here.",
+        ));
     }
     let backups = masthead_core::config::backups_dir();
     let Some(path) = choose_file_to_open(
@@ -153,12 +149,10 @@ pub async fn restore_database(
 #[tauri::command]
 pub async fn undo_restore(state: State<'_, AppState>) -> Reply<Restored> {
     let Some(set_aside) = state.set_aside() else {
-        return Err(ErrorPayload {
-            code: "nothing_to_undo".into(),
-            message: "There is no restore to undo in this window.".into(),
-            field: None,
-            conflict: None,
-        });
+        return Err(ErrorPayload::new(
+            "nothing_to_undo",
+            "There is no restore to undo in this window.",
+        ));
     };
     let restored = state.call(calls::restore_from(set_aside))?;
     state.remember_set_aside(None);

@@ -79,13 +79,11 @@ pub async fn export_draft(
     let Some(chosen) = dialog.blocking_save_file() else {
         return Ok(None);
     };
-    let path = chosen.into_path().map_err(|e| ErrorPayload {
-        code: "io".into(),
-        message: format!(
-            "That place cannot be written to ({e}). Choose a folder on this computer."
-        ),
-        field: None,
-        conflict: None,
+    let path = chosen.into_path().map_err(|e| {
+        ErrorPayload::new(
+            "io",
+            format!("That place cannot be written to ({e}). Choose a folder on this computer."),
+        )
     })?;
     write_whole(&path, &file.bytes)?;
     Ok(Some(path))
@@ -104,11 +102,11 @@ pub async fn open_draft_original(
 ) -> Reply<PathBuf> {
     use tauri::Manager;
     let file = state.call(calls::draft_file(article, draft))?;
-    let cache = app.path().app_cache_dir().map_err(|e| ErrorPayload {
-        code: "io".into(),
-        message: format!("Masthead has no cache folder to open the file from ({e})."),
-        field: None,
-        conflict: None,
+    let cache = app.path().app_cache_dir().map_err(|e| {
+        ErrorPayload::new(
+            "io",
+            format!("Masthead has no cache folder to open the file from ({e})."),
+        )
     })?;
     let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S%3f");
     let dir = cache
@@ -124,16 +122,11 @@ pub async fn open_draft_original(
         })
         .and_then(|mut f| std::io::Write::write_all(&mut f, &file.bytes))
         .map_err(|e| io_error(&path, &e))?;
-    open_with_system(&path).map_err(|e| ErrorPayload {
-        code: "open_failed".into(),
-        message: format!(
+    open_with_system(&path).map_err(|e| ErrorPayload::new("open_failed", format!(
             "Masthead saved a copy of {} at {} but could not open it ({e}). Open it from there.",
             file.file_name,
             path.display()
-        ),
-        field: None,
-        conflict: None,
-    })?;
+        )))?;
     Ok(path)
 }
 
@@ -146,19 +139,17 @@ pub async fn render_markdown(text: String) -> Reply<String> {
     // A draft's text is at most what 25 MB of file unpacks to; this keeps a
     // page from handing the app more than a long draft to lay out.
     if text.len() > 4_000_000 {
-        return Err(ErrorPayload {
-            code: "too_long".into(),
-            message: "That text is too long to show here; export it and open it instead.".into(),
-            field: None,
-            conflict: None,
-        });
+        return Err(ErrorPayload::new(
+            "too_long",
+            "That text is too long to show here; export it and open it instead.",
+        ));
     }
     tauri::async_runtime::spawn_blocking(move || masthead_core::markdown_html(&text))
         .await
-        .map_err(|e| ErrorPayload {
-            code: "internal".into(),
-            message: format!("The text could not be shown ({e}). Try again."),
-            field: None,
-            conflict: None,
+        .map_err(|e| {
+            ErrorPayload::new(
+                "internal",
+                format!("The text could not be shown ({e}). Try again."),
+            )
         })
 }

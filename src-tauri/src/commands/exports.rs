@@ -19,20 +19,12 @@ pub async fn export_plan(
     parts: Vec<PlanPart>,
     colour: ColourBy,
 ) -> Reply<Option<PathBuf>> {
-    use tauri::Manager;
-    use tauri_plugin_dialog::DialogExt;
-    let failed = |code: &str, message: String| ErrorPayload {
-        code: code.into(),
-        message,
-        field: None,
-        conflict: None,
-    };
     let request = masthead_pdf::PlanExport {
         format,
         paper,
         parts: match format {
             ExportFormat::Pdf => {
-                PlanPart::in_order(parts).map_err(|m| failed("invalid_export", m))?
+                PlanPart::in_order(parts).map_err(|m| ErrorPayload::new("invalid_export", m))?
             }
             ExportFormat::Csv => Vec::new(),
         },
@@ -40,43 +32,30 @@ pub async fn export_plan(
     };
     let named = state.call(calls::edition(edition))?;
     let name = masthead_core::export::plan_file_name(&named, format);
-    let (extension, filter) = match format {
-        ExportFormat::Pdf => ("pdf", "PDF"),
-        ExportFormat::Csv => ("csv", "CSV (comma-separated)"),
+    let filter = match format {
+        ExportFormat::Pdf => "PDF",
+        ExportFormat::Csv => "CSV (comma-separated)",
     };
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title(format!("Export the {}", format.what()))
-        .set_file_name(&name)
-        .add_filter(filter, &[extension]);
-    if let Some(window) = app.get_webview_window("main") {
-        dialog = dialog.set_parent(&window);
-    }
-    let Some(chosen) = dialog.blocking_save_file() else {
+    let title = format!("Export the {}", format.what());
+    let Some(path) = choose_file_to_save(&app, &title, &name, filter, &[format.extension()])?
+    else {
         return Ok(None);
     };
-    let path = chosen.into_path().map_err(|e| {
-        failed(
-            "invalid_export",
-            format!("That place cannot be written to ({e}). Choose a folder on this computer."),
-        )
-    })?;
     // Read now, as the plan stands when the file is chosen.
-    let today =
-        masthead_pdf::default_today().map_err(|e| failed("invalid_export", e.to_string()))?;
+    let today = masthead_pdf::default_today()
+        .map_err(|e| ErrorPayload::new("invalid_export", e.to_string()))?;
     let plan = state.call(calls::edition_plan(edition, today))?;
     // Laid out on a blocking thread, after the store's lock is let go.
     let bytes = tauri::async_runtime::spawn_blocking(move || masthead_pdf::export(&plan, &request))
         .await
         .map_err(|e| {
-            failed(
+            ErrorPayload::new(
                 "export_failed",
                 format!("Making the export stopped unexpectedly ({e}). Try again."),
             )
         })?
         .map_err(|e| {
-            failed(
+            ErrorPayload::new(
                 "export_failed",
                 format!("The plan could not be exported: {e}"),
             )
@@ -91,20 +70,18 @@ pub async fn export_plan(
 #[tauri::command]
 pub async fn open_export(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
     if !state.exported(&path) {
-        return Err(ErrorPayload {
-            code: "not_exported".into(),
-            message: "Masthead opens only the files it exported in this session.".into(),
-            field: None,
-            conflict: None,
-        });
+        return Err(ErrorPayload::new(
+            "not_exported",
+            "Masthead opens only the files it exported in this session.",
+        ));
     }
-    open_with_system(&path).map_err(|e| ErrorPayload {
-        code: "open_failed".into(),
-        message: format!(
-            "Could not open {} ({e}). Open it from its folder.",
-            path.display()
-        ),
-        field: None,
-        conflict: None,
+    open_with_system(&path).map_err(|e| {
+        ErrorPayload::new(
+            "open_failed",
+            format!(
+                "Could not open {} ({e}). Open it from its folder.",
+                path.display()
+            ),
+        )
     })
 }

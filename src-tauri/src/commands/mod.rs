@@ -49,13 +49,11 @@ pub(crate) fn choose_file_to_save(
     let Some(chosen) = dialog.blocking_save_file() else {
         return Ok(None);
     };
-    chosen.into_path().map(Some).map_err(|e| ErrorPayload {
-        code: "io".into(),
-        message: format!(
-            "That place cannot be written to ({e}). Choose a folder on this computer."
-        ),
-        field: None,
-        conflict: None,
+    chosen.into_path().map(Some).map_err(|e| {
+        ErrorPayload::new(
+            "io",
+            format!("That place cannot be written to ({e}). Choose a folder on this computer."),
+        )
     })
 }
 
@@ -84,11 +82,11 @@ pub(crate) fn choose_file_to_open(
     let Some(chosen) = dialog.blocking_pick_file() else {
         return Ok(None);
     };
-    chosen.into_path().map(Some).map_err(|e| ErrorPayload {
-        code: "io".into(),
-        message: format!("That file cannot be read ({e}). Choose a file on this computer."),
-        field: None,
-        conflict: None,
+    chosen.into_path().map(Some).map_err(|e| {
+        ErrorPayload::new(
+            "io",
+            format!("That file cannot be read ({e}). Choose a file on this computer."),
+        )
     })
 }
 
@@ -123,15 +121,13 @@ pub(crate) fn open_with_system(path: &std::path::Path) -> std::io::Result<()> {
 }
 
 pub(crate) fn io_error(path: &std::path::Path, e: &std::io::Error) -> ErrorPayload {
-    ErrorPayload {
-        code: "io".into(),
-        message: format!(
+    ErrorPayload::new(
+        "io",
+        format!(
             "Could not write {}: {e}. Choose another folder and try again.",
             path.display()
         ),
-        field: None,
-        conflict: None,
-    }
+    )
 }
 
 /// Writes `bytes` to `path` (the save dialog has asked before replacing a
