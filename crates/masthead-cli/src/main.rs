@@ -287,8 +287,8 @@ fn run(cli: Cli) -> Outcome {
             let edition = store.load_demo(&who)?;
             let edition = store.edition(edition)?;
             out.line(&format!(
-                "Loaded the demo: {} \"{}\" with {} pieces, and a second edition in planning.",
-                edition.publication, edition.name, edition.article_count
+                "Loaded the demo: {} \"{}\" with {} pieces ({} spiked), and a second edition in planning.",
+                edition.publication, edition.name, edition.article_count, edition.spiked_count
             ));
             Ok(())
         }

@@ -52,7 +52,16 @@ export type PublicationInput = { name: string, frequency: string, is_print: bool
 
 export type Section = { id: SectionId, publication_id: PublicationId, name: string, position: number, version: number, };
 
-export type Edition = { id: EditionId, publication_id: PublicationId, publication: string, name: string, theme: string, focus_topics: Array<string>, cover_date: string | null, page_count: number, commissioning_closes: string | null, copy_deadline: string | null, subbing_deadline: string | null, press_date: string | null, on_sale_date: string | null, notes: string, article_count: number, created_at: string, updated_at: string, version: number, };
+export type Edition = { id: EditionId, publication_id: PublicationId, publication: string, name: string, theme: string, focus_topics: Array<string>, cover_date: string | null, page_count: number, commissioning_closes: string | null, copy_deadline: string | null, subbing_deadline: string | null, press_date: string | null, on_sale_date: string | null, notes: string, 
+/**
+ * Pieces in the edition's workflow: every piece not deleted and not
+ * spiked. Every face shows this number as the edition's pieces.
+ */
+article_count: number, 
+/**
+ * Spiked pieces, shown beside the count ("10 pieces · 1 spiked").
+ */
+spiked_count: number, created_at: string, updated_at: string, version: number, };
 
 export type EditionInput = { name: string, theme: string, focus_topics: Array<string>, cover_date: string | null, page_count: number, commissioning_closes: string | null, copy_deadline: string | null, subbing_deadline: string | null, press_date: string | null, on_sale_date: string | null, notes: string, };
 

@@ -36,3 +36,10 @@ export function initials(name: string): string {
     .map((part) => part[0]!.toUpperCase())
     .join("");
 }
+
+/** An edition's pieces by the one rule every face states: the pieces in the
+ * workflow, and the spiked ones apart ("10 pieces · 1 spiked"). */
+export function piecesSummary(live: number, spiked: number): string {
+  const pieces = `${formatNumber(live)} ${live === 1 ? "piece" : "pieces"}`;
+  return spiked > 0 ? `${pieces} · ${formatNumber(spiked)} spiked` : pieces;
+}

@@ -33,6 +33,7 @@ const edition: Edition = {
   publication_id: "p1",
   publication: "PSE",
   article_count: 3,
+  spiked_count: 0,
   created_at: "2026-11-27T10:00:00.000Z",
   updated_at: "2026-11-27T10:00:00.000Z",
   version: 1,

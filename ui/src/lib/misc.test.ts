@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, initials } from "./format";
+import { formatDate, initials, piecesSummary } from "./format";
 import { matchesSearch } from "./contributors";
 import { Toasts } from "./toasts.svelte";
 import { match } from "./shortcuts";
@@ -29,6 +29,11 @@ describe("format", () => {
     expect(initials("Chris Borg")).toBe("CB");
     expect(initials("Dr Alan McKay")).toBe("DA");
     expect(initials("")).toBe("");
+  });
+  it("states an edition's pieces with the spiked apart", () => {
+    expect(piecesSummary(10, 1)).toBe("10 pieces · 1 spiked");
+    expect(piecesSummary(1, 0)).toBe("1 piece");
+    expect(piecesSummary(0, 2)).toBe("0 pieces · 2 spiked");
   });
 });
 

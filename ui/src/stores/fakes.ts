@@ -134,6 +134,7 @@ export function edition(over: Partial<Edition>): Edition {
     on_sale_date: null,
     notes: "",
     article_count: 0,
+    spiked_count: 0,
     created_at: "2026-11-28T10:00:00.000Z",
     updated_at: "2026-11-28T10:00:00.000Z",
     version: 1,

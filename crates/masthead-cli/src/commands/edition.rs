@@ -37,7 +37,7 @@ pub(crate) fn edition(cmd: &EditionCmd, path: &PathBuf, who: &Actor, out: &Out) 
             }
             out.table(
                 &[
-                    "ID", "PUBLICATION", "EDITION", "PAGES", "PIECES", "PRESS", "ON SALE",
+                    "ID", "PUBLICATION", "EDITION", "PAGES", "PIECES", "SPIKED", "PRESS", "ON SALE",
                 ],
                 list.iter().map(|e| {
                     vec![
@@ -46,6 +46,7 @@ pub(crate) fn edition(cmd: &EditionCmd, path: &PathBuf, who: &Actor, out: &Out) 
                         e.name.clone(),
                         e.page_count.to_string(),
                         e.article_count.to_string(),
+                        e.spiked_count.to_string(),
                         output::date(e.press_date),
                         output::date(e.on_sale_date),
                     ]

@@ -169,13 +169,17 @@ fn demo_then_edition_list_json_shows_feb_mar_21() {
     assert_eq!(feb["press_date"], "2021-01-22");
     assert_eq!(feb["on_sale_date"], "2021-02-01");
     assert_eq!(feb["theme"], "The ingredients for levelling up");
+    // One count everywhere: the pieces in the workflow, and the spiked apart.
+    assert_eq!(feb["article_count"], 10);
+    assert_eq!(feb["spiked_count"], 1);
     // The documented shape: changing it breaks scripts, so it is pinned here.
     assert_eq!(
         keys(feb),
         [
             "article_count", "commissioning_closes", "copy_deadline", "cover_date", "created_at",
             "focus_topics", "id", "name", "notes", "on_sale_date", "page_count", "press_date",
-            "publication", "publication_id", "subbing_deadline", "theme", "updated_at", "version"
+            "publication", "publication_id", "spiked_count", "subbing_deadline", "theme",
+            "updated_at", "version"
         ]
     );
 }

@@ -48,7 +48,11 @@ pub struct Edition {
     pub press_date: Option<NaiveDate>,
     pub on_sale_date: Option<NaiveDate>,
     pub notes: String,
+    /// Pieces in the edition's workflow: every piece not deleted and not
+    /// spiked. Every face shows this number as the edition's pieces.
     pub article_count: u32,
+    /// Spiked pieces, shown beside the count ("10 pieces · 1 spiked").
+    pub spiked_count: u32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: u32,

@@ -392,6 +392,7 @@ mod tests {
             on_sale_date: d(2, 1),
             notes: String::new(),
             article_count: 0,
+            spiked_count: 0,
             created_at: chrono::Utc::now(),
             updated_at: chrono::Utc::now(),
             version: 1,

@@ -208,7 +208,7 @@ fn feb_mar_pieces() -> Vec<Piece> {
             kind: "video",
             words: None,
             path: upto("published"),
-            writer: None,
+            writer: Some("Hannah Okafor"),
             notes: "",
         },
     ]
@@ -454,9 +454,15 @@ fn demo_pieces(
             tx.write_change_set(&cs)?;
         }
         for status in piece.path {
-            if *status == "draft_received" && piece.title == SEED_DRAFT.0 {
-                // The writer's draft arrives, which moves the piece on.
-                demo_draft(tx, actor, publication, edition, article)?;
+            if *status == "draft_received" {
+                // The writer's draft arrives, which moves the piece on: no
+                // piece reaches Draft received without one.
+                let draft = need(
+                    DRAFTS.iter().find(|d| d.0 == piece.title),
+                    "draft",
+                    piece.title,
+                )?;
+                demo_draft(tx, actor, publication, edition, article, draft)?;
                 continue;
             }
             let to = find_status(tx, article, status)?.id;
@@ -466,13 +472,48 @@ fn demo_pieces(
     Ok(())
 }
 
-/// The piece with a real draft in the demo, the file its writer sent, and
-/// its text: the seed article as the seed page prints it.
-const SEED_DRAFT: (&str, &str, &str) = (
-    "Leeds commits to working with European cities on important issues",
-    "Leeds and Dortmund - Hannah Okafor.txt",
-    include_str!("../../../../tests/fixtures/drafts/leeds.txt"),
-);
+/// A draft of the demo: its piece, the file its writer sent, and its text.
+type DemoDraft = (&'static str, &'static str, &'static str);
+
+/// The drafts of the pieces that reach Draft received. The Leeds piece's is
+/// the seed article as the seed page prints it.
+const DRAFTS: &[DemoDraft] = &[
+    (
+        "Leeds commits to working with European cities on important issues",
+        "Leeds and Dortmund - Hannah Okafor.txt",
+        include_str!("../../../../tests/fixtures/drafts/leeds.txt"),
+    ),
+    (
+        "Keep communities at the heart of planning",
+        "Planning - Chris Borg.md",
+        include_str!("../../../../tests/fixtures/drafts/demo/communities.md"),
+    ),
+    (
+        "Is the Public Sector safe against a cyber-attack?",
+        "Cyber survey intro.md",
+        include_str!("../../../../tests/fixtures/drafts/demo/cyber-survey.md"),
+    ),
+    (
+        "Win a £100 Amazon Voucher",
+        "Voucher competition.md",
+        include_str!("../../../../tests/fixtures/drafts/demo/voucher.md"),
+    ),
+    (
+        "Building back better in health and social care",
+        "Health and care - A McKay.md",
+        include_str!("../../../../tests/fixtures/drafts/demo/health.md"),
+    ),
+    (
+        "Digital services after the pandemic",
+        "Digital services - Hannah Okafor.md",
+        include_str!("../../../../tests/fixtures/drafts/demo/digital.md"),
+    ),
+    (
+        "View all videos",
+        "Videos running order.md",
+        include_str!("../../../../tests/fixtures/drafts/demo/videos.md"),
+    ),
+];
 
 fn demo_draft(
     tx: &mut Tx<'_>,
@@ -480,10 +521,11 @@ fn demo_draft(
     publication: PublicationId,
     edition: EditionId,
     article: ArticleId,
+    draft: &DemoDraft,
 ) -> Result<()> {
     let upload = masthead_text::Upload {
-        name: SEED_DRAFT.1.into(),
-        bytes: SEED_DRAFT.2.as_bytes().to_vec(),
+        name: draft.1.into(),
+        bytes: draft.2.as_bytes().to_vec(),
     };
     let extracted = masthead_text::extract(&upload)?;
     let piece = need(tx.article(article)?, "article", article)?;

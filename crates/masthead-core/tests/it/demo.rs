@@ -43,6 +43,24 @@ fn the_demo_holds_the_seed_edition_across_the_workflow() {
             && statuses.contains(&"in_edit")
     );
 
+    // The demo keeps the rules: every piece that reached Draft received
+    // (or went past it) has its draft, and the edition's counts are the
+    // pieces in the workflow with the spiked apart.
+    let wf = f.store.workflow(e.publication_id).unwrap();
+    let received = wf.statuses.iter().find(|s| s.receives_drafts).unwrap();
+    for a in &articles {
+        let s = wf.statuses.iter().find(|s| s.id == a.status_id).unwrap();
+        if !s.is_spiked && s.position >= received.position {
+            assert!(a.drafts > 0, "{} is {} with no draft", a.title, s.label);
+        }
+    }
+    let spiked = articles.iter().filter(|a| a.status_is_spiked).count();
+    assert_eq!(
+        (e.article_count as usize, e.spiked_count as usize),
+        (articles.len() - spiked, spiked)
+    );
+    assert_eq!((e.article_count, e.spiked_count), (10, 1));
+
     let editions = f.store.list_editions(None).unwrap();
     assert_eq!(editions.len(), 2);
     let later = editions.iter().find(|e| e.id != id).unwrap();

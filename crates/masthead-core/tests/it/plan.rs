@@ -25,7 +25,18 @@ fn the_demo_plan_runs_in_page_order_and_lists_only_live_dates() {
     // The seed article's draft counts; the totals leave the spiked piece out.
     let leeds = &plan.run_sheet[0];
     assert_eq!((leeds.words, leeds.word_target), (Some(484), Some(500)));
-    assert_eq!(plan.words_in, 484);
+    // Words in: every live piece's latest draft (seven in the demo).
+    let written: u32 = plan
+        .run_sheet
+        .iter()
+        .filter(|r| !r.spiked)
+        .filter_map(|r| r.words)
+        .sum();
+    assert_eq!(
+        plan.run_sheet.iter().filter(|r| r.words.is_some()).count(),
+        7
+    );
+    assert_eq!(plan.words_in, written);
     let targets: u32 = plan
         .run_sheet
         .iter()

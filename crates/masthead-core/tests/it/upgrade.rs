@@ -45,7 +45,7 @@ fn view(store: &Store) -> String {
         }
         for e in store.list_editions(Some(p.id)).unwrap() {
             out += &format!(
-                "  edition {} | {} | {:?} | {} pages | {:?} {:?} {:?} {:?} {:?} | {} pieces v{}\n",
+                "  edition {} | {} | {:?} | {} pages | {:?} {:?} {:?} {:?} {:?} | {} pieces {} spiked v{}\n",
                 e.name,
                 e.theme,
                 e.focus_topics,
@@ -56,6 +56,7 @@ fn view(store: &Store) -> String {
                 e.press_date,
                 e.on_sale_date,
                 e.article_count,
+                e.spiked_count,
                 e.version
             );
             for h in store.edition_history(e.id).unwrap() {
@@ -162,6 +163,20 @@ fn the_v1_demo_upgraded_equals_the_demo_loaded_fresh() {
     fresh.store.load_demo(&fresh.actor).unwrap();
 
     let (got, want) = (view(&upgraded), view(&fresh.store));
+    // Since v1 the demo's video page has a writer, whose running order is
+    // its draft (no piece reaches Draft received without one). That one
+    // assignment is the demo's, not the upgrade's, so it is set aside here.
+    let video = "video Video | Published spiked=false | None | ";
+    let want = want
+        .replace(
+            &format!("{video}[\"Hannah Okafor\"]"),
+            &format!("{video}[]"),
+        )
+        .replacen(
+            "      assignment Hannah Okafor writer Accepted None None None \"\" v1\n",
+            "",
+            1,
+        );
     assert!(
         want.contains("status idea Idea slate initial=true"),
         "{want}"

@@ -154,8 +154,12 @@ macro_rules! edition_select {
             $notes,
             ", e.created_at, e.updated_at,
         e.version,
-        (SELECT count(*) FROM articles a WHERE a.edition_id = e.id AND a.deleted_at IS NULL)
-            AS article_count
+        (SELECT count(*) FROM articles a JOIN workflow_statuses s ON s.id = a.status_id
+          WHERE a.edition_id = e.id AND a.deleted_at IS NULL AND NOT s.is_spiked)
+            AS article_count,
+        (SELECT count(*) FROM articles a JOIN workflow_statuses s ON s.id = a.status_id
+          WHERE a.edition_id = e.id AND a.deleted_at IS NULL AND s.is_spiked)
+            AS spiked_count
      FROM editions e JOIN publications p ON p.id = e.publication_id
      WHERE e.deleted_at IS NULL"
         )
@@ -184,6 +188,7 @@ pub(super) fn edition(row: &Row<'_>) -> Result<Edition> {
         on_sale_date: date(row, "on_sale_date")?,
         notes: row.get("notes")?,
         article_count: row.get("article_count")?,
+        spiked_count: row.get("spiked_count")?,
         created_at: timestamp(row, "created_at")?,
         updated_at: timestamp(row, "updated_at")?,
         version: row.get("version")?,
