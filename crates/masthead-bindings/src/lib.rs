@@ -24,6 +24,7 @@ const GENERATED: &str = "Generated from the Rust by masthead-bindings (`UPDATE_E
 /// The defaults as TypeScript, for the UI (with the page fractions' signs).
 pub fn defaults_typescript() -> String {
     use masthead_core::defaults::{CURRENCY, KIND_KEY, PAGE_COUNT};
+    use masthead_core::model::WRITER_ROLE;
     let fractions: Vec<String> = masthead_core::PAGE_FRACTIONS
         .iter()
         .map(|(twelfths, sign)| format!("{twelfths}: \"{sign}\""))
@@ -33,6 +34,8 @@ pub fn defaults_typescript() -> String {
          export const DEFAULT_PAGE_COUNT = {PAGE_COUNT};\n\
          export const DEFAULT_KIND_KEY = \"{KIND_KEY}\";\n\
          export const DEFAULT_CURRENCY = \"{CURRENCY}\";\n\
+         /** The role that writes the piece: its words and draft are the writer's. */\n\
+         export const WRITER_ROLE = \"{WRITER_ROLE}\";\n\
          /** A part of a page, in twelfths, by its sign: 6 is ½. */\n\
          export const PAGE_FRACTIONS: Record<number, string> = {{ {} }};\n",
         fractions.join(", ")

@@ -46,6 +46,7 @@ pub fn typescript() -> String {
         ContributorInput::decl(&cfg),
         ContributorDetail::decl(&cfg),
         AssignmentState::decl(&cfg),
+        Credit::decl(&cfg),
         Assignment::decl(&cfg),
         AssignmentInput::decl(&cfg),
         NextDeadline::decl(&cfg),

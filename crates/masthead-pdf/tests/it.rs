@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use masthead_core::model::EditionPlan;
+use masthead_core::model::{AssignmentState, Credit, EditionPlan};
 use masthead_core::{Actor, Store};
 use masthead_pdf::{ColourBy, Paper, PdfOptions, PlanPart, render};
 
@@ -18,7 +18,11 @@ fn demo_plan(dir: &Path) -> EditionPlan {
     // with the characters a plan must print.
     let today = NaiveDate::from_ymd_opt(2021, 1, 10).unwrap();
     let mut plan = store.edition_plan(edition, today).unwrap();
-    plan.run_sheet[0].contributors.push("Zoltán Erdős".into());
+    plan.run_sheet[0].credits.push(Credit {
+        name: "Zoltán Erdős".into(),
+        role: "photographer".into(),
+        state: AssignmentState::Offered,
+    });
     plan.run_sheet[1].title = "“Levelling up” – what £100m buys".into();
     plan.run_sheet[2].section = Some("Café society".into());
     plan
@@ -79,7 +83,10 @@ fn the_demo_plan_prints_its_pieces_characters_and_pages_with_fonts_embedded() {
         "Leeds commits to working with European cities",
         "Flatplan",
         "Deadlines",
+        // An open offer says so, with the role that is not the writer's
+        // (set smaller, so pdftotext reads it as a line of its own).
         "Zoltán Erdős",
+        "(photographer, offered)",
         "“Levelling up” – what £100m buys",
         "Win a £100 Amazon Voucher",
         "Café society",

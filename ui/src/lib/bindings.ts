@@ -140,6 +140,11 @@ kind: string, kind_label: string, word_target: number | null, status_id: StatusI
  */
 contributors: Array<string>, 
 /**
+ * Everyone offered, assigned or who declined, writers first, with
+ * their role and answer.
+ */
+credits: Array<Credit>, 
+/**
  * The earliest due date of its writers' offered or accepted assignments.
  */
 writer_due: string | null, 
@@ -195,6 +200,8 @@ assignments: Array<Assignment>, history: Array<HistoryEntry>, };
 
 export type AssignmentState = "offered" | "accepted" | "declined" | "withdrawn";
 
+export type Credit = { name: string, role: string, state: AssignmentState, };
+
 export type Assignment = { id: AssignmentId, article_id: ArticleId, article_title: string, edition_id: EditionId, edition: string, contributor_id: ContributorId, contributor: string, 
 /**
  * writer, photographer, interviewee…
@@ -237,7 +244,12 @@ export type BoardCard = { id: ArticleId, edition_id: EditionId, edition: string,
 /**
  * Active contributors (offered or accepted), writers first.
  */
-contributors: Array<string>, word_target: number | null, 
+contributors: Array<string>, 
+/**
+ * The same people with their role and whether they have accepted, so
+ * that an open offer never looks like a confirmed writer.
+ */
+credits: Array<Credit>, word_target: number | null, 
 /**
  * The words of its copy against the target, once a draft is in.
  */

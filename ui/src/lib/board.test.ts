@@ -50,6 +50,7 @@ const card = (id: string, status_id: string, over: Partial<BoardCard> = {}): Boa
   kind_label: "Feature",
   status_id,
   contributors: [],
+  credits: [],
   word_target: null,
   copy: null,
   deadline: null,

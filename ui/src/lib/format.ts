@@ -1,4 +1,6 @@
 // Dates, numbers and words the way the user's locale writes them.
+import type { Credit } from "./bindings";
+import { WRITER_ROLE } from "./defaults";
 
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   day: "numeric",
@@ -42,4 +44,14 @@ export function initials(name: string): string {
 export function piecesSummary(live: number, spiked: number): string {
   const pieces = `${formatNumber(live)} ${live === 1 ? "piece" : "pieces"}`;
   return spiked > 0 ? `${pieces} · ${formatNumber(spiked)} spiked` : pieces;
+}
+
+/** What is said after a credit's name: a role other than the writer's, and
+ * an answer other than yes ("photographer, offered"); "" for a writer who
+ * accepted. The same rule as the core's `Credit::label`. */
+export function creditNote(c: Credit): string {
+  const notes: string[] = [];
+  if (c.role !== WRITER_ROLE) notes.push(c.role);
+  if (c.state !== "accepted") notes.push(c.state);
+  return notes.join(", ");
 }

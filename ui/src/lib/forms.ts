@@ -2,7 +2,7 @@
 // sent, and turned into the inputs the core takes. The core has the final
 // word on every rule; these checks only catch what cannot be sent at all.
 
-import { DEFAULT_CURRENCY, DEFAULT_PAGE_COUNT } from "./defaults";
+import { DEFAULT_CURRENCY, DEFAULT_PAGE_COUNT, WRITER_ROLE } from "./defaults";
 import type {
   Article,
   ArticleInput,
@@ -233,12 +233,19 @@ export function commissionDraft(a: Assignment): CommissionDraft {
   };
 }
 
+/** True for the role that writes the piece (the core lowercases roles). */
+export function isWriterRole(role: string): boolean {
+  return role.trim().toLowerCase() === WRITER_ROLE;
+}
+
 /** The draft as the core's input, for `contributor` (chosen or just added). */
 export function toAssignmentInput(
   d: CommissionDraft,
   contributor: ContributorId,
 ): { input: AssignmentInput } | { errors: FieldErrors } {
-  const words = parseWhole(d.wordTarget);
+  // Words are the writer's: for anyone else the field is not shown and
+  // nothing is sent, whatever it held before the role changed.
+  const words = isWriterRole(d.role) ? parseWhole(d.wordTarget) : null;
   if (words === "invalid") {
     return { errors: { word_target: "Type a whole number of words, e.g. 1200, or leave it empty." } };
   }

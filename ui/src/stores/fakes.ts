@@ -27,6 +27,7 @@ export function article(over: Partial<Article> = {}): Article {
     status_is_spiked: false,
     status_is_final: false,
     contributors: [],
+    credits: [],
     writer_due: null,
     deadline: null,
     copy: null,

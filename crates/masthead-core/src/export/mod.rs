@@ -14,7 +14,7 @@ mod choice;
 
 pub use choice::{ColourBy, ExportFormat, Paper, PlanPart};
 
-use crate::model::{Edition, EditionPlan};
+use crate::model::{Credit, Edition, EditionPlan};
 
 const HEADER: [&str; 11] = [
     "Pages", "First page", "Section", "Title", "Kind", "Contributors", "Words", "Word target",
@@ -32,7 +32,13 @@ pub fn run_sheet_csv(plan: &EditionPlan) -> Vec<u8> {
             text(r.section.as_deref().unwrap_or("")),
             text(&r.title),
             text(&r.kind),
-            text(&r.contributors.join("; ")),
+            text(
+                &r.credits
+                    .iter()
+                    .map(Credit::label)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
             number(r.words),
             number(r.word_target),
             text(&r.status),

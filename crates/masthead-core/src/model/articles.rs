@@ -25,6 +25,9 @@ pub struct Article {
     pub status_is_final: bool,
     /// Names of the contributors the piece is assigned to, in order.
     pub contributors: Vec<String>,
+    /// Everyone offered, assigned or who declined, writers first, with
+    /// their role and answer.
+    pub credits: Vec<Credit>,
     /// The earliest due date of its writers' offered or accepted assignments.
     pub writer_due: Option<NaiveDate>,
     /// Its next deadline, from the workflow and the edition's dates (or the

@@ -12,6 +12,37 @@ pub enum AssignmentState {
     Withdrawn,
 }
 
+/// Someone on a piece as cards, lists and the plan show them: who, in what
+/// role, and whether the offer is still open, accepted or declined.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Credit {
+    pub name: String,
+    pub role: String,
+    pub state: AssignmentState,
+}
+
+impl Credit {
+    /// How plain text names them: "Chris Borg", "Priya Shah (photographer,
+    /// offered)", "Rachel Dunn (declined)". A writer's role goes unsaid.
+    pub fn label(&self) -> String {
+        let mut notes = Vec::new();
+        if self.role != WRITER_ROLE {
+            notes.push(self.role.as_str());
+        }
+        match self.state {
+            AssignmentState::Accepted => {}
+            AssignmentState::Offered => notes.push("offered"),
+            AssignmentState::Declined => notes.push("declined"),
+            AssignmentState::Withdrawn => notes.push("withdrawn"),
+        }
+        if notes.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} ({})", self.name, notes.join(", "))
+        }
+    }
+}
+
 /// The role of the one who writes the piece (its copy and word target come
 /// from the writer's commission).
 pub const WRITER_ROLE: &str = "writer";
@@ -114,6 +145,9 @@ pub struct BoardCard {
     pub status_id: StatusId,
     /// Active contributors (offered or accepted), writers first.
     pub contributors: Vec<String>,
+    /// The same people with their role and whether they have accepted, so
+    /// that an open offer never looks like a confirmed writer.
+    pub credits: Vec<Credit>,
     pub word_target: Option<u32>,
     /// The words of its copy against the target, once a draft is in.
     pub copy: Option<WordCount>,

@@ -25,7 +25,8 @@ pub struct RunSheetRow {
     pub section: Option<String>,
     pub title: String,
     pub kind: String,
-    pub contributors: Vec<String>,
+    /// Who is on it: accepted, offered or declined, writers first.
+    pub credits: Vec<Credit>,
     pub word_target: Option<u32>,
     /// The copy's words, once a draft is in.
     pub words: Option<u32>,

@@ -109,7 +109,13 @@ fn currency(text: Option<&str>) -> Result<String> {
 pub(crate) fn validate(input: &AssignmentInput) -> Result<AssignmentTerms> {
     let role = required_text(&input.role, "role", "role", 40)?.to_lowercase();
     let brief = optional_block(&input.brief, "brief", "brief", 20_000)?;
-    if let Some(words) = input.word_target
+    // Words are the writer's: anyone else (a photographer, an interviewee)
+    // needs no target, and 0 for them means none.
+    let word_target = match input.word_target {
+        Some(0) if role != crate::model::WRITER_ROLE => None,
+        other => other,
+    };
+    if let Some(words) = word_target
         && !(1..=100_000).contains(&words)
     {
         return Err(Error::invalid(
@@ -128,7 +134,7 @@ pub(crate) fn validate(input: &AssignmentInput) -> Result<AssignmentTerms> {
     Ok(AssignmentTerms {
         role,
         brief,
-        word_target: input.word_target,
+        word_target,
         due_date: input.due_date,
         fee,
     })

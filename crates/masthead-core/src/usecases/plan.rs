@@ -47,7 +47,7 @@ impl Store {
                         section: a.section.clone(),
                         title: a.title.clone(),
                         kind: a.kind_label.clone(),
-                        contributors: a.contributors.clone(),
+                        credits: a.credits.clone(),
                         word_target: a.copy.and_then(|c| c.target).or(a.word_target),
                         words: a.copy.map(|c| c.words),
                         words_off: a.copy.is_some_and(|c| c.off),
@@ -117,13 +117,18 @@ impl Store {
                     }
                     // The piece's next deadline, by the one rule
                     // (`next_deadline`): while it comes from the writers'
-                    // due dates, each contributor's own date stands.
-                    let next = row_of.get(&a.article_id)?.deadline.as_ref()?;
-                    let (date, what, overdue) = match a.due_date {
-                        Some(due) if next.from_assignment => {
+                    // due dates, each writer's own date stands. Anyone else
+                    // (a photographer, an illustrator) keeps their own due
+                    // date whatever the piece's status says.
+                    let next = row_of.get(&a.article_id)?.deadline.as_ref();
+                    let writer = a.role == crate::model::WRITER_ROLE;
+                    let (date, what, overdue) = match (a.due_date, next) {
+                        (Some(due), _) if !writer => (due, "Due".to_owned(), due < today),
+                        (Some(due), Some(next)) if next.from_assignment => {
                             (due, "Draft due".to_owned(), due < today)
                         }
-                        _ => (next.date, next.status_label.clone(), next.overdue),
+                        (_, Some(next)) => (next.date, next.status_label.clone(), next.overdue),
+                        (_, None) => return None,
                     };
                     Some(PlanDeadline {
                         date,

@@ -102,3 +102,85 @@ fn the_run_sheet_csv_quotes_what_it_must() {
         "PSE-Feb-Mar-21-run-sheet.csv"
     );
 }
+
+#[test]
+fn an_offer_to_a_photographer_reads_apart_and_keeps_its_own_date() {
+    let mut f = Fixture::new();
+    let edition = f.store.load_demo(&f.actor).unwrap();
+    let pieces = f.store.list_articles(edition, crate::today()).unwrap();
+    let housing = pieces
+        .iter()
+        .find(|a| a.title == "Housing at the heart of levelling up")
+        .unwrap();
+    let priya = f.store.find_contributor("Priya Shah").unwrap();
+    // A photographer needs no word target: 0 means none for her.
+    let due = NaiveDate::from_ymd_opt(2021, 1, 2);
+    let saved = f
+        .store
+        .commission(
+            &f.actor,
+            housing.id,
+            &masthead_core::model::AssignmentInput {
+                contributor_id: priya,
+                role: "Photographer".into(),
+                brief: String::new(),
+                word_target: Some(0),
+                due_date: due,
+                fee: None,
+                currency: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(saved.item.word_target, None);
+
+    let today = NaiveDate::from_ymd_opt(2021, 1, 10).unwrap();
+    let plan = f.store.edition_plan(edition, today).unwrap();
+    let row = plan
+        .run_sheet
+        .iter()
+        .find(|r| r.title == housing.title)
+        .unwrap();
+    let labels: Vec<String> = row.credits.iter().map(|c| c.label()).collect();
+    assert_eq!(
+        labels,
+        ["Rachel Dunn", "Priya Shah (photographer, offered)"]
+    );
+    let hers = plan
+        .deadlines
+        .iter()
+        .find(|d| d.contributor == "Priya Shah" && d.title == housing.title)
+        .unwrap();
+    assert_eq!(
+        (
+            hers.date,
+            hers.what.as_str(),
+            hers.role.as_str(),
+            hers.overdue
+        ),
+        (due.unwrap(), "Due", "photographer", true)
+    );
+    // The writer's date is still the piece's (no due date of her own).
+    let rachel = plan
+        .deadlines
+        .iter()
+        .find(|d| d.contributor == "Rachel Dunn")
+        .unwrap();
+    assert_eq!(rachel.what, "Draft received");
+    // The card on the board says the same.
+    let board = f
+        .store
+        .board(
+            plan.edition.publication_id,
+            &Default::default(),
+            crate::today(),
+        )
+        .unwrap();
+    let card = board.cards.iter().find(|c| c.id == housing.id).unwrap();
+    assert_eq!(card.credits, row.credits);
+    // The CSV names her the same way.
+    let csv = String::from_utf8(masthead_core::export::run_sheet_csv(&plan)).unwrap();
+    assert!(
+        csv.contains("Rachel Dunn; Priya Shah (photographer, offered)"),
+        "{csv}"
+    );
+}

@@ -78,12 +78,12 @@ impl Drop for PgConn<'_> {
 /// The shared SQL in PostgreSQL's words: `?N` parameters become `$N`
 /// (outside quoted text), and SQLite's `json_group_array(x)` becomes
 /// PostgreSQL's built-in `array_to_json(array_agg(x))` as text (`'[]'` for
-/// none), which runs about a millisecond faster on a 300-card board than an
+/// none), and `json_array(a, b)` its `json_build_array(a, b)`, which runs about a millisecond faster on a 300-card board than an
 /// aggregate of our own. Everything else is written in the subset both
 /// engines read the same way (see `storage/sql.rs`); what a contributor may
 /// not read is left out by the statements themselves (`tx.rs`, `Notes`).
 pub(crate) fn dialect(sql: &str) -> String {
-    renumber(&json_arrays(sql))
+    renumber(&json_arrays(sql).replace("json_array(", "json_build_array("))
 }
 
 fn json_arrays(sql: &str) -> String {
@@ -308,6 +308,14 @@ mod tests {
                 "SELECT (SELECT json_group_array(lower(c.name)) FROM c) AS n WHERE x = ?1"
             ),
             "SELECT (SELECT coalesce(array_to_json(array_agg(lower(c.name)))::text, '[]') FROM c) AS n WHERE x = $1"
+        );
+    }
+
+    #[test]
+    fn sqlites_json_array_of_arrays_becomes_postgresqls() {
+        assert_eq!(
+            super::dialect("SELECT json_group_array(json_array(a.x, a.y)) FROM a"),
+            "SELECT coalesce(array_to_json(array_agg(json_build_array(a.x, a.y)))::text, '[]') FROM a"
         );
     }
 

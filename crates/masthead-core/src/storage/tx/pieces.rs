@@ -105,7 +105,7 @@ impl SqlTx<'_> {
 const BOARD_COLUMNS: &str = concat!(
     "SELECT a.id, a.edition_id, e.name AS edition, a.title, a.section_id,
         sec.name AS section, a.kind_id, k.label AS kind_label, a.status_id, a.version,
-        coalesce(w.contributors, '[]') AS contributors, w.due,
+        coalesce(w.contributors, '[]') AS contributors, coalesce(w.credits, '[]') AS credits, w.due,
         (EXISTS (SELECT 1 FROM assignments asg WHERE asg.article_id = a.id
                    AND asg.deleted_at IS NULL AND asg.role = ",
     writer!(),
@@ -129,6 +129,8 @@ const BOARD_ASSIGNMENTS: &str = concat!(
     "LEFT JOIN (
         SELECT asg.article_id,
                json_group_array(c.name ORDER BY asg.role <> ", writer!(), ", asg.created_at) AS contributors,
+               json_group_array(json_array(asg.state, asg.role, c.name)
+                                ORDER BY asg.role <> ", writer!(), ", asg.created_at) AS credits,
                min(CASE WHEN asg.role = ", writer!(), " THEN asg.due_date END) AS due,
                max(CASE WHEN asg.role = ", writer!(), " THEN 1 ELSE 0 END) AS has_writer
           FROM assignments asg JOIN contributors c ON c.id = asg.contributor_id
@@ -186,6 +188,7 @@ fn board_row(row: &Row<'_>) -> Result<BoardRow> {
             kind_label: row.get("kind_label")?,
             status_id: row.get("status_id")?,
             contributors: serde_json::from_str(&contributors).map_err(conversion)?,
+            credits: super::rows::credits(row)?,
             word_target,
             copy: copy(row)?,
             deadline: None,

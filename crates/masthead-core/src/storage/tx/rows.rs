@@ -278,6 +278,14 @@ macro_rules! article_select {
             active_states!(),
             "
              ORDER BY asg.created_at, asg.id) AS w) AS contributors,
+        (SELECT json_group_array(json_array(state, role, name)) FROM (
+            SELECT asg.state, asg.role, c.name
+              FROM assignments asg JOIN contributors c ON c.id = asg.contributor_id
+             WHERE asg.article_id = a.id AND asg.deleted_at IS NULL
+               AND asg.state <> 'withdrawn'
+             ORDER BY asg.role <> ",
+            writer!(),
+            ", asg.created_at, asg.id) AS w) AS credits,
         (SELECT min(asg.due_date) FROM assignments asg
           WHERE asg.article_id = a.id AND asg.deleted_at IS NULL AND asg.role = ",
             writer!(),
@@ -303,6 +311,17 @@ pub(super) const ARTICLE: Notes = Notes {
     hidden: article_select!("'' AS notes"),
 };
 
+/// The `credits` column: `[state, role, name]` triples, in order.
+pub(super) fn credits(row: &Row<'_>) -> Result<Vec<Credit>> {
+    let text: String = row.get("credits")?;
+    let triples: Vec<(AssignmentState, String, String)> =
+        serde_json::from_str(&text).map_err(conversion)?;
+    Ok(triples
+        .into_iter()
+        .map(|(state, role, name)| Credit { name, role, state })
+        .collect())
+}
+
 pub(super) fn article(row: &Row<'_>) -> Result<Article> {
     let contributors: String = row.get("contributors")?;
     Ok(Article {
@@ -324,6 +343,7 @@ pub(super) fn article(row: &Row<'_>) -> Result<Article> {
         status_is_spiked: row.get("status_is_spiked")?,
         status_is_final: row.get("status_is_final")?,
         contributors: serde_json::from_str(&contributors).map_err(conversion)?,
+        credits: credits(row)?,
         writer_due: date(row, "writer_due")?,
         deadline: None,
         copy: copy(row)?,
