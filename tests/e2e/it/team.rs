@@ -140,6 +140,12 @@ async fn two_windows(desk: &App, home: &App) -> Result<()> {
     home.choose_in_file_dialog("Submit a draft", &App::fixture("drafts/leeds.md"))
         .await?;
     home.wait_text(&card, "1 version · 484 words of").await?;
+    // She can read again what she sent.
+    home.click_button("Read what you sent").await?;
+    home.wait_text(".reader .text", "Dortmund").await?;
+    home.screenshot("contributor-rereads-her-draft.png").await?;
+    home.wait(".reader button.close").await?.click().await?;
+    home.wait_gone(".reader").await?;
 
     // The editor's open drawer shows the new version, recorded by her.
     desk.wait_text(".drafts .version", "Version 1").await?;

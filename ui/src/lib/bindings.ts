@@ -224,6 +224,10 @@ fee: string | null, state: AssignmentState, answered_at: string | null, created_
  */
 drafts: number, 
 /**
+ * Their version numbers, newest first, to read them again.
+ */
+draft_versions: Array<number>, 
+/**
  * The words of the newest of those versions.
  */
 latest_words: number | null, version: number, };

@@ -55,3 +55,14 @@ export function creditNote(c: Credit): string {
   if (c.state !== "accepted") notes.push(c.state);
   return notes.join(", ");
 }
+
+/** Today in the user's time zone, as the core writes dates ("2021-01-08"). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** True when the ISO date `iso` is before today. */
+export function isPast(iso: string, now: Date = new Date()): boolean {
+  return iso < todayIso(now);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, initials, piecesSummary } from "./format";
+import { formatDate, initials, isPast, piecesSummary, todayIso } from "./format";
 import { matchesSearch } from "./contributors";
 import { Toasts } from "./toasts.svelte";
 import { match } from "./shortcuts";
@@ -29,6 +29,12 @@ describe("format", () => {
     expect(initials("Chris Borg")).toBe("CB");
     expect(initials("Dr Alan McKay")).toBe("DA");
     expect(initials("")).toBe("");
+  });
+  it("knows today in the user's time zone and what is past", () => {
+    const evening = new Date(2021, 0, 8, 23, 30);
+    expect(todayIso(evening)).toBe("2021-01-08");
+    expect(isPast("2021-01-07", evening)).toBe(true);
+    expect(isPast("2021-01-08", evening)).toBe(false);
   });
   it("states an edition's pieces with the spiked apart", () => {
     expect(piecesSummary(10, 1)).toBe("10 pieces · 1 spiked");

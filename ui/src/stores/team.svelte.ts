@@ -1,7 +1,7 @@
 // The team on a server (for editors) and a contributor's own assignments.
 
 import type { Backend } from "../lib/backend";
-import type { Assignment, Invitation, InviteInput, Person, TeamRole } from "../lib/bindings";
+import type { Assignment, DraftText, Invitation, InviteInput, Person, TeamRole } from "../lib/bindings";
 import { fieldErrorsOf, messageOf } from "../lib/errors";
 import type { FieldErrors } from "../lib/forms";
 import type { Toasts } from "../lib/toasts.svelte";
@@ -67,14 +67,25 @@ export class TeamStore {
   }
 }
 
-export type MineApi = Pick<Backend, "myAssignments" | "answerAssignment" | "submitDraft" | "chooseDraftFile">;
+export type MineApi = Pick<Backend, "myAssignments" | "answerAssignment" | "submitDraft" | "chooseDraftFile" | "draftText">;
+
+/** A contributor reading one of the versions she sent. */
+export interface MyReading {
+  assignment: Assignment;
+  version: number;
+  text: DraftText | null;
+  error: string | null;
+}
 
 export class MineStore {
   assignments = $state<Assignment[] | null>(null);
   error = $state<string | null>(null);
   /** The assignment being answered or submitted to, one at a time. */
   busy = $state<string | null>(null);
+  /** The version being read again, full page; null when closed. */
+  reading = $state<MyReading | null>(null);
   private readonly newest = new Latest();
+  private readonly newestReading = new Latest();
 
   constructor(
     private readonly api: MineApi,
@@ -104,6 +115,23 @@ export class MineStore {
       this.busy = null;
     }
     await this.load();
+  }
+
+  /** Opens `version` of what she sent for `a` (her newest by default). */
+  async read(a: Assignment, version: number | undefined = a.draft_versions[0]): Promise<void> {
+    if (version === undefined) return;
+    this.reading = { assignment: a, version, text: null, error: null };
+    try {
+      const text = await this.newestReading.run(() => this.api.draftText(a.article_id, version));
+      if (text !== undefined && this.reading?.version === version) this.reading.text = text;
+    } catch (e) {
+      if (this.reading?.version === version) this.reading.error = messageOf(e);
+    }
+  }
+
+  closeReading(): void {
+    this.newestReading.cancel();
+    this.reading = null;
   }
 
   async submitDraft(a: Assignment): Promise<void> {

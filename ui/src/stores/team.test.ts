@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Assignment, Person } from "../lib/bindings";
+import type { Assignment, DraftText, Person } from "../lib/bindings";
 import { BackendError } from "../lib/backend";
 import { MineStore, TeamStore, type MineApi, type TeamApi } from "./team.svelte";
 import type { Toasts } from "../lib/toasts.svelte";
@@ -68,6 +68,9 @@ describe("My assignments' store", () => {
         dialogs++;
         return null;
       },
+      draftText: async () => {
+        throw new Error("unused");
+      },
     };
     const store = new MineStore(api, t.notify);
     const a = { id: "as1", article_id: "a1", contributor_id: "c1", article_title: "Leeds" } as Assignment;
@@ -75,5 +78,39 @@ describe("My assignments' store", () => {
     expect(dialogs).toBe(1);
     expect(sent).toBe(0);
     expect(store.busy).toBeNull();
+  });
+
+  it("reads again what she sent, newest first, and keeps only the version last asked for", async () => {
+    const t = toasts();
+    const asked: number[] = [];
+    const answers = new Map<number, (d: DraftText) => void>();
+    const api: MineApi = {
+      myAssignments: async () => [],
+      answerAssignment: async () => {
+        throw new Error("unused");
+      },
+      submitDraft: async () => {
+        throw new Error("unused");
+      },
+      chooseDraftFile: async () => null,
+      draftText: (article, version) => {
+        expect(article).toBe("a1");
+        asked.push(version!);
+        return new Promise((resolve) => answers.set(version!, resolve));
+      },
+    };
+    const store = new MineStore(api, t.notify);
+    const a = { id: "as1", article_id: "a1", draft_versions: [3, 1], article_title: "Leeds" } as unknown as Assignment;
+    const text = (version: number) => ({ draft: { version }, markdown: `v${version}` }) as unknown as DraftText;
+    const newest = store.read(a);
+    const first = store.read(a, 1);
+    answers.get(1)!(text(1));
+    answers.get(3)!(text(3));
+    await Promise.all([newest, first]);
+    expect(asked).toEqual([3, 1]);
+    expect(store.reading?.version).toBe(1);
+    expect(store.reading?.text?.markdown).toBe("v1");
+    store.closeReading();
+    expect(store.reading).toBeNull();
   });
 });

@@ -102,6 +102,8 @@ pub struct Assignment {
     pub created_at: DateTime<Utc>,
     /// Versions of the piece this assignment's contributor sent for it.
     pub drafts: u32,
+    /// Their version numbers, newest first, to read them again.
+    pub draft_versions: Vec<u32>,
     /// The words of the newest of those versions.
     pub latest_words: Option<u32>,
     pub version: u32,

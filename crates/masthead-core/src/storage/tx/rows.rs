@@ -400,8 +400,10 @@ pub(super) const ASSIGNMENT: &str = "SELECT asg.id, asg.article_id, a.title AS a
         a.edition_id, e.name AS edition, asg.contributor_id, c.name AS contributor, asg.role,
         asg.brief, asg.word_target, asg.due_date, asg.fee_minor, asg.fee_currency, asg.state,
         asg.answered_at, asg.created_at, asg.version,
-        (SELECT count(*) FROM drafts d
-          WHERE d.article_id = asg.article_id AND d.assignment_id = asg.id) AS draft_count,
+        (SELECT json_group_array(number) FROM (
+            SELECT d.number FROM drafts d
+             WHERE d.article_id = asg.article_id AND d.assignment_id = asg.id
+             ORDER BY d.number DESC) AS v) AS draft_versions,
         (SELECT d.words FROM drafts d
           WHERE d.article_id = asg.article_id AND d.assignment_id = asg.id
           ORDER BY d.number DESC LIMIT 1) AS latest_words
@@ -416,6 +418,8 @@ pub(super) fn assignment(row: &Row<'_>) -> Result<Assignment> {
     let fee_minor: Option<i64> = row.get("fee_minor")?;
     let fee_currency: Option<String> = row.get("fee_currency")?;
     let answered: Option<String> = row.get("answered_at")?;
+    let versions: String = row.get("draft_versions")?;
+    let versions: Vec<u32> = serde_json::from_str(&versions).map_err(conversion)?;
     Ok(Assignment {
         id: row.get("id")?,
         article_id: row.get("article_id")?,
@@ -439,7 +443,8 @@ pub(super) fn assignment(row: &Row<'_>) -> Result<Assignment> {
             .transpose()
             .map_err(conversion)?,
         created_at: timestamp(row, "created_at")?,
-        drafts: row.get("draft_count")?,
+        drafts: u32::try_from(versions.len()).map_err(conversion)?,
+        draft_versions: versions,
         latest_words: row.get("latest_words")?,
         version: row.get("version")?,
     })
