@@ -42,6 +42,36 @@ pub fn defaults_typescript() -> String {
     )
 }
 
+/// The locales' rules as TypeScript, for the UI's formatter (`format.ts`),
+/// which writes as the core's `masthead_core::locale` does.
+pub fn locales_typescript() -> String {
+    use masthead_core::locale::{CURRENCY_SIGNS, LOCALES};
+    format!(
+        "// {GENERATED}\n\
+         export interface LocaleRules {{\n  tag: string;\n  date: string;\n  months: string[];\n  twelve_hour: boolean;\n  group: string;\n  decimal: string;\n  money: string;\n}}\n\
+         /** How each locale writes dates, numbers and money; the first is the fallback. */\n\
+         export const LOCALES: LocaleRules[] = {};\n\
+         /** Currencies written by their sign; any other by its code. */\n\
+         export const CURRENCY_SIGNS: Record<string, string> = {};\n",
+        serde_json::to_string(&LOCALES).expect("plain data serialises"),
+        serde_json::to_string(
+            &CURRENCY_SIGNS
+                .iter()
+                .copied()
+                .collect::<std::collections::BTreeMap<_, _>>()
+        )
+        .expect("plain data serialises"),
+    )
+}
+
+/// The cases the UI's formatter must answer as the core does.
+pub fn locale_cases_json() -> String {
+    let mut out = serde_json::to_string_pretty(&masthead_core::locale::shared_cases())
+        .expect("strings serialise");
+    out.push('\n');
+    out
+}
+
 /// The status palette as CSS custom properties (`--status-<token>-fill` …),
 /// for the light and the dark theme.
 pub fn palette_css() -> String {

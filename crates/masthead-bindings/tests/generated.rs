@@ -27,3 +27,11 @@ fn the_typed_commands_are_up_to_date() {
     expect_file!["../../../ui/src/lib/commands.ts"]
         .assert_eq(&masthead_bindings::commands_typescript(&src_tauri).unwrap());
 }
+
+#[test]
+fn the_ui_locales_and_their_cases_are_up_to_date() {
+    expect_file!["../../../ui/src/lib/locales.ts"]
+        .assert_eq(&masthead_bindings::locales_typescript());
+    expect_file!["../../../ui/src/lib/locale-cases.json"]
+        .assert_eq(&masthead_bindings::locale_cases_json());
+}

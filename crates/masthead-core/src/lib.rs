@@ -9,6 +9,7 @@ pub mod defaults;
 mod error;
 pub mod export;
 pub mod history;
+pub mod locale;
 pub mod model;
 pub mod palette;
 mod rules;

@@ -9,7 +9,8 @@
 
 use std::sync::OnceLock;
 
-use chrono::{DateTime, Datelike, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use masthead_core::locale::Locale;
 use masthead_core::model::EditionPlan;
 use typst::foundations::{Dict, IntoValue, Smart};
 use typst_as_lib::{TypstEngine, TypstTemplateMainFile};
@@ -41,6 +42,9 @@ pub struct PdfOptions {
     /// The time printed in the footer and the PDF's metadata.
     pub generated_at: DateTime<Utc>,
     pub colour_by: ColourBy,
+    /// How dates and numbers are written: the app's rule, from the same
+    /// environment (`Locale::from_env`), so the PDF reads like the app.
+    pub locale: &'static Locale,
 }
 
 /// An export as either face asks for it: the CLI from its flags, the app
@@ -65,6 +69,7 @@ pub fn export(plan: &EditionPlan, request: &PlanExport) -> Result<Vec<u8>, PdfEr
                 parts: PlanPart::in_order(request.parts.clone()).map_err(PdfError::Parts)?,
                 generated_at: generated_at()?,
                 colour_by: request.colour_by,
+                locale: Locale::from_env(),
             };
             render(plan, &options)
         }
@@ -129,10 +134,33 @@ fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {
     })
 }
 
+/// Each ISO date ("2021-01-08") anywhere in `value`, written by `locale`.
+fn dates_in(
+    value: &serde_json::Value,
+    locale: &Locale,
+) -> std::collections::BTreeMap<String, String> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::String(s) if s.len() == 10 => {
+                if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                    out.insert(s.clone(), locale.date(d));
+                }
+            }
+            serde_json::Value::Array(items) => stack.extend(items),
+            serde_json::Value::Object(fields) => stack.extend(fields.values()),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Lays out the plan and writes it as PDF.
 pub fn render(plan: &EditionPlan, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
     let parts = PlanPart::in_order(options.parts.clone()).map_err(PdfError::Parts)?;
-    let plan_json = serde_json::to_string(plan).map_err(|e| PdfError::Layout(e.to_string()))?;
+    let plan_value = serde_json::to_value(plan).map_err(|e| PdfError::Layout(e.to_string()))?;
+    let plan_json = plan_value.to_string();
     let at = options.generated_at;
     // Sections take the palette's colours in turn, as the app's flatplan does.
     let palette: Vec<_> = masthead_core::palette::STATUS_COLOURS
@@ -142,7 +170,11 @@ pub fn render(plan: &EditionPlan, options: &PdfOptions) -> Result<Vec<u8>, PdfEr
     let options_json = serde_json::json!({
         "paper": typst_paper(options.paper),
         "parts": parts,
-        "generated": at.format("%-d %b %Y, %H:%M UTC").to_string(),
+        "generated": format!("{} UTC", options.locale.date_time(at.naive_utc())),
+        // Every date the plan holds, as the locale writes it (the template
+        // looks them up), and its thousands separator.
+        "dates": dates_in(&plan_value, options.locale),
+        "group": options.locale.group,
         "colour_by": options.colour_by,
         "palette": palette,
         // The signs of a page's parts, by twelfths: the core's, as everywhere.

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use chrono::{NaiveDate, TimeZone, Utc};
+use masthead_core::locale::Locale;
 use masthead_core::model::{AssignmentState, Credit, EditionPlan};
 use masthead_core::{Actor, Store};
 use masthead_pdf::{ColourBy, Paper, PdfOptions, PlanPart, render};
@@ -34,6 +35,7 @@ fn options(paper: Paper) -> PdfOptions {
         parts: PlanPart::ALL.to_vec(),
         generated_at: Utc.with_ymd_and_hms(2026, 11, 29, 9, 30, 0).unwrap(),
         colour_by: ColourBy::Status,
+        locale: Locale::named("en_GB.UTF-8"),
     }
 }
 
@@ -168,6 +170,45 @@ fn the_same_plan_and_time_give_the_same_bytes_and_letter_paper_is_letter() {
     std::fs::write(&path, &letter).unwrap();
     let info = tool("pdfinfo", &[path.to_str().unwrap()]);
     assert!(info.contains("612 x 792 pts (letter)"), "{info}");
+}
+
+#[test]
+fn the_pdf_writes_dates_and_numbers_as_the_app_does_in_each_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = demo_plan(dir.path());
+    let text_in = |name: &str| {
+        let pdf = render(
+            &plan,
+            &PdfOptions {
+                locale: Locale::named(name),
+                ..options(Paper::A4)
+            },
+        )
+        .unwrap();
+        let path = dir.path().join(format!("{name}.pdf"));
+        std::fs::write(&path, &pdf).unwrap();
+        tool("pdftotext", &[path.to_str().unwrap(), "-"])
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // Press day, and the 1,400 words of the housing feature.
+    let german = text_in("de_DE.UTF-8");
+    assert!(german.contains("22. Jan. 2021"), "{german}");
+    assert!(german.contains("1.400"), "{german}");
+    assert!(
+        german.contains("Generated 29. Nov. 2026, 09:30 UTC"),
+        "{german}"
+    );
+    let american = text_in("en_US.UTF-8");
+    assert!(american.contains("Jan 22, 2021"), "{american}");
+    assert!(american.contains("1,400"), "{american}");
+    // C (CI, a minimal desktop): the unambiguous form, never the US order.
+    let c = text_in("C");
+    assert!(
+        c.contains("22 Jan 2021") && !c.contains("Jan 22, 2021"),
+        "{c}"
+    );
 }
 
 #[test]

@@ -68,6 +68,14 @@ pub async fn load_demo(state: State<'_, AppState>) -> Reply<EditionId> {
     state.call(calls::load_demo())
 }
 
+/// The locale the window writes dates, numbers and money in, as a tag
+/// (`en-GB`): the one the PDF follows, from the same environment (C and
+/// POSIX give the unambiguous fallback).
+#[tauri::command]
+pub async fn app_locale() -> Reply<String> {
+    Ok(masthead_core::locale::Locale::from_env().tag.to_owned())
+}
+
 #[tauri::command]
 pub async fn get_settings(state: State<'_, AppState>) -> Reply<Settings> {
     Ok(state.settings())

@@ -6,6 +6,7 @@
 import { backend } from "../lib/backend";
 import type { PublicationId } from "../lib/bindings";
 import { codeOf, fieldErrorsOf, messageOf } from "../lib/errors";
+import { formatNumber } from "../lib/format";
 import type { ExportChoice } from "../lib/export";
 import type { FieldErrors } from "../lib/forms";
 import { isServer } from "../lib/team";
@@ -130,7 +131,7 @@ export class Commands {
   async exportEverything(): Promise<void> {
     try {
       const made = await backend.exportEverything();
-      if (made) this.s.toasts.show("success", `Exported ${made.rows.toLocaleString()} rows to ${made.path}.`, 10000);
+      if (made) this.s.toasts.show("success", `Exported ${formatNumber(made.rows)} rows to ${made.path}.`, 10000);
     } catch (e) {
       this.s.toasts.show("error", messageOf(e), 10000);
     }
@@ -142,7 +143,7 @@ export class Commands {
       const done = await backend.importExport();
       if (!done) return;
       const rows = done.tables.reduce((sum, [, n]) => sum + n, 0);
-      this.s.toasts.show("success", `Imported ${rows.toLocaleString()} rows from ${done.from}.`, 10000);
+      this.s.toasts.show("success", `Imported ${formatNumber(rows)} rows from ${done.from}.`, 10000);
       await this.start();
     } catch (e) {
       this.s.toasts.show("error", messageOf(e), 10000);

@@ -20,6 +20,8 @@ export function commandsVia(call: Call) {
     /** The signed-in member's own assignments (on a server a contributor can read no others anyway). */
     myAssignments: (): Promise<Assignment[]> => call("my_assignments"),
     loadDemo: (): Promise<EditionId> => call("load_demo"),
+    /** The locale the window writes dates, numbers and money in, as a tag (`en-GB`): the one the PDF follows, from the same environment (C and POSIX give the unambiguous fallback). */
+    appLocale: (): Promise<string> => call("app_locale"),
     getSettings: (): Promise<Settings> => call("get_settings"),
     saveUserName: (name: string): Promise<Settings> => call("save_user_name", { name }),
     saveSingleKeyShortcuts: (enabled: boolean): Promise<Settings> => call("save_single_key_shortcuts", { enabled }),

@@ -2,21 +2,22 @@
 // (more than 10% off is flagged) is the core's; this only writes it out.
 
 import type { Draft, WordCount } from "./bindings";
+import { formatNumber } from "./format";
 
 const MINUS = "\u2212";
 
 /** "1,046 / 1,000 words (+5%)"; "484 words" without a target. */
 export function describeCount(c: WordCount): string {
-  const words = c.words.toLocaleString();
+  const words = formatNumber(c.words);
   if (c.target === null || c.percent === null) return `${words} words`;
   const sign = c.percent > 0 ? "+" : c.percent < 0 ? MINUS : "±";
-  return `${words} / ${c.target.toLocaleString()} words (${sign}${Math.abs(c.percent)}%)`;
+  return `${words} / ${formatNumber(c.target)} words (${sign}${Math.abs(c.percent)}%)`;
 }
 
 /** The copy's words, or "— / 1,500 words" before any draft, or "" with neither. */
 export function wordsLine(copy: WordCount | null, target: number | null): string {
   if (copy) return describeCount(copy);
-  return target === null ? "" : `— / ${target.toLocaleString()} words`;
+  return target === null ? "" : `— / ${formatNumber(target)} words`;
 }
 
 /** "12 KB", "1.4 MB". */

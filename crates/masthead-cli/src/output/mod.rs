@@ -341,9 +341,12 @@ pub fn print_assignments(out: &Out, list: &[Assignment]) {
                 a.role.clone(),
                 date(a.due_date),
                 a.word_target.map(|w| w.to_string()).unwrap_or_default(),
+                // Money as the app and the PDF write it (the locale's form);
+                // `--json` keeps the amount and the code apart for scripts.
                 a.fee
                     .as_ref()
-                    .map(|f| format!("{} {f}", a.fee_currency.as_deref().unwrap_or("")))
+                    .zip(a.fee_currency.as_deref())
+                    .map(|(f, c)| masthead_core::locale::Locale::from_env().money(f, c))
                     .unwrap_or_default(),
                 a.state.key().to_owned(),
             ]

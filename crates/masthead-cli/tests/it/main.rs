@@ -213,11 +213,17 @@ fn article_json_has_plain_fields_status_and_history() {
     assert_eq!(
         keys(a),
         [
-            "contributors", "copy", "created_at", "deadline", "drafts", "edition_id", "id", "kind",
-            "kind_id", "kind_label", "notes", "section", "section_id", "slug", "standfirst",
-            "status", "status_colour", "status_id", "status_is_final", "status_is_spiked",
-            "status_label", "title", "updated_at", "version", "word_target", "writer_due"
+            "contributors", "copy", "created_at", "credits", "deadline", "drafts", "edition_id",
+            "id", "kind", "kind_id", "kind_label", "notes", "section", "section_id", "slug",
+            "standfirst", "status", "status_colour", "status_id", "status_is_final",
+            "status_is_spiked", "status_label", "title", "updated_at", "version", "word_target",
+            "writer_due"
         ]
+    );
+    // Who is on it, with the role and the answer (added beside the names).
+    assert_eq!(
+        a["credits"],
+        serde_json::json!([{ "name": "Chris Borg", "role": "writer", "state": "accepted" }])
     );
     // Subbed: next, Laid out by the press date (22 Jan 2021), long past.
     assert_eq!(a["deadline"]["status_label"], "Laid out");
