@@ -31,10 +31,30 @@ async fn plan_an_edition(app: &App) -> Result<()> {
         .await?;
     app.type_into("#edition-form input[name=page_count]", "66")
         .await?;
+    // Dates are typed in the user's order (CI's C locale: day first) ...
+    app.type_into("#edition-form input[name=press_date]", "9/7/21")
+        .await?;
+    // ... or picked from a calendar that opens on the edition's own dates.
+    app.wait("#edition-form input[name=on_sale_date] ~ button.pick")
+        .await?
+        .click()
+        .await?;
+    app.wait_text(".calendar .month", "Jul 2021").await?;
+    app.wait(".calendar button[aria-label='19 Jul 2021']")
+        .await?
+        .click()
+        .await?;
+    let on_sale = app
+        .wait("#edition-form input[name=on_sale_date]")
+        .await?
+        .prop("value")
+        .await?;
+    assert_eq!(on_sale.as_deref(), Some("19 Jul 2021"));
     app.click_button("Create edition").await?;
     // 66 pages saves, with a warning that a printed magazine needs multiples of 4.
     app.wait_text(".toasts", "not a multiple of 4").await?;
     app.wait_text("h1", "Jun/Jul 21").await?;
+    app.wait_text(".edition", "9 Jul 2021").await?;
 
     // Add a piece. The warning stays usable above the dialog (everything
     // outside a modal dialog is inert): dismissed from inside it.

@@ -118,3 +118,13 @@ export function todayIso(now: Date = new Date()): string {
 export function isPast(iso: string, now: Date = new Date()): boolean {
   return iso < todayIso(now);
 }
+
+/** The order the locale writes a date's numbers in: day first, or month. */
+export function dateOrder(tag?: string): "dmy" | "mdy" {
+  return rulesFor(tag).date.startsWith("{m}") ? "mdy" : "dmy";
+}
+
+/** The locale's short month names, January first. */
+export function monthNames(tag?: string): readonly string[] {
+  return rulesFor(tag).months;
+}

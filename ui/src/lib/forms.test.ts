@@ -90,7 +90,7 @@ describe("edition form", () => {
     expect(toEditionInput(draft)).toEqual({
       errors: {
         page_count: "Type the number of pages, e.g. 68.",
-        press_date: "Not a calendar date. Use the date picker or YYYY-MM-DD.",
+        press_date: "Not a calendar date. Type it as you write it (8/1/2021, 8 Jan 2021) or pick it from the calendar.",
       },
     });
   });

@@ -100,7 +100,7 @@ export function toEditionInput(d: EditionDraft): { input: EditionInput } | { err
   const date = (field: string, text: string): string | null => {
     const v = parseIsoDate(text);
     if (v === "invalid") {
-      errors[field] = "Not a calendar date. Use the date picker or YYYY-MM-DD.";
+      errors[field] = "Not a calendar date. Type it as you write it (8/1/2021, 8 Jan 2021) or pick it from the calendar.";
       return null;
     }
     return v;
@@ -251,7 +251,9 @@ export function toAssignmentInput(
   }
   const due = parseIsoDate(d.dueDate);
   if (due === "invalid") {
-    return { errors: { due_date: "Choose a real date, or leave it empty." } };
+    return {
+      errors: { due_date: "Not a calendar date. Type it as you write it (8/1/2021, 8 Jan 2021), pick it, or leave it empty." },
+    };
   }
   const fee = d.fee.trim();
   return {

@@ -1,0 +1,92 @@
+// Dates as people type them: "8/1/21", "8.1.2021", "8 Jan 2021", "Jan 8",
+// "2021-01-08". The numbers are read in the locale's order (day first but
+// in the US); a missing year is the one nearest the reference date.
+
+import { dateOrder, monthNames } from "./format";
+
+const ENGLISH = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+function iso(y: number, m: number, d: number): string | "invalid" {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return "invalid";
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** A month by a name or an abbreviation, in English or the locale's words. */
+function monthOf(word: string, tag?: string): number | null {
+  const w = word.toLowerCase().replace(/\.$/, "");
+  if (w.length < 3) return null;
+  const local = monthNames(tag).map((m) => m.toLowerCase().replace(/\.$/, ""));
+  for (let i = 0; i < 12; i++) {
+    if (ENGLISH[i]!.startsWith(w.slice(0, 3)) && w.startsWith(ENGLISH[i]!)) return i + 1;
+    if (local[i]!.length >= 3 && (w.startsWith(local[i]!) || local[i]!.startsWith(w))) return i + 1;
+  }
+  return null;
+}
+
+/** The year for a day and month typed without one: the one nearest `near`. */
+function nearestYear(m: number, d: number, near: string): number {
+  const [ny, nm, nd] = near.split("-").map(Number) as [number, number, number];
+  const target = Date.UTC(ny, nm - 1, nd);
+  let best = ny;
+  for (const y of [ny - 1, ny, ny + 1]) {
+    if (Math.abs(Date.UTC(y, m - 1, d) - target) < Math.abs(Date.UTC(best, m - 1, d) - target)) best = y;
+  }
+  return best;
+}
+
+function fullYear(y: string): number {
+  return y.length <= 2 ? 2000 + Number(y) : Number(y);
+}
+
+/**
+ * What the user typed as an ISO date; null for nothing, "invalid" for what
+ * is not a calendar date. `near` (ISO) picks the year when none is typed.
+ */
+export function parseTypedDate(text: string, near: string, tag?: string): string | null | "invalid" {
+  const t = text.trim().replace(/,/g, " ").replace(/\s+/g, " ");
+  if (t === "") return null;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  // Numbers: d/m/y or m/d/y (/, ., - or spaces between), the year optional.
+  m = /^(\d{1,2})[/.\- ](\d{1,2})(?:[/.\- ](\d{2}|\d{4}))?\.?$/.exec(t);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const [d, mo] = dateOrder(tag) === "mdy" ? [b, a] : [a, b];
+    const y = m[3] ? fullYear(m[3]) : nearestYear(mo, d, near);
+    return iso(y, mo, d);
+  }
+  // Words: "8 Jan 2021", "8. Jan. 2021", "Jan 8 2021", "January 8".
+  const parts = t.split(" ").map((p) => p.replace(/\.$/, ""));
+  const monthAt = parts.findIndex((p) => /^\p{L}/u.test(p));
+  if (monthAt >= 0 && parts.length >= 2 && parts.length <= 3) {
+    const mo = monthOf(parts[monthAt]!, tag);
+    const numbers = parts.filter((_, i) => i !== monthAt);
+    if (mo !== null && numbers.every((n) => /^\d+$/.test(n))) {
+      const d = Number(numbers[0]);
+      const y = numbers[1] !== undefined ? fullYear(numbers[1]) : nearestYear(mo, d, near);
+      return iso(y, mo, d);
+    }
+  }
+  return "invalid";
+}
+
+/** The weeks of a month for a calendar, Monday first: ISO dates, null for blanks. */
+export function monthGrid(year: number, month: number): (string | null)[][] {
+  const first = new Date(Date.UTC(year, month - 1, 1));
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const lead = (first.getUTCDay() + 6) % 7;
+  const cells: (string | null)[] = Array.from({ length: lead }, () => null);
+  for (let d = 1; d <= days; d++) cells.push(iso(year, month, d) as string);
+  while (cells.length % 7 !== 0) cells.push(null);
+  const weeks: (string | null)[][] = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  return weeks;
+}
+
+/** `isoDate` moved by `days` (negative: back). */
+export function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()) as string;
+}
