@@ -20,4 +20,7 @@ describe("the Connect dialog's address", () => {
     expect(isServer("postgres://x@h/db")).toBe(true);
     expect(isServer("/tmp/x.db")).toBe(false);
   });
+  it("reads nothing from an address with a broken escape", () => {
+    expect(parseConnectUrl("postgres://mh_%zz@db.example.org/pse")).toBeNull();
+  });
 });

@@ -46,11 +46,18 @@ export function parseConnectUrl(url: string): ConnectDraft | null {
   const mode = query.get("sslmode");
   const tls: TlsChoice =
     mode === "verify-full" || mode === "require" || mode === "disable" ? mode : mode === "verify-ca" ? "verify-full" : "prefer";
+  let user: string, database: string;
+  try {
+    user = decodeURIComponent(m[1] ?? "");
+    database = decodeURIComponent(m[4] ?? "");
+  } catch {
+    return null; // a malformed %-escape
+  }
   return {
-    user: decodeURIComponent(m[1] ?? ""),
+    user,
     host: (m[2] ?? "").replace(/^\[|\]$/g, ""),
     port: m[3] ?? "5432",
-    database: decodeURIComponent(m[4] ?? ""),
+    database,
     password: "",
     tls,
     remember: false,
