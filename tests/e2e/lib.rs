@@ -439,6 +439,39 @@ impl App {
         Ok(String::from_utf8(out.stdout)?)
     }
 
+    /// Makes the window `width`×`height` (the page's own size, as a user
+    /// sets it by dragging the corner) and waits until the page has it.
+    pub async fn resize(&self, width: u32, height: u32) -> Result<()> {
+        let _ = self.driver.set_window_rect(0, 0, width, height).await;
+        let started = Instant::now();
+        loop {
+            let size: Vec<u32> = self
+                .driver
+                .execute("return [window.outerWidth, window.outerHeight];", vec![])
+                .await?
+                .convert()?;
+            if size == [width, height] {
+                return Ok(());
+            }
+            if started.elapsed() > Duration::from_secs(3) {
+                // Some drivers cannot size the window: the X server can.
+                let ids = Command::new("xdotool")
+                    .args(["search", "--onlyvisible", "--name", "Masthead"])
+                    .output()
+                    .context("running xdotool (apt install xdotool)")?;
+                for id in String::from_utf8_lossy(&ids.stdout).split_whitespace() {
+                    xdo(&["windowsize", id, &width.to_string(), &height.to_string()])?;
+                }
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                bail!(
+                    "the window stayed {size:?}, not {width}×{height} (is the screen big enough?)"
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         let path = artifacts_dir().join(name);
         let png = self.driver.screenshot_as_png().await?;

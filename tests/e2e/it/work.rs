@@ -97,6 +97,16 @@ async fn commission_and_board(app: &App) -> Result<()> {
     let shown: serde_json::Value =
         serde_json::from_str(&app.cli(&["article", "show", training, "--json"])?)?;
     assert_eq!(shown["status"], "draft_received", "{shown}");
+    // Published starts folded to a strip with its count (the day's work is
+    // elsewhere); opened, it shows its cards.
+    let folded = app
+        .wait(&format!("{} button.fold", column("Published")))
+        .await?;
+    assert_eq!(
+        folded.attr("aria-expanded").await?.as_deref(),
+        Some("false")
+    );
+    folded.click().await?;
     // A key move with nowhere to go says so, and where the piece could go.
     app.wait("button.open[aria-label^=\"Leeds commits to working\"]")
         .await?

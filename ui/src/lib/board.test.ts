@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BoardCard, Status, Workflow } from "./bindings";
-import { allowedTargets, columns, nearness, nextTarget, refusedMove, sortCards } from "./board";
+import { allowedTargets, columns, isCollapsed, nearness, nextTarget, refusedMove, sortCards } from "./board";
 
 const status = (id: string, position: number, over: Partial<Status> = {}): Status => ({
   id,
@@ -60,6 +60,16 @@ const card = (id: string, status_id: string, over: Partial<BoardCard> = {}): Boa
 });
 
 describe("board", () => {
+  it("folds the empty columns and the ends of the pipeline to strips, unless the user chose", () => {
+    const cols = columns(workflow, [card("a", "idea"), card("b", "published"), card("c", "spiked")]);
+    const folded = (id: string, chosen?: boolean) => isCollapsed(cols.find((c) => c.status.id === id)!, chosen);
+    expect(folded("idea")).toBe(false);
+    expect(folded("commissioned")).toBe(true); // empty
+    expect(folded("published")).toBe(true); // final
+    expect(folded("spiked")).toBe(true);
+    expect(folded("published", false)).toBe(false);
+    expect(folded("idea", true)).toBe(true);
+  });
   it("says where a refused move could go instead, or that nothing can", () => {
     expect(refusedMove(workflow, card("Homes", "idea"), "left")).toBe(
       "“Homes” cannot move left. From Idea it can go to: Commissioned, Spiked.",

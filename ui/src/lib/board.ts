@@ -24,6 +24,17 @@ export function columns(workflow: Workflow, cards: BoardCard[]): Column[] {
     .filter((col) => !col.status.retired || col.cards.length > 0);
 }
 
+/**
+ * Whether a column starts as a narrow strip with its count: an empty one,
+ * and the ends of the pipeline (spiked, and the final status such as
+ * Published), which the day's work rarely looks into. `chosen` is what the
+ * user picked for this status, which wins.
+ */
+export function isCollapsed(col: Column, chosen: boolean | undefined): boolean {
+  if (chosen !== undefined) return chosen;
+  return col.cards.length === 0 || col.status.is_spiked || col.status.is_final;
+}
+
 /** The statuses a piece in `from` may move to (never a retired one). */
 export function allowedTargets(workflow: Workflow, from: StatusId): Set<StatusId> {
   const live = new Set(workflow.statuses.filter((s) => !s.retired).map((s) => s.id));

@@ -1,0 +1,160 @@
+//! Every screen at 1280×800 and at 1920×1080, with the drawer open and
+//! closed: nothing's text is clipped and nothing spills out of its box.
+//! Each screen is saved as `layout-<size>-<screen>.png` in the artifacts.
+
+use super::*;
+
+/// Finds what is clipped or spills out of its box, in the page as it is:
+/// an element whose content is wider than it (`scrollWidth > clientWidth`)
+/// unless it is meant to scroll (overflow auto or scroll) or cuts its text
+/// with an ellipsis while its title holds the whole; a box that hides what
+/// is below its bottom edge; a `<select>` too narrow for its chosen option.
+const OVERFLOWS: &str = r#"
+const found = [];
+const name = (el) => {
+  const id = el.id ? `#${el.id}` : "";
+  const cls = [...el.classList].filter((c) => !c.startsWith("svelte-")).map((c) => `.${c}`).join("");
+  const text = (el.innerText || el.value || "").trim().replace(/\s+/g, " ").slice(0, 50);
+  return `${el.tagName.toLowerCase()}${id}${cls} "${text}"`;
+};
+const canvas = document.createElement("canvas").getContext("2d");
+for (const el of document.querySelectorAll("body *")) {
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 || r.height === 0) continue;
+  const cs = getComputedStyle(el);
+  // Unseen: hidden, inert, or a control laid over its own label (opacity 0).
+  if (cs.visibility === "hidden" || cs.opacity === "0" || el.closest("[inert], .visually-hidden")) continue;
+  if (el.tagName === "SELECT") {
+    const option = el.options[el.selectedIndex];
+    canvas.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 26;
+    if (option && canvas.measureText(option.text).width > room + 1) {
+      found.push(`${name(el)}: its choice "${option.text}" is cut off`);
+    }
+    continue;
+  }
+  const scrolls = (o) => o === "auto" || o === "scroll";
+  if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && !scrolls(cs.overflowX)) {
+    const ellipsis = cs.textOverflow === "ellipsis" && el.closest("[title]") !== null;
+    if (!ellipsis) found.push(`${name(el)}: ${el.scrollWidth}px of content in ${el.clientWidth}px`);
+  }
+  if ((cs.overflowY === "hidden" || cs.overflowY === "clip") && el.clientHeight > 0
+      && el.scrollHeight > el.clientHeight + 1 && cs.webkitLineClamp === "none") {
+    const below = [...el.querySelectorAll("*")].filter((c) => c.getBoundingClientRect().bottom > r.bottom + 1
+      && c.getBoundingClientRect().height > 0 && !c.closest("[inert]"))
+      .filter((c) => { let p = c.parentElement; while (p && p !== el) { const o = getComputedStyle(p).overflowY;
+        if (o !== "visible") return false; p = p.parentElement; } return true; });
+    if (below.length > 0) {
+      found.push(`${name(el)}: ${el.scrollHeight}px tall in ${el.clientHeight}px, hiding ${name(below[0])}`);
+    }
+  }
+}
+return found;
+"#;
+
+/// What overflows on the screen now, and its screenshot saved as `name`.
+async fn check(app: &App, size: &str, name: &str, problems: &mut Vec<String>) -> Result<()> {
+    // Let layout settle (fonts, a drawer's slide) before measuring.
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    let found: Vec<String> = app.driver.execute(OVERFLOWS, vec![]).await?.convert()?;
+    problems.extend(found.into_iter().map(|f| format!("{size} {name}: {f}")));
+    app.screenshot(&format!("layout-{size}-{name}.png")).await?;
+    Ok(())
+}
+
+async fn close_drawer(app: &App) -> Result<()> {
+    app.wait(".drawer button[aria-label^='Close detail']")
+        .await?
+        .click()
+        .await?;
+    app.wait_gone(".drawer").await
+}
+
+async fn every_screen(app: &App, size: &str, visited: &mut Vec<String>) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    let mut at = async |name: &str, problems: &mut Vec<String>| -> Result<()> {
+        visited.push(format!("{size} {name}"));
+        check(app, size, name, problems).await
+    };
+    let piece = "Keep communities at the heart of planning";
+
+    app.click_button("Editions").await?;
+    app.wait_text("h1", "Editions").await?;
+    at("editions", &mut problems).await?;
+
+    app.click_button("Feb/Mar 21").await?;
+    app.wait_text("h1", "Feb/Mar 21").await?;
+    at("edition", &mut problems).await?;
+    app.click_button("New piece").await?;
+    app.wait("#article-form").await?;
+    at("new-piece-dialog", &mut problems).await?;
+    app.click_button("Cancel").await?;
+    app.wait_gone("#article-form").await?;
+    app.click_button(piece).await?;
+    app.wait(".drawer").await?;
+    at("edition-drawer", &mut problems).await?;
+    close_drawer(app).await?;
+
+    app.click_button("Board").await?;
+    app.wait_text("h1", "Board").await?;
+    at("board", &mut problems).await?;
+    app.click_button(piece).await?;
+    app.wait(".drawer").await?;
+    at("board-drawer", &mut problems).await?;
+    app.click_button("Commission…").await?;
+    app.wait("#commission-form").await?;
+    at("commission-dialog", &mut problems).await?;
+    app.click_button("Cancel").await?;
+    app.wait_gone("#commission-form").await?;
+    close_drawer(app).await?;
+    app.click_button("List").await?;
+    app.wait("table.list").await?;
+    at("board-list", &mut problems).await?;
+    app.click_button("Columns").await?;
+
+    app.click_button("Flatplan").await?;
+    app.wait_text("h1", "Flatplan").await?;
+    at("flatplan", &mut problems).await?;
+    app.wait(&format!(".slot-button[aria-label^='{piece}']"))
+        .await?
+        .click()
+        .await?;
+    app.wait(".drawer").await?;
+    at("flatplan-drawer", &mut problems).await?;
+    close_drawer(app).await?;
+
+    app.click_button("Contributors").await?;
+    app.wait_text("h1", "Contributors").await?;
+    at("contributors", &mut problems).await?;
+    app.click_button("Chris Borg").await?;
+    app.wait_text("h1", "Chris Borg").await?;
+    at("contributor", &mut problems).await?;
+
+    app.wait("button[title^=Settings]").await?.click().await?;
+    app.wait_text("h1", "Settings").await?;
+    at("settings", &mut problems).await?;
+    Ok(problems)
+}
+
+/// The issue's guard: every screen at both sizes, drawer open and closed.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_fits_at_1280x800_and_1920x1080() -> Result<()> {
+    App::journey("Erin Editor", "layout", async |app| {
+        app.load_demo().await?;
+        let mut visited = Vec::new();
+        let mut problems = Vec::new();
+        for (w, h) in [(1280, 800), (1920, 1080)] {
+            app.resize(w, h).await?;
+            problems.extend(every_screen(app, &format!("{w}x{h}"), &mut visited).await?);
+        }
+        println!("Screens visited: {}", visited.join(", "));
+        assert!(visited.len() >= 26, "{visited:?}");
+        anyhow::ensure!(
+            problems.is_empty(),
+            "clipped or overflowing, of the screens {visited:?}:\n{}",
+            problems.join("\n")
+        );
+        Ok(())
+    })
+    .await
+}
