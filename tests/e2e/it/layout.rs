@@ -115,6 +115,12 @@ async fn every_screen(app: &App, size: &str, visited: &mut Vec<String>) -> Resul
     app.click_button("Flatplan").await?;
     app.wait_text("h1", "Flatplan").await?;
     at("flatplan", &mut problems).await?;
+    // Zoomed to two spreads a row, then six, then back to fit the width.
+    for (per_row, name) in [("2", "flatplan-2-per-row"), ("6", "flatplan-6-per-row")] {
+        app.choose(".zoom select", per_row).await?;
+        at(name, &mut problems).await?;
+    }
+    app.choose(".zoom select", "Fit the width").await?;
     app.wait(&format!(".slot-button[aria-label^='{piece}']"))
         .await?
         .click()
@@ -148,7 +154,7 @@ async fn every_screen_fits_at_1280x800_and_1920x1080() -> Result<()> {
             problems.extend(every_screen(app, &format!("{w}x{h}"), &mut visited).await?);
         }
         println!("Screens visited: {}", visited.join(", "));
-        assert!(visited.len() >= 26, "{visited:?}");
+        assert!(visited.len() >= 30, "{visited:?}");
         anyhow::ensure!(
             problems.is_empty(),
             "clipped or overflowing, of the screens {visited:?}:\n{}",

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { Flatplan, Slot } from "./bindings";
 import {
   dropPlacement,
+  copyfitLine,
+  zoomed,
+  firstFreePage,
   inverse,
   movedTo,
   pagesByStatus,
@@ -25,6 +28,34 @@ const plan = (free: number[]): Flatplan =>
   }) as Flatplan;
 
 describe("flatplan", () => {
+  it("zooms a step at a time and stops at the ends", () => {
+    expect(zoomed("fit", 1)).toBe(2);
+    expect(zoomed("fit", -1)).toBe(4);
+    expect(zoomed(6, -1)).toBe(6);
+    expect(zoomed(2, 1)).toBe(2);
+  });
+  it("says a slot's copyfit as a sentence", () => {
+    const copy = { words: 484, target: 500, percent: -3, off: false, version: 1, approved: false };
+    expect(copyfitLine({ copy, word_target: 500, fits_words: 1000 })).toBe("484 words written, the slot fits 1,000");
+    expect(copyfitLine({ copy: null, word_target: 1200, fits_words: 2550 })).toBe(
+      "1,200 words asked for, the slot fits 2,550",
+    );
+    expect(copyfitLine({ copy: null, word_target: null, fits_words: 850 })).toBe("The slot fits 850 words");
+  });
+  it("starts the Place… form on the first page the item fits, never the front cover", () => {
+    const p = plan([12, 12, 0, 6, 12, 12, 12, 12]);
+    p.pages[1]!.name = "Inside front cover";
+    expect(firstFreePage(p, { article: "a" })).toBe(5);
+    p.unplaced_adverts = [
+      { id: "half", size: "half" },
+      { id: "spread", size: "spread" },
+      { id: "full", size: "full" },
+    ] as Flatplan["unplaced_adverts"];
+    expect(firstFreePage(p, { advert: "full" })).toBe(2);
+    expect(firstFreePage(p, { advert: "half" })).toBe(2);
+    expect(firstFreePage(p, { advert: "spread" })).toBe(6);
+    expect(firstFreePage(plan([12, 0, 0]), { article: "a" })).toBe(1);
+  });
   it("lays pages out as spreads: page 1 alone, pairs, the last alone", () => {
     expect(spreads(8)).toEqual([[1], [2, 3], [4, 5], [6, 7], [8]]);
     expect(spreads(5)).toEqual([[1], [2, 3], [4, 5]]);

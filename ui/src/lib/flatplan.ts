@@ -4,6 +4,7 @@
 
 import type { Advert, Flatplan, Placement, Slot } from "./bindings";
 import { PAGE_FRACTIONS } from "./defaults";
+import { formatNumber } from "./format";
 
 /** Page 1 alone (a right-hand page), then facing pairs, the last page alone when the count is even. */
 export function spreads(pageCount: number): number[][] {
@@ -141,4 +142,47 @@ export function resizedTo(slot: Slot, last: number, pageCount: number): Placemen
     part_units: whole ? 12 : slot.part_units,
     part_offset: whole ? 0 : slot.part_offset,
   };
+}
+
+/**
+ * Where the Place… form starts for an unplaced item: the first page it fits
+ * on as it is. A piece wants a whole free inner page (not a cover); an
+ * advert room for its size on any page but the front cover (a spread: a free
+ * even page and the odd one after it). Page 1 when nothing is free.
+ */
+export function firstFreePage(plan: Flatplan, owner: Owner): number {
+  const free = (n: number) => plan.pages[n - 1]?.free_units ?? 0;
+  const size = "advert" in owner ? plan.unplaced_adverts.find((a) => a.id === owner.advert)?.size : undefined;
+  for (let n = 2; n <= plan.page_count; n++) {
+    if ("article" in owner) {
+      if (!plan.pages[n - 1]?.name && free(n) >= 12) return n;
+    } else if (size === "spread") {
+      if (n % 2 === 0 && n < plan.page_count && free(n) >= 12 && free(n + 1) >= 12) return n;
+    } else if (free(n) >= UNITS[size ?? "full"]) {
+      return n;
+    }
+  }
+  return 1;
+}
+
+/** A slot's copyfit as a sentence: "484 words written, the slot fits 1,000";
+ * before a draft, "1,200 words asked for, the slot fits 2,550". */
+export function copyfitLine(s: Pick<Slot, "copy" | "word_target" | "fits_words">): string {
+  if (s.fits_words === null) return "";
+  const fits = `the slot fits ${formatNumber(s.fits_words)}`;
+  if (s.copy) return `${formatNumber(s.copy.words)} words written, ${fits}`;
+  if (s.word_target !== null) return `${formatNumber(s.word_target)} words asked for, ${fits}`;
+  return `The slot fits ${formatNumber(s.fits_words)} words`;
+}
+
+/** The flatplan's zoom: spreads per row, or "fit" (as many as fit). */
+export type Zoom = "fit" | 2 | 4 | 6;
+
+/** The zooms from the smallest pages to the largest. */
+export const ZOOMS: readonly Zoom[] = [6, 4, "fit", 2];
+
+/** One step bigger (`by` 1, Ctrl+=) or smaller (-1, Ctrl+-), stopping at the ends. */
+export function zoomed(z: Zoom, by: 1 | -1): Zoom {
+  const i = ZOOMS.indexOf(z) + by;
+  return ZOOMS[Math.max(0, Math.min(ZOOMS.length - 1, i))]!;
 }
