@@ -186,3 +186,15 @@ export function zoomed(z: Zoom, by: 1 | -1): Zoom {
   const i = ZOOMS.indexOf(z) + by;
   return ZOOMS[Math.max(0, Math.min(ZOOMS.length - 1, i))]!;
 }
+
+/** What an action did, in words: "moved “View all videos” to p 46". */
+export function describeAction(a: FlatplanAction): string {
+  if (a.kind === "place") return `placed “${a.label}” on ${pagesLabel(a.to)}`;
+  if (a.kind === "move") return `moved “${a.label}” to ${pagesLabel(a.to)}`;
+  return `took “${a.label}” off the flatplan`;
+}
+
+/** "moved …" as a sentence of its own: "Moved …". */
+export function sentence(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1) + ".";
+}

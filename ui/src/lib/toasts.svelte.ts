@@ -19,7 +19,8 @@ export class Toasts {
 
   show(kind: Toast["kind"], message: string, ms = kind === "error" ? 8000 : 4000, action?: ToastAction): number {
     const id = this.#next++;
-    // At most three at once, newest last: a burst of outcomes never covers the window.
+    // At most three at once (the oldest goes first): a burst of outcomes
+    // never covers the window. Toasts.svelte shows the newest on top.
     this.items = [...this.items, action ? { id, kind, message, action } : { id, kind, message }].slice(-Toasts.MAX);
     setTimeout(() => this.dismiss(id), ms);
     return id;

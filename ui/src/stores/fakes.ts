@@ -6,6 +6,7 @@ import type { Article, ArticleDetail, Conflict, Edition, HistoryEntry } from "..
 import { Conflicts } from "./conflicts.svelte";
 import { PieceStore, type PieceApi } from "./piece.svelte";
 import type { Notify } from "./notify";
+import type { ToastAction } from "../lib/toasts.svelte";
 
 export function article(over: Partial<Article> = {}): Article {
   return {
@@ -56,12 +57,19 @@ export function later<T>() {
   return { promise, resolve };
 }
 
-export function recorder(): Notify & { shown: { kind: string; message: string }[] } {
-  const shown: { kind: string; message: string }[] = [];
+/** A toast as a test sees it: its kind, its words, and its button if any. */
+export interface Shown {
+  kind: string;
+  message: string;
+  action?: ToastAction;
+}
+
+export function recorder(): Notify & { shown: Shown[] } {
+  const shown: Shown[] = [];
   return {
     shown,
-    show(kind, message) {
-      shown.push({ kind, message });
+    show(kind, message, _ms, action) {
+      shown.push(action ? { kind, message, action } : { kind, message });
       return shown.length;
     },
   };

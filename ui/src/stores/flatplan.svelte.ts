@@ -7,11 +7,12 @@ import type { AdvertInput, EditionId, Flatplan, Placement } from "../lib/binding
 import { codeOf, fieldErrorsOf, messageOf } from "../lib/errors";
 import type { FieldErrors } from "../lib/forms";
 import {
+  describeAction,
   inverse,
   ownerOf,
-  pagesLabel,
   placementOf,
   pushed,
+  sentence,
   slotOf,
   stillAsLeft,
   type FlatplanAction,
@@ -65,7 +66,7 @@ export class FlatplanStore {
 
   /** Places, moves or removes; on success it can be undone. Returns whether it was done. */
   async run(action: FlatplanAction): Promise<boolean> {
-    const done = await this.apply(action);
+    const done = await this.apply(action, sentence(describeAction(action)), true);
     if (done) {
       this.undoStack = pushed(this.undoStack, action);
       this.redoStack = [];
@@ -82,7 +83,7 @@ export class FlatplanStore {
       this.undoStack = this.undoStack.slice(0, -1);
       return;
     }
-    if (await this.apply(inverse(last), "Undid")) {
+    if (await this.apply(inverse(last), `Undid: ${describeAction(last)}.`)) {
       this.undoStack = this.undoStack.slice(0, -1);
       this.redoStack = pushed(this.redoStack, last);
     }
@@ -96,7 +97,7 @@ export class FlatplanStore {
       this.redoStack = this.redoStack.slice(0, -1);
       return;
     }
-    if (await this.apply(next, "Redid")) {
+    if (await this.apply(next, `Redid: ${describeAction(next)}.`)) {
       this.redoStack = this.redoStack.slice(0, -1);
       this.undoStack = pushed(this.undoStack, next);
     }
@@ -147,7 +148,8 @@ export class FlatplanStore {
     return this.run({ kind: "remove", owner, label, from: placementOf(slot) });
   }
 
-  private async apply(a: FlatplanAction, verb?: string): Promise<boolean> {
+  /** Does `a`; says `done` when it is done, with an Undo button when `undoable`. */
+  private async apply(a: FlatplanAction, done: string, undoable = false): Promise<boolean> {
     const plan = this.plan;
     if (!plan || this.busy) return false;
     this.busy = true;
@@ -168,8 +170,7 @@ export class FlatplanStore {
       }
       this.requests.cancel();
       this.plan = fresh;
-      const where = a.kind === "remove" ? "off the flatplan" : `to ${pagesLabel(a.to)}`;
-      this.notify.show("success", `${verb ? `${verb}: ` : ""}${a.label} ${a.kind === "place" ? "placed" : "moved"} ${where}.`);
+      this.notify.show("success", done, undefined, undoable ? { label: "Undo", run: () => this.undo() } : undefined);
       return true;
     } catch (e) {
       this.notify.show(

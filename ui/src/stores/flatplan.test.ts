@@ -55,6 +55,7 @@ describe("the flatplan store", () => {
 
   it("moves from the version shown, undoes by moving back, and redoes", async () => {
     const calls: string[] = [];
+    const notify = recorder();
     let current = planWith([slotAt(12, 1)]);
     const store = storeOver(
       () => current,
@@ -63,11 +64,18 @@ describe("the flatplan store", () => {
         current = planWith([{ ...slotAt(to.first_page, version + 1), id }]);
         return current;
       },
+      notify,
     );
     await store.show("e");
     expect(await store.move({ article: "a1" }, "Keep communities", { first_page: 20, last_page: 20, part_units: 12, part_offset: 0 })).toBe(true);
-    await store.undo();
+    // The toast says what was done, plainly, with a button that says Undo.
+    const moved = notify.shown.at(-1)!;
+    expect(moved.message).toBe("Moved “Keep communities” to p 20.");
+    expect(moved.action?.label).toBe("Undo");
+    await moved.action!.run();
+    expect(notify.shown.at(-1)?.message).toBe("Undid: moved “Keep communities” to p 20.");
     await store.redo();
+    expect(notify.shown.at(-1)?.message).toBe("Redid: moved “Keep communities” to p 20.");
     expect(calls).toEqual(["s1@1 -> 20", "s1@2 -> 12", "s1@3 -> 20"]);
     expect(store.undoStack.length).toBe(1);
     expect(store.redoStack.length).toBe(0);
