@@ -111,19 +111,25 @@ fn the_demo_plan_prints_its_pieces_characters_and_pages_with_fonts_embedded() {
     // "Page x of y" on every page, and y is the page count.
     let info = tool("pdfinfo", &[p]);
     let pages = page_count(&info);
-    // Cover, run sheet, two flatplan pages (35 spreads, 30 to a page), deadlines.
-    assert_eq!(pages, 5, "{info}");
+    // Cover, run sheet, the flatplan on one sheet (35 spreads, seven to a
+    // row: its rows are fitted to the page, none spills), deadlines.
+    assert_eq!(pages, 4, "{info}");
     assert!(text.contains(&format!("Page 1 of {pages}")), "{text}");
     assert!(text.contains(&format!("Page {pages} of {pages}")));
     assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
-    // The flatplan pages (3 and 4) are landscape, the others portrait.
+    // The whole flatplan is on that one sheet, front cover to back.
+    let sheet = tool("pdftotext", &["-f", "3", "-l", "3", p, "-"]);
+    assert!(
+        sheet.contains("Front cover") && sheet.contains("Outside back cover"),
+        "{sheet}"
+    );
+    // The flatplan's page (3) is landscape, the others portrait.
     let sizes = tool("pdfinfo", &["-f", "1", "-l", &pages.to_string(), p]);
     for (page, size) in [
         (1, "595.276 x 841.89"),
         (2, "595.276 x 841.89"),
         (3, "841.89 x 595.276"),
-        (4, "841.89 x 595.276"),
-        (5, "595.276 x 841.89"),
+        (4, "595.276 x 841.89"),
     ] {
         let line = sizes
             .lines()
