@@ -105,6 +105,7 @@ fn main() {
         parts: masthead_pdf::PlanPart::ALL.to_vec(),
         generated_at: Utc.with_ymd_and_hms(2026, 11, 29, 9, 0, 0).unwrap(),
         colour_by: masthead_pdf::ColourBy::Status,
+        locale: &masthead_core::locale::EN_GB,
     };
     for (name, edition, runs) in [
         ("demo, 68 pages, 11 pieces", demo, 15),
