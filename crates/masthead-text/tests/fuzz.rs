@@ -40,7 +40,7 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
         .unwrap()
         .flatten()
-        .filter(|e| e.file_name() != "README.md")
+        .filter(|e| e.file_name() != "README.md" && e.path().is_file())
         .map(|e| {
             (
                 e.file_name().to_string_lossy().into_owned(),
