@@ -85,6 +85,9 @@ impl App {
         let (port, native_port) = (free_port()?, free_port()?);
         let tauri_driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            // The journeys type and read dates in one locale, whatever the
+            // machine's: C, whose unambiguous forms are "9 Jul 2021".
+            .env("LC_ALL", "C.UTF-8")
             .env("MASTHEAD_DB", &db)
             .env("MASTHEAD_SETTINGS", &settings)
             .env("MASTHEAD_BACKUPS_DIR", backups.path())

@@ -72,6 +72,26 @@ pub fn locale_cases_json() -> String {
     out
 }
 
+/// How a credit is worded after its name, for each role and answer: the
+/// cases the UI's `creditNote` must answer as `Credit::note` does.
+pub fn credit_cases_json() -> String {
+    use masthead_core::model::{AssignmentState, Credit};
+    let mut cases = Vec::new();
+    for role in ["writer", "photographer", "illustrator"] {
+        for state in AssignmentState::ALL {
+            let c = Credit {
+                name: "Priya Shah".into(),
+                role: role.into(),
+                state,
+            };
+            cases.push([role.to_owned(), state.key().to_owned(), c.note()]);
+        }
+    }
+    let mut out = serde_json::to_string_pretty(&cases).expect("strings serialise");
+    out.push('\n');
+    out
+}
+
 /// The status palette as CSS custom properties (`--status-<token>-fill` …),
 /// for the light and the dark theme.
 pub fn palette_css() -> String {

@@ -35,3 +35,9 @@ fn the_ui_locales_and_their_cases_are_up_to_date() {
     expect_file!["../../../ui/src/lib/locale-cases.json"]
         .assert_eq(&masthead_bindings::locale_cases_json());
 }
+
+#[test]
+fn the_ui_credit_cases_are_up_to_date() {
+    expect_file!["../../../ui/src/lib/credit-cases.json"]
+        .assert_eq(&masthead_bindings::credit_cases_json());
+}

@@ -159,7 +159,18 @@ fn dates_in(
 /// Lays out the plan and writes it as PDF.
 pub fn render(plan: &EditionPlan, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
     let parts = PlanPart::in_order(options.parts.clone()).map_err(PdfError::Parts)?;
-    let plan_value = serde_json::to_value(plan).map_err(|e| PdfError::Layout(e.to_string()))?;
+    let mut plan_value = serde_json::to_value(plan).map_err(|e| PdfError::Layout(e.to_string()))?;
+    // Each credit's note ("photographer, offered"), as the core words it.
+    if let Some(rows) = plan_value["run_sheet"].as_array_mut() {
+        for (row, sheet) in rows.iter_mut().zip(&plan.run_sheet) {
+            if let Some(credits) = row["credits"].as_array_mut() {
+                for (value, credit) in credits.iter_mut().zip(&sheet.credits) {
+                    value["note"] = credit.note().into();
+                    value["on"] = credit.is_on().into();
+                }
+            }
+        }
+    }
     let plan_json = plan_value.to_string();
     let at = options.generated_at;
     // Sections take the palette's colours in turn, as the app's flatplan does.

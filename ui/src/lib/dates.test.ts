@@ -24,6 +24,12 @@ describe("typed dates", () => {
     expect(parseTypedDate("20 Dec", near, "en-GB")).toBe("2020-12-20");
     expect(parseTypedDate("3 Mar", near, "en-GB")).toBe("2021-03-03");
   });
+  it("finds the leap year for 29 Feb, and refuses a word that is not one month", () => {
+    expect(parseTypedDate("29 Feb", near, "en-GB")).toBe("2020-02-29");
+    expect(parseTypedDate("marathon 5", near, "en-GB")).toBe("invalid");
+    expect(parseTypedDate("5 jui 2021", near, "fr-FR")).toBe("invalid");
+    expect(parseTypedDate("5 juil. 2021", near, "fr-FR")).toBe("2021-07-05");
+  });
   it("refuses what is not a calendar date, and reads nothing as no date", () => {
     expect(parseTypedDate("31/2/2021", near, "en-GB")).toBe("invalid");
     expect(parseTypedDate("13/13/2021", near, "en-GB")).toBe("invalid");

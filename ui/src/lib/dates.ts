@@ -4,7 +4,20 @@
 
 import { dateOrder, monthNames } from "./format";
 
-const ENGLISH = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const ENGLISH = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 function iso(y: number, m: number, d: number): string | "invalid" {
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -12,27 +25,28 @@ function iso(y: number, m: number, d: number): string | "invalid" {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-/** A month by a name or an abbreviation, in English or the locale's words. */
+/** A month by its name or an abbreviation of it (three letters or more),
+ * in English or the locale's words; null when none or more than one month
+ * could be meant ("jui" in French: juin or juillet). */
 function monthOf(word: string, tag?: string): number | null {
   const w = word.toLowerCase().replace(/\.$/, "");
   if (w.length < 3) return null;
   const local = monthNames(tag).map((m) => m.toLowerCase().replace(/\.$/, ""));
+  const months = new Set<number>();
   for (let i = 0; i < 12; i++) {
-    if (ENGLISH[i]!.startsWith(w.slice(0, 3)) && w.startsWith(ENGLISH[i]!)) return i + 1;
-    if (local[i]!.length >= 3 && (w.startsWith(local[i]!) || local[i]!.startsWith(w))) return i + 1;
+    if (ENGLISH[i]!.startsWith(w) || w === local[i] || local[i]!.startsWith(w)) months.add(i + 1);
   }
-  return null;
+  return months.size === 1 ? [...months][0]! : null;
 }
 
-/** The year for a day and month typed without one: the one nearest `near`. */
+/** The year for a day and month typed without one: of the years around
+ * `near` in which that day exists (29 Feb), the one nearest it. */
 function nearestYear(m: number, d: number, near: string): number {
   const [ny, nm, nd] = near.split("-").map(Number) as [number, number, number];
   const target = Date.UTC(ny, nm - 1, nd);
-  let best = ny;
-  for (const y of [ny - 1, ny, ny + 1]) {
-    if (Math.abs(Date.UTC(y, m - 1, d) - target) < Math.abs(Date.UTC(best, m - 1, d) - target)) best = y;
-  }
-  return best;
+  const real = [ny - 1, ny, ny + 1, ny + 2, ny - 2].filter((y) => iso(y, m, d) !== "invalid");
+  real.sort((a, b) => Math.abs(Date.UTC(a, m - 1, d) - target) - Math.abs(Date.UTC(b, m - 1, d) - target));
+  return real[0] ?? ny;
 }
 
 function fullYear(y: string): number {

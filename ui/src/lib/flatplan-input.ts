@@ -57,11 +57,12 @@ export function slotKeyAction(
 /** The Place… form's fields: whose slot, its pages, its size in twelfths and where on the page. */
 export type PlaceForm = { owner: Owner; label: string; first: number; last: number; units: number; at: string };
 
-/** The form for `owner`: filled from its slot when it has one, else on `page`, a full page. */
-export function placeForm(owner: Owner, label: string, page = 1, slot?: Slot): PlaceForm {
+/** The form for `owner`: filled from its slot when it has one, else on
+ * `page` in `units` twelfths (a full page unless told). */
+export function placeForm(owner: Owner, label: string, page = 1, slot?: Slot, units = 12): PlaceForm {
   return slot
     ? { owner, label, first: slot.first_page, last: slot.last_page, units: slot.part_units, at: "" }
-    : { owner, label, first: page, last: page, units: 12, at: "" };
+    : { owner, label, first: page, last: page, units, at: "" };
 }
 
 /** Where the form puts its slot: a part of a page sits on its first page only, at the part chosen (or the first free). */

@@ -6,6 +6,7 @@ import {
   zoomed,
   firstFreePage,
   inverse,
+  unitsOf,
   movedTo,
   pagesByStatus,
   pagesLabel,
@@ -28,11 +29,18 @@ const plan = (free: number[]): Flatplan =>
   }) as Flatplan;
 
 describe("flatplan", () => {
-  it("zooms a step at a time and stops at the ends", () => {
-    expect(zoomed("fit", 1)).toBe(2);
-    expect(zoomed("fit", -1)).toBe(4);
-    expect(zoomed(6, -1)).toBe(6);
-    expect(zoomed(2, 1)).toBe(2);
+  it("zooms a step at a time from what fit shows now, and stops at the ends", () => {
+    // A window where the usual size fits three spreads a row.
+    expect(zoomed("fit", 1, 3)).toBe(2);
+    expect(zoomed("fit", -1, 3)).toBe(4);
+    expect(zoomed(6, -1, 3)).toBe(6);
+    expect(zoomed(2, 1, 3)).toBe(2);
+    // A wide one, where fit already shows six: smaller pages are not there,
+    // bigger ones are four a row.
+    expect(zoomed("fit", -1, 6)).toBe("fit");
+    expect(zoomed("fit", 1, 6)).toBe(4);
+    expect(zoomed(4, -1, 8)).toBe(6);
+    expect(zoomed(6, -1, 8)).toBe("fit");
   });
   it("says a slot's copyfit as a sentence", () => {
     const copy = { words: 484, target: 500, percent: -3, off: false, version: 1, approved: false };
@@ -54,7 +62,9 @@ describe("flatplan", () => {
     expect(firstFreePage(p, { advert: "full" })).toBe(2);
     expect(firstFreePage(p, { advert: "half" })).toBe(2);
     expect(firstFreePage(p, { advert: "spread" })).toBe(6);
-    expect(firstFreePage(plan([12, 0, 0]), { article: "a" })).toBe(1);
+    expect(firstFreePage(plan([12, 0, 0]), { article: "a" })).toBe(2);
+    expect(unitsOf(p, { advert: "half" })).toBe(6);
+    expect(unitsOf(p, { article: "a" })).toBe(12);
   });
   it("lays pages out as spreads: page 1 alone, pairs, the last alone", () => {
     expect(spreads(8)).toEqual([[1], [2, 3], [4, 5], [6, 7], [8]]);

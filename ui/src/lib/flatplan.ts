@@ -148,11 +148,11 @@ export function resizedTo(slot: Slot, last: number, pageCount: number): Placemen
  * Where the Place… form starts for an unplaced item: the first page it fits
  * on as it is. A piece wants a whole free inner page (not a cover); an
  * advert room for its size on any page but the front cover (a spread: a free
- * even page and the odd one after it). Page 1 when nothing is free.
+ * even page and the odd one after it). Page 2 when nothing is free.
  */
 export function firstFreePage(plan: Flatplan, owner: Owner): number {
   const free = (n: number) => plan.pages[n - 1]?.free_units ?? 0;
-  const size = "advert" in owner ? plan.unplaced_adverts.find((a) => a.id === owner.advert)?.size : undefined;
+  const size = sizeOf(plan, owner);
   for (let n = 2; n <= plan.page_count; n++) {
     if ("article" in owner) {
       if (!plan.pages[n - 1]?.name && free(n) >= 12) return n;
@@ -162,7 +162,19 @@ export function firstFreePage(plan: Flatplan, owner: Owner): number {
       return n;
     }
   }
-  return 1;
+  // Nowhere free: the first inner page, where the core will say what is there.
+  return Math.min(2, plan.page_count);
+}
+
+/** An unplaced advert's size; undefined for a piece. */
+export function sizeOf(plan: Flatplan, owner: Owner): Advert["size"] | undefined {
+  return "advert" in owner ? plan.unplaced_adverts.find((a) => a.id === owner.advert)?.size : undefined;
+}
+
+/** Twelfths of a page an unplaced item takes as it is: a piece a whole
+ * page, an advert its size (a spread: a whole page on each side). */
+export function unitsOf(plan: Flatplan, owner: Owner): number {
+  return UNITS[sizeOf(plan, owner) ?? "full"];
 }
 
 /** A slot's copyfit as a sentence: "484 words written, the slot fits 1,000";
@@ -178,13 +190,26 @@ export function copyfitLine(s: Pick<Slot, "copy" | "word_target" | "fits_words">
 /** The flatplan's zoom: spreads per row, or "fit" (as many as fit). */
 export type Zoom = "fit" | 2 | 4 | 6;
 
-/** The zooms from the smallest pages to the largest. */
-export const ZOOMS: readonly Zoom[] = [6, 4, "fit", 2];
+/** The zooms as the menu lists them. */
+export const ZOOMS: readonly Zoom[] = ["fit", 2, 4, 6];
 
-/** One step bigger (`by` 1, Ctrl+=) or smaller (-1, Ctrl+-), stopping at the ends. */
-export function zoomed(z: Zoom, by: 1 | -1): Zoom {
-  const i = ZOOMS.indexOf(z) + by;
-  return ZOOMS[Math.max(0, Math.min(ZOOMS.length - 1, i))]!;
+/**
+ * One step to bigger pages (`by` 1, Ctrl+=: fewer spreads a row) or smaller
+ * (-1, Ctrl+-), stopping at the ends. "fit" counts as the spreads a row it
+ * shows now (`fitPerRow`), which depends on the window.
+ */
+export function zoomed(z: Zoom, by: 1 | -1, fitPerRow: number): Zoom {
+  const perRow = (x: Zoom) => (x === "fit" ? fitPerRow : x);
+  // From the most spreads a row to the fewest; "fit" sits where it shows.
+  const order = [...ZOOMS].sort((a, b) => perRow(b) - perRow(a) || (a === "fit" ? -1 : 1));
+  const i = order.indexOf(z) + by;
+  const next = order[Math.max(0, Math.min(order.length - 1, i))]!;
+  // A step that shows the same number a row is no step: take one more.
+  if (next !== z && perRow(next) === perRow(z)) {
+    const j = Math.max(0, Math.min(order.length - 1, i + by));
+    return order[j]!;
+  }
+  return next;
 }
 
 /** What an action did, in words: "moved “View all videos” to p 46". */

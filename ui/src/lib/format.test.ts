@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import cases from "./locale-cases.json";
-import { formatDate, formatMoney, formatNumber, formatWallClock, setLocale } from "./format";
+import creditCases from "./credit-cases.json";
+import type { AssignmentState } from "./bindings";
+import { creditNote, formatDate, formatMoney, formatNumber, formatWallClock, setLocale } from "./format";
 
 // The core wrote these answers (masthead_core::locale::shared_cases); the
 // app must write the same, so that the app and the PDF follow one rule.
@@ -42,5 +44,12 @@ describe("the app's locale", () => {
     expect(formatDate(null)).toBe("—");
     expect(formatDate("2021-13-01")).toBe("2021-13-01");
     expect(formatNumber(null)).toBe("—");
+  });
+});
+
+// The core words a credit's note (Credit::note); the UI must say the same.
+describe("a credit's note", () => {
+  it.each(creditCases as [string, AssignmentState, string][])("%s, %s -> %j", (role, state, note) => {
+    expect(creditNote({ name: "Priya Shah", role, state })).toBe(note);
   });
 });

@@ -23,4 +23,19 @@ describe("the Connect dialog's address", () => {
   it("reads nothing from an address with a broken escape", () => {
     expect(parseConnectUrl("postgres://mh_%zz@db.example.org/pse")).toBeNull();
   });
+  it("refuses a host that is not a server's name or address, and a security mode it does not know", () => {
+    // A %-escaped folder would connect to a local socket with local trust.
+    const socket = parseConnectUrl("postgres://mh_h@%2Fvar%2Frun%2Fpostgresql/pse?sslmode=disable");
+    expect(socket).not.toBeNull();
+    const r = connectUrl(socket!);
+    expect("errors" in r && Object.keys(r.errors)).toEqual(["host"]);
+    expect(connectUrl({ ...blankConnect(), host: "::1", database: "pse", user: "mh_ed" })).toEqual({
+      url: "postgres://mh_ed@[::1]:5432/pse?sslmode=verify-full",
+    });
+    expect(parseConnectUrl("postgres://mh_h@db.example.org/pse?sslmode=verify-fulll")).toBeNull();
+    // No mode named: the dialog's own choice stays.
+    expect(parseConnectUrl("postgres://mh_h@db.example.org/pse", "verify-full")?.tls).toBe("verify-full");
+    // Half-typed, it is not an address yet.
+    expect(parseConnectUrl("postgres://mh@db/")).toBeNull();
+  });
 });

@@ -25,7 +25,10 @@ export function connectUrl(d: ConnectDraft): { url: string } | { errors: Record<
   const database = d.database.trim();
   const user = d.user.trim();
   if (!host) errors["host"] = "Type the server's name or address, e.g. db.example.org.";
-  else if (/[\s/@?#]/.test(host)) errors["host"] = "A server's name has no spaces or /, @, ?, #.";
+  // A name, an IPv4 address or an IPv6 one: nothing else reaches the URL
+  // (a %-escaped "/" would make it a local socket folder, not a server).
+  else if (!/^[A-Za-z0-9.-]+$/.test(host) && !/^[0-9A-Fa-f:.]+$/.test(host))
+    errors["host"] = "Type the server's name (letters, digits, dots and hyphens, e.g. db.example.org) or its IP address.";
   if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)
     errors["port"] = "The port is a number from 1 to 65535 (PostgreSQL's is 5432).";
   if (!database) errors["database"] = "Type the database's name, as whoever runs the server gave it.";
@@ -36,16 +39,26 @@ export function connectUrl(d: ConnectDraft): { url: string } | { errors: Record<
   return { url: `postgres://${encodeURIComponent(user)}@${h}:${port}/${encodeURIComponent(database)}${tls}` };
 }
 
-/** The dialog's fields from a URL (the last server, or an invitation's). */
-export function parseConnectUrl(url: string): ConnectDraft | null {
-  const m = /^postgres(?:ql)?:\/\/(?:([^:@/]*)(?::[^@/]*)?@)?(\[[^\]]+\]|[^:/?]*)(?::(\d+))?\/([^?]*)(?:\?(.*))?$/i.exec(
+/** The dialog's fields from a URL (the last server, or an invitation's);
+ * `tls` is kept when the address names no security mode. */
+export function parseConnectUrl(url: string, tls: TlsChoice = "prefer"): ConnectDraft | null {
+  const m = /^postgres(?:ql)?:\/\/(?:([^:@/]*)(?::[^@/]*)?@)?(\[[^\]]+\]|[^:/?]*)(?::(\d+))?\/([^?]+)(?:\?(.*))?$/i.exec(
     url.trim(),
   );
   if (!m) return null;
   const query = new URLSearchParams(m[5] ?? "");
   const mode = query.get("sslmode");
-  const tls: TlsChoice =
-    mode === "verify-full" || mode === "require" || mode === "disable" ? mode : mode === "verify-ca" ? "verify-full" : "prefer";
+  // No mode is PostgreSQL's own default ("prefer"); one Masthead does not
+  // know is refused rather than read as something weaker.
+  const known: Record<string, TlsChoice> = {
+    "verify-full": "verify-full",
+    "verify-ca": "verify-full",
+    require: "require",
+    prefer: "prefer",
+    disable: "disable",
+  };
+  const chosen = mode === null ? tls : known[mode];
+  if (chosen === undefined) return null;
   let user: string, database: string;
   try {
     user = decodeURIComponent(m[1] ?? "");
@@ -59,7 +72,7 @@ export function parseConnectUrl(url: string): ConnectDraft | null {
     port: m[3] ?? "5432",
     database,
     password: "",
-    tls,
+    tls: chosen,
     remember: false,
   };
 }

@@ -30,8 +30,9 @@ export class FlatplanStore {
   plan = $state<Flatplan | null>(null);
   error = $state<string | null>(null);
   busy = $state(false);
-  undoStack = $state<FlatplanAction[]>([]);
-  redoStack = $state<FlatplanAction[]>([]);
+  // Raw: an action keeps its identity, so a toast knows whether it is still the last.
+  undoStack = $state.raw<FlatplanAction[]>([]);
+  redoStack = $state.raw<FlatplanAction[]>([]);
   private edition: EditionId | null = null;
   private readonly requests = new Latest();
 
@@ -87,6 +88,13 @@ export class FlatplanStore {
       this.undoStack = this.undoStack.slice(0, -1);
       this.redoStack = pushed(this.redoStack, last);
     }
+  }
+
+  private notUndone(a: FlatplanAction): void {
+    this.notify.show(
+      "warning",
+      `Other changes came after: ${describeAction(a)} was not undone. Undo in the toolbar goes back one change at a time.`,
+    );
   }
 
   async redo(): Promise<void> {
@@ -170,7 +178,10 @@ export class FlatplanStore {
       }
       this.requests.cancel();
       this.plan = fresh;
-      this.notify.show("success", done, undefined, undoable ? { label: "Undo", run: () => this.undo() } : undefined);
+      // The toast's Undo undoes this change only, and only while it is the
+      // last one (an older toast's button must not undo a newer change).
+      const undo = { label: "Undo", run: () => (this.undoStack.at(-1) === a ? this.undo() : this.notUndone(a)) };
+      this.notify.show("success", done, undefined, undoable ? undo : undefined);
       return true;
     } catch (e) {
       this.notify.show(

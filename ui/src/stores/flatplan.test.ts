@@ -77,7 +77,12 @@ describe("the flatplan store", () => {
     await store.redo();
     expect(notify.shown.at(-1)?.message).toBe("Redid: moved “Keep communities” to p 20.");
     expect(calls).toEqual(["s1@1 -> 20", "s1@2 -> 12", "s1@3 -> 20"]);
-    expect(store.undoStack.length).toBe(1);
+    // A newer change comes: the older toast's Undo no longer undoes anything.
+    await store.move({ article: "a1" }, "Keep communities", { first_page: 30, last_page: 30, part_units: 12, part_offset: 0 });
+    await moved.action!.run();
+    expect(notify.shown.at(-1)?.message).toContain("was not undone");
+    expect(calls).toHaveLength(4);
+    expect(store.undoStack.length).toBe(2);
     expect(store.redoStack.length).toBe(0);
   });
 

@@ -85,7 +85,7 @@ export class MineStore {
   /** The version being read again, full page; null when closed. */
   reading = $state<MyReading | null>(null);
   private readonly newest = new Latest();
-  private readonly newestReading = new Latest();
+  private readings = 0;
 
   constructor(
     private readonly api: MineApi,
@@ -120,17 +120,20 @@ export class MineStore {
   /** Opens `version` of what she sent for `a` (her newest by default). */
   async read(a: Assignment, version: number | undefined = a.draft_versions[0]): Promise<void> {
     if (version === undefined) return;
+    // Each opening has its number: a late answer (or failure) for an
+    // earlier one, of this version or another, is dropped.
+    const mine = ++this.readings;
     this.reading = { assignment: a, version, text: null, error: null };
     try {
-      const text = await this.newestReading.run(() => this.api.draftText(a.article_id, version));
-      if (text !== undefined && this.reading?.version === version) this.reading.text = text;
+      const text = await this.api.draftText(a.article_id, version);
+      if (mine === this.readings && this.reading) this.reading.text = text;
     } catch (e) {
-      if (this.reading?.version === version) this.reading.error = messageOf(e);
+      if (mine === this.readings && this.reading) this.reading.error = messageOf(e);
     }
   }
 
   closeReading(): void {
-    this.newestReading.cancel();
+    this.readings++;
     this.reading = null;
   }
 

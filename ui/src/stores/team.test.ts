@@ -96,7 +96,9 @@ describe("My assignments' store", () => {
       draftText: (article, version) => {
         expect(article).toBe("a1");
         asked.push(version!);
-        return new Promise((resolve) => answers.set(version!, resolve));
+        return new Promise((resolve, reject) =>
+          answers.set(version!, (d) => (version === 3 ? reject(new Error("late failure")) : resolve(d))),
+        );
       },
     };
     const store = new MineStore(api, t.notify);
@@ -107,6 +109,7 @@ describe("My assignments' store", () => {
     answers.get(1)!(text(1));
     answers.get(3)!(text(3));
     await Promise.all([newest, first]);
+    expect(store.reading?.error).toBeNull();
     expect(asked).toEqual([3, 1]);
     expect(store.reading?.version).toBe(1);
     expect(store.reading?.text?.markdown).toBe("v1");

@@ -86,8 +86,10 @@ impl Cli {
 
 fn run_with(db: Option<&Path>, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_masthead"));
+    // One locale whatever the machine's (money in tables follows it).
     cmd.env_remove("MASTHEAD_DB")
-        .env("MASTHEAD_USER", "Tess Editor");
+        .env("MASTHEAD_USER", "Tess Editor")
+        .env("LC_ALL", "C.UTF-8");
     if let Some(db) = db {
         cmd.arg("--db").arg(db);
     }

@@ -22,24 +22,32 @@ pub struct Credit {
 }
 
 impl Credit {
-    /// How plain text names them: "Chris Borg", "Priya Shah (photographer,
-    /// offered)", "Rachel Dunn (declined)". A writer's role goes unsaid.
-    pub fn label(&self) -> String {
+    /// What is said after the name: a role other than the writer's, and an
+    /// answer other than yes ("photographer, offered"); empty for a writer
+    /// who accepted. The UI's `creditNote` is checked against this.
+    pub fn note(&self) -> String {
         let mut notes = Vec::new();
         if self.role != WRITER_ROLE {
             notes.push(self.role.as_str());
         }
-        match self.state {
-            AssignmentState::Accepted => {}
-            AssignmentState::Offered => notes.push("offered"),
-            AssignmentState::Declined => notes.push("declined"),
-            AssignmentState::Withdrawn => notes.push("withdrawn"),
+        if self.state != AssignmentState::Accepted {
+            notes.push(self.state.key());
         }
-        if notes.is_empty() {
-            self.name.clone()
-        } else {
-            format!("{} ({})", self.name, notes.join(", "))
+        notes.join(", ")
+    }
+
+    /// How plain text names them: "Chris Borg", "Priya Shah (photographer,
+    /// offered)", "Rachel Dunn (declined)".
+    pub fn label(&self) -> String {
+        match self.note() {
+            note if note.is_empty() => self.name.clone(),
+            note => format!("{} ({note})", self.name),
         }
+    }
+
+    /// Still on the piece: offered or accepted.
+    pub fn is_on(&self) -> bool {
+        self.state.is_active()
     }
 }
 

@@ -295,6 +295,19 @@ fn copyfit_compares_the_words_a_slot_holds_with_the_target() {
         ),
         (Some(2550), Some(1200), Some(282), true)
     );
+    // Before any draft, the target is what a slot is compared with: the
+    // housing feature's four pages hold 3,400 words against its 1,400.
+    let housing = plan
+        .slots
+        .iter()
+        .find(|s| s.label == "Housing at the heart of levelling up")
+        .unwrap();
+    assert_eq!(
+        (
+            housing.fits_words, housing.word_target, housing.copy, housing.copyfit_off
+        ),
+        (Some(3400), Some(1400), None, true)
+    );
     let p = f.store.edition(e).unwrap().publication_id;
     let feature = f.store.find_kind(p, "feature").unwrap();
     f.store

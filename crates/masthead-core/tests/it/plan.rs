@@ -37,6 +37,7 @@ fn the_demo_plan_runs_in_page_order_and_lists_only_live_dates() {
         7
     );
     assert_eq!(plan.words_in, written);
+    assert_eq!(plan.words_in, 1652, "the seven drafts' words");
     let targets: u32 = plan
         .run_sheet
         .iter()
@@ -132,6 +133,29 @@ fn an_offer_to_a_photographer_reads_apart_and_keeps_its_own_date() {
         )
         .unwrap();
     assert_eq!(saved.item.word_target, None);
+    // Rachel's colleague turned the illustrations down: he reads struck
+    // through, after those still on the piece.
+    let alan = f.store.find_contributor("Dr Alan McKay").unwrap();
+    let offer = f
+        .store
+        .commission(
+            &f.actor,
+            housing.id,
+            &masthead_core::model::AssignmentInput {
+                contributor_id: alan,
+                role: "illustrator".into(),
+                brief: String::new(),
+                word_target: None,
+                due_date: None,
+                fee: None,
+                currency: None,
+            },
+        )
+        .unwrap()
+        .item;
+    f.store
+        .answer_assignment(&f.actor, offer.id, Some(offer.version), false)
+        .unwrap();
 
     let today = NaiveDate::from_ymd_opt(2021, 1, 10).unwrap();
     let plan = f.store.edition_plan(edition, today).unwrap();
@@ -143,8 +167,14 @@ fn an_offer_to_a_photographer_reads_apart_and_keeps_its_own_date() {
     let labels: Vec<String> = row.credits.iter().map(|c| c.label()).collect();
     assert_eq!(
         labels,
-        ["Rachel Dunn", "Priya Shah (photographer, offered)"]
+        [
+            "Rachel Dunn", "Priya Shah (photographer, offered)",
+            "Dr Alan McKay (illustrator, declined)"
+        ]
     );
+    // Those still on it are its contributors; the refusal is not one.
+    let piece = f.store.article(housing.id).unwrap();
+    assert_eq!(piece.contributors, ["Rachel Dunn", "Priya Shah"]);
     let hers = plan
         .deadlines
         .iter()
@@ -166,7 +196,7 @@ fn an_offer_to_a_photographer_reads_apart_and_keeps_its_own_date() {
         .find(|d| d.contributor == "Rachel Dunn")
         .unwrap();
     assert_eq!(rachel.what, "Draft received");
-    // The card on the board says the same.
+    // The card on the board says the same, the refusal included.
     let board = f
         .store
         .board(
@@ -180,7 +210,9 @@ fn an_offer_to_a_photographer_reads_apart_and_keeps_its_own_date() {
     // The CSV names her the same way.
     let csv = String::from_utf8(masthead_core::export::run_sheet_csv(&plan)).unwrap();
     assert!(
-        csv.contains("Rachel Dunn; Priya Shah (photographer, offered)"),
+        csv.contains(
+            "Rachel Dunn; Priya Shah (photographer, offered); Dr Alan McKay (illustrator, declined)"
+        ),
         "{csv}"
     );
 }

@@ -78,12 +78,33 @@ impl Drop for PgConn<'_> {
 /// The shared SQL in PostgreSQL's words: `?N` parameters become `$N`
 /// (outside quoted text), and SQLite's `json_group_array(x)` becomes
 /// PostgreSQL's built-in `array_to_json(array_agg(x))` as text (`'[]'` for
-/// none), and `json_array(a, b)` its `json_build_array(a, b)`, which runs about a millisecond faster on a 300-card board than an
-/// aggregate of our own. Everything else is written in the subset both
+/// none), which runs about a millisecond faster on a 300-card board than an
+/// aggregate of our own; `json_array(a, b)` becomes `json_build_array(a, b)`.
+/// Everything else is written in the subset both
 /// engines read the same way (see `storage/sql.rs`); what a contributor may
 /// not read is left out by the statements themselves (`tx.rs`, `Notes`).
 pub(crate) fn dialect(sql: &str) -> String {
-    renumber(&json_arrays(sql).replace("json_array(", "json_build_array("))
+    renumber(&json_array_calls(&json_arrays(sql)))
+}
+
+/// `json_array(` as a whole word (not the tail of another name) becomes
+/// `json_build_array(`. It runs over the shared SQL text only, which holds
+/// no values (they are bound parameters).
+fn json_array_calls(sql: &str) -> String {
+    const CALL: &str = "json_array(";
+    let mut out = String::with_capacity(sql.len() + 16);
+    let mut rest = sql;
+    while let Some(at) = rest.find(CALL) {
+        let whole = rest[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '_'));
+        out.push_str(&rest[..at]);
+        out.push_str(if whole { "json_build_array(" } else { CALL });
+        rest = &rest[at + CALL.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn json_arrays(sql: &str) -> String {
@@ -316,6 +337,11 @@ mod tests {
         assert_eq!(
             super::dialect("SELECT json_group_array(json_array(a.x, a.y)) FROM a"),
             "SELECT coalesce(array_to_json(array_agg(json_build_array(a.x, a.y)))::text, '[]') FROM a"
+        );
+        // Only the call by that name: not a longer name ending in it.
+        assert_eq!(
+            super::dialect("SELECT my_json_array(x), json_array(y)"),
+            "SELECT my_json_array(x), json_build_array(y)"
         );
     }
 

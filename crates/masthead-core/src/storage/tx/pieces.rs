@@ -105,7 +105,7 @@ impl SqlTx<'_> {
 const BOARD_COLUMNS: &str = concat!(
     "SELECT a.id, a.edition_id, e.name AS edition, a.title, a.section_id,
         sec.name AS section, a.kind_id, k.label AS kind_label, a.status_id, a.version,
-        coalesce(w.contributors, '[]') AS contributors, coalesce(w.credits, '[]') AS credits, w.due,
+        coalesce(w.credits, '[]') AS credits, w.due,
         (EXISTS (SELECT 1 FROM assignments asg WHERE asg.article_id = a.id
                    AND asg.deleted_at IS NULL AND asg.role = ",
     writer!(),
@@ -123,18 +123,21 @@ const BOARD_COLUMNS: &str = concat!(
      LEFT JOIN sections sec ON sec.id = a.section_id "
 );
 
-/// Per piece of the board: its active contributors in order (writers
-/// first), its writers' earliest due date, and whether it has a writer.
+/// Per piece of the board: who is on it (offered, accepted or declined,
+/// writers first: its credits, from which its contributors are the ones
+/// still on it), its active writers' earliest due date, and whether it has
+/// an active writer.
 const BOARD_ASSIGNMENTS: &str = concat!(
     "LEFT JOIN (
         SELECT asg.article_id,
-               json_group_array(c.name ORDER BY asg.role <> ", writer!(), ", asg.created_at) AS contributors,
                json_group_array(json_array(asg.state, asg.role, c.name)
-                                ORDER BY asg.role <> ", writer!(), ", asg.created_at) AS credits,
-               min(CASE WHEN asg.role = ", writer!(), " THEN asg.due_date END) AS due,
-               max(CASE WHEN asg.role = ", writer!(), " THEN 1 ELSE 0 END) AS has_writer
+                                ORDER BY asg.role <> ", writer!(), ", asg.created_at, asg.id) AS credits,
+               min(CASE WHEN asg.role = ", writer!(), " AND asg.state IN ", active_states!(), "
+                        THEN asg.due_date END) AS due,
+               max(CASE WHEN asg.role = ", writer!(), " AND asg.state IN ", active_states!(), "
+                        THEN 1 ELSE 0 END) AS has_writer
           FROM assignments asg JOIN contributors c ON c.id = asg.contributor_id
-         WHERE asg.deleted_at IS NULL AND asg.state IN ", active_states!(), "
+         WHERE asg.deleted_at IS NULL AND asg.state <> 'withdrawn'
            AND asg.article_id IN (SELECT a2.id FROM articles a2 JOIN editions e2 ON e2.id = a2.edition_id
                                    WHERE a2.deleted_at IS NULL AND e2.publication_id = ?1"
 );
@@ -174,8 +177,8 @@ fn board_sql(f: &BoardFilter) -> String {
 }
 
 fn board_row(row: &Row<'_>) -> Result<BoardRow> {
-    let contributors: String = row.get("contributors")?;
     let word_target: Option<u32> = row.get("copy_target")?;
+    let credits = super::rows::credits(row)?;
     Ok(BoardRow {
         card: BoardCard {
             id: row.get("id")?,
@@ -187,8 +190,8 @@ fn board_row(row: &Row<'_>) -> Result<BoardRow> {
             kind_id: row.get("kind_id")?,
             kind_label: row.get("kind_label")?,
             status_id: row.get("status_id")?,
-            contributors: serde_json::from_str(&contributors).map_err(conversion)?,
-            credits: super::rows::credits(row)?,
+            contributors: super::rows::still_on(&credits),
+            credits,
             word_target,
             copy: copy(row)?,
             deadline: None,

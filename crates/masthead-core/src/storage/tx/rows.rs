@@ -271,21 +271,13 @@ macro_rules! article_select {
         ",
             $notes,
             ", a.created_at, a.updated_at, a.version,
-        (SELECT json_group_array(name) FROM (
-            SELECT c.name FROM assignments asg JOIN contributors c ON c.id = asg.contributor_id
-             WHERE asg.article_id = a.id AND asg.deleted_at IS NULL
-               AND asg.state IN ",
-            active_states!(),
-            "
-             ORDER BY asg.created_at, asg.id) AS w) AS contributors,
-        (SELECT json_group_array(json_array(state, role, name)) FROM (
-            SELECT asg.state, asg.role, c.name
-              FROM assignments asg JOIN contributors c ON c.id = asg.contributor_id
-             WHERE asg.article_id = a.id AND asg.deleted_at IS NULL
-               AND asg.state <> 'withdrawn'
-             ORDER BY asg.role <> ",
+        (SELECT json_group_array(json_array(asg.state, asg.role, c.name)
+                                 ORDER BY asg.role <> ",
             writer!(),
-            ", asg.created_at, asg.id) AS w) AS credits,
+            ", asg.created_at, asg.id)
+           FROM assignments asg JOIN contributors c ON c.id = asg.contributor_id
+          WHERE asg.article_id = a.id AND asg.deleted_at IS NULL
+            AND asg.state <> 'withdrawn') AS credits,
         (SELECT min(asg.due_date) FROM assignments asg
           WHERE asg.article_id = a.id AND asg.deleted_at IS NULL AND asg.role = ",
             writer!(),
@@ -311,6 +303,15 @@ pub(super) const ARTICLE: Notes = Notes {
     hidden: article_select!("'' AS notes"),
 };
 
+/// The names of those still on a piece (offered or accepted), in order.
+pub(super) fn still_on(credits: &[Credit]) -> Vec<String> {
+    credits
+        .iter()
+        .filter(|c| c.is_on())
+        .map(|c| c.name.clone())
+        .collect()
+}
+
 /// The `credits` column: `[state, role, name]` triples, in order.
 pub(super) fn credits(row: &Row<'_>) -> Result<Vec<Credit>> {
     let text: String = row.get("credits")?;
@@ -323,7 +324,7 @@ pub(super) fn credits(row: &Row<'_>) -> Result<Vec<Credit>> {
 }
 
 pub(super) fn article(row: &Row<'_>) -> Result<Article> {
-    let contributors: String = row.get("contributors")?;
+    let credits = credits(row)?;
     Ok(Article {
         id: row.get("id")?,
         edition_id: row.get("edition_id")?,
@@ -342,8 +343,8 @@ pub(super) fn article(row: &Row<'_>) -> Result<Article> {
         status_colour: row.get("status_colour")?,
         status_is_spiked: row.get("status_is_spiked")?,
         status_is_final: row.get("status_is_final")?,
-        contributors: serde_json::from_str(&contributors).map_err(conversion)?,
-        credits: credits(row)?,
+        contributors: still_on(&credits),
+        credits,
         writer_due: date(row, "writer_due")?,
         deadline: None,
         copy: copy(row)?,
@@ -400,10 +401,8 @@ pub(super) const ASSIGNMENT: &str = "SELECT asg.id, asg.article_id, a.title AS a
         a.edition_id, e.name AS edition, asg.contributor_id, c.name AS contributor, asg.role,
         asg.brief, asg.word_target, asg.due_date, asg.fee_minor, asg.fee_currency, asg.state,
         asg.answered_at, asg.created_at, asg.version,
-        (SELECT json_group_array(number) FROM (
-            SELECT d.number FROM drafts d
-             WHERE d.article_id = asg.article_id AND d.assignment_id = asg.id
-             ORDER BY d.number DESC) AS v) AS draft_versions,
+        (SELECT json_group_array(d.number ORDER BY d.number DESC) FROM drafts d
+          WHERE d.article_id = asg.article_id AND d.assignment_id = asg.id) AS draft_versions,
         (SELECT d.words FROM drafts d
           WHERE d.article_id = asg.article_id AND d.assignment_id = asg.id
           ORDER BY d.number DESC LIMIT 1) AS latest_words
