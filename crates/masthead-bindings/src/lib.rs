@@ -48,7 +48,7 @@ pub fn locales_typescript() -> String {
     use masthead_core::locale::{CURRENCY_SIGNS, LOCALES};
     format!(
         "// {GENERATED}\n\
-         export interface LocaleRules {{\n  tag: string;\n  date: string;\n  months: string[];\n  twelve_hour: boolean;\n  group: string;\n  decimal: string;\n  money: string;\n}}\n\
+         export interface LocaleRules {{\n  tag: string;\n  date: string;\n  months: string[];\n  twelve_hour: boolean;\n  weekdays: string[];\n  sunday_first: boolean;\n  group: string;\n  decimal: string;\n  money: string;\n}}\n\
          /** How each locale writes dates, numbers and money; the first is the fallback. */\n\
          export const LOCALES: LocaleRules[] = {};\n\
          /** Currencies written by their sign; any other by its code. */\n\

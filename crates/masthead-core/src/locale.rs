@@ -22,6 +22,10 @@ pub struct Locale {
     pub months: [&'static str; 12],
     /// A 12-hour clock ("2:05 PM") rather than a 24-hour one ("14:05").
     pub twelve_hour: bool,
+    /// The days' short names for a calendar, Monday first.
+    pub weekdays: [&'static str; 7],
+    /// The week starts on Sunday (the US) rather than Monday.
+    pub sunday_first: bool,
     /// Between the thousands, and before the decimals.
     pub group: &'static str,
     pub decimal: &'static str,
@@ -39,6 +43,8 @@ pub const EN_GB: Locale = Locale {
     date: "{d} {m} {y}",
     months: EN_MONTHS,
     twelve_hour: false,
+    weekdays: ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"],
+    sunday_first: false,
     group: ",",
     decimal: ".",
     money: "{s}{n}",
@@ -51,6 +57,7 @@ pub const LOCALES: [Locale; 4] = [
         tag: "en-US",
         date: "{m} {d}, {y}",
         twelve_hour: true,
+        sunday_first: true,
         ..EN_GB
     },
     Locale {
@@ -61,6 +68,8 @@ pub const LOCALES: [Locale; 4] = [
             "Dez.",
         ],
         twelve_hour: false,
+        weekdays: ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"],
+        sunday_first: false,
         group: ".",
         decimal: ",",
         money: "{n}\u{a0}{s}",
@@ -73,6 +82,8 @@ pub const LOCALES: [Locale; 4] = [
             "nov.", "déc.",
         ],
         twelve_hour: false,
+        weekdays: ["lu", "ma", "me", "je", "ve", "sa", "di"],
+        sunday_first: false,
         group: "\u{202f}",
         decimal: ",",
         money: "{n}\u{a0}{s}",

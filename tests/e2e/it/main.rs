@@ -41,6 +41,7 @@ async fn plan_an_edition(app: &App) -> Result<()> {
         .click()
         .await?;
     app.wait_text(".calendar .month", "Jul 2021").await?;
+    app.screenshot("date-calendar.png").await?;
     app.wait(".calendar button[aria-label='19 Jul 2021']")
         .await?
         .click()

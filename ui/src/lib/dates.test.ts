@@ -46,6 +46,8 @@ describe("the calendar", () => {
     expect(jan[0]).toEqual([null, null, null, null, "2021-01-01", "2021-01-02", "2021-01-03"]);
     expect(jan.flat().filter(Boolean)).toHaveLength(31);
     expect(jan.every((w) => w.length === 7)).toBe(true);
+    // In the US the week starts on Sunday.
+    expect(monthGrid(2021, 1, true)[0]).toEqual([null, null, null, null, null, "2021-01-01", "2021-01-02"]);
   });
   it("moves by days across months and years", () => {
     expect(addDays("2020-12-31", 1)).toBe("2021-01-01");

@@ -85,11 +85,11 @@ export function parseTypedDate(text: string, near: string, tag?: string): string
   return "invalid";
 }
 
-/** The weeks of a month for a calendar, Monday first: ISO dates, null for blanks. */
-export function monthGrid(year: number, month: number): (string | null)[][] {
+/** The weeks of a month for a calendar, from Monday (or Sunday): ISO dates, null for blanks. */
+export function monthGrid(year: number, month: number, sundayFirst = false): (string | null)[][] {
   const first = new Date(Date.UTC(year, month - 1, 1));
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const lead = (first.getUTCDay() + 6) % 7;
+  const lead = sundayFirst ? first.getUTCDay() : (first.getUTCDay() + 6) % 7;
   const cells: (string | null)[] = Array.from({ length: lead }, () => null);
   for (let d = 1; d <= days; d++) cells.push(iso(year, month, d) as string);
   while (cells.length % 7 !== 0) cells.push(null);

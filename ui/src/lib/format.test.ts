@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import cases from "./locale-cases.json";
 import creditCases from "./credit-cases.json";
 import type { AssignmentState } from "./bindings";
-import { creditNote, formatDate, formatMoney, formatNumber, formatWallClock, setLocale } from "./format";
+import {
+  creditNote,
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatWallClock,
+  setLocale,
+  weekdayNames,
+} from "./format";
 
 // The core wrote these answers (masthead_core::locale::shared_cases); the
 // app must write the same, so that the app and the PDF follow one rule.
@@ -39,6 +47,11 @@ describe("the app's locale", () => {
     expect(formatDate("2020-12-11")).toBe("11 Dec 2020");
     expect(formatMoney("400.00", "GBP")).toBe("£400.00");
     setLocale("en-GB");
+  });
+  it("heads a calendar's week in the locale's words and order", () => {
+    expect(weekdayNames("en-GB")[0]).toBe("Mo");
+    expect(weekdayNames("en-US")).toEqual(["Su", "Mo", "Tu", "We", "Th", "Fr", "Sa"]);
+    expect(weekdayNames("de-DE").join(" ")).toBe("Mo Di Mi Do Fr Sa So");
   });
   it("writes nothing wrong for what is not a date", () => {
     expect(formatDate(null)).toBe("—");

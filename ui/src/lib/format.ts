@@ -124,6 +124,17 @@ export function dateOrder(tag?: string): "dmy" | "mdy" {
   return rulesFor(tag).date.startsWith("{m}") ? "mdy" : "dmy";
 }
 
+/** The locale's weekday names for a calendar's head, in its week's order. */
+export function weekdayNames(tag?: string): readonly string[] {
+  const r = rulesFor(tag);
+  return r.sunday_first ? [r.weekdays[6]!, ...r.weekdays.slice(0, 6)] : r.weekdays;
+}
+
+/** The week starts on Sunday in the locale (the US), else on Monday. */
+export function sundayFirst(tag?: string): boolean {
+  return rulesFor(tag).sunday_first;
+}
+
 /** The locale's short month names, January first. */
 export function monthNames(tag?: string): readonly string[] {
   return rulesFor(tag).months;
