@@ -24,7 +24,7 @@ const GENERATED: &str = "Generated from the Rust by masthead-bindings (`UPDATE_E
 /// The defaults as TypeScript, for the UI (with the page fractions' signs).
 pub fn defaults_typescript() -> String {
     use masthead_core::defaults::{CURRENCY, KIND_KEY, PAGE_COUNT};
-    use masthead_core::model::WRITER_ROLE;
+    use masthead_core::model::{OFFER_WAIT_DAYS, WRITER_ROLE};
     let fractions: Vec<String> = masthead_core::PAGE_FRACTIONS
         .iter()
         .map(|(twelfths, sign)| format!("{twelfths}: \"{sign}\""))
@@ -36,6 +36,8 @@ pub fn defaults_typescript() -> String {
          export const DEFAULT_CURRENCY = \"{CURRENCY}\";\n\
          /** The role that writes the piece: its words and draft are the writer's. */\n\
          export const WRITER_ROLE = \"{WRITER_ROLE}\";\n\
+         /** Days an offer waits for an answer before the desk lists it. */\n\
+         export const OFFER_WAIT_DAYS = {OFFER_WAIT_DAYS};\n\
          /** A part of a page, in twelfths, by its sign: 6 is ½. */\n\
          export const PAGE_FRACTIONS: Record<number, string> = {{ {} }};\n",
         fractions.join(", ")

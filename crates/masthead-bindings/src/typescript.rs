@@ -51,6 +51,8 @@ pub fn typescript() -> String {
         AssignmentInput::decl(&cfg),
         NextDeadline::decl(&cfg),
         BoardCard::decl(&cfg),
+        Dashboard::decl(&cfg),
+        EditionProgress::decl(&cfg),
         AdvertId::decl(&cfg),
         SlotId::decl(&cfg),
         AdvertSize::decl(&cfg),

@@ -390,6 +390,21 @@ fn run(cli: Cli) -> Outcome {
             output::print_board(&out, &board);
             Ok(())
         }
+        Command::Dashboard {
+            publication,
+            today,
+            json,
+        } => {
+            let store = open(&path, false)?;
+            let publication = store.find_publication(publication.as_deref())?;
+            let today = today.as_ref().and_then(|d| d.0).unwrap_or_else(local_today);
+            let desk = store.dashboard(publication, today)?;
+            if *json {
+                return out.json(&desk);
+            }
+            output::print_dashboard(&out, &desk);
+            Ok(())
+        }
     }
 }
 

@@ -147,6 +147,12 @@ pub async fn board(
     state.call(calls::board(publication, filter, today()))
 }
 
+/// The editor's desk of a publication, as of today where the user is.
+#[tauri::command]
+pub async fn dashboard(state: State<'_, AppState>, publication: PublicationId) -> Reply<Dashboard> {
+    state.call(calls::dashboard(publication, today()))
+}
+
 #[tauri::command]
 pub async fn commission_new_contributor(
     state: State<'_, AppState>,

@@ -45,6 +45,9 @@ export function createRunner(s: Stores, router: Router, dialogs: Dialogs, comman
       case "go-editions":
         void router.go("editions");
         return true;
+      case "go-desk":
+        void router.go("dashboard");
+        return true;
       case "go-contributors":
         void router.go("contributors");
         return true;

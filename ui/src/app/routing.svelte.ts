@@ -27,6 +27,8 @@ export class Router {
       await this.showFlatplan();
     } else if (to === "team") {
       await team.load();
+    } else if (to === "dashboard") {
+      await this.s.desk.show(this.s.pubs.id);
     }
   }
 
@@ -86,5 +88,6 @@ export class Router {
     this.s.pubs.id = id;
     await this.showPublication();
     if (this.place === "board") await this.showBoard();
+    if (this.place === "dashboard") await this.s.desk.show(id);
   }
 }

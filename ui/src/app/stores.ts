@@ -16,6 +16,7 @@ import { ContributorsStore } from "../stores/contributors.svelte";
 import { BoardStore } from "../stores/board.svelte";
 import { FlatplanStore } from "../stores/flatplan.svelte";
 import { TeamStore, MineStore } from "../stores/team.svelte";
+import { DeskStore } from "../stores/desk.svelte";
 
 export interface Stores {
   toasts: Toasts;
@@ -30,6 +31,7 @@ export interface Stores {
   flatplan: FlatplanStore;
   team: TeamStore;
   mine: MineStore;
+  desk: DeskStore;
 }
 
 /** `place` says which screen is showing, so a save in the drawer refreshes the list that shows the piece. */
@@ -51,6 +53,7 @@ export function createStores(place: () => Place): Stores {
       Promise.all([
         editions.refresh(),
         place() === "board" ? board.load() : Promise.resolve(),
+        place() === "dashboard" ? desk.load() : Promise.resolve(),
         place() === "flatplan" ? flatplan.load() : Promise.resolve(),
         place() === "contributors" ? contributors.load() : Promise.resolve(),
       ]).then(() => {}),
@@ -60,5 +63,6 @@ export function createStores(place: () => Place): Stores {
   const flatplan = new FlatplanStore(backend, toasts);
   const team = new TeamStore(backend, toasts);
   const mine = new MineStore(backend, toasts);
-  return { toasts, conflicts, settings, database, pubs, editions, piece, contributors, board, flatplan, team, mine };
+  const desk = new DeskStore(backend);
+  return { toasts, conflicts, settings, database, pubs, editions, piece, contributors, board, flatplan, team, mine, desk };
 }

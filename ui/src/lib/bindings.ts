@@ -263,6 +263,43 @@ copy: WordCount | null, deadline: NextDeadline | null,
  */
 needs_writer: boolean, version: number, };
 
+export type Dashboard = { 
+/**
+ * The date "overdue" and "this week" were worked out against.
+ */
+today: string, 
+/**
+ * Pieces past their next deadline, the most overdue first.
+ */
+overdue: Array<BoardCard>, 
+/**
+ * Pieces whose next deadline is today or in the six days after.
+ */
+this_week: Array<BoardCard>, 
+/**
+ * Offers unanswered for more than [`OFFER_WAIT_DAYS`], oldest first.
+ */
+waiting: Array<Assignment>, 
+/**
+ * Pieces whose copy is more than 10% over or under its target.
+ */
+off_target: Array<BoardCard>, 
+/**
+ * Editions not yet on sale, soonest to press first.
+ */
+editions: Array<EditionProgress>, };
+
+export type EditionProgress = { edition: Edition, 
+/**
+ * Pieces at or past the workflow's "done" point: its Approved status
+ * when it has one, else its final statuses.
+ */
+done: number, 
+/**
+ * The words of those pieces' copy.
+ */
+done_words: number, };
+
 export type AdvertId = string;
 
 export type SlotId = string;

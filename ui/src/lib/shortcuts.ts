@@ -12,6 +12,7 @@ export type Action =
   | "backup"
   | "restore"
   | "go-editions"
+  | "go-desk"
   | "go-contributors"
   | "go-board"
   | "go-settings"
@@ -35,6 +36,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: "new-piece", keys: "N", label: "New piece in the open edition", singleKey: true },
   { action: "new-edition", keys: "Shift+N", label: "New edition", singleKey: true },
   { action: "open-database", keys: "Ctrl+O", label: "Open a database", inFields: true },
+  { action: "go-desk", keys: "G D", label: "Go to the Desk", singleKey: true },
   { action: "go-editions", keys: "G E", label: "Go to Editions", singleKey: true },
   { action: "go-board", keys: "G B", label: "Go to the Board", singleKey: true },
   { action: "go-contributors", keys: "G C", label: "Go to Contributors", singleKey: true },
@@ -98,6 +100,7 @@ export function match(
   }
   if (pending === "g") {
     if (e.key === "e") return { action: "go-editions", pending: null };
+    if (e.key === "d") return { action: "go-desk", pending: null };
     if (e.key === "c") return { action: "go-contributors", pending: null };
     if (e.key === "b") return { action: "go-board", pending: null };
     return { action: null, pending: null };

@@ -160,6 +160,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The editor's desk: what is overdue, due this week, offers nobody has
+    /// answered, copy off its target, and each edition still to come.
+    Dashboard {
+        #[arg(long)]
+        publication: Option<String>,
+        /// Work deadlines out as of this day (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        today: Option<DateArg>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// A date flag: `YYYY-MM-DD`, or `none` (or an empty string) to clear it.

@@ -19,8 +19,8 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 use masthead_core::model::{
-    Article, ArticleDetail, Assignment, Board, ContributorDetail, Edition, Flatplan, HistoryEntry,
-    NextDeadline, PageBudget, Status, Warning, Workflow,
+    Article, ArticleDetail, Assignment, Board, BoardCard, ContributorDetail, Dashboard, Edition,
+    Flatplan, HistoryEntry, NextDeadline, PageBudget, Status, Warning, Workflow,
 };
 use serde::Serialize;
 
@@ -123,7 +123,7 @@ impl Out {
 
 mod plan;
 
-pub use plan::{BoardShow, FlatplanShow, print_board, print_flatplan};
+pub use plan::{BoardShow, FlatplanShow, print_board, print_dashboard, print_flatplan};
 
 pub fn date(d: Option<NaiveDate>) -> String {
     d.map(|d| d.format("%Y-%m-%d").to_string())

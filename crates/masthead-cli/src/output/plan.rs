@@ -118,6 +118,68 @@ pub fn print_board(out: &Out, b: &Board) {
     }
 }
 
+/// `dashboard`: each list of the desk under its heading, a line a piece.
+pub fn print_dashboard(out: &Out, d: &Dashboard) {
+    let card = |c: &BoardCard| {
+        let mut line = format!("  {} ({})", c.title, c.edition);
+        if let Some(dl) = &c.deadline {
+            line += &format!(" · {} by {}", dl.status_label, dl.date.format("%Y-%m-%d"));
+        }
+        let words = words_column(c.copy.as_ref(), c.word_target);
+        if !words.is_empty() {
+            line += &format!(" · {words}");
+        }
+        line
+    };
+    let section = |title: &str, lines: Vec<String>| {
+        out.line(&format!("{title} ({})", lines.len()));
+        if lines.is_empty() {
+            out.line("  nothing");
+        }
+        for l in lines {
+            out.line(&l);
+        }
+    };
+    section("Overdue", d.overdue.iter().map(card).collect());
+    section("Due this week", d.this_week.iter().map(card).collect());
+    section(
+        "Offers waiting for an answer",
+        d.waiting
+            .iter()
+            .map(|a| {
+                format!(
+                    "  {} ({}) · {} as {} · offered {}",
+                    a.article_title,
+                    a.edition,
+                    a.contributor,
+                    a.role,
+                    a.created_at.format("%Y-%m-%d")
+                )
+            })
+            .collect(),
+    );
+    section(
+        "Copy off its target",
+        d.off_target.iter().map(card).collect(),
+    );
+    section(
+        "Editions to come",
+        d.editions
+            .iter()
+            .map(|p| {
+                format!(
+                    "  {} · press {} · {} of {} pieces done ({} words)",
+                    p.edition.name,
+                    date(p.edition.press_date),
+                    p.done,
+                    p.edition.article_count,
+                    masthead_core::thousands(p.done_words)
+                )
+            })
+            .collect(),
+    );
+}
+
 /// `flatplan show --json`: one entry per page with its slots.
 #[derive(Serialize)]
 pub struct FlatplanShow<'a> {

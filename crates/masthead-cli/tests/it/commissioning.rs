@@ -186,3 +186,29 @@ fn the_workflow_is_shaped_from_the_cli_and_keeps_its_rules() {
         history.stdout
     );
 }
+
+#[test]
+fn the_desk_lists_what_needs_doing_as_text_and_json() {
+    let cli = Cli::demo();
+    let text = cli.run(&["dashboard", "--today", "2021-01-10"]).ok().stdout;
+    for needle in [
+        "Overdue (",
+        "Housing at the heart of levelling up (Feb/Mar 21) · Draft received by 2021-01-08",
+        "Due this week (2)",
+        "Copy off its target (",
+        "Offers waiting for an answer (0)",
+        "Feb/Mar 21 · press 2021-01-22 · 4 of 10 pieces done (899 words)",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing from:\n{text}");
+    }
+    let desk = cli
+        .run(&["dashboard", "--today", "2021-01-10", "--json"])
+        .ok()
+        .json();
+    assert_eq!(desk["today"], "2021-01-10");
+    assert_eq!(desk["this_week"].as_array().unwrap().len(), 2);
+    assert_eq!(desk["editions"][0]["edition"]["name"], "Feb/Mar 21");
+    assert_eq!(desk["editions"][0]["done"], 4);
+    cli.run(&["dashboard", "--publication", "Nobody's Weekly"])
+        .refused("No publication");
+}

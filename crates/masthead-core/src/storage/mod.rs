@@ -208,6 +208,8 @@ pub(crate) struct AssignmentFilter {
     pub article: Option<ArticleId>,
     pub contributor: Option<ContributorId>,
     pub edition: Option<EditionId>,
+    pub publication: Option<PublicationId>,
+    pub state: Option<crate::model::AssignmentState>,
 }
 
 /// A board card as stored, with the earliest due date of its active

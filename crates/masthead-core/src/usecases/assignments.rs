@@ -345,6 +345,7 @@ impl Store {
                 article: q.article,
                 contributor: q.contributor,
                 edition: q.edition,
+                ..Default::default()
             })
         })
     }

@@ -3,6 +3,7 @@ use chrono::NaiveDate;
 use super::{Result, Store, need, workflow};
 use crate::model::{Board, BoardFilter, PublicationId};
 use crate::rules::workflow::next_deadline;
+use crate::storage::Tx;
 
 impl Store {
     /// The board of a publication: its workflow (the columns) and a card
@@ -14,7 +15,19 @@ impl Store {
         filter: &BoardFilter,
         today: NaiveDate,
     ) -> Result<Board> {
-        self.read(|tx| {
+        self.read(|tx| load(tx, publication, filter, today))
+    }
+}
+
+/// The board inside `tx` (the desk reads it in its own transaction).
+pub(super) fn load(
+    tx: &mut Tx<'_>,
+    publication: PublicationId,
+    filter: &BoardFilter,
+    today: NaiveDate,
+) -> Result<Board> {
+    {
+        {
             let workflow = workflow::load(tx, publication)?;
             // The editions the cards can be in: the one filtered on, else all.
             let editions = match filter.edition_id {
@@ -56,6 +69,6 @@ impl Store {
                 cards,
                 today,
             })
-        })
+        }
     }
 }

@@ -12,6 +12,7 @@ mod assignments;
 mod board;
 mod contributors;
 mod demo;
+mod desk;
 mod drafts;
 mod editions;
 mod flatplan;

@@ -4,6 +4,7 @@ mod articles;
 mod commissioning;
 mod conflicts;
 mod demo;
+mod desk;
 mod drafts;
 mod editions;
 mod flatplan;

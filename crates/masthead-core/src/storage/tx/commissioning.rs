@@ -125,11 +125,19 @@ impl SqlTx<'_> {
         if f.edition.is_some() {
             sql += " AND a.edition_id = ?3";
         }
+        if f.publication.is_some() {
+            sql += " AND e.publication_id = ?4";
+        }
+        if f.state.is_some() {
+            sql += " AND asg.state = ?5";
+        }
         sql += " ORDER BY asg.created_at DESC, asg.id DESC";
         let values = [
             f.article.map(|x| x.to_string()),
             f.contributor.map(|x| x.to_string()),
             f.edition.map(|x| x.to_string()),
+            f.publication.map(|x| x.to_string()),
+            f.state.map(|s| s.key().to_owned()),
         ];
         self.all_numbered(&sql, &values, assignment)
     }

@@ -1,0 +1,36 @@
+//! The editor's desk: what needs doing today across a publication.
+
+use super::*;
+
+/// How long an offer may wait for an answer before the desk lists it.
+pub const OFFER_WAIT_DAYS: i64 = 3;
+
+/// The home screen: what is overdue, what falls due this week, offers
+/// nobody has answered, copy far from its target, and each edition still
+/// to come with its progress. Every line is a piece the desk opens.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Dashboard {
+    /// The date "overdue" and "this week" were worked out against.
+    pub today: NaiveDate,
+    /// Pieces past their next deadline, the most overdue first.
+    pub overdue: Vec<BoardCard>,
+    /// Pieces whose next deadline is today or in the six days after.
+    pub this_week: Vec<BoardCard>,
+    /// Offers unanswered for more than [`OFFER_WAIT_DAYS`], oldest first.
+    pub waiting: Vec<Assignment>,
+    /// Pieces whose copy is more than 10% over or under its target.
+    pub off_target: Vec<BoardCard>,
+    /// Editions not yet on sale, soonest to press first.
+    pub editions: Vec<EditionProgress>,
+}
+
+/// An edition still to come, and how far its pieces have got.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EditionProgress {
+    pub edition: Edition,
+    /// Pieces at or past the workflow's "done" point: its Approved status
+    /// when it has one, else its final statuses.
+    pub done: u32,
+    /// The words of those pieces' copy.
+    pub done_words: u32,
+}

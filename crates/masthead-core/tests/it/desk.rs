@@ -1,0 +1,135 @@
+//! The editor's desk on the demo: what is overdue, due this week, waiting
+//! for an answer, off its target, and the editions to come.
+
+use chrono::{Days, NaiveDate};
+use masthead_core::model::AssignmentInput;
+
+use crate::Fixture;
+
+fn titles(cards: &[masthead_core::model::BoardCard]) -> Vec<&str> {
+    cards.iter().map(|c| c.title.as_str()).collect()
+}
+
+#[test]
+fn the_desk_sorts_the_demo_into_what_needs_doing() {
+    let mut f = Fixture::new();
+    let edition = f.store.load_demo(&f.actor).unwrap();
+    let publication = f.store.edition(edition).unwrap().publication_id;
+    let today = NaiveDate::from_ymd_opt(2021, 1, 10).unwrap();
+    let desk = f.store.dashboard(publication, today).unwrap();
+    assert_eq!(desk.today, today);
+
+    // Overdue, the most overdue first: commissioning closed on 11 Dec.
+    let overdue = titles(&desk.overdue);
+    assert!(
+        overdue.contains(&"Housing at the heart of levelling up"),
+        "{overdue:?}"
+    );
+    assert!(
+        overdue.contains(&"Training tomorrow's public sector leaders"),
+        "{overdue:?}"
+    );
+    let dates: Vec<_> = desk
+        .overdue
+        .iter()
+        .map(|c| c.deadline.as_ref().unwrap().date)
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    assert_eq!(dates[0], NaiveDate::from_ymd_opt(2020, 12, 11).unwrap());
+    assert!(
+        desk.overdue
+            .iter()
+            .all(|c| c.deadline.as_ref().unwrap().overdue)
+    );
+
+    // Due from today to six days on: the subbing deadline, 15 Jan.
+    let week = titles(&desk.this_week);
+    assert_eq!(
+        week,
+        [
+            "Building back better in health and social care",
+            "Digital services after the pandemic"
+        ]
+    );
+
+    // Copy more than 10% off its target; Leeds (484 of 500) is not.
+    let off = titles(&desk.off_target);
+    assert!(
+        off.contains(&"Keep communities at the heart of planning"),
+        "{off:?}"
+    );
+    assert!(
+        !off.iter().any(|t| t.starts_with("Leeds commits")),
+        "{off:?}"
+    );
+    assert!(desk.off_target.iter().all(|c| c.copy.unwrap().off));
+
+    // Both editions are still to come on 10 Jan, the sooner to press first;
+    // Feb/Mar's done pieces are those at or past Approved.
+    let names: Vec<_> = desk
+        .editions
+        .iter()
+        .map(|p| p.edition.name.as_str())
+        .collect();
+    assert_eq!(names, ["Feb/Mar 21", "Apr/May 21"]);
+    let feb = &desk.editions[0];
+    assert_eq!((feb.done, feb.done_words), (4, 224 + 111 + 484 + 80));
+    assert_eq!(desk.editions[1].done, 0);
+    // Once Feb/Mar is on sale, it is off the desk.
+    let later = f
+        .store
+        .dashboard(publication, NaiveDate::from_ymd_opt(2021, 2, 2).unwrap())
+        .unwrap();
+    let names: Vec<_> = later
+        .editions
+        .iter()
+        .map(|p| p.edition.name.as_str())
+        .collect();
+    assert_eq!(names, ["Apr/May 21"]);
+}
+
+#[test]
+fn an_offer_unanswered_for_more_than_three_days_waits_on_the_desk() {
+    let mut f = Fixture::new();
+    let edition = f.store.load_demo(&f.actor).unwrap();
+    let publication = f.store.edition(edition).unwrap().publication_id;
+    let pieces = f.store.list_articles(edition, crate::today()).unwrap();
+    let training = pieces
+        .iter()
+        .find(|a| a.title == "Training tomorrow's public sector leaders")
+        .unwrap();
+    let priya = f.store.find_contributor("Priya Shah").unwrap();
+    f.store
+        .commission(
+            &f.actor,
+            training.id,
+            &AssignmentInput {
+                contributor_id: priya,
+                role: "writer".into(),
+                brief: String::new(),
+                word_target: Some(1500),
+                due_date: None,
+                fee: None,
+                currency: None,
+            },
+        )
+        .unwrap();
+    // The offer was made now: days are counted from the real day.
+    let now = chrono::Utc::now().date_naive();
+    let on = |days: u64| {
+        f.store
+            .dashboard(publication, now + Days::new(days))
+            .unwrap()
+            .waiting
+    };
+    assert!(on(3).is_empty(), "three days is not yet waiting");
+    let waiting = on(4);
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(
+        (
+            waiting[0].article_title.as_str(),
+            waiting[0].contributor.as_str()
+        ),
+        ("Training tomorrow's public sector leaders", "Priya Shah")
+    );
+}
