@@ -398,7 +398,8 @@ fn run(cli: Cli) -> Outcome {
             let store = open(&path, false)?;
             let publication = store.find_publication(publication.as_deref())?;
             let today = today.as_ref().and_then(|d| d.0).unwrap_or_else(local_today);
-            let desk = store.dashboard(publication, today)?;
+            let offset = chrono::Local::now().offset().local_minus_utc();
+            let desk = store.dashboard(publication, today, offset)?;
             if *json {
                 return out.json(&desk);
             }

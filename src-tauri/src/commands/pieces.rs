@@ -150,7 +150,8 @@ pub async fn board(
 /// The editor's desk of a publication, as of today where the user is.
 #[tauri::command]
 pub async fn dashboard(state: State<'_, AppState>, publication: PublicationId) -> Reply<Dashboard> {
-    state.call(calls::dashboard(publication, today()))
+    let offset = chrono::Local::now().offset().local_minus_utc();
+    state.call(calls::dashboard(publication, today(), offset))
 }
 
 #[tauri::command]

@@ -75,9 +75,11 @@ export class Router {
   }
 
   async showPublication(): Promise<void> {
-    const { piece, pubs, editions } = this.s;
+    const { piece, pubs, editions, desk } = this.s;
     piece.close();
     await Promise.all([
+      // The desk follows at once (it clears the other publication's first).
+      this.place === "dashboard" ? desk.show(pubs.id) : Promise.resolve(),
       pubs.loadLists().catch((e) => (editions.listError = messageOf(e))),
       editions.showPublication(pubs.id),
     ]);
@@ -88,6 +90,5 @@ export class Router {
     this.s.pubs.id = id;
     await this.showPublication();
     if (this.place === "board") await this.showBoard();
-    if (this.place === "dashboard") await this.s.desk.show(id);
   }
 }

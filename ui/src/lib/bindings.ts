@@ -287,7 +287,13 @@ off_target: Array<BoardCard>,
 /**
  * Editions not yet on sale, soonest to press first.
  */
-editions: Array<EditionProgress>, };
+editions: Array<EditionProgress>, 
+/**
+ * The status whose pieces, and those past it, count as done (its
+ * label): Approved when the workflow has it, else none (then only
+ * its final statuses count).
+ */
+done_from: string | null, };
 
 export type EditionProgress = { edition: Edition, 
 /**

@@ -3,7 +3,7 @@ import type { Dashboard } from "../lib/bindings";
 import { DeskStore } from "./desk.svelte";
 
 const deskOf = (day: string): Dashboard =>
-  ({ today: day, overdue: [], this_week: [], waiting: [], off_target: [], editions: [] }) as Dashboard;
+  ({ today: day, overdue: [], this_week: [], waiting: [], off_target: [], editions: [], done_from: "Approved" }) as Dashboard;
 
 describe("the desk's store", () => {
   it("shows the newest publication's desk, whatever order the answers come in", async () => {
@@ -17,6 +17,23 @@ describe("the desk's store", () => {
     answers.get("p1")!(deskOf("2020-01-01"));
     await Promise.all([first, second]);
     expect(store.desk?.today).toBe("2021-01-10");
+  });
+
+  it("drops a late failure of an earlier read, and says when there is no publication", async () => {
+    let fail: (e: Error) => void = () => {};
+    let calls = 0;
+    const store = new DeskStore({
+      dashboard: () =>
+        ++calls === 1 ? new Promise((_, reject) => (fail = reject)) : Promise.resolve(deskOf("2021-01-10")),
+    });
+    const first = store.show("p1");
+    await store.load();
+    fail(new Error("late"));
+    await first;
+    expect(store.error).toBeNull();
+    expect(store.desk?.today).toBe("2021-01-10");
+    await store.show(null);
+    expect(store.none).toBe(true);
   });
 
   it("says why it could not be read, and keeps nothing stale from another publication", async () => {

@@ -153,7 +153,9 @@ pub fn print_dashboard(out: &Out, d: &Dashboard) {
                     a.edition,
                     a.contributor,
                     a.role,
-                    a.created_at.format("%Y-%m-%d")
+                    a.created_at
+                        .with_timezone(&chrono::Local)
+                        .format("%Y-%m-%d")
                 )
             })
             .collect(),
@@ -168,11 +170,14 @@ pub fn print_dashboard(out: &Out, d: &Dashboard) {
             .iter()
             .map(|p| {
                 format!(
-                    "  {} · press {} · {} of {} pieces done ({} words)",
+                    "  {} · press {} · {} of {} pieces {} ({} words)",
                     p.edition.name,
                     date(p.edition.press_date),
                     p.done,
                     p.edition.article_count,
+                    d.done_from
+                        .as_ref()
+                        .map_or("final".to_owned(), |s| format!("at or past {s}")),
                     masthead_core::thousands(p.done_words)
                 )
             })

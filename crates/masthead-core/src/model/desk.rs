@@ -7,7 +7,8 @@ pub const OFFER_WAIT_DAYS: i64 = 3;
 
 /// The home screen: what is overdue, what falls due this week, offers
 /// nobody has answered, copy far from its target, and each edition still
-/// to come with its progress. Every line is a piece the desk opens.
+/// to come with its progress. Every line is a piece the desk opens. Only
+/// editions not yet on sale count: a published edition's pieces are done.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Dashboard {
     /// The date "overdue" and "this week" were worked out against.
@@ -22,6 +23,10 @@ pub struct Dashboard {
     pub off_target: Vec<BoardCard>,
     /// Editions not yet on sale, soonest to press first.
     pub editions: Vec<EditionProgress>,
+    /// The status whose pieces, and those past it, count as done (its
+    /// label): Approved when the workflow has it, else none (then only
+    /// its final statuses count).
+    pub done_from: Option<String>,
 }
 
 /// An edition still to come, and how far its pieces have got.

@@ -248,8 +248,8 @@ store_calls! {
         = |s, who| s.reassign(who, id, Some(version), to);
     read board(publication: PublicationId, filter: BoardFilter, today: NaiveDate) -> Board
         = |s, who| s.board(publication, &filter, today);
-    read dashboard(publication: PublicationId, today: NaiveDate) -> Dashboard
-        = |s, who| s.dashboard(publication, today);
+    read dashboard(publication: PublicationId, today: NaiveDate, offset_seconds: i32) -> Dashboard
+        = |s, who| s.dashboard(publication, today, offset_seconds);
     write add_status(publication: PublicationId, version: u32, after: StatusId, input: StatusInput)
         -> Workflow = |s, who| s.add_status(who, publication, Some(version), after, &input);
     write update_status(id: StatusId, version: u32, input: StatusInput) -> Workflow

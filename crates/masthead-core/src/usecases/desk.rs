@@ -2,54 +2,83 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Days, NaiveDate};
+use chrono::{Days, FixedOffset, NaiveDate};
 
 use super::{Result, Store, board};
 use crate::model::{
-    AssignmentState, BoardFilter, Dashboard, EditionId, EditionProgress, OFFER_WAIT_DAYS,
-    PublicationId, StatusId,
+    AssignmentState, BoardCard, BoardFilter, Dashboard, EditionId, EditionProgress,
+    OFFER_WAIT_DAYS, PublicationId, StatusId,
 };
 use crate::storage::AssignmentFilter;
 
 impl Store {
-    /// The desk of `publication` as of `today`: the board's cards sorted
-    /// into what is overdue, due this week and off its target; the offers
-    /// unanswered for more than [`OFFER_WAIT_DAYS`]; and each edition not
-    /// yet on sale with how many pieces are done. One read: the board's
-    /// queries, the publication's open offers and its editions.
-    pub fn dashboard(&self, publication: PublicationId, today: NaiveDate) -> Result<Dashboard> {
+    /// The desk of `publication` as of `today` (the user's day), for a user
+    /// `offset_seconds` east of UTC: the cards of the editions not yet on
+    /// sale, sorted into what is overdue, due this week and off its target;
+    /// the offers unanswered for more than [`OFFER_WAIT_DAYS`] of the user's
+    /// days; and those editions with how many pieces are done. One read:
+    /// the board's queries, the publication's open offers and its editions.
+    pub fn dashboard(
+        &self,
+        publication: PublicationId,
+        today: NaiveDate,
+        offset_seconds: i32,
+    ) -> Result<Dashboard> {
+        let offset = FixedOffset::east_opt(offset_seconds).ok_or_else(|| {
+            crate::error::Error::invalid(
+                "offset_range",
+                "offset_seconds",
+                format!("{offset_seconds} s is not a time zone's offset from UTC."),
+            )
+        })?;
         self.read(|tx| {
             let b = board::load(tx, publication, &BoardFilter::default(), today)?;
-            let week_end = today + Days::new(6);
-            // By date, then title, so that a day's pieces read in one order.
-            let deadline = |c: &crate::model::BoardCard| {
-                (c.deadline.as_ref().map(|d| d.date), c.title.to_lowercase())
-            };
-            let mut overdue: Vec<_> = b
+            let editions: Vec<_> = tx
+                .editions(Some(publication))?
+                .into_iter()
+                .filter(|e| e.on_sale_date.is_none_or(|d| d > today))
+                .collect();
+            let live: HashSet<EditionId> = editions.iter().map(|e| e.id).collect();
+            let ended: HashSet<StatusId> = b
+                .workflow
+                .statuses
+                .iter()
+                .filter(|s| s.is_spiked || s.is_final)
+                .map(|s| s.id)
+                .collect();
+            let cards: Vec<&BoardCard> = b
                 .cards
                 .iter()
-                .filter(|c| c.deadline.as_ref().is_some_and(|d| d.overdue))
-                .cloned()
+                .filter(|c| live.contains(&c.edition_id))
                 .collect();
-            overdue.sort_by_cached_key(deadline);
-            let mut this_week: Vec<_> = b
-                .cards
+
+            let week_end = today + Days::new(6);
+            // By date, then title, so that a day's pieces read in one order.
+            let by_date =
+                |c: &BoardCard| (c.deadline.as_ref().map(|d| d.date), c.title.to_lowercase());
+            let mut overdue: Vec<BoardCard> = cards
+                .iter()
+                .filter(|c| c.deadline.as_ref().is_some_and(|d| d.overdue))
+                .map(|c| (*c).clone())
+                .collect();
+            overdue.sort_by_cached_key(by_date);
+            let mut this_week: Vec<BoardCard> = cards
                 .iter()
                 .filter(|c| {
                     c.deadline
                         .as_ref()
                         .is_some_and(|d| !d.overdue && d.date >= today && d.date <= week_end)
                 })
-                .cloned()
+                .map(|c| (*c).clone())
                 .collect();
-            this_week.sort_by_cached_key(deadline);
-            let off_target = b
-                .cards
+            this_week.sort_by_cached_key(by_date);
+            let off_target = cards
                 .iter()
-                .filter(|c| c.copy.is_some_and(|w| w.off))
-                .cloned()
+                .filter(|c| !ended.contains(&c.status_id) && c.copy.is_some_and(|w| w.off))
+                .map(|c| (*c).clone())
                 .collect();
 
+            // Waiting: offered on a day (the user's) more than the wait before today.
             let asked_by = today - Days::new(OFFER_WAIT_DAYS as u64);
             let mut waiting: Vec<_> = tx
                 .assignments(AssignmentFilter {
@@ -58,12 +87,17 @@ impl Store {
                     ..Default::default()
                 })?
                 .into_iter()
-                .filter(|a| a.created_at.date_naive() < asked_by)
+                .filter(|a| live.contains(&a.edition_id))
+                .filter(|a| a.created_at.with_timezone(&offset).date_naive() < asked_by)
                 .collect();
             waiting.sort_by_key(|a| a.created_at);
 
             // "Done": at or past Approved when the workflow has it, else final.
-            let approved = b.workflow.statuses.iter().find(|s| s.key == "approved");
+            let approved = b
+                .workflow
+                .statuses
+                .iter()
+                .find(|s| s.key == "approved" && !s.retired);
             let done: HashSet<StatusId> = b
                 .workflow
                 .statuses
@@ -76,15 +110,13 @@ impl Store {
                 .map(|s| s.id)
                 .collect();
             let mut by_edition: HashMap<EditionId, (u32, u32)> = HashMap::new();
-            for c in b.cards.iter().filter(|c| done.contains(&c.status_id)) {
+            for c in cards.iter().filter(|c| done.contains(&c.status_id)) {
                 let entry = by_edition.entry(c.edition_id).or_default();
                 entry.0 += 1;
                 entry.1 += c.copy.map_or(0, |w| w.words);
             }
-            let mut editions: Vec<_> = tx
-                .editions(Some(publication))?
+            let mut editions: Vec<_> = editions
                 .into_iter()
-                .filter(|e| e.on_sale_date.is_none_or(|d| d >= today))
                 .map(|edition| {
                     let (done, done_words) =
                         by_edition.get(&edition.id).copied().unwrap_or_default();
@@ -104,6 +136,7 @@ impl Store {
                 waiting,
                 off_target,
                 editions,
+                done_from: approved.map(|s| s.label.clone()),
             })
         })
     }

@@ -16,7 +16,7 @@ fn the_desk_sorts_the_demo_into_what_needs_doing() {
     let edition = f.store.load_demo(&f.actor).unwrap();
     let publication = f.store.edition(edition).unwrap().publication_id;
     let today = NaiveDate::from_ymd_opt(2021, 1, 10).unwrap();
-    let desk = f.store.dashboard(publication, today).unwrap();
+    let desk = f.store.dashboard(publication, today, 0).unwrap();
     assert_eq!(desk.today, today);
 
     // Overdue, the most overdue first: commissioning closed on 11 Dec.
@@ -75,10 +75,10 @@ fn the_desk_sorts_the_demo_into_what_needs_doing() {
     let feb = &desk.editions[0];
     assert_eq!((feb.done, feb.done_words), (4, 224 + 111 + 484 + 80));
     assert_eq!(desk.editions[1].done, 0);
-    // Once Feb/Mar is on sale, it is off the desk.
+    // On its on-sale day Feb/Mar is off the desk, and its pieces with it.
     let later = f
         .store
-        .dashboard(publication, NaiveDate::from_ymd_opt(2021, 2, 2).unwrap())
+        .dashboard(publication, NaiveDate::from_ymd_opt(2021, 2, 1).unwrap(), 0)
         .unwrap();
     let names: Vec<_> = later
         .editions
@@ -86,6 +86,39 @@ fn the_desk_sorts_the_demo_into_what_needs_doing() {
         .map(|p| p.edition.name.as_str())
         .collect();
     assert_eq!(names, ["Apr/May 21"]);
+    assert!(later.overdue.iter().all(|c| c.edition == "Apr/May 21"));
+    assert!(
+        later.off_target.is_empty(),
+        "{:?}",
+        titles(&later.off_target)
+    );
+    assert_eq!(desk.done_from.as_deref(), Some("Approved"));
+}
+
+#[test]
+fn this_week_runs_from_today_to_six_days_on() {
+    let mut f = Fixture::new();
+    let edition = f.store.load_demo(&f.actor).unwrap();
+    let publication = f.store.edition(edition).unwrap().publication_id;
+    let on = |d: u32| {
+        let desk = f
+            .store
+            .dashboard(publication, NaiveDate::from_ymd_opt(2021, 1, d).unwrap(), 0)
+            .unwrap();
+        desk.this_week
+            .iter()
+            .map(|c| c.title.clone())
+            .collect::<Vec<_>>()
+    };
+    let subbing = "Digital services after the pandemic".to_owned();
+    // Subbing is due on 15 Jan: listed from the 9th (six days before) to
+    // the day itself, not on the 8th, and overdue (not this week) after.
+    assert!(!on(8).contains(&subbing));
+    assert!(on(9).contains(&subbing));
+    assert!(on(15).contains(&subbing));
+    assert!(!on(16).contains(&subbing));
+    // Draft received by 8 Jan is due on the 8th itself.
+    assert!(on(8).contains(&"Housing at the heart of levelling up".to_owned()));
 }
 
 #[test]
@@ -93,10 +126,28 @@ fn an_offer_unanswered_for_more_than_three_days_waits_on_the_desk() {
     let mut f = Fixture::new();
     let edition = f.store.load_demo(&f.actor).unwrap();
     let publication = f.store.edition(edition).unwrap().publication_id;
-    let pieces = f.store.list_articles(edition, crate::today()).unwrap();
-    let training = pieces
-        .iter()
-        .find(|a| a.title == "Training tomorrow's public sector leaders")
+    // An edition still to come (the demo's went on sale in 2021).
+    let next = f
+        .store
+        .create_edition(&f.actor, publication, &crate::edition_input("Jun/Jul 27"))
+        .unwrap()
+        .item
+        .id;
+    let feature = f.store.find_kind(publication, "feature").unwrap();
+    let training = f
+        .store
+        .add_article(
+            &f.actor,
+            next,
+            &masthead_core::model::ArticleInput {
+                title: "Training tomorrow's public sector leaders".into(),
+                standfirst: String::new(),
+                section_id: None,
+                kind_id: feature,
+                word_target: Some(1500),
+                notes: String::new(),
+            },
+        )
         .unwrap();
     let priya = f.store.find_contributor("Priya Shah").unwrap();
     f.store
@@ -118,7 +169,7 @@ fn an_offer_unanswered_for_more_than_three_days_waits_on_the_desk() {
     let now = chrono::Utc::now().date_naive();
     let on = |days: u64| {
         f.store
-            .dashboard(publication, now + Days::new(days))
+            .dashboard(publication, now + Days::new(days), 0)
             .unwrap()
             .waiting
     };
