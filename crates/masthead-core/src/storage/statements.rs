@@ -150,6 +150,7 @@ mod tests {
         store
             .board(publication, &Default::default(), today)
             .unwrap();
+        store.dashboard(publication, today, 0).unwrap();
         for a in store.list_articles(edition, today).unwrap() {
             store.article_detail(a.id, today).unwrap();
             store.drafts(a.id).unwrap();

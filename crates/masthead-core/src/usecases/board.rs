@@ -15,16 +15,18 @@ impl Store {
         filter: &BoardFilter,
         today: NaiveDate,
     ) -> Result<Board> {
-        self.read(|tx| load(tx, publication, filter, today))
+        self.read(|tx| load(tx, publication, filter, today, false))
     }
 }
 
-/// The board inside `tx` (the desk reads it in its own transaction).
+/// The board inside `tx` (the desk reads it in its own transaction); with
+/// `to_come`, only the pieces of editions not yet on sale on `today`.
 pub(super) fn load(
     tx: &mut Tx<'_>,
     publication: PublicationId,
     filter: &BoardFilter,
     today: NaiveDate,
+    to_come: bool,
 ) -> Result<Board> {
     {
         {
@@ -47,7 +49,7 @@ pub(super) fn load(
                 }
                 None => tx.editions(Some(publication))?,
             };
-            let rows = tx.board(publication, filter)?;
+            let rows = tx.board(publication, filter, to_come.then_some(today))?;
             let mut cards = Vec::with_capacity(rows.len());
             for mut row in rows {
                 let edition = editions.iter().find(|e| e.id == row.card.edition_id);

@@ -32,7 +32,7 @@ impl Store {
             )
         })?;
         self.read(|tx| {
-            let b = board::load(tx, publication, &BoardFilter::default(), today)?;
+            let b = board::load(tx, publication, &BoardFilter::default(), today, true)?;
             let editions: Vec<_> = tx
                 .editions(Some(publication))?
                 .into_iter()
@@ -46,11 +46,8 @@ impl Store {
                 .filter(|s| s.is_spiked || s.is_final)
                 .map(|s| s.id)
                 .collect();
-            let cards: Vec<&BoardCard> = b
-                .cards
-                .iter()
-                .filter(|c| live.contains(&c.edition_id))
-                .collect();
+            // Only editions still to come: the board read no others.
+            let cards: Vec<&BoardCard> = b.cards.iter().collect();
 
             let week_end = today + Days::new(6);
             // By date, then title, so that a day's pieces read in one order.

@@ -80,11 +80,14 @@ impl SqlTx<'_> {
     }
 
     /// The live pieces of a publication the filter lets through (all but
-    /// `overdue_only`, which needs the deadline), in workflow then title order.
+    /// `overdue_only`, which needs the deadline), in workflow then title order;
+    /// with `on_sale_after`, only those of editions not on sale by that day
+    /// (or with no on-sale date), so the desk never reads years of history.
     pub(crate) fn board(
         &mut self,
         publication: PublicationId,
         f: &BoardFilter,
+        on_sale_after: Option<chrono::NaiveDate>,
     ) -> Result<Vec<BoardRow>> {
         let values = [
             Some(publication.to_string()),
@@ -92,8 +95,9 @@ impl SqlTx<'_> {
             f.section_id.map(|x| x.to_string()),
             f.kind_id.map(|x| x.to_string()),
             f.contributor_id.map(|x| x.to_string()),
+            on_sale_after.map(|d| d.format("%Y-%m-%d").to_string()),
         ];
-        self.all_numbered(&board_sql(f), &values, board_row)
+        self.all_numbered(&board_sql(f, on_sale_after.is_some()), &values, board_row)
     }
 }
 
@@ -144,11 +148,15 @@ const BOARD_ASSIGNMENTS: &str = concat!(
 
 /// The board's conditions for the filters that are set, so that each uses
 /// an index (an `?2 IS NULL OR …` would scan every piece).
-fn board_sql(f: &BoardFilter) -> String {
+fn board_sql(f: &BoardFilter, to_come: bool) -> String {
+    const TO_COME: &str = "on_sale_date IS NULL OR ";
     let mut sql = String::from(BOARD_COLUMNS);
     sql += BOARD_ASSIGNMENTS;
     if f.edition_id.is_some() {
         sql += " AND a2.edition_id = ?2";
+    }
+    if to_come {
+        sql += &format!(" AND (e2.{TO_COME}e2.on_sale_date > ?6)");
     }
     sql += ")
          GROUP BY asg.article_id) w ON w.article_id = a.id ";
@@ -157,6 +165,9 @@ fn board_sql(f: &BoardFilter) -> String {
      WHERE a.deleted_at IS NULL AND e.deleted_at IS NULL AND e.publication_id = ?1";
     if f.edition_id.is_some() {
         sql += " AND a.edition_id = ?2";
+    }
+    if to_come {
+        sql += &format!(" AND (e.{TO_COME}e.on_sale_date > ?6)");
     }
     if f.section_id.is_some() {
         sql += " AND a.section_id = ?3";
