@@ -289,6 +289,10 @@ off_target: Array<BoardCard>,
  */
 editions: Array<EditionProgress>, 
 /**
+ * Their adverts still to chase: pencilled, or booked with no artwork.
+ */
+adverts: Array<Advert>, 
+/**
  * The status whose pieces, and those past it, count as done (its
  * label): Approved when the workflow has it, else none (then only
  * its final statuses count).

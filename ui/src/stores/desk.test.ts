@@ -3,7 +3,7 @@ import type { Dashboard } from "../lib/bindings";
 import { DeskStore } from "./desk.svelte";
 
 const deskOf = (day: string): Dashboard =>
-  ({ today: day, overdue: [], this_week: [], waiting: [], off_target: [], editions: [], done_from: "Approved" }) as Dashboard;
+  ({ today: day, overdue: [], this_week: [], waiting: [], off_target: [], editions: [], adverts: [], done_from: "Approved" }) as Dashboard;
 
 describe("the desk's store", () => {
   it("shows the newest publication's desk, whatever order the answers come in", async () => {

@@ -165,6 +165,24 @@ pub fn print_dashboard(out: &Out, d: &Dashboard) {
         d.off_target.iter().map(card).collect(),
     );
     section(
+        "Adverts to chase",
+        d.adverts
+            .iter()
+            .map(|a| {
+                let edition = d
+                    .editions
+                    .iter()
+                    .find(|p| p.edition.id == a.edition_id)
+                    .map_or("", |p| p.edition.name.as_str());
+                let why = match a.state {
+                    masthead_core::model::AdvertState::Pencilled => "pencilled",
+                    _ => "booked, no artwork yet",
+                };
+                format!("  {} ({edition}) · {why}", a.advertiser)
+            })
+            .collect(),
+    );
+    section(
         "Editions to come",
         d.editions
             .iter()

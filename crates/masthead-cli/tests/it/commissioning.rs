@@ -197,6 +197,8 @@ fn the_desk_lists_what_needs_doing_as_text_and_json() {
         "Due this week (2)",
         "Copy off its target (",
         "Offers waiting for an answer (0)",
+        "Council Insurance Partners (Feb/Mar 21) · pencilled",
+        "NHS Digital Academy (Feb/Mar 21) · booked, no artwork yet",
         "Feb/Mar 21 · press 2021-01-22 · 4 of 10 pieces at or past Approved (899 words)",
     ] {
         assert!(text.contains(needle), "{needle:?} missing from:\n{text}");

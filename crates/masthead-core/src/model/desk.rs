@@ -23,6 +23,8 @@ pub struct Dashboard {
     pub off_target: Vec<BoardCard>,
     /// Editions not yet on sale, soonest to press first.
     pub editions: Vec<EditionProgress>,
+    /// Their adverts still to chase: pencilled, or booked with no artwork.
+    pub adverts: Vec<Advert>,
     /// The status whose pieces, and those past it, count as done (its
     /// label): Approved when the workflow has it, else none (then only
     /// its final statuses count).

@@ -16,8 +16,9 @@ impl Store {
     /// `offset_seconds` east of UTC: the cards of the editions not yet on
     /// sale, sorted into what is overdue, due this week and off its target;
     /// the offers unanswered for more than [`OFFER_WAIT_DAYS`] of the user's
-    /// days; and those editions with how many pieces are done. One read:
-    /// the board's queries, the publication's open offers and its editions.
+    /// days; those editions with how many pieces are done; and their adverts
+    /// still pencilled or without artwork. One read: the board's queries,
+    /// the publication's open offers, its editions and adverts.
     pub fn dashboard(
         &self,
         publication: PublicationId,
@@ -126,8 +127,11 @@ impl Store {
                 .collect();
             editions.sort_by_key(|p| (p.edition.press_date.is_none(), p.edition.press_date));
 
+            let adverts = tx.adverts_to_chase(publication, today)?;
+
             Ok(Dashboard {
                 today,
+                adverts,
                 overdue,
                 this_week,
                 waiting,

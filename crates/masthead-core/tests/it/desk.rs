@@ -75,6 +75,19 @@ fn the_desk_sorts_the_demo_into_what_needs_doing() {
     let feb = &desk.editions[0];
     assert_eq!((feb.done, feb.done_words), (4, 224 + 111 + 484 + 80));
     assert_eq!(desk.editions[1].done, 0);
+    // Adverts to chase: pencilled, or booked with no artwork yet.
+    let chase: Vec<_> = desk.adverts.iter().map(|a| a.advertiser.as_str()).collect();
+    assert!(chase.contains(&"Council Insurance Partners"), "{chase:?}");
+    assert!(chase.contains(&"NHS Digital Academy"), "{chase:?}");
+    assert!(
+        !chase.contains(&"Northgate Homes"),
+        "artwork is in: {chase:?}"
+    );
+    assert!(
+        desk.adverts
+            .iter()
+            .all(|a| a.state != masthead_core::model::AdvertState::Artwork)
+    );
     // On its on-sale day Feb/Mar is off the desk, and its pieces with it.
     let later = f
         .store
@@ -92,6 +105,8 @@ fn the_desk_sorts_the_demo_into_what_needs_doing() {
         "{:?}",
         titles(&later.off_target)
     );
+    let feb = desk.editions[0].edition.id;
+    assert!(later.adverts.iter().all(|a| a.edition_id != feb));
     assert_eq!(desk.done_from.as_deref(), Some("Approved"));
 }
 

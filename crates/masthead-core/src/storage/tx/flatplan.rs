@@ -13,6 +13,28 @@ impl SqlTx<'_> {
         )
     }
 
+    /// The adverts of `publication`'s editions still to come after `after`
+    /// (or with no on-sale date) that are not ready: pencilled, or booked
+    /// with no artwork yet; by advertiser.
+    pub(crate) fn adverts_to_chase(
+        &mut self,
+        publication: PublicationId,
+        after: chrono::NaiveDate,
+    ) -> Result<Vec<Advert>> {
+        let day = after.format("%Y-%m-%d").to_string();
+        self.all(
+            &format!(
+                "{ADVERT} AND ad.state <> 'artwork'
+                   AND ad.edition_id IN (SELECT e.id FROM editions e
+                        WHERE e.publication_id = ?1 AND e.deleted_at IS NULL
+                          AND (e.on_sale_date IS NULL OR e.on_sale_date > ?2))
+                 ORDER BY ad.advertiser COLLATE NOCASE, ad.id"
+            ),
+            p![publication, day],
+            advert,
+        )
+    }
+
     pub(crate) fn advert(&mut self, id: AdvertId) -> Result<Option<Advert>> {
         self.one(&format!("{ADVERT} AND ad.id = ?1"), p![id], advert)
     }
