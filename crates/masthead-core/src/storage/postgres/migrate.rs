@@ -29,6 +29,10 @@ pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
         11,
         include_str!("../../migrations/postgres/0011_one_rule_for_names.sql"),
     ),
+    (
+        12,
+        include_str!("../../migrations/postgres/0012_open_offers.sql"),
+    ),
 ];
 
 /// Taken around migrations, so two clients starting at once never migrate
