@@ -19,7 +19,8 @@ const ENGLISH = [
   "december",
 ];
 
-function iso(y: number, m: number, d: number): string | "invalid" {
+/** The ISO date of year `y`, month `m`, day `d`, or "invalid" when there is no such day. */
+export function iso(y: number, m: number, d: number): string | "invalid" {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return "invalid";
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;

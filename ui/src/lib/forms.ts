@@ -3,6 +3,7 @@
 // word on every rule; these checks only catch what cannot be sent at all.
 
 import { DEFAULT_CURRENCY, DEFAULT_PAGE_COUNT, WRITER_ROLE } from "./defaults";
+import { iso } from "./dates";
 import type {
   Article,
   ArticleInput,
@@ -73,10 +74,7 @@ export function parseIsoDate(text: string): string | null | "invalid" {
   if (t === "") return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
   if (!m) return "invalid";
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return "invalid";
-  return t;
+  return iso(Number(m[1]), Number(m[2]), Number(m[3])) === "invalid" ? "invalid" : t;
 }
 
 /** A whole number, null for empty, or "invalid". */

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 
 use super::{Result, Store, need, workflow};
-use crate::model::{Board, BoardFilter, PublicationId};
+use crate::model::{Board, BoardFilter, Edition, PublicationId};
 use crate::rules::workflow::next_deadline;
 use crate::storage::Tx;
 
@@ -15,62 +15,60 @@ impl Store {
         filter: &BoardFilter,
         today: NaiveDate,
     ) -> Result<Board> {
-        self.read(|tx| load(tx, publication, filter, today, false))
+        self.read(|tx| load(tx, publication, filter, today, false).map(|(board, _)| board))
     }
 }
 
 /// The board inside `tx` (the desk reads it in its own transaction); with
-/// `to_come`, only the pieces of editions not yet on sale on `today`.
+/// `to_come`, only the pieces of editions not yet on sale on `today`. Also
+/// hands back the editions it read, so the desk does not read them again.
 pub(super) fn load(
     tx: &mut Tx<'_>,
     publication: PublicationId,
     filter: &BoardFilter,
     today: NaiveDate,
     to_come: bool,
-) -> Result<Board> {
-    {
-        {
-            let workflow = workflow::load(tx, publication)?;
-            // The editions the cards can be in: the one filtered on, else all.
-            let editions = match filter.edition_id {
-                Some(e) => {
-                    let edition = need(tx.edition(e)?, "edition", e)?;
-                    if edition.publication_id != publication {
-                        return Err(crate::error::Error::invalid(
-                            "edition_other_publication",
-                            "edition_id",
-                            format!(
-                                "\"{}\" is an edition of {}, not of this publication.",
-                                edition.name, edition.publication
-                            ),
-                        ));
-                    }
-                    vec![edition]
-                }
-                None => tx.editions(Some(publication))?,
-            };
-            let rows = tx.board(publication, filter, to_come.then_some(today))?;
-            let mut cards = Vec::with_capacity(rows.len());
-            for mut row in rows {
-                let edition = editions.iter().find(|e| e.id == row.card.edition_id);
-                let current = workflow
-                    .statuses
-                    .iter()
-                    .find(|s| s.id == row.card.status_id);
-                row.card.deadline = match (edition, current) {
-                    (Some(e), Some(s)) => next_deadline(s, &workflow.statuses, e, row.due, today),
-                    _ => None,
-                };
-                if filter.overdue_only && !row.card.deadline.as_ref().is_some_and(|d| d.overdue) {
-                    continue;
-                }
-                cards.push(row.card);
+) -> Result<(Board, Vec<Edition>)> {
+    let workflow = workflow::load(tx, publication)?;
+    // The editions the cards can be in: the one filtered on, else all.
+    let editions = match filter.edition_id {
+        Some(e) => {
+            let edition = need(tx.edition(e)?, "edition", e)?;
+            if edition.publication_id != publication {
+                return Err(crate::error::Error::invalid(
+                    "edition_other_publication",
+                    "edition_id",
+                    format!(
+                        "\"{}\" is an edition of {}, not of this publication.",
+                        edition.name, edition.publication
+                    ),
+                ));
             }
-            Ok(Board {
-                workflow,
-                cards,
-                today,
-            })
+            vec![edition]
         }
+        None => tx.editions(Some(publication))?,
+    };
+    let rows = tx.board(publication, filter, to_come.then_some(today))?;
+    let mut cards = Vec::with_capacity(rows.len());
+    for mut row in rows {
+        let edition = editions.iter().find(|e| e.id == row.card.edition_id);
+        let current = workflow
+            .statuses
+            .iter()
+            .find(|s| s.id == row.card.status_id);
+        row.card.deadline = match (edition, current) {
+            (Some(e), Some(s)) => next_deadline(s, &workflow.statuses, e, row.due, today),
+            _ => None,
+        };
+        if filter.overdue_only && !row.card.deadline.as_ref().is_some_and(|d| d.overdue) {
+            continue;
+        }
+        cards.push(row.card);
     }
+    let board = Board {
+        workflow,
+        cards,
+        today,
+    };
+    Ok((board, editions))
 }

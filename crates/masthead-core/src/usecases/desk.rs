@@ -33,9 +33,8 @@ impl Store {
             )
         })?;
         self.read(|tx| {
-            let b = board::load(tx, publication, &BoardFilter::default(), today, true)?;
-            let editions: Vec<_> = tx
-                .editions(Some(publication))?
+            let (b, all) = board::load(tx, publication, &BoardFilter::default(), today, true)?;
+            let editions: Vec<_> = all
                 .into_iter()
                 .filter(|e| e.on_sale_date.is_none_or(|d| d > today))
                 .collect();
@@ -48,7 +47,7 @@ impl Store {
                 .map(|s| s.id)
                 .collect();
             // Only editions still to come: the board read no others.
-            let cards: Vec<&BoardCard> = b.cards.iter().collect();
+            let cards = &b.cards;
 
             let week_end = today + Days::new(6);
             // By date, then title, so that a day's pieces read in one order.
@@ -57,7 +56,7 @@ impl Store {
             let mut overdue: Vec<BoardCard> = cards
                 .iter()
                 .filter(|c| c.deadline.as_ref().is_some_and(|d| d.overdue))
-                .map(|c| (*c).clone())
+                .cloned()
                 .collect();
             overdue.sort_by_cached_key(by_date);
             let mut this_week: Vec<BoardCard> = cards
@@ -67,13 +66,13 @@ impl Store {
                         .as_ref()
                         .is_some_and(|d| !d.overdue && d.date >= today && d.date <= week_end)
                 })
-                .map(|c| (*c).clone())
+                .cloned()
                 .collect();
             this_week.sort_by_cached_key(by_date);
             let off_target = cards
                 .iter()
                 .filter(|c| !ended.contains(&c.status_id) && c.copy.is_some_and(|w| w.off))
-                .map(|c| (*c).clone())
+                .cloned()
                 .collect();
 
             // Waiting: offered on a day (the user's) more than the wait before today.
