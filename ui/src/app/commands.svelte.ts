@@ -99,6 +99,8 @@ export class Commands {
     toasts.show("success", `Created ${created.name}. Plan its first edition next.`);
     await refreshAfterSave(toasts, created.name, async () => {
       await database.load();
+      // A new publication has nothing on its desk yet: its editions, to plan the first.
+      this.router.place = "editions";
       await this.router.showPublication();
     });
     return null;

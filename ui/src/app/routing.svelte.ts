@@ -7,7 +7,8 @@ import type { Place } from "../lib/places";
 import type { Stores } from "./stores";
 
 export class Router {
-  place = $state<Place>("editions");
+  /** The desk is the home screen: what needs doing, first thing. */
+  place = $state<Place>("dashboard");
 
   constructor(private readonly s: Stores) {}
 

@@ -22,6 +22,7 @@ mod plan;
 mod portable;
 mod publications;
 mod safekeeping;
+mod search;
 mod sections;
 mod team;
 mod workflow;

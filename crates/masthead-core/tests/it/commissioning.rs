@@ -22,7 +22,7 @@ fn person(name: &str, email: Option<&str>) -> ContributorInput {
     }
 }
 
-fn offer(contributor: ContributorId) -> AssignmentInput {
+pub(crate) fn offer(contributor: ContributorId) -> AssignmentInput {
     AssignmentInput {
         contributor_id: contributor,
         role: "writer".into(),
@@ -35,7 +35,7 @@ fn offer(contributor: ContributorId) -> AssignmentInput {
 }
 
 /// Adds a contributor to the directory: their id.
-fn add_person(f: &mut Fixture, name: &str, email: Option<&str>) -> ContributorId {
+pub(crate) fn add_person(f: &mut Fixture, name: &str, email: Option<&str>) -> ContributorId {
     f.store
         .add_contributor(&f.actor, &person(name, email))
         .unwrap()

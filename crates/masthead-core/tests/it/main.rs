@@ -15,6 +15,7 @@ mod other;
 mod plan;
 mod properties;
 mod safekeeping;
+mod search;
 mod server;
 mod store;
 mod store_process;

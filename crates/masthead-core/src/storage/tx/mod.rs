@@ -100,6 +100,7 @@ mod flatplan;
 mod history;
 mod pieces;
 mod publications;
+mod search;
 mod tables;
 mod team;
 mod workflow;

@@ -314,8 +314,11 @@ fn the_value_checks_hold_on_todays_data_and_check_names_rows_from_before() {
                  END $$;
                  DROP FUNCTION masthead_is_id(text), masthead_is_time(text),
                                masthead_is_text_list(text);
-                 -- and migration 12's index,
+                 -- and migration 12's index, and 13's search columns,
                  DROP INDEX assignments_open;
+                 ALTER TABLE articles DROP COLUMN search, DROP COLUMN notes_search;
+                 ALTER TABLE assignments DROP COLUMN search;
+                 ALTER TABLE draft_contents DROP COLUMN search;
                  -- and migration 11's names, as 5 and 6 made them
                  DROP FUNCTION masthead_fold(text) CASCADE;
                  CREATE UNIQUE INDEX publications_name ON publications (name COLLATE nocase)

@@ -1,0 +1,141 @@
+//! Full-text search: the one place the engines' SQL differs by design. A
+//! file searches its FTS5 index (migration 13's triggers keep it); a
+//! server its generated `tsvector` columns, through the rows the login may
+//! read (a contributor's policies and grants apply: she has no notes).
+//! Each finds every matching text, keeps each piece's best, ranks the
+//! pieces and marks the words in the best text of the first `limit`.
+
+use super::*;
+
+/// A piece a search found, as stored.
+pub(crate) struct SearchRow {
+    pub article_id: ArticleId,
+    pub title: String,
+    pub status: String,
+    pub edition_id: EditionId,
+    pub edition: String,
+    pub source: String,
+    pub version: Option<u32>,
+    /// The excerpt, its matching words between `\u{2}` and `\u{3}`.
+    pub excerpt: String,
+}
+
+/// The FTS5 index of a file (server-only SQL never runs here).
+const FILE_SEARCH: &str = "-- search on a file (FTS5)
+WITH hits AS (
+    SELECT rowid AS doc, rank FROM search_text WHERE search_text MATCH ?1),
+best AS MATERIALIZED (
+    SELECT d.article_id, d.source, d.source_id, h.doc, min(h.rank) AS score
+      FROM hits h
+      JOIN search_docs d ON d.id = h.doc
+      JOIN articles a ON a.id = d.article_id AND a.deleted_at IS NULL
+      JOIN editions e ON e.id = a.edition_id AND e.deleted_at IS NULL AND e.publication_id = ?2
+      LEFT JOIN assignments g ON d.source = 'brief' AND g.id = d.source_id
+     WHERE d.source <> 'brief' OR g.deleted_at IS NULL
+     GROUP BY d.article_id
+     ORDER BY score LIMIT ?3)
+SELECT b.article_id, a.title, s.label AS status, a.edition_id, e.name AS edition, b.source,
+       dr.number AS version,
+       (SELECT snippet(search_text, -1, char(2), char(3), '…', 16) FROM search_text
+         WHERE search_text MATCH ?1 AND rowid = b.doc) AS excerpt
+  FROM best b
+  JOIN articles a ON a.id = b.article_id
+  JOIN editions e ON e.id = a.edition_id
+  JOIN workflow_statuses s ON s.id = a.status_id
+  LEFT JOIN drafts dr ON b.source = 'draft' AND dr.id = b.source_id
+ ORDER BY b.score, b.article_id";
+
+/// A server's search: `$notes_hits` adds the notes' texts (an editor's),
+/// `$notes_text` reads them for the excerpt.
+macro_rules! server_search {
+    ($notes_hits:literal, $notes_text:literal) => {
+        concat!(
+            "-- search on a server (tsvector)
+WITH q AS MATERIALIZED (SELECT to_tsquery('simple'::regconfig, ?1) AS q),
+hits AS (
+    SELECT a.id AS article_id, 'piece' AS source, a.id AS source_id, ts_rank(a.search, q.q) AS score
+      FROM articles a, q WHERE a.search @@ q.q AND a.deleted_at IS NULL",
+            $notes_hits,
+            "
+    UNION ALL
+    SELECT g.article_id, 'brief', g.id, ts_rank(g.search, q.q)
+      FROM assignments g, q WHERE g.search @@ q.q AND g.deleted_at IS NULL
+    UNION ALL
+    SELECT d.article_id, 'draft', d.id, ts_rank(c.search, q.q)
+      FROM draft_contents c JOIN drafts d ON d.id = c.draft_id, q WHERE c.search @@ q.q),
+best AS MATERIALIZED (
+    SELECT * FROM (
+        SELECT DISTINCT ON (h.article_id) h.article_id, h.source, h.source_id, h.score
+          FROM hits h
+          JOIN articles a ON a.id = h.article_id AND a.deleted_at IS NULL
+          JOIN editions e ON e.id = a.edition_id AND e.deleted_at IS NULL
+                         AND e.publication_id = ?2
+         ORDER BY h.article_id, h.score DESC) x
+     ORDER BY score DESC LIMIT ?3)
+SELECT b.article_id, a.title, s.label AS status, a.edition_id, e.name AS edition, b.source,
+       dr.number AS version,
+       ts_headline('simple'::regconfig,
+           CASE b.source WHEN 'piece' THEN a.title || ' — ' || a.standfirst",
+            $notes_text,
+            "
+                         WHEN 'brief' THEN g.brief ELSE left(c.text, 200000) END,
+           q.q, ?4) AS excerpt
+  FROM best b CROSS JOIN q
+  JOIN articles a ON a.id = b.article_id
+  JOIN editions e ON e.id = a.edition_id
+  JOIN workflow_statuses s ON s.id = a.status_id
+  LEFT JOIN assignments g ON b.source = 'brief' AND g.id = b.source_id
+  LEFT JOIN drafts dr ON b.source = 'draft' AND dr.id = b.source_id
+  LEFT JOIN draft_contents c ON b.source = 'draft' AND c.draft_id = b.source_id
+ ORDER BY b.score DESC, b.article_id"
+        )
+    };
+}
+
+const SERVER_SEARCH: Notes = Notes {
+    shown: server_search!(
+        "
+    UNION ALL
+    SELECT a.id, 'notes', a.id, ts_rank(a.notes_search, q.q)
+      FROM articles a, q WHERE a.notes_search @@ q.q AND a.deleted_at IS NULL",
+        "
+                         WHEN 'notes' THEN a.notes"
+    ),
+    hidden: server_search!("", ""),
+};
+
+/// How a server marks the words in an excerpt: as a file's FTS5 does.
+const HEADLINE: &str = "StartSel=\u{2}, StopSel=\u{3}, MaxWords=24, MinWords=12, ShortWord=2, \
+                        MaxFragments=1, FragmentDelimiter=\" … \"";
+
+impl SqlTx<'_> {
+    /// The pieces of `publication` whose texts hold every one of `words`
+    /// (each as a word's start), best first, at most `limit`.
+    pub(crate) fn search(
+        &mut self,
+        publication: PublicationId,
+        words: &[String],
+        limit: u32,
+    ) -> Result<Vec<SearchRow>> {
+        let map = |row: &Row<'_>| {
+            Ok(SearchRow {
+                article_id: row.get("article_id")?,
+                title: row.get("title")?,
+                status: row.get("status")?,
+                edition_id: row.get("edition_id")?,
+                edition: row.get("edition")?,
+                source: row.get("source")?,
+                version: row.get("version")?,
+                excerpt: row.get::<Option<String>>("excerpt")?.unwrap_or_default(),
+            })
+        };
+        if self.conn.is_server() {
+            let query = crate::rules::search::tsquery(words);
+            let sql = self.with_notes(SERVER_SEARCH);
+            self.all(sql, p![query, publication, i64::from(limit), HEADLINE], map)
+        } else {
+            let query = crate::rules::search::fts5_query(words);
+            self.all(FILE_SEARCH, p![query, publication, i64::from(limit)], map)
+        }
+    }
+}
