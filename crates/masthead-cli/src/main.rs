@@ -406,6 +406,20 @@ fn run(cli: Cli) -> Outcome {
             output::print_dashboard(&out, &desk);
             Ok(())
         }
+        Command::Search {
+            query,
+            publication,
+            json,
+        } => {
+            let store = open(&path, false)?;
+            let publication = store.find_publication(publication.as_deref())?;
+            let found = store.search(publication, &query.join(" "))?;
+            if *json {
+                return out.json(&found);
+            }
+            output::print_search(&out, &found);
+            Ok(())
+        }
     }
 }
 

@@ -154,6 +154,17 @@ pub async fn dashboard(state: State<'_, AppState>, publication: PublicationId) -
     state.call(calls::dashboard(publication, today(), offset))
 }
 
+/// The pieces of a publication that hold every word of `query`, best first,
+/// grouped by edition.
+#[tauri::command]
+pub async fn search(
+    state: State<'_, AppState>,
+    publication: PublicationId,
+    query: String,
+) -> Reply<SearchResults> {
+    state.call(calls::search(publication, query))
+}
+
 #[tauri::command]
 pub async fn commission_new_contributor(
     state: State<'_, AppState>,

@@ -310,6 +310,44 @@ done: number,
  */
 done_words: number, };
 
+export type SearchResults = { 
+/**
+ * The words searched for, as the search read them.
+ */
+words: Array<string>, groups: Array<SearchGroup>, 
+/**
+ * Pieces found, in all groups.
+ */
+total: number, 
+/**
+ * More pieces matched than a search returns ([`SEARCH_LIMIT`]).
+ */
+more: boolean, };
+
+export type SearchGroup = { edition_id: EditionId, edition: string, hits: Array<SearchHit>, };
+
+export type SearchHit = { article_id: ArticleId, title: string, 
+/**
+ * The label of its status.
+ */
+status: string, 
+/**
+ * Where its best match is.
+ */
+found_in: FoundIn, 
+/**
+ * The draft's version, when found in a draft.
+ */
+version: number | null, 
+/**
+ * A few words around the match, the matching words marked.
+ */
+excerpt: Array<Fragment>, };
+
+export type FoundIn = "piece" | "notes" | "brief" | "draft";
+
+export type Fragment = { text: string, hit: boolean, };
+
 export type AdvertId = string;
 
 export type SlotId = string;

@@ -171,6 +171,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Finds the pieces whose title, standfirst, tags, notes, briefs or
+    /// drafts hold every word given (each as a word's start), best first,
+    /// grouped by edition.
+    Search {
+        /// The words to look for: `masthead search leeds dortmund`.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        #[arg(long)]
+        publication: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// A date flag: `YYYY-MM-DD`, or `none` (or an empty string) to clear it.

@@ -20,7 +20,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 use masthead_core::model::{
     Article, ArticleDetail, Assignment, Board, BoardCard, ContributorDetail, Dashboard, Edition,
-    Flatplan, HistoryEntry, NextDeadline, PageBudget, Status, Warning, Workflow,
+    Flatplan, HistoryEntry, NextDeadline, PageBudget, SearchResults, Status, Warning, Workflow,
 };
 use serde::Serialize;
 
@@ -123,7 +123,9 @@ impl Out {
 
 mod plan;
 
-pub use plan::{BoardShow, FlatplanShow, print_board, print_dashboard, print_flatplan};
+pub use plan::{
+    BoardShow, FlatplanShow, print_board, print_dashboard, print_flatplan, print_search,
+};
 
 pub fn date(d: Option<NaiveDate>) -> String {
     d.map(|d| d.format("%Y-%m-%d").to_string())

@@ -352,3 +352,67 @@ pub fn print_flatplan(out: &Out, p: &Flatplan) {
         ));
     }
 }
+
+/// What a search found, edition by edition, each piece with its excerpt
+/// (its matching words between `*`s).
+pub fn print_search(out: &Out, r: &SearchResults) {
+    if r.words.is_empty() {
+        out.line("No words to look for: give letters or digits.");
+        return;
+    }
+    if r.total == 0 {
+        out.line(&format!("Nothing holds {}.", quoted_words(&r.words)));
+        return;
+    }
+    let more = if r.more {
+        " (the best; there are more: add a word)"
+    } else {
+        ""
+    };
+    out.line(&format!(
+        "{} {} {}{more}",
+        r.total,
+        if r.total == 1 {
+            "piece holds"
+        } else {
+            "pieces hold"
+        },
+        quoted_words(&r.words)
+    ));
+    for g in &r.groups {
+        out.line("");
+        out.line(&g.edition);
+        for h in &g.hits {
+            let place = match h.version {
+                Some(v) => format!("{} v{v}", h.found_in.label()),
+                None => h.found_in.label().to_owned(),
+            };
+            out.line(&format!(
+                "  {}  [{}] · {}  {}",
+                h.title, h.status, place, h.article_id
+            ));
+            let excerpt: String = h
+                .excerpt
+                .iter()
+                .map(|f| {
+                    if f.hit {
+                        format!("*{}*", f.text)
+                    } else {
+                        f.text.clone()
+                    }
+                })
+                .collect();
+            if !excerpt.trim().is_empty() {
+                out.line(&format!("    {}", excerpt.trim()));
+            }
+        }
+    }
+}
+
+fn quoted_words(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}

@@ -214,3 +214,33 @@ fn the_desk_lists_what_needs_doing_as_text_and_json() {
     cli.run(&["dashboard", "--publication", "Nobody's Weekly"])
         .refused("No publication");
 }
+
+#[test]
+fn search_finds_pieces_by_their_words_as_text_and_json() {
+    let cli = Cli::demo();
+    let text = cli.run(&["search", "Leeds", "Dortmund"]).ok().stdout;
+    for needle in [
+        "pieces hold \"leeds\" and \"dortmund\"",
+        "Feb/Mar 21",
+        "Leeds commits to working with European cities on important issues  [Published] · title or standfirst",
+        "*Leeds* and *Dortmund* re-sign their memorandum",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing from:\n{text}");
+    }
+    let found = cli.run(&["search", "dortm", "--json"]).ok().json();
+    assert_eq!(found["words"][0], "dortm");
+    let hits = found["groups"][0]["hits"].as_array().unwrap();
+    assert!(
+        hits.iter()
+            .any(|h| h["title"].as_str().unwrap().starts_with("Leeds commits")),
+        "{hits:?}"
+    );
+    assert!(
+        cli.run(&["search", "zzyzx"])
+            .ok()
+            .stdout
+            .contains("Nothing holds \"zzyzx\"."),
+    );
+    cli.run(&["search", "Leeds", "--publication", "Nobody's Weekly"])
+        .refused("No publication");
+}

@@ -18,7 +18,11 @@ pub(crate) fn words(query: &str) -> Vec<String> {
         if word.is_empty() {
             continue;
         }
-        let word: String = word.chars().take(MAX_WORD_CHARS).collect::<String>().to_lowercase();
+        let word: String = word
+            .chars()
+            .take(MAX_WORD_CHARS)
+            .collect::<String>()
+            .to_lowercase();
         if !out.contains(&word) {
             out.push(word);
         }
@@ -57,7 +61,10 @@ pub(crate) fn fragments(marked: &str) -> Vec<Fragment> {
     let mut text = String::new();
     let mut push = |text: &mut String, hit: bool| {
         if !text.is_empty() {
-            out.push(Fragment { text: std::mem::take(text), hit });
+            out.push(Fragment {
+                text: std::mem::take(text),
+                hit,
+            });
         }
     };
     for c in marked.chars() {
@@ -102,7 +109,10 @@ mod tests {
         assert_eq!(words("Zürich 2021 zürich"), ["zürich", "2021"]);
         assert_eq!(words("a"), ["a"]);
         assert!(words("  ,;: ").is_empty());
-        assert_eq!(words("a b c d e f g h i j k l m n o p q r s t u v w x y z").len(), 8);
+        assert_eq!(
+            words("a b c d e f g h i j k l m n o p q r s t u v w x y z").len(),
+            8
+        );
     }
 
     #[test]
@@ -111,7 +121,13 @@ mod tests {
         let runs: Vec<(&str, bool)> = f.iter().map(|f| (f.text.as_str(), f.hit)).collect();
         assert_eq!(
             runs,
-            [("…the ", false), ("Leeds", true), (" and ", false), ("Dortmund", true), (" MoU", false)]
+            [
+                ("…the ", false),
+                ("Leeds", true),
+                (" and ", false),
+                ("Dortmund", true),
+                (" MoU", false)
+            ]
         );
         assert!(fragments("").is_empty());
     }

@@ -250,6 +250,8 @@ store_calls! {
         = |s, who| s.board(publication, &filter, today);
     read dashboard(publication: PublicationId, today: NaiveDate, offset_seconds: i32) -> Dashboard
         = |s, who| s.dashboard(publication, today, offset_seconds);
+    read search(publication: PublicationId, query: String) -> SearchResults
+        = |s, who| s.search(publication, &query);
     write add_status(publication: PublicationId, version: u32, after: StatusId, input: StatusInput)
         -> Workflow = |s, who| s.add_status(who, publication, Some(version), after, &input);
     write update_status(id: StatusId, version: u32, input: StatusInput) -> Workflow

@@ -14,7 +14,12 @@ impl Store {
     pub fn search(&self, publication: PublicationId, query: &str) -> Result<SearchResults> {
         let words = search::words(query);
         if words.is_empty() {
-            return Ok(SearchResults { words, groups: Vec::new(), total: 0, more: false });
+            return Ok(SearchResults {
+                words,
+                groups: Vec::new(),
+                total: 0,
+                more: false,
+            });
         }
         let rows = self.read(|tx| tx.search(publication, &words, SEARCH_LIMIT + 1))?;
         let more = rows.len() > SEARCH_LIMIT as usize;
@@ -38,6 +43,11 @@ impl Store {
             }
         }
         let total = groups.iter().map(|g| g.hits.len() as u32).sum();
-        Ok(SearchResults { words, groups, total, more })
+        Ok(SearchResults {
+            words,
+            groups,
+            total,
+            more,
+        })
     }
 }

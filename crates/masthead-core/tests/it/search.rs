@@ -25,7 +25,12 @@ fn marked(h: &SearchHit) -> Vec<String> {
 
 #[test]
 fn a_search_finds_the_leeds_piece_by_the_words_of_its_draft() {
-    let Demo { f, publication, edition, .. } = demo();
+    let Demo {
+        f,
+        publication,
+        edition,
+        ..
+    } = demo();
     let r = f.store.search(publication, "Dortmund").unwrap();
     assert_eq!(r.words, ["dortmund"]);
     let leeds = *hits(&r)
@@ -34,37 +39,68 @@ fn a_search_finds_the_leeds_piece_by_the_words_of_its_draft() {
         .unwrap_or_else(|| panic!("{:?}", titles(&r)));
     assert_eq!(r.groups[0].edition_id, edition);
     assert_eq!(r.groups[0].edition, "Feb/Mar 21");
-    assert!(marked(leeds).iter().any(|w| w == "dortmund"), "{:?}", leeds.excerpt);
+    assert!(
+        marked(leeds).iter().any(|w| w == "dortmund"),
+        "{:?}",
+        leeds.excerpt
+    );
     // Every piece found names Dortmund in the text shown.
     for h in hits(&r) {
-        assert!(marked(h).iter().any(|w| w.starts_with("dortmund")), "{}: {:?}", h.title, h.excerpt);
+        assert!(
+            marked(h).iter().any(|w| w.starts_with("dortmund")),
+            "{}: {:?}",
+            h.title,
+            h.excerpt
+        );
     }
     assert!(!r.more);
     assert_eq!(r.total as usize, hits(&r).len());
 
     // Two words, each as a word's start, and in any case.
     let r = f.store.search(publication, "leeds DORTM").unwrap();
-    assert!(titles(&r).iter().any(|t| t.starts_with("Leeds commits")), "{:?}", titles(&r));
+    assert!(
+        titles(&r).iter().any(|t| t.starts_with("Leeds commits")),
+        "{:?}",
+        titles(&r)
+    );
     // Every word must be there: no piece holds both of these.
-    assert!(f.store.search(publication, "Dortmund zzyzx").unwrap().groups.is_empty());
+    assert!(
+        f.store
+            .search(publication, "Dortmund zzyzx")
+            .unwrap()
+            .groups
+            .is_empty()
+    );
 }
 
 #[test]
 fn what_an_editor_writes_is_found_at_once_and_what_changed_is_not() {
-    let Demo { mut f, publication, piece, .. } = demo();
+    let Demo {
+        mut f,
+        publication,
+        piece,
+        ..
+    } = demo();
     // The title, as it was and as it is.
     let before = f.store.article(piece).unwrap();
     let mut input = ArticleInput::from(&before);
     input.title = "Quokka sightings in the council chamber".into();
     input.standfirst = "A marsupial census".into();
-    f.store.update_article(&f.actor, piece, None, &input).unwrap();
+    f.store
+        .update_article(&f.actor, piece, None, &input)
+        .unwrap();
     let r = f.store.search(publication, "quokka").unwrap();
     assert_eq!(titles(&r), ["Quokka sightings in the council chamber"]);
     assert_eq!(hits(&r)[0].found_in, FoundIn::Piece);
     assert_eq!(f.store.search(publication, "marsupial").unwrap().total, 1);
-    let old_word = before.title.split_whitespace().max_by_key(|w| w.len()).unwrap();
+    let old_word = before
+        .title
+        .split_whitespace()
+        .max_by_key(|w| w.len())
+        .unwrap();
     assert!(
-        !titles(&f.store.search(publication, old_word).unwrap()).contains(&"Quokka sightings in the council chamber"),
+        !titles(&f.store.search(publication, old_word).unwrap())
+            .contains(&"Quokka sightings in the council chamber"),
         "the old title's {old_word:?} still finds it"
     );
 
@@ -72,7 +108,9 @@ fn what_an_editor_writes_is_found_at_once_and_what_changed_is_not() {
     let now = f.store.article(piece).unwrap();
     let mut input = ArticleInput::from(&now);
     input.notes = "Ask the wombat desk".into();
-    f.store.update_article(&f.actor, piece, None, &input).unwrap();
+    f.store
+        .update_article(&f.actor, piece, None, &input)
+        .unwrap();
     let r = f.store.search(publication, "wombat").unwrap();
     assert_eq!(hits(&r)[0].found_in, FoundIn::Notes);
 
@@ -90,7 +128,9 @@ fn what_an_editor_writes_is_found_at_once_and_what_changed_is_not() {
         name: "census.md".into(),
         bytes: b"# Census\n\nThe pangolin count rose by a third this year.".to_vec(),
     };
-    f.store.submit_draft(&f.actor, piece, &upload, None).unwrap();
+    f.store
+        .submit_draft(&f.actor, piece, &upload, None)
+        .unwrap();
     let r = f.store.search(publication, "pangolin").unwrap();
     let hit = hits(&r)[0];
     assert_eq!((hit.found_in, hit.version), (FoundIn::Draft, Some(1)));
@@ -107,7 +147,9 @@ fn what_an_editor_writes_is_found_at_once_and_what_changed_is_not() {
 
 #[test]
 fn a_search_stays_in_its_publication_and_reads_no_query_syntax() {
-    let Demo { mut f, publication, .. } = demo();
+    let Demo {
+        mut f, publication, ..
+    } = demo();
     let other = f
         .store
         .create_publication(
@@ -119,10 +161,19 @@ fn a_search_stays_in_its_publication_and_reads_no_query_syntax() {
             },
         )
         .unwrap();
-    assert!(f.store.search(other.id, "Dortmund").unwrap().groups.is_empty());
+    assert!(
+        f.store
+            .search(other.id, "Dortmund")
+            .unwrap()
+            .groups
+            .is_empty()
+    );
 
     // Quotes, operators, brackets and stars are not the engines' syntax.
-    for q in [r#""Dortmund"#, "Dortmund OR (", "NEAR(Leeds Dortmund)", "Dortmund* -x", "dortmund:* & !", "'; DROP TABLE articles; --"] {
+    for q in [
+        r#""Dortmund"#, "Dortmund OR (", "NEAR(Leeds Dortmund)", "Dortmund* -x", "dortmund:* & !",
+        "'; DROP TABLE articles; --",
+    ] {
         let r = f.store.search(publication, q);
         assert!(r.is_ok(), "{q}: {r:?}");
     }

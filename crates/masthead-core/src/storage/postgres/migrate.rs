@@ -33,7 +33,10 @@ pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
         12,
         include_str!("../../migrations/postgres/0012_open_offers.sql"),
     ),
-    (13, include_str!("../../migrations/postgres/0013_search.sql")),
+    (
+        13,
+        include_str!("../../migrations/postgres/0013_search.sql"),
+    ),
 ];
 
 /// Taken around migrations, so two clients starting at once never migrate
