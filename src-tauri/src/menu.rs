@@ -38,6 +38,8 @@ pub fn install(app: &AppHandle) -> tauri::Result<()> {
         .copy()
         .paste()
         .select_all()
+        .separator()
+        .item(&item("search", "Search…", None)?)
         .build()?;
     let help = SubmenuBuilder::new(app, "Help")
         .item(&item("shortcuts", "Keyboard shortcuts", None)?)

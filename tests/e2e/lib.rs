@@ -416,6 +416,18 @@ impl App {
             .join(name)
     }
 
+    /// Presses Ctrl with `key` wherever focus is, as a shortcut is pressed.
+    pub async fn ctrl(&self, key: &str) -> Result<()> {
+        self.driver
+            .action_chain()
+            .key_down(thirtyfour::Key::Control)
+            .send_keys(key)
+            .key_up(thirtyfour::Key::Control)
+            .perform()
+            .await?;
+        Ok(())
+    }
+
     pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
         let field = self.wait(css).await?;
         field.clear().await?;

@@ -98,6 +98,18 @@ async fn every_screen(app: &App, size: &str, visited: &mut Vec<String>) -> Resul
     app.wait(".drawer").await?;
     at("desk-drawer", &mut problems).await?;
     close_drawer(app).await?;
+    // Search (Ctrl+K), with results from several editions.
+    app.ctrl("k").await?;
+    app.type_into("[role=dialog][aria-label=Search] input", "council")
+        .await?;
+    app.wait("[role=dialog][aria-label=Search] [role=option]")
+        .await?;
+    at("search", &mut problems).await?;
+    app.wait("[role=dialog][aria-label=Search] button.close")
+        .await?
+        .click()
+        .await?;
+    app.wait_gone("[role=dialog][aria-label=Search]").await?;
 
     app.click_button("Editions").await?;
     app.wait_text("h1", "Editions").await?;

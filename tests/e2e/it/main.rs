@@ -4,6 +4,7 @@ use anyhow::Result;
 use masthead_e2e::App;
 use thirtyfour::By;
 
+mod desk;
 mod layout;
 mod safekeeping;
 mod team;

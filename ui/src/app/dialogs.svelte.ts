@@ -16,7 +16,8 @@ export type Dialog =
   | "export"
   | "connect"
   | "restore"
-  | "check";
+  | "check"
+  | "search";
 
 export class Dialogs {
   current = $state<Dialog>(null);

@@ -42,6 +42,9 @@ export function createRunner(s: Stores, router: Router, dialogs: Dialogs, comman
       case "restore":
         dialogs.current = "restore";
         return true;
+      case "search":
+        if (s.pubs.id && dialogs.current === null) dialogs.current = "search";
+        return true;
       case "go-editions":
         void router.go("editions");
         return true;

@@ -17,6 +17,7 @@ import { BoardStore } from "../stores/board.svelte";
 import { FlatplanStore } from "../stores/flatplan.svelte";
 import { TeamStore, MineStore } from "../stores/team.svelte";
 import { DeskStore } from "../stores/desk.svelte";
+import { SearchStore } from "../stores/search.svelte";
 
 export interface Stores {
   toasts: Toasts;
@@ -32,6 +33,7 @@ export interface Stores {
   team: TeamStore;
   mine: MineStore;
   desk: DeskStore;
+  search: SearchStore;
 }
 
 /** `place` says which screen is showing, so a save in the drawer refreshes the list that shows the piece. */
@@ -64,5 +66,6 @@ export function createStores(place: () => Place): Stores {
   const team = new TeamStore(backend, toasts);
   const mine = new MineStore(backend, toasts);
   const desk = new DeskStore(backend);
-  return { toasts, conflicts, settings, database, pubs, editions, piece, contributors, board, flatplan, team, mine, desk };
+  const search = new SearchStore(backend);
+  return { toasts, conflicts, settings, database, pubs, editions, piece, contributors, board, flatplan, team, mine, desk, search };
 }

@@ -56,6 +56,10 @@ describe("shortcuts", () => {
     expect(match(key("o", { ctrlKey: true }), null, true).action).toBe("open-database");
     expect(match(key("e", { ctrlKey: true }), null, true).action).toBe("export");
     expect(match(key("E", { ctrlKey: true }), null, false, false).action).toBe("export");
+    // Search opens from anywhere, a field included, single keys on or off.
+    expect(match(key("k", { ctrlKey: true }), null, true).action).toBe("search");
+    expect(match(key("K", { ctrlKey: true }), null, false, false).action).toBe("search");
+    expect(match(key("k"), null, false).action).toBe("previous-row");
   });
   it("ignores character keys when single-key shortcuts are off, but not Ctrl, Esc or arrows", () => {
     expect(match(key("n"), null, false, false).action).toBe(null);

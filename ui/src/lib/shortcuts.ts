@@ -11,6 +11,7 @@ export type Action =
   | "connect-server"
   | "backup"
   | "restore"
+  | "search"
   | "go-editions"
   | "go-desk"
   | "go-contributors"
@@ -36,6 +37,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: "new-piece", keys: "N", label: "New piece in the open edition", singleKey: true },
   { action: "new-edition", keys: "Shift+N", label: "New edition", singleKey: true },
   { action: "open-database", keys: "Ctrl+O", label: "Open a database", inFields: true },
+  { action: "search", keys: "Ctrl+K", label: "Search titles, briefs, notes and drafts", inFields: true },
   { action: "go-desk", keys: "G D", label: "Go to the Desk", singleKey: true },
   { action: "go-editions", keys: "G E", label: "Go to Editions", singleKey: true },
   { action: "go-board", keys: "G B", label: "Go to the Board", singleKey: true },
@@ -56,6 +58,7 @@ const MENU: Readonly<Record<string, Action>> = {
   "connect-server": "connect-server",
   "new-edition": "new-edition",
   export: "export",
+  search: "search",
   shortcuts: "help",
   backup: "backup",
   restore: "restore",
@@ -90,6 +93,7 @@ export function match(
   const ctrl = e.ctrlKey || e.metaKey;
   if (ctrl && !e.altKey && e.key.toLowerCase() === "o") return { action: "open-database", pending: null };
   if (ctrl && e.key === ",") return { action: "go-settings", pending: null };
+  if (ctrl && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "k") return { action: "search", pending: null };
   if (ctrl && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "e") return { action: "export", pending: null };
   if (e.key === "Escape") return { action: "close", pending: null };
   if (typing || ctrl || e.altKey) return { action: null, pending: null };
