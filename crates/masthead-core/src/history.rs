@@ -54,6 +54,8 @@ pub(crate) enum Action {
     Retired,
     Restored,
     Deleted,
+    /// Emptied from the trash: no longer restorable (its rows are kept).
+    Emptied,
 }
 
 impl Action {
@@ -65,6 +67,7 @@ impl Action {
             Action::Retired => "retired",
             Action::Restored => "restored",
             Action::Deleted => "deleted",
+            Action::Emptied => "emptied",
         }
     }
 }
@@ -180,6 +183,18 @@ impl ChangeSet {
         change: FieldChange,
     ) {
         self.push(entity, id, Some(version), action, change);
+    }
+
+    /// Records an action on a record whose version it does not change
+    /// (emptied from the trash).
+    pub(crate) fn unversioned(
+        &mut self,
+        entity: Entity,
+        id: impl ToString,
+        action: Action,
+        change: FieldChange,
+    ) {
+        self.push(entity, id, None, action, change);
     }
 
     fn push(
@@ -316,6 +331,7 @@ pub fn describe(h: &HistoryEntry) -> String {
         "retired" => "retired it".to_owned(),
         "restored" => "brought it back".to_owned(),
         "deleted" => "moved it to the trash".to_owned(),
+        "emptied" => "emptied it from the trash".to_owned(),
         other => other.to_owned(),
     }
 }

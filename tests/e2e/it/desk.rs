@@ -14,7 +14,7 @@ async fn titles_found(app: &App, first: &str) -> Result<Vec<String>> {
         let mut titles = Vec::new();
         for t in app
             .driver
-            .find_all(By::Css(&format!("{SEARCH} [role=option] .title")))
+            .find_all(By::Css(format!("{SEARCH} [role=option] .title")))
             .await?
         {
             titles.push(t.prop("textContent").await?.unwrap_or_default());

@@ -39,7 +39,7 @@ macro_rules! with_every_id {
     ($then:ident) => {
         $then!(
             PublicationId, EditionId, ArticleId, SectionId, StatusId, ContributorId, AssignmentId,
-            HistoryId, KindId, ChangeSetId, AdvertId, SlotId, DraftId, PersonId,
+            HistoryId, KindId, ChangeSetId, AdvertId, SlotId, DraftId, PersonId, TrashId,
         );
     };
 }
@@ -57,6 +57,7 @@ mod people;
 mod plan;
 mod publications;
 mod search;
+mod trash;
 mod workflow;
 
 pub use articles::*;
@@ -69,4 +70,5 @@ pub use people::*;
 pub use plan::*;
 pub use publications::*;
 pub use search::*;
+pub use trash::*;
 pub use workflow::*;

@@ -17,6 +17,7 @@ mod tables;
 pub(crate) mod tx;
 
 pub(crate) use tables::TABLES;
+pub(crate) use tx::{TrashEntry, TrashRow};
 
 use crate::error::Result;
 use crate::model::*;

@@ -152,6 +152,7 @@ mod tests {
             .unwrap();
         store.dashboard(publication, today, 0).unwrap();
         store.search(publication, "Leeds Dortmund").unwrap();
+        store.trash(publication).unwrap();
         for a in store.list_articles(edition, today).unwrap() {
             store.article_detail(a.id, today).unwrap();
             store.drafts(a.id).unwrap();

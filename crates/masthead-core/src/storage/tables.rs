@@ -109,6 +109,13 @@ pub(crate) const TABLES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "trash",
+        &[
+            "id", "entity", "entity_id", "publication_id", "label", "edition", "place",
+            "deleted_in", "restored_in", "emptied_in",
+        ],
+    ),
+    (
         "people",
         &[
             "id", "name", "email", "role", "login", "contributor_id", "created_at", "updated_at",

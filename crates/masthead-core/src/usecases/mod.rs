@@ -25,6 +25,7 @@ mod safekeeping;
 mod search;
 mod sections;
 mod team;
+mod trash;
 mod workflow;
 
 pub use assignments::AssignmentQuery;

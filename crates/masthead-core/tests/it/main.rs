@@ -19,6 +19,7 @@ mod search;
 mod server;
 mod store;
 mod store_process;
+mod trash;
 mod upgrade;
 mod workflow;
 

@@ -37,6 +37,7 @@ pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
         13,
         include_str!("../../migrations/postgres/0013_search.sql"),
     ),
+    (14, include_str!("../../migrations/postgres/0014_trash.sql")),
 ];
 
 /// Taken around migrations, so two clients starting at once never migrate

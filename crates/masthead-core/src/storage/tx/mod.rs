@@ -103,4 +103,6 @@ mod publications;
 mod search;
 mod tables;
 mod team;
+mod trash;
 mod workflow;
+pub(crate) use trash::{TrashEntry, TrashRow};

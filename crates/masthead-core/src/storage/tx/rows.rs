@@ -410,7 +410,7 @@ pub(super) const ASSIGNMENT: &str = "SELECT asg.id, asg.article_id, a.title AS a
      JOIN articles a ON a.id = asg.article_id
      JOIN editions e ON e.id = a.edition_id
      JOIN contributors c ON c.id = asg.contributor_id
-     WHERE asg.deleted_at IS NULL";
+     WHERE asg.deleted_at IS NULL AND a.deleted_at IS NULL AND e.deleted_at IS NULL";
 
 pub(super) fn assignment(row: &Row<'_>) -> Result<Assignment> {
     let state: String = row.get("state")?;

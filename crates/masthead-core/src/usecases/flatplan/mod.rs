@@ -484,6 +484,59 @@ impl Store {
     }
 }
 
+/// Puts a piece or an advert back on the pages it had (restored from the
+/// trash), inside `cs`; false, and nothing placed, when those pages are
+/// no longer free (or the edition has fewer now).
+pub(crate) fn put_back(
+    tx: &mut Tx<'_>,
+    cs: &mut ChangeSet,
+    edition: EditionId,
+    owner: SlotOwner,
+    label: &str,
+    place: &Placement,
+) -> Result<bool> {
+    let Ok((first, last, offset, units)) = fit(tx, edition, place, None) else {
+        return Ok(false);
+    };
+    let (article, advert, id) = match owner {
+        SlotOwner::Article(a) => (Some(a), None, a.to_string()),
+        SlotOwner::Advert(a) => (None, Some(a), a.to_string()),
+    };
+    tx.insert_slot(
+        &SlotRow {
+            id: SlotId::new(),
+            edition,
+            article,
+            advert,
+            first_page: first,
+            last_page: last,
+            part_offset: offset,
+            part_units: units,
+        },
+        cs.at(),
+    )?;
+    tx.bump_flatplan(edition, cs.at())?;
+    let at = describe(first, last, offset, units);
+    record(cs, Action::Created, id, label, 1, None, Some(at));
+    Ok(true)
+}
+
+/// Whose a slot is.
+pub(crate) enum SlotOwner {
+    Article(ArticleId),
+    Advert(AdvertId),
+}
+
+/// The pages of a slot, as a placement that [`put_back`] takes.
+pub(crate) fn placement_of(s: &Slot) -> Placement {
+    Placement {
+        first_page: s.first_page,
+        last_page: s.last_page,
+        part_units: s.part_units,
+        part_offset: Some(s.part_offset),
+    }
+}
+
 /// Removes a slot inside `cs` (a spiked piece leaves the flatplan this way).
 pub(crate) fn remove(tx: &mut Tx<'_>, cs: &mut ChangeSet, slot: &Slot, version: u32) -> Result<()> {
     tx.delete_slot(slot.id)?;

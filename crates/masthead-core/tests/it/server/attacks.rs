@@ -517,3 +517,44 @@ fn no_contributor_can_stall_the_team() {
     )
     .unwrap();
 }
+
+/// The trash is the editors': a contributor's login neither reads it nor
+/// files, restores or empties anything in it, and a piece of hers in the
+/// trash leaves her list of assignments until it is restored.
+#[test]
+fn the_trash_is_closed_to_a_contributor() {
+    let mut t = team();
+    let mut admin = cluster().admin(name_of(&t.url));
+    let (piece, _) = her_live_piece(&t, &mut admin);
+    let piece_id = masthead_core::model::ArticleId::parse(&piece).unwrap();
+    let item = t
+        .admin
+        .delete_article(&t.actor, piece_id, None)
+        .unwrap()
+        .item;
+
+    let mut h = raw(&t, &t.hannah);
+    refused_by_server(h.query("SELECT * FROM trash", &[]), "reading the trash");
+    refused_by_server(
+        h.execute("UPDATE trash SET restored_in = deleted_in", &[]),
+        "restoring through the trash",
+    );
+    refused_by_server(
+        h.execute(
+            "UPDATE articles SET deleted_at = NULL WHERE id = $1",
+            &[&piece],
+        ),
+        "undeleting her piece",
+    );
+    let hannah = Store::open_location(&signed(&t.hannah)).unwrap();
+    let everyone = AssignmentQuery {
+        article: None,
+        contributor: None,
+        edition: None,
+    };
+    let mine = hannah.list_assignments(everyone.clone()).unwrap();
+    assert!(mine.iter().all(|a| a.article_id != piece_id), "{mine:?}");
+    t.admin.restore_from_trash(&t.actor, item.id).unwrap();
+    let mine = hannah.list_assignments(everyone).unwrap();
+    assert!(mine.iter().any(|a| a.article_id == piece_id), "{mine:?}");
+}
