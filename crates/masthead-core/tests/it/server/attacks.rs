@@ -552,7 +552,7 @@ fn the_trash_is_closed_to_a_contributor() {
         contributor: None,
         edition: None,
     };
-    let mine = hannah.list_assignments(everyone.clone()).unwrap();
+    let mine = hannah.list_assignments(everyone).unwrap();
     assert!(mine.iter().all(|a| a.article_id != piece_id), "{mine:?}");
     t.admin.restore_from_trash(&t.actor, item.id).unwrap();
     let mine = hannah.list_assignments(everyone).unwrap();
