@@ -20,7 +20,7 @@ use output::Out;
 use commands::{
     advert::advert, article::article, assignment::assignment, contributor::contributor,
     draft::draft, edition::edition, export::export, flatplan::flatplan, kind::kind,
-    publication::publication, section::section, team::team, workflow::workflow,
+    publication::publication, section::section, team::team, trash::trash, workflow::workflow,
 };
 
 fn main() -> ExitCode {
@@ -295,6 +295,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Publication { cmd } => publication(&cli, cmd, &path, &who, &out),
         Command::Edition { cmd } => edition(cmd, &path, &who, &out),
         Command::Article { cmd } => article(cmd, &path, &who, &out),
+        Command::Trash { cmd } => trash(cmd, &path, &who, &out),
         Command::Contributor { cmd } => contributor(cmd, &path, &who, &out),
         Command::Section { cmd } => section(cmd, &path, &who, &out),
         Command::Kind { cmd } => kind(cmd, &path, &who, &out),

@@ -20,6 +20,7 @@ pub mod exports;
 pub mod flatplan;
 pub mod pieces;
 pub mod plan;
+pub mod trash;
 
 /// The user's calendar day: deadlines and "overdue" are worked out against it.
 pub(crate) fn today() -> chrono::NaiveDate {

@@ -310,6 +310,24 @@ done: number,
  */
 done_words: number, };
 
+export type TrashId = string;
+
+export type TrashKind = "article" | "edition" | "contributor" | "advert";
+
+export type TrashItem = { id: TrashId, kind: TrashKind, 
+/**
+ * The piece's, edition's, contributor's or advert's own id.
+ */
+entity_id: string, 
+/**
+ * Its title or name when it was deleted.
+ */
+label: string, 
+/**
+ * The edition it was in (a piece, an advert).
+ */
+edition: string | null, deleted_at: string, deleted_by: string, };
+
 export type SearchResults = { 
 /**
  * The words searched for, as the search read them.

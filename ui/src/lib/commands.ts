@@ -1,6 +1,6 @@
 // Generated from the Rust by masthead-bindings (`UPDATE_EXPECT=1 cargo test -p masthead-bindings`). Do not edit: change the Rust and regenerate.
 
-import type { Advert, AdvertId, AdvertInput, Article, ArticleDetail, ArticleId, ArticleInput, Assignment, AssignmentId, AssignmentInput, BackupMade, Board, BoardFilter, CheckReport, ColourBy, Contributor, ContributorDetail, ContributorId, ContributorInput, Dashboard, DatabaseInfo, DraftDiff, DraftFormat, DraftText, Edition, EditionId, EditionInput, ExportFormat, ExportMade, Flatplan, HistoryEntry, ImportSummary, Invitation, InviteInput, Kind, KindId, Paper, Person, PersonId, Placement, PlanPart, Publication, PublicationId, PublicationInput, Restored, Saved, SearchResults, Section, SectionId, Settings, SlotId, StatusId, StatusInput, SubmittedDraft, TeamRole, Workflow } from "./bindings";
+import type { Advert, AdvertId, AdvertInput, Article, ArticleDetail, ArticleId, ArticleInput, Assignment, AssignmentId, AssignmentInput, BackupMade, Board, BoardFilter, CheckReport, ColourBy, Contributor, ContributorDetail, ContributorId, ContributorInput, Dashboard, DatabaseInfo, DraftDiff, DraftFormat, DraftText, Edition, EditionId, EditionInput, ExportFormat, ExportMade, Flatplan, HistoryEntry, ImportSummary, Invitation, InviteInput, Kind, KindId, Paper, Person, PersonId, Placement, PlanPart, Publication, PublicationId, PublicationInput, Restored, Saved, SearchResults, Section, SectionId, Settings, SlotId, StatusId, StatusInput, SubmittedDraft, TeamRole, TrashId, TrashItem, Workflow } from "./bindings";
 
 /** Calls a command by name with its arguments (the backend's `call`, which turns a refusal into an error). */
 export type Call = <T>(command: string, args?: Record<string, unknown>) => Promise<T>;
@@ -110,5 +110,12 @@ export function commandsVia(call: Call) {
     exportPlan: (edition: EditionId, format: ExportFormat, paper: Paper, parts: PlanPart[], colour: ColourBy): Promise<string | null> => call("export_plan", { edition, format, paper, parts, colour }),
     /** Opens a file this window exported (and only such a file) in the desktop's program for it. */
     openExport: (path: string): Promise<null> => call("open_export", { path }),
+    deleteArticle: (id: ArticleId, version: number): Promise<Saved<TrashItem>> => call("delete_article", { id, version }),
+    deleteEdition: (id: EditionId, version: number): Promise<Saved<TrashItem>> => call("delete_edition", { id, version }),
+    deleteContributor: (id: ContributorId, version: number): Promise<Saved<TrashItem>> => call("delete_contributor", { id, version }),
+    deleteAdvert: (id: AdvertId, version: number): Promise<Saved<TrashItem>> => call("delete_advert", { id, version }),
+    trash: (publication: PublicationId): Promise<TrashItem[]> => call("trash", { publication }),
+    restoreFromTrash: (id: TrashId): Promise<Saved<TrashItem>> => call("restore_from_trash", { id }),
+    emptyTrash: (publication: PublicationId): Promise<number> => call("empty_trash", { publication }),
   };
 }

@@ -60,6 +60,19 @@ pub enum ArticleCmd {
         #[command(flatten)]
         fields: ArticleFields,
     },
+    /// Move a piece to the trash (with `trash restore` it comes back,
+    /// with its assignments, drafts and place on the flatplan).
+    Delete {
+        /// The article's title or id.
+        article: String,
+        /// Look for the title in this edition only.
+        #[arg(long)]
+        edition: Option<String>,
+        /// Refuse with a conflict (exit 2) unless the record is still at this
+        /// version (the `version` of `show --json`).
+        #[arg(long, value_name = "N")]
+        expect_version: Option<u32>,
+    },
     /// Move a piece to another workflow status, e.g. `article status "Title" "In edit"`.
     Status {
         /// The article's title or id.

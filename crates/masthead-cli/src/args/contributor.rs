@@ -26,6 +26,16 @@ pub enum ContributorCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Move a contributor to the trash (refused while they are on a piece
+    /// still to be written).
+    Delete {
+        /// The contributor's name, email or id.
+        contributor: String,
+        /// Refuse with a conflict (exit 2) unless the record is still at this
+        /// version (the `version` of `show --json`).
+        #[arg(long, value_name = "N")]
+        expect_version: Option<u32>,
+    },
     /// Change a contributor's details; flags left out keep their value.
     Update {
         /// The contributor's name, email or id.

@@ -83,6 +83,17 @@ pub enum EditionCmd {
         json: bool,
     },
     /// Change an edition's fields; flags left out keep their value.
+    /// Move an edition to the trash, with its pieces, adverts and flatplan.
+    Delete {
+        /// The edition's name or id.
+        edition: String,
+        #[arg(long)]
+        publication: Option<String>,
+        /// Refuse with a conflict (exit 2) unless the record is still at this
+        /// version (the `version` of `show --json`).
+        #[arg(long, value_name = "N")]
+        expect_version: Option<u32>,
+    },
     Update {
         /// The edition's name or id.
         edition: String,

@@ -121,6 +121,15 @@ pub enum AdvertCmd {
         fields: AdvertFields,
     },
     /// Change an advert's booking; flags left out keep their value.
+    /// Move an advert to the trash; it leaves the flatplan.
+    Delete {
+        /// The advertiser (or the advert's id).
+        advert: String,
+        #[arg(long)]
+        edition: String,
+        #[arg(long, value_name = "N")]
+        expect_version: Option<u32>,
+    },
     Update {
         /// The advertiser (or the advert's id).
         advert: String,

@@ -73,6 +73,11 @@ pub enum Command {
         #[command(subcommand)]
         cmd: EditionCmd,
     },
+    /// The trash: what was deleted, by whom and when; restore it, or empty the trash.
+    Trash {
+        #[command(subcommand)]
+        cmd: TrashCmd,
+    },
     /// Articles: the pieces of an edition and their workflow status.
     Article {
         #[command(subcommand)]
@@ -281,4 +286,30 @@ pub struct Renaming {
     /// version (the `version` of `show --json`).
     #[arg(long, value_name = "N")]
     pub expect_version: Option<u32>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrashCmd {
+    /// List what is in the trash, the latest deleted first.
+    List {
+        #[arg(long)]
+        publication: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Put something back: a piece with its assignments, drafts and (when
+    /// still free) its pages; an edition with everything in it.
+    Restore {
+        /// The trash entry's id (from `trash list`).
+        id: String,
+    },
+    /// Empty the trash: what is in it can no longer be restored (drafts
+    /// and history are kept). Asks for --yes.
+    Empty {
+        #[arg(long)]
+        publication: Option<String>,
+        /// Yes, empty it.
+        #[arg(long)]
+        yes: bool,
+    },
 }

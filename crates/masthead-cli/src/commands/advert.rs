@@ -75,6 +75,18 @@ pub(crate) fn advert(cmd: &AdvertCmd, path: &PathBuf, who: &Actor, out: &Out) ->
             ));
             Ok(())
         }
+        AdvertCmd::Delete {
+            advert,
+            edition,
+            expect_version,
+        } => {
+            let mut store = open(path, false)?;
+            let e = store.find_edition(None, edition)?;
+            let id = store.find_advert(e, advert)?;
+            let saved = store.delete_advert(who, id, *expect_version)?;
+            super::trash::deleted(out, &saved.item);
+            Ok(())
+        }
         AdvertCmd::Update {
             advert,
             edition,

@@ -143,6 +143,16 @@ pub(crate) fn article(cmd: &ArticleCmd, path: &PathBuf, who: &Actor, out: &Out) 
             out.line(&format!("Updated \"{}\".", a.title));
             Ok(())
         }
+        ArticleCmd::Delete {
+            article,
+            edition,
+            expect_version,
+        } => {
+            let (mut store, id) = open_article(path, edition, article)?;
+            let saved = store.delete_article(who, id, *expect_version)?;
+            super::trash::deleted(out, &saved.item);
+            Ok(())
+        }
         ArticleCmd::Status {
             article,
             status,

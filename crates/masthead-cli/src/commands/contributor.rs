@@ -78,6 +78,16 @@ pub(crate) fn contributor(cmd: &ContributorCmd, path: &PathBuf, who: &Actor, out
             output::print_contributor(out, &detail);
             Ok(())
         }
+        ContributorCmd::Delete {
+            contributor,
+            expect_version,
+        } => {
+            let mut store = open(path, false)?;
+            let id = store.find_contributor(contributor)?;
+            let saved = store.delete_contributor(who, id, *expect_version)?;
+            super::trash::deleted(out, &saved.item);
+            Ok(())
+        }
         ContributorCmd::Update {
             contributor,
             name,

@@ -107,6 +107,17 @@ pub(crate) fn edition(cmd: &EditionCmd, path: &PathBuf, who: &Actor, out: &Out) 
             output::print_edition(out, &e, &articles);
             Ok(())
         }
+        EditionCmd::Delete {
+            edition,
+            publication,
+            expect_version,
+        } => {
+            let mut store = open(path, false)?;
+            let id = find_edition(&store, publication.as_deref(), edition)?;
+            let saved = store.delete_edition(who, id, *expect_version)?;
+            super::trash::deleted(out, &saved.item);
+            Ok(())
+        }
         EditionCmd::Update {
             edition,
             publication,

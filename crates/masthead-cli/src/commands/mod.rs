@@ -15,6 +15,7 @@ pub(crate) mod kind;
 pub(crate) mod publication;
 pub(crate) mod section;
 pub(crate) mod team;
+pub(crate) mod trash;
 pub(crate) mod workflow;
 
 /// What every verb module uses: the core's types, the arguments, the
@@ -35,7 +36,7 @@ pub(crate) mod prelude {
         self, AdvertCmd, AdvertFields, ArticleCmd, ArticleFields, AssignmentCmd, AssignmentKey,
         Cli, ContributorCmd, ContributorFields, DraftCmd, DraftPiece, EditionCmd, EditionFields,
         EditionList, ExportCmd, FlatplanCmd, KindCmd, PublicationCmd, PublicationList, SectionCmd,
-        SlotOwner, TeamCmd, WhereArgs, WorkflowCmd, WorkflowCommon,
+        SlotOwner, TeamCmd, TrashCmd, WhereArgs, WorkflowCmd, WorkflowCommon,
     };
     pub(crate) use crate::output::{self, Out};
     pub(crate) use crate::{

@@ -244,3 +244,66 @@ fn search_finds_pieces_by_their_words_as_text_and_json() {
     cli.run(&["search", "Leeds", "--publication", "Nobody's Weekly"])
         .refused("No publication");
 }
+
+#[test]
+fn deleting_to_the_trash_listing_restoring_and_emptying_it() {
+    let cli = Cli::demo();
+    let leeds = "Leeds commits to working with European cities on important issues";
+    let shown = cli.run(&["article", "show", leeds, "--json"]).ok().json();
+    let version = shown["version"].as_u64().unwrap().to_string();
+    // A stale version is a conflict: exit 2, nothing deleted.
+    let stale = (shown["version"].as_u64().unwrap() - 1).to_string();
+    cli.run(&["article", "delete", leeds, "--expect-version", &stale])
+        .refused("changed");
+    let said = cli
+        .run(&["article", "delete", leeds, "--expect-version", &version])
+        .ok()
+        .stdout;
+    assert!(said.contains("to the trash"), "{said}");
+    cli.run(&["article", "show", leeds]).refused("No article");
+    let list = cli
+        .run(&["article", "list", "--edition", "Feb/Mar 21", "--json"])
+        .ok()
+        .json();
+    assert!(!list.to_string().contains("Leeds commits"));
+
+    let trash = cli.run(&["trash", "list", "--json"]).ok().json();
+    assert_eq!(trash[0]["kind"], "article");
+    assert_eq!(trash[0]["label"], leeds);
+    assert_eq!(trash[0]["edition"], "Feb/Mar 21");
+    let text = cli.run(&["trash", "list"]).ok().stdout;
+    assert!(
+        text.contains("piece") && text.contains("Feb/Mar 21"),
+        "{text}"
+    );
+
+    let id = trash[0]["id"].as_str().unwrap().to_owned();
+    cli.run(&["trash", "restore", &id]).ok();
+    cli.run(&["article", "show", leeds]).ok();
+    cli.run(&["trash", "restore", &id])
+        .refused("no longer in the trash");
+    cli.run(&["trash", "restore", "nonsense"])
+        .refused("not a trash entry's id");
+
+    // A contributor still on a piece is refused in words.
+    cli.run(&["contributor", "delete", "Hannah Okafor"])
+        .refused("Withdraw those commissions first");
+
+    // An edition, then emptying: asked for, and recorded.
+    cli.run(&["edition", "delete", "Apr/May 21"]).ok();
+    cli.run(&["trash", "empty"]).refused("--yes");
+    assert!(
+        cli.run(&["trash", "empty", "--yes"])
+            .ok()
+            .stdout
+            .contains("1 entry")
+    );
+    assert!(
+        cli.run(&["trash", "list"])
+            .ok()
+            .stdout
+            .contains("The trash is empty.")
+    );
+    cli.run(&["edition", "show", "Apr/May 21"])
+        .refused("No edition");
+}

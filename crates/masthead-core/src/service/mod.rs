@@ -252,6 +252,18 @@ store_calls! {
         = |s, who| s.dashboard(publication, today, offset_seconds);
     read search(publication: PublicationId, query: String) -> SearchResults
         = |s, who| s.search(publication, &query);
+    write delete_article(id: ArticleId, version: u32) -> Saved<TrashItem>
+        = |s, who| s.delete_article(who, id, Some(version));
+    write delete_edition(id: EditionId, version: u32) -> Saved<TrashItem>
+        = |s, who| s.delete_edition(who, id, Some(version));
+    write delete_contributor(id: ContributorId, version: u32) -> Saved<TrashItem>
+        = |s, who| s.delete_contributor(who, id, Some(version));
+    write delete_advert(id: AdvertId, version: u32) -> Saved<TrashItem>
+        = |s, who| s.delete_advert(who, id, Some(version));
+    read trash(publication: PublicationId) -> Vec<TrashItem> = |s, who| s.trash(publication);
+    write restore_from_trash(id: TrashId) -> Saved<TrashItem>
+        = |s, who| s.restore_from_trash(who, id);
+    write empty_trash(publication: PublicationId) -> u32 = |s, who| s.empty_trash(who, publication);
     write add_status(publication: PublicationId, version: u32, after: StatusId, input: StatusInput)
         -> Workflow = |s, who| s.add_status(who, publication, Some(version), after, &input);
     write update_status(id: StatusId, version: u32, input: StatusInput) -> Workflow

@@ -276,7 +276,7 @@ impl Store {
                 Error::invalid(
                     "not_in_trash",
                     None,
-                    "That is no longer in the trash: it was restored, or the trash was emptied. Reload the trash.",
+                    "That is no longer in the trash: it was restored, or the trash was emptied.",
                 )
             })?;
             let (edition, warnings) = match item.kind {
@@ -337,7 +337,7 @@ impl Store {
                 return Err(Error::invalid(
                     "not_in_trash",
                     None,
-                    "That is no longer in the trash. Reload the trash.",
+                    "That is no longer in the trash: it was restored, or the trash was emptied.",
                 ));
             }
             Ok(Saved { item, warnings })

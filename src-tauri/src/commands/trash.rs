@@ -1,0 +1,61 @@
+//! Deleting to the trash, and the trash itself: what is in it, restoring
+//! and emptying.
+
+use super::*;
+
+#[tauri::command]
+pub async fn delete_article(
+    state: State<'_, AppState>,
+    id: ArticleId,
+    version: u32,
+) -> Reply<Saved<TrashItem>> {
+    state.call(calls::delete_article(id, version))
+}
+
+#[tauri::command]
+pub async fn delete_edition(
+    state: State<'_, AppState>,
+    id: EditionId,
+    version: u32,
+) -> Reply<Saved<TrashItem>> {
+    state.call(calls::delete_edition(id, version))
+}
+
+#[tauri::command]
+pub async fn delete_contributor(
+    state: State<'_, AppState>,
+    id: ContributorId,
+    version: u32,
+) -> Reply<Saved<TrashItem>> {
+    state.call(calls::delete_contributor(id, version))
+}
+
+#[tauri::command]
+pub async fn delete_advert(
+    state: State<'_, AppState>,
+    id: AdvertId,
+    version: u32,
+) -> Reply<Saved<TrashItem>> {
+    state.call(calls::delete_advert(id, version))
+}
+
+#[tauri::command]
+pub async fn trash(
+    state: State<'_, AppState>,
+    publication: PublicationId,
+) -> Reply<Vec<TrashItem>> {
+    state.call(calls::trash(publication))
+}
+
+#[tauri::command]
+pub async fn restore_from_trash(
+    state: State<'_, AppState>,
+    id: TrashId,
+) -> Reply<Saved<TrashItem>> {
+    state.call(calls::restore_from_trash(id))
+}
+
+#[tauri::command]
+pub async fn empty_trash(state: State<'_, AppState>, publication: PublicationId) -> Reply<u32> {
+    state.call(calls::empty_trash(publication))
+}
