@@ -88,3 +88,45 @@ async fn an_editor_searches_for_dortmund_and_opens_the_leeds_piece() -> Result<(
     })
     .await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_editor_deletes_a_piece_and_brings_it_back() -> Result<()> {
+    App::journey("Erin Editor", "trash", async |app| {
+        app.load_demo().await?;
+        let piece = "Keep communities at the heart of planning";
+        let delete = ".drawer .head-actions button.danger";
+        app.click_button(piece).await?;
+        app.wait(delete).await?.click().await?;
+        app.wait_text(".toast", "to the trash").await?;
+        app.wait_gone(".drawer").await?;
+        app.wait_without("main", piece).await?;
+        // Undo in the toast: back in the list, and open again.
+        app.click_button("Undo").await?;
+        app.wait_text("main", piece).await?;
+        app.wait(delete).await?;
+
+        // Deleted again, then restored from the Trash screen.
+        app.wait(delete).await?.click().await?;
+        app.wait_without("main", piece).await?;
+        app.click_button("Trash").await?;
+        app.wait_text("h1", "Trash").await?;
+        let listed = app.wait_text("[aria-label='In the trash']", piece).await?;
+        ensure!(
+            listed.contains("Feb/Mar 21") && listed.contains("Erin Editor"),
+            "{listed}"
+        );
+        app.screenshot("trash.png").await?;
+        app.driver
+            .find(By::Css(format!("button[aria-label='Restore {piece}']")))
+            .await?
+            .click()
+            .await?;
+        app.wait_text(".toast", "Restored the piece").await?;
+        app.wait_text("main", "The trash is empty").await?;
+        app.click_button("Editions").await?;
+        app.click_button("Feb/Mar 21").await?;
+        app.wait_text("main", piece).await?;
+        Ok(())
+    })
+    .await
+}

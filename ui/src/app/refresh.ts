@@ -25,6 +25,7 @@ export function createRefresher(s: Stores, router: Router, isContributor: () => 
       place === "contributors" ? s.contributors.load() : Promise.resolve(),
       place === "board" ? s.board.load() : Promise.resolve(),
       place === "dashboard" ? s.desk.load() : Promise.resolve(),
+      place === "trash" ? s.trash.load() : Promise.resolve(),
       place === "flatplan" ? s.flatplan.load() : Promise.resolve(),
     ]);
     return results.every((r) => r.status === "fulfilled");

@@ -18,6 +18,7 @@ import { FlatplanStore } from "../stores/flatplan.svelte";
 import { TeamStore, MineStore } from "../stores/team.svelte";
 import { DeskStore } from "../stores/desk.svelte";
 import { SearchStore } from "../stores/search.svelte";
+import { TrashStore } from "../stores/trash.svelte";
 
 export interface Stores {
   toasts: Toasts;
@@ -34,6 +35,7 @@ export interface Stores {
   mine: MineStore;
   desk: DeskStore;
   search: SearchStore;
+  trash: TrashStore;
 }
 
 /** `place` says which screen is showing, so a save in the drawer refreshes the list that shows the piece. */
@@ -67,5 +69,11 @@ export function createStores(place: () => Place): Stores {
   const mine = new MineStore(backend, toasts);
   const desk = new DeskStore(backend);
   const search = new SearchStore(backend);
-  return { toasts, conflicts, settings, database, pubs, editions, piece, contributors, board, flatplan, team, mine, desk, search };
+  // After a restore: the lists it may come back to.
+  const trash = new TrashStore(backend, toasts, () =>
+    Promise.all([editions.refresh(), editions.loadList(), contributors.list ? contributors.load() : Promise.resolve()]).then(
+      () => {},
+    ),
+  );
+  return { toasts, conflicts, settings, database, pubs, editions, piece, contributors, board, flatplan, team, mine, desk, search, trash };
 }

@@ -121,6 +121,8 @@ export function pieceStore(api: Partial<PieceApi>, notify = recorder(), conflict
     exportDraft: api.exportDraft ?? (async () => Promise.reject(new Error("not expected"))),
     openDraftOriginal: api.openDraftOriginal ?? (async () => Promise.reject(new Error("not expected"))),
     chooseDraftFile: api.chooseDraftFile ?? (async () => null),
+    deleteArticle: api.deleteArticle ?? (async () => Promise.reject(new Error("not expected"))),
+    restoreFromTrash: api.restoreFromTrash ?? (async () => Promise.reject(new Error("not expected"))),
   };
   const store = new PieceStore(full, notify, conflicts, () => ({ sections: [], kinds: [] }), changed);
   return { store, notify, conflicts };

@@ -32,6 +32,7 @@ import { Latest } from "../lib/latest";
 import { describeCount } from "../lib/drafts";
 import { only, type Conflicts } from "./conflicts.svelte";
 import { refreshAfterSave, type Notify } from "./notify";
+import { moveToTrash } from "./trash.svelte";
 
 /** The nil UUID: a well-formed id that names nobody. */
 const NO_ID = "00000000-0000-0000-0000-000000000000";
@@ -55,6 +56,8 @@ export type PieceApi = Pick<
   | "exportDraft"
   | "openDraftOriginal"
   | "chooseDraftFile"
+  | "deleteArticle"
+  | "restoreFromTrash"
 >;
 
 /** The draft's fields by the keys the history uses. */
@@ -124,6 +127,26 @@ export class PieceStore {
     this.id = null;
     this.detail = null;
     this.error = null;
+  }
+
+  /**
+   * Moves the open piece to the trash, from the version on screen (a
+   * stale one is refused as a conflict); Undo in the toast brings it back
+   * and reopens it.
+   */
+  async remove(): Promise<void> {
+    const a = this.detail?.article;
+    if (!a) return;
+    await moveToTrash(
+      this.api,
+      this.notify,
+      () => this.api.deleteArticle(a.id, a.version),
+      async () => {
+        if (this.id === a.id) this.close();
+        await this.changed();
+      },
+      () => this.open(a.id),
+    );
   }
 
   /** Saves `draft`, made from `base`, the piece at `version`. */
