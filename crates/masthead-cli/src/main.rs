@@ -407,6 +407,29 @@ fn run(cli: Cli) -> Outcome {
             output::print_dashboard(&out, &desk);
             Ok(())
         }
+        Command::Calendar {
+            from,
+            to,
+            publication,
+            today,
+            json,
+        } => {
+            use chrono::Datelike;
+            let store = open(&path, false)?;
+            let publication = store.find_publication(publication.as_deref())?;
+            let today = today.unwrap_or_else(local_today);
+            let from = from.unwrap_or_else(|| today.with_day(1).unwrap_or(today));
+            let to = to.unwrap_or_else(|| {
+                let next = from.with_day(1).unwrap_or(from) + chrono::Months::new(1);
+                next.pred_opt().unwrap_or(next)
+            });
+            let cal = store.calendar(publication, from, to, today)?;
+            if *json {
+                return out.json(&cal);
+            }
+            output::print_calendar(&out, &cal);
+            Ok(())
+        }
         Command::Search {
             query,
             publication,

@@ -38,5 +38,5 @@ pub use store::{
 };
 pub use usecases::{
     AssignmentQuery, DEMO_EDITION, DEMO_PUBLICATION, DiffInputs, EXPORT_FORMAT, EXPORT_VERSION,
-    ImportSummary, PreparedDraft,
+    IcsScope, ImportSummary, PreparedDraft,
 };

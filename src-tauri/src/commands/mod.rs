@@ -14,6 +14,7 @@ use crate::AppState;
 
 pub(crate) type Reply<T> = Result<T, ErrorPayload>;
 
+pub mod calendar;
 pub mod database;
 pub mod drafts;
 pub mod exports;

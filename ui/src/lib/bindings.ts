@@ -312,6 +312,32 @@ done_words: number, };
 
 export type TrashId = string;
 
+export type EventKind = "key_date" | "due" | "status";
+
+export type CalendarEvent = { 
+/**
+ * Stable across reads and exports: `due-<assignment>`,
+ * `key-<edition>-<key date>`, `status-<piece>`.
+ */
+uid: string, date: string, kind: EventKind, 
+/**
+ * The piece's title, or the edition's name for a key date.
+ */
+title: string, 
+/**
+ * What falls due: "Copy deadline", "Hannah Okafor's draft",
+ * "Subbed by then".
+ */
+what: string, edition_id: EditionId, edition: string, article_id: ArticleId | null, assignment_id: AssignmentId | null, contributor_id: ContributorId | null, key_date: KeyDate | null, 
+/**
+ * The version a move is made from (the assignment's or the edition's).
+ */
+version: number | null, overdue: boolean, };
+
+export type Calendar = { from: string, to: string, today: string, events: Array<CalendarEvent>, undated: Array<BoardCard>, };
+
+export type CalendarExported = { path: string, events: number, };
+
 export type TrashKind = "article" | "edition" | "contributor" | "advert";
 
 export type TrashItem = { id: TrashId, kind: TrashKind, 

@@ -41,6 +41,25 @@ pub enum ExportCmd {
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
     },
+    /// Deadlines as an iCalendar file (.ics) for Outlook, Google Calendar
+    /// or Apple Calendar: one event per deadline, each with a UID that stays
+    /// the same, so importing a newer file updates the events.
+    Ics {
+        /// Only this edition's deadlines.
+        #[arg(long)]
+        edition: Option<String>,
+        /// Only this contributor's own due dates (name, email or id).
+        #[arg(long)]
+        contributor: Option<String>,
+        #[arg(long)]
+        publication: Option<String>,
+        /// The file to write (a new file).
+        #[arg(long)]
+        out: PathBuf,
+        /// Judge deadlines as of this day (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+    },
     /// The run sheet as CSV (RFC 4180, UTF-8): one row per piece.
     Csv {
         #[command(flatten)]

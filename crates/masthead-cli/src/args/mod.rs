@@ -176,6 +176,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The deadline calendar: the editions' key dates, commissions' due
+    /// dates and the workflow's dates, day by day (default: this month).
+    Calendar {
+        /// The first day (default: the first of this month).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<NaiveDate>,
+        /// The last day (default: the end of the month `--from` is in).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<NaiveDate>,
+        #[arg(long)]
+        publication: Option<String>,
+        /// Judge what is overdue as of this day (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Finds the pieces whose title, standfirst, tags, notes, briefs or
     /// drafts hold every word given (each as a word's start), best first,
     /// grouped by edition.

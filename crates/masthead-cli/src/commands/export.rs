@@ -51,6 +51,35 @@ pub(crate) fn export(cmd: &ExportCmd, path: &PathBuf, out: &Out) -> Outcome {
             ));
             Ok(())
         }
+        ExportCmd::Ics {
+            edition,
+            contributor,
+            publication,
+            out: to,
+            today,
+        } => {
+            refuse_taken_out(to)?;
+            let (store, publication) = open_publication(path, publication)?;
+            let scope = masthead_core::IcsScope {
+                edition: edition
+                    .as_deref()
+                    .map(|e| store.find_edition(Some(publication), e))
+                    .transpose()?,
+                contributor: contributor
+                    .as_deref()
+                    .map(|c| store.find_contributor(c))
+                    .transpose()?,
+            };
+            let today = today.unwrap_or_else(local_today);
+            let (text, n) = store.calendar_ics(publication, scope, today)?;
+            write_new(to, text.as_bytes())?;
+            out.line(&format!(
+                "Wrote {n} {} to {}.",
+                if n == 1 { "deadline" } else { "deadlines" },
+                to.display()
+            ));
+            Ok(())
+        }
         ExportCmd::Csv {
             plan:
                 PlanFile {

@@ -19,8 +19,9 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 use masthead_core::model::{
-    Article, ArticleDetail, Assignment, Board, BoardCard, ContributorDetail, Dashboard, Edition,
-    Flatplan, HistoryEntry, NextDeadline, PageBudget, SearchResults, Status, Warning, Workflow,
+    Article, ArticleDetail, Assignment, Board, BoardCard, Calendar, ContributorDetail, Dashboard,
+    Edition, EventKind, Flatplan, HistoryEntry, NextDeadline, PageBudget, SearchResults, Status,
+    Warning, Workflow,
 };
 use serde::Serialize;
 
@@ -124,7 +125,8 @@ impl Out {
 mod plan;
 
 pub use plan::{
-    BoardShow, FlatplanShow, print_board, print_dashboard, print_flatplan, print_search,
+    BoardShow, FlatplanShow, print_board, print_calendar, print_dashboard, print_flatplan,
+    print_search,
 };
 
 pub fn date(d: Option<NaiveDate>) -> String {

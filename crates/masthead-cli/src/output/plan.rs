@@ -416,3 +416,38 @@ fn quoted_words(words: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(" and ")
 }
+
+/// The calendar, day by day; the undated pieces after.
+pub fn print_calendar(out: &Out, c: &Calendar) {
+    out.line(&format!(
+        "Deadlines from {} to {} ({})",
+        c.from.format("%Y-%m-%d"),
+        c.to.format("%Y-%m-%d"),
+        c.events.len()
+    ));
+    let mut day = None;
+    for e in &c.events {
+        if day != Some(e.date) {
+            day = Some(e.date);
+            out.line("");
+            out.line(&e.date.format("%a %Y-%m-%d").to_string());
+        }
+        let late = if e.overdue { " · overdue" } else { "" };
+        let edition = if e.kind == EventKind::KeyDate {
+            String::new()
+        } else {
+            format!(" ({})", e.edition)
+        };
+        out.line(&format!("  {}: {}{edition}{late}", e.what, e.title));
+    }
+    if c.events.is_empty() {
+        out.line("  nothing falls due");
+    }
+    if !c.undated.is_empty() {
+        out.line("");
+        out.line(&format!("No date yet ({})", c.undated.len()));
+        for p in &c.undated {
+            out.line(&format!("  {} ({})", p.title, p.edition));
+        }
+    }
+}

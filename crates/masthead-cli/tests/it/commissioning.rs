@@ -307,3 +307,68 @@ fn deleting_to_the_trash_listing_restoring_and_emptying_it() {
     cli.run(&["edition", "show", "Apr/May 21"])
         .refused("No edition");
 }
+
+#[test]
+fn the_calendar_lists_a_months_deadlines_and_exports_them_as_ics() {
+    let cli = Cli::demo();
+    let text = cli
+        .run(&[
+            "calendar", "--from", "2021-01-01", "--to", "2021-01-31", "--today", "2021-01-10",
+        ])
+        .ok()
+        .stdout;
+    for needle in [
+        "Fri 2021-01-08",
+        "Copy deadline: Feb/Mar 21",
+        "To reach Draft received: Housing at the heart of levelling up (Feb/Mar 21) · overdue",
+        "Press date: Feb/Mar 21",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing from:\n{text}");
+    }
+    let cal = cli
+        .run(&[
+            "calendar", "--from", "2021-01-01", "--to", "2021-01-31", "--json",
+        ])
+        .ok()
+        .json();
+    assert!(
+        cal["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kind"] == "key_date")
+    );
+    cli.run(&["calendar", "--from", "2021-02-01", "--to", "2021-01-01"])
+        .refused("before it starts");
+
+    let out = cli.db.with_file_name("deadlines.ics");
+    let said = cli
+        .run(&["export", "ics", "--out", out.to_str().unwrap()])
+        .ok()
+        .stdout;
+    assert!(said.contains("deadlines to"), "{said}");
+    let ics = std::fs::read_to_string(&out).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(
+        ics.contains("SUMMARY:Copy deadline: Feb/Mar 21\r\n"),
+        "{ics}"
+    );
+    // A file already there is never overwritten.
+    cli.run(&["export", "ics", "--out", out.to_str().unwrap()])
+        .refused("already exists");
+    let hers = cli.db.with_file_name("hannah.ics");
+    cli.run(&[
+        "export",
+        "ics",
+        "--contributor",
+        "Hannah Okafor",
+        "--out",
+        hers.to_str().unwrap(),
+    ])
+    .ok();
+    let hers = std::fs::read_to_string(&hers).unwrap();
+    assert!(
+        !hers.contains("Copy deadline"),
+        "only her own due dates: {hers}"
+    );
+}

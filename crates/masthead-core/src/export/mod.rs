@@ -11,6 +11,7 @@
 //! [`choice`]; the PDF itself is `masthead-pdf`'s.
 
 mod choice;
+pub mod ics;
 
 pub use choice::{ColourBy, ExportFormat, Paper, PlanPart};
 
@@ -89,13 +90,31 @@ fn text(value: &str) -> String {
 /// `PSE-Feb-Mar-21-plan.pdf` or `PSE-Feb-Mar-21-run-sheet.csv`.
 pub fn plan_file_name(edition: &Edition, format: ExportFormat) -> String {
     let (what, extension) = (format.what(), format.extension());
-    let short = edition
-        .publication
-        .split(" — ")
-        .next()
-        .unwrap_or(&edition.publication);
+    file_name(
+        &format!(
+            "{} {} {what}",
+            short_name(&edition.publication),
+            edition.name
+        ),
+        extension,
+    )
+}
+
+/// The name suggested for a publication's deadlines: `PSE-deadlines.ics`.
+pub fn calendar_file_name(publication: &str) -> String {
+    file_name(&format!("{} deadlines", short_name(publication)), "ics")
+}
+
+/// "PSE" of "PSE — Public Sector Executive".
+fn short_name(publication: &str) -> &str {
+    publication.split(" — ").next().unwrap_or(publication)
+}
+
+/// The words of `words` joined by hyphens (nothing but letters and digits
+/// reaches a file name), with `extension`.
+fn file_name(words: &str, extension: &str) -> String {
     let mut name = String::new();
-    for word in format!("{short} {} {what}", edition.name)
+    for word in words
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {

@@ -117,6 +117,22 @@ pub struct Assignment {
     pub version: u32,
 }
 
+/// The terms as they stand, to change one of them (a due date moved on the
+/// calendar) and save the rest as they were.
+impl From<&Assignment> for AssignmentInput {
+    fn from(a: &Assignment) -> Self {
+        AssignmentInput {
+            contributor_id: a.contributor_id,
+            role: a.role.clone(),
+            brief: a.brief.clone(),
+            word_target: a.word_target,
+            due_date: a.due_date,
+            fee: a.fee.clone(),
+            currency: a.fee_currency.clone(),
+        }
+    }
+}
+
 /// What an editor fills in to commission a piece. The fee is typed text
 /// ("350", "350.00") so it stays exact; the rules turn it into minor units.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

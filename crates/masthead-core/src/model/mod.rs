@@ -49,6 +49,7 @@ with_every_id!(id_type);
 
 mod articles;
 mod assignments;
+mod calendar;
 mod common;
 mod desk;
 mod drafts;
@@ -62,6 +63,7 @@ mod workflow;
 
 pub use articles::*;
 pub use assignments::*;
+pub use calendar::*;
 pub use common::*;
 pub use desk::*;
 pub use drafts::*;

@@ -261,6 +261,16 @@ store_calls! {
     write delete_advert(id: AdvertId, version: u32) -> Saved<TrashItem>
         = |s, who| s.delete_advert(who, id, Some(version));
     read trash(publication: PublicationId) -> Vec<TrashItem> = |s, who| s.trash(publication);
+    read calendar(publication: PublicationId, from: NaiveDate, to: NaiveDate, today: NaiveDate)
+        -> Calendar = |s, who| s.calendar(publication, from, to, today);
+    read calendar_ics(publication: PublicationId, today: NaiveDate) -> IcsFile
+        = |s, who| s
+            .calendar_ics(publication, crate::IcsScope::default(), today)
+            .map(|(text, events)| IcsFile { text, events: events as u32 });
+    write reschedule_due(id: AssignmentId, version: u32, date: NaiveDate) -> Saved<Assignment>
+        = |s, who| s.reschedule_due(who, id, Some(version), date);
+    write reschedule_key_date(id: EditionId, version: u32, key: KeyDate, date: NaiveDate)
+        -> Saved<Edition> = |s, who| s.reschedule_key_date(who, id, Some(version), key, date);
     write restore_from_trash(id: TrashId) -> Saved<TrashItem>
         = |s, who| s.restore_from_trash(who, id);
     write empty_trash(publication: PublicationId) -> u32 = |s, who| s.empty_trash(who, publication);

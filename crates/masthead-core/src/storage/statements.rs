@@ -153,6 +153,11 @@ mod tests {
         store.dashboard(publication, today, 0).unwrap();
         store.search(publication, "Leeds Dortmund").unwrap();
         store.trash(publication).unwrap();
+        let (from, to) = (today - chrono::Days::new(30), today + chrono::Days::new(30));
+        store.calendar(publication, from, to, today).unwrap();
+        store
+            .calendar_ics(publication, crate::IcsScope::default(), today)
+            .unwrap();
         for a in store.list_articles(edition, today).unwrap() {
             store.article_detail(a.id, today).unwrap();
             store.drafts(a.id).unwrap();

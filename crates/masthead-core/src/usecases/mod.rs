@@ -10,6 +10,8 @@
 mod articles;
 mod assignments;
 mod board;
+mod calendar;
+pub use calendar::IcsScope;
 mod contributors;
 mod demo;
 mod desk;

@@ -1,6 +1,7 @@
 //! Use cases against real temporary SQLite files. One binary for the crate.
 
 mod articles;
+mod calendar;
 mod commissioning;
 mod conflicts;
 mod demo;

@@ -38,6 +38,10 @@ pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
         include_str!("../../migrations/postgres/0013_search.sql"),
     ),
     (14, include_str!("../../migrations/postgres/0014_trash.sql")),
+    (
+        15,
+        include_str!("../../migrations/postgres/0015_calendar.sql"),
+    ),
 ];
 
 /// Taken around migrations, so two clients starting at once never migrate

@@ -38,6 +38,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0012_open_offers.sql"),
     include_str!("../../migrations/sqlite/0013_search.sql"),
     include_str!("../../migrations/sqlite/0014_trash.sql"),
+    include_str!("../../migrations/sqlite/0015_calendar.sql"),
 ];
 
 /// Busy and damaged files get their own clear errors wherever SQLite reports

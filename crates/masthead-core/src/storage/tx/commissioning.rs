@@ -115,7 +115,7 @@ impl SqlTx<'_> {
     pub(crate) fn assignments(&mut self, f: AssignmentFilter) -> Result<Vec<Assignment>> {
         // Conditions only for the filters that are set, so that SQLite uses
         // the index of each (an `?1 IS NULL OR …` would scan every assignment).
-        let mut sql = format!("{ASSIGNMENT} AND a.deleted_at IS NULL");
+        let mut sql = ASSIGNMENT.to_owned();
         if f.article.is_some() {
             sql += " AND asg.article_id = ?1";
         }
@@ -138,6 +138,37 @@ impl SqlTx<'_> {
             f.edition.map(|x| x.to_string()),
             f.publication.map(|x| x.to_string()),
             f.state.map(|s| s.key().to_owned()),
+        ];
+        self.all_numbered(&sql, &values, assignment)
+    }
+
+    /// The commissions still open (offered or accepted) of `publication`
+    /// due from `from` to `to`, by date; only `contributor`'s when given.
+    pub(crate) fn due_between(
+        &mut self,
+        publication: PublicationId,
+        from: NaiveDate,
+        to: NaiveDate,
+        contributor: Option<ContributorId>,
+    ) -> Result<Vec<Assignment>> {
+        // Found by date (assignments_due, EXPLAIN QUERY PLAN: SEARCH asg
+        // USING INDEX assignments_due): the `|| ''` keep SQLite from starting
+        // at the state (ten years of commissions are still "accepted") or at
+        // the publication's editions (every piece it has had).
+        let mut sql = format!(
+            "{ASSIGNMENT} AND asg.due_date BETWEEN ?1 AND ?2 AND e.publication_id || '' = ?3
+               AND asg.state || '' IN {}",
+            active_states!()
+        );
+        if contributor.is_some() {
+            sql += " AND asg.contributor_id = ?4";
+        }
+        sql += " ORDER BY asg.due_date, asg.id";
+        let values = [
+            Some(from.format("%Y-%m-%d").to_string()),
+            Some(to.format("%Y-%m-%d").to_string()),
+            Some(publication.to_string()),
+            contributor.map(|c| c.to_string()),
         ];
         self.all_numbered(&sql, &values, assignment)
     }

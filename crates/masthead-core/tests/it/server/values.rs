@@ -317,8 +317,9 @@ fn the_value_checks_hold_on_todays_data_and_check_names_rows_from_before() {
                  DELETE FROM history_actions WHERE key = 'emptied';
                  DROP FUNCTION masthead_is_id(text), masthead_is_time(text),
                                masthead_is_text_list(text);
-                 -- and migration 12's index and 13's search columns,
+                 -- and migration 12's and 15's indexes and 13's search columns,
                  DROP INDEX assignments_open;
+                 DROP INDEX assignments_due;
                  ALTER TABLE articles DROP COLUMN search, DROP COLUMN notes_search;
                  ALTER TABLE assignments DROP COLUMN search;
                  ALTER TABLE draft_contents DROP COLUMN search;
