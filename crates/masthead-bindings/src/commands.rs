@@ -151,7 +151,8 @@ fn ts(ty: &Type, names: &mut BTreeSet<String>) -> Result<String, String> {
     let ident = last_ident(ty);
     let args = generic_args(ty);
     Ok(match (ident.as_str(), args.as_slice()) {
-        ("String" | "PathBuf", []) => "string".into(),
+        // A date crosses as its ISO text, "2021-01-22" (as ts-rs writes it).
+        ("String" | "PathBuf" | "NaiveDate", []) => "string".into(),
         ("u8" | "u16" | "u32" | "i8" | "i16" | "i32" | "f32" | "f64", []) => "number".into(),
         // ts-rs writes these as bigint; a command should not take them.
         ("i64" | "u64" | "i128" | "u128" | "usize" | "isize", []) => {
@@ -238,6 +239,7 @@ mod tests {
         );
         assert_eq!(ts_of("Saved<Assignment>"), "Saved<Assignment>");
         assert_eq!(ts_of("PathBuf"), "string");
+        assert_eq!(ts_of("chrono::NaiveDate"), "string");
         assert_eq!(ts_of("()"), "null");
         let refused =
             |rust: &str| ts(&syn::parse_str(rust).unwrap(), &mut BTreeSet::new()).is_err();

@@ -1,6 +1,6 @@
 // Generated from the Rust by masthead-bindings (`UPDATE_EXPECT=1 cargo test -p masthead-bindings`). Do not edit: change the Rust and regenerate.
 
-import type { Advert, AdvertId, AdvertInput, Article, ArticleDetail, ArticleId, ArticleInput, Assignment, AssignmentId, AssignmentInput, BackupMade, Board, BoardFilter, Calendar, CalendarExported, CheckReport, ColourBy, Contributor, ContributorDetail, ContributorId, ContributorInput, Dashboard, DatabaseInfo, DraftDiff, DraftFormat, DraftText, Edition, EditionId, EditionInput, ExportFormat, ExportMade, Flatplan, HistoryEntry, ImportSummary, Invitation, InviteInput, KeyDate, Kind, KindId, NaiveDate, Paper, Person, PersonId, Placement, PlanPart, Publication, PublicationId, PublicationInput, Restored, Saved, SearchResults, Section, SectionId, Settings, SlotId, StatusId, StatusInput, SubmittedDraft, TeamRole, TrashId, TrashItem, Workflow } from "./bindings";
+import type { Advert, AdvertId, AdvertInput, Article, ArticleDetail, ArticleId, ArticleInput, Assignment, AssignmentId, AssignmentInput, BackupMade, Board, BoardFilter, Calendar, CalendarExported, CheckReport, ColourBy, Contributor, ContributorDetail, ContributorId, ContributorInput, Dashboard, DatabaseInfo, DraftDiff, DraftFormat, DraftText, Edition, EditionId, EditionInput, ExportFormat, ExportMade, Flatplan, HistoryEntry, ImportSummary, Invitation, InviteInput, KeyDate, Kind, KindId, Paper, Person, PersonId, Placement, PlanPart, Publication, PublicationId, PublicationInput, Restored, Saved, SearchResults, Section, SectionId, Settings, SlotId, StatusId, StatusInput, SubmittedDraft, TeamRole, TrashId, TrashItem, Workflow } from "./bindings";
 
 /** Calls a command by name with its arguments (the backend's `call`, which turns a refusal into an error). */
 export type Call = <T>(command: string, args?: Record<string, unknown>) => Promise<T>;
@@ -117,9 +117,9 @@ export function commandsVia(call: Call) {
     trash: (publication: PublicationId): Promise<TrashItem[]> => call("trash", { publication }),
     restoreFromTrash: (id: TrashId): Promise<Saved<TrashItem>> => call("restore_from_trash", { id }),
     emptyTrash: (publication: PublicationId): Promise<number> => call("empty_trash", { publication }),
-    calendar: (publication: PublicationId, from: NaiveDate, to: NaiveDate): Promise<Calendar> => call("calendar", { publication, from, to }),
-    rescheduleDue: (id: AssignmentId, version: number, date: NaiveDate): Promise<Saved<Assignment>> => call("reschedule_due", { id, version, date }),
-    rescheduleKeyDate: (id: EditionId, version: number, key: KeyDate, date: NaiveDate): Promise<Saved<Edition>> => call("reschedule_key_date", { id, version, key, date }),
+    calendar: (publication: PublicationId, from: string, to: string): Promise<Calendar> => call("calendar", { publication, from, to }),
+    rescheduleDue: (id: AssignmentId, version: number, date: string): Promise<Saved<Assignment>> => call("reschedule_due", { id, version, date }),
+    rescheduleKeyDate: (id: EditionId, version: number, key: KeyDate, date: string): Promise<Saved<Edition>> => call("reschedule_key_date", { id, version, key, date }),
     /** Calendar › Export…: the save dialog (over the main window) suggests `PSE-deadlines.ics`; the deadlines are read once a file is chosen. Where the file went and how many events it holds, or nothing when the dialog was cancelled. */
     exportCalendar: (publication: PublicationId): Promise<CalendarExported | null> => call("export_calendar", { publication }),
   };
