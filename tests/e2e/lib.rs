@@ -155,6 +155,25 @@ impl App {
         }
     }
 
+    /// Waits up to 10 s until the whole text of `css` (its `textContent`,
+    /// words cut off by an ellipsis included) contains `needle`.
+    pub async fn wait_content(&self, css: &str, needle: &str) -> Result<String> {
+        let started = Instant::now();
+        let mut last = String::new();
+        loop {
+            if let Ok(el) = self.driver.find(By::Css(css)).await {
+                last = el.prop("textContent").await?.unwrap_or_default();
+                if last.contains(needle) {
+                    return Ok(last);
+                }
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                bail!("{css} never held {needle:?}; last text: {last:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Waits up to 10 s until the text of `css` no longer contains `needle`.
     pub async fn wait_without(&self, css: &str, needle: &str) -> Result<String> {
         let started = Instant::now();

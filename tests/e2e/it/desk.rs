@@ -130,3 +130,67 @@ async fn an_editor_deletes_a_piece_and_brings_it_back() -> Result<()> {
     })
     .await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_editor_reschedules_a_due_date_by_dragging_it_on_the_calendar() -> Result<()> {
+    App::journey("Erin Editor", "calendar", async |app| {
+        app.load_demo().await?;
+        // A commission due in three days' time (this month's calendar shows it).
+        let today = chrono::Local::now().date_naive();
+        let due = today + chrono::Days::new(3);
+        let due = if due.format("%m").to_string() == today.format("%m").to_string() {
+            due
+        } else {
+            today
+        };
+        let to = if (due + chrono::Days::new(1)).format("%m").to_string()
+            == due.format("%m").to_string()
+        {
+            due + chrono::Days::new(1)
+        } else {
+            due - chrono::Days::new(1)
+        };
+        let piece = "Net zero: what councils can do this year";
+        app.cli(&["contributor", "add", "--name", "Sam Okoro"])?;
+        app.cli(&[
+            "article",
+            "assign",
+            "--article",
+            piece,
+            "--contributor",
+            "Sam Okoro",
+            "--due",
+            &due.to_string(),
+        ])?;
+
+        app.click_button("Calendar").await?;
+        app.wait_text("h1", "Calendar").await?;
+        let chip = "button.event.due[data-uid^='due-']";
+        let on_day = |d: chrono::NaiveDate| format!("[data-day='{d}']");
+        app.wait_content(&format!("{} {chip}", on_day(due)), "Sam Okoro")
+            .await?;
+        app.screenshot("calendar-month.png").await?;
+        app.drag(&format!("{} {chip}", on_day(due)), &on_day(to))
+            .await?;
+        app.wait_text(".toast", "Moved “Draft due from Sam Okoro")
+            .await?;
+        app.wait_content(&format!("{} {chip}", on_day(to)), "Sam Okoro")
+            .await?;
+        // Saved: the CLI reads the new date.
+        let json = app.cli(&[
+            "calendar",
+            "--from",
+            &to.to_string(),
+            "--to",
+            &to.to_string(),
+            "--json",
+        ])?;
+        ensure!(json.contains("Draft due from Sam Okoro"), "{json}");
+        // Undo puts it back.
+        app.click_button("Undo").await?;
+        app.wait_content(&format!("{} {chip}", on_day(due)), "Sam Okoro")
+            .await?;
+        Ok(())
+    })
+    .await
+}

@@ -113,6 +113,10 @@ async fn every_screen(app: &App, size: &str, visited: &mut Vec<String>) -> Resul
     app.click_button("Trash").await?;
     app.wait_text("h1", "Trash").await?;
     at("trash", &mut problems).await?;
+    app.click_button("Calendar").await?;
+    app.wait_text("h1", "Calendar").await?;
+    app.wait("[data-day]").await?;
+    at("calendar", &mut problems).await?;
 
     app.click_button("Editions").await?;
     app.wait_text("h1", "Editions").await?;
@@ -213,7 +217,7 @@ async fn every_screen_fits_at_1280x800_and_1920x1080() -> Result<()> {
             problems.extend(every_screen(app, &format!("{w}x{h}"), &mut visited).await?);
         }
         println!("Screens visited: {}", visited.join(", "));
-        assert!(visited.len() >= 38, "{visited:?}");
+        assert!(visited.len() >= 40, "{visited:?}");
         anyhow::ensure!(
             problems.is_empty(),
             "clipped or overflowing, of the screens {visited:?}:\n{}",

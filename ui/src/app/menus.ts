@@ -51,6 +51,9 @@ export function createRunner(s: Stores, router: Router, dialogs: Dialogs, comman
       case "go-desk":
         void router.go("dashboard");
         return true;
+      case "go-calendar":
+        void router.go("calendar");
+        return true;
       case "go-contributors":
         void router.go("contributors");
         return true;

@@ -26,6 +26,7 @@ export function createRefresher(s: Stores, router: Router, isContributor: () => 
       place === "board" ? s.board.load() : Promise.resolve(),
       place === "dashboard" ? s.desk.load() : Promise.resolve(),
       place === "trash" ? s.trash.load() : Promise.resolve(),
+      place === "calendar" ? s.calendar.load() : Promise.resolve(),
       place === "flatplan" ? s.flatplan.load() : Promise.resolve(),
     ]);
     return results.every((r) => r.status === "fulfilled");

@@ -30,6 +30,8 @@ export class Router {
       await team.load();
     } else if (to === "dashboard") {
       await this.s.desk.show(this.s.pubs.id);
+    } else if (to === "calendar") {
+      await this.s.calendar.show(this.s.pubs.id);
     } else if (to === "trash") {
       await this.s.trash.show(this.s.pubs.id);
     }
@@ -84,6 +86,7 @@ export class Router {
       // The desk follows at once (it clears the other publication's first).
       this.place === "dashboard" ? desk.show(pubs.id) : Promise.resolve(),
       this.place === "trash" ? this.s.trash.show(pubs.id) : Promise.resolve(),
+      this.place === "calendar" ? this.s.calendar.show(pubs.id) : Promise.resolve(),
       pubs.loadLists().catch((e) => (editions.listError = messageOf(e))),
       editions.showPublication(pubs.id),
     ]);

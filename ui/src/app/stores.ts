@@ -19,6 +19,7 @@ import { TeamStore, MineStore } from "../stores/team.svelte";
 import { DeskStore } from "../stores/desk.svelte";
 import { SearchStore } from "../stores/search.svelte";
 import { TrashStore } from "../stores/trash.svelte";
+import { CalendarStore } from "../stores/calendar.svelte";
 
 export interface Stores {
   toasts: Toasts;
@@ -36,6 +37,7 @@ export interface Stores {
   desk: DeskStore;
   search: SearchStore;
   trash: TrashStore;
+  calendar: CalendarStore;
 }
 
 /** `place` says which screen is showing, so a save in the drawer refreshes the list that shows the piece. */
@@ -75,5 +77,26 @@ export function createStores(place: () => Place): Stores {
       () => {},
     ),
   );
-  return { toasts, conflicts, settings, database, pubs, editions, piece, contributors, board, flatplan, team, mine, desk, search, trash };
+  // After a date moved: the edition's dates and the open piece's deadline.
+  const calendar = new CalendarStore(backend, toasts, () =>
+    Promise.all([editions.refresh(), piece.id ? piece.load(piece.id) : Promise.resolve()]).then(() => {}),
+  );
+  return {
+    toasts,
+    conflicts,
+    settings,
+    database,
+    pubs,
+    editions,
+    piece,
+    contributors,
+    board,
+    flatplan,
+    team,
+    mine,
+    desk,
+    search,
+    trash,
+    calendar,
+  };
 }

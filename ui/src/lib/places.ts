@@ -1,3 +1,3 @@
 // The window's screens, as the sidebar lists them.
 
-export type Place = "dashboard" | "editions" | "board" | "flatplan" | "contributors" | "team" | "trash" | "settings";
+export type Place = "dashboard" | "calendar" | "editions" | "board" | "flatplan" | "contributors" | "team" | "trash" | "settings";

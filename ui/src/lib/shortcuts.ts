@@ -14,6 +14,7 @@ export type Action =
   | "search"
   | "go-editions"
   | "go-desk"
+  | "go-calendar"
   | "go-contributors"
   | "go-board"
   | "go-settings"
@@ -39,6 +40,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: "open-database", keys: "Ctrl+O", label: "Open a database", inFields: true },
   { action: "search", keys: "Ctrl+K", label: "Search titles, briefs, notes and drafts", inFields: true },
   { action: "go-desk", keys: "G D", label: "Go to the Desk", singleKey: true },
+  { action: "go-calendar", keys: "G L", label: "Go to the Calendar", singleKey: true },
   { action: "go-editions", keys: "G E", label: "Go to Editions", singleKey: true },
   { action: "go-board", keys: "G B", label: "Go to the Board", singleKey: true },
   { action: "go-contributors", keys: "G C", label: "Go to Contributors", singleKey: true },
@@ -105,6 +107,7 @@ export function match(
   if (pending === "g") {
     if (e.key === "e") return { action: "go-editions", pending: null };
     if (e.key === "d") return { action: "go-desk", pending: null };
+    if (e.key === "l") return { action: "go-calendar", pending: null };
     if (e.key === "c") return { action: "go-contributors", pending: null };
     if (e.key === "b") return { action: "go-board", pending: null };
     return { action: null, pending: null };
