@@ -222,7 +222,9 @@ impl ChangeSet {
 }
 
 /// History times: UTC, RFC 3339, milliseconds (they sort as text).
-fn timestamp(at: DateTime<Utc>) -> String {
+/// A time as Masthead stores it: RFC 3339 in UTC with milliseconds, so
+/// stored times sort as text.
+pub(crate) fn timestamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 

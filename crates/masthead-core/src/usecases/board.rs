@@ -46,6 +46,7 @@ pub(super) fn load(
             }
             vec![edition]
         }
+        None if to_come => tx.editions_to_come(publication, today)?,
         None => tx.editions(Some(publication))?,
     };
     let rows = tx.board(publication, filter, to_come.then_some(today))?;

@@ -133,9 +133,11 @@ fn read(
         edition_id: scope.edition,
         ..BoardFilter::default()
     };
-    let (b, editions) = board::load(tx, publication, &filter, today, true)?;
-    for e in &editions {
-        key_events(e, from, to, &mut events);
+    let (b, _) = board::load(tx, publication, &filter, today, true)?;
+    for e in tx.editions_dated(publication, from, to)? {
+        if scope.edition.is_none_or(|id| id == e.id) {
+            key_events(&e, from, to, &mut events);
+        }
     }
     for a in tx.due_between(publication, from, to, None)? {
         if scope.edition.is_none_or(|e| e == a.edition_id) {

@@ -6,10 +6,9 @@ use chrono::{Days, FixedOffset, NaiveDate};
 
 use super::{Result, Store, board};
 use crate::model::{
-    AssignmentState, BoardCard, BoardFilter, Dashboard, EditionId, EditionProgress,
-    OFFER_WAIT_DAYS, PublicationId, StatusId,
+    BoardCard, BoardFilter, Dashboard, EditionId, EditionProgress, OFFER_WAIT_DAYS, PublicationId,
+    StatusId,
 };
-use crate::storage::AssignmentFilter;
 
 impl Store {
     /// The desk of `publication` as of `today` (the user's day), for a user
@@ -77,17 +76,17 @@ impl Store {
 
             // Waiting: offered on a day (the user's) more than the wait before today.
             let asked_by = today - Days::new(OFFER_WAIT_DAYS as u64);
-            let mut waiting: Vec<_> = tx
-                .assignments(AssignmentFilter {
-                    publication: Some(publication),
-                    state: Some(AssignmentState::Offered),
-                    ..Default::default()
-                })?
+            // The user's midnight that day, as a stored (UTC) time.
+            let cutoff = asked_by
+                .and_hms_opt(0, 0, 0)
+                .and_then(|t| t.and_local_timezone(offset).single())
+                .map(|t| crate::history::timestamp(t.to_utc()))
+                .ok_or_else(|| crate::error::Error::Database("the offers' cut-off".into()))?;
+            let waiting: Vec<_> = tx
+                .offers_waiting(publication, today, &cutoff)?
                 .into_iter()
                 .filter(|a| live.contains(&a.edition_id))
-                .filter(|a| a.created_at.with_timezone(&offset).date_naive() < asked_by)
                 .collect();
-            waiting.sort_by_key(|a| a.created_at);
 
             // "Done": at or past Approved when the workflow has it, else final.
             let approved = b

@@ -15,6 +15,50 @@ impl SqlTx<'_> {
         )
     }
 
+    /// The editions of `publication` still to come on `today`: no on-sale
+    /// date yet, or one after it (the desk's and the calendar's; a
+    /// publication's ten years of editions are not read).
+    pub(crate) fn editions_to_come(
+        &mut self,
+        publication: PublicationId,
+        today: NaiveDate,
+    ) -> Result<Vec<Edition>> {
+        self.all(
+            &format!(
+                "{} AND e.publication_id = ?1 AND (e.on_sale_date IS NULL OR e.on_sale_date > ?2)
+                 ORDER BY coalesce(e.on_sale_date, e.cover_date, '9999') DESC, e.name",
+                self.with_notes(EDITION)
+            ),
+            p![publication, today.format("%Y-%m-%d").to_string()],
+            edition,
+        )
+    }
+
+    /// The editions of `publication` with a key date from `from` to `to`.
+    pub(crate) fn editions_dated(
+        &mut self,
+        publication: PublicationId,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<Edition>> {
+        let (from, to) = (
+            from.format("%Y-%m-%d").to_string(),
+            to.format("%Y-%m-%d").to_string(),
+        );
+        self.all(
+            &format!(
+                "{} AND e.publication_id = ?1
+                   AND (e.commissioning_closes BETWEEN ?2 AND ?3 OR e.copy_deadline BETWEEN ?2 AND ?3
+                        OR e.subbing_deadline BETWEEN ?2 AND ?3 OR e.press_date BETWEEN ?2 AND ?3
+                        OR e.on_sale_date BETWEEN ?2 AND ?3)
+                 ORDER BY e.on_sale_date, e.name",
+                self.with_notes(EDITION)
+            ),
+            p![publication, from, to],
+            edition,
+        )
+    }
+
     pub(crate) fn edition(&mut self, id: EditionId) -> Result<Option<Edition>> {
         let sql = format!("{} AND e.id = ?1", self.with_notes(EDITION));
         self.one(&sql, p![id], edition)
