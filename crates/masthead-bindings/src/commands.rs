@@ -153,6 +153,8 @@ fn ts(ty: &Type, names: &mut BTreeSet<String>) -> Result<String, String> {
     Ok(match (ident.as_str(), args.as_slice()) {
         // A date crosses as its ISO text, "2021-01-22" (as ts-rs writes it).
         ("String" | "PathBuf" | "NaiveDate", []) => "string".into(),
+        // A time crosses as its RFC 3339 text.
+        ("DateTime", [_]) => "string".into(),
         ("u8" | "u16" | "u32" | "i8" | "i16" | "i32" | "f32" | "f64", []) => "number".into(),
         // ts-rs writes these as bigint; a command should not take them.
         ("i64" | "u64" | "i128" | "u128" | "usize" | "isize", []) => {
@@ -240,6 +242,7 @@ mod tests {
         assert_eq!(ts_of("Saved<Assignment>"), "Saved<Assignment>");
         assert_eq!(ts_of("PathBuf"), "string");
         assert_eq!(ts_of("chrono::NaiveDate"), "string");
+        assert_eq!(ts_of("chrono::DateTime<chrono::Utc>"), "string");
         assert_eq!(ts_of("()"), "null");
         let refused =
             |rust: &str| ts(&syn::parse_str(rust).unwrap(), &mut BTreeSet::new()).is_err();

@@ -395,16 +395,26 @@ fn run(cli: Cli) -> Outcome {
             publication,
             today,
             json,
+            mark_seen,
         } => {
-            let store = open(&path, false)?;
+            let mut store = open(&path, false)?;
             let publication = store.find_publication(publication.as_deref())?;
             let today = today.as_ref().and_then(|d| d.0).unwrap_or_else(local_today);
             let offset = chrono::Local::now().offset().local_minus_utc();
             let desk = store.dashboard(publication, today, offset)?;
+            let activity = store.activity(publication, &who, chrono::Utc::now())?;
+            if *mark_seen && let Some(newest) = activity.sets.first() {
+                store.mark_seen(&who, publication, newest.at)?;
+            }
             if *json {
-                return out.json(&desk);
+                let mut value =
+                    serde_json::to_value(&desk).map_err(|e| Failure::Other(e.into()))?;
+                value["activity"] =
+                    serde_json::to_value(&activity).map_err(|e| Failure::Other(e.into()))?;
+                return out.json(&value);
             }
             output::print_dashboard(&out, &desk);
+            output::print_activity(&out, &activity);
             Ok(())
         }
         Command::Calendar {

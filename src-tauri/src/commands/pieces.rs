@@ -154,6 +154,22 @@ pub async fn dashboard(state: State<'_, AppState>, publication: PublicationId) -
     state.call(calls::dashboard(publication, today(), offset))
 }
 
+/// What others changed in a publication since the user last looked.
+#[tauri::command]
+pub async fn activity(state: State<'_, AppState>, publication: PublicationId) -> Reply<Activity> {
+    state.call(calls::activity(publication))
+}
+
+/// Marks what the user was shown as seen, up to the newest change set shown.
+#[tauri::command]
+pub async fn mark_seen(
+    state: State<'_, AppState>,
+    publication: PublicationId,
+    upto: chrono::DateTime<chrono::Utc>,
+) -> Reply<()> {
+    state.call(calls::mark_seen(publication, upto))
+}
+
 /// The pieces of a publication that hold every word of `query`, best first,
 /// grouped by edition.
 #[tauri::command]

@@ -194,3 +194,30 @@ async fn an_editor_reschedules_a_due_date_by_dragging_it_on_the_calendar() -> Re
     })
     .await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_desk_shows_what_someone_else_changed_until_it_is_marked_seen() -> Result<()> {
+    App::journey("Erin Editor", "activity", async |app| {
+        app.load_demo().await?;
+        app.click_button("Desk").await?;
+        app.wait_text("h1", "Desk").await?;
+        let news = "section[aria-label='Changed by others']";
+        app.wait_text(news, "Nothing new").await?;
+        // Sam, at another desk (the CLI), moves a piece on.
+        let piece = "Net zero: what councils can do this year";
+        app.cli(&[
+            "--as", "Sam Sub", "article", "status", piece, "Commissioned",
+        ])?;
+        let shown = app.wait_text(news, "Sam Sub").await?;
+        ensure!(
+            shown.contains(piece) && shown.contains("moved it from Idea to Commissioned"),
+            "{shown}"
+        );
+        app.screenshot("desk-changes.png").await?;
+        app.click_button("Mark all seen").await?;
+        app.wait_text(news, "Nothing new").await?;
+        app.wait_text(news, "Since you last looked").await?;
+        Ok(())
+    })
+    .await
+}

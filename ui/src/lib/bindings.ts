@@ -310,6 +310,29 @@ done: number,
  */
 done_words: number, };
 
+export type Activity = { 
+/**
+ * When the reader last marked changes seen; none yet: the last
+ * [`ACTIVITY_FIRST_DAYS`] days are shown.
+ */
+since: string | null, sets: Array<ActivitySet>, 
+/**
+ * There were more than [`ACTIVITY_LIMIT`] change sets.
+ */
+more: boolean, };
+
+export type ActivitySet = { id: ChangeSetId, at: string, actor: string, edition: string | null, lines: Array<ActivityLine>, };
+
+export type ActivityLine = { 
+/**
+ * The piece's title (or the record's name) when the change is about one.
+ */
+about: string | null, article_id: ArticleId | null, 
+/**
+ * The change in words: "moved it from Idea to Commissioned".
+ */
+text: string, };
+
 export type TrashId = string;
 
 export type EventKind = "key_date" | "due" | "status";

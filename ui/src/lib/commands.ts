@@ -1,6 +1,6 @@
 // Generated from the Rust by masthead-bindings (`UPDATE_EXPECT=1 cargo test -p masthead-bindings`). Do not edit: change the Rust and regenerate.
 
-import type { Advert, AdvertId, AdvertInput, Article, ArticleDetail, ArticleId, ArticleInput, Assignment, AssignmentId, AssignmentInput, BackupMade, Board, BoardFilter, Calendar, CalendarExported, CheckReport, ColourBy, Contributor, ContributorDetail, ContributorId, ContributorInput, Dashboard, DatabaseInfo, DraftDiff, DraftFormat, DraftText, Edition, EditionId, EditionInput, ExportFormat, ExportMade, Flatplan, HistoryEntry, ImportSummary, Invitation, InviteInput, KeyDate, Kind, KindId, Paper, Person, PersonId, Placement, PlanPart, Publication, PublicationId, PublicationInput, Restored, Saved, SearchResults, Section, SectionId, Settings, SlotId, StatusId, StatusInput, SubmittedDraft, TeamRole, TrashId, TrashItem, Workflow } from "./bindings";
+import type { Activity, Advert, AdvertId, AdvertInput, Article, ArticleDetail, ArticleId, ArticleInput, Assignment, AssignmentId, AssignmentInput, BackupMade, Board, BoardFilter, Calendar, CalendarExported, CheckReport, ColourBy, Contributor, ContributorDetail, ContributorId, ContributorInput, Dashboard, DatabaseInfo, DraftDiff, DraftFormat, DraftText, Edition, EditionId, EditionInput, ExportFormat, ExportMade, Flatplan, HistoryEntry, ImportSummary, Invitation, InviteInput, KeyDate, Kind, KindId, Paper, Person, PersonId, Placement, PlanPart, Publication, PublicationId, PublicationInput, Restored, Saved, SearchResults, Section, SectionId, Settings, SlotId, StatusId, StatusInput, SubmittedDraft, TeamRole, TrashId, TrashItem, Workflow } from "./bindings";
 
 /** Calls a command by name with its arguments (the backend's `call`, which turns a refusal into an error). */
 export type Call = <T>(command: string, args?: Record<string, unknown>) => Promise<T>;
@@ -73,6 +73,10 @@ export function commandsVia(call: Call) {
     board: (publication: PublicationId, filter: BoardFilter): Promise<Board> => call("board", { publication, filter }),
     /** The editor's desk of a publication, as of today where the user is. */
     dashboard: (publication: PublicationId): Promise<Dashboard> => call("dashboard", { publication }),
+    /** What others changed in a publication since the user last looked. */
+    activity: (publication: PublicationId): Promise<Activity> => call("activity", { publication }),
+    /** Marks what the user was shown as seen, up to the newest change set shown. */
+    markSeen: (publication: PublicationId, upto: string): Promise<null> => call("mark_seen", { publication, upto }),
     /** The pieces of a publication that hold every word of `query`, best first, grouped by edition. */
     search: (publication: PublicationId, query: string): Promise<SearchResults> => call("search", { publication, query }),
     addStatus: (publication: PublicationId, version: number, after: StatusId, input: StatusInput): Promise<Workflow> => call("add_status", { publication, version, after, input }),

@@ -175,6 +175,9 @@ pub enum Command {
         today: Option<DateArg>,
         #[arg(long)]
         json: bool,
+        /// Then mark what others changed, as listed, seen.
+        #[arg(long)]
+        mark_seen: bool,
     },
     /// The deadline calendar: the editions' key dates, commissions' due
     /// dates and the workflow's dates, day by day (default: this month).

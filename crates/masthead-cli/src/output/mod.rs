@@ -19,9 +19,9 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 use masthead_core::model::{
-    Article, ArticleDetail, Assignment, Board, BoardCard, Calendar, ContributorDetail, Dashboard,
-    Edition, EventKind, Flatplan, HistoryEntry, NextDeadline, PageBudget, SearchResults, Status,
-    Warning, Workflow,
+    ACTIVITY_FIRST_DAYS, Activity, Article, ArticleDetail, Assignment, Board, BoardCard, Calendar,
+    ContributorDetail, Dashboard, Edition, EventKind, Flatplan, HistoryEntry, NextDeadline,
+    PageBudget, SearchResults, Status, Warning, Workflow,
 };
 use serde::Serialize;
 
@@ -125,8 +125,8 @@ impl Out {
 mod plan;
 
 pub use plan::{
-    BoardShow, FlatplanShow, print_board, print_calendar, print_dashboard, print_flatplan,
-    print_search,
+    BoardShow, FlatplanShow, print_activity, print_board, print_calendar, print_dashboard,
+    print_flatplan, print_search,
 };
 
 pub fn date(d: Option<NaiveDate>) -> String {

@@ -451,3 +451,39 @@ pub fn print_calendar(out: &Out, c: &Calendar) {
         }
     }
 }
+
+/// What others changed since the reader last looked, newest first.
+pub fn print_activity(out: &Out, a: &Activity) {
+    let since = match a.since {
+        Some(t) => format!(
+            "since {}",
+            t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M")
+        ),
+        None => format!("in the last {ACTIVITY_FIRST_DAYS} days"),
+    };
+    out.line(&format!("Changed by others {since} ({})", a.sets.len()));
+    if a.sets.is_empty() {
+        out.line("  nothing");
+    }
+    for s in &a.sets {
+        let edition = s
+            .edition
+            .as_deref()
+            .map(|e| format!(" · {e}"))
+            .unwrap_or_default();
+        out.line(&format!(
+            "  {} · {}{edition}",
+            s.actor,
+            s.at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M")
+        ));
+        for l in &s.lines {
+            match &l.about {
+                Some(about) => out.line(&format!("    {about}: {}", l.text)),
+                None => out.line(&format!("    {}", l.text)),
+            }
+        }
+    }
+    if a.more {
+        out.line("  … and more: `masthead dashboard --mark-seen` marks these seen.");
+    }
+}

@@ -41,3 +41,40 @@ pub struct EditionProgress {
     /// The words of those pieces' copy.
     pub done_words: u32,
 }
+
+/// What others changed in a publication since its reader last looked:
+/// their change sets, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Activity {
+    /// When the reader last marked changes seen; none yet: the last
+    /// [`ACTIVITY_FIRST_DAYS`] days are shown.
+    pub since: Option<DateTime<Utc>>,
+    pub sets: Vec<ActivitySet>,
+    /// There were more than [`ACTIVITY_LIMIT`] change sets.
+    pub more: bool,
+}
+
+/// How many change sets the desk lists at most.
+pub const ACTIVITY_LIMIT: usize = 30;
+/// How far back a reader who never marked anything seen is shown.
+pub const ACTIVITY_FIRST_DAYS: i64 = 7;
+
+/// One person's one action: who, when, in which edition, and its lines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ActivitySet {
+    pub id: ChangeSetId,
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub edition: Option<String>,
+    pub lines: Vec<ActivityLine>,
+}
+
+/// One change of a set, in words, and the piece it is about (to open it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ActivityLine {
+    /// The piece's title (or the record's name) when the change is about one.
+    pub about: Option<String>,
+    pub article_id: Option<ArticleId>,
+    /// The change in words: "moved it from Idea to Commissioned".
+    pub text: String,
+}

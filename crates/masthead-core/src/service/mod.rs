@@ -250,6 +250,10 @@ store_calls! {
         = |s, who| s.board(publication, &filter, today);
     read dashboard(publication: PublicationId, today: NaiveDate, offset_seconds: i32) -> Dashboard
         = |s, who| s.dashboard(publication, today, offset_seconds);
+    read activity(publication: PublicationId) -> Activity
+        = |s, who| s.activity(publication, who, chrono::Utc::now());
+    write mark_seen(publication: PublicationId, upto: chrono::DateTime<chrono::Utc>) -> ()
+        = |s, who| s.mark_seen(who, publication, upto);
     read search(publication: PublicationId, query: String) -> SearchResults
         = |s, who| s.search(publication, &query);
     write delete_article(id: ArticleId, version: u32) -> Saved<TrashItem>

@@ -153,6 +153,9 @@ mod tests {
         store.dashboard(publication, today, 0).unwrap();
         store.search(publication, "Leeds Dortmund").unwrap();
         store.trash(publication).unwrap();
+        store
+            .activity(publication, &actor, chrono::Utc::now())
+            .unwrap();
         let (from, to) = (today - chrono::Days::new(30), today + chrono::Days::new(30));
         store.calendar(publication, from, to, today).unwrap();
         store

@@ -115,6 +115,7 @@ pub(crate) const TABLES: &[(&str, &[&str])] = &[
             "deleted_in", "restored_in", "emptied_in",
         ],
     ),
+    ("seen", &["actor", "publication_id", "at"]),
     (
         "people",
         &[

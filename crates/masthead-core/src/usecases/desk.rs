@@ -2,12 +2,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Days, FixedOffset, NaiveDate};
+use chrono::{DateTime, Days, FixedOffset, NaiveDate, Utc};
 
 use super::{Result, Store, board};
+use crate::actor::Actor;
+use crate::history::timestamp;
 use crate::model::{
-    BoardCard, BoardFilter, Dashboard, EditionId, EditionProgress, OFFER_WAIT_DAYS, PublicationId,
-    StatusId,
+    ACTIVITY_FIRST_DAYS, ACTIVITY_LIMIT, Activity, ActivityLine, ActivitySet, BoardCard,
+    BoardFilter, Dashboard, EditionId, EditionProgress, OFFER_WAIT_DAYS, PublicationId, StatusId,
 };
 
 impl Store {
@@ -138,5 +140,66 @@ impl Store {
                 done_from: approved.map(|s| s.label.clone()),
             })
         })
+    }
+}
+
+impl Store {
+    /// What others changed in `publication` since `who` last marked it
+    /// seen (the last [`ACTIVITY_FIRST_DAYS`] days before `now` if never):
+    /// their change sets, newest first, at most [`ACTIVITY_LIMIT`], each
+    /// line with the piece it is about. One read.
+    pub fn activity(
+        &self,
+        publication: PublicationId,
+        who: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Activity> {
+        self.read(|tx| {
+            let seen = tx.seen_at(who.name(), publication)?;
+            let since = match &seen {
+                Some(at) => at.clone(),
+                None => timestamp(now - chrono::Duration::days(ACTIVITY_FIRST_DAYS)),
+            };
+            let rows = tx.activity(publication, who.name(), &since, ACTIVITY_LIMIT + 1)?;
+            let mut sets: Vec<ActivitySet> = Vec::new();
+            for row in rows {
+                let line = ActivityLine {
+                    about: row.title.or_else(|| row.entry.subject.clone()),
+                    article_id: row.article_id,
+                    text: row.entry.text,
+                };
+                match sets.last_mut() {
+                    Some(set) if set.id == row.entry.change_set_id => set.lines.push(line),
+                    _ => sets.push(ActivitySet {
+                        id: row.entry.change_set_id,
+                        at: row.entry.at,
+                        actor: row.entry.actor,
+                        edition: row.edition,
+                        lines: vec![line],
+                    }),
+                }
+            }
+            let more = sets.len() > ACTIVITY_LIMIT;
+            sets.truncate(ACTIVITY_LIMIT);
+            let since = seen
+                .map(|at| {
+                    DateTime::parse_from_rfc3339(&at)
+                        .map(|t| t.to_utc())
+                        .map_err(|e| crate::error::Error::Database(e.to_string()))
+                })
+                .transpose()?;
+            Ok(Activity { since, sets, more })
+        })
+    }
+
+    /// Marks what `who` was shown of `publication` as seen, up to `upto`
+    /// (the newest change set shown: one made meanwhile stays new).
+    pub fn mark_seen(
+        &mut self,
+        who: &Actor,
+        publication: PublicationId,
+        upto: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|tx| tx.mark_seen(who.name(), publication, &timestamp(upto)))
     }
 }

@@ -199,3 +199,74 @@ fn an_offer_unanswered_for_more_than_three_days_waits_on_the_desk() {
         ("Training tomorrow's public sector leaders", "Priya Shah")
     );
 }
+
+#[test]
+fn the_desk_lists_what_others_changed_since_you_last_looked() {
+    let mut f = Fixture::new();
+    let edition = f.store.load_demo(&f.actor).unwrap();
+    let publication = f.store.edition(edition).unwrap().publication_id;
+    let now = || chrono::Utc::now();
+    // Her own changes are not news to her.
+    let mine = f.store.activity(publication, &f.actor, now()).unwrap();
+    assert!(mine.sets.is_empty() && mine.since.is_none(), "{mine:?}");
+
+    // Sam moves a piece on: Tess sees who, what, when and which piece.
+    let sam = masthead_core::Actor::new("Sam Sub").unwrap();
+    let piece = f
+        .store
+        .list_articles(edition, crate::today())
+        .unwrap()
+        .into_iter()
+        .find(|a| a.status_label == "Idea")
+        .unwrap();
+    let next = f.store.find_status_for(piece.id, "Commissioned").unwrap();
+    f.store
+        .change_status(&sam, piece.id, None, next.id)
+        .unwrap();
+    let news = f.store.activity(publication, &f.actor, now()).unwrap();
+    assert_eq!(news.sets.len(), 1, "{news:?}");
+    let set = &news.sets[0];
+    assert_eq!(
+        (set.actor.as_str(), set.edition.as_deref()),
+        ("Sam Sub", Some("Feb/Mar 21"))
+    );
+    assert_eq!(set.lines[0].about.as_deref(), Some(piece.title.as_str()));
+    assert_eq!(set.lines[0].article_id, Some(piece.id));
+    assert_eq!(set.lines[0].text, "moved it from Idea to Commissioned");
+    // Sam does not see his own.
+    assert!(
+        f.store
+            .activity(publication, &sam, now())
+            .unwrap()
+            .sets
+            .iter()
+            .all(|s| s.actor != "Sam Sub")
+    );
+
+    // Marked seen: nothing new, until Sam changes something else.
+    f.store.mark_seen(&f.actor, publication, set.at).unwrap();
+    let after = f.store.activity(publication, &f.actor, now()).unwrap();
+    assert!(after.sets.is_empty(), "{after:?}");
+    assert_eq!(after.since, Some(set.at));
+    // A mark never goes back.
+    f.store
+        .mark_seen(&f.actor, publication, set.at - chrono::Duration::days(1))
+        .unwrap();
+    assert_eq!(
+        f.store
+            .activity(publication, &f.actor, now())
+            .unwrap()
+            .since,
+        Some(set.at)
+    );
+    let back = f.store.find_status_for(piece.id, "Idea").unwrap();
+    f.store
+        .change_status(&sam, piece.id, None, back.id)
+        .unwrap();
+    let again = f.store.activity(publication, &f.actor, now()).unwrap();
+    assert_eq!(again.sets.len(), 1);
+    assert_eq!(
+        again.sets[0].lines[0].text,
+        "moved it from Commissioned to Idea"
+    );
+}

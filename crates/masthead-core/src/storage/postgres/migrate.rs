@@ -42,6 +42,7 @@ pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
         15,
         include_str!("../../migrations/postgres/0015_calendar.sql"),
     ),
+    (16, include_str!("../../migrations/postgres/0016_seen.sql")),
 ];
 
 /// Taken around migrations, so two clients starting at once never migrate

@@ -104,3 +104,81 @@ fn history(row: &Row<'_>) -> Result<HistoryEntry> {
     entry.text = crate::history::describe(&entry);
     Ok(entry)
 }
+
+/// A change as the desk's "since you last looked" lists it: the history
+/// line, its edition, and the piece it is about (directly, or through an
+/// assignment, a draft or a place on the flatplan).
+pub(crate) struct ActivityRow {
+    pub entry: HistoryEntry,
+    pub edition: Option<String>,
+    pub article_id: Option<ArticleId>,
+    pub title: Option<String>,
+}
+
+impl SqlTx<'_> {
+    /// The changes of the newest `limit` change sets others (not `actor`)
+    /// made in `publication` after `since`, newest first.
+    pub(crate) fn activity(
+        &mut self,
+        publication: PublicationId,
+        actor: &str,
+        since: &str,
+        limit: usize,
+    ) -> Result<Vec<ActivityRow>> {
+        self.all(
+            "SELECT c.id, c.change_set_id, s.at, s.actor, c.entity, c.entity_id,
+                    c.version, c.action, c.field, c.old_value, c.new_value, c.old_ref, c.new_ref,
+                    c.subject, e.name AS edition_name, a.id AS piece_id, a.title AS piece_title
+               FROM changes c JOIN change_sets s ON s.id = c.change_set_id
+               LEFT JOIN editions e ON e.id = s.edition_id
+               LEFT JOIN articles a ON a.id = CASE c.entity
+                    WHEN 'article' THEN c.entity_id
+                    WHEN 'flatplan' THEN c.entity_id
+                    WHEN 'assignment' THEN (SELECT g.article_id FROM assignments g WHERE g.id = c.entity_id)
+                    WHEN 'draft' THEN (SELECT d.article_id FROM drafts d WHERE d.id = c.entity_id)
+                    END
+              WHERE s.id IN (SELECT s2.id FROM change_sets s2
+                              WHERE s2.publication_id = ?1 AND s2.at > ?3 AND s2.actor <> ?2
+                              ORDER BY s2.at DESC LIMIT ?4)
+              ORDER BY s.at DESC, s.id, c.seq",
+            p![publication, actor, since, limit as i64],
+            |row| {
+                Ok(ActivityRow {
+                    entry: history(row)?,
+                    edition: row.get("edition_name")?,
+                    article_id: row.get("piece_id")?,
+                    title: row.get("piece_title")?,
+                })
+            },
+        )
+    }
+
+    /// When `actor` last marked `publication`'s changes seen.
+    pub(crate) fn seen_at(
+        &mut self,
+        actor: &str,
+        publication: PublicationId,
+    ) -> Result<Option<String>> {
+        self.one(
+            "SELECT at FROM seen WHERE actor = ?1 AND publication_id = ?2",
+            p![actor, publication],
+            |row| row.get("at"),
+        )
+    }
+
+    /// Marks what `actor` saw of `publication` up to `at` (never back).
+    pub(crate) fn mark_seen(
+        &mut self,
+        actor: &str,
+        publication: PublicationId,
+        at: &str,
+    ) -> Result<()> {
+        self.exec(
+            "INSERT INTO seen (actor, publication_id, at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (actor, publication_id) DO UPDATE SET at = excluded.at
+              WHERE excluded.at > seen.at",
+            p![actor, publication, at],
+        )
+        .map(drop)
+    }
+}

@@ -312,8 +312,9 @@ fn the_value_checks_hold_on_todays_data_and_check_names_rows_from_before() {
                      EXECUTE format('ALTER TABLE %I DROP CONSTRAINT %I', k.t, k.name);
                    END LOOP;
                  END $$;
-                 -- migration 14's trash first (its checks use 10's functions),
-                 DROP TABLE trash;
+                 -- migration 14's trash and 16's marks first (their checks use
+                 -- 10's functions),
+                 DROP TABLE trash, seen;
                  DELETE FROM history_actions WHERE key = 'emptied';
                  DROP FUNCTION masthead_is_id(text), masthead_is_time(text),
                                masthead_is_text_list(text);
