@@ -402,7 +402,16 @@ fn run(cli: Cli) -> Outcome {
             let today = today.as_ref().and_then(|d| d.0).unwrap_or_else(local_today);
             let offset = chrono::Local::now().offset().local_minus_utc();
             let desk = store.dashboard(publication, today, offset)?;
-            let activity = store.activity(publication, &who, chrono::Utc::now())?;
+            // A contributor's login keeps no marks (the desk's news is the
+            // editors'): her desk shows without them.
+            let activity = match store.activity(publication, &who, chrono::Utc::now()) {
+                Err(Error::NotAllowed { .. }) => masthead_core::model::Activity {
+                    since: None,
+                    sets: Vec::new(),
+                    more: false,
+                },
+                other => other?,
+            };
             if *mark_seen && let Some(newest) = activity.sets.first() {
                 store.mark_seen(&who, publication, newest.at)?;
             }

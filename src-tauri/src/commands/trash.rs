@@ -55,7 +55,12 @@ pub async fn restore_from_trash(
     state.call(calls::restore_from_trash(id))
 }
 
+/// Empties the entries the user was shown (`seen`) and agreed to empty.
 #[tauri::command]
-pub async fn empty_trash(state: State<'_, AppState>, publication: PublicationId) -> Reply<u32> {
-    state.call(calls::empty_trash(publication))
+pub async fn empty_trash(
+    state: State<'_, AppState>,
+    publication: PublicationId,
+    seen: Vec<TrashId>,
+) -> Reply<u32> {
+    state.call(calls::empty_trash(publication, seen))
 }

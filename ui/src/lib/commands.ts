@@ -120,7 +120,8 @@ export function commandsVia(call: Call) {
     deleteAdvert: (id: AdvertId, version: number): Promise<Saved<TrashItem>> => call("delete_advert", { id, version }),
     trash: (publication: PublicationId): Promise<TrashItem[]> => call("trash", { publication }),
     restoreFromTrash: (id: TrashId): Promise<Saved<TrashItem>> => call("restore_from_trash", { id }),
-    emptyTrash: (publication: PublicationId): Promise<number> => call("empty_trash", { publication }),
+    /** Empties the entries the user was shown (`seen`) and agreed to empty. */
+    emptyTrash: (publication: PublicationId, seen: TrashId[]): Promise<number> => call("empty_trash", { publication, seen }),
     calendar: (publication: PublicationId, from: string, to: string): Promise<Calendar> => call("calendar", { publication, from, to }),
     rescheduleDue: (id: AssignmentId, version: number, date: string): Promise<Saved<Assignment>> => call("reschedule_due", { id, version, date }),
     rescheduleKeyDate: (id: EditionId, version: number, key: KeyDate, date: string): Promise<Saved<Edition>> => call("reschedule_key_date", { id, version, key, date }),

@@ -20,6 +20,8 @@ export class SearchStore {
   active = $state(0);
   private reads = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The search waiting for the pause: what it searches, and who awaits it. */
+  private waiting: { publication: PublicationId; query: string; done: () => void } | null = null;
 
   constructor(
     private readonly api: SearchApi,
@@ -34,7 +36,7 @@ export class SearchStore {
   /** The user typed `query`: searched once they pause. */
   type(publication: PublicationId | null, query: string): Promise<void> {
     this.query = query;
-    if (this.timer) clearTimeout(this.timer);
+    this.cancelWaiting();
     if (!publication || query.trim() === "") {
       ++this.reads;
       this.results = null;
@@ -44,11 +46,28 @@ export class SearchStore {
     }
     this.busy = true;
     return new Promise((resolve) => {
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        void this.run(publication, query).then(resolve);
-      }, this.pause);
+      this.waiting = { publication, query, done: resolve };
+      this.timer = setTimeout(() => void this.settle(), this.pause);
     });
+  }
+
+  /** Runs the search waiting for the pause now (Enter before the pause). */
+  async settle(): Promise<void> {
+    const waiting = this.waiting;
+    if (!waiting) return;
+    this.waiting = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.run(waiting.publication, waiting.query);
+    waiting.done();
+  }
+
+  /** A newer keystroke replaces the search waiting: its caller stops waiting. */
+  private cancelWaiting(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.waiting?.done();
+    this.waiting = null;
   }
 
   /** Searches now (as on Enter, or again after a change). */

@@ -66,4 +66,17 @@ describe("search as you type", () => {
     await store.type("p1", "y");
     expect(store.error).toContain("did not answer");
   });
+
+  it("searches at once on Enter, so Enter never opens a hit of an older query", async () => {
+    const asked: string[] = [];
+    const store = new SearchStore({ search: (_p, q) => (asked.push(q), Promise.resolve(found(q))) }, 10_000);
+    const typed = store.type("p1", "leeds");
+    await store.settle();
+    await typed;
+    expect(asked).toEqual(["leeds"]);
+    expect(store.hits[0]!.title).toBe("leeds");
+    // Nothing waiting: Enter searches nothing more.
+    await store.settle();
+    expect(asked).toEqual(["leeds"]);
+  });
 });

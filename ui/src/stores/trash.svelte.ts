@@ -119,7 +119,8 @@ export class TrashStore {
     if (!publication) return;
     this.busy = true;
     try {
-      const n = await this.api.emptyTrash(publication);
+      // The entries shown when the user agreed: one deleted since stays.
+      const n = await this.api.emptyTrash(publication, (this.items ?? []).map((i) => i.id));
       this.notify.show("success", n === 1 ? "Emptied the trash: 1 item." : `Emptied the trash: ${n} items.`);
     } catch (e) {
       this.notify.show("error", messageOf(e), 10000);

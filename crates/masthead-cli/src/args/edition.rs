@@ -82,7 +82,6 @@ pub enum EditionCmd {
         #[arg(long)]
         json: bool,
     },
-    /// Change an edition's fields; flags left out keep their value.
     /// Move an edition to the trash, with its pieces, adverts and flatplan.
     Delete {
         /// The edition's name or id.
@@ -94,6 +93,7 @@ pub enum EditionCmd {
         #[arg(long, value_name = "N")]
         expect_version: Option<u32>,
     },
+    /// Change an edition's fields; flags left out keep their value.
     Update {
         /// The edition's name or id.
         edition: String,

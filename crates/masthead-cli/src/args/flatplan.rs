@@ -120,7 +120,6 @@ pub enum AdvertCmd {
         #[command(flatten)]
         fields: AdvertFields,
     },
-    /// Change an advert's booking; flags left out keep their value.
     /// Move an advert to the trash; it leaves the flatplan.
     Delete {
         /// The advertiser (or the advert's id).
@@ -130,6 +129,7 @@ pub enum AdvertCmd {
         #[arg(long, value_name = "N")]
         expect_version: Option<u32>,
     },
+    /// Change an advert's booking; flags left out keep their value.
     Update {
         /// The advertiser (or the advert's id).
         advert: String,

@@ -65,7 +65,10 @@ pub(crate) fn trash(cmd: &TrashCmd, path: &PathBuf, who: &Actor, out: &Out) -> O
                 ));
             }
             let (mut store, publication) = open_publication(path, publication)?;
-            let n = store.empty_trash(who, publication)?;
+            // What the trash holds as this verb reads it: an entry deleted
+            // from now on stays.
+            let seen: Vec<TrashId> = store.trash(publication)?.iter().map(|t| t.id).collect();
+            let n = store.empty_trash(who, publication, &seen)?;
             out.line(&match n {
                 0 => "The trash was already empty.".to_owned(),
                 1 => "Emptied the trash: 1 entry.".to_owned(),

@@ -357,7 +357,7 @@ pub fn print_flatplan(out: &Out, p: &Flatplan) {
 /// (its matching words between `*`s).
 pub fn print_search(out: &Out, r: &SearchResults) {
     if r.words.is_empty() {
-        out.line("No words to look for: give letters or digits.");
+        out.line("No words to look for: give a word of two letters or digits or more.");
         return;
     }
     if r.total == 0 {

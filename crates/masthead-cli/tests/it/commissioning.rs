@@ -288,6 +288,12 @@ fn deleting_to_the_trash_listing_restoring_and_emptying_it() {
     // A contributor still on a piece is refused in words.
     cli.run(&["contributor", "delete", "Hannah Okafor"])
         .refused("Withdraw those commissions first");
+    assert!(
+        cli.run(&["trash", "list"])
+            .ok()
+            .stdout
+            .contains("The trash is empty.")
+    );
 
     // An edition, then emptying: asked for, and recorded.
     cli.run(&["edition", "delete", "Apr/May 21"]).ok();
@@ -343,7 +349,14 @@ fn the_calendar_lists_a_months_deadlines_and_exports_them_as_ics() {
 
     let out = cli.db.with_file_name("deadlines.ics");
     let said = cli
-        .run(&["export", "ics", "--out", out.to_str().unwrap()])
+        .run(&[
+            "export",
+            "ics",
+            "--today",
+            "2021-01-10",
+            "--out",
+            out.to_str().unwrap(),
+        ])
         .ok()
         .stdout;
     assert!(said.contains("deadlines to"), "{said}");
@@ -360,6 +373,8 @@ fn the_calendar_lists_a_months_deadlines_and_exports_them_as_ics() {
     cli.run(&[
         "export",
         "ics",
+        "--today",
+        "2021-01-10",
         "--contributor",
         "Hannah Okafor",
         "--out",

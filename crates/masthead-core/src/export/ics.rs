@@ -73,7 +73,9 @@ fn escape(text: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
+            // Control characters, and the line and paragraph separators
+            // some readers split lines at.
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {}
             c => out.push(c),
         }
     }
@@ -103,6 +105,7 @@ mod tests {
     #[test]
     fn text_is_escaped_and_long_lines_fold_on_character_boundaries() {
         assert_eq!(escape("a,b;c\\d\ne\u{7}"), "a\\,b\\;c\\\\d\\ne");
+        assert_eq!(escape("one\u{2028}two\r"), "onetwo");
         let mut out = String::new();
         let long = format!("SUMMARY:{}", "é".repeat(60));
         line(&mut out, &long);

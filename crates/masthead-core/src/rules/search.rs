@@ -9,28 +9,33 @@ const MAX_WORDS: usize = 8;
 /// A word longer than this is cut (no text holds longer ones).
 const MAX_WORD_CHARS: usize = 40;
 
-/// The words of `query`: runs of letters and digits, lower-cased, each
-/// once. One-character words are dropped when longer ones are there (the
-/// "s" of "council's" would match nearly everything).
+/// At most this much of what was typed is read (a pasted page is not a query).
+const MAX_QUERY_CHARS: usize = 1000;
+
+/// The words of `query`: runs of letters and digits, lower-cased (with
+/// anything lower-casing adds that is not a letter or a digit dropped),
+/// each once. A word needs two characters: a one-letter prefix ("s" of
+/// "council's", or "d" typed first) would match nearly every text.
 pub(crate) fn words(query: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
     for word in query.split(|c: char| !c.is_alphanumeric()) {
-        if word.is_empty() {
-            continue;
-        }
         let word: String = word
             .chars()
             .take(MAX_WORD_CHARS)
             .collect::<String>()
-            .to_lowercase();
-        if !out.contains(&word) {
-            out.push(word);
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        if word.chars().count() < 2 || out.contains(&word) {
+            continue;
+        }
+        out.push(word);
+        if out.len() == MAX_WORDS {
+            break;
         }
     }
-    if out.iter().any(|w| w.chars().count() > 1) {
-        out.retain(|w| w.chars().count() > 1);
-    }
-    out.truncate(MAX_WORDS);
     out
 }
 
@@ -107,10 +112,14 @@ mod tests {
         assert_eq!(fts5_query(&w[..2]), r#""leeds"* "dortmund"*"#);
         assert_eq!(tsquery(&w[..2]), "leeds:* & dortmund:*");
         assert_eq!(words("Zürich 2021 zürich"), ["zürich", "2021"]);
-        assert_eq!(words("a"), ["a"]);
+        // One letter is not a word to look for, whatever lower-casing adds.
+        assert!(words("a").is_empty());
+        assert!(words("İ").is_empty(), "{:?}", words("İ"));
+        assert_eq!(words(&"x".repeat(100_000)).len(), 1);
         assert!(words("  ,;: ").is_empty());
+        // At most eight words count.
         assert_eq!(
-            words("a b c d e f g h i j k l m n o p q r s t u v w x y z").len(),
+            words("aa bb cc dd ee ff gg hh ii jj kk ll mm nn oo pp").len(),
             8
         );
     }

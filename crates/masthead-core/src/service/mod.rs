@@ -277,7 +277,8 @@ store_calls! {
         -> Saved<Edition> = |s, who| s.reschedule_key_date(who, id, Some(version), key, date);
     write restore_from_trash(id: TrashId) -> Saved<TrashItem>
         = |s, who| s.restore_from_trash(who, id);
-    write empty_trash(publication: PublicationId) -> u32 = |s, who| s.empty_trash(who, publication);
+    write empty_trash(publication: PublicationId, seen: Vec<TrashId>) -> u32
+        = |s, who| s.empty_trash(who, publication, &seen);
     write add_status(publication: PublicationId, version: u32, after: StatusId, input: StatusInput)
         -> Workflow = |s, who| s.add_status(who, publication, Some(version), after, &input);
     write update_status(id: StatusId, version: u32, input: StatusInput) -> Workflow

@@ -16,6 +16,8 @@ use crate::storage::Tx;
 
 /// The longest span a calendar read covers: a year and a day.
 const MAX_DAYS: u64 = 366;
+/// How far back an .ics export reaches.
+const ICS_DAYS_BACK: u64 = 90;
 
 /// What an iCalendar export covers.
 #[derive(Debug, Clone, Copy, Default)]
@@ -90,7 +92,9 @@ fn status_event(c: &BoardCard) -> Option<CalendarEvent> {
         assignment_id: None,
         contributor_id: None,
         key_date: None,
-        version: None,
+        // Not a version to move it from (the workflow sets it), but the
+        // piece's, so a calendar app takes a changed date as an update.
+        version: Some(c.version),
         overdue: d.overdue,
     })
 }
@@ -188,7 +192,10 @@ impl Store {
                 format!("The calendar ends ({to}) before it starts ({from}). Swap the dates."),
             ));
         }
-        if from + Days::new(MAX_DAYS) < to {
+        if from
+            .checked_add_days(Days::new(MAX_DAYS))
+            .is_some_and(|end| end < to)
+        {
             return Err(Error::invalid(
                 "date_range",
                 "to",
@@ -206,8 +213,8 @@ impl Store {
         })
     }
 
-    /// Every deadline of `publication` (or of one edition, or one
-    /// contributor's own due dates) as an iCalendar file that Outlook,
+    /// Every deadline of `publication` from 90 days before `today` on (or
+    /// of one edition, or one contributor's own due dates) as an iCalendar file that Outlook,
     /// Google Calendar and Apple Calendar import; each event's UID is
     /// stable, so importing again updates rather than duplicates. The file's
     /// text and how many events it holds.
@@ -219,12 +226,10 @@ impl Store {
     ) -> Result<(String, usize)> {
         let (name, events) = self.read(|tx| {
             let p = super::need(tx.publication(publication)?, "publication", publication)?;
-            // Every date a Masthead date can be (stored as YYYY-MM-DD).
-            let (first, last) = (
-                NaiveDate::from_ymd_opt(1, 1, 1),
-                NaiveDate::from_ymd_opt(9999, 12, 31),
-            );
-            let (Some(first), Some(last)) = (first, last) else {
+            // From three months back (ten years of commissions left
+            // "accepted" are not news to a calendar) to any date ahead.
+            let first = today - Days::new(ICS_DAYS_BACK);
+            let Some(last) = NaiveDate::from_ymd_opt(9999, 12, 31) else {
                 return Err(Error::Database("the calendar's bounds".into()));
             };
             let (events, _) = read(tx, publication, first, last, today, scope)?;

@@ -195,9 +195,9 @@ impl Store {
                     "contributor_busy",
                     None,
                     format!(
-                        "{} is on {live} {} still to be written. Withdraw {} first, then delete them.",
+                        "{} has {live} open {} (offered or accepted, those in the trash too). Withdraw {} first, then delete them.",
                         c.name,
-                        if live == 1 { "piece" } else { "pieces" },
+                        if live == 1 { "commission" } else { "commissions" },
                         if live == 1 { "that commission" } else { "those commissions" }
                     ),
                 ));
@@ -344,12 +344,23 @@ impl Store {
         })
     }
 
-    /// Empties the trash of `publication` (and the directory's): its
-    /// entries can no longer be restored. Each is recorded; nothing is
-    /// removed from the database. How many entries there were.
-    pub fn empty_trash(&mut self, actor: &Actor, publication: PublicationId) -> Result<u32> {
+    /// Empties the entries `seen` of the trash of `publication` (those the
+    /// user was shown and agreed to: one deleted meanwhile stays, and one
+    /// restored meanwhile is left as it is): they can no longer be restored.
+    /// Each is recorded; nothing is removed from the database. How many
+    /// entries were emptied.
+    pub fn empty_trash(
+        &mut self,
+        actor: &Actor,
+        publication: PublicationId,
+        seen: &[TrashId],
+    ) -> Result<u32> {
         self.write(|tx| {
-            let items = tx.trash_items(publication)?;
+            let items: Vec<TrashItem> = tx
+                .trash_items(publication)?
+                .into_iter()
+                .filter(|t| seen.contains(&t.id))
+                .collect();
             if items.is_empty() {
                 return Ok(0);
             }
@@ -365,8 +376,10 @@ impl Store {
                 );
             }
             tx.write_change_set(&cs)?;
-            let n = tx.mark_emptied(publication, cs.id)?;
-            Ok(n as u32)
+            for item in &items {
+                tx.mark_emptied(item.id, cs.id)?;
+            }
+            Ok(items.len() as u32)
         })
     }
 }

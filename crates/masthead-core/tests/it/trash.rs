@@ -266,6 +266,11 @@ fn a_busy_contributor_is_refused_and_emptying_is_recorded() {
         e.to_string().contains("Withdraw that commission first"),
         "{e}"
     );
+    // A commission of a piece in the trash counts: a restore brings it back.
+    let gone = f.store.delete_article(&f.actor, piece, None).unwrap().item;
+    let busy = f.store.delete_contributor(&f.actor, sam, None).unwrap_err();
+    assert_eq!(busy.code(), "contributor_busy");
+    f.store.restore_from_trash(&f.actor, gone.id).unwrap();
 
     let idle = add_person(&mut f, "Ida Idle", None);
     let item = f
@@ -282,7 +287,29 @@ fn a_busy_contributor_is_refused_and_emptying_is_recorded() {
     );
     assert_eq!(f.store.trash(publication).unwrap()[0].id, item.id);
 
-    assert_eq!(f.store.empty_trash(&f.actor, publication).unwrap(), 1);
+    // Emptying empties what was seen: Ida's entry; one deleted after stays.
+    let later = add_person(&mut f, "Lou Later", None);
+    let seen: Vec<_> = f
+        .store
+        .trash(publication)
+        .unwrap()
+        .iter()
+        .map(|t| t.id)
+        .collect();
+    let lou = f
+        .store
+        .delete_contributor(&f.actor, later, None)
+        .unwrap()
+        .item;
+    assert_eq!(
+        f.store.empty_trash(&f.actor, publication, &seen).unwrap(),
+        1
+    );
+    assert_eq!(
+        f.store.trash(publication).unwrap(),
+        std::slice::from_ref(&lou)
+    );
+    f.store.restore_from_trash(&f.actor, lou.id).unwrap();
     assert!(f.store.trash(publication).unwrap().is_empty());
     assert_eq!(
         f.store
@@ -298,5 +325,82 @@ fn a_busy_contributor_is_refused_and_emptying_is_recorded() {
             .any(|h| h.text.contains("emptied it from the trash")),
         "{history:?}"
     );
-    assert_eq!(f.store.empty_trash(&f.actor, publication).unwrap(), 0);
+    assert_eq!(
+        f.store.empty_trash(&f.actor, publication, &seen).unwrap(),
+        0
+    );
+}
+
+#[test]
+fn a_trashed_piece_is_found_by_none_of_its_texts_and_an_advert_comes_back_to_its_page() {
+    let Demo {
+        mut f,
+        publication,
+        edition,
+        ..
+    } = demo();
+    let leeds = |f: &crate::Fixture| {
+        f.store
+            .search(publication, "Dortmund")
+            .unwrap()
+            .groups
+            .iter()
+            .flat_map(|g| g.hits.iter())
+            .any(|h| h.title.starts_with("Leeds commits"))
+    };
+    assert!(leeds(&f));
+    let piece = f
+        .store
+        .list_articles(edition, today())
+        .unwrap()
+        .into_iter()
+        .find(|a| a.title.starts_with("Leeds commits"))
+        .unwrap();
+    let item = f
+        .store
+        .delete_article(&f.actor, piece.id, None)
+        .unwrap()
+        .item;
+    assert!(!leeds(&f), "its draft's words still find it");
+    f.store.restore_from_trash(&f.actor, item.id).unwrap();
+    assert!(leeds(&f));
+
+    // An advert on the flatplan leaves it and comes back to its page.
+    let plan = f.store.flatplan(edition).unwrap();
+    let slot = plan
+        .slots
+        .iter()
+        .find(|s| s.advert_id.is_some())
+        .expect("a placed advert")
+        .clone();
+    let advert = slot.advert_id.unwrap();
+    let item = f.store.delete_advert(&f.actor, advert, None).unwrap().item;
+    assert_eq!(item.kind, TrashKind::Advert);
+    assert!(
+        !f.store
+            .list_adverts(edition)
+            .unwrap()
+            .iter()
+            .any(|a| a.id == advert)
+    );
+    assert!(
+        !f.store
+            .flatplan(edition)
+            .unwrap()
+            .slots
+            .iter()
+            .any(|s| s.advert_id == Some(advert))
+    );
+    let back = f.store.restore_from_trash(&f.actor, item.id).unwrap();
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    let again = f.store.flatplan(edition).unwrap();
+    let placed = again
+        .slots
+        .iter()
+        .find(|s| s.advert_id == Some(advert))
+        .expect("on its page again");
+    assert_eq!(
+        (placed.first_page, placed.part_units),
+        (slot.first_page, slot.part_units)
+    );
 }

@@ -3,8 +3,9 @@
 -- draft) carries its words as a generated column the server keeps in step
 -- with the row itself, indexed with GIN. A contributor searches through
 -- the same rows her policies let her read: the notes' column, like the
--- notes, is not granted to her. A draft's first 200,000 characters are
--- indexed (a tsvector holds at most 1 MB).
+-- notes, is not granted to her. A draft's first 100,000 characters are
+-- indexed: a tsvector holds at most 1 MB, and text made to yield the most
+-- lexemes per character stays under it at that length.
 ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('simple'::regconfig, title), 'A')
     || to_tsvector('simple'::regconfig, standfirst || ' ' || tags)) STORED;
@@ -13,7 +14,15 @@ ALTER TABLE articles ADD COLUMN notes_search tsvector GENERATED ALWAYS AS (
 ALTER TABLE assignments ADD COLUMN search tsvector GENERATED ALWAYS AS (
     to_tsvector('simple'::regconfig, brief)) STORED;
 ALTER TABLE draft_contents ADD COLUMN search tsvector GENERATED ALWAYS AS (
-    to_tsvector('simple'::regconfig, left(text, 200000))) STORED;
+    to_tsvector('simple'::regconfig, left(text, 100000))) STORED;
+
+-- No statistics of their words: the planner's row estimates for `@@`
+-- read them without asking whose rows they came from, and would tell a
+-- contributor how common a word is in drafts and briefs not hers.
+ALTER TABLE articles ALTER COLUMN search SET STATISTICS 0,
+                     ALTER COLUMN notes_search SET STATISTICS 0;
+ALTER TABLE assignments ALTER COLUMN search SET STATISTICS 0;
+ALTER TABLE draft_contents ALTER COLUMN search SET STATISTICS 0;
 
 CREATE INDEX articles_search ON articles USING gin (search);
 CREATE INDEX articles_notes_search ON articles USING gin (notes_search);

@@ -43,6 +43,10 @@ pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
         include_str!("../../migrations/postgres/0015_calendar.sql"),
     ),
     (16, include_str!("../../migrations/postgres/0016_seen.sql")),
+    (
+        17,
+        include_str!("../../migrations/postgres/0017_trash_closes.sql"),
+    ),
 ];
 
 /// Taken around migrations, so two clients starting at once never migrate

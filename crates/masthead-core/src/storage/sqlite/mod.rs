@@ -40,6 +40,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0014_trash.sql"),
     include_str!("../../migrations/sqlite/0015_calendar.sql"),
     include_str!("../../migrations/sqlite/0016_seen.sql"),
+    include_str!("../../migrations/sqlite/0017_trash_closes.sql"),
 ];
 
 /// Busy and damaged files get their own clear errors wherever SQLite reports

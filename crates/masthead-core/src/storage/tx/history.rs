@@ -136,7 +136,7 @@ impl SqlTx<'_> {
                     WHEN 'flatplan' THEN c.entity_id
                     WHEN 'assignment' THEN (SELECT g.article_id FROM assignments g WHERE g.id = c.entity_id)
                     WHEN 'draft' THEN (SELECT d.article_id FROM drafts d WHERE d.id = c.entity_id)
-                    END
+                    END AND a.deleted_at IS NULL
               WHERE s.id IN (SELECT s2.id FROM change_sets s2
                               WHERE s2.publication_id = ?1 AND s2.at > ?3 AND s2.actor <> ?2
                               ORDER BY s2.at DESC LIMIT ?4)

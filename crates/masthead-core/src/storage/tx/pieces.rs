@@ -20,11 +20,13 @@ impl SqlTx<'_> {
         self.one(&sql, p![id], article)
     }
 
-    /// Ids of the live pieces titled `title` (case-insensitive), in any edition.
+    /// Ids of the live pieces titled `title` (case-insensitive), in any
+    /// edition not in the trash.
     pub(crate) fn articles_titled(&mut self, title: &str) -> Result<Vec<ArticleId>> {
         self.all(
-            "SELECT id FROM articles WHERE deleted_at IS NULL AND masthead_fold(trim(title)) = masthead_fold(trim(?1))
-             ORDER BY id",
+            "SELECT a.id FROM articles a JOIN editions e ON e.id = a.edition_id AND e.deleted_at IS NULL
+              WHERE a.deleted_at IS NULL AND masthead_fold(trim(a.title)) = masthead_fold(trim(?1))
+              ORDER BY a.id",
             p![title],
             |r| r.get(0),
         )

@@ -289,6 +289,7 @@ macro_rules! article_select {
             copy_columns!(),
             "
      FROM articles a
+     JOIN editions ae ON ae.id = a.edition_id AND ae.deleted_at IS NULL
      JOIN workflow_statuses s ON s.id = a.status_id
      JOIN kinds k ON k.id = a.kind_id
      LEFT JOIN sections sec ON sec.id = a.section_id ",

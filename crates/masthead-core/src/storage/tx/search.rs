@@ -78,7 +78,7 @@ SELECT b.article_id, a.title, s.label AS status, a.edition_id, e.name AS edition
            CASE b.source WHEN 'piece' THEN a.title || ' — ' || a.standfirst",
             $notes_text,
             "
-                         WHEN 'brief' THEN g.brief ELSE left(c.text, 200000) END,
+                         WHEN 'brief' THEN g.brief ELSE left(c.text, 100000) END,
            q.q, ?4) AS excerpt
   FROM best b CROSS JOIN q
   JOIN articles a ON a.id = b.article_id

@@ -102,18 +102,12 @@ impl SqlTx<'_> {
         )? == 1)
     }
 
-    /// Closes every open entry of `publication` (and the directory's) as
-    /// emptied in `cs`.
-    pub(crate) fn mark_emptied(
-        &mut self,
-        publication: PublicationId,
-        cs: ChangeSetId,
-    ) -> Result<usize> {
+    /// Closes an open entry as emptied in `cs`.
+    pub(crate) fn mark_emptied(&mut self, id: TrashId, cs: ChangeSetId) -> Result<usize> {
         self.exec(
             "UPDATE trash SET emptied_in = ?2
-              WHERE restored_in IS NULL AND emptied_in IS NULL
-                AND (publication_id = ?1 OR publication_id IS NULL)",
-            p![publication, cs],
+              WHERE id = ?1 AND restored_in IS NULL AND emptied_in IS NULL",
+            p![id, cs],
         )
     }
 
@@ -174,14 +168,12 @@ impl SqlTx<'_> {
         self.one(&sql, p![id], |row| Ok((row.get("id")?, row.get("gone")?)))
     }
 
-    /// How many pieces still to be written a contributor is on: offered or
-    /// accepted, on pieces and editions not deleted.
+    /// How many open commissions (offered or accepted) a contributor has,
+    /// those of pieces in the trash included (a restore brings them back).
     pub(crate) fn live_commissions(&mut self, contributor: ContributorId) -> Result<u32> {
         self.one(
             concat!(
                 "SELECT count(*) AS n FROM assignments asg
-               JOIN articles a ON a.id = asg.article_id AND a.deleted_at IS NULL
-               JOIN editions e ON e.id = a.edition_id AND e.deleted_at IS NULL
               WHERE asg.contributor_id = ?1 AND asg.deleted_at IS NULL
                 AND asg.state IN ",
                 active_states!()

@@ -495,8 +495,11 @@ pub(crate) fn put_back(
     label: &str,
     place: &Placement,
 ) -> Result<bool> {
-    let Ok((first, last, offset, units)) = fit(tx, edition, place, None) else {
-        return Ok(false);
+    let (first, last, offset, units) = match fit(tx, edition, place, None) {
+        Ok(fitted) => fitted,
+        // Taken, or past the edition's pages now: it waits in the tray.
+        Err(Error::Invalid { .. }) => return Ok(false),
+        Err(e) => return Err(e),
     };
     let (article, advert, id) = match owner {
         SlotOwner::Article(a) => (Some(a), None, a.to_string()),

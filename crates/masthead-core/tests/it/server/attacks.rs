@@ -558,3 +558,68 @@ fn the_trash_is_closed_to_a_contributor() {
     let mine = hannah.list_assignments(everyone).unwrap();
     assert!(mine.iter().any(|a| a.article_id == piece_id), "{mine:?}");
 }
+
+/// A piece in the trash, or one of an edition in the trash, is closed to
+/// her functions as to her reads: she cannot answer its offer or send it a
+/// draft with her own login, until an editor restores it.
+#[test]
+fn the_trash_closes_her_functions_too() {
+    let mut t = team();
+    let mut admin = cluster().admin(name_of(&t.url));
+    let (piece, assignment) = her_live_piece(&t, &mut admin);
+    // An offer of hers still open, on her live piece.
+    admin
+        .execute(
+            "UPDATE assignments SET state = 'offered' WHERE id = $1",
+            &[&assignment],
+        )
+        .unwrap();
+    let edition: String = admin
+        .query_one("SELECT edition_id FROM articles WHERE id = $1", &[&piece])
+        .unwrap()
+        .get(0);
+    let edition = masthead_core::model::EditionId::parse(&edition).unwrap();
+    let item = t
+        .admin
+        .delete_edition(&t.actor, edition, None)
+        .unwrap()
+        .item;
+
+    let mut h = raw(&t, &t.hannah);
+    let version: i32 = admin
+        .query_one(
+            "SELECT version FROM assignments WHERE id = $1",
+            &[&assignment],
+        )
+        .unwrap()
+        .get(0);
+    refused_by_server(
+        h.query(
+            "SELECT masthead_answer_offer($1, $2, true)",
+            &[&assignment, &version],
+        ),
+        "answering an offer of a trashed edition's piece",
+    );
+    refused_by_server(
+        h.query(
+            "SELECT * FROM masthead_submit_draft($1, 'late.md', 'text/markdown', 'late'::bytea,
+                                                 'late', 'late')",
+            &[&piece],
+        ),
+        "sending a draft to a trashed edition's piece",
+    );
+    let seen: i64 = h
+        .query_one("SELECT count(*) FROM articles WHERE id = $1", &[&piece])
+        .unwrap()
+        .get(0);
+    assert_eq!(seen, 0, "she no longer reads a piece in the trash");
+    drop(h);
+
+    t.admin.restore_from_trash(&t.actor, item.id).unwrap();
+    let mut h = raw(&t, &t.hannah);
+    h.query(
+        "SELECT masthead_answer_offer($1, $2, true)",
+        &[&assignment, &version],
+    )
+    .unwrap();
+}
