@@ -73,3 +73,15 @@ pub(super) fn load(
     };
     Ok((board, editions))
 }
+
+/// The statuses where a piece's work is over: final or spiked.
+pub(super) fn ended(
+    workflow: &crate::model::Workflow,
+) -> std::collections::HashSet<crate::model::StatusId> {
+    workflow
+        .statuses
+        .iter()
+        .filter(|s| s.is_spiked || s.is_final)
+        .map(|s| s.id)
+        .collect()
+}

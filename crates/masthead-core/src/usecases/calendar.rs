@@ -149,13 +149,7 @@ fn read(
         }
     }
     // Published and spiked pieces need no date: only the others wait in the tray.
-    let ended: Vec<_> = b
-        .workflow
-        .statuses
-        .iter()
-        .filter(|s| s.is_final || s.is_spiked)
-        .map(|s| s.id)
-        .collect();
+    let ended = board::ended(&b.workflow);
     let mut undated = Vec::new();
     for c in b.cards {
         match status_event(&c) {

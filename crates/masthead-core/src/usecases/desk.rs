@@ -40,13 +40,7 @@ impl Store {
                 .filter(|e| e.on_sale_date.is_none_or(|d| d > today))
                 .collect();
             let live: HashSet<EditionId> = editions.iter().map(|e| e.id).collect();
-            let ended: HashSet<StatusId> = b
-                .workflow
-                .statuses
-                .iter()
-                .filter(|s| s.is_spiked || s.is_final)
-                .map(|s| s.id)
-                .collect();
+            let ended = board::ended(&b.workflow);
             // Only editions still to come: the board read no others.
             let cards = &b.cards;
 

@@ -104,6 +104,39 @@ fn file(tx: &mut Tx<'_>, mut cs: ChangeSet, d: Deleted<'_>, version: u32) -> Res
     })
 }
 
+/// Files a piece or an advert of edition `e` in the trash: off the
+/// flatplan first (the slot `on` picks; its pages kept in the entry).
+#[allow(clippy::too_many_arguments)]
+fn file_placed(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    e: &crate::model::Edition,
+    kind: TrashKind,
+    id: String,
+    label: &str,
+    version: u32,
+    on: impl Fn(&crate::model::Slot) -> bool,
+) -> Result<TrashItem> {
+    let mut cs = ChangeSet::new(actor, Some(e.publication_id), Some(e.id));
+    let slot = tx.slots(e.id)?.into_iter().find(on);
+    if let Some(slot) = &slot {
+        super::flatplan::remove(tx, &mut cs, slot, slot.version)?;
+    }
+    file(
+        tx,
+        cs,
+        Deleted {
+            kind,
+            id,
+            publication: Some(e.publication_id),
+            label,
+            edition: Some(&e.name),
+            place: slot.as_ref().map(placement_of),
+        },
+        version,
+    )
+}
+
 impl Store {
     /// Moves a piece to the trash, from the version the user saw. It
     /// leaves the flatplan (its pages are kept in the trash, to go back to);
@@ -118,26 +151,16 @@ impl Store {
             let a = need(tx.article(id)?, "article", id)?;
             let version = check_version(tx, Entity::Article, id, &a.title, seen, a.version)?;
             let e = need(tx.edition(a.edition_id)?, "edition", a.edition_id)?;
-            let mut cs = ChangeSet::new(actor, Some(e.publication_id), Some(e.id));
-            let slot = tx
-                .slots(e.id)?
-                .into_iter()
-                .find(|s| s.article_id == Some(id));
-            if let Some(slot) = &slot {
-                super::flatplan::remove(tx, &mut cs, slot, slot.version)?;
-            }
-            let item = file(
+            let on = |s: &crate::model::Slot| s.article_id == Some(id);
+            let item = file_placed(
                 tx,
-                cs,
-                Deleted {
-                    kind: TrashKind::Article,
-                    id: id.to_string(),
-                    publication: Some(e.publication_id),
-                    label: &a.title,
-                    edition: Some(&e.name),
-                    place: slot.as_ref().map(placement_of),
-                },
+                actor,
+                &e,
+                TrashKind::Article,
+                id.to_string(),
+                &a.title,
                 version,
+                on,
             )?;
             Ok(Saved {
                 item,
@@ -231,26 +254,16 @@ impl Store {
             let ad = need(tx.advert(id)?, "advert", id)?;
             let version = check_version(tx, Entity::Advert, id, &ad.advertiser, seen, ad.version)?;
             let e = need(tx.edition(ad.edition_id)?, "edition", ad.edition_id)?;
-            let mut cs = ChangeSet::new(actor, Some(e.publication_id), Some(e.id));
-            let slot = tx
-                .slots(e.id)?
-                .into_iter()
-                .find(|s| s.advert_id == Some(id));
-            if let Some(slot) = &slot {
-                super::flatplan::remove(tx, &mut cs, slot, slot.version)?;
-            }
-            let item = file(
+            let on = |s: &crate::model::Slot| s.advert_id == Some(id);
+            let item = file_placed(
                 tx,
-                cs,
-                Deleted {
-                    kind: TrashKind::Advert,
-                    id: id.to_string(),
-                    publication: Some(e.publication_id),
-                    label: &ad.advertiser,
-                    edition: Some(&e.name),
-                    place: slot.as_ref().map(placement_of),
-                },
+                actor,
+                &e,
+                TrashKind::Advert,
+                id.to_string(),
+                &ad.advertiser,
                 version,
+                on,
             )?;
             Ok(Saved {
                 item,

@@ -195,13 +195,39 @@ pub(crate) fn place_article(
     let (first, last, offset, units) = fit(tx, a.edition_id, place, None)?;
     let e = need(tx.edition(a.edition_id)?, "edition", a.edition_id)?;
     let mut cs = ChangeSet::new(actor, Some(e.publication_id), Some(e.id));
-    let id = SlotId::new();
+    let owner = SlotOwner::Article(article);
+    insert(
+        tx,
+        &mut cs,
+        e.id,
+        owner,
+        &a.title,
+        (first, last, offset, units),
+    )?;
+    tx.write_change_set(&cs)?;
+    Ok(e.id)
+}
+
+/// Inserts the slot of a piece or an advert on pages that fit (`fitted`,
+/// as [`fit`] gives them) inside `cs`, and records it.
+fn insert(
+    tx: &mut Tx<'_>,
+    cs: &mut ChangeSet,
+    edition: EditionId,
+    owner: SlotOwner,
+    label: &str,
+    (first, last, offset, units): (u32, u32, u32, u32),
+) -> Result<()> {
+    let (article, advert, id) = match owner {
+        SlotOwner::Article(a) => (Some(a), None, a.to_string()),
+        SlotOwner::Advert(a) => (None, Some(a), a.to_string()),
+    };
     tx.insert_slot(
         &SlotRow {
-            id,
-            edition: e.id,
-            article: Some(article),
-            advert: None,
+            id: SlotId::new(),
+            edition,
+            article,
+            advert,
             first_page: first,
             last_page: last,
             part_offset: offset,
@@ -209,19 +235,10 @@ pub(crate) fn place_article(
         },
         cs.at(),
     )?;
-    tx.bump_flatplan(e.id, cs.at())?;
+    tx.bump_flatplan(edition, cs.at())?;
     let at = describe(first, last, offset, units);
-    record(
-        &mut cs,
-        Action::Created,
-        article.to_string(),
-        &a.title,
-        1,
-        None,
-        Some(at),
-    );
-    tx.write_change_set(&cs)?;
-    Ok(e.id)
+    record(cs, Action::Created, id, label, 1, None, Some(at));
+    Ok(())
 }
 
 /// Puts a booked advert on the flatplan, in a slot of its size.
@@ -495,32 +512,13 @@ pub(crate) fn put_back(
     label: &str,
     place: &Placement,
 ) -> Result<bool> {
-    let (first, last, offset, units) = match fit(tx, edition, place, None) {
+    let fitted = match fit(tx, edition, place, None) {
         Ok(fitted) => fitted,
         // Taken, or past the edition's pages now: it waits in the tray.
         Err(Error::Invalid { .. }) => return Ok(false),
         Err(e) => return Err(e),
     };
-    let (article, advert, id) = match owner {
-        SlotOwner::Article(a) => (Some(a), None, a.to_string()),
-        SlotOwner::Advert(a) => (None, Some(a), a.to_string()),
-    };
-    tx.insert_slot(
-        &SlotRow {
-            id: SlotId::new(),
-            edition,
-            article,
-            advert,
-            first_page: first,
-            last_page: last,
-            part_offset: offset,
-            part_units: units,
-        },
-        cs.at(),
-    )?;
-    tx.bump_flatplan(edition, cs.at())?;
-    let at = describe(first, last, offset, units);
-    record(cs, Action::Created, id, label, 1, None, Some(at));
+    insert(tx, cs, edition, owner, label, fitted)?;
     Ok(true)
 }
 
