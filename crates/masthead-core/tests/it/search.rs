@@ -44,8 +44,14 @@ fn a_search_finds_the_leeds_piece_by_the_words_of_its_draft() {
         "{:?}",
         leeds.excerpt
     );
-    // Every piece found names Dortmund in the text shown.
+    // Every piece found names Dortmund in the text shown, and no excerpt
+    // shows the tags' JSON.
     for h in hits(&r) {
+        assert!(
+            h.excerpt.iter().all(|f| !f.text.contains("[]")),
+            "{:?}",
+            h.excerpt
+        );
         assert!(
             marked(h).iter().any(|w| w.starts_with("dortmund")),
             "{}: {:?}",

@@ -8,7 +8,7 @@
 -- lexemes per character stays under it at that length.
 ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('simple'::regconfig, title), 'A')
-    || to_tsvector('simple'::regconfig, standfirst || ' ' || tags)) STORED;
+    || to_tsvector('simple'::regconfig, standfirst || ' ' || translate(tags, '[]"', '   '))) STORED;
 ALTER TABLE articles ADD COLUMN notes_search tsvector GENERATED ALWAYS AS (
     to_tsvector('simple'::regconfig, notes)) STORED;
 ALTER TABLE assignments ADD COLUMN search tsvector GENERATED ALWAYS AS (

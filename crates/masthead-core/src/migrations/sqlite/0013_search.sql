@@ -1,7 +1,8 @@
 -- Masthead schema, version 13: full-text search. Every text an editor may
 -- search (a piece's title, standfirst and tags; its notes; a commission's
 -- brief; the text of every draft) is one document of an FTS5 index, kept
--- in step by triggers, so the index changes in the same transaction as the
+-- in step by triggers (a piece's tags as their words, not their JSON), so
+-- the index changes in the same transaction as the
 -- row it reads. `search_docs` says which row each document is (an FTS5 row
 -- has an integer id; Masthead's rows have UUIDs): documents are found and
 -- replaced by it, never by a scan of the index.
@@ -34,14 +35,14 @@ CREATE TRIGGER search_piece_added AFTER INSERT ON articles
 BEGIN
     INSERT INTO search_docs (source, source_id, article_id) VALUES ('piece', new.id, new.id);
     INSERT INTO search_text (rowid, heading, body)
-    VALUES (last_insert_rowid(), new.title, new.standfirst || char(10) || new.tags);
+    VALUES (last_insert_rowid(), new.title, new.standfirst || char(10) || replace(replace(replace(new.tags, '[', ''), ']', ''), '"', ''));
     INSERT INTO search_docs (source, source_id, article_id) VALUES ('notes', new.id, new.id);
     INSERT INTO search_text (rowid, heading, body) VALUES (last_insert_rowid(), NULL, new.notes);
 END;
 
 CREATE TRIGGER search_piece_changed AFTER UPDATE OF title, standfirst, tags ON articles
 BEGIN
-    UPDATE search_text SET heading = new.title, body = new.standfirst || char(10) || new.tags
+    UPDATE search_text SET heading = new.title, body = new.standfirst || char(10) || replace(replace(replace(new.tags, '[', ''), ']', ''), '"', '')
      WHERE rowid = (SELECT id FROM search_docs WHERE source_id = new.id AND source = 'piece');
 END;
 
@@ -94,7 +95,7 @@ INSERT INTO search_docs (source, source_id, article_id) SELECT 'brief', id, arti
 INSERT INTO search_docs (source, source_id, article_id)
 SELECT 'draft', d.id, d.article_id FROM drafts d JOIN draft_contents c ON c.draft_id = d.id;
 INSERT INTO search_text (rowid, heading, body)
-SELECT s.id, a.title, a.standfirst || char(10) || a.tags
+SELECT s.id, a.title, a.standfirst || char(10) || replace(replace(replace(a.tags, '[', ''), ']', ''), '"', '')
   FROM search_docs s JOIN articles a ON a.id = s.source_id WHERE s.source = 'piece';
 INSERT INTO search_text (rowid, heading, body)
 SELECT s.id, NULL, a.notes FROM search_docs s JOIN articles a ON a.id = s.source_id WHERE s.source = 'notes';
