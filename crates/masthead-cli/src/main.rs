@@ -18,9 +18,10 @@ use args::{Cli, Command, ImportCmd};
 use output::Out;
 
 use commands::{
-    advert::advert, article::article, assignment::assignment, contributor::contributor,
-    draft::draft, edition::edition, export::export, flatplan::flatplan, kind::kind,
-    publication::publication, section::section, team::team, trash::trash, workflow::workflow,
+    advert::advert, article::article, assignment::assignment, comment::comment,
+    contributor::contributor, draft::draft, edition::edition, export::export, flatplan::flatplan,
+    kind::kind, publication::publication, section::section, team::team, trash::trash,
+    workflow::workflow,
 };
 
 fn main() -> ExitCode {
@@ -296,6 +297,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Edition { cmd } => edition(cmd, &path, &who, &out),
         Command::Article { cmd } => article(cmd, &path, &who, &out),
         Command::Trash { cmd } => trash(cmd, &path, &who, &out),
+        Command::Comment { cmd } => comment(cmd, &path, &who, &out),
         Command::Contributor { cmd } => contributor(cmd, &path, &who, &out),
         Command::Section { cmd } => section(cmd, &path, &who, &out),
         Command::Kind { cmd } => kind(cmd, &path, &who, &out),
@@ -409,6 +411,7 @@ fn run(cli: Cli) -> Outcome {
                     since: None,
                     sets: Vec::new(),
                     more: false,
+                    mentions: Vec::new(),
                 },
                 other => other?,
             };

@@ -24,6 +24,7 @@ pub(crate) enum Entity {
     Flatplan,
     Draft,
     Person,
+    Comment,
 }
 
 impl Entity {
@@ -41,6 +42,7 @@ impl Entity {
             Entity::Flatplan => "flatplan",
             Entity::Draft => "draft",
             Entity::Person => "person",
+            Entity::Comment => "comment",
         }
     }
 }
@@ -290,6 +292,12 @@ pub fn describe(h: &HistoryEntry) -> String {
             article(h.old_value.as_deref().unwrap_or("?"))
         ),
         "deleted" if h.entity == "person" => format!("took {subject} off the team"),
+        "created" if h.entity == "comment" => {
+            format!("commented: “{}”", h.new_value.as_deref().unwrap_or(""))
+        }
+        "updated" if h.entity == "comment" => "edited their comment".to_owned(),
+        "deleted" if h.entity == "comment" => "deleted their comment".to_owned(),
+        "restored" if h.entity == "comment" => "brought back their comment".to_owned(),
         "created" if h.entity == "assignment" => format!(
             "assigned it to {}",
             h.new_value.as_deref().unwrap_or("someone")

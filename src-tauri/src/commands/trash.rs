@@ -1,5 +1,5 @@
-//! Deleting to the trash, and the trash itself: what is in it, restoring
-//! and emptying.
+//! Comments and the trash: writing, editing and deleting a comment (to the
+//! trash); deleting to the trash, what is in it, restoring and emptying.
 
 use super::*;
 
@@ -63,4 +63,35 @@ pub async fn empty_trash(
     seen: Vec<TrashId>,
 ) -> Reply<u32> {
     state.call(calls::empty_trash(publication, seen))
+}
+
+/// Comments on the piece, as the user.
+#[tauri::command]
+pub async fn add_comment(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    body: String,
+) -> Reply<Comment> {
+    state.call(calls::add_comment(article, body))
+}
+
+/// The user changes their own comment, from the version shown.
+#[tauri::command]
+pub async fn edit_comment(
+    state: State<'_, AppState>,
+    id: CommentId,
+    version: u32,
+    body: String,
+) -> Reply<Comment> {
+    state.call(calls::edit_comment(id, version, body))
+}
+
+/// The user moves their own comment to the trash.
+#[tauri::command]
+pub async fn delete_comment(
+    state: State<'_, AppState>,
+    id: CommentId,
+    version: u32,
+) -> Reply<Saved<TrashItem>> {
+    state.call(calls::delete_comment(id, version))
 }

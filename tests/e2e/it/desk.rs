@@ -221,3 +221,42 @@ async fn the_desk_shows_what_someone_else_changed_until_it_is_marked_seen() -> R
     })
     .await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn comments_with_mentions_reach_the_other_members_desk() -> Result<()> {
+    App::journey("Erin Editor", "comments", async |app| {
+        app.load_demo().await?;
+        let piece = "Keep communities at the heart of planning";
+        app.click_button(piece).await?;
+        app.type_into(
+            "[aria-label='Write a comment']",
+            "@Sam Sub can you check the planning figures?",
+        )
+        .await?;
+        app.click_button("Comment").await?;
+        let shown = app
+            .wait_text(
+                "section[aria-label=Comments]", "can you check the planning figures",
+            )
+            .await?;
+        ensure!(shown.contains("Erin Editor"), "{shown}");
+        app.screenshot("comments.png").await?;
+        // Sam's desk (the CLI as Sam) shows the mention.
+        let sams = app.cli(&["--as", "Sam Sub", "dashboard"])?;
+        ensure!(
+            sams.contains("Mentions of you (1)") && sams.contains("planning figures"),
+            "{sams}"
+        );
+        // Sam answers, mentioning Erin: it arrives on her desk.
+        app.cli(&[
+            "--as", "Sam Sub", "comment", "add", piece, "--body", "@Erin Editor done, all fine",
+        ])?;
+        app.click_button("Desk").await?;
+        let mentions = app
+            .wait_text("section[aria-label='Mentions of you']", "done, all fine")
+            .await?;
+        ensure!(mentions.contains("Sam Sub"), "{mentions}");
+        Ok(())
+    })
+    .await
+}

@@ -180,7 +180,11 @@ next_statuses: Array<Status>,
 /**
  * Every draft version, newest first (facts only, no text).
  */
-drafts: Array<Draft>, history: Array<HistoryEntry>, };
+drafts: Array<Draft>, history: Array<HistoryEntry>, 
+/**
+ * The comments on it, oldest first (none on a contributor's login).
+ */
+comments: Array<Comment>, };
 
 export type ContributorKind = "staff" | "freelance";
 
@@ -319,7 +323,12 @@ since: string | null, sets: Array<ActivitySet>,
 /**
  * There were more than [`ACTIVITY_LIMIT`] change sets.
  */
-more: boolean, };
+more: boolean, 
+/**
+ * Comments by others that mention the reader ("@Name"), newest first,
+ * since the same mark.
+ */
+mentions: Array<Mention>, };
 
 export type ActivitySet = { id: ChangeSetId, at: string, actor: string, edition: string | null, lines: Array<ActivityLine>, };
 
@@ -334,6 +343,20 @@ about: string | null, article_id: ArticleId | null,
 text: string, };
 
 export type TrashId = string;
+
+export type CommentId = string;
+
+export type Comment = { id: CommentId, article_id: ArticleId, 
+/**
+ * Who wrote it, by the name history records.
+ */
+author: string, body: string, created_at: string, 
+/**
+ * When its author last changed it (shown as "edited"); none if never.
+ */
+edited_at: string | null, version: number, };
+
+export type Mention = { comment: Comment, article_title: string, edition: string, };
 
 export type EventKind = "key_date" | "due" | "status";
 
@@ -361,7 +384,7 @@ export type Calendar = { from: string, to: string, today: string, events: Array<
 
 export type CalendarExported = { path: string, events: number, };
 
-export type TrashKind = "article" | "edition" | "contributor" | "advert";
+export type TrashKind = "article" | "edition" | "contributor" | "advert" | "comment";
 
 export type TrashItem = { id: TrashId, kind: TrashKind, 
 /**
@@ -373,7 +396,8 @@ entity_id: string,
  */
 label: string, 
 /**
- * The edition it was in (a piece, an advert).
+ * The edition it was in (a piece, an advert), or the piece a comment
+ * was on.
  */
 edition: string | null, deleted_at: string, deleted_by: string, };
 
@@ -411,7 +435,7 @@ version: number | null,
  */
 excerpt: Array<Fragment>, };
 
-export type FoundIn = "piece" | "notes" | "brief" | "draft";
+export type FoundIn = "piece" | "notes" | "brief" | "draft" | "comment";
 
 export type Fragment = { text: string, hit: boolean, };
 

@@ -1,6 +1,6 @@
 // Generated from the Rust by masthead-bindings (`UPDATE_EXPECT=1 cargo test -p masthead-bindings`). Do not edit: change the Rust and regenerate.
 
-import type { Activity, Advert, AdvertId, AdvertInput, Article, ArticleDetail, ArticleId, ArticleInput, Assignment, AssignmentId, AssignmentInput, BackupMade, Board, BoardFilter, Calendar, CalendarExported, CheckReport, ColourBy, Contributor, ContributorDetail, ContributorId, ContributorInput, Dashboard, DatabaseInfo, DraftDiff, DraftFormat, DraftText, Edition, EditionId, EditionInput, ExportFormat, ExportMade, Flatplan, HistoryEntry, ImportSummary, Invitation, InviteInput, KeyDate, Kind, KindId, Paper, Person, PersonId, Placement, PlanPart, Publication, PublicationId, PublicationInput, Restored, Saved, SearchResults, Section, SectionId, Settings, SlotId, StatusId, StatusInput, SubmittedDraft, TeamRole, TrashId, TrashItem, Workflow } from "./bindings";
+import type { Activity, Advert, AdvertId, AdvertInput, Article, ArticleDetail, ArticleId, ArticleInput, Assignment, AssignmentId, AssignmentInput, BackupMade, Board, BoardFilter, Calendar, CalendarExported, CheckReport, ColourBy, Comment, CommentId, Contributor, ContributorDetail, ContributorId, ContributorInput, Dashboard, DatabaseInfo, DraftDiff, DraftFormat, DraftText, Edition, EditionId, EditionInput, ExportFormat, ExportMade, Flatplan, HistoryEntry, ImportSummary, Invitation, InviteInput, KeyDate, Kind, KindId, Paper, Person, PersonId, Placement, PlanPart, Publication, PublicationId, PublicationInput, Restored, Saved, SearchResults, Section, SectionId, Settings, SlotId, StatusId, StatusInput, SubmittedDraft, TeamRole, TrashId, TrashItem, Workflow } from "./bindings";
 
 /** Calls a command by name with its arguments (the backend's `call`, which turns a refusal into an error). */
 export type Call = <T>(command: string, args?: Record<string, unknown>) => Promise<T>;
@@ -127,5 +127,11 @@ export function commandsVia(call: Call) {
     rescheduleKeyDate: (id: EditionId, version: number, key: KeyDate, date: string): Promise<Saved<Edition>> => call("reschedule_key_date", { id, version, key, date }),
     /** Calendar › Export…: the save dialog (over the main window) suggests `PSE-deadlines.ics`; the deadlines are read once a file is chosen. Where the file went and how many events it holds, or nothing when the dialog was cancelled. */
     exportCalendar: (publication: PublicationId): Promise<CalendarExported | null> => call("export_calendar", { publication }),
+    /** Comments on the piece, as the user. */
+    addComment: (article: ArticleId, body: string): Promise<Comment> => call("add_comment", { article, body }),
+    /** The user changes their own comment, from the version shown. */
+    editComment: (id: CommentId, version: number, body: string): Promise<Comment> => call("edit_comment", { id, version, body }),
+    /** The user moves their own comment to the trash. */
+    deleteComment: (id: CommentId, version: number): Promise<Saved<TrashItem>> => call("delete_comment", { id, version }),
   };
 }

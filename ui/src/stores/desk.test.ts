@@ -5,7 +5,7 @@ import { DeskStore, type DeskApi } from "./desk.svelte";
 /** The desk's api with no news and no marks, `dashboard` as given. */
 const withDesk = (dashboard: DeskApi["dashboard"]): DeskApi => ({
   dashboard,
-  activity: async () => ({ since: null, sets: [], more: false }),
+  activity: async () => ({ since: null, sets: [], more: false, mentions: [] }),
   markSeen: async () => null,
 });
 
@@ -69,6 +69,7 @@ describe("the desk's store", () => {
         since: seen,
         sets: seen ? [] : [set("cs2", "2026-12-05T10:02:00.000Z"), set("cs1", "2026-12-05T10:01:00.000Z")],
         more: false,
+        mentions: [],
       }),
       markSeen: async (_p, upto) => {
         marked.push(upto);

@@ -48,6 +48,7 @@ export const detailOf = (a: Article): ArticleDetail => ({
   next_statuses: [],
   drafts: [],
   history: [],
+  comments: [],
 });
 
 /** A promise and the functions that settle it, for answers that arrive out of order. */
@@ -123,6 +124,9 @@ export function pieceStore(api: Partial<PieceApi>, notify = recorder(), conflict
     chooseDraftFile: api.chooseDraftFile ?? (async () => null),
     deleteArticle: api.deleteArticle ?? (async () => Promise.reject(new Error("not expected"))),
     restoreFromTrash: api.restoreFromTrash ?? (async () => Promise.reject(new Error("not expected"))),
+    addComment: api.addComment ?? (async () => Promise.reject(new Error("not expected"))),
+    editComment: api.editComment ?? (async () => Promise.reject(new Error("not expected"))),
+    deleteComment: api.deleteComment ?? (async () => Promise.reject(new Error("not expected"))),
   };
   const store = new PieceStore(full, notify, conflicts, () => ({ sections: [], kinds: [] }), changed);
   return { store, notify, conflicts };

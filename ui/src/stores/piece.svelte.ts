@@ -9,6 +9,7 @@ import type {
   ArticleId,
   ArticleInput,
   Assignment,
+  Comment,
   ContributorId,
   Draft,
   DraftDiff,
@@ -58,6 +59,9 @@ export type PieceApi = Pick<
   | "chooseDraftFile"
   | "deleteArticle"
   | "restoreFromTrash"
+  | "addComment"
+  | "editComment"
+  | "deleteComment"
 >;
 
 /** The draft's fields by the keys the history uses. */
@@ -146,6 +150,43 @@ export class PieceStore {
         await this.changed();
       },
       () => this.open(a.id),
+    );
+  }
+
+  /** Comments on the open piece; false (and said why) when refused. */
+  async addComment(body: string): Promise<boolean> {
+    const id = this.id;
+    if (!id) return false;
+    try {
+      await this.api.addComment(id, body);
+    } catch (e) {
+      this.notify.show("error", messageOf(e), 10000);
+      return false;
+    }
+    await refreshAfterSave(this.notify, "The comment", () => this.afterChange(id));
+    return true;
+  }
+
+  /** Saves the user's own comment from the version shown. */
+  async editComment(c: Comment, body: string): Promise<boolean> {
+    try {
+      await this.api.editComment(c.id, c.version, body);
+    } catch (e) {
+      this.notify.show("error", messageOf(e), 10000);
+      if (this.id) await this.load(this.id);
+      return false;
+    }
+    await refreshAfterSave(this.notify, "The comment", () => this.afterChange(c.article_id));
+    return true;
+  }
+
+  /** Moves the user's own comment to the trash, with Undo. */
+  async deleteComment(c: Comment): Promise<void> {
+    await moveToTrash(
+      this.api,
+      this.notify,
+      () => this.api.deleteComment(c.id, c.version),
+      () => this.afterChange(c.article_id),
     );
   }
 

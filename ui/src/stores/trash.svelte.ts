@@ -14,6 +14,7 @@ const NOUN: Record<TrashItem["kind"], string> = {
   edition: "edition",
   contributor: "contributor",
   advert: "advert",
+  comment: "comment",
 };
 
 /** "the piece “Leeds commits…”" */

@@ -98,3 +98,33 @@ describe("the trash screen", () => {
     expect(notify.shown.at(-1)!.message).toBe("Emptied the trash: 1 item.");
   });
 });
+
+describe("comments", () => {
+  it("adds one and reloads the piece; deletes one to the trash with Undo", async () => {
+    const added: [string, string][] = [];
+    const deleted: [string, number][] = [];
+    const { store, notify } = pieceStore({
+      addComment: async (id, body) => (added.push([id, body]), Promise.resolve({} as never)),
+      deleteComment: async (id, version) => (deleted.push([id, version]), saved(item({ kind: "comment", label: "Check the figures", edition: "Keep communities" }))),
+      restoreFromTrash: async () => saved(item({ kind: "comment" })),
+    });
+    await store.open("a1");
+    expect(await store.addComment("@Sam Sub check the figures")).toBe(true);
+    expect(added).toEqual([["a1", "@Sam Sub check the figures"]]);
+    const c = { id: "c1", article_id: "a1", author: "Tess Editor", body: "Check the figures", created_at: "2026-12-05T10:00:00Z", edited_at: null, version: 2 };
+    await store.deleteComment(c);
+    expect(deleted).toEqual([["c1", 2]]);
+    const toast = notify.shown.at(-1)!;
+    expect(toast.message).toBe("Moved the comment “Check the figures” to the trash.");
+    expect(toast.action?.label).toBe("Undo");
+  });
+
+  it("says why a comment was refused and keeps the text", async () => {
+    const { store, notify } = pieceStore({
+      addComment: async () => Promise.reject(new Error("Write something first: a comment cannot be empty.")),
+    });
+    await store.open("a1");
+    expect(await store.addComment("  ")).toBe(false);
+    expect(notify.shown.at(-1)).toMatchObject({ kind: "error", message: "Write something first: a comment cannot be empty." });
+  });
+});

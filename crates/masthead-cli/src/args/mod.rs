@@ -73,6 +73,12 @@ pub enum Command {
         #[command(subcommand)]
         cmd: EditionCmd,
     },
+    /// Comments on a piece: write, list, edit or delete your own ("@Name"
+    /// mentions a team member, whose desk shows it).
+    Comment {
+        #[command(subcommand)]
+        cmd: CommentCmd,
+    },
     /// The trash: what was deleted, by whom and when; restore it, or empty the trash.
     Trash {
         #[command(subcommand)]
@@ -331,5 +337,47 @@ pub enum TrashCmd {
         /// Yes, empty it.
         #[arg(long)]
         yes: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CommentCmd {
+    /// Comment on a piece.
+    Add {
+        /// The article's title or id.
+        article: String,
+        /// What to say ("@Name" mentions a team member).
+        #[arg(long)]
+        body: String,
+        /// Look for the title in this edition only.
+        #[arg(long)]
+        edition: Option<String>,
+    },
+    /// A piece's comments, oldest first.
+    List {
+        /// The article's title or id.
+        article: String,
+        #[arg(long)]
+        edition: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change your own comment.
+    Edit {
+        /// The comment's id (from `comment list`).
+        id: String,
+        #[arg(long)]
+        body: String,
+        /// Refuse with a conflict (exit 2) unless the comment is still at
+        /// this version (the `version` of `comment list --json`).
+        #[arg(long, value_name = "N")]
+        expect_version: Option<u32>,
+    },
+    /// Move your own comment to the trash.
+    Delete {
+        /// The comment's id (from `comment list`).
+        id: String,
+        #[arg(long, value_name = "N")]
+        expect_version: Option<u32>,
     },
 }

@@ -6,6 +6,7 @@
 pub(crate) mod advert;
 pub(crate) mod article;
 pub(crate) mod assignment;
+pub(crate) mod comment;
 pub(crate) mod contributor;
 pub(crate) mod draft;
 pub(crate) mod edition;
@@ -34,9 +35,10 @@ pub(crate) mod prelude {
 
     pub(crate) use crate::args::{
         self, AdvertCmd, AdvertFields, ArticleCmd, ArticleFields, AssignmentCmd, AssignmentKey,
-        Cli, ContributorCmd, ContributorFields, DraftCmd, DraftPiece, EditionCmd, EditionFields,
-        EditionList, ExportCmd, FlatplanCmd, KindCmd, PublicationCmd, PublicationList, SectionCmd,
-        SlotOwner, TeamCmd, TrashCmd, WhereArgs, WorkflowCmd, WorkflowCommon,
+        Cli, CommentCmd, ContributorCmd, ContributorFields, DraftCmd, DraftPiece, EditionCmd,
+        EditionFields, EditionList, ExportCmd, FlatplanCmd, KindCmd, PublicationCmd,
+        PublicationList, SectionCmd, SlotOwner, TeamCmd, TrashCmd, WhereArgs, WorkflowCmd,
+        WorkflowCommon,
     };
     pub(crate) use crate::output::{self, Out};
     pub(crate) use crate::{

@@ -486,4 +486,20 @@ pub fn print_activity(out: &Out, a: &Activity) {
     if a.more {
         out.line("  … and more: `masthead dashboard --mark-seen` marks these seen.");
     }
+    if !a.mentions.is_empty() {
+        out.line(&format!("Mentions of you ({})", a.mentions.len()));
+        for m in &a.mentions {
+            out.line(&format!(
+                "  {} on \"{}\" ({}) · {}",
+                m.comment.author,
+                m.article_title,
+                m.edition,
+                m.comment
+                    .created_at
+                    .with_timezone(&chrono::Local)
+                    .format("%Y-%m-%d %H:%M")
+            ));
+            out.line(&format!("    {}", m.comment.body.replace('\n', " ")));
+        }
+    }
 }

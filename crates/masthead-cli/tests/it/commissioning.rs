@@ -387,3 +387,55 @@ fn the_calendar_lists_a_months_deadlines_and_exports_them_as_ics() {
         "only her own due dates: {hers}"
     );
 }
+
+#[test]
+fn comments_are_written_listed_kept_to_their_author_and_mention_a_teammate() {
+    let cli = Cli::demo();
+    let leeds = "Leeds commits to working with European cities on important issues";
+    let said = cli
+        .run(&[
+            "--as", "Sam Sub", "comment", "add", leeds, "--body",
+            "@Tess Editor please check the quotes",
+        ])
+        .ok()
+        .stdout;
+    assert!(said.starts_with("Commented on it"), "{said}");
+    let list = cli.run(&["comment", "list", leeds, "--json"]).ok().json();
+    let id = list[0]["id"].as_str().unwrap().to_owned();
+    assert_eq!(list[0]["author"], "Sam Sub");
+    let text = cli.run(&["comment", "list", leeds]).ok().stdout;
+    assert!(
+        text.contains("Sam Sub") && text.contains("please check the quotes"),
+        "{text}"
+    );
+    // Tess sees the mention on her desk; it is not hers to edit.
+    let desk = cli.run(&["--as", "Tess Editor", "dashboard"]).ok().stdout;
+    assert!(desk.contains("Mentions of you (1)"), "{desk}");
+    cli.run(&[
+        "--as", "Tess Editor", "comment", "edit", &id, "--body", "mine",
+    ])
+    .refused("Only Sam Sub can edit");
+    cli.run(&[
+        "--as", "Sam Sub", "comment", "edit", &id, "--body", "@Tess Editor all fine now",
+    ])
+    .ok();
+    let after = cli.run(&["comment", "list", leeds]).ok().stdout;
+    assert!(
+        after.contains("(edited)") && after.contains("all fine now"),
+        "{after}"
+    );
+    assert!(
+        cli.run(&["--as", "Sam Sub", "comment", "delete", &id])
+            .ok()
+            .stdout
+            .contains("to the trash")
+    );
+    assert!(
+        cli.run(&["comment", "list", leeds])
+            .ok()
+            .stdout
+            .contains("No comments yet.")
+    );
+    cli.run(&["comment", "add", leeds, "--body", "   "])
+        .refused("cannot be empty");
+}

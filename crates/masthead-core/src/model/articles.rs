@@ -79,4 +79,28 @@ pub struct ArticleDetail {
     /// Every draft version, newest first (facts only, no text).
     pub drafts: Vec<Draft>,
     pub history: Vec<HistoryEntry>,
+    /// The comments on it, oldest first (none on a contributor's login).
+    pub comments: Vec<Comment>,
+}
+
+/// A comment on a piece: its author's alone to edit or delete.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Comment {
+    pub id: CommentId,
+    pub article_id: ArticleId,
+    /// Who wrote it, by the name history records.
+    pub author: String,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+    /// When its author last changed it (shown as "edited"); none if never.
+    pub edited_at: Option<DateTime<Utc>>,
+    pub version: u32,
+}
+
+/// A comment that mentions its reader, with the piece it is on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Mention {
+    pub comment: Comment,
+    pub article_title: String,
+    pub edition: String,
 }

@@ -52,6 +52,9 @@ pub struct Activity {
     pub sets: Vec<ActivitySet>,
     /// There were more than [`ACTIVITY_LIMIT`] change sets.
     pub more: bool,
+    /// Comments by others that mention the reader ("@Name"), newest first,
+    /// since the same mark.
+    pub mentions: Vec<Mention>,
 }
 
 /// How many change sets the desk lists at most.

@@ -40,6 +40,7 @@ macro_rules! with_every_id {
         $then!(
             PublicationId, EditionId, ArticleId, SectionId, StatusId, ContributorId, AssignmentId,
             HistoryId, KindId, ChangeSetId, AdvertId, SlotId, DraftId, PersonId, TrashId,
+            CommentId,
         );
     };
 }

@@ -54,6 +54,8 @@ pub enum FoundIn {
     Brief,
     /// The text of a draft.
     Draft,
+    /// A comment on it.
+    Comment,
 }
 
 impl FoundIn {
@@ -63,6 +65,7 @@ impl FoundIn {
             FoundIn::Notes => "notes",
             FoundIn::Brief => "brief",
             FoundIn::Draft => "draft",
+            FoundIn::Comment => "comment",
         }
     }
 }

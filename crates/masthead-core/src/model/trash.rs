@@ -11,6 +11,7 @@ pub enum TrashKind {
     Edition,
     Contributor,
     Advert,
+    Comment,
 }
 
 impl TrashKind {
@@ -20,6 +21,7 @@ impl TrashKind {
             TrashKind::Edition => "edition",
             TrashKind::Contributor => "contributor",
             TrashKind::Advert => "advert",
+            TrashKind::Comment => "comment",
         }
     }
 
@@ -29,6 +31,7 @@ impl TrashKind {
             TrashKind::Edition,
             TrashKind::Contributor,
             TrashKind::Advert,
+            TrashKind::Comment,
         ]
         .into_iter()
         .find(|k| k.key() == key)
@@ -41,6 +44,7 @@ impl TrashKind {
             TrashKind::Edition => "edition",
             TrashKind::Contributor => "contributor",
             TrashKind::Advert => "advert",
+            TrashKind::Comment => "comment",
         }
     }
 }
@@ -54,7 +58,8 @@ pub struct TrashItem {
     pub entity_id: String,
     /// Its title or name when it was deleted.
     pub label: String,
-    /// The edition it was in (a piece, an advert).
+    /// The edition it was in (a piece, an advert), or the piece a comment
+    /// was on.
     pub edition: Option<String>,
     pub deleted_at: DateTime<Utc>,
     pub deleted_by: String,

@@ -4,6 +4,7 @@
 
 pub(crate) mod articles;
 pub(crate) mod assignments;
+pub(crate) mod comments;
 pub(crate) mod contributors;
 pub(crate) mod drafts;
 pub(crate) mod editions;

@@ -97,6 +97,7 @@ pub(crate) fn found_in(source: &str) -> FoundIn {
         "notes" => FoundIn::Notes,
         "brief" => FoundIn::Brief,
         "draft" => FoundIn::Draft,
+        "comment" => FoundIn::Comment,
         _ => FoundIn::Piece,
     }
 }

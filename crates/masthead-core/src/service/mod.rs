@@ -265,6 +265,12 @@ store_calls! {
     write delete_advert(id: AdvertId, version: u32) -> Saved<TrashItem>
         = |s, who| s.delete_advert(who, id, Some(version));
     read trash(publication: PublicationId) -> Vec<TrashItem> = |s, who| s.trash(publication);
+    write add_comment(article: ArticleId, body: String) -> Comment
+        = |s, who| s.add_comment(who, article, &body);
+    write edit_comment(id: CommentId, version: u32, body: String) -> Comment
+        = |s, who| s.edit_comment(who, id, Some(version), &body);
+    write delete_comment(id: CommentId, version: u32) -> Saved<TrashItem>
+        = |s, who| s.delete_comment(who, id, Some(version));
     read calendar(publication: PublicationId, from: NaiveDate, to: NaiveDate, today: NaiveDate)
         -> Calendar = |s, who| s.calendar(publication, from, to, today);
     read calendar_ics(publication: PublicationId, today: NaiveDate) -> IcsFile

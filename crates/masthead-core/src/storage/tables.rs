@@ -109,6 +109,14 @@ pub(crate) const TABLES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "comments",
+        &[
+            "id", "article_id", "author", "body", "created_at", "updated_at", "deleted_at",
+            "version",
+        ],
+    ),
+    ("comment_mentions", &["name", "comment_id"]),
+    (
         "trash",
         &[
             "id", "entity", "entity_id", "publication_id", "label", "edition", "place",

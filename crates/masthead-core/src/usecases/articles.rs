@@ -239,6 +239,7 @@ impl Store {
                 next_statuses: tx.next_statuses(article.status_id)?,
                 drafts: tx.drafts(id)?,
                 history: tx.history_of_article(id)?,
+                comments: tx.comments(id)?,
                 assignments,
                 deadline,
                 article,

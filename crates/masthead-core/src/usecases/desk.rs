@@ -155,6 +155,7 @@ impl Store {
                 None => timestamp(now - chrono::Duration::days(ACTIVITY_FIRST_DAYS)),
             };
             let rows = tx.activity(publication, who.name(), &since, ACTIVITY_LIMIT + 1)?;
+            let mentions = super::comments::mentions_since(tx, publication, who, &since)?;
             let mut sets: Vec<ActivitySet> = Vec::new();
             for row in rows {
                 let line = ActivityLine {
@@ -182,7 +183,12 @@ impl Store {
                         .map_err(|e| crate::error::Error::Database(e.to_string()))
                 })
                 .transpose()?;
-            Ok(Activity { since, sets, more })
+            Ok(Activity {
+                since,
+                sets,
+                more,
+                mentions,
+            })
         })
     }
 

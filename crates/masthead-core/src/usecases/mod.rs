@@ -12,6 +12,7 @@ mod assignments;
 mod board;
 mod calendar;
 pub use calendar::IcsScope;
+mod comments;
 mod contributors;
 mod demo;
 mod desk;

@@ -24,6 +24,7 @@ fn entity(kind: TrashKind) -> Entity {
         TrashKind::Edition => Entity::Edition,
         TrashKind::Contributor => Entity::Contributor,
         TrashKind::Advert => Entity::Advert,
+        TrashKind::Comment => Entity::Comment,
     }
 }
 
@@ -132,6 +133,33 @@ fn file_placed(
             label,
             edition: Some(&e.name),
             place: slot.as_ref().map(placement_of),
+        },
+        version,
+    )
+}
+
+/// Files a comment on a piece of edition `e` in the trash (labelled by its
+/// first words, and the piece's title as where it was).
+pub(super) fn file_comment(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    e: &crate::model::Edition,
+    id: crate::model::CommentId,
+    label: &str,
+    piece: &str,
+    version: u32,
+) -> Result<TrashItem> {
+    let cs = ChangeSet::new(actor, Some(e.publication_id), Some(e.id));
+    file(
+        tx,
+        cs,
+        Deleted {
+            kind: TrashKind::Comment,
+            id: id.to_string(),
+            publication: Some(e.publication_id),
+            label,
+            edition: Some(piece),
+            place: None,
         },
         version,
     )
@@ -311,6 +339,22 @@ impl Store {
                         ));
                     }
                     (Some(edition), Vec::new())
+                }
+                TrashKind::Comment => {
+                    // On its piece, which must be live (not in the trash, nor its edition).
+                    let piece = need(
+                        tx.comment_piece(&item.entity_id)?,
+                        "comment",
+                        &item.entity_id,
+                    )?;
+                    let Some(a) = tx.article(piece)? else {
+                        return Err(Error::invalid(
+                            "piece_in_trash",
+                            None,
+                            "This comment's piece is in the trash. Restore the piece first.",
+                        ));
+                    };
+                    (Some(a.edition_id), Vec::new())
                 }
                 TrashKind::Edition => (EditionId::parse(&item.entity_id), Vec::new()),
                 TrashKind::Contributor => (None, Vec::new()),

@@ -2,6 +2,7 @@
 
 mod articles;
 mod calendar;
+mod comments;
 mod commissioning;
 mod conflicts;
 mod demo;

@@ -3,7 +3,7 @@
 -- or emptied them. Editors' alone: a contributor neither reads nor writes it.
 CREATE TABLE trash (
     id             text PRIMARY KEY CHECK (masthead_is_id(id)),
-    entity         text NOT NULL CHECK (entity IN ('article', 'edition', 'contributor', 'advert')),
+    entity         text NOT NULL CHECK (entity IN ('article', 'edition', 'contributor', 'advert', 'comment')),
     entity_id      text NOT NULL CHECK (masthead_is_id(entity_id)),
     publication_id text REFERENCES publications (id),
     label          text NOT NULL CHECK (length(label) BETWEEN 1 AND 200),

@@ -13,8 +13,9 @@
 CREATE TABLE search_docs (
     id         INTEGER PRIMARY KEY,
     -- What the document is: 'piece' (title; standfirst and tags), 'notes'
-    -- (the piece's notes), 'brief' (a commission's), 'draft' (a version's text).
-    source     TEXT NOT NULL CHECK (source IN ('piece', 'notes', 'brief', 'draft')),
+    -- (the piece's notes), 'brief' (a commission's), 'draft' (a version's
+    -- text), 'comment' (migration 18's).
+    source     TEXT NOT NULL CHECK (source IN ('piece', 'notes', 'brief', 'draft', 'comment')),
     -- The row it reads: the piece (piece, notes), the assignment, the draft.
     source_id  TEXT NOT NULL,
     article_id TEXT NOT NULL,

@@ -1,12 +1,12 @@
 -- Masthead schema, version 14: the trash. Deleting a piece, an edition, a
--- contributor or an advert sets its `deleted_at` (every list already
+-- contributor, an advert or a comment (migration 18's) sets its `deleted_at` (every list already
 -- leaves such rows out) and files it here: what it was, where it sat on
 -- the flatplan, and the change set that deleted it (who and when). Restore
 -- and Empty trash each close the entry with their own change set. Nothing
 -- is removed from the database: a piece's drafts, above all, are kept.
 CREATE TABLE trash (
     id             TEXT PRIMARY KEY,
-    entity         TEXT NOT NULL CHECK (entity IN ('article', 'edition', 'contributor', 'advert')),
+    entity         TEXT NOT NULL CHECK (entity IN ('article', 'edition', 'contributor', 'advert', 'comment')),
     entity_id      TEXT NOT NULL,
     -- The publication it belonged to (none for a contributor: the directory is shared).
     publication_id TEXT REFERENCES publications (id),

@@ -47,6 +47,10 @@ pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
         17,
         include_str!("../../migrations/postgres/0017_trash_closes.sql"),
     ),
+    (
+        18,
+        include_str!("../../migrations/postgres/0018_comments.sql"),
+    ),
 ];
 
 /// Taken around migrations, so two clients starting at once never migrate

@@ -41,6 +41,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0015_calendar.sql"),
     include_str!("../../migrations/sqlite/0016_seen.sql"),
     include_str!("../../migrations/sqlite/0017_trash_closes.sql"),
+    include_str!("../../migrations/sqlite/0018_comments.sql"),
 ];
 
 /// Busy and damaged files get their own clear errors wherever SQLite reports

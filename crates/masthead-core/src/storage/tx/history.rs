@@ -53,7 +53,8 @@ impl SqlTx<'_> {
                 "{HISTORY} WHERE c.entity_id IN
                     (SELECT CAST(?1 AS TEXT) UNION ALL
                      SELECT id FROM assignments WHERE article_id = ?1 AND deleted_at IS NULL
-                     UNION ALL SELECT id FROM drafts WHERE article_id = ?1)
+                     UNION ALL SELECT id FROM drafts WHERE article_id = ?1
+                     UNION ALL SELECT id FROM comments WHERE article_id = ?1)
                  ORDER BY s.at, c.change_set_id, c.seq"
             ),
             p![id],
@@ -136,6 +137,7 @@ impl SqlTx<'_> {
                     WHEN 'flatplan' THEN c.entity_id
                     WHEN 'assignment' THEN (SELECT g.article_id FROM assignments g WHERE g.id = c.entity_id)
                     WHEN 'draft' THEN (SELECT d.article_id FROM drafts d WHERE d.id = c.entity_id)
+                    WHEN 'comment' THEN (SELECT k.article_id FROM comments k WHERE k.id = c.entity_id)
                     END AND a.deleted_at IS NULL
               WHERE s.id IN (SELECT s2.id FROM change_sets s2
                               WHERE s2.publication_id = ?1 AND s2.at > ?3 AND s2.actor <> ?2

@@ -93,6 +93,7 @@ mod rows;
 use rows::*;
 
 mod checks;
+mod comments;
 mod commissioning;
 mod drafts;
 mod editions;

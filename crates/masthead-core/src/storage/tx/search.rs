@@ -31,7 +31,9 @@ best AS MATERIALIZED (
       JOIN articles a ON a.id = d.article_id AND a.deleted_at IS NULL
       JOIN editions e ON e.id = a.edition_id AND e.deleted_at IS NULL AND e.publication_id = ?2
       LEFT JOIN assignments g ON d.source = 'brief' AND g.id = d.source_id
-     WHERE d.source <> 'brief' OR g.deleted_at IS NULL
+      LEFT JOIN comments k ON d.source = 'comment' AND k.id = d.source_id
+     WHERE (d.source <> 'brief' OR g.deleted_at IS NULL)
+       AND (d.source <> 'comment' OR k.deleted_at IS NULL)
      GROUP BY d.article_id
      ORDER BY score LIMIT ?3)
 SELECT b.article_id, a.title, s.label AS status, a.edition_id, e.name AS edition, b.source,
@@ -45,17 +47,18 @@ SELECT b.article_id, a.title, s.label AS status, a.edition_id, e.name AS edition
   LEFT JOIN drafts dr ON b.source = 'draft' AND dr.id = b.source_id
  ORDER BY b.score, b.article_id";
 
-/// A server's search: `$notes_hits` adds the notes' texts (an editor's),
-/// `$notes_text` reads them for the excerpt.
+/// A server's search: `$editors_hits` adds the texts only editors read
+/// (notes, comments), `$editors_text` reads them for the excerpt through
+/// `$editors_join`.
 macro_rules! server_search {
-    ($notes_hits:literal, $notes_text:literal) => {
+    ($editors_hits:literal, $editors_text:literal, $editors_join:literal) => {
         concat!(
             "-- search on a server (tsvector)
 WITH q AS MATERIALIZED (SELECT to_tsquery('simple'::regconfig, ?1) AS q),
 hits AS (
     SELECT a.id AS article_id, 'piece' AS source, a.id AS source_id, ts_rank(a.search, q.q) AS score
       FROM articles a, q WHERE a.search @@ q.q AND a.deleted_at IS NULL",
-            $notes_hits,
+            $editors_hits,
             "
     UNION ALL
     SELECT g.article_id, 'brief', g.id, ts_rank(g.search, q.q)
@@ -76,7 +79,7 @@ SELECT b.article_id, a.title, s.label AS status, a.edition_id, e.name AS edition
        dr.number AS version,
        ts_headline('simple'::regconfig,
            CASE b.source WHEN 'piece' THEN a.title || ' — ' || a.standfirst",
-            $notes_text,
+            $editors_text,
             "
                          WHEN 'brief' THEN g.brief ELSE left(c.text, 100000) END,
            q.q, ?4) AS excerpt
@@ -86,7 +89,9 @@ SELECT b.article_id, a.title, s.label AS status, a.edition_id, e.name AS edition
   JOIN workflow_statuses s ON s.id = a.status_id
   LEFT JOIN assignments g ON b.source = 'brief' AND g.id = b.source_id
   LEFT JOIN drafts dr ON b.source = 'draft' AND dr.id = b.source_id
-  LEFT JOIN draft_contents c ON b.source = 'draft' AND c.draft_id = b.source_id
+  LEFT JOIN draft_contents c ON b.source = 'draft' AND c.draft_id = b.source_id",
+            $editors_join,
+            "
  ORDER BY b.score DESC, b.article_id"
         )
     };
@@ -97,11 +102,16 @@ const SERVER_SEARCH: Notes = Notes {
         "
     UNION ALL
     SELECT a.id, 'notes', a.id, ts_rank(a.notes_search, q.q)
-      FROM articles a, q WHERE a.notes_search @@ q.q AND a.deleted_at IS NULL",
+      FROM articles a, q WHERE a.notes_search @@ q.q AND a.deleted_at IS NULL
+    UNION ALL
+    SELECT k.article_id, 'comment', k.id, ts_rank(k.search, q.q)
+      FROM comments k, q WHERE k.search @@ q.q AND k.deleted_at IS NULL",
         "
-                         WHEN 'notes' THEN a.notes"
+                         WHEN 'notes' THEN a.notes WHEN 'comment' THEN k.body",
+        "
+  LEFT JOIN comments k ON b.source = 'comment' AND k.id = b.source_id"
     ),
-    hidden: server_search!("", ""),
+    hidden: server_search!("", "", ""),
 };
 
 /// How a server marks the words in an excerpt: as a file's FTS5 does.

@@ -52,6 +52,7 @@ fn table(kind: TrashKind) -> &'static str {
         TrashKind::Edition => "editions",
         TrashKind::Contributor => "contributors",
         TrashKind::Advert => "adverts",
+        TrashKind::Comment => "comments",
     }
 }
 

@@ -314,7 +314,8 @@ fn the_value_checks_hold_on_todays_data_and_check_names_rows_from_before() {
                  END $$;
                  -- migration 14's trash and 16's marks first (their checks use
                  -- 10's functions),
-                 DROP TABLE trash, seen;
+                 DROP TABLE trash, seen, comment_mentions, comments;
+                 DELETE FROM history_entity_types WHERE key = 'comment';
                  DELETE FROM history_actions WHERE key = 'emptied';
                  DROP FUNCTION masthead_is_id(text), masthead_is_time(text),
                                masthead_is_text_list(text);
