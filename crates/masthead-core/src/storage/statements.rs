@@ -153,6 +153,9 @@ mod tests {
         store.dashboard(publication, today, 0).unwrap();
         store.search(publication, "Leeds Dortmund").unwrap();
         store.trash(publication).unwrap();
+        for a in store.list_articles(edition, today).unwrap().iter().take(1) {
+            store.comments(a.id).unwrap();
+        }
         store
             .activity(publication, &actor, chrono::Utc::now())
             .unwrap();
