@@ -253,7 +253,7 @@ async fn comments_with_mentions_reach_the_other_members_desk() -> Result<()> {
         ])?;
         app.click_button("Desk").await?;
         let mentions = app
-            .wait_text("section[aria-label='Mentions of you']", "done, all fine")
+            .wait_content("section[aria-label='Mentions of you']", "done, all fine")
             .await?;
         ensure!(mentions.contains("Sam Sub"), "{mentions}");
         Ok(())

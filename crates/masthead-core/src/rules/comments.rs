@@ -5,54 +5,76 @@ use crate::error::{Error, Result};
 /// The longest comment.
 pub(crate) const MAX_CHARS: usize = 4000;
 
-/// A comment's text, trimmed: refused when empty or too long.
+/// A comment's text: line breaks made `\n`, trimmed, its characters
+/// checked as any block of text's; refused when nothing visible is left
+/// or too long.
 pub(crate) fn body(text: &str) -> Result<String> {
-    let text = super::composed(text.trim());
-    if text.is_empty() {
+    let text = super::composed(text);
+    let text = super::optional_block(&text, "body", "comment", MAX_CHARS)?;
+    if text.chars().all(super::is_invisible) {
         return Err(Error::invalid(
             "comment_empty",
             "body",
             "Write something first: a comment cannot be empty.",
         ));
     }
-    let n = text.chars().count();
-    if n > MAX_CHARS {
-        return Err(Error::invalid(
-            "comment_too_long",
-            "body",
-            format!(
-                "A comment holds at most {MAX_CHARS} characters; this one has {n}. Shorten it."
-            ),
-        ));
-    }
     Ok(text)
 }
 
+/// At most this many "@"s of a comment are read as mentions.
+const MAX_MENTIONS: usize = 20;
+
 /// The names `text` mentions, folded: for each "@" at a word's start, the
-/// one, two and three words after it ("@Hannah Okafor, please" gives
-/// "hannah", "hannah okafor" and "hannah okafor please"), so a reader's
-/// desk finds a mention by their whole name, whatever follows it.
+/// one to four words after it ("@Hannah Okafor, please" gives "hannah",
+/// "hannah okafor", …), a possessive "'s" dropped and ’ read as ', so a
+/// reader's desk finds a mention by their whole name, whatever follows it.
 pub(crate) fn mentions(text: &str) -> Vec<String> {
+    let text = super::composed(text).replace('\u{2019}', "'");
     let mut out: Vec<String> = Vec::new();
     let chars: Vec<char> = text.chars().collect();
+    let word_char =
+        |c: char| c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' || is_mark(c);
+    let mut seen = 0;
     for (i, c) in chars.iter().enumerate() {
-        if *c != '@' || (i > 0 && chars[i - 1].is_alphanumeric()) {
+        if *c != '@' || (i > 0 && word_char(chars[i - 1])) {
             continue;
         }
-        let rest: String = chars[i + 1..].iter().take(200).collect();
+        seen += 1;
+        if seen > MAX_MENTIONS {
+            break;
+        }
+        let rest: String = chars[i + 1..].iter().take(160).collect();
         let words: Vec<&str> = rest
-            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '.'))
+            .split(|c: char| !word_char(c))
             .take_while(|w| !w.is_empty())
-            .take(3)
+            .take(4)
             .collect();
         for n in 1..=words.len() {
-            let name = super::fold(words[..n].join(" ").trim_end_matches('.'));
+            let mut name = words[..n].join(" ");
+            for end in ["'s", "."] {
+                if let Some(cut) = name.strip_suffix(end) {
+                    name = cut.to_owned();
+                }
+            }
+            let name = super::fold(name.trim());
             if !name.is_empty() && !out.contains(&name) {
                 out.push(name);
             }
         }
     }
     out
+}
+
+/// A combining mark (Devanagari's virama, Thai's tone marks…): part of the
+/// word it is in.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0900}'..='\u{0DFF}' | '\u{0E00}'..='\u{0EFF}')
+        && !c.is_alphanumeric()
+}
+
+/// A person's name as mentions are kept: composed and folded.
+pub(crate) fn mention_key(name: &str) -> String {
+    super::fold(super::composed(name.trim()).replace('\u{2019}', "'").trim())
 }
 
 #[cfg(test)]
@@ -80,8 +102,14 @@ mod tests {
         assert_eq!(body("  Looks good  ").unwrap(), "Looks good");
         assert_eq!(body(" \n ").unwrap_err().code(), "comment_empty");
         assert_eq!(
-            body(&"x".repeat(4001)).unwrap_err().code(),
-            "comment_too_long"
+            body("\u{200B}\u{200B}").unwrap_err().code(),
+            "comment_empty"
         );
+        assert_eq!(body("a\r\nb").unwrap(), "a\nb");
+        assert!(body("nul \u{0} here").is_err());
+        // Too long, in the words every block of text is refused in.
+        let long = body(&"x".repeat(4001)).unwrap_err();
+        assert_eq!(long.code(), "body_too_long");
+        assert!(long.to_string().contains("the most is 4000"), "{long}");
     }
 }

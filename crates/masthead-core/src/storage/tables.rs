@@ -111,8 +111,8 @@ pub(crate) const TABLES: &[(&str, &[&str])] = &[
     (
         "comments",
         &[
-            "id", "article_id", "author", "body", "created_at", "updated_at", "deleted_at",
-            "version",
+            "id", "article_id", "author", "body", "created_at", "updated_at", "edited_at",
+            "deleted_at", "version",
         ],
     ),
     ("comment_mentions", &["name", "comment_id"]),

@@ -142,6 +142,6 @@ pub(super) fn mentions_since(
     who: &Actor,
     since: &str,
 ) -> Result<Vec<crate::model::Mention>> {
-    let name = crate::rules::fold(who.name().trim());
+    let name = comments::mention_key(who.name());
     tx.mentions_of(publication, &name, who.name(), since, MENTIONS_LISTED)
 }

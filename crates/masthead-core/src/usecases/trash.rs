@@ -342,16 +342,23 @@ impl Store {
                 }
                 TrashKind::Comment => {
                     // On its piece, which must be live (not in the trash, nor its edition).
-                    let piece = need(
+                    let (piece, author) = need(
                         tx.comment_piece(&item.entity_id)?,
                         "comment",
                         &item.entity_id,
                     )?;
+                    if author != actor.name() {
+                        return Err(Error::invalid(
+                            "not_your_comment",
+                            None,
+                            format!("Only {author} can bring back their comment."),
+                        ));
+                    }
                     let Some(a) = tx.article(piece)? else {
                         return Err(Error::invalid(
                             "piece_in_trash",
                             None,
-                            "This comment's piece is in the trash. Restore the piece first.",
+                            "This comment's piece, or its edition, is in the trash (or was emptied from it). Restore that first.",
                         ));
                     };
                     (Some(a.edition_id), Vec::new())

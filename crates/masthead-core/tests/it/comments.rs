@@ -19,6 +19,10 @@ fn a_comment_is_its_authors_to_edit_and_delete_and_is_found_by_search() {
         .store
         .add_comment(&f.actor, piece, "  Check the quokka figures  ")
         .unwrap();
+    // Deleted and brought back unchanged, it is not "edited".
+    let first = f.store.delete_comment(&f.actor, c.id, None).unwrap().item;
+    f.store.restore_from_trash(&f.actor, first.id).unwrap();
+    let c = f.store.comments(piece).unwrap().remove(0);
     assert_eq!(
         (c.author.as_str(), c.body.as_str()),
         ("Tess Editor", "Check the quokka figures")
@@ -83,8 +87,18 @@ fn a_comment_is_its_authors_to_edit_and_delete_and_is_found_by_search() {
     assert_eq!(item.kind, TrashKind::Comment);
     assert!(f.store.comments(piece).unwrap().is_empty());
     assert_eq!(f.store.search(publication, "wombat").unwrap().total, 0);
+    // Only its author brings it back; back, it is as edited as before.
+    assert_eq!(
+        f.store
+            .restore_from_trash(&sam, item.id)
+            .unwrap_err()
+            .code(),
+        "not_your_comment"
+    );
     f.store.restore_from_trash(&f.actor, item.id).unwrap();
-    assert_eq!(f.store.comments(piece).unwrap().len(), 1);
+    let back = f.store.comments(piece).unwrap();
+    assert_eq!(back.len(), 1);
+    assert_eq!(back[0].edited_at, edited.edited_at);
 
     // A comment of a piece in the trash waits for its piece.
     let again = f.store.delete_comment(&f.actor, c.id, None).unwrap().item;

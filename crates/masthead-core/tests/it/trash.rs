@@ -271,6 +271,17 @@ fn a_busy_contributor_is_refused_and_emptying_is_recorded() {
     let busy = f.store.delete_contributor(&f.actor, sam, None).unwrap_err();
     assert_eq!(busy.code(), "contributor_busy");
     f.store.restore_from_trash(&f.actor, gone.id).unwrap();
+    // Once its piece is emptied from the trash, the commission holds no one.
+    let gone = f.store.delete_article(&f.actor, piece, None).unwrap().item;
+    f.store
+        .empty_trash(&f.actor, publication, &[gone.id])
+        .unwrap();
+    let sams = f
+        .store
+        .delete_contributor(&f.actor, sam, None)
+        .unwrap()
+        .item;
+    f.store.restore_from_trash(&f.actor, sams.id).unwrap();
 
     let idle = add_person(&mut f, "Ida Idle", None);
     let item = f

@@ -11,6 +11,8 @@ CREATE TABLE comments (
     body        TEXT NOT NULL CHECK (length(trim(body)) BETWEEN 1 AND 4000),
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL,
+    -- When its author last changed its text (shown as "edited").
+    edited_at   TEXT,
     deleted_at  TEXT,
     version     INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)
 ) STRICT;

@@ -3,19 +3,21 @@
 use super::*;
 
 const COMMENT: &str = "SELECT cm.id, cm.article_id, cm.author, cm.body, cm.created_at,
-        cm.updated_at, cm.version
+        cm.edited_at, cm.version
      FROM comments cm";
 
 fn comment(row: &Row<'_>) -> Result<Comment> {
-    let created_at = timestamp(row, "created_at")?;
-    let updated_at = timestamp(row, "updated_at")?;
+    let edited: Option<String> = row.get("edited_at")?;
     Ok(Comment {
         id: row.get("id")?,
         article_id: row.get("article_id")?,
         author: row.get("author")?,
         body: row.get("body")?,
-        created_at,
-        edited_at: (updated_at != created_at).then_some(updated_at),
+        created_at: timestamp(row, "created_at")?,
+        edited_at: match edited {
+            Some(_) => Some(timestamp(row, "edited_at")?),
+            None => None,
+        },
         version: row.get("version")?,
     })
 }
@@ -46,12 +48,12 @@ impl SqlTx<'_> {
         )
     }
 
-    /// The piece a comment is on, in the trash or not.
-    pub(crate) fn comment_piece(&mut self, id: &str) -> Result<Option<ArticleId>> {
+    /// The piece a comment is on and its author, in the trash or not.
+    pub(crate) fn comment_piece(&mut self, id: &str) -> Result<Option<(ArticleId, String)>> {
         self.one(
-            "SELECT article_id FROM comments WHERE id = ?1",
+            "SELECT article_id, author FROM comments WHERE id = ?1",
             p![id],
-            |row| row.get("article_id"),
+            |row| Ok((row.get("article_id")?, row.get("author")?)),
         )
     }
 
@@ -81,7 +83,7 @@ impl SqlTx<'_> {
         at: &str,
     ) -> Result<bool> {
         Ok(self.exec(
-            "UPDATE comments SET body = ?3, updated_at = ?4, version = version + 1
+            "UPDATE comments SET body = ?3, updated_at = ?4, edited_at = ?4, version = version + 1
               WHERE id = ?1 AND version = ?2 AND deleted_at IS NULL",
             p![id, version, body, at],
         )? == 1)
@@ -110,14 +112,14 @@ impl SqlTx<'_> {
         limit: usize,
     ) -> Result<Vec<Mention>> {
         self.all(
-            "SELECT cm.id, cm.article_id, cm.author, cm.body, cm.created_at, cm.updated_at,
+            "SELECT cm.id, cm.article_id, cm.author, cm.body, cm.created_at, cm.edited_at,
                     cm.version, a.title AS article_title, e.name AS edition
                FROM comment_mentions m
                JOIN comments cm ON cm.id = m.comment_id AND cm.deleted_at IS NULL
                JOIN articles a ON a.id = cm.article_id AND a.deleted_at IS NULL
                JOIN editions e ON e.id = a.edition_id AND e.deleted_at IS NULL
               WHERE m.name = ?1 AND e.publication_id = ?2 AND cm.author <> ?3
-                AND cm.created_at > ?4
+                AND coalesce(cm.edited_at, cm.created_at) > ?4
               ORDER BY cm.created_at DESC, cm.id
               LIMIT ?5",
             p![name, publication, author, since, limit as i64],

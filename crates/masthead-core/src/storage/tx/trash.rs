@@ -169,15 +169,23 @@ impl SqlTx<'_> {
         self.one(&sql, p![id], |row| Ok((row.get("id")?, row.get("gone")?)))
     }
 
-    /// How many open commissions (offered or accepted) a contributor has,
-    /// those of pieces in the trash included (a restore brings them back).
+    /// How many open commissions (offered or accepted) a contributor has
+    /// on pieces that are live or still restorable (in an open trash entry,
+    /// themselves or by their edition): a restore brings those back.
     pub(crate) fn live_commissions(&mut self, contributor: ContributorId) -> Result<u32> {
         self.one(
             concat!(
                 "SELECT count(*) AS n FROM assignments asg
+               JOIN articles a ON a.id = asg.article_id
+               JOIN editions e ON e.id = a.edition_id
               WHERE asg.contributor_id = ?1 AND asg.deleted_at IS NULL
                 AND asg.state IN ",
-                active_states!()
+                active_states!(),
+                "
+                AND ((a.deleted_at IS NULL AND e.deleted_at IS NULL)
+                     OR EXISTS (SELECT 1 FROM trash t
+                                 WHERE t.entity_id IN (a.id, e.id)
+                                   AND t.restored_in IS NULL AND t.emptied_in IS NULL))"
             ),
             p![contributor],
             |row| row.get::<i64>("n"),

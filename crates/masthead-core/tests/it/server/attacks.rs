@@ -623,3 +623,69 @@ fn the_trash_closes_her_functions_too() {
     )
     .unwrap();
 }
+
+/// A comment is its author's on the server, whatever another editor's
+/// login sends as raw SQL: a comment is written under the writer's own
+/// name and the server's time, keeps its author, and only its author
+/// changes or deletes it.
+#[test]
+fn a_comment_cannot_be_forged_or_taken_over_by_another_editor() {
+    let mut t = team();
+    let mut admin = cluster().admin(name_of(&t.url));
+    let (piece, _) = her_live_piece(&t, &mut admin);
+    let piece_id = masthead_core::model::ArticleId::parse(&piece).unwrap();
+    let tess = t
+        .admin
+        .add_comment(&t.actor, piece_id, "Tess's note")
+        .unwrap();
+
+    let mut ed = raw(&t, &t.editor);
+    refused_by_server(
+        ed.execute(
+            "UPDATE comments SET body = 'hijacked' WHERE id = $1",
+            &[&tess.id.to_string()],
+        ),
+        "another editor rewriting a comment",
+    );
+    refused_by_server(
+        ed.execute(
+            "UPDATE comments SET deleted_at = updated_at WHERE id = $1",
+            &[&tess.id.to_string()],
+        ),
+        "another editor deleting a comment",
+    );
+    refused_by_server(
+        ed.execute(
+            "UPDATE comments SET author = 'Ed Itor' WHERE id = $1",
+            &[&tess.id.to_string()],
+        ),
+        "taking a comment over",
+    );
+    // Written "as Tess": stored as Ed's, at the server's time.
+    ed.execute(
+        "INSERT INTO comments (id, article_id, author, body, created_at, updated_at)
+         VALUES ('01a24790-0000-7000-8000-000000000001', $1, 'Tess Editor', 'forged',
+                 '2001-01-01T00:00:00.000Z', '2001-01-01T00:00:00.000Z')",
+        &[&piece],
+    )
+    .unwrap();
+    let (author, at): (String, String) = {
+        let r = admin
+            .query_one(
+                "SELECT author, created_at FROM comments WHERE body = 'forged'",
+                &[],
+            )
+            .unwrap();
+        (r.get(0), r.get(1))
+    };
+    assert_eq!(author, "Ed Itor");
+    assert!(!at.starts_with("2001"), "{at}");
+    let kept: String = admin
+        .query_one(
+            "SELECT body FROM comments WHERE id = $1",
+            &[&tess.id.to_string()],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(kept, "Tess's note");
+}
