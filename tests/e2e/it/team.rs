@@ -1,6 +1,7 @@
 //! The team server: an editor and a contributor in two windows.
 
 use super::*;
+use anyhow::ensure;
 
 /// The team-server issue's "done when": two windows of the real app on one
 /// throwaway server, an editor and a contributor. The editor commissions a
@@ -168,5 +169,69 @@ async fn two_windows(desk: &App, home: &App) -> Result<()> {
             .is_err_and(|e| e.to_string().contains("may not do this")),
         "{plan:?}"
     );
+    Ok(())
+}
+
+/// The desk issue's "done when": two editors in two windows on one team
+/// server. Erin comments on a piece mentioning Ed; Ed's desk, in the other
+/// window, shows the mention arrive, signed by the server as Erin's.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_comment_mentioning_a_teammate_arrives_on_their_desk_in_another_window() -> Result<()> {
+    let server =
+        tokio::task::spawn_blocking(|| masthead_pgtest::cluster().empty_database()).await?;
+    cli_on(&server, &["demo"])?;
+    let invite = |name: &str, email: &str| -> Result<String> {
+        let out = cli_on(
+            &server,
+            &[
+                "team", "invite", "--name", name, "--email", email, "--role", "editor", "--json",
+            ],
+        )?;
+        Ok(signed_url(&serde_json::from_str(&out)?))
+    };
+    let erin = invite("Erin Editor", "erin@pse.example")?;
+    let ed = invite("Ed Itor", "ed@pse.example")?;
+    let left = App::start_on("Erin at her desk", Some(&erin)).await?;
+    let right = match App::start_on("Ed at his", Some(&ed)).await {
+        Ok(app) => app,
+        Err(e) => {
+            left.quit().await?;
+            return Err(e);
+        }
+    };
+    let result = mention_arrives(&left, &right).await;
+    if result.is_err() {
+        let _ = left.screenshot("failure-mention-erin.png").await;
+        let _ = right.screenshot("failure-mention-ed.png").await;
+    }
+    left.quit().await?;
+    right.quit().await?;
+    result
+}
+
+async fn mention_arrives(erin: &App, ed: &App) -> Result<()> {
+    ed.wait_text("h1", "Desk").await?;
+    erin.wait_text("h1", "Desk").await?;
+    erin.click_button("Editions").await?;
+    erin.click_button("Feb/Mar 21").await?;
+    let piece = "Keep communities at the heart of planning";
+    erin.click_button(piece).await?;
+    erin.type_into(
+        "[aria-label='Write a comment']",
+        "@Ed Itor could you read this before press?",
+    )
+    .await?;
+    erin.click_button("Comment").await?;
+    erin.wait_text("section[aria-label=Comments]", "before press")
+        .await?;
+    // In the other window, without a click: the server tells it.
+    let shown = ed
+        .wait_content("section[aria-label='Mentions of you']", "before press")
+        .await?;
+    ensure!(
+        shown.contains("Erin Editor") && shown.contains(piece),
+        "{shown}"
+    );
+    ed.screenshot("mention-second-window.png").await?;
     Ok(())
 }
