@@ -51,6 +51,10 @@ pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
         18,
         include_str!("../../migrations/postgres/0018_comments.sql"),
     ),
+    (
+        19,
+        include_str!("../../migrations/postgres/0019_contributors_comment.sql"),
+    ),
 ];
 
 /// Taken around migrations, so two clients starting at once never migrate

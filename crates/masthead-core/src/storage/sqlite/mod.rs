@@ -42,6 +42,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0016_seen.sql"),
     include_str!("../../migrations/sqlite/0017_trash_closes.sql"),
     include_str!("../../migrations/sqlite/0018_comments.sql"),
+    include_str!("../../migrations/sqlite/0019_contributors_comment.sql"),
 ];
 
 /// Busy and damaged files get their own clear errors wherever SQLite reports

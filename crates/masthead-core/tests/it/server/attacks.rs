@@ -338,6 +338,7 @@ fn every_function_called_with_hostile_arguments_changes_nothing() {
     );
     // Her own piece and offer too: with the hostile values beside them,
     // the calls reach the functions' later checks.
+    let own_piece = her_piece.clone();
     others.extend([her_piece, her_assignment]);
     let huge = "x".repeat(1 << 20);
     let mut texts: Vec<Option<String>> = vec![
@@ -375,6 +376,13 @@ fn every_function_called_with_hostile_arguments_changes_nothing() {
                     format!("{literal}::{ty}")
                 })
                 .collect();
+            // A comment of hers on her own piece is any text, by design
+            // (a_contributor_comments_on_her_own_piece_only tests its
+            // refusals): swept against everything but her piece, so any
+            // change it makes here is an attack that worked.
+            if name == "masthead_add_comment" && values.iter().any(|v| v.contains(&own_piece)) {
+                continue;
+            }
             let sql = format!("SELECT * FROM public.{name}({})", values.join(", "));
             // Refused or harmless: either way, nothing may change. But the
             // call itself must reach the function (no typo of this test's).
@@ -688,4 +696,95 @@ fn a_comment_cannot_be_forged_or_taken_over_by_another_editor() {
         .unwrap()
         .get(0);
     assert_eq!(kept, "Tess's note");
+}
+
+/// A piece's contributor reads its comments and comments on it through
+/// the server's function, under her own name; nothing else.
+#[test]
+fn a_contributor_comments_on_her_own_piece_only() {
+    let mut t = team();
+    let mut admin = cluster().admin(name_of(&t.url));
+    let (piece, _) = her_live_piece(&t, &mut admin);
+    let piece_id = masthead_core::model::ArticleId::parse(&piece).unwrap();
+    t.admin
+        .add_comment(&t.actor, piece_id, "@Hannah Okafor one more quote, please")
+        .unwrap();
+
+    let mut hannah = Store::open_location(&signed(&t.hannah)).unwrap();
+    let who = masthead_core::Actor::new("Typed Name").unwrap();
+    let seen = hannah.comments(piece_id).unwrap();
+    assert_eq!(seen.len(), 1, "she reads her piece's comments");
+    let mine = hannah
+        .add_comment(&who, piece_id, "Added: @Tess Editor")
+        .unwrap();
+    assert_eq!(
+        mine.author, "Hannah Okafor",
+        "the server's name, not the typed one"
+    );
+    let editors = t.admin.comments(piece_id).unwrap();
+    assert_eq!(editors.len(), 2);
+    let tess = t
+        .admin
+        .activity(
+            t.admin.list_publications().unwrap()[0].id,
+            &t.actor,
+            chrono::Utc::now(),
+        )
+        .unwrap();
+    assert!(
+        tess.mentions
+            .iter()
+            .any(|m| m.comment.author == "Hannah Okafor"),
+        "{:?}",
+        tess.mentions
+    );
+
+    let mut h = raw(&t, &t.hannah);
+    let other: String = admin
+        .query_one(
+            "SELECT id FROM articles WHERE id NOT IN
+               (SELECT article_id FROM assignments WHERE contributor_id = $1) LIMIT 1",
+            &[&t.hannah.person.contributor_id.unwrap().to_string()],
+        )
+        .unwrap()
+        .get(0);
+    refused_by_server(
+        h.query("SELECT masthead_add_comment($1, 'hello', '[]')", &[&other]),
+        "commenting on a piece not hers",
+    );
+    refused_by_server(
+        h.execute(
+            "INSERT INTO comments (id, article_id, author, body, created_at, updated_at)
+             VALUES ('01a24790-0000-7000-8000-000000000009', $1, 'x', 'y',
+                     '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+            &[&piece],
+        ),
+        "writing a comment without the function",
+    );
+    let bad = h
+        .query(
+            "SELECT masthead_add_comment($1, E'bell\\u0007', '[]')",
+            &[&piece],
+        )
+        .unwrap_err();
+    assert!(
+        format!("{bad:?}").contains("1 to 4000 characters"),
+        "{bad:?}"
+    );
+    let bad = h
+        .query(
+            "SELECT masthead_add_comment($1, 'fine', 'not json')",
+            &[&piece],
+        )
+        .unwrap_err();
+    assert!(format!("{bad:?}").contains("list of names"), "{bad:?}");
+    // Another piece's comments stay out of her sight.
+    let n: i64 = h
+        .query_one(
+            "SELECT count(*) FROM comments WHERE article_id <> $1",
+            &[&piece],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(n, 0);
 }

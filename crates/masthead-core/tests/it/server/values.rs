@@ -316,6 +316,7 @@ fn the_value_checks_hold_on_todays_data_and_check_names_rows_from_before() {
                  -- 10's functions),
                  DROP TABLE trash, seen, comment_mentions, comments;
                  DROP FUNCTION masthead_comment_signed();
+                 DROP FUNCTION masthead_add_comment(text, text, text);
                  DELETE FROM history_entity_types WHERE key = 'comment';
                  DELETE FROM history_actions WHERE key = 'emptied';
                  DROP FUNCTION masthead_is_id(text), masthead_is_time(text),
