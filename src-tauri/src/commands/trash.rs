@@ -95,3 +95,9 @@ pub async fn delete_comment(
 ) -> Reply<Saved<TrashItem>> {
     state.call(calls::delete_comment(id, version))
 }
+
+/// A piece's comments, oldest first (a contributor's: those of her pieces).
+#[tauri::command]
+pub async fn comments(state: State<'_, AppState>, article: ArticleId) -> Reply<Vec<Comment>> {
+    state.call(calls::comments(article))
+}

@@ -235,3 +235,64 @@ async fn mention_arrives(erin: &App, ed: &App) -> Result<()> {
     ed.screenshot("mention-second-window.png").await?;
     Ok(())
 }
+
+/// A contributor, in her own window, writes to the editors on her piece;
+/// the editor's desk, in the other window, shows her mention.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_contributor_comments_on_her_piece_and_the_editor_is_told() -> Result<()> {
+    let server =
+        tokio::task::spawn_blocking(|| masthead_pgtest::cluster().empty_database()).await?;
+    cli_on(&server, &["demo"])?;
+    let invite = |name: &str, email: &str, role: &str| -> Result<String> {
+        let out = cli_on(
+            &server,
+            &[
+                "team", "invite", "--name", name, "--email", email, "--role", role, "--json",
+            ],
+        )?;
+        Ok(signed_url(&serde_json::from_str(&out)?))
+    };
+    let erin = invite("Erin Editor", "erin@pse.example", "editor")?;
+    let hannah = invite("Hannah Okafor", "hannah.okafor@pse.example", "contributor")?;
+    let desk = App::start_on("Erin", Some(&erin)).await?;
+    let home = match App::start_on("Hannah", Some(&hannah)).await {
+        Ok(app) => app,
+        Err(e) => {
+            desk.quit().await?;
+            return Err(e);
+        }
+    };
+    let result = async {
+        home.wait_text("h1", "My assignments").await?;
+        let card = "[data-assignment-id]";
+        home.wait(&format!("{card} details.talk summary"))
+            .await?
+            .click()
+            .await?;
+        home.type_into(
+            &format!("{card} [aria-label='Write a comment']"),
+            "@Erin Editor my draft comes on Friday",
+        )
+        .await?;
+        home.click_button("Comment").await?;
+        home.wait_text(
+            &format!("{card} section[aria-label=Comments]"),
+            "comes on Friday",
+        )
+        .await?;
+        home.screenshot("contributor-comment.png").await?;
+        let told = desk
+            .wait_content("section[aria-label='Mentions of you']", "comes on Friday")
+            .await?;
+        ensure!(told.contains("Hannah Okafor"), "{told}");
+        Ok(())
+    }
+    .await;
+    if result.is_err() {
+        let _ = desk.screenshot("failure-comment-editor.png").await;
+        let _ = home.screenshot("failure-comment-contributor.png").await;
+    }
+    desk.quit().await?;
+    home.quit().await?;
+    result
+}

@@ -133,5 +133,7 @@ export function commandsVia(call: Call) {
     editComment: (id: CommentId, version: number, body: string): Promise<Comment> => call("edit_comment", { id, version, body }),
     /** The user moves their own comment to the trash. */
     deleteComment: (id: CommentId, version: number): Promise<Saved<TrashItem>> => call("delete_comment", { id, version }),
+    /** A piece's comments, oldest first (a contributor's: those of her pieces). */
+    comments: (article: ArticleId): Promise<Comment[]> => call("comments", { article }),
   };
 }

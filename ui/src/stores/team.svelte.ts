@@ -1,7 +1,7 @@
 // The team on a server (for editors) and a contributor's own assignments.
 
 import type { Backend } from "../lib/backend";
-import type { Assignment, DraftText, Invitation, InviteInput, Person, TeamRole } from "../lib/bindings";
+import type { ArticleId, Assignment, Comment, DraftText, Invitation, InviteInput, Person, TeamRole } from "../lib/bindings";
 import { fieldErrorsOf, messageOf } from "../lib/errors";
 import type { FieldErrors } from "../lib/forms";
 import type { Toasts } from "../lib/toasts.svelte";
@@ -67,7 +67,10 @@ export class TeamStore {
   }
 }
 
-export type MineApi = Pick<Backend, "myAssignments" | "answerAssignment" | "submitDraft" | "chooseDraftFile" | "draftText">;
+export type MineApi = Pick<
+  Backend,
+  "myAssignments" | "answerAssignment" | "submitDraft" | "chooseDraftFile" | "draftText" | "comments" | "addComment"
+>;
 
 /** A contributor reading one of the versions she sent. */
 export interface MyReading {
@@ -91,6 +94,31 @@ export class MineStore {
     private readonly api: MineApi,
     private readonly toasts: Toasts,
   ) {}
+
+  /** The comments of each of her pieces shown, by piece. */
+  comments = $state.raw<Record<ArticleId, Comment[]>>({});
+
+  /** Reads the comments of her piece `article` (to show them). */
+  async loadComments(article: ArticleId): Promise<void> {
+    try {
+      const list = await this.api.comments(article);
+      this.comments = { ...this.comments, [article]: list };
+    } catch (e) {
+      this.toasts.show("error", messageOf(e), 10000);
+    }
+  }
+
+  /** Her comment on her piece; false (and said why) when refused. */
+  async comment(article: ArticleId, body: string): Promise<boolean> {
+    try {
+      await this.api.addComment(article, body);
+    } catch (e) {
+      this.toasts.show("error", messageOf(e), 10000);
+      return false;
+    }
+    await this.loadComments(article);
+    return true;
+  }
 
   async load(): Promise<void> {
     try {

@@ -56,6 +56,8 @@ describe("My assignments' store", () => {
     let dialogs = 0;
     let sent = 0;
     const api: MineApi = {
+      comments: async () => [],
+      addComment: async () => Promise.reject(new Error("not expected")),
       myAssignments: async () => [],
       answerAssignment: async () => {
         throw new Error("unused");
@@ -85,6 +87,8 @@ describe("My assignments' store", () => {
     const asked: number[] = [];
     const answers = new Map<number, (d: DraftText) => void>();
     const api: MineApi = {
+      comments: async () => [],
+      addComment: async () => Promise.reject(new Error("not expected")),
       myAssignments: async () => [],
       answerAssignment: async () => {
         throw new Error("unused");
@@ -117,3 +121,25 @@ describe("My assignments' store", () => {
     expect(store.reading).toBeNull();
   });
 });
+
+describe("her comments with the editors", () => {
+  it("reads a piece's comments, and adds hers, reading them again", async () => {
+    const stored: string[] = ["Please add a quote"];
+    const api: MineApi = {
+      comments: async () =>
+        stored.map((body, i) => ({ id: `c${i}`, article_id: "a1", author: "x", body, created_at: "2026-12-05T10:00:00Z", edited_at: null, version: 1 })),
+      addComment: async (_a, body) => (stored.push(body), Promise.resolve({} as never)),
+      myAssignments: async () => [],
+      answerAssignment: async () => Promise.reject(new Error("not expected")),
+      submitDraft: async () => Promise.reject(new Error("not expected")),
+      chooseDraftFile: async () => null,
+      draftText: async () => Promise.reject(new Error("not expected")),
+    };
+    const mine = new MineStore(api, toasts().notify);
+    await mine.loadComments("a1");
+    expect(mine.comments["a1"]?.map((c) => c.body)).toEqual(["Please add a quote"]);
+    expect(await mine.comment("a1", "Added one")).toBe(true);
+    expect(mine.comments["a1"]?.map((c) => c.body)).toEqual(["Please add a quote", "Added one"]);
+  });
+});
+

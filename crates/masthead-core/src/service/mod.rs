@@ -265,6 +265,7 @@ store_calls! {
     write delete_advert(id: AdvertId, version: u32) -> Saved<TrashItem>
         = |s, who| s.delete_advert(who, id, Some(version));
     read trash(publication: PublicationId) -> Vec<TrashItem> = |s, who| s.trash(publication);
+    read comments(article: ArticleId) -> Vec<Comment> = |s, who| s.comments(article);
     write add_comment(article: ArticleId, body: String) -> Comment
         = |s, who| s.add_comment(who, article, &body);
     write edit_comment(id: CommentId, version: u32, body: String) -> Comment
