@@ -297,6 +297,20 @@ fn run(cli: Cli) -> Outcome {
         Command::Edition { cmd } => edition(cmd, &path, &who, &out),
         Command::Article { cmd } => article(cmd, &path, &who, &out),
         Command::Trash { cmd } => trash(cmd, &path, &who, &out),
+        Command::History {
+            article: piece,
+            edition,
+            json,
+        } => article(
+            &args::ArticleCmd::History {
+                article: piece.clone(),
+                edition: edition.clone(),
+                json: *json,
+            },
+            &path,
+            &who,
+            &out,
+        ),
         Command::Comment { cmd } => comment(cmd, &path, &who, &out),
         Command::Contributor { cmd } => contributor(cmd, &path, &who, &out),
         Command::Section { cmd } => section(cmd, &path, &who, &out),

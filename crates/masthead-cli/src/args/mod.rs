@@ -79,6 +79,17 @@ pub enum Command {
         #[command(subcommand)]
         cmd: CommentCmd,
     },
+    /// A piece's history: what changed, who changed it and when, its
+    /// comments' lines included (the same as `article history`).
+    History {
+        /// The article's title or id.
+        article: String,
+        /// Look for the title in this edition only.
+        #[arg(long)]
+        edition: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// The trash: what was deleted, by whom and when; restore it, or empty the trash.
     Trash {
         #[command(subcommand)]

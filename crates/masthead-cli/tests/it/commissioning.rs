@@ -424,6 +424,13 @@ fn comments_are_written_listed_kept_to_their_author_and_mention_a_teammate() {
         after.contains("(edited)") && after.contains("all fine now"),
         "{after}"
     );
+    // The piece's history holds the comment's lines.
+    let history = cli.run(&["history", leeds]).ok().stdout;
+    assert!(
+        history.contains("commented: “@Tess Editor please check the quotes”"),
+        "{history}"
+    );
+    assert!(history.contains("edited their comment"), "{history}");
     assert!(
         cli.run(&["--as", "Sam Sub", "comment", "delete", &id])
             .ok()
