@@ -25,10 +25,35 @@ impl<'c> SqliteConn<'c> {
     }
 
     fn rows(&self, mut rows: rusqlite::Rows<'_>, each: EachRow<'_>) -> Result<()> {
+        // The columns' names once per statement, not once per cell read by
+        // name (rusqlite asks SQLite for every name on every lookup).
+        let names: Vec<String> = rows
+            .as_ref()
+            .map(|stmt| stmt.column_names().map(str::to_owned).collect())
+            .unwrap_or_default();
         while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-            each(&Row::new(row))?;
+            each(&Row::new(&Named { row, names: &names }))?;
         }
         Ok(())
+    }
+}
+
+/// A row with its statement's column names at hand.
+struct Named<'r, 's> {
+    row: &'r rusqlite::Row<'s>,
+    names: &'r [String],
+}
+
+impl RowAccess for Named<'_, '_> {
+    fn index_of(&self, name: &str) -> Option<usize> {
+        self.names
+            .iter()
+            .position(|n| n == name)
+            .or_else(|| self.names.iter().position(|n| n.eq_ignore_ascii_case(name)))
+    }
+
+    fn cell(&self, index: usize) -> Result<Cell<'_>> {
+        self.row.cell(index)
     }
 }
 
