@@ -421,12 +421,7 @@ fn run(cli: Cli) -> Outcome {
             // A contributor's login keeps no marks (the desk's news is the
             // editors'): her desk shows without them.
             let activity = match store.activity(publication, &who, chrono::Utc::now()) {
-                Err(Error::NotAllowed { .. }) => masthead_core::model::Activity {
-                    since: None,
-                    sets: Vec::new(),
-                    more: false,
-                    mentions: Vec::new(),
-                },
+                Err(Error::NotAllowed { .. }) => masthead_core::model::Activity::default(),
                 other => other?,
             };
             if *mark_seen && let Some(newest) = activity.sets.first() {

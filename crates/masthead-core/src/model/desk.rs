@@ -44,7 +44,7 @@ pub struct EditionProgress {
 
 /// What others changed in a publication since its reader last looked:
 /// their change sets, newest first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct Activity {
     /// When the reader last marked changes seen; none yet: the last
     /// [`ACTIVITY_FIRST_DAYS`] days are shown.

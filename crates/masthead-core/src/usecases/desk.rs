@@ -34,14 +34,9 @@ impl Store {
             )
         })?;
         self.read(|tx| {
-            let (b, all) = board::load(tx, publication, &BoardFilter::default(), today, true)?;
-            let editions: Vec<_> = all
-                .into_iter()
-                .filter(|e| e.on_sale_date.is_none_or(|d| d > today))
-                .collect();
-            let live: HashSet<EditionId> = editions.iter().map(|e| e.id).collect();
+            // Only editions still to come: the board reads no others.
+            let (b, editions) = board::load(tx, publication, &BoardFilter::default(), today, true)?;
             let ended = board::ended(&b.workflow);
-            // Only editions still to come: the board read no others.
             let cards = &b.cards;
 
             let week_end = today + Days::new(6);
@@ -78,11 +73,8 @@ impl Store {
                 .and_then(|t| t.and_local_timezone(offset).single())
                 .map(|t| crate::history::timestamp(t.to_utc()))
                 .ok_or_else(|| crate::error::Error::Database("the offers' cut-off".into()))?;
-            let waiting: Vec<_> = tx
-                .offers_waiting(publication, today, &cutoff)?
-                .into_iter()
-                .filter(|a| live.contains(&a.edition_id))
-                .collect();
+            // Of the editions still to come, as the board's.
+            let waiting = tx.offers_waiting(publication, today, &cutoff)?;
 
             // "Done": at or past Approved when the workflow has it, else final.
             let approved = b

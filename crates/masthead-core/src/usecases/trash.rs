@@ -63,8 +63,14 @@ struct Deleted<'a> {
 }
 
 /// Marks the row deleted from `version`, records it in `cs` and files it
-/// in the trash; the entry as the trash lists it.
-fn file(tx: &mut Tx<'_>, mut cs: ChangeSet, d: Deleted<'_>, version: u32) -> Result<TrashItem> {
+/// in the trash; the entry as the trash lists it (a deletion warns of
+/// nothing).
+fn file(
+    tx: &mut Tx<'_>,
+    mut cs: ChangeSet,
+    d: Deleted<'_>,
+    version: u32,
+) -> Result<Saved<TrashItem>> {
     let saved = tx.set_deleted(d.kind, &d.id, version, cs.at())?;
     ensure_saved(tx, saved, entity(d.kind), &d.id, d.label, version)?;
     line(
@@ -92,7 +98,7 @@ fn file(tx: &mut Tx<'_>, mut cs: ChangeSet, d: Deleted<'_>, version: u32) -> Res
         place,
         deleted_in: cs.id,
     })?;
-    Ok(TrashItem {
+    let item = TrashItem {
         id,
         kind: d.kind,
         entity_id: d.id,
@@ -102,6 +108,10 @@ fn file(tx: &mut Tx<'_>, mut cs: ChangeSet, d: Deleted<'_>, version: u32) -> Res
             .map_err(|e| Error::Database(e.to_string()))?
             .to_utc(),
         deleted_by: cs.actor.clone(),
+    };
+    Ok(Saved {
+        item,
+        warnings: Vec::new(),
     })
 }
 
@@ -117,7 +127,7 @@ fn file_placed(
     label: &str,
     version: u32,
     on: impl Fn(&crate::model::Slot) -> bool,
-) -> Result<TrashItem> {
+) -> Result<Saved<TrashItem>> {
     let mut cs = ChangeSet::new(actor, Some(e.publication_id), Some(e.id));
     let slot = tx.slots(e.id)?.into_iter().find(on);
     if let Some(slot) = &slot {
@@ -148,7 +158,7 @@ pub(super) fn file_comment(
     label: &str,
     piece: &str,
     version: u32,
-) -> Result<TrashItem> {
+) -> Result<Saved<TrashItem>> {
     let cs = ChangeSet::new(actor, Some(e.publication_id), Some(e.id));
     file(
         tx,
@@ -180,7 +190,7 @@ impl Store {
             let version = check_version(tx, Entity::Article, id, &a.title, seen, a.version)?;
             let e = need(tx.edition(a.edition_id)?, "edition", a.edition_id)?;
             let on = |s: &crate::model::Slot| s.article_id == Some(id);
-            let item = file_placed(
+            file_placed(
                 tx,
                 actor,
                 &e,
@@ -189,11 +199,7 @@ impl Store {
                 &a.title,
                 version,
                 on,
-            )?;
-            Ok(Saved {
-                item,
-                warnings: Vec::new(),
-            })
+            )
         })
     }
 
@@ -209,7 +215,7 @@ impl Store {
             let e = need(tx.edition(id)?, "edition", id)?;
             let version = check_version(tx, Entity::Edition, id, &e.name, seen, e.version)?;
             let cs = ChangeSet::new(actor, Some(e.publication_id), Some(e.id));
-            let item = file(
+            file(
                 tx,
                 cs,
                 Deleted {
@@ -221,11 +227,7 @@ impl Store {
                     place: None,
                 },
                 version,
-            )?;
-            Ok(Saved {
-                item,
-                warnings: Vec::new(),
-            })
+            )
         })
     }
 
@@ -254,7 +256,7 @@ impl Store {
                 ));
             }
             let cs = ChangeSet::new(actor, None, None);
-            let item = file(
+            file(
                 tx,
                 cs,
                 Deleted {
@@ -266,8 +268,7 @@ impl Store {
                     place: None,
                 },
                 version,
-            )?;
-            Ok(Saved { item, warnings: Vec::new() })
+            )
         })
     }
 
@@ -283,7 +284,7 @@ impl Store {
             let version = check_version(tx, Entity::Advert, id, &ad.advertiser, seen, ad.version)?;
             let e = need(tx.edition(ad.edition_id)?, "edition", ad.edition_id)?;
             let on = |s: &crate::model::Slot| s.advert_id == Some(id);
-            let item = file_placed(
+            file_placed(
                 tx,
                 actor,
                 &e,
@@ -292,11 +293,7 @@ impl Store {
                 &ad.advertiser,
                 version,
                 on,
-            )?;
-            Ok(Saved {
-                item,
-                warnings: Vec::new(),
-            })
+            )
         })
     }
 
