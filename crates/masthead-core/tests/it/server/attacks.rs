@@ -715,7 +715,7 @@ fn a_contributor_comments_on_her_own_piece_only() {
     let seen = hannah.comments(piece_id).unwrap();
     assert_eq!(seen.len(), 1, "she reads her piece's comments");
     let mine = hannah
-        .add_comment(&who, piece_id, "Added: @Tess Editor")
+        .add_comment(&who, piece_id, "Added: @Ed Itor, and @Nobody Here")
         .unwrap();
     assert_eq!(
         mine.author, "Hannah Okafor",
@@ -723,21 +723,30 @@ fn a_contributor_comments_on_her_own_piece_only() {
     );
     let editors = t.admin.comments(piece_id).unwrap();
     assert_eq!(editors.len(), 2);
-    let tess = t
+    // Her mention of a team member reaches his desk; only members' names are kept.
+    let publication = t.admin.list_publications().unwrap()[0].id;
+    let ed = masthead_core::Actor::new("Ed Itor").unwrap();
+    let his = t
         .admin
-        .activity(
-            t.admin.list_publications().unwrap()[0].id,
-            &t.actor,
-            chrono::Utc::now(),
-        )
+        .activity(publication, &ed, chrono::Utc::now())
         .unwrap();
     assert!(
-        tess.mentions
+        his.mentions
             .iter()
             .any(|m| m.comment.author == "Hannah Okafor"),
         "{:?}",
-        tess.mentions
+        his.mentions
     );
+    let kept: Vec<String> = admin
+        .query(
+            "SELECT name FROM comment_mentions WHERE comment_id = $1 ORDER BY name",
+            &[&mine.id.to_string()],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(kept, ["ed itor"]);
 
     let mut h = raw(&t, &t.hannah);
     let other: String = admin
@@ -771,13 +780,40 @@ fn a_contributor_comments_on_her_own_piece_only() {
         format!("{bad:?}").contains("1 to 4000 characters"),
         "{bad:?}"
     );
-    let bad = h
+    for mentions in ["not json", "[null]", "[1, true]", "{\"a\": 1}"] {
+        let bad = h
+            .query(
+                "SELECT masthead_add_comment($1, 'fine', $2)",
+                &[&piece, &mentions],
+            )
+            .unwrap_err();
+        assert!(
+            format!("{bad:?}").contains("list of names"),
+            "{mentions}: {bad:?}"
+        );
+    }
+    let blank = h
         .query(
-            "SELECT masthead_add_comment($1, 'fine', 'not json')",
+            "SELECT masthead_add_comment($1, U&'\\200B\\200B', '[]')",
             &[&piece],
         )
         .unwrap_err();
-    assert!(format!("{bad:?}").contains("list of names"), "{bad:?}");
+    assert!(
+        format!("{blank:?}").contains("1 to 4000 characters"),
+        "{blank:?}"
+    );
+    // One comment per call: two in one transaction are refused.
+    let twice = h
+        .batch_execute(&format!(
+            "BEGIN; SELECT masthead_add_comment('{piece}', 'one', '[]');
+                    SELECT masthead_add_comment('{piece}', 'two', '[]'); COMMIT;"
+        ))
+        .unwrap_err();
+    assert!(
+        format!("{twice:?}").contains("one comment at a time"),
+        "{twice:?}"
+    );
+    let _ = h.batch_execute("ROLLBACK");
     // Another piece's comments stay out of her sight.
     let n: i64 = h
         .query_one(
@@ -787,4 +823,17 @@ fn a_contributor_comments_on_her_own_piece_only() {
         .unwrap()
         .get(0);
     assert_eq!(n, 0);
+    // What editors said before she was commissioned stays theirs.
+    admin
+        .execute(
+            "UPDATE assignments SET created_at = '2999-01-01T00:00:00.000Z'
+              WHERE article_id = $1 AND contributor_id = $2",
+            &[&piece, &t.hannah.person.contributor_id.unwrap().to_string()],
+        )
+        .unwrap();
+    let n: i64 = h
+        .query_one("SELECT count(*) FROM comments", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(n, 0, "comments from before her commission are hidden");
 }
