@@ -283,7 +283,7 @@ this_week: Array<BoardCard>,
 /**
  * Offers unanswered for more than [`OFFER_WAIT_DAYS`], oldest first.
  */
-waiting: Array<Assignment>, 
+waiting: Array<WaitingOffer>, 
 /**
  * Pieces whose copy is more than 10% over or under its target.
  */
@@ -302,6 +302,16 @@ adverts: Array<Advert>,
  * its final statuses count).
  */
 done_from: string | null, };
+
+export type WaitingOffer = { 
+/**
+ * The assignment.
+ */
+id: AssignmentId, article_id: ArticleId, article_title: string, edition: string, contributor: string, role: string, 
+/**
+ * When it was offered.
+ */
+created_at: string, };
 
 export type EditionProgress = { edition: Edition, 
 /**
@@ -380,7 +390,9 @@ what: string, edition_id: EditionId, edition: string, article_id: ArticleId | nu
  */
 version: number | null, overdue: boolean, };
 
-export type Calendar = { from: string, to: string, today: string, events: Array<CalendarEvent>, undated: Array<BoardCard>, };
+export type Calendar = { from: string, to: string, today: string, events: Array<CalendarEvent>, undated: Array<UndatedPiece>, };
+
+export type UndatedPiece = { id: ArticleId, title: string, edition_id: EditionId, edition: string, };
 
 export type CalendarExported = { path: string, events: number, };
 

@@ -55,7 +55,17 @@ pub struct Calendar {
     pub to: NaiveDate,
     pub today: NaiveDate,
     pub events: Vec<CalendarEvent>,
-    pub undated: Vec<BoardCard>,
+    pub undated: Vec<UndatedPiece>,
+}
+
+/// A piece still to come that has no date at all: no due date, and no
+/// deadline its workflow and edition give.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct UndatedPiece {
+    pub id: ArticleId,
+    pub title: String,
+    pub edition_id: EditionId,
+    pub edition: String,
 }
 
 /// An iCalendar file's text, and how many events it holds.

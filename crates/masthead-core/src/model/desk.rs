@@ -18,7 +18,7 @@ pub struct Dashboard {
     /// Pieces whose next deadline is today or in the six days after.
     pub this_week: Vec<BoardCard>,
     /// Offers unanswered for more than [`OFFER_WAIT_DAYS`], oldest first.
-    pub waiting: Vec<Assignment>,
+    pub waiting: Vec<WaitingOffer>,
     /// Pieces whose copy is more than 10% over or under its target.
     pub off_target: Vec<BoardCard>,
     /// Editions not yet on sale, soonest to press first.
@@ -29,6 +29,20 @@ pub struct Dashboard {
     /// label): Approved when the workflow has it, else none (then only
     /// its final statuses count).
     pub done_from: Option<String>,
+}
+
+/// An offer nobody has answered: to whom, on which piece, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct WaitingOffer {
+    /// The assignment.
+    pub id: AssignmentId,
+    pub article_id: ArticleId,
+    pub article_title: String,
+    pub edition: String,
+    pub contributor: String,
+    pub role: String,
+    /// When it was offered.
+    pub created_at: DateTime<Utc>,
 }
 
 /// An edition still to come, and how far its pieces have got.

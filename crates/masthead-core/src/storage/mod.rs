@@ -218,6 +218,28 @@ pub(crate) struct AssignmentFilter {
 pub(crate) struct BoardRow {
     pub card: BoardCard,
     pub due: Option<chrono::NaiveDate>,
+    /// Its offers no one has answered yet.
+    pub offers: Vec<OpenOffer>,
+}
+
+/// A piece of an edition still to come, as the calendar reads it.
+pub(crate) struct PieceToCome {
+    pub id: crate::model::ArticleId,
+    pub edition_id: crate::model::EditionId,
+    pub edition: String,
+    pub title: String,
+    pub status_id: crate::model::StatusId,
+    pub version: u32,
+    /// Its active writers' earliest due date.
+    pub due: Option<chrono::NaiveDate>,
+}
+
+/// An offer on a board's piece still waiting for its answer.
+pub(crate) struct OpenOffer {
+    pub id: crate::model::AssignmentId,
+    pub contributor: String,
+    pub role: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// A slot as `check` sees it.

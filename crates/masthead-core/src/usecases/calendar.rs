@@ -4,15 +4,15 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::{Result, Store, board};
+use super::{Result, Store, board, workflow};
 use crate::actor::Actor;
 use crate::error::Error;
 use crate::model::{
-    Assignment, AssignmentId, AssignmentInput, BoardCard, BoardFilter, Calendar, CalendarEvent,
-    ContributorId, Edition, EditionId, EditionInput, EventKind, KeyDate, PublicationId, Saved,
+    Assignment, AssignmentId, AssignmentInput, Calendar, CalendarEvent, ContributorId, Edition,
+    EditionId, EditionInput, EventKind, KeyDate, NextDeadline, PublicationId, Saved, UndatedPiece,
     WRITER_ROLE,
 };
-use crate::storage::Tx;
+use crate::storage::{PieceToCome, Tx};
 
 /// The longest span a calendar read covers: a year and a day.
 const MAX_DAYS: u64 = 366;
@@ -78,38 +78,30 @@ fn due_event(a: &Assignment, today: NaiveDate) -> Option<CalendarEvent> {
     })
 }
 
-fn status_event(c: &BoardCard) -> Option<CalendarEvent> {
-    let d = c.deadline.as_ref().filter(|d| !d.from_assignment)?;
-    Some(CalendarEvent {
-        uid: format!("status-{}", c.id),
+fn status_event(p: &PieceToCome, d: &NextDeadline) -> CalendarEvent {
+    CalendarEvent {
+        uid: format!("status-{}", p.id),
         date: d.date,
         kind: EventKind::Status,
-        title: c.title.clone(),
+        title: p.title.clone(),
         what: format!("To reach {}", d.status_label),
-        edition_id: c.edition_id,
-        edition: c.edition.clone(),
-        article_id: Some(c.id),
+        edition_id: p.edition_id,
+        edition: p.edition.clone(),
+        article_id: Some(p.id),
         assignment_id: None,
         contributor_id: None,
         key_date: None,
         // Not a version to move it from (the workflow sets it), but the
         // piece's, so a calendar app takes a changed date as an update.
-        version: Some(c.version),
+        version: Some(p.version),
         overdue: d.overdue,
-    })
+    }
 }
 
 /// By date; on a day the edition's dates first, then due dates, then the
 /// workflow's, each by title.
 fn sort(events: &mut [CalendarEvent]) {
-    events.sort_by(|a, b| {
-        (a.date, a.kind, a.title.to_lowercase(), &a.uid).cmp(&(
-            b.date,
-            b.kind,
-            b.title.to_lowercase(),
-            &b.uid,
-        ))
-    });
+    events.sort_by_cached_key(|e| (e.date, e.kind, e.title.to_lowercase(), e.uid.clone()));
 }
 
 /// Every deadline of `publication` from `from` to `to` and the undated
@@ -122,7 +114,7 @@ fn read(
     to: NaiveDate,
     today: NaiveDate,
     scope: IcsScope,
-) -> Result<(Vec<CalendarEvent>, Vec<BoardCard>)> {
+) -> Result<(Vec<CalendarEvent>, Vec<UndatedPiece>)> {
     let mut events = Vec::new();
     if scope.contributor.is_some() {
         for a in tx.due_between(publication, from, to, scope.contributor)? {
@@ -133,11 +125,12 @@ fn read(
         sort(&mut events);
         return Ok((events, Vec::new()));
     }
-    let filter = BoardFilter {
-        edition_id: scope.edition,
-        ..BoardFilter::default()
+    let workflow = workflow::load(tx, publication)?;
+    let editions = match scope.edition {
+        Some(e) => vec![board::edition_of(tx, publication, e)?],
+        None => tx.editions_to_come(publication, today)?,
     };
-    let (b, _) = board::load(tx, publication, &filter, today, true)?;
+    let pieces = tx.pieces_to_come(publication, scope.edition, today)?;
     for e in tx.editions_dated(publication, from, to)? {
         if scope.edition.is_none_or(|id| id == e.id) {
             key_events(&e, from, to, &mut events);
@@ -149,21 +142,25 @@ fn read(
         }
     }
     // Published and spiked pieces need no date: only the others wait in the tray.
-    let ended = board::ended(&b.workflow);
+    let ended = board::ended(&workflow);
+    let deadlines = board::Deadlines::new(&workflow, &editions, today);
     let mut undated = Vec::new();
-    for c in b.cards {
-        match status_event(&c) {
-            Some(ev) if ev.date >= from && ev.date <= to => events.push(ev),
+    for p in pieces {
+        match deadlines.of(p.edition_id, p.status_id, p.due) {
+            Some(d) if d.from_assignment => {}
+            Some(d) if d.date >= from && d.date <= to => events.push(status_event(&p, &d)),
             Some(_) => {}
-            None if c.deadline.is_none() && !ended.contains(&c.status_id) => undated.push(c),
+            None if !ended.contains(&p.status_id) => undated.push(UndatedPiece {
+                id: p.id,
+                title: p.title,
+                edition_id: p.edition_id,
+                edition: p.edition,
+            }),
             None => {}
         }
     }
     sort(&mut events);
-    undated.sort_by(|a, b| {
-        (a.edition.as_str(), a.title.to_lowercase())
-            .cmp(&(b.edition.as_str(), b.title.to_lowercase()))
-    });
+    undated.sort_by_cached_key(|c| (c.edition.clone(), c.title.to_lowercase()));
     Ok((events, undated))
 }
 

@@ -10,6 +10,7 @@ use crate::history::timestamp;
 use crate::model::{
     ACTIVITY_FIRST_DAYS, ACTIVITY_LIMIT, Activity, ActivityLine, ActivitySet, BoardCard,
     BoardFilter, Dashboard, EditionId, EditionProgress, OFFER_WAIT_DAYS, PublicationId, StatusId,
+    WaitingOffer,
 };
 
 impl Store {
@@ -35,46 +36,26 @@ impl Store {
         })?;
         self.read(|tx| {
             // Only editions still to come: the board reads no others.
-            let (b, editions) = board::load(tx, publication, &BoardFilter::default(), today, true)?;
+            let board::Loaded {
+                board: b,
+                editions,
+                offers,
+            } = board::load(tx, publication, &BoardFilter::default(), today, true)?;
             let ended = board::ended(&b.workflow);
-            let cards = &b.cards;
-
             let week_end = today + Days::new(6);
-            // By date, then title, so that a day's pieces read in one order.
-            let by_date =
-                |c: &BoardCard| (c.deadline.as_ref().map(|d| d.date), c.title.to_lowercase());
-            let mut overdue: Vec<BoardCard> = cards
-                .iter()
-                .filter(|c| c.deadline.as_ref().is_some_and(|d| d.overdue))
-                .cloned()
-                .collect();
-            overdue.sort_by_cached_key(by_date);
-            let mut this_week: Vec<BoardCard> = cards
-                .iter()
-                .filter(|c| {
-                    c.deadline
-                        .as_ref()
-                        .is_some_and(|d| !d.overdue && d.date >= today && d.date <= week_end)
-                })
-                .cloned()
-                .collect();
-            this_week.sort_by_cached_key(by_date);
-            let off_target = cards
-                .iter()
-                .filter(|c| !ended.contains(&c.status_id) && c.copy.is_some_and(|w| w.off))
-                .cloned()
-                .collect();
-
             // Waiting: offered on a day (the user's) more than the wait before today.
             let asked_by = today - Days::new(OFFER_WAIT_DAYS as u64);
             // The user's midnight that day, as a stored (UTC) time.
             let cutoff = asked_by
                 .and_hms_opt(0, 0, 0)
                 .and_then(|t| t.and_local_timezone(offset).single())
-                .map(|t| crate::history::timestamp(t.to_utc()))
                 .ok_or_else(|| crate::error::Error::Database("the offers' cut-off".into()))?;
-            // Of the editions still to come, as the board's.
-            let waiting = tx.offers_waiting(publication, today, &cutoff)?;
+            // Of the editions still to come: the board's pieces'.
+            let mut waiting: Vec<WaitingOffer> = offers
+                .into_iter()
+                .filter(|o| o.created_at < cutoff)
+                .collect();
+            waiting.sort_by_key(|o| (o.created_at, o.id));
 
             // "Done": at or past Approved when the workflow has it, else final.
             let approved = b
@@ -93,12 +74,37 @@ impl Store {
                 })
                 .map(|s| s.id)
                 .collect();
+            // Each card counts towards its edition and goes to the lines it
+            // belongs on (copied only when it is on two).
             let mut by_edition: HashMap<EditionId, (u32, u32)> = HashMap::new();
-            for c in cards.iter().filter(|c| done.contains(&c.status_id)) {
-                let entry = by_edition.entry(c.edition_id).or_default();
-                entry.0 += 1;
-                entry.1 += c.copy.map_or(0, |w| w.words);
+            let (mut overdue, mut this_week, mut off_target) = (Vec::new(), Vec::new(), Vec::new());
+            for c in b.cards {
+                if done.contains(&c.status_id) {
+                    let entry = by_edition.entry(c.edition_id).or_default();
+                    entry.0 += 1;
+                    entry.1 += c.copy.map_or(0, |w| w.words);
+                }
+                let off = !ended.contains(&c.status_id) && c.copy.is_some_and(|w| w.off);
+                let dated = match &c.deadline {
+                    Some(d) if d.overdue => Some(&mut overdue),
+                    Some(d) if d.date >= today && d.date <= week_end => Some(&mut this_week),
+                    _ => None,
+                };
+                match (dated, off) {
+                    (Some(list), true) => {
+                        list.push(c.clone());
+                        off_target.push(c);
+                    }
+                    (Some(list), false) => list.push(c),
+                    (None, true) => off_target.push(c),
+                    (None, false) => {}
+                }
             }
+            // By date, then title, so that a day's pieces read in one order.
+            let by_date =
+                |c: &BoardCard| (c.deadline.as_ref().map(|d| d.date), c.title.to_lowercase());
+            overdue.sort_by_cached_key(by_date);
+            this_week.sort_by_cached_key(by_date);
             let mut editions: Vec<_> = editions
                 .into_iter()
                 .map(|edition| {

@@ -503,3 +503,147 @@ fn someone_new_is_added_and_offered_the_piece_in_one_step_or_not_at_all() {
 fn uuid_nil() -> uuid::Uuid {
     uuid::Uuid::nil()
 }
+
+/// The board's cards are read by one query and joined in Rust; a piece's
+/// detail by another. Both must tell the same story of every piece, and
+/// the board's order is its workflow's, then the title's, case aside.
+#[test]
+fn every_card_agrees_with_its_piece_and_the_board_is_in_workflow_then_title_order() {
+    let Demo {
+        mut f,
+        publication,
+        edition,
+        ..
+    } = demo();
+    // Titles that only a case-blind order puts together, in one status.
+    let kind = f.store.find_kind(publication, "feature").unwrap();
+    let mut added = Vec::new();
+    for title in [
+        "zebra crossings", "Apple orchards", "bus lanes", "Bus depots",
+    ] {
+        let input = masthead_core::model::ArticleInput {
+            title: title.into(),
+            standfirst: String::new(),
+            section_id: None,
+            kind_id: kind,
+            word_target: None,
+            notes: String::new(),
+        };
+        added.push(f.store.add_article(&f.actor, edition, &input).unwrap().id);
+    }
+    // A piece of no target of its own with a photographer, a declined
+    // writer and a newer writer on another word target: credits in
+    // order, the newest active writer's target.
+    let piece = added[2];
+    let sam = add_person(&mut f, "Sam Okoro", None);
+    let ada = add_person(&mut f, "Ada Lowe", None);
+    let lee = add_person(&mut f, "Lee Park", None);
+    let first = f
+        .store
+        .commission(&f.actor, piece, &offer(sam))
+        .unwrap()
+        .item;
+    f.store
+        .answer_assignment(&f.actor, first.id, None, false)
+        .unwrap();
+    let mut photo = offer(ada);
+    photo.role = "Photographer".into();
+    photo.fee = None;
+    f.store.commission(&f.actor, piece, &photo).unwrap();
+    let mut newer = offer(lee);
+    newer.word_target = Some(1500);
+    f.store.commission(&f.actor, piece, &newer).unwrap();
+
+    let filter = BoardFilter {
+        edition_id: Some(edition),
+        ..Default::default()
+    };
+    let board = f.store.board(publication, &filter, today()).unwrap();
+    let pieces = f.store.list_articles(edition, today()).unwrap();
+    assert_eq!(board.cards.len(), pieces.len(), "every piece, once");
+    for card in &board.cards {
+        let a = pieces.iter().find(|a| a.id == card.id).unwrap();
+        assert_eq!(
+            (
+                &card.title,
+                card.section.as_ref(),
+                &card.kind_label,
+                card.status_id,
+                &card.credits,
+                &card.contributors,
+                card.copy,
+                &card.deadline,
+                card.version,
+            ),
+            (
+                &a.title,
+                a.section.as_ref(),
+                &a.kind_label,
+                a.status_id,
+                &a.credits,
+                &a.contributors,
+                a.copy,
+                &a.deadline,
+                a.version,
+            ),
+            "{}",
+            a.title
+        );
+        // A card's target is the one its copy is counted against: the
+        // piece's own when it has one.
+        if a.word_target.is_some() {
+            assert_eq!(card.word_target, a.word_target, "{}", a.title);
+        }
+    }
+    let card = board.cards.iter().find(|c| c.id == piece).unwrap();
+    let credits: Vec<(&str, &str, AssignmentState)> = card
+        .credits
+        .iter()
+        .map(|c| (c.name.as_str(), c.role.as_str(), c.state))
+        .collect();
+    assert_eq!(
+        credits,
+        [
+            ("Sam Okoro", "writer", AssignmentState::Declined),
+            ("Lee Park", "writer", AssignmentState::Offered),
+            ("Ada Lowe", "photographer", AssignmentState::Offered),
+        ]
+    );
+    assert_eq!(card.word_target, Some(1500), "the newest writer's target");
+    assert!(!card.needs_writer, "Lee is on it");
+
+    let position = |c: &masthead_core::model::BoardCard| {
+        board
+            .workflow
+            .statuses
+            .iter()
+            .find(|s| s.id == c.status_id)
+            .unwrap()
+            .position
+    };
+    let order: Vec<(u32, String)> = board
+        .cards
+        .iter()
+        .map(|c| (position(c), c.title.to_lowercase()))
+        .collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted);
+    let titles: Vec<&str> = board
+        .cards
+        .iter()
+        .map(|c| c.title.as_str())
+        .filter(|t| {
+            [
+                "zebra crossings", "Apple orchards", "bus lanes", "Bus depots",
+            ]
+            .contains(t)
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Apple orchards", "Bus depots", "bus lanes", "zebra crossings"
+        ]
+    );
+}

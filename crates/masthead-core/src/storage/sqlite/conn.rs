@@ -32,7 +32,11 @@ impl<'c> SqliteConn<'c> {
             .map(|stmt| stmt.column_names().map(str::to_owned).collect())
             .unwrap_or_default();
         while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-            each(&Row::new(&Named { row, names: &names }))?;
+            each(&Row::new(&Named {
+                row,
+                names: &names,
+                next: std::cell::Cell::new(0),
+            }))?;
         }
         Ok(())
     }
@@ -42,14 +46,26 @@ impl<'c> SqliteConn<'c> {
 struct Named<'r, 's> {
     row: &'r rusqlite::Row<'s>,
     names: &'r [String],
+    /// The column after the last one read: mappings mostly read a row's
+    /// cells in the order the query names them, so that one is tried first.
+    next: std::cell::Cell<usize>,
 }
 
 impl RowAccess for Named<'_, '_> {
     fn index_of(&self, name: &str) -> Option<usize> {
-        self.names
-            .iter()
-            .position(|n| n == name)
-            .or_else(|| self.names.iter().position(|n| n.eq_ignore_ascii_case(name)))
+        let next = self.next.get();
+        let found = if self.names.get(next).is_some_and(|n| n == name) {
+            Some(next)
+        } else {
+            self.names
+                .iter()
+                .position(|n| n == name)
+                .or_else(|| self.names.iter().position(|n| n.eq_ignore_ascii_case(name)))
+        };
+        if let Some(i) = found {
+            self.next.set(i + 1);
+        }
+        found
     }
 
     fn cell(&self, index: usize) -> Result<Cell<'_>> {

@@ -60,6 +60,9 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
+/// How many prepared statements a connection keeps.
+const STATEMENTS_KEPT: usize = 256;
+
 /// Opens a connection with Masthead's own SQL function, which the
 /// indexes of names use (`masthead_fold`, see [`crate::rules::fold`]).
 /// Every connection Masthead opens to a file comes from here.
@@ -67,9 +70,37 @@ pub(crate) fn connect(
     path: impl AsRef<Path>,
     flags: rusqlite::OpenFlags,
 ) -> rusqlite::Result<Connection> {
-    let conn = Connection::open_with_flags(path, flags)?;
+    let mut conn = Connection::open_with_flags(path, flags)?;
     add_functions(&conn)?;
+    // The app's screens run a few dozen statements: keep them all prepared
+    // (rusqlite keeps 16, so a desk, a board and a piece evicted each other).
+    conn.set_prepared_statement_cache_capacity(STATEMENTS_KEPT);
+    if std::env::var_os("MASTHEAD_SQL_PROFILE").is_some() {
+        profile(&mut conn)?;
+    }
     Ok(conn)
+}
+
+/// With `MASTHEAD_SQL_PROFILE` set, each statement `conn` finishes is
+/// written to standard error with SQLite's measure of its time (rows read
+/// included): `SQLPROF <ms> <sql on one line>`. A developer's tool for
+/// finding where a screen's time goes (docs/PERFORMANCE.md).
+fn profile(conn: &mut Connection) -> rusqlite::Result<()> {
+    use rusqlite::trace::{TraceEvent, TraceEventCodes};
+    conn.trace_v2(
+        TraceEventCodes::SQLITE_TRACE_PROFILE,
+        Some(|event: TraceEvent<'_>| {
+            if let TraceEvent::Profile(statement, took) = event {
+                let sql = statement.sql();
+                let sql: Vec<&str> = sql.split_whitespace().collect();
+                eprintln!(
+                    "SQLPROF {:.3} {}",
+                    took.as_secs_f64() * 1000.0,
+                    sql.join(" ")
+                );
+            }
+        }),
+    )
 }
 
 /// Adds `masthead_fold(text)` to `conn`: NULL stays NULL.

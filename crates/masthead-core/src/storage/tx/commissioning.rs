@@ -142,29 +142,6 @@ impl SqlTx<'_> {
         self.all_numbered(&sql, &values, assignment)
     }
 
-    /// The offers of `publication`'s editions still to come on `today`
-    /// made before `before` (a stored time) and not yet answered, oldest
-    /// first. Found through those editions' pieces (an old offer nobody
-    /// withdrew stays "offered" for years).
-    pub(crate) fn offers_waiting(
-        &mut self,
-        publication: PublicationId,
-        today: NaiveDate,
-        before: &str,
-    ) -> Result<Vec<Assignment>> {
-        self.all(
-            &format!(
-                "{ASSIGNMENT} AND asg.state || '' = 'offered' AND asg.created_at || '' < ?3
-                   AND a.edition_id IN (SELECT e2.id FROM editions e2
-                        WHERE e2.publication_id = ?1 AND e2.deleted_at IS NULL
-                          AND (e2.on_sale_date IS NULL OR e2.on_sale_date > ?2))
-                 ORDER BY asg.created_at, asg.id"
-            ),
-            p![publication, today.format("%Y-%m-%d").to_string(), before],
-            assignment,
-        )
-    }
-
     /// The commissions still open (offered or accepted) of `publication`
     /// due from `from` to `to`, by date; only `contributor`'s when given.
     pub(crate) fn due_between(

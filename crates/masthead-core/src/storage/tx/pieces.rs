@@ -1,5 +1,8 @@
 //! Pieces, and the board that lists them.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use super::*;
 
 impl SqlTx<'_> {
@@ -82,9 +85,12 @@ impl SqlTx<'_> {
     }
 
     /// The live pieces of a publication the filter lets through (all but
-    /// `overdue_only`, which needs the deadline), in workflow then title order;
-    /// with `on_sale_after`, only those of editions not on sale by that day
-    /// (or with no on-sale date), so the desk never reads years of history.
+    /// `overdue_only`, which needs the deadline), in no order (the use case
+    /// sorts them by its workflow); with `on_sale_after`, only those of
+    /// editions not on sale by that day (or with no on-sale date), so the
+    /// desk never reads years of history. One query however many cards:
+    /// each card's row comes once per assignment (a grouped pass over the
+    /// assignments, or a subquery per card, cost the file twice as much).
     pub(crate) fn board(
         &mut self,
         publication: PublicationId,
@@ -99,77 +105,133 @@ impl SqlTx<'_> {
             f.contributor_id.map(|x| x.to_string()),
             on_sale_after.map(|d| d.format("%Y-%m-%d").to_string()),
         ];
-        self.all_numbered(&board_sql(f, on_sale_after.is_some()), &values, board_row)
+        // The kinds and sections (a handful a publication, retired and
+        // deleted ones included, and any publication's, as a join would)
+        // by id: joined here, not once per card.
+        let mut kinds: HashMap<KindId, String> = HashMap::new();
+        let mut sections: HashMap<SectionId, String> = HashMap::new();
+        self.conn.each(
+            "SELECT 'kind' AS what, id, label AS name FROM kinds
+             UNION ALL
+             SELECT 'section', id, name FROM sections",
+            &[],
+            &mut |row| {
+                let what: String = row.get("what")?;
+                if what == "kind" {
+                    kinds.insert(row.get("id")?, row.get("name")?);
+                } else {
+                    sections.insert(row.get("id")?, row.get("name")?);
+                }
+                Ok(())
+            },
+        )?;
+        let sql = format!("{BOARD}{}", board_conditions(f, on_sale_after.is_some()));
+        let mut cards: Vec<BoardCardRow> = Vec::new();
+        let mut at: HashMap<ArticleId, usize> = HashMap::new();
+        self.conn.each_numbered(&sql, &values, &mut |row| {
+            let i = match at.entry(row.get("id")?) {
+                Entry::Occupied(e) => *e.get(),
+                Entry::Vacant(e) => {
+                    cards.push(board_card(row, &kinds, &sections)?);
+                    *e.insert(cards.len() - 1)
+                }
+            };
+            if let Some(id) = row.get::<Option<AssignmentId>>("asg_id")? {
+                let state: String = row.get("state")?;
+                cards[i].on.push(BoardAssignment {
+                    id,
+                    state: AssignmentState::parse(&state)
+                        .ok_or_else(|| conversion(UnknownValue(state)))?,
+                    role: row.get("role")?,
+                    name: row.get("contributor")?,
+                    due: date(row, "due_date")?,
+                    word_target: row.get("asg_word_target")?,
+                    created_at: row.get("asg_created_at")?,
+                });
+            }
+            Ok(())
+        })?;
+        cards.into_iter().map(BoardCardRow::finish).collect()
+    }
+    /// The live pieces of `publication`'s editions still to come on `today`
+    /// (only `edition`'s when given), each with what its next deadline
+    /// needs: its status and its active writers' earliest due date. The
+    /// calendar's read: a subquery per piece walks its assignments' index.
+    pub(crate) fn pieces_to_come(
+        &mut self,
+        publication: PublicationId,
+        edition: Option<EditionId>,
+        today: NaiveDate,
+    ) -> Result<Vec<PieceToCome>> {
+        let values = [
+            Some(publication.to_string()),
+            edition.map(|x| x.to_string()),
+            None,
+            None,
+            None,
+            Some(today.format("%Y-%m-%d").to_string()),
+        ];
+        let filter = BoardFilter {
+            edition_id: edition,
+            ..BoardFilter::default()
+        };
+        let sql = format!(
+            concat!(
+                "SELECT a.id, a.edition_id, e.name AS edition, a.title, a.status_id, a.version,
+                    (SELECT min(asg.due_date) FROM assignments asg
+                      WHERE asg.article_id = a.id AND asg.deleted_at IS NULL
+                        AND asg.role = ",
+                writer!(),
+                " AND asg.state IN ",
+                active_states!(),
+                ") AS due
+                 FROM articles a JOIN editions e ON e.id = a.edition_id {}"
+            ),
+            board_conditions(&filter, true)
+        );
+        self.all_numbered(&sql, &values, |row| {
+            Ok(PieceToCome {
+                id: row.get("id")?,
+                edition_id: row.get("edition_id")?,
+                edition: row.get("edition")?,
+                title: row.get("title")?,
+                status_id: row.get("status_id")?,
+                version: row.get("version")?,
+                due: date(row, "due")?,
+            })
+        })
     }
 }
 
-/// A card with the earliest due date of the piece's active assignments.
-/// What a card needs from the assignments (who, the writer's due date,
-/// whether a writer is still on it) comes from one grouped pass over the
-/// board's own pieces' assignments, not a subquery per card (the server
-/// runs that about a fifth faster; the file as before).
-const BOARD_COLUMNS: &str = concat!(
-    "SELECT a.id, a.edition_id, e.name AS edition, a.title, a.section_id,
-        sec.name AS section, a.kind_id, k.label AS kind_label, a.status_id, a.version,
-        coalesce(w.credits, '[]') AS credits, w.due,
-        (EXISTS (SELECT 1 FROM assignments asg WHERE asg.article_id = a.id
-                   AND asg.deleted_at IS NULL AND asg.role = ",
-    writer!(),
-    "
-                   AND asg.state IN ",
-    ended_states!(),
-    ")
-         AND coalesce(w.has_writer, 0) = 0) AS needs_writer, ",
-    copy_columns!(),
-    "
+/// A card's row: the piece, its edition, its copy (the newest draft, or
+/// the approved one) and one of its assignments, if any, withdrawn ones
+/// included (a piece whose writer withdrew needs one).
+const BOARD: &str = concat!(
+    "SELECT a.id, a.edition_id, e.name AS edition, a.title, a.section_id, a.kind_id,
+        a.status_id, a.version,
+        a.word_target AS own_target, cd.words AS copy_words, cd.number AS copy_version,
+        cd.id IS NOT DISTINCT FROM a.approved_draft_id AS copy_approved,
+        asg.id AS asg_id, asg.state, asg.role, c.name AS contributor, asg.due_date,
+        asg.word_target AS asg_word_target, asg.created_at AS asg_created_at
      FROM articles a
-     JOIN editions e ON e.id = a.edition_id
-     JOIN workflow_statuses s ON s.id = a.status_id
-     JOIN kinds k ON k.id = a.kind_id
-     LEFT JOIN sections sec ON sec.id = a.section_id "
-);
-
-/// Per piece of the board: who is on it (offered, accepted or declined,
-/// writers first: its credits, from which its contributors are the ones
-/// still on it), its active writers' earliest due date, and whether it has
-/// an active writer.
-const BOARD_ASSIGNMENTS: &str = concat!(
-    "LEFT JOIN (
-        SELECT asg.article_id,
-               json_group_array(json_array(asg.state, asg.role, c.name)
-                                ORDER BY asg.role <> ", writer!(), ", asg.created_at, asg.id) AS credits,
-               min(CASE WHEN asg.role = ", writer!(), " AND asg.state IN ", active_states!(), "
-                        THEN asg.due_date END) AS due,
-               max(CASE WHEN asg.role = ", writer!(), " AND asg.state IN ", active_states!(), "
-                        THEN 1 ELSE 0 END) AS has_writer
-          FROM assignments asg JOIN contributors c ON c.id = asg.contributor_id
-         WHERE asg.deleted_at IS NULL AND asg.state <> 'withdrawn'
-           AND asg.article_id IN (SELECT a2.id FROM articles a2 JOIN editions e2 ON e2.id = a2.edition_id
-                                   WHERE a2.deleted_at IS NULL AND e2.publication_id = ?1"
+     JOIN editions e ON e.id = a.edition_id ",
+    copy_join!(),
+    "
+     LEFT JOIN assignments asg ON asg.article_id = a.id AND asg.deleted_at IS NULL
+     LEFT JOIN contributors c ON c.id = asg.contributor_id "
 );
 
 /// The board's conditions for the filters that are set, so that each uses
 /// an index (an `?2 IS NULL OR …` would scan every piece).
-fn board_sql(f: &BoardFilter, to_come: bool) -> String {
-    const TO_COME: &str = "on_sale_date IS NULL OR ";
-    let mut sql = String::from(BOARD_COLUMNS);
-    sql += BOARD_ASSIGNMENTS;
-    if f.edition_id.is_some() {
-        sql += " AND a2.edition_id = ?2";
-    }
-    if to_come {
-        sql += &format!(" AND (e2.{TO_COME}e2.on_sale_date > ?6)");
-    }
-    sql += ")
-         GROUP BY asg.article_id) w ON w.article_id = a.id ";
-    sql += copy_join!();
-    sql += "
-     WHERE a.deleted_at IS NULL AND e.deleted_at IS NULL AND e.publication_id = ?1";
+fn board_conditions(f: &BoardFilter, to_come: bool) -> String {
+    let mut sql = String::from(
+        "WHERE a.deleted_at IS NULL AND e.deleted_at IS NULL AND e.publication_id = ?1",
+    );
     if f.edition_id.is_some() {
         sql += " AND a.edition_id = ?2";
     }
     if to_come {
-        sql += &format!(" AND (e.{TO_COME}e.on_sale_date > ?6)");
+        sql += " AND (e.on_sale_date IS NULL OR e.on_sale_date > ?6)";
     }
     if f.section_id.is_some() {
         sql += " AND a.section_id = ?3";
@@ -179,38 +241,142 @@ fn board_sql(f: &BoardFilter, to_come: bool) -> String {
     }
     if f.contributor_id.is_some() {
         sql += concat!(
-            " AND a.id IN (SELECT asg.article_id FROM assignments asg
-                    WHERE asg.contributor_id = ?5 AND asg.deleted_at IS NULL
-                      AND asg.state IN ",
+            " AND a.id IN (SELECT asg2.article_id FROM assignments asg2
+                    WHERE asg2.contributor_id = ?5 AND asg2.deleted_at IS NULL
+                      AND asg2.state IN ",
             active_states!(),
             ")"
         );
     }
-    sql + " ORDER BY s.position, a.title COLLATE NOCASE"
+    sql
 }
 
-fn board_row(row: &Row<'_>) -> Result<BoardRow> {
-    let word_target: Option<u32> = row.get("copy_target")?;
-    let credits = super::rows::credits(row)?;
-    Ok(BoardRow {
+/// One assignment of a board's piece.
+struct BoardAssignment {
+    id: AssignmentId,
+    state: AssignmentState,
+    role: String,
+    name: String,
+    due: Option<NaiveDate>,
+    word_target: Option<u32>,
+    /// As stored: ordered as text, read as a time only for an open offer.
+    created_at: String,
+}
+
+/// A card as read, before its assignments join it.
+struct BoardCardRow {
+    card: BoardCard,
+    own_target: Option<u32>,
+    /// The copy's words, number and whether it is the approved draft.
+    copy: Option<(u32, u32, bool)>,
+    on: Vec<BoardAssignment>,
+}
+
+impl BoardCardRow {
+    /// The card with its assignments in credit order (writers first, then
+    /// as commissioned): who is on it (its credits: all but the
+    /// withdrawn), its active writers' earliest due date, whether it needs
+    /// a writer (one declined or withdrew and none is on it), its copy
+    /// against its target (its own, else its newest active writer's
+    /// commission's) and its offers still unanswered.
+    fn finish(mut self) -> Result<BoardRow> {
+        self.on.sort_by(|x, y| {
+            (x.role != WRITER_ROLE, &x.created_at, x.id).cmp(&(
+                y.role != WRITER_ROLE,
+                &y.created_at,
+                y.id,
+            ))
+        });
+        let writing = |a: &&BoardAssignment| a.role == WRITER_ROLE && a.state.is_active();
+        let mut card = self.card;
+        let due = self.on.iter().filter(writing).filter_map(|a| a.due).min();
+        let has_writer = self.on.iter().any(|a| writing(&a));
+        card.needs_writer = !has_writer
+            && self
+                .on
+                .iter()
+                .any(|a| a.role == WRITER_ROLE && !a.state.is_active());
+        let target = self.own_target.or_else(|| {
+            self.on
+                .iter()
+                .rfind(|a| writing(a))
+                .and_then(|a| a.word_target)
+        });
+        card.word_target = target;
+        card.copy = self
+            .copy
+            .map(|(words, version, approved)| word_count(words, target, version, approved));
+        let mut offers = Vec::new();
+        for a in self.on {
+            if a.state == AssignmentState::Offered {
+                offers.push(OpenOffer {
+                    id: a.id,
+                    contributor: a.name.clone(),
+                    role: a.role.clone(),
+                    created_at: DateTime::parse_from_rfc3339(&a.created_at)
+                        .map_err(conversion)?
+                        .to_utc(),
+                });
+            }
+            if a.state != AssignmentState::Withdrawn {
+                card.credits.push(Credit {
+                    name: a.name,
+                    role: a.role,
+                    state: a.state,
+                });
+            }
+        }
+        card.contributors = super::rows::still_on(&card.credits);
+        Ok(BoardRow { card, due, offers })
+    }
+}
+
+fn board_card(
+    row: &Row<'_>,
+    kinds: &HashMap<KindId, String>,
+    sections: &HashMap<SectionId, String>,
+) -> Result<BoardCardRow> {
+    let section_id: Option<SectionId> = row.get("section_id")?;
+    let section = match section_id {
+        Some(id) => Some(
+            sections
+                .get(&id)
+                .cloned()
+                .ok_or_else(|| stored_value("section_id", &format!("{id}, no section")))?,
+        ),
+        None => None,
+    };
+    let kind_id: KindId = row.get("kind_id")?;
+    let kind_label = kinds
+        .get(&kind_id)
+        .cloned()
+        .ok_or_else(|| stored_value("kind_id", &format!("{kind_id}, no kind")))?;
+    let words: Option<u32> = row.get("copy_words")?;
+    let version: Option<u32> = row.get("copy_version")?;
+    let approved: Option<bool> = row.get("copy_approved")?;
+    Ok(BoardCardRow {
         card: BoardCard {
             id: row.get("id")?,
             edition_id: row.get("edition_id")?,
             edition: row.get("edition")?,
             title: row.get("title")?,
-            section_id: row.get("section_id")?,
-            section: row.get("section")?,
-            kind_id: row.get("kind_id")?,
-            kind_label: row.get("kind_label")?,
+            section_id,
+            section,
+            kind_id,
+            kind_label,
             status_id: row.get("status_id")?,
-            contributors: super::rows::still_on(&credits),
-            credits,
-            word_target,
-            copy: copy(row)?,
+            contributors: Vec::new(),
+            credits: Vec::new(),
+            word_target: None,
+            copy: None,
             deadline: None,
-            needs_writer: row.get("needs_writer")?,
+            needs_writer: false,
             version: row.get("version")?,
         },
-        due: date(row, "due")?,
+        own_target: row.get("own_target")?,
+        copy: words
+            .zip(version)
+            .map(|(w, v)| (w, v, approved.unwrap_or(false))),
+        on: Vec::new(),
     })
 }
