@@ -307,7 +307,7 @@ export type WaitingOffer = {
 /**
  * The assignment.
  */
-id: AssignmentId, article_id: ArticleId, article_title: string, edition: string, contributor: string, role: string, 
+id: AssignmentId, article_id: ArticleId, article_title: string, edition_id: EditionId, edition: string, contributor_id: ContributorId, contributor: string, role: string, 
 /**
  * When it was offered.
  */

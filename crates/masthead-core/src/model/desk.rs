@@ -31,14 +31,17 @@ pub struct Dashboard {
     pub done_from: Option<String>,
 }
 
-/// An offer nobody has answered: to whom, on which piece, and when.
+/// An offer nobody has answered: to whom, on which piece, and when (the
+/// fields an assignment has under the same names).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct WaitingOffer {
     /// The assignment.
     pub id: AssignmentId,
     pub article_id: ArticleId,
     pub article_title: String,
+    pub edition_id: EditionId,
     pub edition: String,
+    pub contributor_id: ContributorId,
     pub contributor: String,
     pub role: String,
     /// When it was offered.

@@ -237,6 +237,7 @@ pub(crate) struct PieceToCome {
 /// An offer on a board's piece still waiting for its answer.
 pub(crate) struct OpenOffer {
     pub id: crate::model::AssignmentId,
+    pub contributor_id: crate::model::ContributorId,
     pub contributor: String,
     pub role: String,
     pub created_at: chrono::DateTime<chrono::Utc>,

@@ -4,8 +4,8 @@ use super::{Result, Store, need, workflow};
 use std::collections::HashMap;
 
 use crate::model::{
-    Board, BoardFilter, Edition, EditionId, NextDeadline, PublicationId, Status, StatusId,
-    WaitingOffer, Workflow,
+    Board, BoardCard, BoardFilter, Edition, EditionId, NextDeadline, PublicationId, Status,
+    StatusId, WaitingOffer, Workflow,
 };
 use crate::rules::workflow::next_deadline;
 use crate::storage::Tx;
@@ -33,7 +33,8 @@ pub(super) struct Loaded {
     pub board: Board,
     /// The editions the cards can be in.
     pub editions: Vec<Edition>,
-    /// The offers on its pieces still unanswered, in no order.
+    /// With `to_come`, the offers on its pieces still unanswered, in no
+    /// order (else none).
     pub offers: Vec<WaitingOffer>,
 }
 
@@ -56,7 +57,8 @@ pub(super) fn load(
         None if to_come => tx.editions_to_come(publication, today)?,
         None => tx.editions(Some(publication))?,
     };
-    let rows = tx.board(publication, filter, to_come.then_some(today))?;
+    // Only the desk (the editions still to come) wants the open offers.
+    let rows = tx.board(publication, filter, to_come.then_some(today), to_come)?;
     let mut cards = Vec::with_capacity(rows.len());
     let mut offers = Vec::new();
     let deadlines = Deadlines::new(&workflow, &editions, today);
@@ -69,7 +71,9 @@ pub(super) fn load(
             id: o.id,
             article_id: row.card.id,
             article_title: row.card.title.clone(),
+            edition_id: row.card.edition_id,
             edition: row.card.edition.clone(),
+            contributor_id: o.contributor_id,
             contributor: o.contributor,
             role: o.role,
             created_at: o.created_at,
@@ -145,13 +149,17 @@ impl<'a> Deadlines<'a> {
 /// The board's order: its workflow's, then by title (folded, as names are
 /// compared), then by id; the same on a file and a server.
 fn sort(board: &mut Board) {
-    let position: HashMap<StatusId, u32> = board
-        .workflow
+    sort_cards(&board.workflow, &mut board.cards);
+}
+
+/// `cards` in the board's order under `workflow`.
+pub(super) fn sort_cards(workflow: &Workflow, cards: &mut [BoardCard]) {
+    let position: HashMap<StatusId, u32> = workflow
         .statuses
         .iter()
         .map(|s| (s.id, s.position))
         .collect();
-    board.cards.sort_by_cached_key(|c| {
+    cards.sort_by_cached_key(|c| {
         (
             position.get(&c.status_id).copied(),
             crate::rules::fold(&c.title),

@@ -105,8 +105,8 @@ fn sort(events: &mut [CalendarEvent]) {
 }
 
 /// Every deadline of `publication` from `from` to `to` and the undated
-/// pieces: the editions (all, for their dates), the cards of those still
-/// to come (for the workflow's dates) and the open commissions due then.
+/// pieces: the editions dated then, the pieces of those still to come
+/// (for the workflow's dates) and the open commissions due then.
 fn read(
     tx: &mut Tx<'_>,
     publication: PublicationId,
@@ -160,7 +160,7 @@ fn read(
         }
     }
     sort(&mut events);
-    undated.sort_by_cached_key(|c| (c.edition.clone(), c.title.to_lowercase()));
+    undated.sort_by_cached_key(|c| (c.edition.clone(), crate::rules::fold(&c.title), c.id));
     Ok((events, undated))
 }
 

@@ -19,8 +19,8 @@ impl Store {
     /// sale, sorted into what is overdue, due this week and off its target;
     /// the offers unanswered for more than [`OFFER_WAIT_DAYS`] of the user's
     /// days; those editions with how many pieces are done; and their adverts
-    /// still pencilled or without artwork. One read: the board's queries,
-    /// the publication's open offers, its editions and adverts.
+    /// still pencilled or without artwork. One read: the board's queries
+    /// (which bring the open offers), its editions and adverts.
     pub fn dashboard(
         &self,
         publication: PublicationId,
@@ -101,10 +101,16 @@ impl Store {
                 }
             }
             // By date, then title, so that a day's pieces read in one order.
-            let by_date =
-                |c: &BoardCard| (c.deadline.as_ref().map(|d| d.date), c.title.to_lowercase());
+            let by_date = |c: &BoardCard| {
+                (
+                    c.deadline.as_ref().map(|d| d.date),
+                    crate::rules::fold(&c.title),
+                    c.id,
+                )
+            };
             overdue.sort_by_cached_key(by_date);
             this_week.sort_by_cached_key(by_date);
+            board::sort_cards(&b.workflow, &mut off_target);
             let mut editions: Vec<_> = editions
                 .into_iter()
                 .map(|edition| {

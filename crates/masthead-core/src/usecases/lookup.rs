@@ -3,10 +3,10 @@
 use super::{Result, Store, need};
 use crate::error::Error;
 use crate::model::{
-    AdvertId, ArticleId, AssignmentId, ContributorId, Edition, EditionId, Kind, KindId,
-    Publication, PublicationId, Section, SectionId, StatusId,
+    AdvertId, ArticleId, AssignmentId, ContributorId, EditionId, Kind, KindId, Publication,
+    PublicationId, Section, SectionId, StatusId,
 };
-use crate::rules::{normalise, same_name};
+use crate::rules::{composed, normalise, same_name};
 use crate::storage::AssignmentFilter;
 
 fn pick<T, Id: Copy + std::fmt::Display>(
@@ -85,8 +85,8 @@ impl Store {
         if let Some(id) = EditionId::parse(key) {
             return self.edition(id).map(|e| e.id);
         }
-        let editions = self.list_editions(publication)?;
-        pick("edition", key, editions, |e: &Edition| e.id, |e| &e.name)
+        let ids = self.read(|tx| tx.editions_named(&composed(key.trim()), publication))?;
+        choose("edition", key, ids)
     }
 
     /// An article by id or title (within `edition` when given).
@@ -94,17 +94,11 @@ impl Store {
         if let Some(id) = ArticleId::parse(key) {
             return self.article(id).map(|a| a.id);
         }
-        let ids = self.read(|tx| match edition {
-            Some(edition) => {
+        let ids = self.read(|tx| {
+            if let Some(edition) = edition {
                 need(tx.edition(edition)?, "edition", edition)?;
-                Ok(tx
-                    .articles(edition)?
-                    .into_iter()
-                    .filter(|a| same_name(&a.title, key))
-                    .map(|a| a.id)
-                    .collect::<Vec<_>>())
             }
-            None => tx.articles_titled(&crate::rules::composed(key)),
+            tx.articles_titled(&composed(key.trim()), edition)
         })?;
         choose("article", key, ids)
     }
@@ -139,16 +133,7 @@ impl Store {
         if let Some(id) = ContributorId::parse(key) {
             return self.contributor(id).map(|c| c.id);
         }
-        let all = self.read(|tx| tx.contributors())?;
-        let wanted = key.trim();
-        let ids = all
-            .iter()
-            .filter(|c| {
-                same_name(&c.name, wanted)
-                    || c.email.as_deref().is_some_and(|e| same_name(e, wanted))
-            })
-            .map(|c| c.id)
-            .collect();
+        let ids = self.read(|tx| tx.contributors_named(&composed(key.trim())))?;
         choose("contributor", key, ids)
     }
 

@@ -519,7 +519,7 @@ fn every_card_agrees_with_its_piece_and_the_board_is_in_workflow_then_title_orde
     let kind = f.store.find_kind(publication, "feature").unwrap();
     let mut added = Vec::new();
     for title in [
-        "zebra crossings", "Apple orchards", "bus lanes", "Bus depots",
+        "zebra crossings", "Apple orchards", "bus lanes", "Bus depots", "Tram stops",
     ] {
         let input = masthead_core::model::ArticleInput {
             title: title.into(),
@@ -534,7 +534,7 @@ fn every_card_agrees_with_its_piece_and_the_board_is_in_workflow_then_title_orde
     // A piece of no target of its own with a photographer, a declined
     // writer and a newer writer on another word target: credits in
     // order, the newest active writer's target.
-    let piece = added[2];
+    let piece = added[4];
     let sam = add_person(&mut f, "Sam Okoro", None);
     let ada = add_person(&mut f, "Ada Lowe", None);
     let lee = add_person(&mut f, "Lee Park", None);
@@ -553,6 +553,19 @@ fn every_card_agrees_with_its_piece_and_the_board_is_in_workflow_then_title_orde
     let mut newer = offer(lee);
     newer.word_target = Some(1500);
     f.store.commission(&f.actor, piece, &newer).unwrap();
+    // A second active writer, newer still: hers is the target the copy
+    // (a draft from Lee) is counted against, on the card and in the list.
+    let kim = add_person(&mut f, "Kim Ng", None);
+    let mut newest = offer(kim);
+    newest.word_target = Some(2000);
+    f.store.commission(&f.actor, piece, &newest).unwrap();
+    let draft = masthead_core::Upload {
+        name: "tram-stops.md".into(),
+        bytes: "Tram stops, in a few words.".as_bytes().to_vec(),
+    };
+    f.store
+        .submit_draft(&f.actor, piece, &draft, Some(lee))
+        .unwrap();
 
     let filter = BoardFilter {
         edition_id: Some(edition),
@@ -606,11 +619,18 @@ fn every_card_agrees_with_its_piece_and_the_board_is_in_workflow_then_title_orde
         [
             ("Sam Okoro", "writer", AssignmentState::Declined),
             ("Lee Park", "writer", AssignmentState::Offered),
+            ("Kim Ng", "writer", AssignmentState::Offered),
             ("Ada Lowe", "photographer", AssignmentState::Offered),
         ]
     );
-    assert_eq!(card.word_target, Some(1500), "the newest writer's target");
-    assert!(!card.needs_writer, "Lee is on it");
+    assert_eq!(card.word_target, Some(2000), "the newest writer's target");
+    let listed = pieces.iter().find(|a| a.id == piece).unwrap();
+    assert_eq!(
+        (card.copy.unwrap().target, listed.copy.unwrap().target),
+        (Some(2000), Some(2000)),
+        "the copy is counted against one target on the card and in the list"
+    );
+    assert!(!card.needs_writer, "Lee and Kim are on it");
 
     let position = |c: &masthead_core::model::BoardCard| {
         board
@@ -624,7 +644,7 @@ fn every_card_agrees_with_its_piece_and_the_board_is_in_workflow_then_title_orde
     let order: Vec<(u32, String)> = board
         .cards
         .iter()
-        .map(|c| (position(c), c.title.to_lowercase()))
+        .map(|c| (position(c), masthead_core::fold(&c.title)))
         .collect();
     let mut sorted = order.clone();
     sorted.sort();

@@ -182,21 +182,84 @@ fn an_offer_unanswered_for_more_than_three_days_waits_on_the_desk() {
         .unwrap();
     // The offer was made now: days are counted from the real day.
     let now = chrono::Utc::now().date_naive();
-    let on = |days: u64| {
+    let on = |f: &Fixture, days: u64| {
         f.store
             .dashboard(publication, now + Days::new(days), 0)
             .unwrap()
             .waiting
     };
-    assert!(on(3).is_empty(), "three days is not yet waiting");
-    let waiting = on(4);
+    assert!(on(&f, 3).is_empty(), "three days is not yet waiting");
+    let waiting = on(&f, 4);
     assert_eq!(waiting.len(), 1);
     assert_eq!(
         (
             waiting[0].article_title.as_str(),
-            waiting[0].contributor.as_str()
+            waiting[0].contributor.as_str(),
+            waiting[0].contributor_id,
+            waiting[0].edition_id,
         ),
-        ("Training tomorrow's public sector leaders", "Priya Shah")
+        (
+            "Training tomorrow's public sector leaders",
+            "Priya Shah",
+            priya,
+            next
+        )
+    );
+
+    // Any role waits, oldest first; an offer on a piece in the trash, or
+    // on a piece of an edition already on sale, does not.
+    let offer = |contributor, role: &str| AssignmentInput {
+        contributor_id: contributor,
+        role: role.into(),
+        brief: String::new(),
+        word_target: None,
+        due_date: None,
+        fee: None,
+        currency: None,
+    };
+    let chris = f.store.find_contributor("Chris Borg").unwrap();
+    f.store
+        .commission(&f.actor, training.id, &offer(chris, "photographer"))
+        .unwrap();
+    let binned = f
+        .store
+        .add_article(
+            &f.actor,
+            next,
+            &masthead_core::model::ArticleInput {
+                title: "A piece thrown away".into(),
+                standfirst: String::new(),
+                section_id: None,
+                kind_id: feature,
+                word_target: None,
+                notes: String::new(),
+            },
+        )
+        .unwrap();
+    f.store
+        .commission(&f.actor, binned.id, &offer(priya, "writer"))
+        .unwrap();
+    f.store.delete_article(&f.actor, binned.id, None).unwrap();
+    let published = f
+        .store
+        .list_articles(edition, crate::today())
+        .unwrap()
+        .into_iter()
+        .find(|a| a.credits.is_empty())
+        .unwrap();
+    f.store
+        .commission(&f.actor, published.id, &offer(priya, "writer"))
+        .unwrap();
+    let waiting: Vec<(String, String)> = on(&f, 4)
+        .into_iter()
+        .map(|o| (o.contributor, o.role))
+        .collect();
+    assert_eq!(
+        waiting,
+        [
+            ("Priya Shah".to_owned(), "writer".to_owned()),
+            ("Chris Borg".to_owned(), "photographer".to_owned())
+        ]
     );
 }
 

@@ -84,7 +84,7 @@ pub(crate) fn connect(
 /// With `MASTHEAD_SQL_PROFILE` set, each statement `conn` finishes is
 /// written to standard error with SQLite's measure of its time (rows read
 /// included): `SQLPROF <ms> <sql on one line>`. A developer's tool for
-/// finding where a screen's time goes (docs/PERFORMANCE.md).
+/// finding where a screen's time goes.
 fn profile(conn: &mut Connection) -> rusqlite::Result<()> {
     use rusqlite::trace::{TraceEvent, TraceEventCodes};
     conn.trace_v2(

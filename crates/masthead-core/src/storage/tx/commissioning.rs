@@ -15,6 +15,22 @@ impl SqlTx<'_> {
         )
     }
 
+    /// Ids of the live contributors whose name or email is `key` (as names
+    /// are compared), through the names' and the emails' indexes.
+    pub(crate) fn contributors_named(&mut self, key: &str) -> Result<Vec<ContributorId>> {
+        self.all(
+            "SELECT c.id FROM contributors c
+              WHERE c.deleted_at IS NULL AND masthead_fold(c.name) = masthead_fold(trim(?1))
+             UNION
+             SELECT c.id FROM contributors c
+              WHERE c.deleted_at IS NULL AND c.email IS NOT NULL
+                AND masthead_fold(c.email) = masthead_fold(trim(?1))
+             ORDER BY 1",
+            p![key],
+            |r| r.get(0),
+        )
+    }
+
     pub(crate) fn contributor(&mut self, id: ContributorId) -> Result<Option<Contributor>> {
         let sql = format!("{} AND c.id = ?1", self.with_notes(CONTRIBUTOR));
         self.one(&sql, p![id], contributor)

@@ -15,6 +15,28 @@ impl SqlTx<'_> {
         )
     }
 
+    /// Ids of the live editions named `name` (as names are compared), of
+    /// `publication` when given. Found through the names' index.
+    pub(crate) fn editions_named(
+        &mut self,
+        name: &str,
+        publication: Option<PublicationId>,
+    ) -> Result<Vec<EditionId>> {
+        let mut sql = String::from(
+            "SELECT e.id FROM editions e
+              WHERE e.deleted_at IS NULL AND masthead_fold(e.name) = masthead_fold(trim(?1))",
+        );
+        if publication.is_some() {
+            sql += " AND e.publication_id = ?2";
+        }
+        sql += " ORDER BY e.id";
+        self.all_numbered(
+            &sql,
+            &[Some(name.to_owned()), publication.map(|p| p.to_string())],
+            |r| r.get(0),
+        )
+    }
+
     /// The editions of `publication` still to come on `today`: no on-sale
     /// date yet, or one after it (the desk's and the calendar's; a
     /// publication's ten years of editions are not read).

@@ -23,14 +23,25 @@ impl SqlTx<'_> {
         self.one(&sql, p![id], article)
     }
 
-    /// Ids of the live pieces titled `title` (case-insensitive), in any
-    /// edition not in the trash.
-    pub(crate) fn articles_titled(&mut self, title: &str) -> Result<Vec<ArticleId>> {
-        self.all(
+    /// Ids of the live pieces titled `title` (as names are compared), in
+    /// `edition` when given, else in any edition not in the trash. Found
+    /// through the titles' index (`articles_title`), as fast as by id.
+    pub(crate) fn articles_titled(
+        &mut self,
+        title: &str,
+        edition: Option<EditionId>,
+    ) -> Result<Vec<ArticleId>> {
+        let mut sql = String::from(
             "SELECT a.id FROM articles a JOIN editions e ON e.id = a.edition_id AND e.deleted_at IS NULL
-              WHERE a.deleted_at IS NULL AND masthead_fold(trim(a.title)) = masthead_fold(trim(?1))
-              ORDER BY a.id",
-            p![title],
+              WHERE a.deleted_at IS NULL AND masthead_fold(trim(a.title)) = masthead_fold(trim(?1))",
+        );
+        if edition.is_some() {
+            sql += " AND a.edition_id || '' = ?2";
+        }
+        sql += " ORDER BY a.id";
+        self.all_numbered(
+            &sql,
+            &[Some(title.to_owned()), edition.map(|e| e.to_string())],
             |r| r.get(0),
         )
     }
@@ -88,14 +99,17 @@ impl SqlTx<'_> {
     /// `overdue_only`, which needs the deadline), in no order (the use case
     /// sorts them by its workflow); with `on_sale_after`, only those of
     /// editions not on sale by that day (or with no on-sale date), so the
-    /// desk never reads years of history. One query however many cards:
-    /// each card's row comes once per assignment (a grouped pass over the
-    /// assignments, or a subquery per card, cost the file twice as much).
+    /// desk never reads years of history; with `offers`, each with its
+    /// offers still unanswered. One query however many cards (and one for
+    /// the kinds' and sections' names): each card's row comes once per
+    /// assignment (a grouped pass over the assignments, or a subquery per
+    /// card, cost the file twice as much).
     pub(crate) fn board(
         &mut self,
         publication: PublicationId,
         f: &BoardFilter,
         on_sale_after: Option<chrono::NaiveDate>,
+        offers: bool,
     ) -> Result<Vec<BoardRow>> {
         let values = [
             Some(publication.to_string()),
@@ -143,6 +157,7 @@ impl SqlTx<'_> {
                     state: AssignmentState::parse(&state)
                         .ok_or_else(|| conversion(UnknownValue(state)))?,
                     role: row.get("role")?,
+                    contributor_id: row.get("contributor_id")?,
                     name: row.get("contributor")?,
                     due: date(row, "due_date")?,
                     word_target: row.get("asg_word_target")?,
@@ -151,7 +166,7 @@ impl SqlTx<'_> {
             }
             Ok(())
         })?;
-        cards.into_iter().map(BoardCardRow::finish).collect()
+        cards.into_iter().map(|c| c.finish(offers)).collect()
     }
     /// The live pieces of `publication`'s editions still to come on `today`
     /// (only `edition`'s when given), each with what its next deadline
@@ -211,7 +226,8 @@ const BOARD: &str = concat!(
         a.status_id, a.version,
         a.word_target AS own_target, cd.words AS copy_words, cd.number AS copy_version,
         cd.id IS NOT DISTINCT FROM a.approved_draft_id AS copy_approved,
-        asg.id AS asg_id, asg.state, asg.role, c.name AS contributor, asg.due_date,
+        asg.id AS asg_id, asg.state, asg.role, asg.contributor_id, c.name AS contributor,
+        asg.due_date,
         asg.word_target AS asg_word_target, asg.created_at AS asg_created_at
      FROM articles a
      JOIN editions e ON e.id = a.edition_id ",
@@ -256,6 +272,7 @@ struct BoardAssignment {
     id: AssignmentId,
     state: AssignmentState,
     role: String,
+    contributor_id: ContributorId,
     name: String,
     due: Option<NaiveDate>,
     word_target: Option<u32>,
@@ -278,8 +295,8 @@ impl BoardCardRow {
     /// withdrawn), its active writers' earliest due date, whether it needs
     /// a writer (one declined or withdrew and none is on it), its copy
     /// against its target (its own, else its newest active writer's
-    /// commission's) and its offers still unanswered.
-    fn finish(mut self) -> Result<BoardRow> {
+    /// commission's) and, with `offers`, its offers still unanswered.
+    fn finish(mut self, offers: bool) -> Result<BoardRow> {
         self.on.sort_by(|x, y| {
             (x.role != WRITER_ROLE, &x.created_at, x.id).cmp(&(
                 y.role != WRITER_ROLE,
@@ -306,11 +323,12 @@ impl BoardCardRow {
         card.copy = self
             .copy
             .map(|(words, version, approved)| word_count(words, target, version, approved));
-        let mut offers = Vec::new();
+        let mut open = Vec::new();
         for a in self.on {
-            if a.state == AssignmentState::Offered {
-                offers.push(OpenOffer {
+            if offers && a.state == AssignmentState::Offered {
+                open.push(OpenOffer {
                     id: a.id,
+                    contributor_id: a.contributor_id,
                     contributor: a.name.clone(),
                     role: a.role.clone(),
                     created_at: DateTime::parse_from_rfc3339(&a.created_at)
@@ -327,7 +345,11 @@ impl BoardCardRow {
             }
         }
         card.contributors = super::rows::still_on(&card.credits);
-        Ok(BoardRow { card, due, offers })
+        Ok(BoardRow {
+            card,
+            due,
+            offers: open,
+        })
     }
 }
 

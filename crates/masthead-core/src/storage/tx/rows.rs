@@ -241,7 +241,7 @@ macro_rules! copy_target {
               AND asg.state IN ",
             active_states!(),
             "
-            ORDER BY asg.created_at DESC LIMIT 1))"
+            ORDER BY asg.created_at DESC, asg.id DESC LIMIT 1))"
         )
     };
 }
