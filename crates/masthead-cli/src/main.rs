@@ -297,6 +297,36 @@ fn run(cli: Cli) -> Outcome {
         Command::Edition { cmd } => edition(cmd, &path, &who, &out),
         Command::Article { cmd } => article(cmd, &path, &who, &out),
         Command::Trash { cmd } => trash(cmd, &path, &who, &out),
+        Command::Dev {
+            cmd: args::DevCmd::Generate { pieces, seed },
+        } => {
+            // Never the default database: a made-up archive goes where asked.
+            if cli.db.is_none() || server_url(&path).is_some() {
+                return Err(Failure::Usage(
+                    "dev generate writes a new file: give it with --db FILE".into(),
+                ));
+            }
+            let made = masthead_core::dev::generate(
+                &path,
+                masthead_core::dev::GenerateOptions {
+                    pieces: *pieces,
+                    seed: *seed,
+                },
+            )?;
+            out.line(&format!(
+                "Generated {} pieces in {} editions, {} contributors, {} assignments, {} drafts \
+                 and {} change sets in {:.1} s: {}",
+                made.pieces,
+                made.editions,
+                made.contributors,
+                made.assignments,
+                made.drafts,
+                made.change_sets,
+                made.took.as_secs_f64(),
+                path.display()
+            ));
+            Ok(())
+        }
         Command::History {
             article: piece,
             edition,

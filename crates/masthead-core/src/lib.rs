@@ -6,6 +6,13 @@ mod actor;
 mod base64_bytes;
 pub mod config;
 pub mod defaults;
+/// For Masthead's developers: a made-up publisher's archive to measure with
+/// (`masthead dev generate`, the benches, the query-plan test).
+pub mod dev {
+    pub use crate::storage::sqlite::generate::{
+        EDITIONS_TO_COME, GENERATED_TODAY, GenerateOptions, Generated, PIECES_PER_EDITION, generate,
+    };
+}
 mod error;
 pub mod export;
 pub mod history;

@@ -95,6 +95,11 @@ pub enum Command {
         #[command(subcommand)]
         cmd: TrashCmd,
     },
+    /// For Masthead's developers: a made-up archive to measure with.
+    Dev {
+        #[command(subcommand)]
+        cmd: DevCmd,
+    },
     /// Articles: the pieces of an edition and their workflow status.
     Article {
         #[command(subcommand)]
@@ -323,6 +328,21 @@ pub struct Renaming {
     /// version (the `version` of `show --json`).
     #[arg(long, value_name = "N")]
     pub expect_version: Option<u32>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DevCmd {
+    /// Generate a publisher's archive into a new file (--db FILE, which
+    /// must not exist): editions of 300 pieces, contributors, commissions,
+    /// drafts with text and history, the same for the same seed
+    /// (docs/PERFORMANCE.md).
+    Generate {
+        /// How many pieces (6000, 60000, 600000…).
+        #[arg(long)]
+        pieces: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Debug, Subcommand)]

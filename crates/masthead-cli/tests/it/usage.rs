@@ -254,3 +254,46 @@ fn a_table_lines_up_by_display_width_whatever_the_script() {
         out.stdout
     );
 }
+
+/// `dev generate` makes a new archive where it is told, the same for the
+/// same seed, and never writes over a database or into the default one.
+#[test]
+fn dev_generate_makes_a_new_archive_and_never_writes_over_one() {
+    let cli = Cli::new();
+    let made = cli
+        .run(&["dev", "generate", "--pieces", "650", "--seed", "3"])
+        .ok();
+    assert!(
+        made.stdout.contains("Generated 650 pieces in 3 editions"),
+        "{}",
+        made.stdout
+    );
+    let list = cli.run(&["edition", "list", "--json"]).ok();
+    let editions: Value = serde_json::from_str(&list.stdout).unwrap();
+    let counts: Vec<u64> = editions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["article_count"].as_u64().unwrap() + e["spiked_count"].as_u64().unwrap())
+        .collect();
+    let total: u64 = counts.iter().sum();
+    // One piece in two hundred of those on sale is in the trash.
+    assert!((645..=650).contains(&total), "{counts:?}");
+    cli.run(&["check"]).ok();
+    // The same seed, the same pieces.
+    let again = Cli::new();
+    again
+        .run(&["dev", "generate", "--pieces", "650", "--seed", "3"])
+        .ok();
+    let titles = |c: &Cli| {
+        let first = c.run(&["edition", "list", "--json"]).ok().stdout;
+        let v: Value = serde_json::from_str(&first).unwrap();
+        let name = v[0]["name"].as_str().unwrap().to_owned();
+        c.run(&["article", "list", "--edition", &name]).ok().stdout
+    };
+    assert_eq!(titles(&cli), titles(&again));
+
+    cli.run(&["dev", "generate", "--pieces", "10"])
+        .refused("already exists");
+    run_with(None, &["dev", "generate", "--pieces", "10"], &[]).refused("--db FILE");
+}

@@ -104,7 +104,24 @@ impl Store {
     /// member's right to connect and the team's record of their login
     /// (only for roles already in this team's groups). What was repaired.
     pub fn repair(&mut self) -> Result<Vec<String>> {
-        self.backend_mut().repair_logins()
+        let mut done = self.backend_mut().repair_logins()?;
+        // Editions' counts of pieces, when something changed them behind
+        // the store's back: counted again from the pieces.
+        let off = self.read(|tx| {
+            Ok(tx
+                .broken_invariants()?
+                .into_iter()
+                .filter(|(code, _)| code == "edition_count_off")
+                .count())
+        })?;
+        if off > 0 {
+            self.write(|tx| tx.recount_editions())?;
+            done.push(format!(
+                "counted the editions' pieces again ({off} count{} off)",
+                if off == 1 { " was" } else { "s were" }
+            ));
+        }
+        Ok(done)
     }
 
     /// Runs the engine's own checks (on a file: SQLite's integrity and
@@ -207,6 +224,9 @@ impl Store {
                 }
                 "draft_without_contents" => {
                     "That version cannot be read: ask the writer to send it again, or restore a backup that has it."
+                }
+                "edition_count_off" => {
+                    "Something other than Masthead changed the counts: `masthead check --repair` counts the pieces again."
                 }
                 _ => {
                     "Restore the newest good backup (`masthead restore`); the history cannot be repaired in place."

@@ -328,3 +328,90 @@ fn editions_are_found_by_name_or_id() {
     assert!(err.to_string().contains(&e.id.to_string()), "{err}");
     assert_eq!(f.store.find_edition(Some(p), "Feb/Mar 21").unwrap(), e.id);
 }
+
+/// An edition's counts of pieces and spiked pieces come from counts the
+/// store keeps as pieces come, move, are spiked, go to the trash and come
+/// back; they always equal the pieces themselves, and `check` agrees.
+#[test]
+fn an_editions_counts_follow_its_pieces_through_moves_and_the_trash() {
+    let mut f = Fixture::new();
+    let edition = f.store.load_demo(&f.actor).unwrap();
+    let publication = f.store.edition(edition).unwrap().publication_id;
+    let counted = |f: &Fixture| {
+        let e = f.store.edition(edition).unwrap();
+        let listed = f.store.list_articles(edition, crate::today()).unwrap();
+        let spiked = listed.iter().filter(|a| a.status_is_spiked).count() as u32;
+        assert_eq!(
+            (e.article_count, e.spiked_count),
+            (listed.len() as u32 - spiked, spiked),
+            "the counts are the pieces'"
+        );
+        assert!(f.store.check().unwrap().is_clean());
+        (e.article_count, e.spiked_count)
+    };
+    let (pieces, spiked) = counted(&f);
+    assert!(pieces > 0 && spiked > 0, "the demo has both");
+
+    let kind = f.store.find_kind(publication, "feature").unwrap();
+    let new = f
+        .store
+        .add_article(
+            &f.actor,
+            edition,
+            &masthead_core::model::ArticleInput {
+                title: "Counted".into(),
+                standfirst: String::new(),
+                section_id: None,
+                kind_id: kind,
+                word_target: None,
+                notes: String::new(),
+            },
+        )
+        .unwrap();
+    assert_eq!(counted(&f), (pieces + 1, spiked));
+
+    let spike = f.store.find_status_for(new.id, "Spiked").unwrap().id;
+    f.store
+        .change_status(&f.actor, new.id, None, spike)
+        .unwrap();
+    assert_eq!(counted(&f), (pieces, spiked + 1));
+
+    let binned = f.store.delete_article(&f.actor, new.id, None).unwrap().item;
+    assert_eq!(counted(&f), (pieces, spiked));
+    f.store.restore_from_trash(&f.actor, binned.id).unwrap();
+    assert_eq!(counted(&f), (pieces, spiked + 1));
+
+    // Counts changed behind the store's back: check says which.
+    let tamper = "UPDATE edition_status_counts SET pieces = pieces + 2
+                   WHERE status_id = (SELECT status_id FROM articles WHERE title = 'Counted')";
+    match &f.server {
+        Some(url) => {
+            let mut admin = postgres::Client::connect(url, postgres::NoTls).unwrap();
+            admin.batch_execute(tamper).unwrap();
+        }
+        None => {
+            crate::open_sqlite(f.store.path())
+                .unwrap()
+                .execute_batch(tamper)
+                .unwrap();
+        }
+    }
+    let report = f.store.check().unwrap();
+    let off: Vec<&str> = report
+        .problems
+        .iter()
+        .filter(|p| p.code == "edition_count_off")
+        .map(|p| p.problem.as_str())
+        .collect();
+    assert_eq!(off.len(), 1, "{:?}", report.problems);
+    assert!(
+        off[0].contains("counts") && off[0].contains("Spiked"),
+        "{off:?}"
+    );
+    // The repair counts them again.
+    if f.server.is_none() {
+        let done = f.store.repair().unwrap();
+        assert!(done.iter().any(|d| d.contains("counted")), "{done:?}");
+        assert_eq!(counted(&f), (pieces, spiked + 1));
+    }
+}

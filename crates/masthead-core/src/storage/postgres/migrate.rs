@@ -55,6 +55,10 @@ pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
         19,
         include_str!("../../migrations/postgres/0019_contributors_comment.sql"),
     ),
+    (
+        20,
+        include_str!("../../migrations/postgres/0020_edition_counts.sql"),
+    ),
 ];
 
 /// Taken around migrations, so two clients starting at once never migrate

@@ -4,6 +4,7 @@
 mod backup;
 mod conn;
 mod files;
+pub(crate) mod generate;
 
 use files::*;
 pub(crate) use files::{refuse_held, refuse_side_file, side_file_of, side_files_beside};
@@ -43,6 +44,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0017_trash_closes.sql"),
     include_str!("../../migrations/sqlite/0018_comments.sql"),
     include_str!("../../migrations/sqlite/0019_contributors_comment.sql"),
+    include_str!("../../migrations/sqlite/0020_edition_counts.sql"),
 ];
 
 /// Busy and damaged files get their own clear errors wherever SQLite reports

@@ -3,6 +3,20 @@
 use super::*;
 
 impl SqlTx<'_> {
+    /// Counts every edition's pieces by status again, from the pieces
+    /// (migration 20's triggers keep them; this mends what changed them
+    /// behind the store's back).
+    pub(crate) fn recount_editions(&mut self) -> Result<()> {
+        self.exec("DELETE FROM edition_status_counts WHERE pieces >= 0", p![])?;
+        self.exec(
+            "INSERT INTO edition_status_counts (edition_id, status_id, pieces)
+             SELECT edition_id, status_id, count(*) FROM articles
+              WHERE deleted_at IS NULL GROUP BY edition_id, status_id",
+            p![],
+        )?;
+        Ok(())
+    }
+
     /// Each broken invariant SQL can find, as (code, what is wrong).
     pub(crate) fn broken_invariants(&mut self) -> Result<Vec<(String, String)>> {
         // Each arm finds one kind of broken row and says it in words; the
@@ -53,7 +67,28 @@ impl SqlTx<'_> {
              WHERE (cs.edition_id IS NOT NULL
                     AND NOT EXISTS (SELECT 1 FROM editions x WHERE x.id = cs.edition_id))
                 OR (cs.publication_id IS NOT NULL
-                    AND NOT EXISTS (SELECT 1 FROM publications x WHERE x.id = cs.publication_id))",
+                    AND NOT EXISTS (SELECT 1 FROM publications x WHERE x.id = cs.publication_id))
+             UNION ALL
+             SELECT 'edition_count_off',
+                    e.name || ' counts ' || CAST(coalesce(k.pieces, 0) AS TEXT) || ' pieces in \"'
+                    || s.label || '\" but has ' || CAST(n.pieces AS TEXT)
+             FROM (SELECT edition_id, status_id, count(*) AS pieces FROM articles
+                    WHERE deleted_at IS NULL GROUP BY edition_id, status_id) n
+             JOIN editions e ON e.id = n.edition_id
+             JOIN workflow_statuses s ON s.id = n.status_id
+             LEFT JOIN edition_status_counts k
+                    ON k.edition_id = n.edition_id AND k.status_id = n.status_id
+             WHERE coalesce(k.pieces, 0) <> n.pieces
+             UNION ALL
+             SELECT 'edition_count_off',
+                    e.name || ' counts ' || CAST(k.pieces AS TEXT) || ' pieces in \"'
+                    || s.label || '\" but has none'
+             FROM edition_status_counts k
+             JOIN editions e ON e.id = k.edition_id
+             JOIN workflow_statuses s ON s.id = k.status_id
+             WHERE k.pieces > 0 AND NOT EXISTS (
+                 SELECT 1 FROM articles a WHERE a.edition_id = k.edition_id
+                    AND a.status_id = k.status_id AND a.deleted_at IS NULL)",
             p![],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )

@@ -3,11 +3,12 @@
 use super::*;
 
 impl SqlTx<'_> {
-    /// Contributors by name.
+    /// Contributors by name: the directory lists every one (the app's list
+    /// is virtualised), so this is a whole table's read by design.
     pub(crate) fn contributors(&mut self) -> Result<Vec<Contributor>> {
         self.all(
             &format!(
-                "{} ORDER BY c.name COLLATE NOCASE",
+                "-- every row: the directory lists them all\n{} ORDER BY c.name COLLATE NOCASE",
                 self.with_notes(CONTRIBUTOR)
             ),
             p![],

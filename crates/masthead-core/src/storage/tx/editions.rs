@@ -4,13 +4,20 @@ use super::*;
 
 impl SqlTx<'_> {
     pub(crate) fn editions(&mut self, publication: Option<PublicationId>) -> Result<Vec<Edition>> {
-        self.all(
+        // One publication's through its index (an `?1 IS NULL OR …` would
+        // read every edition there is).
+        let only = if publication.is_some() {
+            " AND e.publication_id = ?1"
+        } else {
+            ""
+        };
+        self.all_numbered(
             &format!(
-                "{} AND (CAST(?1 AS TEXT) IS NULL OR e.publication_id = ?1)
+                "{}{only}
                  ORDER BY p.name COLLATE NOCASE, coalesce(e.on_sale_date, e.cover_date, '9999') DESC, e.name",
                 self.with_notes(EDITION)
             ),
-            p![publication],
+            &[publication.map(|p| p.to_string())],
             edition,
         )
     }

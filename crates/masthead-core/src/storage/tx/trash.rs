@@ -80,8 +80,13 @@ impl SqlTx<'_> {
     pub(crate) fn trash_items(&mut self, publication: PublicationId) -> Result<Vec<TrashItem>> {
         let entries = self.all(
             &format!(
-                "{TRASH} AND (t.publication_id = ?1 OR t.publication_id IS NULL)
-                 ORDER BY cs.at DESC, t.id DESC"
+                // Each half through the open entries' index (an OR of the
+                // two read every open entry of every publication); by when
+                // deleted (column 8), then id (column 1), the latest first.
+                "{TRASH} AND t.publication_id = ?1
+                 UNION ALL
+                 {TRASH} AND t.publication_id IS NULL
+                 ORDER BY 8 DESC, 1 DESC"
             ),
             p![publication],
             entry,
