@@ -102,6 +102,74 @@ pub(crate) fn found_in(source: &str) -> FoundIn {
     }
 }
 
+/// How many words an excerpt shows.
+const EXCERPT_WORDS: usize = 16;
+/// How many of them come before the first match.
+const EXCERPT_BEFORE: usize = 4;
+
+/// A word as a file's index compares it (FTS5's `unicode61` with
+/// `remove_diacritics 2`): lower case, accents off.
+fn comparable(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// An excerpt of `text` around the first word that starts with one of
+/// `words` (as [`words`] read them): up to sixteen words, four of them
+/// before it, each matching word between `\u{2}` and `\u{3}`, "…" where
+/// the text goes on. None when no word matches. A file's search makes its
+/// excerpts with this from the best text it found (asking FTS5 for a
+/// snippet ran the whole query again for each result).
+pub(crate) fn excerpt(text: &str, words: &[String]) -> Option<String> {
+    let wanted: Vec<String> = words.iter().map(|w| comparable(w)).collect();
+    // Each word's place in `text`: (start, end) in bytes.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    let hits = |(s, e): (usize, usize)| {
+        let word = comparable(&text[s..e]);
+        wanted.iter().any(|w| word.starts_with(w.as_str()))
+    };
+    let first = spans.iter().position(|&span| hits(span))?;
+    let from = first.saturating_sub(EXCERPT_BEFORE);
+    let to = (from + EXCERPT_WORDS).min(spans.len());
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    let mut at = spans[from].0;
+    for &(s, e) in &spans[from..to] {
+        out.push_str(&text[at..s]);
+        if hits((s, e)) {
+            out.push('\u{2}');
+            out.push_str(&text[s..e]);
+            out.push('\u{3}');
+        } else {
+            out.push_str(&text[s..e]);
+        }
+        at = e;
+    }
+    if to < spans.len() {
+        out.push('…');
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,5 +208,27 @@ mod tests {
             ]
         );
         assert!(fragments("").is_empty());
+    }
+
+    #[test]
+    fn an_excerpt_marks_the_words_around_the_first_match_as_the_index_reads_them() {
+        let words = super::words("dortmund leeds");
+        let text = "Councils across the north met in Leeds, where the Dortmund model of \
+                    district heating was shown to twelve mayors and their teams, and then \
+                    everyone went home.";
+        let got = super::excerpt(text, &words).unwrap();
+        assert_eq!(
+            got,
+            "…the north met in \u{2}Leeds\u{3}, where the \u{2}Dortmund\u{3} model of \
+             district heating was shown to twelve…"
+        );
+        // Accents and case aside, and a word's start is enough.
+        let words = super::words("ecole");
+        assert_eq!(
+            super::excerpt("L'École des mines", &words).unwrap(),
+            "L'\u{2}École\u{3} des mines"
+        );
+        assert_eq!(super::excerpt("Nothing here", &words), None);
+        assert_eq!(super::excerpt("", &words), None);
     }
 }

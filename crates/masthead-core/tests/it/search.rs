@@ -190,3 +190,96 @@ fn a_search_stays_in_its_publication_and_reads_no_query_syntax() {
     let r = f.store.search(publication, "  ?!  ").unwrap();
     assert!(r.words.is_empty() && r.groups.is_empty());
 }
+
+/// On a file, a search ranks the best texts first and reads only those;
+/// when they hold fewer pieces than it wants (here: the other
+/// publication's hundreds of texts with the same words), it reads on.
+#[test]
+fn a_search_reads_on_past_the_first_ranked_texts_when_they_are_anothers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.db");
+    let made = masthead_core::dev::generate(
+        &path,
+        masthead_core::dev::GenerateOptions {
+            pieces: 3000,
+            seed: 5,
+        },
+    )
+    .unwrap();
+    let mut store = masthead_core::Store::open(&path).unwrap();
+    let actor = masthead_core::Actor::new("Tess Editor").unwrap();
+    // The archive's every text is made of its 400 words: take one of the
+    // commonest, and a second publication with one piece that holds it.
+    let piece = store
+        .list_articles(
+            store.list_editions(Some(made.publication)).unwrap()[0].id,
+            crate::today(),
+        )
+        .unwrap()
+        .remove(0);
+    // The word most texts hold: more of them than a search ranks first
+    // (400), so that it has to read on to reach the other publication's.
+    let conn = crate::open_sqlite(&path).unwrap();
+    let matching = |word: &str| -> i64 {
+        conn.query_row(
+            "SELECT count(*) FROM search_text WHERE search_text MATCH ?1",
+            [format!("\"{word}\"*")],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let word = piece
+        .standfirst
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .max_by_key(|w| matching(w))
+        .unwrap();
+    assert!(matching(&word) > 400, "{word}: {}", matching(&word));
+    let found = store.search(made.publication, &word).unwrap();
+    assert_eq!(found.total, 50, "{word}");
+    assert!(found.more);
+    let other = store
+        .create_publication(
+            &actor,
+            &masthead_core::model::PublicationInput {
+                name: "Other".into(),
+                frequency: "Monthly".into(),
+                is_print: true,
+            },
+        )
+        .unwrap()
+        .id;
+    let edition = store
+        .create_edition(&actor, other, &crate::edition_input("Spring"))
+        .unwrap()
+        .item
+        .id;
+    let kind = store.find_kind(other, "feature").unwrap();
+    let mine = store
+        .add_article(
+            &actor,
+            edition,
+            &masthead_core::model::ArticleInput {
+                title: "Only here".into(),
+                // Once in a long text: it ranks below the archive's.
+                standfirst: format!("The {word} of it, {}", "and so on at length, ".repeat(40)),
+                section_id: None,
+                kind_id: kind,
+                word_target: None,
+                notes: String::new(),
+            },
+        )
+        .unwrap();
+    let found = store.search(other, &word).unwrap();
+    assert_eq!(found.total, 1);
+    let hit = &found.groups[0].hits[0];
+    assert_eq!(hit.article_id, mine.id);
+    let marked: Vec<&str> = hit
+        .excerpt
+        .iter()
+        .filter(|f| f.hit)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(marked.len(), 1, "{:?}", hit.excerpt);
+    assert!(marked[0].eq_ignore_ascii_case(&word));
+}

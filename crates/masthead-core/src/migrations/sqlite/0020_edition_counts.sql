@@ -52,3 +52,7 @@ CREATE INDEX comments_piece ON comments (article_id);
 CREATE INDEX comment_mentions_comment ON comment_mentions (comment_id);
 CREATE INDEX drafts_assignment ON drafts (assignment_id);
 CREATE INDEX editions_named ON editions (masthead_fold(name)) WHERE deleted_at IS NULL;
+
+-- A contributor's open commissions counted from the index alone (the
+-- directory shows each one's; by due date alone it read every row).
+CREATE INDEX assignments_contributor_state ON assignments (contributor_id, state) WHERE deleted_at IS NULL;

@@ -7,12 +7,13 @@
 //! it), then `ANALYZE`.
 //!
 //! The shape, per 300 pieces: one edition, two days after the one before,
-//! the last four still to come after [`GENERATED_TODAY`]; a contributor per
-//! 120 pieces. Pieces of editions on sale are published (one in ten
-//! spiked), each with a writer who accepted, one to five drafts (three on
-//! average, the last approved) and five change sets; pieces to come are
-//! spread over the workflow, their writers' offers accepted, waiting or
-//! declined, with drafts once their status receives them. Every fifth
+//! the last four still to come after [`GENERATED_TODAY`], a fortnight
+//! apart; a contributor per 120 pieces. Pieces of editions on sale are
+//! published (one in ten spiked), each with a writer who accepted, one to
+//! five drafts (three on average, the last approved) and five change sets;
+//! pieces to come are about as far along the workflow as their edition's
+//! dates say (one in seven lagging), their writers' offers accepted,
+//! waiting or declined, with drafts once their status receives them. Every fifth
 //! piece has a photographer too. A draft's text is short (a paragraph from
 //! a vocabulary of 400 words); its word count, as the file's would be, is
 //! near the piece's target.
@@ -234,11 +235,16 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
         for e in 0..editions {
             // Two days apart; the last EDITIONS_TO_COME after today.
             let ahead = e as i64 - (editions as i64 - EDITIONS_TO_COME as i64) + 1;
+            // Those on sale two days apart; those to come a fortnight apart
+            // (planned, as a magazine plans, a couple of months ahead).
             let on_sale = if ahead > 0 {
-                today + Days::new(ahead as u64 * 2)
+                today + Days::new(ahead as u64 * 14)
             } else {
                 today - Days::new((-ahead) as u64 * 2)
             };
+            // How far along an edition to come is, from its commissioning
+            // (70 days before going on sale) to its going on sale.
+            let along = (70.0 - (on_sale - today).num_days() as f64).clamp(0.0, 70.0) / 70.0;
             let before = |days: u64| on_sale - Days::new(days);
             let to_come = on_sale > today;
             let commissioned = noon(before(70));
@@ -277,7 +283,12 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
             let count = PIECES_PER_EDITION.min(options.pieces - n);
             for _ in 0..count {
                 let status = if to_come {
-                    working[rng.below(working.len())]
+                    // Near where the edition's dates say, a step either
+                    // way; one piece in seven lags two steps behind.
+                    let on_time = (along * (working.len() - 1) as f64).round() as usize;
+                    let step = on_time + rng.below(3);
+                    let lag = if rng.below(7) == 0 { 3 } else { 1 };
+                    working[step.saturating_sub(lag).min(working.len() - 1)]
                 } else if rng.below(10) == 0 {
                     spiked
                 } else {

@@ -20,10 +20,16 @@ pub(crate) struct SearchRow {
     pub excerpt: String,
 }
 
-/// The FTS5 index of a file (server-only SQL never runs here).
+/// The FTS5 index of a file (server-only SQL never runs here): the best
+/// `?4` matching texts by rank (FTS5 ranks them all in its own pass), each
+/// piece's best among them, and that text itself for its excerpt (made by
+/// `rules::search::excerpt`: an FTS5 snippet ran the query again for each
+/// result). A search that found fewer pieces than it wanted, when more
+/// texts matched than it ranked, asks for more ([`FILE_MATCHES`]).
 const FILE_SEARCH: &str = "-- search on a file (FTS5)
-WITH hits AS (
-    SELECT rowid AS doc, rank FROM search_text WHERE search_text MATCH ?1),
+WITH hits AS MATERIALIZED (
+    SELECT rowid AS doc, rank FROM search_text WHERE search_text MATCH ?1
+     ORDER BY rank LIMIT ?4),
 best AS MATERIALIZED (
     SELECT d.article_id, d.source, d.source_id, h.doc, min(h.rank) AS score
       FROM hits h
@@ -37,15 +43,22 @@ best AS MATERIALIZED (
      GROUP BY d.article_id
      ORDER BY score LIMIT ?3)
 SELECT b.article_id, a.title, s.label AS status, a.edition_id, e.name AS edition, b.source,
-       dr.number AS version,
-       (SELECT snippet(search_text, -1, char(2), char(3), '…', 16) FROM search_text
-         WHERE search_text MATCH ?1 AND rowid = b.doc) AS excerpt
+       dr.number AS version, t.heading, t.body
   FROM best b
   JOIN articles a ON a.id = b.article_id
   JOIN editions e ON e.id = a.edition_id
   JOIN workflow_statuses s ON s.id = a.status_id
+  JOIN search_text t ON t.rowid = b.doc
   LEFT JOIN drafts dr ON b.source = 'draft' AND dr.id = b.source_id
  ORDER BY b.score, b.article_id";
+
+/// How many texts a file's search ranks first; eight times more each time
+/// that was too few to find the pieces it wants.
+const FIRST_HITS: i64 = 400;
+
+/// Whether more than `?2` texts match (counted without ranking them).
+const FILE_MATCHES: &str = "-- search on a file (FTS5)
+SELECT count(*) FROM (SELECT 1 FROM search_text WHERE search_text MATCH ?1 LIMIT ?2)";
 
 /// A server's search: `$editors_hits` adds the texts only editors read
 /// (notes, comments), `$editors_text` reads them for the excerpt through
@@ -145,7 +158,46 @@ impl SqlTx<'_> {
             self.all(sql, p![query, publication, i64::from(limit), HEADLINE], map)
         } else {
             let query = crate::rules::search::fts5_query(words);
-            self.all(FILE_SEARCH, p![query, publication, i64::from(limit)], map)
+            let mut cap = FIRST_HITS;
+            loop {
+                let rows = self.all(
+                    FILE_SEARCH,
+                    p![query, publication, i64::from(limit), cap],
+                    |row| {
+                        let heading: Option<String> = row.get("heading")?;
+                        let body: Option<String> = row.get("body")?;
+                        // The body's words, else the heading's.
+                        let excerpt = [body, heading]
+                            .into_iter()
+                            .flatten()
+                            .find_map(|text| crate::rules::search::excerpt(&text, words))
+                            .unwrap_or_default();
+                        Ok(SearchRow {
+                            article_id: row.get("article_id")?,
+                            title: row.get("title")?,
+                            status: row.get("status")?,
+                            edition_id: row.get("edition_id")?,
+                            edition: row.get("edition")?,
+                            source: row.get("source")?,
+                            version: row.get("version")?,
+                            excerpt,
+                        })
+                    },
+                )?;
+                if rows.len() >= limit as usize {
+                    return Ok(rows);
+                }
+                // Fewer pieces than wanted: from every text that matches,
+                // or only from the first `cap` (the rest may be further down)?
+                let more = self
+                    .one(FILE_MATCHES, p![query, cap + 1], |r| r.get::<i64>(0))?
+                    .unwrap_or(0)
+                    > cap;
+                if !more {
+                    return Ok(rows);
+                }
+                cap *= 8;
+            }
         }
     }
 }

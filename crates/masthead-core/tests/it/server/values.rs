@@ -315,7 +315,7 @@ fn the_value_checks_hold_on_todays_data_and_check_names_rows_from_before() {
                  -- migration 20's counts and indexes,
                  DROP TABLE edition_status_counts;
                  DROP FUNCTION masthead_pieces_counted() CASCADE;
-                 DROP INDEX drafts_assignment;
+                 DROP INDEX drafts_assignment, assignments_contributor_state;
                  -- migration 14's trash and 16's marks first (their checks use
                  -- 10's functions),
                  DROP TABLE trash, seen, comment_mentions, comments;
