@@ -240,7 +240,12 @@ fn run(cli: Cli) -> Outcome {
             Ok(())
         }
         Command::Check { json, repair } => {
-            let mut store = open_as_is(&path)?;
+            // Checking reads the file as it is; repairing writes to it.
+            let mut store = if *repair {
+                open(&path, false)?
+            } else {
+                open_as_is(&path)?
+            };
             if *repair {
                 let done = store.repair()?;
                 if !*json {
@@ -300,10 +305,16 @@ fn run(cli: Cli) -> Outcome {
         Command::Dev {
             cmd: args::DevCmd::Generate { pieces, seed },
         } => {
-            // Never the default database: a made-up archive goes where asked.
-            if cli.db.is_none() || server_url(&path).is_some() {
+            // Never the default database, nor $MASTHEAD_DB's: a made-up
+            // archive goes only where the command line says.
+            let from_env = std::env::var_os("MASTHEAD_DB").map(PathBuf::from);
+            if cli.db.is_none()
+                || server_url(&path).is_some()
+                || path == config::default_database()
+                || from_env.as_ref() == Some(&path)
+            {
                 return Err(Failure::Usage(
-                    "dev generate writes a new file: give it with --db FILE".into(),
+                    "dev generate writes a new file: give it with --db FILE (not the default database or $MASTHEAD_DB's)".into(),
                 ));
             }
             let made = masthead_core::dev::generate(

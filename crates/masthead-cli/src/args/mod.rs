@@ -58,8 +58,9 @@ pub enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
-        /// First repair what can be (on a team server restored elsewhere:
-        /// members' right to connect); as the database's owner.
+        /// First repair what can be (editions' counts of pieces changed
+        /// behind Masthead's back; on a team server restored elsewhere:
+        /// members' right to connect, as the database's owner).
         #[arg(long)]
         repair: bool,
     },

@@ -477,3 +477,30 @@ fn a_wal_file_is_never_a_database_and_a_leftover_one_is_never_read_in() {
     // Nor is a new database made there.
     run_with(Some(&target), &["init"], &[]).refused("left by another database");
 }
+
+/// Counts of an edition's pieces changed behind Masthead's back: `check`
+/// says so (exit 1) and `check --repair` counts them again on the file.
+#[test]
+fn check_repair_counts_an_editions_pieces_again() {
+    let cli = Cli::demo();
+    crate::open_sqlite(&cli.db)
+        .unwrap()
+        .execute_batch(
+            "UPDATE edition_status_counts SET pieces = pieces + 3
+              WHERE (edition_id, status_id) =
+                    (SELECT edition_id, status_id FROM edition_status_counts LIMIT 1)",
+        )
+        .unwrap();
+    let bad = cli.run(&["check"]);
+    assert_eq!(bad.code, 1, "{}", bad.stdout);
+    assert!(bad.stdout.contains("check --repair"), "{}", bad.stdout);
+    let fixed = cli.run(&["check", "--repair"]).ok();
+    assert!(
+        fixed
+            .stdout
+            .contains("Repaired: counted the editions' pieces again"),
+        "{}",
+        fixed.stdout
+    );
+    cli.run(&["check"]).ok();
+}

@@ -125,29 +125,43 @@ fn comparable(word: &str) -> String {
 /// snippet ran the whole query again for each result).
 pub(crate) fn excerpt(text: &str, words: &[String]) -> Option<String> {
     let wanted: Vec<String> = words.iter().map(|w| comparable(w)).collect();
-    // Each word's place in `text`: (start, end) in bytes.
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                spans.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        spans.push((s, text.len()));
-    }
     let hits = |(s, e): (usize, usize)| {
         let word = comparable(&text[s..e]);
         wanted.iter().any(|w| word.starts_with(w.as_str()))
     };
-    let first = spans.iter().position(|&span| hits(span))?;
+    // Each word's place in `text`, (start, end) in bytes, read only as far
+    // as the excerpt needs (a draft may be long).
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut first = None;
+    let mut more = false;
+    let mut start = None;
+    let ends = text
+        .char_indices()
+        .map(|(i, c)| (i, c.is_alphanumeric()))
+        .chain([(text.len(), false)]);
+    for (i, letter) in ends {
+        match (letter, start) {
+            (true, None) => {
+                if first.is_some_and(|f| spans.len() >= f + EXCERPT_WORDS) {
+                    more = true;
+                    break;
+                }
+                start = Some(i);
+            }
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+                if first.is_none() && hits((s, i)) {
+                    first = Some(spans.len() - 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    let first = first?;
     let from = first.saturating_sub(EXCERPT_BEFORE);
     let to = (from + EXCERPT_WORDS).min(spans.len());
+    let more = more || to < spans.len();
     let mut out = String::new();
     if from > 0 {
         out.push('…');
@@ -164,7 +178,7 @@ pub(crate) fn excerpt(text: &str, words: &[String]) -> Option<String> {
         }
         at = e;
     }
-    if to < spans.len() {
+    if more {
         out.push('…');
     }
     Some(out)

@@ -398,8 +398,12 @@ mod tests {
                 .collect::<Result<_, _>>()
                 .unwrap();
             for d in details {
-                let Some(rest) = d.strip_prefix("SCAN ") else {
-                    continue;
+                // A scan; or an index SQLite builds for the statement, which
+                // reads the whole table first.
+                let rest = match (d.strip_prefix("SCAN "), d.strip_prefix("SEARCH ")) {
+                    (Some(rest), _) => rest,
+                    (None, Some(rest)) if d.contains("USING AUTOMATIC") => rest,
+                    _ => continue,
                 };
                 let name = rest.split_whitespace().next().unwrap_or("").to_lowercase();
                 let table = tables.get(&name).cloned().unwrap_or(name);

@@ -3,6 +3,9 @@
 -- change to a piece (an editor's, or a contributor's draft moving it on
 -- through her functions) counts. Editors read the counts; a contributor's
 -- editions count only the pieces she may see, as before, from the pieces.
+-- No piece changes between the count below and the trigger that keeps it.
+LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE;
+
 CREATE TABLE edition_status_counts (
     edition_id text NOT NULL REFERENCES editions (id),
     status_id  text NOT NULL REFERENCES workflow_statuses (id),
@@ -19,7 +22,7 @@ CREATE FUNCTION masthead_pieces_counted() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.deleted_at IS NULL THEN
-        UPDATE public.edition_status_counts SET pieces = pieces - 1
+        UPDATE public.edition_status_counts SET pieces = greatest(pieces - 1, 0)
          WHERE edition_id = OLD.edition_id AND status_id = OLD.status_id;
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.deleted_at IS NULL THEN
@@ -42,7 +45,7 @@ BEGIN
     SELECT * INTO g FROM masthead_groups;
     ALTER TABLE edition_status_counts ENABLE ROW LEVEL SECURITY;
     EXECUTE format('GRANT SELECT ON edition_status_counts TO %I', g.editor);
-    EXECUTE format('CREATE POLICY editors ON edition_status_counts TO %I USING (true)', g.editor);
+    EXECUTE format('CREATE POLICY editors ON edition_status_counts FOR SELECT TO %I USING (true)', g.editor);
 END
 $migration$;
 

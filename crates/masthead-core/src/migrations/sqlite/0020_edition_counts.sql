@@ -5,7 +5,9 @@
 -- here, a handful of rows an edition, rather than from every piece it has
 -- (which made opening ten years of editions cost the whole file). Counted
 -- by status, not by "spiked", so that a status later made spiked (or not)
--- needs no recount.
+-- needs no recount. A count never goes below nought (one changed behind
+-- the store's back must not stop a piece from moving: `check` finds it,
+-- `check --repair` counts again).
 CREATE TABLE edition_status_counts (
     edition_id TEXT NOT NULL REFERENCES editions (id),
     status_id  TEXT NOT NULL REFERENCES workflow_statuses (id),
@@ -28,7 +30,7 @@ END;
 
 CREATE TRIGGER edition_counts_piece_changed AFTER UPDATE OF edition_id, status_id, deleted_at ON articles
 BEGIN
-    UPDATE edition_status_counts SET pieces = pieces - 1
+    UPDATE edition_status_counts SET pieces = max(pieces - 1, 0)
      WHERE old.deleted_at IS NULL AND edition_id = old.edition_id AND status_id = old.status_id;
     INSERT INTO edition_status_counts (edition_id, status_id, pieces)
     SELECT new.edition_id, new.status_id, 1 WHERE new.deleted_at IS NULL
@@ -38,7 +40,7 @@ END;
 CREATE TRIGGER edition_counts_piece_removed AFTER DELETE ON articles
 WHEN old.deleted_at IS NULL
 BEGIN
-    UPDATE edition_status_counts SET pieces = pieces - 1
+    UPDATE edition_status_counts SET pieces = max(pieces - 1, 0)
      WHERE edition_id = old.edition_id AND status_id = old.status_id;
 END;
 

@@ -2,7 +2,7 @@
 //! editions, pieces, contributors, commissions, drafts with their text and
 //! the history of each, shaped like years of real work and the same for
 //! the same seed. The use cases make the publication (its workflow, kinds
-//! and sections); the rest goes in by bulk SQL in one transaction, through
+//! and sections); the rest goes in by bulk SQL, twenty editions a transaction, through
 //! the schema's own triggers (the search index is kept as an edit keeps
 //! it), then `ANALYZE`.
 //!
@@ -26,7 +26,7 @@ use rusqlite::params;
 
 use crate::actor::Actor;
 use crate::error::{Error, Result};
-use crate::model::{PublicationId, PublicationInput};
+use crate::model::{PublicationId, PublicationInput, Status};
 use crate::store::Store;
 
 /// The day the generated archive is "today" for: its last four editions
@@ -122,7 +122,9 @@ fn sql(e: rusqlite::Error) -> Error {
 }
 
 /// Generates the archive into a new file at `path` (refused if anything is
-/// there: this never writes over a database).
+/// there: this never writes over a database). It is made beside `path`
+/// under another name and put in place only when whole, never over a file
+/// that came meanwhile; a failed run leaves nothing.
 pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
     if path.exists() {
         return Err(Error::invalid(
@@ -139,6 +141,34 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
             "pieces_range", "pieces", "Generate from 1 to 10,000,000 pieces.",
         ));
     }
+    let mut making = path.as_os_str().to_owned();
+    making.push(format!(".generating-{}", std::process::id()));
+    let making = std::path::PathBuf::from(making);
+    let made = fill(&making, options);
+    let placed = made.and_then(|made| {
+        // A hard link fails rather than replace a file that is there.
+        std::fs::hard_link(&making, path)
+            .map_err(|e| {
+                Error::invalid(
+                    "file_exists",
+                    "db",
+                    format!("{} could not be made: {e}.", path.display()),
+                )
+            })
+            .map(|()| made)
+    });
+    for leftover in [
+        making.clone(),
+        making.with_extension(format!("generating-{}-wal", std::process::id())),
+        making.with_extension(format!("generating-{}-shm", std::process::id())),
+    ] {
+        let _ = std::fs::remove_file(leftover);
+    }
+    placed
+}
+
+/// Fills the new file at `path`.
+fn fill(path: &Path, options: GenerateOptions) -> Result<Generated> {
     let started = Instant::now();
     let actor = Actor::new("Generator")?;
     let mut store = Store::open(path)?;
@@ -182,6 +212,11 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
         .iter()
         .find(|s| s.receives_drafts)
         .map_or(u32::MAX, |s| s.position);
+    // The way a piece goes: every status but spiked (and retired), in order.
+    let onward: Vec<&Status> = statuses
+        .iter()
+        .filter(|s| !s.is_spiked && !s.retired)
+        .collect();
     // Where pieces still to come may be: anywhere but the ends.
     let working: Vec<_> = statuses
         .iter()
@@ -207,8 +242,12 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
         took: Duration::ZERO,
     };
 
-    let mut conn = super::connect(path, rusqlite::OpenFlags::default()).map_err(sql)?;
-    let tx = conn.transaction().map_err(sql)?;
+    let conn = super::connect(path, rusqlite::OpenFlags::default()).map_err(sql)?;
+    // Made-up data into a new file: no need to wait for the disk, and a
+    // transaction every twenty editions keeps the write-ahead log small.
+    conn.execute_batch("PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON; BEGIN")
+        .map_err(sql)?;
+    let tx = &conn;
     {
         let publication_id = publication.to_string();
         let start = noon(today - Days::new(2 * editions as u64 + 400));
@@ -233,6 +272,9 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
 
         let mut n = 0usize;
         for e in 0..editions {
+            if e > 0 && e % 20 == 0 {
+                tx.execute_batch("COMMIT; BEGIN").map_err(sql)?;
+            }
             // Two days apart; the last EDITIONS_TO_COME after today.
             let ahead = e as i64 - (editions as i64 - EDITIONS_TO_COME as i64) + 1;
             // Those on sale two days apart; those to come a fortnight apart
@@ -272,12 +314,12 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
             .map_err(sql)?;
             made.change_sets += 1;
             change(
-                &tx,
+                tx,
                 &mut rng,
                 commissioned,
                 &publication_id,
                 None,
-                ("edition", &edition, 1, "created", None, None, None),
+                ("edition", &edition, Some(1), "created", None, None, None),
             )?;
 
             let count = PIECES_PER_EDITION.min(options.pieces - n);
@@ -298,8 +340,15 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
                 let created = commissioned + chrono::Duration::minutes(rng.below(600) as i64);
                 let article = rng.id(created);
                 let title = format!("Piece {n}: {}", capital(&words(&mut rng, 3)));
-                // Created, commissioned, and three moves on (five change sets).
-                let moves = 3u32;
+                // Created, commissioned, and up to three moves on through
+                // the workflow to where it is (five change sets).
+                let path: Vec<&Status> = if status.is_spiked {
+                    onward.iter().take(3).copied().chain([status]).collect()
+                } else {
+                    let at = onward.iter().position(|s| s.id == status.id).unwrap_or(0);
+                    onward[at.saturating_sub(3)..=at].to_vec()
+                };
+                let moves = (path.len() - 1) as u32;
                 tx.prepare_cached(
                     "INSERT INTO articles (id, edition_id, section_id, status_id, kind_id, title,
                         slug, standfirst, word_target, version, created_at, updated_at)
@@ -323,12 +372,20 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
                 .map_err(sql)?;
                 made.change_sets += 1;
                 change(
-                    &tx,
+                    tx,
                     &mut rng,
                     created,
                     &publication_id,
                     Some(&edition),
-                    ("article", &article, 1, "created", None, Some(&title), None),
+                    (
+                        "article",
+                        &article,
+                        Some(1),
+                        "created",
+                        None,
+                        Some(&title),
+                        None,
+                    ),
                 )?;
 
                 // The writer, and every fifth piece a photographer.
@@ -362,7 +419,7 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
                 made.assignments += 1;
                 made.change_sets += 1;
                 change(
-                    &tx,
+                    tx,
                     &mut rng,
                     asked,
                     &publication_id,
@@ -370,7 +427,7 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
                     (
                         "assignment",
                         &assignment,
-                        1,
+                        Some(1),
                         "created",
                         None,
                         None,
@@ -399,7 +456,7 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
                 }
 
                 // Drafts: one to five once the status receives them.
-                let drafts = if status.position < drafts_from && to_come {
+                let drafts = if state != "accepted" || status.position < drafts_from && to_come {
                     0
                 } else if to_come {
                     1 + rng.below(2)
@@ -451,25 +508,34 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
                 }
 
                 // Three moves through the workflow, the last to where it is.
-                for k in 0..moves {
+                for (k, step) in path.windows(2).enumerate() {
                     let at = created + chrono::Duration::days(10 * (k as i64 + 1));
                     made.change_sets += 1;
-                    change(
-                        &tx,
-                        &mut rng,
-                        at,
-                        &publication_id,
-                        Some(&edition),
-                        (
-                            "article",
-                            &article,
-                            2 + k,
-                            "status",
-                            Some("status"),
-                            Some(&status.label),
-                            None,
-                        ),
-                    )?;
+                    let set = rng.id(at);
+                    tx.prepare_cached(
+                        "INSERT INTO change_sets (id, at, actor, publication_id, edition_id)
+                         VALUES (?1, ?2, 'Generator', ?3, ?4)",
+                    )
+                    .and_then(|mut s| s.execute(params![set, stamp(at), publication_id, edition]))
+                    .map_err(sql)?;
+                    tx.prepare_cached(
+                        "INSERT INTO changes (id, change_set_id, seq, entity, entity_id, version,
+                            action, field, old_value, new_value, old_ref, new_ref)
+                         VALUES (?1, ?2, 0, 'article', ?3, ?4, 'status', 'status', ?5, ?6, ?7, ?8)",
+                    )
+                    .and_then(|mut s| {
+                        s.execute(params![
+                            rng.id(at),
+                            set,
+                            article,
+                            2 + k as u32,
+                            step[0].label,
+                            step[1].label,
+                            step[0].id.to_string(),
+                            step[1].id.to_string(),
+                        ])
+                    })
+                    .map_err(sql)?;
                 }
                 // Every tenth piece is talked about: two comments, one
                 // naming a colleague.
@@ -507,12 +573,20 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
                     let at = created + chrono::Duration::days(40);
                     made.change_sets += 1;
                     let deleted_in = change(
-                        &tx,
+                        tx,
                         &mut rng,
                         at,
                         &publication_id,
                         Some(&edition),
-                        ("article", &article, 5, "deleted", None, None, Some(&title)),
+                        (
+                            "article",
+                            &article,
+                            Some(moves + 2),
+                            "deleted",
+                            None,
+                            None,
+                            Some(&title),
+                        ),
                     )?;
                     tx.prepare_cached(
                         "UPDATE articles SET deleted_at = ?2, version = version + 1 WHERE id = ?1",
@@ -523,12 +597,20 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
                         let when = at + chrono::Duration::days(30);
                         made.change_sets += 1;
                         Some(change(
-                            &tx,
+                            tx,
                             &mut rng,
                             when,
                             &publication_id,
                             None,
-                            ("article", &article, 6, "emptied", None, None, Some(&title)),
+                            (
+                                "article",
+                                &article,
+                                None,
+                                "emptied",
+                                None,
+                                None,
+                                Some(&title),
+                            ),
                         )?)
                     } else {
                         None
@@ -556,7 +638,7 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
             }
         }
     }
-    tx.commit().map_err(sql)?;
+    tx.execute_batch("COMMIT").map_err(sql)?;
     conn.execute_batch("ANALYZE").map_err(sql)?;
     made.took = started.elapsed();
     Ok(made)
@@ -566,7 +648,7 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
 /// value, subject). Returns the change set's id.
 #[allow(clippy::type_complexity)]
 fn change(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &rusqlite::Connection,
     rng: &mut Rng,
     at: DateTime<Utc>,
     publication: &str,
@@ -574,7 +656,7 @@ fn change(
     (entity, id, version, action, field, new, subject): (
         &str,
         &str,
-        u32,
+        Option<u32>,
         &str,
         Option<&str>,
         Option<&str>,
