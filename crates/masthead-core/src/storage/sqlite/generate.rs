@@ -511,13 +511,7 @@ fn fill(path: &Path, options: GenerateOptions) -> Result<Generated> {
                 for (k, step) in path.windows(2).enumerate() {
                     let at = created + chrono::Duration::days(10 * (k as i64 + 1));
                     made.change_sets += 1;
-                    let set = rng.id(at);
-                    tx.prepare_cached(
-                        "INSERT INTO change_sets (id, at, actor, publication_id, edition_id)
-                         VALUES (?1, ?2, 'Generator', ?3, ?4)",
-                    )
-                    .and_then(|mut s| s.execute(params![set, stamp(at), publication_id, edition]))
-                    .map_err(sql)?;
+                    let set = change_set(tx, &mut rng, at, &publication_id, Some(&edition))?;
                     tx.prepare_cached(
                         "INSERT INTO changes (id, change_set_id, seq, entity, entity_id, version,
                             action, field, old_value, new_value, old_ref, new_ref)
@@ -663,13 +657,7 @@ fn change(
         Option<&str>,
     ),
 ) -> Result<String> {
-    let set = rng.id(at);
-    tx.prepare_cached(
-        "INSERT INTO change_sets (id, at, actor, publication_id, edition_id)
-         VALUES (?1, ?2, 'Generator', ?3, ?4)",
-    )
-    .and_then(|mut s| s.execute(params![set, stamp(at), publication, edition]))
-    .map_err(sql)?;
+    let set = change_set(tx, rng, at, publication, edition)?;
     let line = rng.id(at);
     tx.prepare_cached(
         "INSERT INTO changes (id, change_set_id, seq, entity, entity_id, version, action, field,
@@ -681,6 +669,24 @@ fn change(
             line, set, entity, id, version, action, field, new, subject
         ])
     })
+    .map_err(sql)?;
+    Ok(set)
+}
+
+/// A change set by the generator at `at`: its id.
+fn change_set(
+    tx: &rusqlite::Connection,
+    rng: &mut Rng,
+    at: DateTime<Utc>,
+    publication: &str,
+    edition: Option<&str>,
+) -> Result<String> {
+    let set = rng.id(at);
+    tx.prepare_cached(
+        "INSERT INTO change_sets (id, at, actor, publication_id, edition_id)
+         VALUES (?1, ?2, 'Generator', ?3, ?4)",
+    )
+    .and_then(|mut s| s.execute(params![set, stamp(at), publication, edition]))
     .map_err(sql)?;
     Ok(set)
 }

@@ -140,7 +140,8 @@ impl SqlTx<'_> {
         words: &[String],
         limit: u32,
     ) -> Result<Vec<SearchRow>> {
-        let map = |row: &Row<'_>| {
+        // A found piece's row, its excerpt made by the engine or by Rust.
+        fn found(row: &Row<'_>, excerpt: String) -> Result<SearchRow> {
             Ok(SearchRow {
                 article_id: row.get("article_id")?,
                 title: row.get("title")?,
@@ -149,8 +150,12 @@ impl SqlTx<'_> {
                 edition: row.get("edition")?,
                 source: row.get("source")?,
                 version: row.get("version")?,
-                excerpt: row.get::<Option<String>>("excerpt")?.unwrap_or_default(),
+                excerpt,
             })
+        }
+        let map = |row: &Row<'_>| {
+            let excerpt = row.get::<Option<String>>("excerpt")?.unwrap_or_default();
+            found(row, excerpt)
         };
         if self.conn.is_server() {
             let query = crate::rules::search::tsquery(words);
@@ -172,16 +177,7 @@ impl SqlTx<'_> {
                             .flatten()
                             .find_map(|text| crate::rules::search::excerpt(&text, words))
                             .unwrap_or_default();
-                        Ok(SearchRow {
-                            article_id: row.get("article_id")?,
-                            title: row.get("title")?,
-                            status: row.get("status")?,
-                            edition_id: row.get("edition_id")?,
-                            edition: row.get("edition")?,
-                            source: row.get("source")?,
-                            version: row.get("version")?,
-                            excerpt,
-                        })
+                        found(row, excerpt)
                     },
                 )?;
                 if rows.len() >= limit as usize {

@@ -837,3 +837,38 @@ fn a_contributor_comments_on_her_own_piece_only() {
         .get(0);
     assert_eq!(n, 0, "comments from before her commission are hidden");
 }
+
+/// Migration 20's counts, attacked with raw SQL: a contributor reads none
+/// and writes none, an editor reads them but cannot write them, and nobody
+/// runs the trigger's function by hand; the counts stay the pieces'.
+#[test]
+fn the_editions_counts_are_the_servers_to_keep() {
+    let t = team();
+    let mut h = raw(&t, &t.hannah);
+    refused_by_server(
+        h.query("SELECT * FROM edition_status_counts", &[]),
+        "a contributor reading the counts",
+    );
+    refused_by_server(
+        h.execute("UPDATE edition_status_counts SET pieces = 0", &[]),
+        "a contributor writing the counts",
+    );
+    refused_by_server(
+        h.query("SELECT masthead_pieces_counted()", &[]),
+        "a contributor running the trigger's function",
+    );
+    let mut e = raw(&t, &t.editor);
+    e.query("SELECT * FROM edition_status_counts", &[]).unwrap();
+    for attack in [
+        "UPDATE edition_status_counts SET pieces = pieces + 1",
+        "DELETE FROM edition_status_counts",
+        "INSERT INTO edition_status_counts SELECT edition_id, status_id, 1 FROM articles LIMIT 1",
+    ] {
+        refused_by_server(e.execute(attack, &[]), attack);
+    }
+    refused_by_server(
+        e.query("SELECT masthead_pieces_counted()", &[]),
+        "an editor running the trigger's function",
+    );
+    assert!(t.admin.check().unwrap().is_clean());
+}
