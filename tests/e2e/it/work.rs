@@ -397,3 +397,33 @@ async fn an_editor_exports_the_plan_as_a_pdf_through_the_save_dialog() -> Result
     })
     .await
 }
+
+/// A piece whose writer declined still says it needs a writer on its card,
+/// though a photographer is on it (the banner counted it; the card hid it).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_card_with_only_a_photographer_left_still_needs_a_writer() -> Result<()> {
+    App::journey("Erin Editor", "needs-writer", async |app| {
+        app.load_demo().await?;
+        let piece = "Net zero: what councils can do this year";
+        app.cli(&[
+            "article", "assign", "--article", piece, "--contributor", "Hannah Okafor",
+        ])?;
+        app.cli(&[
+            "assignment", "decline", "--article", piece, "--contributor", "Hannah Okafor",
+        ])?;
+        app.cli(&[
+            "article", "assign", "--article", piece, "--contributor", "Chris Borg", "--role",
+            "photographer",
+        ])?;
+        app.click_button("Board").await?;
+        app.wait_text("h1", "Board").await?;
+        app.choose(".filters select", "All editions").await?;
+        app.wait_text(".columns", piece).await?;
+        let card = format!(".card:has(button[aria-label^=\"{piece}\"])");
+        let text = app.wait_text(&card, "Chris Borg").await?;
+        anyhow::ensure!(text.contains("Needs a writer"), "{text}");
+        app.screenshot("needs-writer.png").await?;
+        Ok(())
+    })
+    .await
+}
