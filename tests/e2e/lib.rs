@@ -195,8 +195,15 @@ impl App {
     pub async fn wait_present(&self, css: &str) -> Result<WebElement> {
         let started = Instant::now();
         loop {
-            if let Some(el) = self.driver.find_all(By::Css(css)).await?.into_iter().next() {
-                return Ok(el);
+            match self.driver.find_all(By::Css(css)).await {
+                Ok(found) => {
+                    if let Some(el) = found.into_iter().next() {
+                        return Ok(el);
+                    }
+                }
+                // The page changed while WebKit read it: read it again.
+                Err(e) if e.to_string().contains("stale") => {}
+                Err(e) => return Err(e.into()),
             }
             if started.elapsed() > Duration::from_secs(10) {
                 bail!("nothing matches {css}");
@@ -209,8 +216,13 @@ impl App {
     pub async fn wait_gone(&self, css: &str) -> Result<()> {
         let started = Instant::now();
         loop {
-            if self.driver.find_all(By::Css(css)).await?.is_empty() {
-                return Ok(());
+            match self.driver.find_all(By::Css(css)).await {
+                Ok(found) if found.is_empty() => return Ok(()),
+                Ok(_) => {}
+                // The page changed while WebKit read it (what was there went
+                // meanwhile: a toast leaving): read it again.
+                Err(e) if e.to_string().contains("stale") => {}
+                Err(e) => return Err(e.into()),
             }
             if started.elapsed() > Duration::from_secs(10) {
                 bail!("{css} is still there");
