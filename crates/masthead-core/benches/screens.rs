@@ -10,7 +10,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use masthead_core::model::{AssignmentInput, BoardFilter};
 use masthead_core::{Actor, Store, Upload};
 
@@ -90,8 +90,7 @@ fn main() {
 
     let publication = store.find_publication(None).expect("the publication");
     let p = publication.to_string();
-    let (y, m, d) = masthead_core::dev::GENERATED_TODAY;
-    let today = NaiveDate::from_ymd_opt(y, m, d).expect("a day");
+    let today = masthead_core::dev::generated_today();
     let editions = store.list_editions(Some(publication)).expect("editions");
     // The edition being made: the first still to come.
     let edition = editions

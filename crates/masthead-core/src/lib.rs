@@ -10,7 +10,7 @@ pub mod defaults;
 /// (`masthead dev generate`, the benches, the query-plan test).
 pub mod dev {
     pub use crate::storage::sqlite::generate::{
-        EDITIONS_TO_COME, GENERATED_TODAY, GenerateOptions, Generated, PIECES_PER_EDITION, generate,
+        EDITIONS_TO_COME, GenerateOptions, Generated, PIECES_PER_EDITION, generate, generated_today,
     };
 }
 mod error;

@@ -271,8 +271,7 @@ mod tests {
         let mut store = crate::Store::open(path).unwrap();
         let actor = crate::Actor::new("Tess Editor").unwrap();
         let publication = made.publication;
-        let (y, m, d) = crate::dev::GENERATED_TODAY;
-        let today = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let today = crate::dev::generated_today();
         let editions = store.list_editions(Some(publication)).unwrap();
         let edition = editions.first().unwrap().clone();
         store.edition(edition.id).unwrap();

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 
 use super::{Result, Store, need, workflow};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{
     Board, BoardCard, BoardFilter, Edition, EditionId, NextDeadline, PublicationId, Status,
@@ -23,7 +23,7 @@ impl Store {
         let mut board = self
             .read(|tx| load(tx, publication, filter, today, false))?
             .board;
-        sort(&mut board);
+        sort_cards(&board.workflow, &mut board.cards);
         Ok(board)
     }
 }
@@ -42,7 +42,7 @@ pub(super) struct Loaded {
 /// `to_come`, only the pieces of editions not yet on sale on `today`. Also
 /// hands back the editions it read and the open offers on its pieces, so
 /// the desk does not read them again. The cards come in no order (see
-/// [`sort`]).
+/// [`sort_cards`]).
 pub(super) fn load(
     tx: &mut Tx<'_>,
     publication: PublicationId,
@@ -146,13 +146,9 @@ impl<'a> Deadlines<'a> {
     }
 }
 
-/// The board's order: its workflow's, then by title (folded, as names are
-/// compared), then by id; the same on a file and a server.
-fn sort(board: &mut Board) {
-    sort_cards(&board.workflow, &mut board.cards);
-}
-
-/// `cards` in the board's order under `workflow`.
+/// `cards` in the board's order under `workflow`: its statuses' order, then
+/// by title (folded, as names are compared), then by id; the same on a file
+/// and a server.
 pub(super) fn sort_cards(workflow: &Workflow, cards: &mut [BoardCard]) {
     let position: HashMap<StatusId, u32> = workflow
         .statuses
@@ -169,9 +165,7 @@ pub(super) fn sort_cards(workflow: &Workflow, cards: &mut [BoardCard]) {
 }
 
 /// The statuses where a piece's work is over: final or spiked.
-pub(super) fn ended(
-    workflow: &crate::model::Workflow,
-) -> std::collections::HashSet<crate::model::StatusId> {
+pub(super) fn ended(workflow: &Workflow) -> HashSet<StatusId> {
     workflow
         .statuses
         .iter()

@@ -7,7 +7,7 @@
 //! it), then `ANALYZE`.
 //!
 //! The shape, per 300 pieces: one edition, two days after the one before,
-//! the last four still to come after [`GENERATED_TODAY`], a fortnight
+//! the last four still to come after [`generated_today`], a fortnight
 //! apart; a contributor per 120 pieces. Pieces of editions on sale are
 //! published (one in ten spiked), each with a writer who accepted, one to
 //! five drafts (three on average, the last approved) and five change sets;
@@ -31,10 +31,12 @@ use crate::store::Store;
 
 /// The day the generated archive is "today" for: its last four editions
 /// go on sale after it.
-pub const GENERATED_TODAY: (i32, u32, u32) = (2026, 12, 1);
+pub fn generated_today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default()
+}
 /// Pieces in each generated edition.
 pub const PIECES_PER_EDITION: usize = 300;
-/// Editions still to come after [`GENERATED_TODAY`].
+/// Editions still to come after [`generated_today`].
 pub const EDITIONS_TO_COME: usize = 4;
 
 /// What to generate.
@@ -109,10 +111,6 @@ fn words(rng: &mut Rng, n: usize) -> String {
         .join(" ")
 }
 
-fn stamp(at: DateTime<Utc>) -> String {
-    crate::history::timestamp(at)
-}
-
 fn noon(day: NaiveDate) -> DateTime<Utc> {
     Utc.from_utc_datetime(&day.and_hms_opt(12, 0, 0).unwrap_or_default())
 }
@@ -157,11 +155,8 @@ pub fn generate(path: &Path, options: GenerateOptions) -> Result<Generated> {
             })
             .map(|()| made)
     });
-    for leftover in [
-        making.clone(),
-        making.with_extension(format!("generating-{}-wal", std::process::id())),
-        making.with_extension(format!("generating-{}-shm", std::process::id())),
-    ] {
+    // The file made beside, and its log, are ours alone: none is left.
+    for leftover in std::iter::once(making.clone()).chain(super::side_files_beside(&making)) {
         let _ = std::fs::remove_file(leftover);
     }
     placed
@@ -226,9 +221,7 @@ fn fill(path: &Path, options: GenerateOptions) -> Result<Generated> {
     let mut rng = Rng(options.seed);
     let editions = options.pieces.div_ceil(PIECES_PER_EDITION);
     let contributor_count = (options.pieces / 120).max(20);
-    let (y, m, d) = GENERATED_TODAY;
-    let today = NaiveDate::from_ymd_opt(y, m, d)
-        .ok_or_else(|| Error::Database("the generator's day".into()))?;
+    let today = generated_today();
     let mut made = Generated {
         publication,
         editions,
@@ -263,7 +256,7 @@ fn fill(path: &Path, options: GenerateOptions) -> Result<Generated> {
                     id,
                     format!("{} {} {i}", capital(&word(i)), capital(&word(i * 3 + 1))),
                     format!("writer{i}@example.org"),
-                    stamp(start)
+                    crate::history::timestamp(start)
                 ])
             })
             .map_err(sql)?;
@@ -308,7 +301,7 @@ fn fill(path: &Path, options: GenerateOptions) -> Result<Generated> {
                     before(35).to_string(),
                     before(21).to_string(),
                     before(10).to_string(),
-                    stamp(commissioned),
+                    crate::history::timestamp(commissioned),
                 ])
             })
             .map_err(sql)?;
@@ -366,7 +359,7 @@ fn fill(path: &Path, options: GenerateOptions) -> Result<Generated> {
                         capital(&words(&mut rng, 12)),
                         target,
                         1 + moves,
-                        stamp(created),
+                        crate::history::timestamp(created),
                     ])
                 })
                 .map_err(sql)?;
@@ -411,8 +404,10 @@ fn fill(path: &Path, options: GenerateOptions) -> Result<Generated> {
                         target,
                         before(35 + rng.below(7) as u64).to_string(),
                         state,
-                        (state != "offered").then(|| stamp(asked + chrono::Duration::hours(20))),
-                        stamp(asked),
+                        (state != "offered").then(|| crate::history::timestamp(
+                            asked + chrono::Duration::hours(20)
+                        )),
+                        crate::history::timestamp(asked),
                     ])
                 })
                 .map_err(sql)?;
@@ -448,7 +443,7 @@ fn fill(path: &Path, options: GenerateOptions) -> Result<Generated> {
                             article,
                             photographer,
                             before(30).to_string(),
-                            stamp(asked)
+                            crate::history::timestamp(asked)
                         ])
                     })
                     .map_err(sql)?;
@@ -486,7 +481,7 @@ fn fill(path: &Path, options: GenerateOptions) -> Result<Generated> {
                             text.len() as i64,
                             masthead_text::sha256_hex(text.as_bytes()),
                             counted,
-                            stamp(at),
+                            crate::history::timestamp(at),
                         ])
                     })
                     .map_err(sql)?;
@@ -547,7 +542,7 @@ fn fill(path: &Path, options: GenerateOptions) -> Result<Generated> {
                              VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
                         )
                         .and_then(|mut s| {
-                            s.execute(params![comment, article, author, body, stamp(at)])
+                            s.execute(params![comment, article, author, body, crate::history::timestamp(at)])
                         })
                         .map_err(sql)?;
                         if k == 0 {
@@ -585,7 +580,7 @@ fn fill(path: &Path, options: GenerateOptions) -> Result<Generated> {
                     tx.prepare_cached(
                         "UPDATE articles SET deleted_at = ?2, version = version + 1 WHERE id = ?1",
                     )
-                    .and_then(|mut s| s.execute(params![article, stamp(at)]))
+                    .and_then(|mut s| s.execute(params![article, crate::history::timestamp(at)]))
                     .map_err(sql)?;
                     let emptied = if on_sale + Days::new(365) < today {
                         let when = at + chrono::Duration::days(30);
@@ -686,7 +681,14 @@ fn change_set(
         "INSERT INTO change_sets (id, at, actor, publication_id, edition_id)
          VALUES (?1, ?2, 'Generator', ?3, ?4)",
     )
-    .and_then(|mut s| s.execute(params![set, stamp(at), publication, edition]))
+    .and_then(|mut s| {
+        s.execute(params![
+            set,
+            crate::history::timestamp(at),
+            publication,
+            edition
+        ])
+    })
     .map_err(sql)?;
     Ok(set)
 }

@@ -75,11 +75,6 @@ impl SqlTx<'_> {
         id.ok_or_else(|| Error::Server("the server stored no comment".into()))
     }
 
-    /// Whether this is a contributor's login (her writes go through functions).
-    pub(crate) fn as_contributor(&self) -> bool {
-        self.conn.is_contributor()
-    }
-
     pub(crate) fn insert_comment(
         &mut self,
         id: CommentId,

@@ -331,9 +331,7 @@ impl BoardCardRow {
                     contributor_id: a.contributor_id,
                     contributor: a.name.clone(),
                     role: a.role.clone(),
-                    created_at: DateTime::parse_from_rfc3339(&a.created_at)
-                        .map_err(conversion)?
-                        .to_utc(),
+                    created_at: parse_timestamp(&a.created_at)?,
                 });
             }
             if a.state != AssignmentState::Withdrawn {
@@ -359,15 +357,14 @@ fn board_card(
     sections: &HashMap<SectionId, String>,
 ) -> Result<BoardCardRow> {
     let section_id: Option<SectionId> = row.get("section_id")?;
-    let section = match section_id {
-        Some(id) => Some(
+    let section = section_id
+        .map(|id| {
             sections
                 .get(&id)
                 .cloned()
-                .ok_or_else(|| stored_value("section_id", &format!("{id}, no section")))?,
-        ),
-        None => None,
-    };
+                .ok_or_else(|| stored_value("section_id", &format!("{id}, no section")))
+        })
+        .transpose()?;
     let kind_id: KindId = row.get("kind_id")?;
     let kind_label = kinds
         .get(&kind_id)

@@ -36,7 +36,12 @@ pub(super) fn conversion(e: impl std::fmt::Display) -> Error {
 
 pub(super) fn timestamp(row: &Row<'_>, index: &str) -> Result<DateTime<Utc>> {
     let text: String = row.get(index)?;
-    DateTime::parse_from_rfc3339(&text)
+    parse_timestamp(&text)
+}
+
+/// A stored time (RFC 3339) as a UTC time.
+pub(super) fn parse_timestamp(text: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
         .map_err(conversion)
 }
