@@ -210,12 +210,13 @@ impl AppState {
         let opened = opened.and_then(|mut store| {
             let member = store.call(&anyone, calls::signed_in())?.map(|p| p.name);
             if let Open::File(_) = store {
-                // Once a day, when a file opens. A failed backup must not
+                // Once a day, when a file opens, on the store's own thread:
+                // the window does not wait for it. A failed backup must not
                 // stop the work; it is said where the app's messages go.
                 let today = chrono::Local::now().date_naive();
                 if let Err(e) = store.call(
                     &anyone,
-                    calls::daily_backup(self.backups.clone(), kept, today),
+                    calls::start_daily_backup(self.backups.clone(), kept, today),
                 ) {
                     eprintln!("masthead: today's backup was not taken: {}", e.message);
                 }

@@ -68,11 +68,21 @@ impl App {
     /// Starts the app on `db` (a team server's URL, with the password), or
     /// with `None` on a new, empty file, as the user `user_name`.
     pub async fn start_on(user_name: &str, db: Option<&str>) -> Result<App> {
+        Self::start_keeping_backups(user_name, db, tempfile::tempdir()?).await
+    }
+
+    /// As [`App::start_on`], with the daily backups kept in `backups` (the
+    /// app benchmark opens one archive twice: the day's first open, which
+    /// takes the backup, and a later one).
+    pub async fn start_keeping_backups(
+        user_name: &str,
+        db: Option<&str>,
+        backups: tempfile::TempDir,
+    ) -> Result<App> {
         if std::env::var_os("DISPLAY").is_none() {
             bail!("no DISPLAY: run the end-to-end test through scripts/test, which starts Xvfb");
         }
         let dir = tempfile::tempdir()?;
-        let backups = tempfile::tempdir()?;
         let settings = dir.path().join("settings.json");
         std::fs::write(
             &settings,
@@ -531,6 +541,14 @@ impl App {
         let dir = std::mem::replace(&mut self.dir, tempfile::tempdir()?);
         self.quit().await?;
         Ok(dir)
+    }
+
+    /// Quits the app and hands back its daily backups' folder, for the
+    /// next start to find today's backup taken.
+    pub async fn quit_keeping_backups(mut self) -> Result<tempfile::TempDir> {
+        let backups = std::mem::replace(&mut self.backups, tempfile::tempdir()?);
+        self.quit().await?;
+        Ok(backups)
     }
 
     /// Loads the demo from the welcome screen and waits for its edition.

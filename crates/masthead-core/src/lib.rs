@@ -44,6 +44,6 @@ pub use store::{
     APPLICATION_ID, ChangeListener, OpenOptions, SCHEMA_VERSION, ServerLocation, Store,
 };
 pub use usecases::{
-    AssignmentQuery, DEMO_EDITION, DEMO_PUBLICATION, DiffInputs, EXPORT_FORMAT, EXPORT_VERSION,
-    IcsScope, ImportSummary, PreparedDraft,
+    AssignmentQuery, DEMO_EDITION, DEMO_PUBLICATION, DailyBackup, DiffInputs, EXPORT_FORMAT,
+    EXPORT_VERSION, IcsScope, ImportSummary, PreparedDraft,
 };

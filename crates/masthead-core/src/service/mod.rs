@@ -330,9 +330,12 @@ store_calls! {
         = |s, who| s.draft_file(article, Some(draft));
     /// A backup of the file at `dest` (File › Back up…).
     read backup_to(dest: std::path::PathBuf) -> BackupMade = |s, who| s.backup_to(&dest);
-    /// Today's backup into `root`, keeping `keep` (when the app opens a file).
-    read daily_backup(root: std::path::PathBuf, keep: u32, today: NaiveDate) -> Option<BackupMade>
-        = |s, who| s.daily_backup(&root, keep, today);
+    /// Today's backup into `root`, keeping `keep` (when the app opens a
+    /// file): started on a thread of the store's, through a connection of
+    /// its own, so the app opens at once. Where it is being written, if
+    /// anywhere; a failure is said on the store's standard error.
+    read start_daily_backup(root: std::path::PathBuf, keep: u32, today: NaiveDate) -> Option<String>
+        = |s, who| s.daily_backup_job(&root, keep, today).map(|job| job.and_then(start_in_background));
     /// The backup at `source` restored over the file, its contents set aside first.
     write restore_from(source: std::path::PathBuf) -> Restored = |s, who| s.restore_from(&source);
     read check() -> CheckReport = |s, who| s.check();
@@ -345,6 +348,28 @@ store_calls! {
 
 /// What the store process says first: that it opened the database, and
 /// which calls and schema it speaks.
+/// Runs today's backup on a thread of its own; where it is being written
+/// when there is a copy to take. The store goes on answering meanwhile; if
+/// the store process ends first, the unfinished copy is left as a partial
+/// file that the next day's backup clears.
+fn start_in_background(job: crate::DailyBackup) -> Option<String> {
+    let dest = job.copies().then(|| job.dest().display().to_string());
+    let started = std::thread::Builder::new()
+        .name("daily-backup".into())
+        .spawn(move || {
+            if let Err(e) = job.run() {
+                eprintln!("masthead: today's backup was not taken: {e}");
+            }
+        });
+    match started {
+        Ok(_) => dest,
+        Err(e) => {
+            eprintln!("masthead: today's backup was not taken: {e}");
+            None
+        }
+    }
+}
+
 pub fn hello() -> serde_json::Value {
     serde_json::json!({
         "version": env!("CARGO_PKG_VERSION"),

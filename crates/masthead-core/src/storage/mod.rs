@@ -52,6 +52,11 @@ pub(crate) trait Backend: Send {
         let _ = dest;
         Err(not_a_file("backup"))
     }
+    /// A second connection to the same file, for reading only: a copy is
+    /// taken through it on a thread of its own while this one works on.
+    fn beside(&self) -> Result<Box<dyn Backend>> {
+        Err(not_a_file("backup"))
+    }
     /// Replaces a file's contents with the backup at `source`, the current
     /// contents first copied to `set_aside`.
     fn restore_from(

@@ -34,6 +34,7 @@ mod workflow;
 pub use assignments::AssignmentQuery;
 pub use drafts::{DiffInputs, PreparedDraft};
 pub use portable::{EXPORT_FORMAT, EXPORT_VERSION};
+pub use safekeeping::DailyBackup;
 pub use team::ImportSummary;
 
 pub use demo::{DEMO_EDITION, DEMO_PUBLICATION};

@@ -10,7 +10,7 @@ use super::{Result, Store};
 use crate::error::Error;
 use crate::model::{BackupMade, CheckProblem, CheckReport, Restored};
 use crate::rules::flatplan::overlaps;
-use crate::storage::LoginTrouble;
+use crate::storage::{Backend, LoginTrouble};
 
 impl Store {
     /// Writes a consistent backup of this file to `dest` with SQLite's
@@ -35,6 +35,23 @@ impl Store {
         keep: u32,
         today: NaiveDate,
     ) -> Result<Option<BackupMade>> {
+        match self.daily_backup_job(root, keep, today)? {
+            Some(job) => job.run(),
+            None => Ok(None),
+        }
+    }
+
+    /// Today's backup made ready, for [`DailyBackup::run`] to take on a
+    /// thread of its own: the copy is read through a second connection, so
+    /// this store works on meanwhile (on years of work the copy takes
+    /// minutes, and the app must open at once). `None` on a team server or
+    /// with `keep` 0.
+    pub fn daily_backup_job(
+        &self,
+        root: &Path,
+        keep: u32,
+        today: NaiveDate,
+    ) -> Result<Option<DailyBackup>> {
         if keep == 0 || self.server().is_some() {
             return Ok(None);
         }
@@ -43,35 +60,20 @@ impl Store {
             path: folder.clone(),
             source,
         })?;
-        let name = format!("{stem}-{today}.db");
-        let dest = folder.join(&name);
-        let made = if dest.exists() {
+        let dest = folder.join(format!("{stem}-{today}.db"));
+        let source = if dest.exists() {
             None
         } else {
-            Some(self.backup_to(&dest)?)
+            Some(self.backend().beside()?)
         };
-        // Oldest first by the date in the name; only our own dated files.
-        let mut dated: Vec<PathBuf> = std::fs::read_dir(&folder)
-            .map(|entries| {
-                entries
-                    .flatten()
-                    .map(|e| e.path())
-                    .filter(|p| {
-                        p.file_name()
-                            .and_then(|n| n.to_str())
-                            .and_then(|n| n.strip_prefix(&format!("{stem}-")))
-                            .and_then(|n| n.strip_suffix(".db"))
-                            .is_some_and(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        dated.sort();
-        let excess = dated.len().saturating_sub(keep as usize);
-        for old in &dated[..excess] {
-            let _ = std::fs::remove_file(old);
-        }
-        Ok(made)
+        Ok(Some(DailyBackup {
+            source,
+            folder,
+            stem,
+            dest,
+            keep,
+            today,
+        }))
     }
 
     /// Replaces this file's contents with the backup at `source`. The
@@ -314,4 +316,86 @@ fn backup_folder(root: &Path, database: &Path) -> (PathBuf, String) {
         .collect();
     let hash = masthead_text::sha256_hex(full.display().to_string().as_bytes());
     (root.join(format!("{stem}-{}", &hash[..8])), stem)
+}
+
+/// Today's backup, ready to take (see [`Store::daily_backup_job`]).
+pub struct DailyBackup {
+    /// The second connection the copy is read through; `None` when
+    /// today's backup was taken already.
+    source: Option<Box<dyn Backend>>,
+    folder: PathBuf,
+    stem: String,
+    dest: PathBuf,
+    keep: u32,
+    today: NaiveDate,
+}
+
+impl DailyBackup {
+    /// Where today's backup goes.
+    pub fn dest(&self) -> &Path {
+        &self.dest
+    }
+
+    /// Whether there is a copy to take (today's is not there yet).
+    pub fn copies(&self) -> bool {
+        self.source.is_some()
+    }
+
+    /// Takes the copy (unless today's exists), then keeps only the newest
+    /// `keep` of the dated backups. What was written, if anything.
+    pub fn run(self) -> Result<Option<BackupMade>> {
+        let made = match &self.source {
+            Some(source) => {
+                source.backup_to(&self.dest)?;
+                Some(BackupMade {
+                    path: self.dest.display().to_string(),
+                    bytes: std::fs::metadata(&self.dest).map(|m| m.len()).unwrap_or(0),
+                })
+            }
+            None => None,
+        };
+        // Oldest first by the date in the name; only our own dated files.
+        let prefix = format!("{}-", self.stem);
+        let mut dated: Vec<PathBuf> = std::fs::read_dir(&self.folder)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| {
+                        p.file_name()
+                            .and_then(|n| n.to_str())
+                            .and_then(|n| n.strip_prefix(&prefix))
+                            .and_then(|n| n.strip_suffix(".db"))
+                            .is_some_and(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        dated.sort();
+        let excess = dated.len().saturating_sub(self.keep as usize);
+        for old in &dated[..excess] {
+            let _ = std::fs::remove_file(old);
+        }
+        // A copy of an earlier day left unfinished (the app closed while
+        // it was being taken): `.STEM-DATE.db.PID.part`. Today's may be
+        // another window's, still being written.
+        let today = format!(".{prefix}{}.db.", self.today);
+        for entry in std::fs::read_dir(&self.folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let unfinished = name
+                .strip_prefix('.')
+                .and_then(|n| n.strip_prefix(&prefix))
+                .and_then(|n| n.get(..10))
+                .is_some_and(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok());
+            if unfinished && name.ends_with(".part") && !name.starts_with(&today) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+        Ok(made)
+    }
 }

@@ -255,6 +255,52 @@ fn one_backup_a_day_and_only_the_newest_are_kept() {
     assert_eq!(left, ["keep-me.txt".to_owned(), day(2), day(1), day(0)]);
 }
 
+/// The day's backup is read through a connection of its own, on a thread
+/// of its own: the store saves meanwhile, and the copy is whole. An earlier
+/// day's unfinished copy (the app closed while it was taken) is cleared;
+/// today's, perhaps another window's still being written, is left.
+#[test]
+fn the_days_backup_is_taken_beside_the_work() {
+    if masthead_pgtest::wanted() {
+        return;
+    }
+    let mut f = Fixture::new();
+    f.publication("PSE");
+    let root = f.dir.path().join("backups");
+    let job = f
+        .store
+        .daily_backup_job(&root, 3, today())
+        .unwrap()
+        .unwrap();
+    assert!(job.copies());
+    let folder = job.dest().parent().unwrap().to_path_buf();
+    let stale = folder.join(format!(
+        ".test-{}.db.1.part",
+        today() - chrono::Days::new(1)
+    ));
+    let other = folder.join(format!(".test-{}.db.2.part", today()));
+    std::fs::write(&stale, "left behind").unwrap();
+    std::fs::write(&other, "being written").unwrap();
+    let copying = std::thread::spawn(move || job.run());
+    for i in 0..20 {
+        f.publication(&format!("Weekly {i}"));
+    }
+    let made = copying.join().unwrap().unwrap().expect("today's backup");
+    let copy = Store::open(&made.path).unwrap();
+    assert!(copy.check().unwrap().problems.is_empty());
+    assert!(!copy.list_publications().unwrap().is_empty());
+    assert!(!stale.exists(), "an earlier day's unfinished copy stays");
+    assert!(other.exists(), "today's other copy was removed");
+    // Taken: the next open of the day has nothing to copy.
+    let again = f
+        .store
+        .daily_backup_job(&root, 3, today())
+        .unwrap()
+        .unwrap();
+    assert!(!again.copies());
+    assert_eq!(again.run().unwrap(), None);
+}
+
 /// `check` is clean on the demo and names each broken invariant with what
 /// to do (the damage made by SQL, as another program could).
 #[test]

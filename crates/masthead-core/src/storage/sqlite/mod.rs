@@ -205,6 +205,20 @@ impl Backend for SqliteBackend {
         self.copy_to(dest)
     }
 
+    fn beside(&self) -> Result<Box<dyn Backend>> {
+        // Through SQLite, which knows of both connections: closing this one
+        // never drops the other's locks. The same file, or none.
+        self.check_still_there()?;
+        let other =
+            Self::open_unchanged(&self.path, &OpenOptions::default(), MIGRATIONS.len() as i64)?;
+        if other.identity != self.identity {
+            return Err(Error::Moved {
+                path: self.path.clone(),
+            });
+        }
+        Ok(Box::new(other))
+    }
+
     fn restore_from(&mut self, source: &Path, set_aside: &Path) -> Result<()> {
         self.replace_from(source, set_aside, MIGRATIONS)
     }
