@@ -6,7 +6,7 @@
 //! masthead --db /tmp/archive.db dev generate --pieces 600000
 //! cargo build --release -p masthead-app
 //! DISPLAY=:97 MASTHEAD_APP_BINARY=target/release/masthead-app \
-//!     cargo bench -p masthead-e2e --bench app -- /tmp/archive.db [--clicks 21]
+//!     cargo bench -p masthead-e2e --bench app -- /tmp/archive.db [--clicks 21] [--size 1280x800]
 //! ```
 //!
 //! The app opens the archive itself (it only reads it; its daily backup
@@ -241,14 +241,21 @@ async fn main() -> Result<()> {
     let mut args = std::env::args().skip(1).filter(|a| a != "--bench");
     let mut db = None;
     let mut clicks = 21usize;
+    let mut window: Option<(u32, u32)> = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--clicks" => clicks = args.next().context("--clicks N")?.parse()?,
+            "--size" => {
+                let size = args.next().context("--size WIDTHxHEIGHT")?;
+                let (w, h) = size.split_once('x').context("--size WIDTHxHEIGHT")?;
+                window = Some((w.parse()?, h.parse()?));
+            }
             _ => db = Some(a),
         }
     }
-    let db =
-        db.context("usage: cargo bench -p masthead-e2e --bench app -- ARCHIVE.db [--clicks N]")?;
+    let db = db.context(
+        "usage: cargo bench -p masthead-e2e --bench app -- ARCHIVE.db [--clicks N] [--size WxH]",
+    )?;
     if !std::path::Path::new(&db).exists() {
         bail!(
             "{db} does not exist: make one with `masthead --db {db} dev generate --pieces 60000`"
@@ -293,6 +300,9 @@ async fn main() -> Result<()> {
     println!();
     println!("the day's backup, taken beside the work: done {backup_s:.1} s after the start");
 
+    if let Some((w, h)) = window {
+        app.resize(w, h).await?;
+    }
     // The editions grid, then an edition (the first in the grid, the
     // newest), then its board, a piece and its flatplan, over and over.
     let grid = click_to_drawn(&app, SIDEBAR, Some("Editions"), GRID).await?;
@@ -358,7 +368,22 @@ async fn main() -> Result<()> {
     ] {
         report(cmd, ipc_alone(&app, cmd, clicks).await?);
     }
+    // The floor under every click: how often the webview draws a frame
+    // when nothing changes (a click is drawn at the earliest in the next).
+    let frames = app
+        .driver
+        .execute_async(
+            "const done = arguments[0]; let n = 0; const t = performance.now();
+             const tick = () => { n++; if (performance.now() - t < 1000) requestAnimationFrame(tick); else done(n); };
+             requestAnimationFrame(tick);",
+            vec![],
+        )
+        .await?;
     println!();
+    println!(
+        "frames the idle webview draws in a second: {}",
+        frames.json()
+    );
     println!("editions grid: {rendered} cards in the page");
     println!(
         "memory once loaded (VmRSS): masthead-app {:?} kB, WebKitWebProcess {:?} kB",

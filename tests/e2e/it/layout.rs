@@ -227,3 +227,103 @@ async fn every_screen_fits_at_1280x800_and_1920x1080() -> Result<()> {
     })
     .await
 }
+
+/// Years of work: a long list draws only the rows near the screen, keeps
+/// the room of the others (the page scrolls as far as if all were drawn),
+/// and draws the rest as they scroll into view: the editions grid and the
+/// contributors, on an archive of 20 editions and 50 contributors made by
+/// `masthead dev generate`, in a small window.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_list_draws_what_is_near_the_screen_and_the_rest_as_it_scrolls() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("years.db");
+    let cli = masthead_e2e::app_binary()?.with_file_name("masthead");
+    let made = std::process::Command::new(&cli)
+        .arg("--db")
+        .arg(&db)
+        .args(["dev", "generate", "--pieces", "6000"])
+        .output()?;
+    anyhow::ensure!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let app = App::start_on("Erin Editor", Some(&db.display().to_string())).await?;
+    let result = long_lists(&app).await;
+    if result.is_err() {
+        let _ = app.screenshot("failure-long-lists.png").await;
+    }
+    app.quit().await?;
+    result
+}
+
+async fn long_lists(app: &App) -> Result<()> {
+    app.resize(900, 600).await?;
+    let count =
+        async |css: &str| -> Result<usize> { Ok(app.driver.find_all(By::Css(css)).await?.len()) };
+    let to_bottom = async || -> Result<()> {
+        app.driver
+            .execute(
+                "const m = document.querySelector('main'); m.scrollTop = m.scrollHeight;",
+                vec![],
+            )
+            .await?;
+        Ok(())
+    };
+
+    app.click_button("Editions").await?;
+    app.wait_text("[data-edition-id]", "Edition 19").await?;
+    let drawn = count("[data-edition-id]").await?;
+    anyhow::ensure!(
+        (2..20).contains(&drawn),
+        "{drawn} of 20 edition cards drawn in a 900×600 window"
+    );
+    // The newest first; the oldest comes into the page as it is scrolled to.
+    anyhow::ensure!(
+        !app.driver
+            .source()
+            .await?
+            .contains("Edition 0 (2026-11-01)")
+    );
+    to_bottom().await?;
+    app.wait_text(".cards li:last-child [data-edition-id]", "Edition 0")
+        .await?;
+    let first = app
+        .driver
+        .find(By::Css("[data-edition-id]"))
+        .await?
+        .text()
+        .await?;
+    anyhow::ensure!(
+        !first.contains("Edition 19"),
+        "the newest card is still drawn at the end: {first}"
+    );
+    anyhow::ensure!(
+        count("[data-edition-id]").await? < 20,
+        "scrolled to the end, every card is drawn"
+    );
+    app.screenshot("long-list-editions.png").await?;
+
+    app.click_button("Contributors").await?;
+    app.wait_text("tbody tr[data-row]", "Bokabox Delolix 10")
+        .await?;
+    let drawn = count("tbody tr[data-row]").await?;
+    anyhow::ensure!(
+        (5..50).contains(&drawn),
+        "{drawn} of 50 contributors' rows drawn"
+    );
+    to_bottom().await?;
+    app.wait_text("tbody tr[data-row]:last-of-type", "Zeminex Vatokox 49")
+        .await?;
+    let top = app
+        .driver
+        .find(By::Css("tbody tr[data-row]"))
+        .await?
+        .text()
+        .await?;
+    anyhow::ensure!(
+        !top.contains("Bokabox Delolix 10"),
+        "the first row is still drawn at the bottom: {top}"
+    );
+    Ok(())
+}

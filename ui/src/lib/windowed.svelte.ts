@@ -5,13 +5,18 @@
 //   <ul use:rows.watch style:padding-top="{rows.span.before}px" style:padding-bottom="{rows.span.after}px">
 //     {#each items.slice(rows.span.first, rows.span.last) as item (item.id)}<li data-row>…</li>{/each}
 //
-// Every drawn row carries `data-row`; the first is measured for the height
-// of them all (with the list's row gap), so rows must be of one height.
+// Every drawn row carries `data-row` (a child of the list); the drawn rows
+// are measured for a row's height (with the list's row gap): exact when the
+// rows are of one height, an estimate when they differ (a board's cards).
 
 import { visibleSpan, type Span } from "./windowing";
 
-/** The nearest ancestor that scrolls vertically (the page if none). */
+/** The nearest ancestor that scrolls vertically: the one marked
+ *  `data-scroll-root` (the window's main area), else the nearest with
+ *  overflow to scroll, else the page. */
 function scrollingParent(node: HTMLElement): HTMLElement {
+  const root = node.closest<HTMLElement>("[data-scroll-root]");
+  if (root) return root;
   for (let at = node.parentElement; at; at = at.parentElement) {
     const overflow = getComputedStyle(at).overflowY;
     if (overflow === "auto" || overflow === "scroll") return at;
@@ -54,10 +59,17 @@ export class Windowed {
       this.#top = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
       this.#height = scroller.clientHeight;
       this.#perRow = this.#across(list);
-      const row = list.querySelector<HTMLElement>("[data-row]");
-      if (row && row.offsetHeight > 0) {
+      // The drawn rows' height on average, with the gap after each: exact
+      // for rows of one height, an estimate for cards that differ.
+      const rows = list.querySelectorAll<HTMLElement>(":scope > [data-row]");
+      const first = rows[0];
+      const last = rows[rows.length - 1];
+      if (first && last && first.offsetHeight > 0) {
         const gap = parseFloat(getComputedStyle(list).rowGap);
-        this.#rowHeight = row.offsetHeight + (Number.isFinite(gap) ? gap : 0);
+        const across = Math.max(1, this.#perRow);
+        const lines = Math.ceil(rows.length / across);
+        const span = last.getBoundingClientRect().bottom - first.getBoundingClientRect().top;
+        this.#rowHeight = (span + (Number.isFinite(gap) ? gap : 0)) / lines;
       }
     };
     measure();

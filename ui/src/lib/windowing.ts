@@ -29,8 +29,9 @@ export interface Layout {
   overscan?: number;
 }
 
-/** Rows drawn before a row has been measured. */
-export const FIRST_ROWS = 24;
+/** Rows drawn before a row has been measured: a screenful of cards, so
+ *  the first frame comes soon; the window widens once one is measured. */
+export const FIRST_ROWS = 12;
 
 /** Which items of the list to draw for the viewport `layout` describes. */
 export function visibleSpan({ count, perRow, rowHeight, top, height, overscan = 4 }: Layout): Span {
