@@ -11,15 +11,16 @@
 
 import { visibleSpan, type Span } from "./windowing";
 
-/** The nearest ancestor that scrolls vertically: the one marked
- *  `data-scroll-root` (the window's main area), else the nearest with
- *  overflow to scroll, else the page. */
+/** The nearest ancestor that scrolls vertically: one whose overflow
+ *  scrolls and whose content is taller than it (a dialog's list), else the
+ *  one marked `data-scroll-root` (the window's main area), else the page.
+ *  (A row of columns that scrolls sideways computes as scrolling both ways,
+ *  but is as tall as its content, so it is passed by.) */
 function scrollingParent(node: HTMLElement): HTMLElement {
-  const root = node.closest<HTMLElement>("[data-scroll-root]");
-  if (root) return root;
   for (let at = node.parentElement; at; at = at.parentElement) {
+    if (at.hasAttribute("data-scroll-root")) return at;
     const overflow = getComputedStyle(at).overflowY;
-    if (overflow === "auto" || overflow === "scroll") return at;
+    if ((overflow === "auto" || overflow === "scroll") && at.scrollHeight > at.clientHeight + 1) return at;
   }
   return (document.scrollingElement as HTMLElement | null) ?? document.documentElement;
 }
@@ -52,37 +53,73 @@ export class Windowed {
     this.#across = across;
   }
 
+  #list: HTMLElement | null = null;
+  #scroller: HTMLElement | null = null;
+  /** While true, the drawn rows stay as they are (a card being dragged
+   *  must not leave the page if the area scrolls under it). */
+  hold = false;
+  /** The list's width when a row was measured: measured again when it changes. */
+  #measuredWidth = -1;
+
   /** A `use:` action for the element that holds the rows. */
   watch = (list: HTMLElement) => {
     const scroller = scrollingParent(list);
+    this.#list = list;
+    this.#scroller = scroller;
+    let frame = 0;
     const measure = () => {
+      frame = 0;
+      if (this.hold) return;
       this.#top = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
       this.#height = scroller.clientHeight;
       this.#perRow = this.#across(list);
-      // The drawn rows' height on average, with the gap after each: exact
-      // for rows of one height, an estimate for cards that differ.
+      // A row's height, measured once (again when the list's width
+      // changes): the drawn rows' height on average, with the gap after
+      // each. Exact for rows of one height, an estimate for cards that
+      // differ, kept steady so the rows do not jump as others are drawn.
+      if (this.#rowHeight > 0 && list.clientWidth === this.#measuredWidth) return;
       const rows = list.querySelectorAll<HTMLElement>(":scope > [data-row]");
       const first = rows[0];
       const last = rows[rows.length - 1];
       if (first && last && first.offsetHeight > 0) {
         const gap = parseFloat(getComputedStyle(list).rowGap);
-        const across = Math.max(1, this.#perRow);
-        const lines = Math.ceil(rows.length / across);
+        const lines = Math.ceil(rows.length / Math.max(1, this.#perRow));
         const span = last.getBoundingClientRect().bottom - first.getBoundingClientRect().top;
         this.#rowHeight = (span + (Number.isFinite(gap) ? gap : 0)) / lines;
+        this.#measuredWidth = list.clientWidth;
       }
+    };
+    // At most once a frame, however many scroll events come.
+    const soon = () => {
+      if (frame === 0) frame = requestAnimationFrame(measure);
     };
     measure();
     const target: HTMLElement | Window = scroller === document.scrollingElement ? window : scroller;
-    target.addEventListener("scroll", measure, { passive: true });
-    const resized = new ResizeObserver(measure);
+    target.addEventListener("scroll", soon, { passive: true });
+    const resized = new ResizeObserver(soon);
     resized.observe(scroller);
     resized.observe(list);
     return {
-      destroy() {
-        target.removeEventListener("scroll", measure);
+      destroy: () => {
+        if (frame !== 0) cancelAnimationFrame(frame);
+        target.removeEventListener("scroll", soon);
         resized.disconnect();
+        if (this.#list === list) this.#list = this.#scroller = null;
       },
     };
   };
+
+  /**
+   * Scrolls the item at `index` into the window (a third of the way down),
+   * so it is drawn: for focus to follow a card that moved out of sight.
+   */
+  reveal(index: number): void {
+    const list = this.#list;
+    const scroller = this.#scroller;
+    if (!list || !scroller || !(this.#rowHeight > 0)) return;
+    const row = Math.floor(index / Math.max(1, this.#perRow));
+    const listTop = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    scroller.scrollTop += listTop + row * this.#rowHeight - scroller.clientHeight / 3;
+    this.#top = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+  }
 }

@@ -346,12 +346,14 @@ store_calls! {
         = |s, who| s.import_json_from(&source);
 }
 
-/// What the store process says first: that it opened the database, and
-/// which calls and schema it speaks.
+/// Today's backup being taken on a thread of the store process's (see
+/// [`start_in_background`]); waited for, briefly, before the store closes.
+static BACKUP: std::sync::Mutex<Option<std::thread::JoinHandle<()>>> = std::sync::Mutex::new(None);
+
 /// Runs today's backup on a thread of its own; where it is being written
-/// when there is a copy to take. The store goes on answering meanwhile; if
-/// the store process ends first, the unfinished copy is left as a partial
-/// file that the next day's backup clears.
+/// when there is a copy to take. The store goes on answering meanwhile.
+/// If the store process ends before the copy is done, the partial copy is
+/// left and the next backup clears it.
 fn start_in_background(job: crate::DailyBackup) -> Option<String> {
     let dest = job.copies().then(|| job.dest().display().to_string());
     let started = std::thread::Builder::new()
@@ -362,7 +364,10 @@ fn start_in_background(job: crate::DailyBackup) -> Option<String> {
             }
         });
     match started {
-        Ok(_) => dest,
+        Ok(handle) => {
+            *BACKUP.lock().unwrap_or_else(|e| e.into_inner()) = Some(handle);
+            dest
+        }
         Err(e) => {
             eprintln!("masthead: today's backup was not taken: {e}");
             None
@@ -370,6 +375,26 @@ fn start_in_background(job: crate::DailyBackup) -> Option<String> {
     }
 }
 
+/// Waits up to `patience` for today's backup to finish (it holds a read
+/// lock, and the store's last connection can only fold the WAL back into
+/// the file once it is let go). A copy still going then is abandoned with
+/// the process: what was saved stays in the WAL, which SQLite reads back
+/// at the next open.
+pub(crate) fn let_backup_finish(patience: std::time::Duration) {
+    let Some(handle) = BACKUP.lock().unwrap_or_else(|e| e.into_inner()).take() else {
+        return;
+    };
+    let until = std::time::Instant::now() + patience;
+    while !handle.is_finished() && std::time::Instant::now() < until {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    if handle.is_finished() {
+        let _ = handle.join();
+    }
+}
+
+/// What the store process says first: that it opened the database, and
+/// which calls and schema it speaks.
 pub fn hello() -> serde_json::Value {
     serde_json::json!({
         "version": env!("CARGO_PKG_VERSION"),

@@ -288,7 +288,9 @@ impl StoreProcess {
 
 impl Drop for StoreProcess {
     /// Lets the store go: its input ends, it closes the database (a clean
-    /// checkpoint) and exits. Waits up to ten seconds, then stops it.
+    /// checkpoint, unless today's backup is still being copied: then the
+    /// WAL stays beside the file, and is read back at the next open) and
+    /// exits. Waits up to ten seconds, then stops it.
     fn drop(&mut self) {
         let Some(running) = self.running.take() else {
             return;

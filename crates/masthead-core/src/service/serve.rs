@@ -12,7 +12,7 @@ use crate::{Actor, Error, ErrorPayload, Store};
 /// `output`. The first line written is the open's outcome (`{"ok":` the
 /// [`hello`]`}` or the error); a store that cannot open exits after it. Returns when
 /// `input` ends, or when `output` is gone.
-pub fn serve(path: &Path, mode: OpenMode, mut input: impl BufRead, mut output: impl Write) {
+pub fn serve(path: &Path, mode: OpenMode, input: impl BufRead, mut output: impl Write) {
     let opened = match mode {
         OpenMode::New => Store::create(path),
         OpenMode::Existing => Store::open_existing(path),
@@ -28,6 +28,16 @@ pub fn serve(path: &Path, mode: OpenMode, mut input: impl BufRead, mut output: i
     if send(&mut output, &Reply::Ok(hello())).is_err() {
         return;
     }
+    answer_each(&mut store, input, output);
+    // A moment for today's backup to end, so the store's connection closes
+    // last and folds the WAL into the file; not longer, since the app
+    // waits for the store to close when it quits or opens another file.
+    super::let_backup_finish(std::time::Duration::from_secs(2));
+    drop(store);
+}
+
+/// Answers one request a line until `input` ends or `output` is gone.
+fn answer_each(store: &mut Store, mut input: impl BufRead, mut output: impl Write) {
     let mut bytes = Vec::new();
     loop {
         bytes.clear();
@@ -48,7 +58,7 @@ pub fn serve(path: &Path, mode: OpenMode, mut input: impl BufRead, mut output: i
             continue;
         }
         let reply = match serde_json::from_str::<Envelope>(line) {
-            Ok(envelope) => answer(&mut store, envelope),
+            Ok(envelope) => answer(store, envelope),
             Err(e) => Reply::Err(ErrorPayload::from(&Error::Unexpected(format!(
                 "the store could not read a request: {e}"
             )))),

@@ -72,7 +72,6 @@ impl Store {
             stem,
             dest,
             keep,
-            today,
         }))
     }
 
@@ -327,7 +326,6 @@ pub struct DailyBackup {
     stem: String,
     dest: PathBuf,
     keep: u32,
-    today: NaiveDate,
 }
 
 impl DailyBackup {
@@ -342,60 +340,93 @@ impl DailyBackup {
     }
 
     /// Takes the copy (unless today's exists), then keeps only the newest
-    /// `keep` of the dated backups. What was written, if anything.
+    /// `keep` of the dated backups. What was written, if anything. The
+    /// folder is tidied whether or not the copy succeeds: the partial
+    /// copies of processes that ended before finishing (`.STEM-DATE.db.PID.part`
+    /// and its `-journal`) go first, so they never fill the disk.
     pub fn run(self) -> Result<Option<BackupMade>> {
+        self.clear_unfinished();
         let made = match &self.source {
-            Some(source) => {
-                source.backup_to(&self.dest)?;
+            Some(source) => source.backup_to(&self.dest).map(|()| {
                 Some(BackupMade {
                     path: self.dest.display().to_string(),
                     bytes: std::fs::metadata(&self.dest).map(|m| m.len()).unwrap_or(0),
                 })
-            }
-            None => None,
+            }),
+            None => Ok(None),
         };
-        // Oldest first by the date in the name; only our own dated files.
-        let prefix = format!("{}-", self.stem);
-        let mut dated: Vec<PathBuf> = std::fs::read_dir(&self.folder)
-            .map(|entries| {
-                entries
-                    .flatten()
-                    .map(|e| e.path())
-                    .filter(|p| {
-                        p.file_name()
-                            .and_then(|n| n.to_str())
-                            .and_then(|n| n.strip_prefix(&prefix))
-                            .and_then(|n| n.strip_suffix(".db"))
-                            .is_some_and(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        dated.sort();
-        let excess = dated.len().saturating_sub(self.keep as usize);
-        for old in &dated[..excess] {
-            let _ = std::fs::remove_file(old);
-        }
-        // A copy of an earlier day left unfinished (the app closed while
-        // it was being taken): `.STEM-DATE.db.PID.part`. Today's may be
-        // another window's, still being written.
-        let today = format!(".{prefix}{}.db.", self.today);
-        for entry in std::fs::read_dir(&self.folder)
+        self.keep_newest();
+        made
+    }
+
+    /// The names in the backups' folder.
+    fn names(&self) -> Vec<String> {
+        std::fs::read_dir(&self.folder)
             .into_iter()
             .flatten()
             .flatten()
-        {
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
-            let unfinished = name
-                .strip_prefix('.')
-                .and_then(|n| n.strip_prefix(&prefix))
-                .and_then(|n| n.get(..10))
+            .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+            .collect()
+    }
+
+    /// Removes the partial copies whose process is gone: a copy another
+    /// window is still writing is left to it.
+    fn clear_unfinished(&self) {
+        let prefix = format!(".{}-", self.stem);
+        for name in self.names() {
+            let Some(rest) = name.strip_prefix(&prefix) else {
+                continue;
+            };
+            let rest = rest.strip_suffix("-journal").unwrap_or(rest);
+            let Some(rest) = rest.strip_suffix(".part") else {
+                continue;
+            };
+            // DATE.db.PID
+            let dated = rest
+                .get(..10)
                 .is_some_and(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok());
-            if unfinished && name.ends_with(".part") && !name.starts_with(&today) {
-                let _ = std::fs::remove_file(entry.path());
+            let pid = rest
+                .rsplit_once(".db.")
+                .and_then(|(_, pid)| pid.parse::<u32>().ok());
+            if let (true, Some(pid)) = (dated, pid)
+                && !process_alive(pid)
+            {
+                let _ = std::fs::remove_file(self.folder.join(&name));
             }
         }
-        Ok(made)
+    }
+
+    /// Keeps only the newest `keep` dated backups (oldest first by the
+    /// date in the name; only our own dated files).
+    fn keep_newest(&self) {
+        let prefix = format!("{}-", self.stem);
+        let mut dated: Vec<String> = self
+            .names()
+            .into_iter()
+            .filter(|n| {
+                n.strip_prefix(&prefix)
+                    .and_then(|n| n.strip_suffix(".db"))
+                    .is_some_and(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
+            })
+            .collect();
+        dated.sort();
+        let excess = dated.len().saturating_sub(self.keep as usize);
+        for old in &dated[..excess] {
+            let _ = std::fs::remove_file(self.folder.join(old));
+        }
+    }
+}
+
+/// Whether the process `pid` is running (this one is). Where that cannot
+/// be told, every process counts as running, so nothing is removed that
+/// may still be written.
+fn process_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
     }
 }

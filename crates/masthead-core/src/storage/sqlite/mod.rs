@@ -209,8 +209,25 @@ impl Backend for SqliteBackend {
         // Through SQLite, which knows of both connections: closing this one
         // never drops the other's locks. The same file, or none.
         self.check_still_there()?;
-        let other =
-            Self::open_unchanged(&self.path, &OpenOptions::default(), MIGRATIONS.len() as i64)?;
+        let latest = MIGRATIONS.len() as i64;
+        let other = if self.read_only {
+            // Nobody writes it through us: as it was opened, perhaps immutable.
+            Self::open_unchanged(&self.path, &OpenOptions::default(), latest)?
+        } else {
+            // Others write it: always under SQLite's locks, never immutable.
+            let conn = connect(
+                &self.path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(|e| map_error(&self.path, e))?;
+            Self::finish_read_only(
+                self.path.clone(),
+                conn,
+                &OpenOptions::default(),
+                latest,
+                true,
+            )?
+        };
         if other.identity != self.identity {
             return Err(Error::Moved {
                 path: self.path.clone(),
