@@ -265,6 +265,11 @@ impl App {
     /// `option`, as a user picking it would (a `change` event follows).
     pub async fn choose(&self, css: &str, option: &str) -> Result<()> {
         let select = self.wait(css).await?;
+        // A user reaches for the list first (a long one draws its options
+        // only then).
+        self.driver
+            .execute("arguments[0].focus();", vec![select.to_json()?])
+            .await?;
         let picked = self
             .driver
             .execute(
