@@ -255,14 +255,11 @@ fn one_backup_a_day_and_only_the_newest_are_kept() {
     assert_eq!(left, ["keep-me.txt".to_owned(), day(2), day(1), day(0)]);
 }
 
-/// The day's backup is read through a connection of its own: it is taken
-/// while another connection holds the write lock, and holds what was saved
-/// (not what was being written). The store saves while it is copied on a
-/// thread, and the copy is one moment's state.
-#[test]
-fn the_days_backup_is_taken_beside_the_work() {
+/// A file with a publication, its backups' folder and today's backup made
+/// ready (`None` on PostgreSQL, which has no file to back up).
+fn todays_backup_job() -> Option<(Fixture, std::path::PathBuf, masthead_core::DailyBackup)> {
     if masthead_pgtest::wanted() {
-        return;
+        return None;
     }
     let mut f = Fixture::new();
     f.publication("PSE");
@@ -272,6 +269,18 @@ fn the_days_backup_is_taken_beside_the_work() {
         .daily_backup_job(&root, 3, today())
         .unwrap()
         .unwrap();
+    Some((f, root, job))
+}
+
+/// The day's backup is read through a connection of its own: it is taken
+/// while another connection holds the write lock, and holds what was saved
+/// (not what was being written). The store saves while it is copied on a
+/// thread, and the copy is one moment's state.
+#[test]
+fn the_days_backup_is_taken_beside_the_work() {
+    let Some((mut f, root, job)) = todays_backup_job() else {
+        return;
+    };
     assert!(job.copies());
     let writer = rusqlite::Connection::open(f.store.path()).unwrap();
     writer
@@ -324,17 +333,9 @@ fn the_days_backup_is_taken_beside_the_work() {
 /// a running process is still writing stays.
 #[test]
 fn a_backup_left_unfinished_is_cleared_unless_still_being_written() {
-    if masthead_pgtest::wanted() {
+    let Some((_kept, _, job)) = todays_backup_job() else {
         return;
-    }
-    let mut f = Fixture::new();
-    f.publication("PSE");
-    let root = f.dir.path().join("backups");
-    let job = f
-        .store
-        .daily_backup_job(&root, 3, today())
-        .unwrap()
-        .unwrap();
+    };
     let folder = job.dest().parent().unwrap().to_path_buf();
     let yesterday = today() - chrono::Days::new(1);
     // Process 1 runs on every Linux machine; 4,294,967,295 on none.
