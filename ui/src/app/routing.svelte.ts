@@ -61,9 +61,11 @@ export class Router {
   async showBoard(): Promise<void> {
     const { editions, board, pubs, contributors } = this.s;
     const start = editions.id ?? editions.list?.[0]?.id ?? null;
+    // The contributors (thousands, after years) only for a contributor
+    // filter already on; otherwise when the filter is reached.
     await Promise.all([
       board.show(pubs.id, start),
-      contributors.list ? Promise.resolve() : contributors.load(),
+      contributors.list || !board.filter.contributor_id ? Promise.resolve() : contributors.load(),
       editions.list ? Promise.resolve() : editions.loadList(),
     ]);
   }
