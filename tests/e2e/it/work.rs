@@ -427,3 +427,33 @@ async fn a_card_with_only_a_photographer_left_still_needs_a_writer() -> Result<(
     })
     .await
 }
+
+/// A piece offered to someone else from its drawer, opened from the
+/// edition's list, where the contributors were never loaded: Re-assign's
+/// list of people is filled when it opens (it was empty unless another
+/// screen had loaded them).
+#[tokio::test(flavor = "multi_thread")]
+async fn an_editor_offers_a_piece_to_someone_else_from_its_drawer() -> Result<()> {
+    App::journey("Erin Editor", "reassign", async |app| {
+        app.load_demo().await?;
+        let housing = "Housing at the heart of levelling up";
+        app.click_button(housing).await?;
+        app.wait_text(".drawer", "Rachel Dunn").await?;
+        app.click_button("Re-assign").await?;
+        app.wait_content(".drawer form.reassign select", "Priya Shah")
+            .await?;
+        app.choose(".drawer form.reassign select", "Priya Shah")
+            .await?;
+        app.driver
+            .find(By::Css(".drawer form.reassign button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        app.wait_text(".toast", "Offered the piece to Priya Shah instead")
+            .await?;
+        app.wait_text(".drawer .by", "Priya Shah").await?;
+        app.screenshot("reassign.png").await?;
+        Ok(())
+    })
+    .await
+}
