@@ -457,3 +457,30 @@ async fn an_editor_offers_a_piece_to_someone_else_from_its_drawer() -> Result<()
     })
     .await
 }
+
+/// The board's contributor filter: its people are asked for as it is
+/// reached (the board no longer loads them up front), then it filters.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_editor_filters_the_board_by_a_contributor() -> Result<()> {
+    App::journey("Erin Editor", "board-by-contributor", async |app| {
+        app.load_demo().await?;
+        app.click_button("Board").await?;
+        app.wait_text("h1", "Board").await?;
+        let housing = "Housing at the heart of levelling up";
+        let cyber = "Is the Public Sector safe against a cyber-attack?";
+        app.wait_text(".columns", housing).await?;
+        let people = ".filters select[name=contributor]";
+        app.driver
+            .execute(
+                &format!("document.querySelector('{people}').focus()"),
+                vec![],
+            )
+            .await?;
+        app.wait_content(people, "Priya Shah").await?;
+        app.choose(people, "Priya Shah").await?;
+        app.wait_without(".columns", housing).await?;
+        app.wait_text(".columns", cyber).await?;
+        Ok(())
+    })
+    .await
+}
