@@ -96,9 +96,12 @@ export class Windowed {
     measure();
     const target: HTMLElement | Window = scroller === document.scrollingElement ? window : scroller;
     target.addEventListener("scroll", soon, { passive: true });
+    // The list's parent too: something opening above the list (an
+    // edition's history) moves it without scrolling or resizing it.
     const resized = new ResizeObserver(soon);
     resized.observe(scroller);
     resized.observe(list);
+    if (list.parentElement && list.parentElement !== scroller) resized.observe(list.parentElement);
     return {
       destroy: () => {
         if (frame !== 0) cancelAnimationFrame(frame);
