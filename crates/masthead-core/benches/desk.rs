@@ -114,14 +114,7 @@ fn main() {
     });
     let cal_base = measure(|| {
         let mut due = conn
-            .prepare_cached(
-                "SELECT asg.id, asg.due_date, a.title, c.name, e.name FROM assignments asg
-                   JOIN articles a ON a.id = asg.article_id AND a.deleted_at IS NULL
-                   JOIN editions e ON e.id = a.edition_id AND e.deleted_at IS NULL
-                   JOIN contributors c ON c.id = asg.contributor_id
-                  WHERE asg.due_date BETWEEN ?1 AND ?2 AND asg.deleted_at IS NULL
-                    AND asg.state IN ('offered', 'accepted') AND e.publication_id || '' = ?3",
-            )
+            .prepare_cached(MONTH_DUE_DATES)
             .expect("the month's due dates");
         let n: usize = due
             .query_map(rusqlite::params![day(from), day(to), publication], |r| {

@@ -261,12 +261,7 @@ fn main() {
     let b = measure(|| {
         rows(
             &conn,
-            "SELECT asg.id, asg.due_date, a.title, c.name, e.name FROM assignments asg
-               JOIN articles a ON a.id = asg.article_id AND a.deleted_at IS NULL
-               JOIN editions e ON e.id = a.edition_id AND e.deleted_at IS NULL
-               JOIN contributors c ON c.id = asg.contributor_id
-              WHERE asg.due_date BETWEEN ?1 AND ?2 AND asg.deleted_at IS NULL
-                AND asg.state IN ('offered', 'accepted') AND e.publication_id || '' = ?3",
+            MONTH_DUE_DATES,
             &[&from.to_string(), &to.to_string(), &p],
         );
         rows(
