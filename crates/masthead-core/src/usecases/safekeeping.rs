@@ -106,20 +106,26 @@ impl Store {
     /// (only for roles already in this team's groups). What was repaired.
     pub fn repair(&mut self) -> Result<Vec<String>> {
         let mut done = self.backend_mut().repair_logins()?;
-        // Editions' counts of pieces, when something changed them behind
-        // the store's back: counted again from the pieces.
-        let off = self.read(|tx| {
-            Ok(tx
-                .broken_invariants()?
-                .into_iter()
-                .filter(|(code, _)| code == "edition_count_off")
-                .count())
-        })?;
-        if off > 0 {
+        // Editions' counts of pieces and contributors' of open commissions,
+        // when something changed them behind the store's back: counted
+        // again from the pieces and the commissions.
+        let broken = self.read(|tx| tx.broken_invariants())?;
+        let off = |code: &str| broken.iter().filter(|(c, _)| c == code).count();
+        let plural = |n: usize| if n == 1 { " was" } else { "s were" };
+        let editions = off("edition_count_off");
+        if editions > 0 {
             self.write(|tx| tx.recount_editions())?;
             done.push(format!(
-                "counted the editions' pieces again ({off} count{} off)",
-                if off == 1 { " was" } else { "s were" }
+                "counted the editions' pieces again ({editions} count{} off)",
+                plural(editions)
+            ));
+        }
+        let contributors = off("contributor_count_off");
+        if contributors > 0 {
+            self.write(|tx| tx.recount_contributors())?;
+            done.push(format!(
+                "counted the contributors' open commissions again ({contributors} count{} off)",
+                plural(contributors)
             ));
         }
         Ok(done)
@@ -226,8 +232,8 @@ impl Store {
                 "draft_without_contents" => {
                     "That version cannot be read: ask the writer to send it again, or restore a backup that has it."
                 }
-                "edition_count_off" => {
-                    "Something other than Masthead changed the counts: `masthead check --repair` counts the pieces again."
+                "edition_count_off" | "contributor_count_off" => {
+                    "Something other than Masthead changed the counts: `masthead check --repair` counts again from the pieces and commissions."
                 }
                 _ => {
                     "Restore the newest good backup (`masthead restore`); the history cannot be repaired in place."

@@ -667,3 +667,95 @@ fn every_card_agrees_with_its_piece_and_the_board_is_in_workflow_then_title_orde
         ]
     );
 }
+
+/// A contributor's open commissions (offered or accepted) come from counts
+/// the store keeps as offers are made, answered, withdrawn, handed to
+/// someone else and trashed with their piece; they always equal the
+/// commissions themselves (`check` agrees), and the directory shows them.
+#[test]
+fn a_contributors_open_commissions_are_counted_as_offers_come_are_answered_and_go() {
+    let Demo { mut f, piece, .. } = demo();
+    let sam = add_person(&mut f, "Sam Okoro", None);
+    let ada = add_person(&mut f, "Ada Lowe", None);
+    let open = |f: &Fixture, who: ContributorId| {
+        let one = f.store.contributor(who).unwrap().active_assignments;
+        let listed = f.store.list_contributors(None).unwrap();
+        let in_directory = listed.iter().find(|c| c.id == who).unwrap();
+        assert_eq!(in_directory.active_assignments, one, "the directory agrees");
+        let report = f.store.check().unwrap();
+        assert!(report.is_clean(), "{:?}", report.problems);
+        one
+    };
+    assert_eq!((open(&f, sam), open(&f, ada)), (0, 0));
+
+    let a = f
+        .store
+        .commission(&f.actor, piece, &offer(sam))
+        .unwrap()
+        .item;
+    assert_eq!(open(&f, sam), 1, "an offer is open");
+    let accepted = f
+        .store
+        .answer_assignment(&f.actor, a.id, None, true)
+        .unwrap();
+    assert_eq!(open(&f, sam), 1, "accepted, still open");
+    let mut photo = offer(ada);
+    photo.role = "Photographer".into();
+    let p = f.store.commission(&f.actor, piece, &photo).unwrap().item;
+    assert_eq!(open(&f, ada), 1);
+    f.store
+        .answer_assignment(&f.actor, p.id, None, false)
+        .unwrap();
+    assert_eq!(open(&f, ada), 0, "a declined offer is closed");
+
+    // Handed to Ada: Sam's is withdrawn, Ada is offered it.
+    f.store
+        .reassign(&f.actor, a.id, Some(accepted.version), ada)
+        .unwrap();
+    assert_eq!((open(&f, sam), open(&f, ada)), (0, 1));
+
+    // The piece to the trash and back.
+    let binned = f.store.delete_article(&f.actor, piece, None).unwrap().item;
+    let ada_binned = open(&f, ada);
+    f.store.restore_from_trash(&f.actor, binned.id).unwrap();
+    assert_eq!(open(&f, ada), 1, "restored with its piece");
+    assert!(ada_binned <= 1);
+
+    // A count changed behind the store's back: check says whose.
+    let tamper = "UPDATE contributor_open_counts SET open = open + 3
+                   WHERE contributor_id = (SELECT id FROM contributors WHERE name = 'Ada Lowe')";
+    match &f.server {
+        Some(url) => {
+            let mut admin = postgres::Client::connect(url, postgres::NoTls).unwrap();
+            admin.batch_execute(tamper).unwrap();
+        }
+        None => {
+            crate::open_sqlite(f.store.path())
+                .unwrap()
+                .execute_batch(tamper)
+                .unwrap();
+        }
+    }
+    let report = f.store.check().unwrap();
+    let off: Vec<&str> = report
+        .problems
+        .iter()
+        .filter(|p| p.code == "contributor_count_off")
+        .map(|p| p.problem.as_str())
+        .collect();
+    assert_eq!(
+        off,
+        ["Ada Lowe counts 4 open commissions but has 1"],
+        "{:?}",
+        report.problems
+    );
+    // The repair counts them again.
+    if f.server.is_none() {
+        let done = f.store.repair().unwrap();
+        assert!(
+            done.iter().any(|d| d.contains("open commissions again")),
+            "{done:?}"
+        );
+        assert_eq!(open(&f, ada), 1);
+    }
+}

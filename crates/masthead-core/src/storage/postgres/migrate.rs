@@ -59,6 +59,10 @@ pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
         20,
         include_str!("../../migrations/postgres/0020_edition_counts.sql"),
     ),
+    (
+        21,
+        include_str!("../../migrations/postgres/0021_contributor_counts.sql"),
+    ),
 ];
 
 /// Taken around migrations, so two clients starting at once never migrate

@@ -45,6 +45,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0018_comments.sql"),
     include_str!("../../migrations/sqlite/0019_contributors_comment.sql"),
     include_str!("../../migrations/sqlite/0020_edition_counts.sql"),
+    include_str!("../../migrations/sqlite/0021_contributor_counts.sql"),
 ];
 
 /// Busy and damaged files get their own clear errors wherever SQLite reports

@@ -21,13 +21,34 @@ impl SqlTx<'_> {
         Ok(())
     }
 
+    /// Counts each contributor's open commissions again, from the commissions.
+    pub(crate) fn recount_contributors(&mut self) -> Result<()> {
+        if self.conn.is_server() {
+            // No offer is answered (a contributor's login does) while counting.
+            self.exec("LOCK TABLE assignments IN SHARE MODE", p![])?;
+        }
+        self.exec("DELETE FROM contributor_open_counts WHERE open >= 0", p![])?;
+        self.exec(
+            concat!(
+                "INSERT INTO contributor_open_counts (contributor_id, open)
+                 SELECT contributor_id, count(*) FROM assignments
+                  WHERE deleted_at IS NULL AND state IN ",
+                active_states!(),
+                " GROUP BY contributor_id"
+            ),
+            p![],
+        )?;
+        Ok(())
+    }
+
     /// Each broken invariant SQL can find, as (code, what is wrong).
     pub(crate) fn broken_invariants(&mut self) -> Result<Vec<(String, String)>> {
         // Each arm finds one kind of broken row and says it in words; the
         // history arm names a change whose record is gone (slots and
         // workflow statuses are deleted for real, so theirs are left out).
         self.all(
-            "SELECT 'status_of_another_publication',
+            concat!(
+                "SELECT 'status_of_another_publication',
                     'the piece \"' || a.title || '\" in ' || e.name || ' is in the status \"'
                     || s.label || '\", which belongs to another publication''s workflow'
              FROM articles a
@@ -92,7 +113,20 @@ impl SqlTx<'_> {
              JOIN workflow_statuses s ON s.id = k.status_id
              WHERE k.pieces > 0 AND NOT EXISTS (
                  SELECT 1 FROM articles a WHERE a.edition_id = k.edition_id
-                    AND a.status_id = k.status_id AND a.deleted_at IS NULL)",
+                    AND a.status_id = k.status_id AND a.deleted_at IS NULL)
+             UNION ALL
+             SELECT 'contributor_count_off',
+                    c.name || ' counts ' || CAST(coalesce(k.open, 0) AS TEXT)
+                    || ' open commissions but has ' || CAST(coalesce(n.open, 0) AS TEXT)
+             FROM contributors c
+             LEFT JOIN contributor_open_counts k ON k.contributor_id = c.id
+             LEFT JOIN (SELECT contributor_id, count(*) AS open FROM assignments
+                         WHERE deleted_at IS NULL AND state IN ",
+                active_states!(),
+                "
+                         GROUP BY contributor_id) n ON n.contributor_id = c.id
+             WHERE coalesce(k.open, 0) <> coalesce(n.open, 0)"
+            ),
             p![],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )

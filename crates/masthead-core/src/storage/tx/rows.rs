@@ -393,23 +393,35 @@ pub(super) fn article(row: &Row<'_>) -> Result<Article> {
 
 /// A contributor's columns with `$notes` for the editors' notes.
 macro_rules! contributor_select {
-    ($notes:literal) => {
+    ($notes:literal, $active:expr) => {
         concat!(
             "SELECT c.id, c.name, c.role, c.organisation, c.email, c.phone,
         c.kind, ",
             $notes,
-            ", c.version,
-        (SELECT count(*) FROM assignments asg WHERE asg.contributor_id = c.id
-            AND asg.deleted_at IS NULL AND asg.state IN ",
-            active_states!(),
-            ") AS active
+            ", c.version, ",
+            $active,
+            " AS active
      FROM contributors c WHERE c.deleted_at IS NULL"
         )
     };
 }
+/// Editors read each contributor's open commissions from the counts
+/// migration 21's triggers keep (one row a contributor); a contributor's
+/// login counts her own from the commissions she may see.
 pub(super) const CONTRIBUTOR: Notes = Notes {
-    shown: contributor_select!("c.notes"),
-    hidden: contributor_select!("'' AS notes"),
+    shown: contributor_select!(
+        "c.notes",
+        "coalesce((SELECT k.open FROM contributor_open_counts k WHERE k.contributor_id = c.id), 0)"
+    ),
+    hidden: contributor_select!(
+        "'' AS notes",
+        concat!(
+            "(SELECT count(*) FROM assignments asg WHERE asg.contributor_id = c.id
+            AND asg.deleted_at IS NULL AND asg.state IN ",
+            active_states!(),
+            ")"
+        )
+    ),
 };
 
 pub(super) fn contributor(row: &Row<'_>) -> Result<Contributor> {
@@ -498,6 +510,22 @@ mod fragments {
         let all = AssignmentState::ALL.into_iter();
         assert_eq!(active_states!(), list(all.filter(|s| s.is_active())));
         assert_eq!(writer!(), format!("'{WRITER_ROLE}'"));
+        // Migration 21's triggers count the same states, on both engines.
+        for migration in [
+            include_str!("../../migrations/sqlite/0021_contributor_counts.sql"),
+            include_str!("../../migrations/postgres/0021_contributor_counts.sql"),
+        ] {
+            let states = migration.matches("state IN ").count();
+            assert!(states >= 3, "{states} state lists");
+            assert_eq!(
+                migration
+                    .matches(concat!("state IN ", active_states!()))
+                    .count(),
+                states,
+                "every state list of migration 21 is {}",
+                active_states!()
+            );
+        }
     }
 }
 

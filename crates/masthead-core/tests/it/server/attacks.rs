@@ -838,37 +838,50 @@ fn a_contributor_comments_on_her_own_piece_only() {
     assert_eq!(n, 0, "comments from before her commission are hidden");
 }
 
-/// Migration 20's counts, attacked with raw SQL: a contributor reads none
-/// and writes none, an editor reads them but cannot write them, and nobody
-/// runs the trigger's function by hand; the counts stay the pieces'.
+/// Migration 20's and 21's counts, attacked with raw SQL: a contributor
+/// reads none and writes none, an editor reads them but cannot write them,
+/// and nobody runs the triggers' functions by hand; the counts stay the
+/// pieces' and the commissions'.
 #[test]
-fn the_editions_counts_are_the_servers_to_keep() {
+fn the_counts_are_the_servers_to_keep() {
     let t = team();
     let mut h = raw(&t, &t.hannah);
-    refused_by_server(
-        h.query("SELECT * FROM edition_status_counts", &[]),
-        "a contributor reading the counts",
-    );
-    refused_by_server(
-        h.execute("UPDATE edition_status_counts SET pieces = 0", &[]),
-        "a contributor writing the counts",
-    );
-    refused_by_server(
-        h.query("SELECT masthead_pieces_counted()", &[]),
-        "a contributor running the trigger's function",
-    );
     let mut e = raw(&t, &t.editor);
-    e.query("SELECT * FROM edition_status_counts", &[]).unwrap();
-    for attack in [
-        "UPDATE edition_status_counts SET pieces = pieces + 1",
-        "DELETE FROM edition_status_counts",
-        "INSERT INTO edition_status_counts SELECT edition_id, status_id, 1 FROM articles LIMIT 1",
+    for (table, function, tampering) in [
+        (
+            "edition_status_counts",
+            "masthead_pieces_counted",
+            [
+                "UPDATE edition_status_counts SET pieces = pieces + 1",
+                "DELETE FROM edition_status_counts",
+                "INSERT INTO edition_status_counts SELECT edition_id, status_id, 1 FROM articles LIMIT 1",
+            ],
+        ),
+        (
+            "contributor_open_counts",
+            "masthead_commissions_counted",
+            [
+                "UPDATE contributor_open_counts SET open = open + 1",
+                "DELETE FROM contributor_open_counts",
+                "INSERT INTO contributor_open_counts SELECT id, 7 FROM contributors LIMIT 1",
+            ],
+        ),
     ] {
-        refused_by_server(e.execute(attack, &[]), attack);
+        refused_by_server(
+            h.query(&format!("SELECT * FROM {table}"), &[]),
+            &format!("a contributor reading {table}"),
+        );
+        for attack in tampering {
+            refused_by_server(h.execute(attack, &[]), &format!("a contributor: {attack}"));
+            refused_by_server(e.execute(attack, &[]), &format!("an editor: {attack}"));
+        }
+        e.query(&format!("SELECT * FROM {table}"), &[]).unwrap();
+        for (client, who) in [(&mut h, "a contributor"), (&mut e, "an editor")] {
+            refused_by_server(
+                client.query(&format!("SELECT {function}()"), &[]),
+                &format!("{who} running {function}()"),
+            );
+        }
     }
-    refused_by_server(
-        e.query("SELECT masthead_pieces_counted()", &[]),
-        "an editor running the trigger's function",
-    );
     assert!(t.admin.check().unwrap().is_clean());
 }

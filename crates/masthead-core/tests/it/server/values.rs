@@ -312,6 +312,9 @@ fn the_value_checks_hold_on_todays_data_and_check_names_rows_from_before() {
                      EXECUTE format('ALTER TABLE %I DROP CONSTRAINT %I', k.t, k.name);
                    END LOOP;
                  END $$;
+                 -- migration 21's counts,
+                 DROP TABLE contributor_open_counts;
+                 DROP FUNCTION masthead_commissions_counted() CASCADE;
                  -- migration 20's counts and indexes,
                  DROP TABLE edition_status_counts;
                  DROP FUNCTION masthead_pieces_counted() CASCADE;
