@@ -227,8 +227,8 @@ fn main() {
     let b = measure(|| {
         rows(
             &conn,
-            "SELECT c.*, (SELECT count(*) FROM assignments asg WHERE asg.contributor_id = c.id
-                          AND asg.deleted_at IS NULL AND asg.state IN ('offered', 'accepted'))
+            "SELECT c.*, (SELECT k.open FROM contributor_open_counts k
+                           WHERE k.contributor_id = c.id)
                FROM contributors c WHERE c.deleted_at IS NULL ORDER BY c.name",
             &[],
         );
