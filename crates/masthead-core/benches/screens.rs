@@ -122,9 +122,13 @@ fn main() {
     let b = measure(|| {
         rows(
             &conn,
+            // The cards' copy too: the approved draft, else the latest.
             "SELECT a.id, a.title, a.status_id, a.edition_id, e.name, a.version, a.word_target,
-                    asg.state, asg.role, c.name, asg.due_date, asg.created_at
+                    cd.words, cd.number, asg.state, asg.role, c.name, asg.due_date, asg.created_at
                FROM editions e JOIN articles a ON a.edition_id = e.id AND a.deleted_at IS NULL
+               LEFT JOIN drafts cd ON cd.article_id = a.id
+                AND cd.number = coalesce((SELECT d.number FROM drafts d WHERE d.id = a.approved_draft_id),
+                                         (SELECT max(d.number) FROM drafts d WHERE d.article_id = a.id))
                LEFT JOIN assignments asg ON asg.article_id = a.id AND asg.deleted_at IS NULL
                LEFT JOIN contributors c ON c.id = asg.contributor_id
               WHERE e.publication_id = ?1 AND e.deleted_at IS NULL
@@ -266,7 +270,13 @@ fn main() {
         );
         rows(
             &conn,
-            "SELECT a.id, a.title, a.status_id, e.name FROM editions e
+            // The pieces still to come, with their writers' earliest due
+            // date (their workflow deadlines are worked out from it).
+            "SELECT a.id, a.title, a.status_id, e.name,
+                    (SELECT min(asg.due_date) FROM assignments asg
+                      WHERE asg.article_id = a.id AND asg.deleted_at IS NULL
+                        AND asg.role = 'writer' AND asg.state IN ('offered', 'accepted'))
+               FROM editions e
                JOIN articles a ON a.edition_id = e.id AND a.deleted_at IS NULL
               WHERE e.publication_id = ?1 AND e.deleted_at IS NULL
                 AND (e.on_sale_date IS NULL OR e.on_sale_date > ?2)",

@@ -1,5 +1,6 @@
 //! `cargo bench -p masthead-pdf --bench render`: the plan of the demo's
-//! 68-page edition, and of a 200-page stress edition with 600 pieces (a
+//! 68-page edition, of a 100-page edition with 300 pieces (issue 21's
+//! case), and of a 200-page stress edition with 600 pieces (a
 //! quarter page each, over 150 pages), from plan to PDF bytes. The
 //! baseline, measured in the same run, is reading the plan from the
 //! database (what every export does first). Each is exported cold (the
@@ -29,12 +30,12 @@ fn p50(runs: usize, mut f: impl FnMut()) -> Duration {
     times[runs / 2]
 }
 
-fn stress(store: &mut Store, actor: &Actor) -> EditionId {
+fn stress(store: &mut Store, actor: &Actor, name: &str, pieces: u32) -> EditionId {
     let publication = store
         .create_publication(
             actor,
             &PublicationInput {
-                name: "Stress Weekly".into(),
+                name: format!("Stress Weekly {pieces}"),
                 frequency: "Weekly".into(),
                 is_print: true,
             },
@@ -46,8 +47,8 @@ fn stress(store: &mut Store, actor: &Actor) -> EditionId {
             actor,
             publication,
             &EditionInput {
-                name: "Big issue".into(),
-                page_count: 200,
+                name: name.into(),
+                page_count: 4 + pieces / 3,
                 copy_deadline: NaiveDate::from_ymd_opt(2021, 3, 1),
                 press_date: NaiveDate::from_ymd_opt(2021, 3, 15),
                 ..EditionInput::default()
@@ -58,7 +59,7 @@ fn stress(store: &mut Store, actor: &Actor) -> EditionId {
         .id;
     let kind = store.list_kinds(publication, false).unwrap()[0].id;
     let sections = store.list_sections(publication).unwrap();
-    for n in 0..600u32 {
+    for n in 0..pieces {
         let article = store
             .add_article(
                 actor,
@@ -78,7 +79,7 @@ fn stress(store: &mut Store, actor: &Actor) -> EditionId {
             )
             .unwrap()
             .id;
-        // Pages 3 to 152, four quarters each.
+        // From page 3 on, four quarters a page.
         let page = 3 + n / 4;
         store
             .place_article(
@@ -101,7 +102,8 @@ fn main() {
     let actor = Actor::new("Bench").unwrap();
     let mut store = Store::open(dir.path().join("bench.db")).unwrap();
     let demo = store.load_demo(&actor).unwrap();
-    let big = stress(&mut store, &actor);
+    let mid = stress(&mut store, &actor, "A 300-piece issue", 300);
+    let big = stress(&mut store, &actor, "Big issue", 600);
     let today = NaiveDate::from_ymd_opt(2021, 1, 10).unwrap();
     let options = PdfOptions {
         paper: Paper::A4,
@@ -112,7 +114,8 @@ fn main() {
     };
     for (name, edition, runs) in [
         ("demo, 68 pages, 11 pieces", demo, 15),
-        ("stress, 200 pages, 600 pieces", big, 5),
+        ("300 pieces, 104 pages", mid, 9),
+        ("stress, 204 pages, 600 pieces", big, 5),
     ] {
         let plan: EditionPlan = store.edition_plan(edition, today).unwrap();
         let read = p50(runs, || {
