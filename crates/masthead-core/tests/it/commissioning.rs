@@ -759,3 +759,57 @@ fn a_contributors_open_commissions_are_counted_as_offers_come_are_answered_and_g
         assert_eq!(open(&f, ada), 1);
     }
 }
+
+/// An edition's list reads its pieces' commissions in one pass beside
+/// them; each piece listed is the piece as read alone (credits in order,
+/// writers' due date, copy against the commission's target), whatever its
+/// commissions' states.
+#[test]
+fn each_piece_listed_is_the_piece_read_alone() {
+    let Demo {
+        mut f,
+        edition,
+        piece,
+        ..
+    } = demo();
+    let sam = add_person(&mut f, "Sam Okoro", None);
+    let ada = add_person(&mut f, "Ada Lowe", None);
+    let kit = add_person(&mut f, "Kit Marsh", None);
+    // Sam declines, Ada writes it (1,500 words, due later), Kit was offered
+    // the photographs and had them withdrawn, then offered them again.
+    let a = f
+        .store
+        .commission(&f.actor, piece, &offer(sam))
+        .unwrap()
+        .item;
+    f.store
+        .answer_assignment(&f.actor, a.id, None, false)
+        .unwrap();
+    let mut longer = offer(ada);
+    longer.word_target = Some(1500);
+    longer.due_date = NaiveDate::from_ymd_opt(2021, 1, 9);
+    let b = f.store.commission(&f.actor, piece, &longer).unwrap().item;
+    f.store
+        .answer_assignment(&f.actor, b.id, None, true)
+        .unwrap();
+    let mut photo = offer(kit);
+    photo.role = "Photographer".into();
+    let p = f.store.commission(&f.actor, piece, &photo).unwrap().item;
+    f.store.withdraw_assignment(&f.actor, p.id, None).unwrap();
+    f.store.commission(&f.actor, piece, &photo).unwrap();
+
+    let listed = f.store.list_articles(edition, today()).unwrap();
+    assert!(listed.len() > 5);
+    let ours = listed.iter().find(|x| x.id == piece).unwrap();
+    assert_eq!(ours.contributors, ["Ada Lowe", "Kit Marsh"]);
+    assert_eq!(ours.credits.len(), 3, "{:?}", ours.credits);
+    assert_eq!(ours.writer_due, NaiveDate::from_ymd_opt(2021, 1, 9));
+    let mut with_copy = 0;
+    for x in &listed {
+        let mut alone = f.store.article(x.id).unwrap();
+        alone.deadline = x.deadline.clone();
+        assert_eq!(&alone, x, "{} listed as read alone", x.title);
+        with_copy += usize::from(x.copy.is_some());
+    }
+    assert!(with_copy > 0, "the demo has copy in");
+}

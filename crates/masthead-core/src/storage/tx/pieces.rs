@@ -6,16 +6,65 @@ use std::collections::hash_map::Entry;
 use super::*;
 
 impl SqlTx<'_> {
+    /// An edition's pieces in section, workflow and title order; then all
+    /// their commissions in one pass beside them (the board's way), which
+    /// give each its credits, writers' due date and copy target: no
+    /// subquery per piece.
     pub(crate) fn articles(&mut self, edition: EditionId) -> Result<Vec<Article>> {
-        self.all(
+        let pieces = self.all(
             &format!(
                 "{} AND a.edition_id = ?1
                  ORDER BY coalesce(sec.position, 1000000), s.position, a.title COLLATE NOCASE",
-                self.with_notes(ARTICLE)
+                self.with_notes(ARTICLE_LISTED)
             ),
             p![edition],
-            article,
-        )
+            |row| Ok((article_listed(row)?, copy_facts(row)?)),
+        )?;
+        let at: HashMap<ArticleId, usize> = pieces
+            .iter()
+            .enumerate()
+            .map(|(i, (a, _))| (a.id, i))
+            .collect();
+        let mut on: Vec<Vec<BoardAssignment>> = pieces.iter().map(|_| Vec::new()).collect();
+        self.conn.each(
+            "SELECT asg.id AS asg_id, asg.article_id, asg.state, asg.role, asg.contributor_id,
+                    c.name AS contributor, asg.due_date, asg.word_target AS asg_word_target,
+                    asg.created_at AS asg_created_at
+               FROM articles a
+               JOIN assignments asg ON asg.article_id = a.id AND asg.deleted_at IS NULL
+               JOIN contributors c ON c.id = asg.contributor_id
+              WHERE a.edition_id = ?1 AND a.deleted_at IS NULL",
+            p![edition],
+            &mut |row| {
+                let piece: ArticleId = row.get("article_id")?;
+                if let Some(&i) = at.get(&piece) {
+                    on[i].push(board_assignment(row)?);
+                }
+                Ok(())
+            },
+        )?;
+        Ok(pieces
+            .into_iter()
+            .zip(on)
+            .map(|((mut a, copy), mut on)| {
+                in_credit_order(&mut on);
+                a.writer_due = writers_due(&on);
+                let target = copy_target(a.word_target, &on);
+                a.copy = copy
+                    .map(|(words, version, approved)| word_count(words, target, version, approved));
+                a.credits = on
+                    .into_iter()
+                    .filter(|x| x.state != AssignmentState::Withdrawn)
+                    .map(|x| Credit {
+                        name: x.name,
+                        role: x.role,
+                        state: x.state,
+                    })
+                    .collect();
+                a.contributors = super::rows::still_on(&a.credits);
+                a
+            })
+            .collect())
     }
 
     pub(crate) fn article(&mut self, id: ArticleId) -> Result<Option<Article>> {
@@ -150,19 +199,8 @@ impl SqlTx<'_> {
                     *e.insert(cards.len() - 1)
                 }
             };
-            if let Some(id) = row.get::<Option<AssignmentId>>("asg_id")? {
-                let state: String = row.get("state")?;
-                cards[i].on.push(BoardAssignment {
-                    id,
-                    state: AssignmentState::parse(&state)
-                        .ok_or_else(|| conversion(UnknownValue(state)))?,
-                    role: row.get("role")?,
-                    contributor_id: row.get("contributor_id")?,
-                    name: row.get("contributor")?,
-                    due: date(row, "due_date")?,
-                    word_target: row.get("asg_word_target")?,
-                    created_at: row.get("asg_created_at")?,
-                });
+            if row.get::<Option<AssignmentId>>("asg_id")?.is_some() {
+                cards[i].on.push(board_assignment(row)?);
             }
             Ok(())
         })?;
@@ -280,6 +318,50 @@ struct BoardAssignment {
     created_at: String,
 }
 
+/// One commission of a piece as the board's and the list's statements
+/// read it (`asg_id` … `asg_created_at`).
+fn board_assignment(row: &Row<'_>) -> Result<BoardAssignment> {
+    let state: String = row.get("state")?;
+    Ok(BoardAssignment {
+        id: row.get("asg_id")?,
+        state: AssignmentState::parse(&state).ok_or_else(|| conversion(UnknownValue(state)))?,
+        role: row.get("role")?,
+        contributor_id: row.get("contributor_id")?,
+        name: row.get("contributor")?,
+        due: date(row, "due_date")?,
+        word_target: row.get("asg_word_target")?,
+        created_at: row.get("asg_created_at")?,
+    })
+}
+
+/// A piece's commissions in credit order: writers first, then as
+/// commissioned (the order `article_commissions!` gives one piece's).
+fn in_credit_order(on: &mut [BoardAssignment]) {
+    on.sort_by(|x, y| {
+        (x.role != WRITER_ROLE, &x.created_at, x.id).cmp(&(
+            y.role != WRITER_ROLE,
+            &y.created_at,
+            y.id,
+        ))
+    });
+}
+
+/// An active writer's commission (offered or accepted).
+fn writing(a: &&BoardAssignment) -> bool {
+    a.role == WRITER_ROLE && a.state.is_active()
+}
+
+/// The active writers' earliest due date.
+fn writers_due(on: &[BoardAssignment]) -> Option<NaiveDate> {
+    on.iter().filter(writing).filter_map(|a| a.due).min()
+}
+
+/// A piece's word target: its own, else its newest active writer's
+/// commission's (`copy_target!`); `on` in credit order.
+fn copy_target(own: Option<u32>, on: &[BoardAssignment]) -> Option<u32> {
+    own.or_else(|| on.iter().rfind(writing).and_then(|a| a.word_target))
+}
+
 /// A card as read, before its assignments join it.
 struct BoardCardRow {
     card: BoardCard,
@@ -297,28 +379,16 @@ impl BoardCardRow {
     /// against its target (its own, else its newest active writer's
     /// commission's) and, with `offers`, its offers still unanswered.
     fn finish(mut self, offers: bool) -> Result<BoardRow> {
-        self.on.sort_by(|x, y| {
-            (x.role != WRITER_ROLE, &x.created_at, x.id).cmp(&(
-                y.role != WRITER_ROLE,
-                &y.created_at,
-                y.id,
-            ))
-        });
-        let writing = |a: &&BoardAssignment| a.role == WRITER_ROLE && a.state.is_active();
+        in_credit_order(&mut self.on);
         let mut card = self.card;
-        let due = self.on.iter().filter(writing).filter_map(|a| a.due).min();
+        let due = writers_due(&self.on);
         let has_writer = self.on.iter().any(|a| writing(&a));
         card.needs_writer = !has_writer
             && self
                 .on
                 .iter()
                 .any(|a| a.role == WRITER_ROLE && !a.state.is_active());
-        let target = self.own_target.or_else(|| {
-            self.on
-                .iter()
-                .rfind(|a| writing(a))
-                .and_then(|a| a.word_target)
-        });
+        let target = copy_target(self.own_target, &self.on);
         card.word_target = target;
         card.copy = self
             .copy

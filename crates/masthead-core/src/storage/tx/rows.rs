@@ -286,17 +286,25 @@ macro_rules! copy_columns {
 /// from the facts the row holds; a second store maps its rows the same way.
 pub(super) fn copy(row: &Row<'_>) -> Result<Option<WordCount>> {
     let target: Option<u32> = row.get("copy_target")?;
+    Ok(copy_facts(row)?.map(|(w, v, approved)| word_count(w, target, v, approved)))
+}
+
+/// The copy's words, number and whether it is the approved draft, once a
+/// draft is in (the `copy_words`, `copy_version`, `copy_approved` columns).
+pub(super) fn copy_facts(row: &Row<'_>) -> Result<Option<(u32, u32, bool)>> {
     let words: Option<u32> = row.get("copy_words")?;
     let version: Option<u32> = row.get("copy_version")?;
     let approved: Option<bool> = row.get("copy_approved")?;
     Ok(words
         .zip(version)
-        .map(|(w, v)| word_count(w, target, v, approved.unwrap_or(false))))
+        .map(|(w, v)| (w, v, approved.unwrap_or(false))))
 }
 
-/// A piece's columns with `$notes` for the editors' notes.
+/// A piece's columns with `$notes` for the editors' notes, and `$per_piece`
+/// for what its commissions give it (subqueries for one piece; nothing for
+/// an edition's, whose commissions are read in one pass beside it).
 macro_rules! article_select {
-    ($notes:literal) => {
+    ($notes:literal, $per_piece:expr) => {
         concat!(
             "SELECT a.id, a.edition_id, a.title, a.slug, a.standfirst, a.section_id,
         sec.name AS section, a.kind_id, k.key AS kind, k.label AS kind_label, a.word_target,
@@ -304,8 +312,28 @@ macro_rules! article_select {
         s.is_spiked AS status_is_spiked, s.is_final AS status_is_final,
         ",
             $notes,
-            ", a.created_at, a.updated_at, a.version,
-        (SELECT json_group_array(json_array(asg.state, asg.role, c.name)
+            ", a.created_at, a.updated_at, a.version, ",
+            $per_piece,
+            "
+        (SELECT count(*) FROM drafts d WHERE d.article_id = a.id) AS draft_count,
+        cd.words AS copy_words, cd.number AS copy_version,
+        cd.id IS NOT DISTINCT FROM a.approved_draft_id AS copy_approved
+     FROM articles a
+     JOIN editions ae ON ae.id = a.edition_id AND ae.deleted_at IS NULL
+     JOIN workflow_statuses s ON s.id = a.status_id
+     JOIN kinds k ON k.id = a.kind_id
+     LEFT JOIN sections sec ON sec.id = a.section_id ",
+            copy_join!(),
+            "
+     WHERE a.deleted_at IS NULL"
+        )
+    };
+}
+/// One piece's credits, writers' earliest due date and word target.
+macro_rules! article_commissions {
+    () => {
+        concat!(
+            "(SELECT json_group_array(json_array(asg.state, asg.role, c.name)
                                  ORDER BY asg.role <> ",
             writer!(),
             ", asg.created_at, asg.id)
@@ -318,24 +346,21 @@ macro_rules! article_select {
             "
             AND asg.state IN ",
             active_states!(),
-            ") AS writer_due,
-        (SELECT count(*) FROM drafts d WHERE d.article_id = a.id) AS draft_count, ",
-            copy_columns!(),
-            "
-     FROM articles a
-     JOIN editions ae ON ae.id = a.edition_id AND ae.deleted_at IS NULL
-     JOIN workflow_statuses s ON s.id = a.status_id
-     JOIN kinds k ON k.id = a.kind_id
-     LEFT JOIN sections sec ON sec.id = a.section_id ",
-            copy_join!(),
-            "
-     WHERE a.deleted_at IS NULL"
+            ") AS writer_due, ",
+            copy_target!(),
+            " AS copy_target,"
         )
     };
 }
 pub(super) const ARTICLE: Notes = Notes {
-    shown: article_select!("a.notes"),
-    hidden: article_select!("'' AS notes"),
+    shown: article_select!("a.notes", article_commissions!()),
+    hidden: article_select!("'' AS notes", article_commissions!()),
+};
+/// An edition's pieces without their commissions, which
+/// [`SqlTx::articles`] reads in one pass beside them.
+pub(super) const ARTICLE_LISTED: Notes = Notes {
+    shown: article_select!("a.notes", ""),
+    hidden: article_select!("'' AS notes", ""),
 };
 
 /// The names of those still on a piece (offered or accepted), in order.
@@ -360,6 +385,17 @@ pub(super) fn credits(row: &Row<'_>) -> Result<Vec<Credit>> {
 
 pub(super) fn article(row: &Row<'_>) -> Result<Article> {
     let credits = credits(row)?;
+    let mut a = article_listed(row)?;
+    a.contributors = still_on(&credits);
+    a.credits = credits;
+    a.writer_due = date(row, "writer_due")?;
+    a.copy = copy(row)?;
+    Ok(a)
+}
+
+/// A piece as [`ARTICLE_LISTED`] reads it: no credits, writers' due date or
+/// copy yet (its commissions fill them).
+pub(super) fn article_listed(row: &Row<'_>) -> Result<Article> {
     Ok(Article {
         id: row.get("id")?,
         edition_id: row.get("edition_id")?,
@@ -378,11 +414,11 @@ pub(super) fn article(row: &Row<'_>) -> Result<Article> {
         status_colour: row.get("status_colour")?,
         status_is_spiked: row.get("status_is_spiked")?,
         status_is_final: row.get("status_is_final")?,
-        contributors: still_on(&credits),
-        credits,
-        writer_due: date(row, "writer_due")?,
+        contributors: Vec::new(),
+        credits: Vec::new(),
+        writer_due: None,
         deadline: None,
-        copy: copy(row)?,
+        copy: None,
         drafts: row.get("draft_count")?,
         notes: row.get("notes")?,
         created_at: timestamp(row, "created_at")?,
