@@ -239,6 +239,22 @@ pub(crate) struct PieceToCome {
     pub due: Option<chrono::NaiveDate>,
 }
 
+/// An open commission due in a stretch of days, as the calendar reads it.
+pub(crate) struct DueCommission {
+    pub id: crate::model::AssignmentId,
+    pub article_id: crate::model::ArticleId,
+    pub article_title: String,
+    pub edition_id: crate::model::EditionId,
+    pub edition: String,
+    pub contributor_id: crate::model::ContributorId,
+    pub contributor: String,
+    pub role: String,
+    pub due_date: chrono::NaiveDate,
+    pub version: u32,
+    /// Whether a draft has come in answer to it.
+    pub has_draft: bool,
+}
+
 /// An offer on a board's piece still waiting for its answer.
 pub(crate) struct OpenOffer {
     pub id: crate::model::AssignmentId,

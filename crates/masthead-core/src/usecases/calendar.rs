@@ -12,7 +12,7 @@ use crate::model::{
     EditionId, EditionInput, EventKind, KeyDate, NextDeadline, PublicationId, Saved, UndatedPiece,
     WRITER_ROLE,
 };
-use crate::storage::{PieceToCome, Tx};
+use crate::storage::{DueCommission, PieceToCome, Tx};
 
 /// The longest span a calendar read covers: a year and a day.
 const MAX_DAYS: u64 = 366;
@@ -55,9 +55,9 @@ fn key_events(e: &Edition, from: NaiveDate, to: NaiveDate, out: &mut Vec<Calenda
     }
 }
 
-fn due_event(a: &Assignment, today: NaiveDate) -> Option<CalendarEvent> {
-    let date = a.due_date?;
-    Some(CalendarEvent {
+fn due_event(a: &DueCommission, today: NaiveDate) -> CalendarEvent {
+    let date = a.due_date;
+    CalendarEvent {
         uid: format!("due-{}", a.id),
         date,
         kind: EventKind::Due,
@@ -74,8 +74,8 @@ fn due_event(a: &Assignment, today: NaiveDate) -> Option<CalendarEvent> {
         contributor_id: Some(a.contributor_id),
         key_date: None,
         version: Some(a.version),
-        overdue: date < today && a.draft_versions.is_empty(),
-    })
+        overdue: date < today && !a.has_draft,
+    }
 }
 
 fn status_event(p: &PieceToCome, d: &NextDeadline) -> CalendarEvent {
@@ -119,7 +119,7 @@ fn read(
     if scope.contributor.is_some() {
         for a in tx.due_between(publication, from, to, scope.contributor)? {
             if scope.edition.is_none_or(|e| e == a.edition_id) {
-                events.extend(due_event(&a, today));
+                events.push(due_event(&a, today));
             }
         }
         sort(&mut events);
@@ -138,7 +138,7 @@ fn read(
     }
     for a in tx.due_between(publication, from, to, None)? {
         if scope.edition.is_none_or(|e| e == a.edition_id) {
-            events.extend(due_event(&a, today));
+            events.push(due_event(&a, today));
         }
     }
     // Published and spiked pieces need no date: only the others wait in the tray.

@@ -256,3 +256,47 @@ fn the_ics_export_is_read_back_by_a_parser_and_keeps_its_uids() {
     assert_eq!((n, own.len()), (1, 1));
     assert_eq!(own[0].0, sams.0);
 }
+
+/// A due date gone by is overdue until a draft answers the commission.
+#[test]
+fn a_due_date_gone_by_is_overdue_until_the_draft_comes() {
+    let Demo {
+        mut f,
+        publication,
+        piece,
+        ..
+    } = demo();
+    let sam = add_person(&mut f, "Sam Okoro", None);
+    let mut terms = offer(sam);
+    terms.due_date = Some(day(2021, 1, 6));
+    let a = f.store.commission(&f.actor, piece, &terms).unwrap().item;
+    f.store
+        .answer_assignment(&f.actor, a.id, None, true)
+        .unwrap();
+    let due_overdue = |f: &crate::Fixture| {
+        let cal = f
+            .store
+            .calendar(
+                publication,
+                day(2021, 1, 1),
+                day(2021, 1, 31),
+                day(2021, 1, 10),
+            )
+            .unwrap();
+        let due = cal
+            .events
+            .iter()
+            .find(|ev| ev.assignment_id == Some(a.id))
+            .expect("Sam's due date");
+        (due.date, due.overdue)
+    };
+    assert_eq!(due_overdue(&f), (day(2021, 1, 6), true));
+    let draft = masthead_core::Upload {
+        name: "sam.md".into(),
+        bytes: "The draft, late but in.".as_bytes().to_vec(),
+    };
+    f.store
+        .submit_draft(&f.actor, piece, &draft, Some(sam))
+        .unwrap();
+    assert_eq!(due_overdue(&f), (day(2021, 1, 6), false), "the draft is in");
+}

@@ -161,20 +161,30 @@ impl SqlTx<'_> {
 
     /// The commissions still open (offered or accepted) of `publication`
     /// due from `from` to `to`, by date; only `contributor`'s when given.
+    /// What the calendar shows of each, and whether a draft answered it.
     pub(crate) fn due_between(
         &mut self,
         publication: PublicationId,
         from: NaiveDate,
         to: NaiveDate,
         contributor: Option<ContributorId>,
-    ) -> Result<Vec<Assignment>> {
+    ) -> Result<Vec<DueCommission>> {
         // Found by date (assignments_due, EXPLAIN QUERY PLAN: SEARCH asg
         // USING INDEX assignments_due): the `|| ''` keep SQLite from starting
         // at the state (ten years of commissions are still "accepted") or at
         // the publication's editions (every piece it has had).
         let mut sql = format!(
-            "{ASSIGNMENT} AND asg.due_date BETWEEN ?1 AND ?2 AND e.publication_id || '' = ?3
-               AND asg.state || '' IN {}",
+            "SELECT asg.id, asg.article_id, a.title AS article_title, a.edition_id,
+                    e.name AS edition, asg.contributor_id, c.name AS contributor, asg.role,
+                    asg.due_date, asg.version,
+                    EXISTS (SELECT 1 FROM drafts d WHERE d.assignment_id = asg.id) AS has_draft
+               FROM assignments asg
+               JOIN articles a ON a.id = asg.article_id
+               JOIN editions e ON e.id = a.edition_id
+               JOIN contributors c ON c.id = asg.contributor_id
+              WHERE asg.deleted_at IS NULL AND a.deleted_at IS NULL AND e.deleted_at IS NULL
+                AND asg.due_date BETWEEN ?1 AND ?2 AND e.publication_id || '' = ?3
+                AND asg.state || '' IN {}",
             active_states!()
         );
         if contributor.is_some() {
@@ -187,7 +197,22 @@ impl SqlTx<'_> {
             Some(publication.to_string()),
             contributor.map(|c| c.to_string()),
         ];
-        self.all_numbered(&sql, &values, assignment)
+        self.all_numbered(&sql, &values, |row| {
+            Ok(DueCommission {
+                id: row.get("id")?,
+                article_id: row.get("article_id")?,
+                article_title: row.get("article_title")?,
+                edition_id: row.get("edition_id")?,
+                edition: row.get("edition")?,
+                contributor_id: row.get("contributor_id")?,
+                contributor: row.get("contributor")?,
+                role: row.get("role")?,
+                due_date: date(row, "due_date")?
+                    .ok_or_else(|| stored_value("due_date", "none, between two dates"))?,
+                version: row.get("version")?,
+                has_draft: row.get("has_draft")?,
+            })
+        })
     }
 
     pub(crate) fn update_assignment(

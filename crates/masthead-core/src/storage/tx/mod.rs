@@ -11,8 +11,8 @@ use crate::model::*;
 use crate::rules::drafts::word_count;
 use crate::storage::sql::{Conn, Row, Value, p, stored_value};
 use crate::storage::{
-    AssignmentFilter, AssignmentRow, BoardRow, DraftRow, KindRow, NewArticle, OpenOffer, OwnDraft,
-    OwnDraftSaved, PieceToCome, SlotRow, SlotToCheck,
+    AssignmentFilter, AssignmentRow, BoardRow, DraftRow, DueCommission, KindRow, NewArticle,
+    OpenOffer, OwnDraft, OwnDraftSaved, PieceToCome, SlotRow, SlotToCheck,
 };
 
 pub(crate) struct SqlTx<'c> {
