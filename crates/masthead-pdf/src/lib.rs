@@ -130,11 +130,6 @@ fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {
         TypstEngine::builder()
             .main_file(TEMPLATE)
             .fonts(FONTS)
-            // Keep what the last three exports laid out (typst-as-lib
-            // forgets it all after each by default): exported again after
-            // a change, only what changed is laid out anew (600 pieces:
-            // 447 ms first, 77 ms again; `cargo bench --bench render`).
-            .comemo_evict_max_age(Some(3))
             .build()
     })
 }

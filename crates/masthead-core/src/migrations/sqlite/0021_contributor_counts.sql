@@ -1,7 +1,7 @@
 -- Masthead schema, version 21: each contributor's open commissions (offered
--- or accepted, not in the trash) counted, kept in step by triggers inside
--- the transaction that offers, answers, withdraws, moves, trashes or
--- restores a commission. The contributors' directory shows each one's
+-- or accepted, not deleted) counted, kept in step by triggers inside the
+-- transaction that offers, answers, withdraws or re-assigns a commission
+-- (and whatever else changes its row). The contributors' directory shows each one's
 -- count: counted from here, one row a contributor, rather than from every
 -- commission of ten years (5,000 contributors with 720,000 commissions
 -- took 66 ms warm and 838 ms from a cold file). A count never goes below

@@ -9,7 +9,9 @@ impl SqlTx<'_> {
     pub(crate) fn recount_editions(&mut self) -> Result<()> {
         if self.conn.is_server() {
             // No piece moves (a contributor's draft does) while counting.
-            self.exec("LOCK TABLE articles IN SHARE MODE", p![])?;
+            // SHARE ROW EXCLUSIVE: excludes the pieces' changes and a second
+            // recount at once (SHARE would let two recounts both insert).
+            self.exec("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE", p![])?;
         }
         self.exec("DELETE FROM edition_status_counts WHERE pieces >= 0", p![])?;
         self.exec(
@@ -25,7 +27,8 @@ impl SqlTx<'_> {
     pub(crate) fn recount_contributors(&mut self) -> Result<()> {
         if self.conn.is_server() {
             // No offer is answered (a contributor's login does) while counting.
-            self.exec("LOCK TABLE assignments IN SHARE MODE", p![])?;
+            // (as for the pieces' counts, above)
+            self.exec("LOCK TABLE assignments IN SHARE ROW EXCLUSIVE MODE", p![])?;
         }
         self.exec("DELETE FROM contributor_open_counts WHERE open >= 0", p![])?;
         self.exec(
