@@ -724,18 +724,6 @@ fn a_contributors_open_commissions_are_counted_as_offers_come_are_answered_and_g
 
     // A commission's row moved to another person, to the trash and away,
     // in raw SQL (the triggers count whoever changes it).
-    let raw = |f: &Fixture, sql: &str| match &f.server {
-        Some(url) => {
-            let mut admin = postgres::Client::connect(url, postgres::NoTls).unwrap();
-            admin.batch_execute(sql).unwrap();
-        }
-        None => {
-            crate::open_sqlite(f.store.path())
-                .unwrap()
-                .execute_batch(sql)
-                .unwrap();
-        }
-    };
     let ada_offer = f
         .store
         .list_assignments(AssignmentQuery {
@@ -747,22 +735,17 @@ fn a_contributors_open_commissions_are_counted_as_offers_come_are_answered_and_g
         .find(|x| x.state == AssignmentState::Offered)
         .expect("Ada's offer")
         .id;
-    raw(
-        &f,
-        &format!("UPDATE assignments SET contributor_id = '{sam}' WHERE id = '{ada_offer}'"),
-    );
+    f.behind_the_stores_back(&format!(
+        "UPDATE assignments SET contributor_id = '{sam}' WHERE id = '{ada_offer}'"
+    ));
     assert_eq!((open(&f, sam), open(&f, ada)), (1, 0), "moved to Sam");
-    raw(
-        &f,
-        &format!(
-            "UPDATE assignments SET deleted_at = '2021-01-05T10:00:00.000Z' WHERE id = '{ada_offer}'"
-        ),
-    );
+    f.behind_the_stores_back(&format!(
+        "UPDATE assignments SET deleted_at = '2021-01-05T10:00:00.000Z' WHERE id = '{ada_offer}'"
+    ));
     assert_eq!(open(&f, sam), 0, "in the trash");
-    raw(
-        &f,
-        &format!("UPDATE assignments SET deleted_at = NULL WHERE id = '{ada_offer}'"),
-    );
+    f.behind_the_stores_back(&format!(
+        "UPDATE assignments SET deleted_at = NULL WHERE id = '{ada_offer}'"
+    ));
     assert_eq!(open(&f, sam), 1, "back");
     f.store.commission(&f.actor, piece, &offer(ada)).unwrap();
     assert_eq!(open(&f, ada), 1);
@@ -770,18 +753,7 @@ fn a_contributors_open_commissions_are_counted_as_offers_come_are_answered_and_g
     // A count changed behind the store's back: check says whose.
     let tamper = "UPDATE contributor_open_counts SET open = open + 3
                    WHERE contributor_id = (SELECT id FROM contributors WHERE name = 'Ada Lowe')";
-    match &f.server {
-        Some(url) => {
-            let mut admin = postgres::Client::connect(url, postgres::NoTls).unwrap();
-            admin.batch_execute(tamper).unwrap();
-        }
-        None => {
-            crate::open_sqlite(f.store.path())
-                .unwrap()
-                .execute_batch(tamper)
-                .unwrap();
-        }
-    }
+    f.behind_the_stores_back(tamper);
     let report = f.store.check().unwrap();
     let off: Vec<&str> = report
         .problems
@@ -806,10 +778,7 @@ fn a_contributors_open_commissions_are_counted_as_offers_come_are_answered_and_g
     if f.server.is_none() {
         // Deleted for real (Masthead never deletes a commission; its
         // history stays, so `check` would now name it): counted off.
-        raw(
-            &f,
-            &format!("DELETE FROM assignments WHERE id = '{ada_offer}'"),
-        );
+        f.behind_the_stores_back(&format!("DELETE FROM assignments WHERE id = '{ada_offer}'"));
         let sams = |f: &Fixture| f.store.contributor(sam).unwrap().active_assignments;
         assert_eq!(sams(&f), 0, "gone");
     }

@@ -384,18 +384,7 @@ fn an_editions_counts_follow_its_pieces_through_moves_and_the_trash() {
     // Counts changed behind the store's back: check says which.
     let tamper = "UPDATE edition_status_counts SET pieces = pieces + 2
                    WHERE status_id = (SELECT status_id FROM articles WHERE title = 'Counted')";
-    match &f.server {
-        Some(url) => {
-            let mut admin = postgres::Client::connect(url, postgres::NoTls).unwrap();
-            admin.batch_execute(tamper).unwrap();
-        }
-        None => {
-            crate::open_sqlite(f.store.path())
-                .unwrap()
-                .execute_batch(tamper)
-                .unwrap();
-        }
-    }
+    f.behind_the_stores_back(tamper);
     let report = f.store.check().unwrap();
     let off: Vec<&str> = report
         .problems

@@ -48,6 +48,23 @@ pub struct Fixture {
 }
 
 impl Fixture {
+    /// Runs `sql` on the store's database behind the store's back (on a
+    /// server as the cluster's superuser), as another program might.
+    pub fn behind_the_stores_back(&self, sql: &str) {
+        match &self.server {
+            Some(url) => {
+                let mut admin = postgres::Client::connect(url, postgres::NoTls).unwrap();
+                admin.batch_execute(sql).unwrap();
+            }
+            None => {
+                open_sqlite(self.store.path())
+                    .unwrap()
+                    .execute_batch(sql)
+                    .unwrap();
+            }
+        }
+    }
+
     #[allow(clippy::new_without_default)]
     pub fn new() -> Fixture {
         let dir = tempfile::tempdir().unwrap();

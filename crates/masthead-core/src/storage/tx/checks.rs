@@ -11,7 +11,10 @@ impl SqlTx<'_> {
             // No piece moves (a contributor's draft does) while counting.
             // SHARE ROW EXCLUSIVE: excludes the pieces' changes and a second
             // recount at once (SHARE would let two recounts both insert).
-            self.exec("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE", p![])?;
+            self.exec(
+                "-- on a server\nLOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE",
+                p![],
+            )?;
         }
         self.exec("DELETE FROM edition_status_counts WHERE pieces >= 0", p![])?;
         self.exec(
@@ -28,7 +31,10 @@ impl SqlTx<'_> {
         if self.conn.is_server() {
             // No offer is answered (a contributor's login does) while counting.
             // (as for the pieces' counts, above)
-            self.exec("LOCK TABLE assignments IN SHARE ROW EXCLUSIVE MODE", p![])?;
+            self.exec(
+                "-- on a server\nLOCK TABLE assignments IN SHARE ROW EXCLUSIVE MODE",
+                p![],
+            )?;
         }
         self.exec("DELETE FROM contributor_open_counts WHERE open >= 0", p![])?;
         self.exec(
