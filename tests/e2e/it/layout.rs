@@ -325,5 +325,59 @@ async fn long_lists(app: &App) -> Result<()> {
         !top.contains("Bokabox Delolix 10"),
         "the first row is still drawn at the bottom: {top}"
     );
+
+    // A piece opened at the foot of a long edition's list: its drawer
+    // narrows the list and every row grows taller, but the open piece's
+    // row stays in sight.
+    app.click_button("Editions").await?;
+    app.driver
+        .find(By::Css("[data-edition-id]"))
+        .await?
+        .click()
+        .await?;
+    app.wait(".pieces [data-article-id]").await?;
+    app.driver
+        .execute("document.querySelector('main').scrollTop += 900;", vec![])
+        .await?;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    // The lowest row wholly on screen, brought to the window's foot.
+    let low: String = app
+        .driver
+        .execute(
+            "const m = document.querySelector('main');
+             const foot = m.getBoundingClientRect().bottom;
+             const rows = [...document.querySelectorAll('.pieces [data-article-id]')]
+               .filter((r) => r.getBoundingClientRect().bottom <= foot);
+             const r = rows[rows.length - 1];
+             m.scrollTop += r.getBoundingClientRect().bottom - foot + 4;
+             return r.dataset.articleId;",
+            vec![],
+        )
+        .await?
+        .convert()?;
+    app.driver
+        .find(By::Css(format!(".pieces [data-article-id='{low}']")))
+        .await?
+        .click()
+        .await?;
+    app.wait(".drawer").await?;
+    // Two frames and a little: the list is measured again at its new width.
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    let place: Vec<f64> = app
+        .driver
+        .execute(
+            "const m = document.querySelector('main').getBoundingClientRect();
+             const b = document.querySelector('.pieces button.selected').getBoundingClientRect();
+             return [b.top - m.top, m.bottom - b.bottom, b.height];",
+            vec![],
+        )
+        .await?
+        .convert()?;
+    app.screenshot("long-list-open-piece.png").await?;
+    anyhow::ensure!(
+        place[0] >= -1.0 && place[1] >= -1.0,
+        "the open piece's row left the screen as its drawer opened: {place:?} \
+         (from the top, from the bottom, its height)"
+    );
     Ok(())
 }

@@ -9,7 +9,7 @@
 // are measured for a row's height (with the list's row gap): exact when the
 // rows are of one height, an estimate when they differ (a board's cards).
 
-import { visibleSpan, type Span } from "./windowing";
+import { scrollToKeep, visibleSpan, type Span } from "./windowing";
 
 /** The nearest ancestor that scrolls vertically: one whose overflow
  *  scrolls and whose content is taller than it (a dialog's list), else the
@@ -60,6 +60,10 @@ export class Windowed {
   hold = false;
   /** The list's width when a row was measured: measured again when it changes. */
   #measuredWidth = -1;
+  /** The index of the item to keep in sight when the list's width changes
+   *  (the selected row, as a drawer opening beside it narrows the list and
+   *  its rows grow taller); -1 for none. */
+  anchor: () => number = () => -1;
 
   /** A `use:` action for the element that holds the rows. */
   watch = (list: HTMLElement) => {
@@ -78,6 +82,7 @@ export class Windowed {
       // each. Exact for rows of one height, an estimate for cards that
       // differ, kept steady so the rows do not jump as others are drawn.
       if (this.#rowHeight > 0 && list.clientWidth === this.#measuredWidth) return;
+      const resized = this.#rowHeight > 0;
       const rows = list.querySelectorAll<HTMLElement>(":scope > [data-row]");
       const first = rows[0];
       const last = rows[rows.length - 1];
@@ -87,6 +92,7 @@ export class Windowed {
         const span = last.getBoundingClientRect().bottom - first.getBoundingClientRect().top;
         this.#rowHeight = (span + (Number.isFinite(gap) ? gap : 0)) / lines;
         this.#measuredWidth = list.clientWidth;
+        if (resized) this.#keepAnchor(list, scroller);
       }
     };
     // At most once a frame, however many scroll events come.
@@ -111,6 +117,32 @@ export class Windowed {
       },
     };
   };
+
+  /** Scrolls the least that keeps the anchor's row wholly in sight. */
+  #keepAnchor(list: HTMLElement, scroller: HTMLElement): void {
+    const index = this.anchor();
+    if (index < 0) return;
+    const row = Math.floor(index / Math.max(1, this.#perRow));
+    const rowTop = this.#top + row * this.#rowHeight;
+    const delta = scrollToKeep(rowTop, this.#rowHeight, scroller.clientHeight);
+    if (delta !== 0) {
+      scroller.scrollTop += delta;
+      this.#top = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    }
+    // Then exactly, from the row itself once it is drawn at its height
+    // (rows of different heights make the estimate above approximate).
+    requestAnimationFrame(() => {
+      const at = this.anchor() - this.span.first;
+      const drawn = at >= 0 ? list.querySelectorAll<HTMLElement>(":scope > [data-row]")[at] : undefined;
+      if (!drawn) return;
+      const box = drawn.getBoundingClientRect();
+      const view = scroller.getBoundingClientRect();
+      const exact = scrollToKeep(box.top - view.top, box.height, scroller.clientHeight);
+      if (exact === 0) return;
+      scroller.scrollTop += exact;
+      this.#top = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    });
+  }
 
   /**
    * Scrolls the item at `index` into the window (a third of the way down),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIRST_ROWS, cardsAcross, visibleSpan } from "./windowing";
+import { FIRST_ROWS, cardsAcross, scrollToKeep, visibleSpan } from "./windowing";
 
 describe("visibleSpan", () => {
   it("draws nothing for an empty list", () => {
@@ -67,5 +67,20 @@ describe("cardsAcross", () => {
     expect(cardsAcross(1087, 260, 12)).toBe(4);
     expect(cardsAcross(1075, 260, 12)).toBe(3);
     expect(cardsAcross(100, 260, 12)).toBe(1);
+  });
+});
+
+describe("keeping a row in sight", () => {
+  it("does not scroll for a row already wholly in the viewport", () => {
+    expect(scrollToKeep(0, 40, 600)).toBe(0);
+    expect(scrollToKeep(560, 40, 600)).toBe(0);
+  });
+  it("scrolls up to a row above the viewport, and down just enough to one below it", () => {
+    expect(scrollToKeep(-30, 40, 600)).toBe(-30);
+    expect(scrollToKeep(580, 40, 600)).toBe(20);
+    expect(scrollToKeep(1200, 40, 600)).toBe(640);
+  });
+  it("brings a row taller than the viewport to its top", () => {
+    expect(scrollToKeep(100, 900, 600)).toBe(100);
   });
 });

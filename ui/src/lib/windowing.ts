@@ -58,3 +58,15 @@ export function visibleSpan({ count, perRow, rowHeight, top, height, overscan = 
 export function cardsAcross(width: number, minWidth: number, gap: number): number {
   return Math.max(1, Math.floor((width + gap) / (minWidth + gap)));
 }
+
+/**
+ * How far to scroll (pixels, positive down) so that a row `height` tall
+ * whose top is at `top` (relative to the viewport's top) is wholly inside a
+ * viewport `view` tall: 0 when it is already, else the least scroll that
+ * brings it in (its top first, when it is taller than the viewport).
+ */
+export function scrollToKeep(top: number, height: number, view: number): number {
+  if (top < 0) return top;
+  if (top + height > view) return Math.min(top, top + height - view);
+  return 0;
+}

@@ -20,6 +20,14 @@ SELECT contributor_id, count(*) FROM assignments
 CREATE FUNCTION masthead_commissions_counted() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
+    -- Still open, and still hers (an offer accepted): nothing to count, and
+    -- no count row locked. A contributor answering an offer must not hold a
+    -- row that editors' writes to her other commissions need.
+    IF TG_OP = 'UPDATE' AND OLD.contributor_id = NEW.contributor_id
+       AND OLD.deleted_at IS NULL AND NEW.deleted_at IS NULL
+       AND OLD.state IN ('offered', 'accepted') AND NEW.state IN ('offered', 'accepted') THEN
+        RETURN NULL;
+    END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.deleted_at IS NULL
        AND OLD.state IN ('offered', 'accepted') THEN
         UPDATE public.contributor_open_counts SET open = greatest(open - 1, 0)

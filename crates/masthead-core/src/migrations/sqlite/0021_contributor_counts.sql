@@ -26,6 +26,9 @@ BEGIN
 END;
 
 CREATE TRIGGER contributor_counts_changed AFTER UPDATE OF contributor_id, state, deleted_at ON assignments
+WHEN NOT (old.contributor_id = new.contributor_id
+          AND old.deleted_at IS NULL AND new.deleted_at IS NULL
+          AND old.state IN ('offered', 'accepted') AND new.state IN ('offered', 'accepted'))
 BEGIN
     UPDATE contributor_open_counts SET open = max(open - 1, 0)
      WHERE old.deleted_at IS NULL AND old.state IN ('offered', 'accepted')

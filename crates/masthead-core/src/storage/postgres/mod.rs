@@ -372,7 +372,7 @@ impl Backend for PgBackend {
         )?;
         if owner != 1 {
             return Err(Error::NotAllowed {
-                detail: "only the database's owner may repair its logins; run `masthead check --repair` as the owner".into(),
+                detail: "only the database's owner may repair it (its logins and its counts); run `masthead check --repair` as the owner".into(),
             });
         }
         let (rows, open_to_all, _) = self.login_rows()?;

@@ -885,3 +885,60 @@ fn the_counts_are_the_servers_to_keep() {
     }
     assert!(t.admin.check().unwrap().is_clean());
 }
+
+/// Her answer to an offer holds no row an editor needs for her other
+/// commissions: accepting touches no count (migration 21's trigger skips a
+/// commission still open and still hers), so while she keeps her
+/// transaction open (busy, so not ended as stalled), the editor withdrawing
+/// another of her commissions is not kept waiting into "server busy".
+#[test]
+fn her_open_answer_keeps_no_editor_waiting() {
+    let t = team();
+    let mut admin = cluster().admin(name_of(&t.url));
+    let (_, answered) = her_live_piece(&t, &mut admin);
+    let hannah = t.hannah.person.contributor_id.unwrap().to_string();
+    let version: i32 = admin
+        .query_one(
+            "UPDATE assignments SET state = 'offered', version = version + 1 WHERE id = $1
+             RETURNING version",
+            &[&answered],
+        )
+        .unwrap()
+        .get(0);
+    let other: String = admin
+        .query_one(
+            "UPDATE assignments SET state = 'accepted'
+              WHERE id = (SELECT id FROM assignments WHERE contributor_id = $1 AND id <> $2
+                           ORDER BY created_at LIMIT 1)
+             RETURNING id",
+            &[&hannah, &answered],
+        )
+        .unwrap()
+        .get(0);
+    let (said, heard) = std::sync::mpsc::channel();
+    let mut h = raw(&t, &t.hannah);
+    let her = std::thread::spawn(move || {
+        let mut tx = h.transaction().unwrap();
+        tx.query(
+            "SELECT masthead_answer_offer($1, $2, true)",
+            &[&answered, &version],
+        )
+        .unwrap();
+        said.send(()).unwrap();
+        // Busy in her transaction, past the editors' lock wait.
+        tx.execute("SELECT pg_sleep(4)", &[]).unwrap();
+        tx.commit().unwrap();
+    });
+    heard.recv().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let other_id = masthead_core::model::AssignmentId::parse(&other).unwrap();
+    let mut editor = t.admin;
+    let withdrawn = editor.withdraw_assignment(&t.actor, other_id, None);
+    her.join().unwrap();
+    let withdrawn = withdrawn.expect("the editor's withdrawal, while she holds her answer open");
+    assert_eq!(
+        withdrawn.state,
+        masthead_core::model::AssignmentState::Withdrawn
+    );
+    assert!(editor.check().unwrap().is_clean());
+}
