@@ -38,6 +38,12 @@ export class ContributorsStore {
     if (this.openId) await this.loadDetail(this.openId);
   }
 
+  /** Loads the list when it is wanted and not here yet (a filter or a
+   *  Re-assign reaching for it); after a failure, tries again. */
+  async want(): Promise<void> {
+    if (!this.list) await this.load();
+  }
+
   async open(id: ContributorId): Promise<void> {
     this.openId = id;
     this.detail = null;

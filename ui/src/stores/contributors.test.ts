@@ -27,13 +27,16 @@ describe("the contributors, asked for by the board's filter and Re-assign", () =
       },
     } as unknown as ContributorsApi;
     const store = new ContributorsStore(api, recorder());
-    await store.load();
+    await store.want();
     expect(store.list).toBeNull();
     expect(store.error).toContain("locked");
     // Reaching the list again (the filter's retry, Re-assign's Try again).
-    await store.load();
+    await store.want();
     expect(store.error).toBeNull();
     expect(store.list).toEqual([sam]);
+    expect(calls).toBe(2);
+    // Once it is here, wanting it again asks nothing.
+    await store.want();
     expect(calls).toBe(2);
   });
 });

@@ -38,7 +38,7 @@ impl SqlTx<'_> {
             &mut |row| {
                 let piece: ArticleId = row.get("article_id")?;
                 if let Some(&i) = at.get(&piece) {
-                    on[i].push(board_assignment(row)?);
+                    on[i].push(board_assignment(row.get("asg_id")?, row)?);
                 }
                 Ok(())
             },
@@ -199,8 +199,8 @@ impl SqlTx<'_> {
                     *e.insert(cards.len() - 1)
                 }
             };
-            if row.get::<Option<AssignmentId>>("asg_id")?.is_some() {
-                cards[i].on.push(board_assignment(row)?);
+            if let Some(id) = row.get::<Option<AssignmentId>>("asg_id")? {
+                cards[i].on.push(board_assignment(id, row)?);
             }
             Ok(())
         })?;
@@ -319,11 +319,12 @@ struct BoardAssignment {
 }
 
 /// One commission of a piece as the board's and the list's statements
-/// read it (`asg_id` … `asg_created_at`).
-fn board_assignment(row: &Row<'_>) -> Result<BoardAssignment> {
+/// read it (`state` … `asg_created_at`), its id `id` (read once, by the
+/// caller, which may find none on a board's piece without commissions).
+fn board_assignment(id: AssignmentId, row: &Row<'_>) -> Result<BoardAssignment> {
     let state: String = row.get("state")?;
     Ok(BoardAssignment {
-        id: row.get("asg_id")?,
+        id,
         state: AssignmentState::parse(&state).ok_or_else(|| conversion(UnknownValue(state)))?,
         role: row.get("role")?,
         contributor_id: row.get("contributor_id")?,
