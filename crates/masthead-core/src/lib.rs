@@ -31,6 +31,7 @@ pub use masthead_text::{Upload, markdown_html};
 pub use rules::drafts::{describe_count, thousands, word_count};
 pub use rules::flatplan::{PAGE_FRACTIONS, fraction, part_suffix};
 pub use rules::fold;
+pub use rules::links;
 
 /// Adds Masthead's own SQL function (`masthead_fold`, which the indexes of
 /// names use) to a connection opened outside the store: for tests and

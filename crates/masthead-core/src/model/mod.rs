@@ -40,7 +40,7 @@ macro_rules! with_every_id {
         $then!(
             PublicationId, EditionId, ArticleId, SectionId, StatusId, ContributorId, AssignmentId,
             HistoryId, KindId, ChangeSetId, AdvertId, SlotId, DraftId, PersonId, TrashId,
-            CommentId,
+            CommentId, LinkId,
         );
     };
 }
@@ -55,6 +55,7 @@ mod common;
 mod desk;
 mod drafts;
 mod flatplan;
+mod links;
 mod people;
 mod plan;
 mod publications;
@@ -69,6 +70,7 @@ pub use common::*;
 pub use desk::*;
 pub use drafts::*;
 pub use flatplan::*;
+pub use links::*;
 pub use people::*;
 pub use plan::*;
 pub use publications::*;

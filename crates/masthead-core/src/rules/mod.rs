@@ -10,6 +10,7 @@ pub(crate) mod drafts;
 pub(crate) mod editions;
 pub(crate) mod flatplan;
 pub(crate) mod kinds;
+pub mod links;
 pub(crate) mod search;
 pub(crate) mod team;
 pub(crate) mod workflow;

@@ -116,7 +116,7 @@ fn load(tx: &mut Tx<'_>, id: AssignmentId, seen: Option<u32>) -> Result<(Assignm
 }
 
 /// Moves an assignment to `to` and records it, in this transaction.
-fn answer_here(
+pub(super) fn answer_here(
     tx: &mut Tx<'_>,
     actor: &Actor,
     id: AssignmentId,

@@ -20,6 +20,7 @@ mod drafts;
 mod editions;
 mod flatplan;
 mod kinds;
+mod links;
 mod lookup;
 mod plan;
 mod portable;

@@ -12,6 +12,7 @@ mod editions;
 mod flatplan;
 mod kinds;
 mod layering;
+mod links;
 mod load;
 mod other;
 mod plan;

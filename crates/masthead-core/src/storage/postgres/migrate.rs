@@ -63,6 +63,10 @@ pub(crate) const PG_MIGRATIONS: &[(i64, &str)] = &[
         21,
         include_str!("../../migrations/postgres/0021_contributor_counts.sql"),
     ),
+    (
+        22,
+        include_str!("../../migrations/postgres/0022_contributor_links.sql"),
+    ),
 ];
 
 /// Taken around migrations, so two clients starting at once never migrate

@@ -46,6 +46,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0019_contributors_comment.sql"),
     include_str!("../../migrations/sqlite/0020_edition_counts.sql"),
     include_str!("../../migrations/sqlite/0021_contributor_counts.sql"),
+    include_str!("../../migrations/sqlite/0022_contributor_links.sql"),
 ];
 
 /// Busy and damaged files get their own clear errors wherever SQLite reports

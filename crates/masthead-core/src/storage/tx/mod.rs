@@ -99,6 +99,7 @@ mod drafts;
 mod editions;
 mod flatplan;
 mod history;
+mod links;
 mod pieces;
 mod publications;
 mod search;

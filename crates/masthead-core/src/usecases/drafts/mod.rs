@@ -35,7 +35,11 @@ pub use prepared::{DiffInputs, PreparedDraft};
 const MAX_FILE_NAME: usize = 255;
 
 /// Which version: a number, or the newest when `None`.
-fn version_of(tx: &mut Tx<'_>, article: &Article, version: Option<u32>) -> Result<Draft> {
+pub(super) fn version_of(
+    tx: &mut Tx<'_>,
+    article: &Article,
+    version: Option<u32>,
+) -> Result<Draft> {
     pick(tx.drafts(article.id)?, article, version)
 }
 
@@ -66,7 +70,7 @@ fn pick(drafts: Vec<Draft>, article: &Article, version: Option<u32>) -> Result<D
     }
 }
 
-fn text_of(tx: &mut Tx<'_>, d: &Draft) -> Result<(String, String)> {
+pub(super) fn text_of(tx: &mut Tx<'_>, d: &Draft) -> Result<(String, String)> {
     need(tx.draft_text(d.id)?, "draft", d.id)
 }
 
@@ -231,6 +235,68 @@ pub(crate) fn record(
     Ok(Recorded { id, version, moved })
 }
 
+/// [`Store::submit_prepared`] inside a write transaction already begun.
+pub(super) fn submit_in(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    article: ArticleId,
+    prepared: &PreparedDraft,
+    by: Option<ContributorId>,
+) -> Result<Saved<SubmittedDraft>> {
+    let (upload, extracted) = (&prepared.upload, &prepared.extracted);
+    let piece = need(tx.article(article)?, "article", article)?;
+    let edition = need(tx.edition(piece.edition_id)?, "edition", piece.edition_id)?;
+    let recorded = if tx.writes_through_functions() {
+        record_through_server(tx, &piece, upload, extracted)?
+    } else {
+        let mut cs = ChangeSet::new(actor, Some(edition.publication_id), Some(edition.id));
+        let recorded = record(tx, &mut cs, actor, &piece, upload, extracted, by)?;
+        tx.write_change_set(&cs)?;
+        recorded
+    };
+
+    let draft = tx
+        .drafts(article)?
+        .into_iter()
+        .find(|d| d.id == recorded.id)
+        .ok_or_else(|| Error::NotFound {
+            entity: "draft",
+            key: recorded.id.to_string(),
+        })?;
+    // The target the piece counts against everywhere (its own, else
+    // its writer's commission), as the store now reads it.
+    let target = tx
+        .article(article)?
+        .and_then(|a| a.copy)
+        .and_then(|c| c.target);
+    // The words as stored (a server counts them itself).
+    let count = word_count(draft.words, target, recorded.version, false);
+    let warnings = if count.off {
+        vec![Warning {
+            code: "words_off_target".into(),
+            field: Some("words".into()),
+            message: format!(
+                "Version {} of \"{}\" is {}: more than 10% off the target.",
+                recorded.version,
+                piece.title,
+                describe_count(&count)
+            ),
+        }]
+    } else {
+        Vec::new()
+    };
+    let (moved_from, moved_to) = recorded.moved.unzip();
+    Ok(Saved {
+        item: SubmittedDraft {
+            draft,
+            count,
+            moved_from,
+            moved_to,
+        },
+        warnings,
+    })
+}
+
 impl Store {
     /// Reads the file at `path` and submits it (see [`Store::submit_prepared`]).
     pub fn submit_draft_file(
@@ -271,60 +337,7 @@ impl Store {
         prepared: &PreparedDraft,
         by: Option<ContributorId>,
     ) -> Result<Saved<SubmittedDraft>> {
-        let (upload, extracted) = (&prepared.upload, &prepared.extracted);
-        self.write(|tx| {
-            let piece = need(tx.article(article)?, "article", article)?;
-            let edition = need(tx.edition(piece.edition_id)?, "edition", piece.edition_id)?;
-            let recorded = if tx.writes_through_functions() {
-                record_through_server(tx, &piece, upload, extracted)?
-            } else {
-                let mut cs = ChangeSet::new(actor, Some(edition.publication_id), Some(edition.id));
-                let recorded = record(tx, &mut cs, actor, &piece, upload, extracted, by)?;
-                tx.write_change_set(&cs)?;
-                recorded
-            };
-
-            let draft = tx
-                .drafts(article)?
-                .into_iter()
-                .find(|d| d.id == recorded.id)
-                .ok_or_else(|| Error::NotFound {
-                    entity: "draft",
-                    key: recorded.id.to_string(),
-                })?;
-            // The target the piece counts against everywhere (its own, else
-            // its writer's commission), as the store now reads it.
-            let target = tx
-                .article(article)?
-                .and_then(|a| a.copy)
-                .and_then(|c| c.target);
-            // The words as stored (a server counts them itself).
-            let count = word_count(draft.words, target, recorded.version, false);
-            let warnings = if count.off {
-                vec![Warning {
-                    code: "words_off_target".into(),
-                    field: Some("words".into()),
-                    message: format!(
-                        "Version {} of \"{}\" is {}: more than 10% off the target.",
-                        recorded.version,
-                        piece.title,
-                        describe_count(&count)
-                    ),
-                }]
-            } else {
-                Vec::new()
-            };
-            let (moved_from, moved_to) = recorded.moved.unzip();
-            Ok(Saved {
-                item: SubmittedDraft {
-                    draft,
-                    count,
-                    moved_from,
-                    moved_to,
-                },
-                warnings,
-            })
-        })
+        self.write(|tx| submit_in(tx, actor, article, prepared, by))
     }
 
     /// A piece's drafts, newest first (no text: see [`Store::draft_text`]).

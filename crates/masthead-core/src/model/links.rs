@@ -1,0 +1,46 @@
+//! Contributors' personal links, and what her page shows through one.
+
+use super::*;
+
+/// A contributor's link to her page, as editors see it (never its token).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ContributorLink {
+    pub id: LinkId,
+    pub contributor_id: ContributorId,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub revoked_by: Option<String>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// A link just made: its token is given this once and kept nowhere.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NewContributorLink {
+    pub link: ContributorLink,
+    pub contributor: String,
+    pub email: Option<String>,
+    /// The secret part of the address.
+    pub token: String,
+    /// `/l/TOKEN`, under the page's public address.
+    pub path: String,
+    /// The whole address, when the page's public address is known.
+    pub url: Option<String>,
+}
+
+/// Who a link lets in: a contributor, for as long as the link lasts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Visitor {
+    pub link_id: LinkId,
+    pub contributor_id: ContributorId,
+    pub name: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Her page: every commission offered to her or accepted by her, newest
+/// first, with the drafts she sent for each.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContributorPage {
+    pub visitor: Visitor,
+    pub commissions: Vec<Assignment>,
+}

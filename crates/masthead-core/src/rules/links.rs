@@ -1,0 +1,150 @@
+//! Contributors' personal links: the token, its hash, how long a link lasts
+//! and the address it is given at. Plain functions, tested without a store.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+use crate::error::{Error, Result};
+
+/// How long a new link lasts unless the editor says otherwise.
+pub const DEFAULT_LINK_DAYS: u32 = 90;
+/// The longest a link may last: a year, then the editor makes a new one.
+pub const MAX_LINK_DAYS: u32 = 366;
+
+/// Random bytes in a token: 256 bits, 43 characters of base64url.
+const TOKEN_BYTES: usize = 32;
+const TOKEN_CHARS: usize = 43;
+
+/// A new token and its SHA-256 (lowercase hex), from the OS's randomness.
+pub fn new_token() -> Result<(String, String)> {
+    let mut bytes = [0u8; TOKEN_BYTES];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| Error::Unexpected(format!("no randomness from the system: {e}")))?;
+    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let hash = masthead_text::sha256_hex(token.as_bytes());
+    Ok((token, hash))
+}
+
+/// The hash a token is stored as, or `None` for text no Masthead link
+/// could hold (refused before any store is asked).
+pub fn token_hash(token: &str) -> Option<String> {
+    let ok = token.len() == TOKEN_CHARS
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && URL_SAFE_NO_PAD
+            .decode(token)
+            .is_ok_and(|b| b.len() == TOKEN_BYTES);
+    ok.then(|| masthead_text::sha256_hex(token.as_bytes()))
+}
+
+/// Two hashes compared in time that does not depend on where they differ.
+pub fn same_hash(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |d, (x, y)| d | (x ^ y)) == 0
+}
+
+/// How many days a new link lasts: 1 to a year.
+pub fn check_days(days: u32) -> Result<u32> {
+    if (1..=MAX_LINK_DAYS).contains(&days) {
+        Ok(days)
+    } else {
+        Err(Error::invalid(
+            "link_days_out_of_range",
+            "days",
+            format!(
+                "A link lasts from 1 to {MAX_LINK_DAYS} days; {days} is outside that. Choose a number of days in that range."
+            ),
+        ))
+    }
+}
+
+/// The page's public address as an editor typed it: http or https, a host,
+/// no query; kept without its trailing slash.
+pub fn check_public_url(url: &str) -> Result<String> {
+    let url = url.trim().trim_end_matches('/');
+    let bad = || {
+        Error::invalid(
+            "public_url_invalid",
+            "public_url",
+            format!(
+                "\"{url}\" is not a web address the contributors' page can be reached at. Type it as https://masthead.example.org (or http:// on an office network)."
+            ),
+        )
+    };
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(bad)?;
+    let host = rest.split('/').next().unwrap_or("");
+    if host.is_empty()
+        || url.contains(['?', '#', ' ', '"', '<', '>', '\\'])
+        || url.chars().any(char::is_control)
+    {
+        return Err(bad());
+    }
+    Ok(url.to_owned())
+}
+
+/// Where a token's page is: `/l/TOKEN` under the public address.
+pub fn link_path(token: &str) -> String {
+    format!("/l/{token}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_token_is_long_random_and_its_own_hash() {
+        let (a, ha) = new_token().unwrap();
+        let (b, hb) = new_token().unwrap();
+        assert_ne!(a, b);
+        assert_eq!(a.len(), TOKEN_CHARS);
+        assert_eq!(token_hash(&a).as_deref(), Some(ha.as_str()));
+        assert_eq!(token_hash(&b).as_deref(), Some(hb.as_str()));
+        assert_eq!(ha.len(), 64);
+    }
+
+    #[test]
+    fn text_no_link_could_hold_has_no_hash() {
+        let (good, _) = new_token().unwrap();
+        for bad in [
+            "",
+            "abc",
+            &good[..42],
+            &format!("{good}A"),
+            &good.replacen(&good[..1], "+", 1),
+            &good.replacen(&good[..1], "/", 1),
+            "../../../../etc/passwd/////////////////////",
+        ] {
+            assert_eq!(token_hash(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn hashes_compare_whole() {
+        assert!(same_hash("ab", "ab"));
+        assert!(!same_hash("ab", "ac"));
+        assert!(!same_hash("ab", "abc"));
+    }
+
+    #[test]
+    fn days_and_addresses_are_checked() {
+        assert_eq!(check_days(90).unwrap(), 90);
+        assert!(check_days(0).is_err());
+        assert!(check_days(367).is_err());
+        assert_eq!(
+            check_public_url(" https://mh.example.org/ ").unwrap(),
+            "https://mh.example.org"
+        );
+        assert_eq!(
+            check_public_url("http://office:8080/masthead").unwrap(),
+            "http://office:8080/masthead"
+        );
+        for bad in [
+            "mh.example.org", "ftp://x", "https://", "https://x?y=1", "javascript:alert(1)",
+        ] {
+            assert!(check_public_url(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! Contributors' personal links, and everything her page does through one.
+//!
+//! An editor makes a link for a contributor (`contributor_link`): a random
+//! token given once, of which the store keeps only the SHA-256. Her page
+//! (`masthead-serve`) passes the token with every call below, and each
+//! checks it inside its own transaction (known, hers, not revoked, not
+//! expired) before it reads or writes: revoking a link ends its next
+//! request, whatever session a browser holds. Through a link she sees only
+//! her commissions that are still open (offered or accepted), answers her
+//! offers, sends drafts for them and reads the drafts she sent; the same
+//! use cases as the app's do the work, recorded under her name.
+
+use chrono::{Duration, Utc};
+
+use super::{Result, Store, need};
+use crate::actor::Actor;
+use crate::error::Error;
+use crate::history::timestamp;
+use crate::model::{
+    Assignment, AssignmentId, AssignmentState, ContributorId, ContributorLink, ContributorPage,
+    DraftText, LinkId, NewContributorLink, Saved, SubmittedDraft, Visitor,
+};
+use crate::rules::links::{
+    check_days, check_public_url, link_path, new_token, same_hash, token_hash,
+};
+use crate::storage::{AssignmentFilter, Tx};
+use crate::usecases::PreparedDraft;
+
+fn refused(code: &str, message: &str) -> Error {
+    Error::invalid(code.to_owned(), "link", message.to_owned())
+}
+
+/// Who `token` lets in now, checked inside `tx`.
+fn visitor(tx: &mut Tx<'_>, token: &str) -> Result<Visitor> {
+    let unknown = || {
+        refused(
+            "link_unknown",
+            "This link does not open any page. Check that you copied the whole address from the email, or ask the editor who sent it for a new link.",
+        )
+    };
+    let hash = token_hash(token).ok_or_else(unknown)?;
+    let (link, stored) = tx.link_by_hash(&hash)?.ok_or_else(unknown)?;
+    if !same_hash(&stored, &hash) {
+        return Err(unknown());
+    }
+    if link.revoked_at.is_some() {
+        return Err(refused(
+            "link_revoked",
+            "This link was withdrawn by the magazine. Ask the editor who sent it for a new one.",
+        ));
+    }
+    if link.expires_at <= Utc::now() {
+        return Err(refused(
+            "link_expired",
+            "This link has expired. Ask the editor who sent it for a new one.",
+        ));
+    }
+    // A contributor in the trash opens no page.
+    let who = tx.contributor(link.contributor_id)?.ok_or_else(unknown)?;
+    Ok(Visitor {
+        link_id: link.id,
+        contributor_id: who.id,
+        name: who.name,
+        expires_at: link.expires_at,
+    })
+}
+
+/// Her commission `id`, still open; anything else is "not found", whether
+/// it exists or not (a page never tells her what others have).
+fn her_commission(tx: &mut Tx<'_>, v: &Visitor, id: AssignmentId) -> Result<Assignment> {
+    match tx.assignment(id)? {
+        Some(a) if a.contributor_id == v.contributor_id && a.state.is_active() => Ok(a),
+        _ => Err(Error::NotFound {
+            entity: "commission",
+            key: id.to_string(),
+        }),
+    }
+}
+
+/// The name her changes are recorded under.
+fn as_her(v: &Visitor) -> Result<Actor> {
+    Actor::new(&v.name)
+}
+
+impl Store {
+    /// Makes a new link to `contributor`'s page, lasting `days` (1 to 366).
+    /// Links made before stay until they expire or are revoked. The token is
+    /// in the answer only: the store keeps its hash. With `public_url`, the
+    /// page's address as its readers reach it, the answer has the whole
+    /// address.
+    pub fn contributor_link(
+        &mut self,
+        actor: &Actor,
+        contributor: ContributorId,
+        days: u32,
+        public_url: Option<&str>,
+    ) -> Result<NewContributorLink> {
+        let days = check_days(days)?;
+        let base = public_url.map(check_public_url).transpose()?;
+        let (token, hash) = new_token()?;
+        self.write(|tx| {
+            let who = need(tx.contributor(contributor)?, "contributor", contributor)?;
+            let id = LinkId::new();
+            let now = Utc::now();
+            tx.insert_link(
+                id,
+                contributor,
+                &hash,
+                actor.name(),
+                &timestamp(now),
+                &timestamp(now + Duration::days(i64::from(days))),
+            )?;
+            let link = need(tx.link(id)?, "link", id)?;
+            let path = link_path(&token);
+            Ok(NewContributorLink {
+                link,
+                contributor: who.name,
+                email: who.email,
+                url: base.map(|b| format!("{b}{path}")),
+                token,
+                path,
+            })
+        })
+    }
+
+    /// Revokes every link of `contributor`'s: her page closes at once. How
+    /// many were still open.
+    pub fn revoke_contributor_links(
+        &mut self,
+        actor: &Actor,
+        contributor: ContributorId,
+    ) -> Result<u32> {
+        self.write(|tx| {
+            need(tx.contributor(contributor)?, "contributor", contributor)?;
+            let n = tx.revoke_links(contributor, actor.name(), &timestamp(Utc::now()))?;
+            Ok(u32::try_from(n).unwrap_or(u32::MAX))
+        })
+    }
+
+    /// Her links not revoked, newest first (expired ones too: they say
+    /// when it ended).
+    pub fn contributor_links(&self, contributor: ContributorId) -> Result<Vec<ContributorLink>> {
+        self.read(|tx| {
+            need(tx.contributor(contributor)?, "contributor", contributor)?;
+            tx.live_links(contributor)
+        })
+    }
+
+    /// Who `token` lets in, if it is a link that works now.
+    pub fn visit(&self, token: &str) -> Result<Visitor> {
+        self.read(|tx| visitor(tx, token))
+    }
+
+    /// Her page: her open commissions, newest first, with their drafts.
+    pub fn contributor_page(&self, token: &str) -> Result<ContributorPage> {
+        self.read(|tx| {
+            let visitor = visitor(tx, token)?;
+            let commissions = tx
+                .assignments(AssignmentFilter {
+                    contributor: Some(visitor.contributor_id),
+                    ..Default::default()
+                })?
+                .into_iter()
+                .filter(|a| a.state.is_active())
+                .collect();
+            Ok(ContributorPage {
+                visitor,
+                commissions,
+            })
+        })
+    }
+
+    /// Her answer to her offer `id`, from the version her page showed.
+    pub fn answer_through_link(
+        &mut self,
+        token: &str,
+        id: AssignmentId,
+        seen: Option<u32>,
+        accept: bool,
+    ) -> Result<Assignment> {
+        self.write(|tx| {
+            let v = visitor(tx, token)?;
+            let a = her_commission(tx, &v, id)?;
+            if a.state != AssignmentState::Offered {
+                return Err(Error::invalid(
+                    "offer_answered",
+                    "state",
+                    format!(
+                        "You already accepted \"{}\"; to change that, write to the editor.",
+                        a.article_title
+                    ),
+                ));
+            }
+            let to = if accept {
+                AssignmentState::Accepted
+            } else {
+                AssignmentState::Declined
+            };
+            super::assignments::answer_here(tx, &as_her(&v)?, id, seen, to)
+        })
+    }
+
+    /// Her draft for her commission `id`: the next version of its piece,
+    /// recorded as hers.
+    pub fn submit_through_link(
+        &mut self,
+        token: &str,
+        id: AssignmentId,
+        prepared: &PreparedDraft,
+    ) -> Result<Saved<SubmittedDraft>> {
+        self.write(|tx| {
+            let v = visitor(tx, token)?;
+            let a = her_commission(tx, &v, id)?;
+            super::drafts::submit_in(
+                tx,
+                &as_her(&v)?,
+                a.article_id,
+                prepared,
+                Some(v.contributor_id),
+            )
+        })
+    }
+
+    /// A draft she sent for her commission `id` (the newest without a
+    /// version), with its text.
+    pub fn draft_through_link(
+        &self,
+        token: &str,
+        id: AssignmentId,
+        version: Option<u32>,
+    ) -> Result<DraftText> {
+        self.read(|tx| {
+            let v = visitor(tx, token)?;
+            let a = her_commission(tx, &v, id)?;
+            let wanted = version.or_else(|| a.draft_versions.first().copied());
+            let not_hers = || Error::NotFound {
+                entity: "draft",
+                key: format!("version {}", wanted.unwrap_or(0)),
+            };
+            // Only the versions she sent for this commission.
+            let number = wanted
+                .filter(|n| a.draft_versions.contains(n))
+                .ok_or_else(not_hers)?;
+            let piece = need(tx.article(a.article_id)?, "article", a.article_id)?;
+            let draft = super::drafts::version_of(tx, &piece, Some(number))?;
+            if draft.contributor_id != Some(v.contributor_id) {
+                return Err(not_hers());
+            }
+            let (text, markdown) = super::drafts::text_of(tx, &draft)?;
+            Ok(DraftText {
+                draft,
+                text,
+                markdown,
+            })
+        })
+    }
+}
