@@ -60,6 +60,11 @@ pub struct Settings {
     pub single_key_shortcuts: bool,
     /// How many daily backups of each database the app keeps (0: none taken).
     pub backups_kept: u32,
+    /// How many days a new contributor link lasts.
+    pub link_days: u32,
+    /// Where contributors reach `masthead-serve` (its `--public-url`), to
+    /// give whole links; none until someone sets it.
+    pub contributor_page_url: Option<String>,
 }
 
 impl Default for Settings {
@@ -69,6 +74,8 @@ impl Default for Settings {
             last_database: None,
             single_key_shortcuts: true,
             backups_kept: DEFAULT_BACKUPS_KEPT,
+            link_days: crate::rules::links::DEFAULT_LINK_DAYS,
+            contributor_page_url: None,
         }
     }
 }
@@ -85,6 +92,22 @@ impl Settings {
             ));
         }
         self.backups_kept = kept;
+        Ok(())
+    }
+
+    /// Sets how long new contributor links last (1 to 366 days).
+    pub fn set_link_days(&mut self, days: u32) -> crate::Result<()> {
+        self.link_days = crate::rules::links::check_days(days)?;
+        Ok(())
+    }
+
+    /// Sets where contributors reach their page (empty: not known).
+    pub fn set_contributor_page_url(&mut self, url: &str) -> crate::Result<()> {
+        self.contributor_page_url = if url.trim().is_empty() {
+            None
+        } else {
+            Some(crate::rules::links::check_public_url(url)?)
+        };
         Ok(())
     }
 

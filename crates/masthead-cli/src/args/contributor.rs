@@ -52,6 +52,26 @@ pub enum ContributorCmd {
         #[arg(long, value_name = "N")]
         expect_version: Option<u32>,
     },
+    /// Make a personal link to the contributor's page on `masthead-serve`
+    /// (her open commissions: read the brief, accept or decline, send a
+    /// draft), shown this once; or revoke all her links.
+    Link {
+        /// The contributor's name, email or id.
+        contributor: String,
+        /// Revoke every link of hers instead: her page closes at once.
+        #[arg(long, conflicts_with_all = ["days", "public_url"])]
+        revoke: bool,
+        /// How many days the link lasts (1 to 366; default: the settings',
+        /// 90 unless changed).
+        #[arg(long, value_name = "N")]
+        days: Option<u32>,
+        /// Where contributors reach masthead-serve, e.g.
+        /// https://masthead.example.org (default: the settings').
+        #[arg(long, value_name = "URL", env = "MASTHEAD_PUBLIC_URL")]
+        public_url: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args)]

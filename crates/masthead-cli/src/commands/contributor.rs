@@ -110,5 +110,53 @@ pub(crate) fn contributor(cmd: &ContributorCmd, path: &PathBuf, who: &Actor, out
             out.line(&format!("Updated contributor {}.", c.name));
             Ok(())
         }
+        ContributorCmd::Link {
+            contributor,
+            revoke,
+            days,
+            public_url,
+            json,
+        } => {
+            let mut store = open(path, false)?;
+            let id = store.find_contributor(contributor)?;
+            if *revoke {
+                let n = store.revoke_contributor_links(who, id)?;
+                let name = store.contributor(id)?.name;
+                if *json {
+                    return out.json(&serde_json::json!({ "revoked": n }));
+                }
+                out.line(&match n {
+                    0 => format!("{name} had no link to revoke."),
+                    1 => format!("Revoked {name}'s link: the page no longer opens."),
+                    n => format!("Revoked {name}'s {n} links: the page no longer opens."),
+                });
+                return Ok(());
+            }
+            let settings = masthead_core::config::Settings::load(
+                &masthead_core::config::settings_path(),
+            );
+            let base = public_url.clone().or(settings.contributor_page_url);
+            let made = store.contributor_link(
+                who,
+                id,
+                days.unwrap_or(settings.link_days),
+                base.as_deref(),
+            )?;
+            if *json {
+                return out.json(&made);
+            }
+            let until = made.link.expires_at.format("%Y-%m-%d");
+            match &made.url {
+                Some(url) => out.line(&format!(
+                    "Link to {}'s page (until {until}; shown this once, send it yourself):\n{url}",
+                    made.contributor
+                )),
+                None => out.line(&format!(
+                    "Link to {}'s page (until {until}; shown this once):\n{}\nPut it after the address masthead-serve is reached at (its --public-url), or give that address with --public-url to get the whole link.",
+                    made.contributor, made.path
+                )),
+            }
+            Ok(())
+        }
     }
 }
