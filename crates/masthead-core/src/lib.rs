@@ -27,7 +27,7 @@ mod usecases;
 
 pub use actor::Actor;
 pub use error::{Error, ErrorPayload, Result};
-pub use masthead_text::{Upload, markdown_html};
+pub use masthead_text::{ImportError, MAX_FILE_BYTES, Upload, markdown_html};
 pub use rules::drafts::{describe_count, thousands, word_count};
 pub use rules::flatplan::{PAGE_FRACTIONS, fraction, part_suffix};
 pub use rules::fold;

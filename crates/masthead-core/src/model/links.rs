@@ -43,4 +43,6 @@ pub struct Visitor {
 pub struct ContributorPage {
     pub visitor: Visitor,
     pub commissions: Vec<Assignment>,
+    /// The drafts she sent for them, newest first.
+    pub drafts: Vec<Draft>,
 }

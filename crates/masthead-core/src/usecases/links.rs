@@ -163,9 +163,11 @@ impl Store {
                 .into_iter()
                 .filter(|a| a.state.is_active())
                 .collect();
+            let drafts = tx.drafts_of_open_commissions(visitor.contributor_id)?;
             Ok(ContributorPage {
                 visitor,
                 commissions,
+                drafts,
             })
         })
     }

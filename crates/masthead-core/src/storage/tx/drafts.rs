@@ -12,6 +12,24 @@ impl SqlTx<'_> {
         )
     }
 
+    /// The drafts `contributor` sent for her commissions still open, newest
+    /// first (by her commissions' index, then each one's drafts').
+    pub(crate) fn drafts_of_open_commissions(
+        &mut self,
+        contributor: ContributorId,
+    ) -> Result<Vec<Draft>> {
+        self.all(
+            &format!(
+                "{DRAFT} JOIN assignments asg ON asg.id = d.assignment_id
+                 WHERE asg.contributor_id = ?1 AND asg.deleted_at IS NULL
+                   AND asg.state IN ('offered', 'accepted') AND d.contributor_id = ?1
+                 ORDER BY d.submitted_at DESC, d.number DESC"
+            ),
+            p![contributor],
+            draft,
+        )
+    }
+
     /// A draft's plain text and Markdown.
     pub(crate) fn draft_text(&mut self, id: DraftId) -> Result<Option<(String, String)>> {
         self.one(

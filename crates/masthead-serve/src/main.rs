@@ -1,0 +1,106 @@
+//! `masthead-serve --db FILE|URL --listen 127.0.0.1:8080 --public-url https://…`
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use masthead_serve::{App, Config, Limits};
+
+/// The contributors' page: each freelancer opens the personal link an
+/// editor made (`masthead contributor link NAME`) and, in any browser,
+/// reads her briefs, answers offers and sends her drafts.
+#[derive(Debug, Parser)]
+#[command(name = "masthead-serve", version)]
+struct Args {
+    /// The Masthead database: a file, or a team server's postgres:// URL.
+    #[arg(long, env = "MASTHEAD_DB", value_name = "FILE|URL")]
+    db: String,
+    /// Where to listen. Keep it on loopback behind a reverse proxy, or give
+    /// --tls-cert and --tls-key to serve HTTPS yourself.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDRESS:PORT")]
+    listen: SocketAddr,
+    /// The address contributors reach this page at, e.g.
+    /// https://masthead.example.org: every form must come from it.
+    #[arg(long, env = "MASTHEAD_PUBLIC_URL", value_name = "URL")]
+    public_url: Option<String>,
+    /// A PEM certificate chain, to serve HTTPS.
+    #[arg(long, requires = "tls_key", value_name = "FILE")]
+    tls_cert: Option<PathBuf>,
+    /// Its PEM private key.
+    #[arg(long, requires = "tls_cert", value_name = "FILE")]
+    tls_key: Option<PathBuf>,
+    /// A reverse proxy in front sets X-Forwarded-For (the client's
+    /// address for rate limits and the log): only then.
+    #[arg(long)]
+    behind_proxy: bool,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: Args) -> anyhow::Result<()> {
+    let public_url = args
+        .public_url
+        .as_deref()
+        .map(masthead_core::links::check_public_url)
+        .transpose()?;
+    let store = open(&args.db)?;
+    let https = args.tls_cert.is_some()
+        || public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"));
+    let tls = match (&args.tls_cert, &args.tls_key) {
+        (Some(cert), Some(key)) => Some(masthead_serve::tls_acceptor(cert, key)?),
+        _ => None,
+    };
+    let app = App::new(
+        store,
+        Config {
+            public_url: public_url.clone(),
+            secure_cookies: https,
+            behind_proxy: args.behind_proxy,
+            limits: Limits::default(),
+        },
+    );
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(args.listen)
+            .await
+            .map_err(|e| anyhow::anyhow!("could not listen on {}: {e}", args.listen))?;
+        eprintln!(
+            "masthead-serve: contributors' page on {}://{} (public address: {})",
+            if tls.is_some() { "https" } else { "http" },
+            listener.local_addr()?,
+            public_url.as_deref().unwrap_or("the request's own")
+        );
+        tokio::select! {
+            r = masthead_serve::serve(listener, app, tls) => r.map_err(anyhow::Error::from),
+            _ = tokio::signal::ctrl_c() => {
+                eprintln!("masthead-serve: stopping");
+                Ok(())
+            }
+        }
+    })
+}
+
+/// The database, as the page may use it: a file, opened as it is (never
+/// created); a team server is refused for now (see SECURITY.md).
+fn open(db: &str) -> anyhow::Result<masthead_core::Store> {
+    if db.starts_with("postgres://") || db.starts_with("postgresql://") {
+        anyhow::bail!(
+            "serving a team server's contributors needs a login of the page's own that may only act through a link, which this Masthead does not make yet; serve a file, or let contributors use their team-server logins for now"
+        );
+    }
+    Ok(masthead_core::Store::open_existing(db)?)
+}
