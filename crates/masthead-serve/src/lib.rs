@@ -63,7 +63,10 @@ impl App {
 }
 
 /// TLS for serving HTTPS directly.
-pub fn tls_acceptor(cert: &std::path::Path, key: &std::path::Path) -> anyhow::Result<tokio_rustls::TlsAcceptor> {
+pub fn tls_acceptor(
+    cert: &std::path::Path,
+    key: &std::path::Path,
+) -> anyhow::Result<tokio_rustls::TlsAcceptor> {
     use anyhow::Context as _;
     let certs = rustls_pemfile::certs(&mut std::io::BufReader::new(
         std::fs::File::open(cert).with_context(|| format!("could not open {}", cert.display()))?,
@@ -112,12 +115,14 @@ pub async fn serve(
         let tls = tls.clone();
         tokio::spawn(async move {
             let _permit = permit;
-            let service = hyper_util::service::TowerToHyperService::new(
-                tower::ServiceExt::map_request(router, move |mut req: hyper::Request<hyper::body::Incoming>| {
-                    req.extensions_mut().insert(Peer(peer));
-                    req
-                }),
-            );
+            let service =
+                hyper_util::service::TowerToHyperService::new(tower::ServiceExt::map_request(
+                    router,
+                    move |mut req: hyper::Request<hyper::body::Incoming>| {
+                        req.extensions_mut().insert(Peer(peer));
+                        req
+                    },
+                ));
             let mut http = hyper::server::conn::http1::Builder::new();
             http.timer(TokioTimer::new())
                 .header_read_timeout(header_timeout)

@@ -104,7 +104,9 @@ fn terms(a: &Assignment) -> String {
     );
     term(
         "Words",
-        a.word_target.map(count).unwrap_or_else(|| "No target".into()),
+        a.word_target
+            .map(count)
+            .unwrap_or_else(|| "No target".into()),
     );
     if let Some(fee) = &a.fee {
         let currency = a.fee_currency.as_deref().unwrap_or("").to_uppercase();

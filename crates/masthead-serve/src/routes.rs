@@ -84,9 +84,18 @@ async fn gatekeeper(State(app): State<Arc<App>>, req: Request, next: Next) -> Re
         }
     };
     let h = response.headers_mut();
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.entry(header::CACHE_CONTROL)
         .or_insert(HeaderValue::from_static("no-store"));
@@ -200,7 +209,12 @@ fn session(app: &App, headers: &HeaderMap) -> Result<(String, Session), Response
 
 /// A form must come from this page: its Origin (when the browser sends
 /// one) is this page's, and it carries the session's CSRF token.
-fn same_site(app: &App, headers: &HeaderMap, s: &Session, csrf: Option<&str>) -> Result<(), Response> {
+fn same_site(
+    app: &App,
+    headers: &HeaderMap,
+    s: &Session,
+    csrf: Option<&str>,
+) -> Result<(), Response> {
     let refused = || {
         pages::message(
             StatusCode::FORBIDDEN,
@@ -221,7 +235,11 @@ fn same_site(app: &App, headers: &HeaderMap, s: &Session, csrf: Option<&str>) ->
                     .get(header::HOST)
                     .and_then(|h| h.to_str().ok())
                     .unwrap_or("");
-                let scheme = if app.config.secure_cookies { "https" } else { "http" };
+                let scheme = if app.config.secure_cookies {
+                    "https"
+                } else {
+                    "http"
+                };
                 format!("{scheme}://{host}").to_ascii_lowercase()
             }
         };
@@ -259,7 +277,11 @@ async fn open_link(
     let Some(id) = app.guard.open_session(&token, visitor.expires_at) else {
         return too_many();
     };
-    let secure = if app.config.secure_cookies { "; Secure" } else { "" };
+    let secure = if app.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
     let mut r = pages::enter(&visitor.name);
     r.headers_mut().insert(
         header::SET_COOKIE,
@@ -286,7 +308,10 @@ async fn home(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
 type Fields = axum::Form<Vec<(String, String)>>;
 
 fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
 }
 
 fn bad_form() -> Response {
@@ -319,14 +344,31 @@ async fn answer(
         _ => return bad_form(),
     };
     let token = s.token.clone();
-    match with_store(&app, move |st| st.answer_through_link(&token, id, seen, accept)).await {
+    match with_store(&app, move |st| {
+        st.answer_through_link(&token, id, seen, accept)
+    })
+    .await
+    {
         Ok(a) => {
             let text = if accept {
-                format!("You accepted “{}”. Thank you: send your draft here when it is ready.", a.article_title)
+                format!(
+                    "You accepted “{}”. Thank you: send your draft here when it is ready.",
+                    a.article_title
+                )
             } else {
-                format!("You declined “{}”. The editor can see your answer.", a.article_title)
+                format!(
+                    "You declined “{}”. The editor can see your answer.",
+                    a.article_title
+                )
             };
-            app.guard.tell(&sid, Notice { good: true, text, about: Some(id.to_string()) });
+            app.guard.tell(
+                &sid,
+                Notice {
+                    good: true,
+                    text,
+                    about: Some(id.to_string()),
+                },
+            );
             see_other(&format!("/#c-{id}"))
         }
         Err(r) => r,
@@ -345,10 +387,18 @@ fn clean_file_name(name: &str) -> String {
     }
     let (stem, ext) = clean.rsplit_once('.').unwrap_or((clean, ""));
     let stem: String = stem.chars().take(100).collect();
-    if ext.is_empty() { stem } else { format!("{stem}.{}", ext.chars().take(10).collect::<String>()) }
+    if ext.is_empty() {
+        stem
+    } else {
+        format!("{stem}.{}", ext.chars().take(10).collect::<String>())
+    }
 }
 
-async fn send_draft(State(app): State<Arc<App>>, headers: HeaderMap, mut form: Multipart) -> Response {
+async fn send_draft(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    mut form: Multipart,
+) -> Response {
     let (sid, s) = match session(&app, &headers) {
         Ok(x) => x,
         Err(r) => return r,
@@ -370,7 +420,12 @@ async fn send_draft(State(app): State<Arc<App>>, headers: HeaderMap, mut form: M
             Some("file") => {
                 let name = clean_file_name(next.file_name().unwrap_or(""));
                 match next.bytes().await {
-                    Ok(bytes) => upload = Some(Upload { name, bytes: bytes.to_vec() }),
+                    Ok(bytes) => {
+                        upload = Some(Upload {
+                            name,
+                            bytes: bytes.to_vec(),
+                        })
+                    }
                     Err(e) => return multipart_refusal(e.status()),
                 }
             }
@@ -384,11 +439,15 @@ async fn send_draft(State(app): State<Arc<App>>, headers: HeaderMap, mut form: M
         return bad_form();
     };
     let Some(upload) = upload.filter(|u| !u.name.is_empty() || !u.bytes.is_empty()) else {
-        app.guard.tell(&sid, Notice {
-            good: false,
-            text: "Choose your draft's file first (.docx, .odt, .md or .txt), then send it.".into(),
-            about: Some(id.to_string()),
-        });
+        app.guard.tell(
+            &sid,
+            Notice {
+                good: false,
+                text: "Choose your draft's file first (.docx, .odt, .md or .txt), then send it."
+                    .into(),
+                about: Some(id.to_string()),
+            },
+        );
         return see_other(&format!("/#c-{id}"));
     };
     // Read into text off the store's lock: a big .docx takes a moment.
@@ -396,7 +455,10 @@ async fn send_draft(State(app): State<Arc<App>>, headers: HeaderMap, mut form: M
         Ok(Ok(p)) => p,
         Ok(Err(e)) => {
             let mut r = refusal(&e);
-            if matches!(&e, Error::Draft(masthead_core::ImportError::TooLarge { .. })) {
+            if matches!(
+                &e,
+                Error::Draft(masthead_core::ImportError::TooLarge { .. })
+            ) {
                 *r.status_mut() = StatusCode::PAYLOAD_TOO_LARGE;
             }
             return r;
@@ -404,20 +466,27 @@ async fn send_draft(State(app): State<Arc<App>>, headers: HeaderMap, mut form: M
         Err(_) => return refusal(&Error::Unexpected("reading the file stopped".into())),
     };
     let token = s.token.clone();
-    match with_store(&app, move |st| st.submit_through_link(&token, id, &prepared)).await {
+    match with_store(&app, move |st| {
+        st.submit_through_link(&token, id, &prepared)
+    })
+    .await
+    {
         Ok(saved) => {
             let d = &saved.item;
-            let mut text = format!(
+            let text = format!(
                 "Received “{}”: Version {} · {}.",
                 d.draft.file_name,
                 d.draft.version,
                 masthead_core::describe_count(&d.count)
             );
-            for w in &saved.warnings {
-                text.push(' ');
-                text.push_str(&w.message);
-            }
-            app.guard.tell(&sid, Notice { good: true, text, about: Some(id.to_string()) });
+            app.guard.tell(
+                &sid,
+                Notice {
+                    good: true,
+                    text,
+                    about: Some(id.to_string()),
+                },
+            );
             see_other(&format!("/#c-{id}"))
         }
         Err(r) => r,
@@ -498,18 +567,27 @@ async fn css() -> Response {
 }
 
 async fn js() -> Response {
-    asset(include_str!("../assets/app.js"), "text/javascript; charset=utf-8")
+    asset(
+        include_str!("../assets/app.js"),
+        "text/javascript; charset=utf-8",
+    )
 }
 
 fn asset(body: &'static str, kind: &'static str) -> Response {
     let mut r = Response::new(Body::from(body));
     r.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
-    r.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=3600"),
+    );
     r
 }
 
 async fn not_found() -> Response {
-    pages::message(StatusCode::NOT_FOUND, "Not found", "There is nothing at this address. Open your personal link again to reach your page.")
+    pages::message(
+        StatusCode::NOT_FOUND,
+        "Not found",
+        "There is nothing at this address. Open your personal link again to reach your page.",
+    )
 }

@@ -132,9 +132,8 @@ pub(crate) fn contributor(cmd: &ContributorCmd, path: &PathBuf, who: &Actor, out
                 });
                 return Ok(());
             }
-            let settings = masthead_core::config::Settings::load(
-                &masthead_core::config::settings_path(),
-            );
+            let settings =
+                masthead_core::config::Settings::load(&masthead_core::config::settings_path());
             let base = public_url.clone().or(settings.contributor_page_url);
             let made = store.contributor_link(
                 who,

@@ -18,11 +18,18 @@ fn text_draft(name: &str, words: usize) -> PreparedDraft {
 #[test]
 fn a_link_shows_her_open_commissions_and_takes_her_answer_and_draft() {
     let Demo {
-        mut f, piece, edition, ..
+        mut f,
+        piece,
+        edition,
+        ..
     } = demo();
     let hannah = add_person(&mut f, "Hannah Price", Some("hannah@example.org"));
     let other = add_person(&mut f, "Omar Other", None);
-    let hers = f.store.commission(&f.actor, piece, &offer(hannah)).unwrap().item;
+    let hers = f
+        .store
+        .commission(&f.actor, piece, &offer(hannah))
+        .unwrap()
+        .item;
     let second = f
         .store
         .list_articles(edition, crate::today())
@@ -31,7 +38,11 @@ fn a_link_shows_her_open_commissions_and_takes_her_answer_and_draft() {
         .find(|a| a.id != piece && a.contributors.is_empty())
         .unwrap()
         .id;
-    let theirs = f.store.commission(&f.actor, second, &offer(other)).unwrap().item;
+    let theirs = f
+        .store
+        .commission(&f.actor, second, &offer(other))
+        .unwrap()
+        .item;
 
     let made = f
         .store
@@ -103,7 +114,11 @@ fn a_link_shows_her_open_commissions_and_takes_her_answer_and_draft() {
     assert_eq!(sent.draft.words, 484);
     assert_eq!(sent.draft.contributor.as_deref(), Some("Hannah Price"));
     assert_eq!(sent.draft.recorded_by, "Hannah Price");
-    let history = f.store.article_detail(piece, crate::today()).unwrap().history;
+    let history = f
+        .store
+        .article_detail(piece, crate::today())
+        .unwrap()
+        .history;
     assert!(
         history.iter().any(|h| h.actor == "Hannah Price"),
         "{history:?}"
@@ -123,7 +138,10 @@ fn a_link_shows_her_open_commissions_and_takes_her_answer_and_draft() {
     );
 
     // Revoked, the link opens nothing at once; a new one works.
-    assert_eq!(f.store.revoke_contributor_links(&f.actor, hannah).unwrap(), 1);
+    assert_eq!(
+        f.store.revoke_contributor_links(&f.actor, hannah).unwrap(),
+        1
+    );
     for err in [
         f.store.contributor_page(&made.token).unwrap_err(),
         f.store
@@ -137,7 +155,11 @@ fn a_link_shows_her_open_commissions_and_takes_her_answer_and_draft() {
     let again = f.store.contributor_link(&f.actor, hannah, 1, None).unwrap();
     assert_eq!(again.url, None);
     assert_eq!(
-        f.store.contributor_page(&again.token).unwrap().commissions.len(),
+        f.store
+            .contributor_page(&again.token)
+            .unwrap()
+            .commissions
+            .len(),
         1
     );
     assert_eq!(f.store.contributor_links(hannah).unwrap().len(), 1);
@@ -151,8 +173,15 @@ fn uuid_v7() -> uuid::Uuid {
 fn a_link_that_expired_was_guessed_or_is_not_hers_any_more_opens_nothing() {
     let Demo { mut f, piece, .. } = demo();
     let hannah = add_person(&mut f, "Hannah Price", None);
-    let hers = f.store.commission(&f.actor, piece, &offer(hannah)).unwrap().item;
-    let made = f.store.contributor_link(&f.actor, hannah, 30, None).unwrap();
+    let hers = f
+        .store
+        .commission(&f.actor, piece, &offer(hannah))
+        .unwrap()
+        .item;
+    let made = f
+        .store
+        .contributor_link(&f.actor, hannah, 30, None)
+        .unwrap();
 
     // Guessed or mangled tokens.
     let mut guessed = made.token.clone().into_bytes();
@@ -206,7 +235,10 @@ fn a_link_that_expired_was_guessed_or_is_not_hers_any_more_opens_nothing() {
     );
 
     // A contributor in the trash opens no page.
-    let fresh = f.store.contributor_link(&f.actor, hannah, 30, None).unwrap();
+    let fresh = f
+        .store
+        .contributor_link(&f.actor, hannah, 30, None)
+        .unwrap();
     let c = f.store.contributor(hannah).unwrap();
     f.store
         .delete_contributor(&f.actor, hannah, Some(c.version))
@@ -216,7 +248,10 @@ fn a_link_that_expired_was_guessed_or_is_not_hers_any_more_opens_nothing() {
         "link_unknown"
     );
     assert_eq!(
-        f.store.contributor_link(&f.actor, hannah, 0, None).unwrap_err().code(),
+        f.store
+            .contributor_link(&f.actor, hannah, 0, None)
+            .unwrap_err()
+            .code(),
         "link_days_out_of_range"
     );
 }
@@ -225,7 +260,9 @@ fn a_link_that_expired_was_guessed_or_is_not_hers_any_more_opens_nothing() {
 fn a_link_is_only_ever_revoked() {
     let Demo { mut f, .. } = demo();
     let hannah = add_person(&mut f, "Hannah Price", None);
-    f.store.contributor_link(&f.actor, hannah, 30, None).unwrap();
+    f.store
+        .contributor_link(&f.actor, hannah, 30, None)
+        .unwrap();
     for sql in [
         "UPDATE contributor_links SET expires_at = '2999-01-01T00:00:00.000Z'",
         "UPDATE contributor_links SET contributor_id =
