@@ -30,7 +30,8 @@ RUN_PACKAGES=(xvfb xauth x11-utils dbus-x11 at-spi2-core fonts-dejavu-core procp
 # procps (in RUN_PACKAGES) gives `kill`, which the tests use on the store process.
 # postgresql: the tests start their own throwaway cluster (crates/masthead-pgtest);
 # openssl makes its certificate. No server needs to be running.
-TEST_PACKAGES=(webkit2gtk-driver xdotool imagemagick poppler-utils qpdf postgresql openssl)
+# chromium and chromium-driver: the contributors' page in a real browser.
+TEST_PACKAGES=(webkit2gtk-driver xdotool imagemagick poppler-utils qpdf postgresql openssl chromium chromium-driver)
 
 # apt_install PKG... — installs the packages that are not installed yet.
 apt_install() {

@@ -29,7 +29,7 @@ fn layout(status: StatusCode, title: &str, head_extra: &str, body: &str) -> Resp
     let html = format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<meta name=\"referrer\" content=\"no-referrer\">{head_extra}\
+<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">{head_extra}\
 <title>{} · Masthead</title><link rel=\"stylesheet\" href=\"/static/app.css\">\
 <script src=\"/static/app.js\" defer></script></head>\
 <body><a class=\"skip\" href=\"#main\">Skip to your page</a>\
@@ -109,11 +109,22 @@ fn terms(a: &Assignment) -> String {
             .unwrap_or_else(|| "No target".into()),
     );
     if let Some(fee) = &a.fee {
-        let currency = a.fee_currency.as_deref().unwrap_or("").to_uppercase();
-        term("Fee", esc(&format!("{currency} {fee}").trim().to_owned()));
+        term("Fee", esc(&money(fee, a.fee_currency.as_deref())));
     }
     out.push_str("</dl>");
     out
+}
+
+/// "£350.00" for the currencies with a sign of their own, else "CHF 350.00".
+fn money(amount: &str, currency: Option<&str>) -> String {
+    let code = currency.unwrap_or("").to_uppercase();
+    match code.as_str() {
+        "GBP" => format!("£{amount}"),
+        "EUR" => format!("€{amount}"),
+        "USD" => format!("US${amount}"),
+        "" => amount.to_owned(),
+        _ => format!("{code} {amount}"),
+    }
 }
 
 fn hidden(name: &str, value: &str) -> String {

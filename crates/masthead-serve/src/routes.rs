@@ -35,6 +35,8 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/signout", post(sign_out))
         .route("/static/app.css", get(css))
         .route("/static/app.js", get(js))
+        .route("/static/icon.svg", get(icon))
+        .route("/favicon.ico", get(icon))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn_with_state(app.clone(), gatekeeper))
@@ -92,9 +94,12 @@ async fn gatekeeper(State(app): State<Arc<App>>, req: Request, next: Next) -> Re
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
+    // Not "no-referrer": with it a browser sends `Origin: null` on this
+    // page's own forms, which the Origin check must refuse. No address
+    // of the page goes to another site either way.
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.entry(header::CACHE_CONTROL)
@@ -215,7 +220,8 @@ fn same_site(
     s: &Session,
     csrf: Option<&str>,
 ) -> Result<(), Response> {
-    let refused = || {
+    let refused = |why: &str| {
+        eprintln!("refused a form: {why}");
         pages::message(
             StatusCode::FORBIDDEN,
             "Refused",
@@ -225,7 +231,7 @@ fn same_site(
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
         && !matches!(site, "same-origin" | "none")
     {
-        return Err(refused());
+        return Err(refused(&format!("Sec-Fetch-Site {site}")));
     }
     if let Some(origin) = headers.get(header::ORIGIN) {
         let expected = match &app.config.public_url {
@@ -243,13 +249,13 @@ fn same_site(
                 format!("{scheme}://{host}").to_ascii_lowercase()
             }
         };
-        if origin.to_str().map(|o| o.to_ascii_lowercase()).ok() != Some(expected) {
-            return Err(refused());
+        if origin.to_str().map(|o| o.to_ascii_lowercase()).ok() != Some(expected.clone()) {
+            return Err(refused(&format!("Origin {origin:?}, not {expected}")));
         }
     }
     match csrf {
         Some(c) if same(c, &s.csrf) => Ok(()),
-        _ => Err(refused()),
+        _ => Err(refused("no CSRF token, or not this session's")),
     }
 }
 
@@ -369,7 +375,7 @@ async fn answer(
                     about: Some(id.to_string()),
                 },
             );
-            see_other(&format!("/#c-{id}"))
+            see_other("/")
         }
         Err(r) => r,
     }
@@ -448,7 +454,7 @@ async fn send_draft(
                 about: Some(id.to_string()),
             },
         );
-        return see_other(&format!("/#c-{id}"));
+        return see_other("/");
     };
     // Read into text off the store's lock: a big .docx takes a moment.
     let prepared = match tokio::task::spawn_blocking(move || PreparedDraft::new(upload)).await {
@@ -487,7 +493,7 @@ async fn send_draft(
                     about: Some(id.to_string()),
                 },
             );
-            see_other(&format!("/#c-{id}"))
+            see_other("/")
         }
         Err(r) => r,
     }
@@ -564,6 +570,10 @@ async fn sign_out(
 
 async fn css() -> Response {
     asset(include_str!("../assets/app.css"), "text/css; charset=utf-8")
+}
+
+async fn icon() -> Response {
+    asset(include_str!("../assets/icon.svg"), "image/svg+xml")
 }
 
 async fn js() -> Response {

@@ -4,6 +4,7 @@ use anyhow::Result;
 use masthead_e2e::App;
 use thirtyfour::By;
 
+mod contributor_page;
 mod desk;
 mod layout;
 mod safekeeping;

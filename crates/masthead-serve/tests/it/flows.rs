@@ -34,7 +34,7 @@ async fn she_reads_her_brief_accepts_and_sends_her_draft_recorded_as_hers() {
         csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
         "{csp}"
     );
-    assert_eq!(entered.headers()["referrer-policy"], "no-referrer");
+    assert_eq!(entered.headers()["referrer-policy"], "same-origin");
     assert!(
         entered
             .text()
@@ -54,7 +54,7 @@ async fn she_reads_her_brief_accepts_and_sends_her_draft_recorded_as_hers() {
         "{html}"
     );
     assert!(
-        html.contains("GBP 350.00") && html.contains("4 Jan 2027"),
+        html.contains("£350.00") && html.contains("4 Jan 2027"),
         "{html}"
     );
     // Only hers: not Omar's commission, nor any editor's note.
