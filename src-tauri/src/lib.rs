@@ -3,6 +3,7 @@
 //! `{ code, message, field }` for the UI.
 
 mod commands;
+mod mail;
 mod menu;
 mod state;
 mod watch;

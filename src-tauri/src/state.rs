@@ -403,6 +403,22 @@ impl AppState {
         Ok(inner.settings.clone())
     }
 
+    /// Settings › Contributors' page: where contributors reach it (empty:
+    /// not known) and how many days a new link lasts; both checked first.
+    pub fn save_contributor_page(&self, url: &str, days: u32) -> Result<Settings, ErrorPayload> {
+        let mut inner = self.lock();
+        let mut settings = inner.settings.clone();
+        settings
+            .set_contributor_page_url(url)
+            .and_then(|()| settings.set_link_days(days))
+            .map_err(|e| ErrorPayload::from(&e))?;
+        settings
+            .save(&self.settings_path)
+            .map_err(|e: Error| ErrorPayload::from(&e))?;
+        inner.settings = settings;
+        Ok(inner.settings.clone())
+    }
+
     pub fn save_backups_kept(&self, kept: u32) -> Result<Settings, ErrorPayload> {
         let mut inner = self.lock();
         inner

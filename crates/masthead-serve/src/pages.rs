@@ -109,22 +109,16 @@ fn terms(a: &Assignment) -> String {
             .unwrap_or_else(|| "No target".into()),
     );
     if let Some(fee) = &a.fee {
-        term("Fee", esc(&money(fee, a.fee_currency.as_deref())));
+        term(
+            "Fee",
+            esc(&masthead_core::links::fee_text(
+                fee,
+                a.fee_currency.as_deref(),
+            )),
+        );
     }
     out.push_str("</dl>");
     out
-}
-
-/// "£350.00" for the currencies with a sign of their own, else "CHF 350.00".
-fn money(amount: &str, currency: Option<&str>) -> String {
-    let code = currency.unwrap_or("").to_uppercase();
-    match code.as_str() {
-        "GBP" => format!("£{amount}"),
-        "EUR" => format!("€{amount}"),
-        "USD" => format!("US${amount}"),
-        "" => amount.to_owned(),
-        _ => format!("{code} {amount}"),
-    }
 }
 
 fn hidden(name: &str, value: &str) -> String {

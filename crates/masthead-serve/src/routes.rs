@@ -195,19 +195,34 @@ fn cookie_value(headers: &HeaderMap) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
+/// A refusal's page, boxed (a response is large; the good path is not).
+pub(crate) struct Refused(Box<Response>);
+
+impl From<Response> for Refused {
+    fn from(r: Response) -> Self {
+        Refused(Box::new(r))
+    }
+}
+
+impl IntoResponse for Refused {
+    fn into_response(self) -> Response {
+        *self.0
+    }
+}
+
 /// The browser's session, or the page that says how to get one.
-fn session(app: &App, headers: &HeaderMap) -> Result<(String, Session), Response> {
+fn session(app: &App, headers: &HeaderMap) -> Result<(String, Session), Refused> {
     let lost = || {
-        pages::message(
+        Refused::from(pages::message(
             StatusCode::UNAUTHORIZED,
             "Open your link again",
             "This page opens from the personal link in the magazine's email. Open that link again (it works until it expires); if you cannot find it, ask the editor who sent it.",
-        )
+        ))
     };
     let id = cookie_value(headers).ok_or_else(lost)?;
     let s = app.guard.session(&id).ok_or_else(lost)?;
     if !app.guard.link_allowed(&s.token) {
-        return Err(too_many());
+        return Err(too_many().into());
     }
     Ok((id, s))
 }
@@ -219,14 +234,14 @@ fn same_site(
     headers: &HeaderMap,
     s: &Session,
     csrf: Option<&str>,
-) -> Result<(), Response> {
+) -> Result<(), Refused> {
     let refused = |why: &str| {
         eprintln!("refused a form: {why}");
-        pages::message(
+        Refused::from(pages::message(
             StatusCode::FORBIDDEN,
             "Refused",
             "This form did not come from your page. Open your page again and use its buttons.",
-        )
+        ))
     };
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
         && !matches!(site, "same-origin" | "none")
@@ -278,7 +293,7 @@ async fn open_link(
     let t = token.clone();
     let visitor = match with_store(&app, move |s| s.visit(&t)).await {
         Ok(v) => v,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let Some(id) = app.guard.open_session(&token, visitor.expires_at) else {
         return too_many();
@@ -302,7 +317,7 @@ async fn open_link(
 async fn home(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
     let (_, s) = match session(&app, &headers) {
         Ok(x) => x,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let token = s.token.clone();
     match with_store(&app, move |st| st.contributor_page(&token)).await {
@@ -335,10 +350,10 @@ async fn answer(
 ) -> Response {
     let (sid, s) = match session(&app, &headers) {
         Ok(x) => x,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     if let Err(r) = same_site(&app, &headers, &s, field(&fields, "csrf")) {
-        return r;
+        return r.into_response();
     }
     let Some(id) = field(&fields, "assignment").and_then(AssignmentId::parse) else {
         return bad_form();
@@ -407,11 +422,11 @@ async fn send_draft(
 ) -> Response {
     let (sid, s) = match session(&app, &headers) {
         Ok(x) => x,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     // Checked before the body is read, then again with its token.
     if let Err(r) = same_site(&app, &headers, &s, Some(&s.csrf)) {
-        return r;
+        return r.into_response();
     }
     let (mut csrf, mut assignment, mut upload) = (None, None, None);
     loop {
@@ -439,7 +454,7 @@ async fn send_draft(
         }
     }
     if let Err(r) = same_site(&app, &headers, &s, csrf.as_deref()) {
-        return r;
+        return r.into_response();
     }
     let Some(id) = assignment.as_deref().and_then(AssignmentId::parse) else {
         return bad_form();
@@ -517,7 +532,7 @@ async fn read_draft(
 ) -> Response {
     let (_, s) = match session(&app, &headers) {
         Ok(x) => x,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let Some(id) = AssignmentId::parse(&assignment) else {
         return not_found().await;
@@ -550,10 +565,10 @@ async fn sign_out(
 ) -> Response {
     let (sid, s) = match session(&app, &headers) {
         Ok(x) => x,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     if let Err(r) = same_site(&app, &headers, &s, field(&fields, "csrf")) {
-        return r;
+        return r.into_response();
     }
     app.guard.close_session(&sid);
     let mut r = pages::message(

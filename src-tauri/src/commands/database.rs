@@ -86,6 +86,16 @@ pub async fn save_user_name(state: State<'_, AppState>, name: String) -> Reply<S
     state.save_user_name(&name)
 }
 
+/// Settings › Contributors' page: its address and how long links last.
+#[tauri::command]
+pub async fn save_contributor_page(
+    state: State<'_, AppState>,
+    url: String,
+    days: u32,
+) -> Reply<Settings> {
+    state.save_contributor_page(&url, days)
+}
+
 #[tauri::command]
 pub async fn save_backups_kept(state: State<'_, AppState>, kept: u32) -> Reply<Settings> {
     state.save_backups_kept(kept)

@@ -190,3 +190,59 @@ pub async fn commission_new_contributor(
 ) -> Reply<Saved<Assignment>> {
     state.call(calls::commission_new_contributor(article, person, input))
 }
+
+/// Copy contributor link: a new link to the contributor's page (lasting
+/// the days set in Settings, under the page's address set there).
+#[tauri::command]
+pub async fn contributor_link(
+    state: State<'_, AppState>,
+    contributor: ContributorId,
+) -> Reply<NewContributorLink> {
+    let settings = state.settings();
+    if settings.contributor_page_url.is_none() {
+        return Err(page_address_missing());
+    }
+    state.call(calls::contributor_link(
+        contributor, settings.link_days, settings.contributor_page_url,
+    ))
+}
+
+/// Revoke link: every link of the contributor's stops working at once.
+#[tauri::command]
+pub async fn revoke_contributor_links(
+    state: State<'_, AppState>,
+    contributor: ContributorId,
+) -> Reply<u32> {
+    state.call(calls::revoke_contributor_links(contributor))
+}
+
+/// The contributor's links not revoked (when each was made, by whom, until when).
+#[tauri::command]
+pub async fn contributor_links(
+    state: State<'_, AppState>,
+    contributor: ContributorId,
+) -> Reply<Vec<ContributorLink>> {
+    state.call(calls::contributor_links(contributor))
+}
+
+/// Email offer…: the offer with a new link, opened in the editor's own mail
+/// program (a `mailto:` address; nothing is sent from Masthead).
+#[tauri::command]
+pub async fn email_offer(state: State<'_, AppState>, id: AssignmentId) -> Reply<OfferEmail> {
+    let settings = state.settings();
+    let Some(url) = settings.contributor_page_url else {
+        return Err(page_address_missing());
+    };
+    let email = state.call(calls::offer_email(id, settings.link_days, url))?;
+    crate::mail::open(&email.mailto).map_err(|detail| ErrorPayload::new("mail_program_missing", format!(
+            "Masthead could not open your mail program ({detail}). The link was made: copy it with Copy contributor link and write to them yourself."
+        )))?;
+    Ok(email)
+}
+
+fn page_address_missing() -> ErrorPayload {
+    ErrorPayload::new(
+        "contributor_page_unset",
+        "Masthead does not know where contributors reach their page yet. Set the page's address in Settings › Contributors' page (the --public-url masthead-serve runs with), then try again.",
+    )
+}

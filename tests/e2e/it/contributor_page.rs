@@ -145,18 +145,7 @@ async fn journey(app: &App) -> Result<()> {
     // The editor's app has the piece open in its drawer.
     app.wait_text("h1", "Desk").await?;
     app.wait_content("main", "Changed by others").await?;
-    app.ctrl("k").await?;
-    app.type_into("[role=dialog][aria-label=Search] input", "cost of living")
-        .await?;
-    app.wait_text("[role=dialog][aria-label=Search] [role=option]", TITLE)
-        .await?;
-    app.driver
-        .find(By::XPath(&format!(
-            "//*[@role='option'][.//span[starts-with(., '{TITLE}')]]"
-        )))
-        .await?
-        .click()
-        .await?;
+    open_piece(app).await?;
     app.wait_content(".drawer", "Hannah Price").await?;
     app.wait_content(".drawer", "Offered").await?;
 
@@ -285,5 +274,68 @@ async fn journey(app: &App) -> Result<()> {
             .any(|l| l.contains("Hannah Price") && l.contains("accepted")),
         "{history}"
     );
+
+    // The editor's own buttons: Copy contributor link asks for the page's
+    // address first, which Settings keeps; Revoke link closes her page.
+    app.click_button("Copy contributor link").await?;
+    app.wait_text(".toasts", "Contributors' page").await?;
+    app.click_button("Settings").await?;
+    app.wait_text("h1", "Settings").await?;
+    app.type_into("input[name=public_url]", &public).await?;
+    app.driver
+        .find(By::XPath(
+            "//section[@aria-labelledby='page-heading']//button[normalize-space()='Save']",
+        ))
+        .await?
+        .click()
+        .await?;
+    app.wait_text(".toasts", "New links will open").await?;
+    app.screenshot("settings-contributor-page.png").await?;
+    open_piece(app).await?;
+    app.wait_content(".drawer", "Hannah Price").await?;
+    app.click_button("Copy contributor link").await?;
+    app.wait_text(".toasts", "Hannah Price's page").await?;
+    app.screenshot("contributor-link-buttons.png").await?;
+    ensure!(
+        status_of(port, &link)? == 200,
+        "her link opens before it is revoked"
+    );
+    app.click_button("Revoke link").await?;
+    app.wait_text(".toasts", "Revoked 2 links").await?;
+    ensure!(
+        status_of(port, &link)? == 410,
+        "her link still opens after Revoke link"
+    );
     Ok(())
+}
+
+/// Opens the piece in the app's drawer through search (Ctrl+K).
+async fn open_piece(app: &App) -> Result<()> {
+    app.ctrl("k").await?;
+    app.type_into("[role=dialog][aria-label=Search] input", "cost of living")
+        .await?;
+    app.wait_text("[role=dialog][aria-label=Search] [role=option]", TITLE)
+        .await?;
+    app.driver
+        .find(By::XPath(format!(
+            "//*[@role='option'][.//span[starts-with(., '{TITLE}')]]"
+        )))
+        .await?
+        .click()
+        .await?;
+    Ok(())
+}
+
+/// The status of a GET of `url`'s path on the page at `port`.
+fn status_of(port: u16, url: &str) -> Result<u16> {
+    use std::io::{Read, Write};
+    let path = &url[url.find("/l/").context("a link's path")?..];
+    let mut c = std::net::TcpStream::connect(("127.0.0.1", port))?;
+    write!(c, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")?;
+    let mut out = String::new();
+    c.read_to_string(&mut out)?;
+    out.split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .with_context(|| format!("no status in {out:.80}"))
 }

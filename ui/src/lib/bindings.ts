@@ -20,6 +20,8 @@ export type KindId = string;
 
 export type ChangeSetId = string;
 
+export type LinkId = string;
+
 export type PersonId = string;
 
 export type TeamRole = "editor" | "contributor";
@@ -201,6 +203,32 @@ export type ContributorDetail = { contributor: Contributor,
  * Newest first.
  */
 assignments: Array<Assignment>, history: Array<HistoryEntry>, };
+
+export type ContributorLink = { id: LinkId, contributor_id: ContributorId, created_by: string, created_at: string, expires_at: string, revoked_by: string | null, revoked_at: string | null, };
+
+export type NewContributorLink = { link: ContributorLink, contributor: string, email: string | null, 
+/**
+ * The secret part of the address.
+ */
+token: string, 
+/**
+ * `/l/TOKEN`, under the page's public address.
+ */
+path: string, 
+/**
+ * The whole address, when the page's public address is known.
+ */
+url: string | null, };
+
+export type OfferEmail = { 
+/**
+ * The link made for it (a new one each time).
+ */
+link: NewContributorLink, subject: string, body: string, 
+/**
+ * `mailto:` with her address, the subject and the body.
+ */
+mailto: string, };
 
 export type AssignmentState = "offered" | "accepted" | "declined" | "withdrawn";
 
@@ -677,7 +705,16 @@ single_key_shortcuts: boolean,
 /**
  * How many daily backups of each database the app keeps (0: none taken).
  */
-backups_kept: number, };
+backups_kept: number, 
+/**
+ * How many days a new contributor link lasts.
+ */
+link_days: number, 
+/**
+ * Where contributors reach `masthead-serve` (its `--public-url`), to
+ * give whole links; none until someone sets it.
+ */
+contributor_page_url: string | null, };
 
 export type BackupMade = { path: string, bytes: number, };
 

@@ -1,6 +1,6 @@
 // Generated from the Rust by masthead-bindings (`UPDATE_EXPECT=1 cargo test -p masthead-bindings`). Do not edit: change the Rust and regenerate.
 
-import type { Activity, Advert, AdvertId, AdvertInput, Article, ArticleDetail, ArticleId, ArticleInput, Assignment, AssignmentId, AssignmentInput, BackupMade, Board, BoardFilter, Calendar, CalendarExported, CheckReport, ColourBy, Comment, CommentId, Contributor, ContributorDetail, ContributorId, ContributorInput, Dashboard, DatabaseInfo, DraftDiff, DraftFormat, DraftText, Edition, EditionId, EditionInput, ExportFormat, ExportMade, Flatplan, HistoryEntry, ImportSummary, Invitation, InviteInput, KeyDate, Kind, KindId, Paper, Person, PersonId, Placement, PlanPart, Publication, PublicationId, PublicationInput, Restored, Saved, SearchResults, Section, SectionId, Settings, SlotId, StatusId, StatusInput, SubmittedDraft, TeamRole, TrashId, TrashItem, Workflow } from "./bindings";
+import type { Activity, Advert, AdvertId, AdvertInput, Article, ArticleDetail, ArticleId, ArticleInput, Assignment, AssignmentId, AssignmentInput, BackupMade, Board, BoardFilter, Calendar, CalendarExported, CheckReport, ColourBy, Comment, CommentId, Contributor, ContributorDetail, ContributorId, ContributorInput, ContributorLink, Dashboard, DatabaseInfo, DraftDiff, DraftFormat, DraftText, Edition, EditionId, EditionInput, ExportFormat, ExportMade, Flatplan, HistoryEntry, ImportSummary, Invitation, InviteInput, KeyDate, Kind, KindId, NewContributorLink, OfferEmail, Paper, Person, PersonId, Placement, PlanPart, Publication, PublicationId, PublicationInput, Restored, Saved, SearchResults, Section, SectionId, Settings, SlotId, StatusId, StatusInput, SubmittedDraft, TeamRole, TrashId, TrashItem, Workflow } from "./bindings";
 
 /** Calls a command by name with its arguments (the backend's `call`, which turns a refusal into an error). */
 export type Call = <T>(command: string, args?: Record<string, unknown>) => Promise<T>;
@@ -26,6 +26,8 @@ export function commandsVia(call: Call) {
     saveUserName: (name: string): Promise<Settings> => call("save_user_name", { name }),
     saveSingleKeyShortcuts: (enabled: boolean): Promise<Settings> => call("save_single_key_shortcuts", { enabled }),
     saveBackupsKept: (kept: number): Promise<Settings> => call("save_backups_kept", { kept }),
+    /** Settings › Contributors' page: its address and how long links last. */
+    saveContributorPage: (url: string, days: number): Promise<Settings> => call("save_contributor_page", { url, days }),
     /** File › Back up…: a backup of the open file where the user chooses in the native save dialog (shown from here, so the page never names a path to write), taken by the store process with SQLite's backup API. Nothing when the dialog was cancelled. */
     backupDatabase: (): Promise<BackupMade | null> => call("backup_database"),
     /** File › Restore from backup…: the backup chosen in the native open dialog (in the daily backups' folder) replaces the open file's contents; what it held is set aside beside it first. Nothing when the dialog was cancelled. */
@@ -64,6 +66,14 @@ export function commandsVia(call: Call) {
     renameKind: (id: KindId, version: number, name: string): Promise<Kind> => call("rename_kind", { id, version, name }),
     setKindRetired: (id: KindId, version: number, retired: boolean): Promise<Kind> => call("set_kind_retired", { id, version, retired }),
     contributorDetail: (id: ContributorId): Promise<ContributorDetail> => call("contributor_detail", { id }),
+    /** Copy contributor link: a new link to the contributor's page (lasting the days set in Settings, under the page's address set there). */
+    contributorLink: (contributor: ContributorId): Promise<NewContributorLink> => call("contributor_link", { contributor }),
+    /** Revoke link: every link of the contributor's stops working at once. */
+    revokeContributorLinks: (contributor: ContributorId): Promise<number> => call("revoke_contributor_links", { contributor }),
+    /** The contributor's links not revoked (when each was made, by whom, until when). */
+    contributorLinks: (contributor: ContributorId): Promise<ContributorLink[]> => call("contributor_links", { contributor }),
+    /** Email offer…: the offer with a new link, opened in the editor's own mail program (a `mailto:` address; nothing is sent from Masthead). */
+    emailOffer: (id: AssignmentId): Promise<OfferEmail> => call("email_offer", { id }),
     updateContributor: (id: ContributorId, version: number, input: ContributorInput): Promise<Contributor> => call("update_contributor", { id, version, input }),
     commission: (article: ArticleId, input: AssignmentInput): Promise<Saved<Assignment>> => call("commission", { article, input }),
     updateAssignment: (id: AssignmentId, version: number, input: AssignmentInput): Promise<Saved<Assignment>> => call("update_assignment", { id, version, input }),

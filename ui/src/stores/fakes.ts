@@ -111,6 +111,9 @@ export function pieceStore(api: Partial<PieceApi>, notify = recorder(), conflict
     commission: api.commission ?? (async () => Promise.reject(new Error("not expected"))),
     answerAssignment: api.answerAssignment ?? (async () => Promise.reject(new Error("not expected"))),
     withdrawAssignment: api.withdrawAssignment ?? (async () => Promise.reject(new Error("not expected"))),
+    contributorLink: api.contributorLink ?? (async () => Promise.reject(new Error("not expected"))),
+    emailOffer: api.emailOffer ?? (async () => Promise.reject(new Error("not expected"))),
+    revokeContributorLinks: api.revokeContributorLinks ?? (async () => Promise.reject(new Error("not expected"))),
     reassign: api.reassign ?? (async () => Promise.reject(new Error("not expected"))),
     commissionNewContributor:
       api.commissionNewContributor ?? (async () => Promise.reject(new Error("not expected"))),

@@ -31,9 +31,14 @@ import {
 } from "../lib/forms";
 import { Latest } from "../lib/latest";
 import { describeCount } from "../lib/drafts";
+import { formatDateTime } from "../lib/format";
 import { only, type Conflicts } from "./conflicts.svelte";
 import { refreshAfterSave, type Notify } from "./notify";
 import { moveToTrash } from "./trash.svelte";
+
+/** What the contributor's-page buttons of a commission do. */
+export type LinkAction = "copy" | "email" | "revoke";
+export type AssignmentAction = { answer: boolean } | { withdraw: true } | { to: ContributorId } | { link: LinkAction };
 
 /** The nil UUID: a well-formed id that names nobody. */
 const NO_ID = "00000000-0000-0000-0000-000000000000";
@@ -47,6 +52,9 @@ export type PieceApi = Pick<
   | "commission"
   | "answerAssignment"
   | "withdrawAssignment"
+  | "contributorLink"
+  | "emailOffer"
+  | "revokeContributorLinks"
   | "reassign"
   | "commissionNewContributor"
   | "updateAssignment"
@@ -352,9 +360,52 @@ export class PieceStore {
     return null;
   }
 
+  /** The contributor's page: a new link copied or emailed with the offer, or her links revoked. */
+  private async link(a: Assignment, what: LinkAction) {
+    const until = (iso: string) => formatDateTime(iso).split(",")[0] ?? iso;
+    try {
+      if (what === "copy") {
+        const made = await this.api.contributorLink(a.contributor_id);
+        const url = made.url ?? made.path;
+        try {
+          await navigator.clipboard.writeText(url);
+          this.notify.show(
+            "success",
+            `Copied a link to ${a.contributor}'s page (it works until ${until(made.link.expires_at)}). Paste it into your message to them.`,
+            8000,
+          );
+        } catch {
+          this.notify.show("warning", `The link to ${a.contributor}'s page (copy it from here): ${url}`, 60000);
+        }
+      } else if (what === "email") {
+        const mail = await this.api.emailOffer(a.id);
+        this.notify.show(
+          "success",
+          `Opened an email to ${a.contributor} in your mail program, with the brief and a link to their page (until ${until(mail.link.link.expires_at)}). Check it, then send it.`,
+          8000,
+        );
+      } else {
+        const n = await this.api.revokeContributorLinks(a.contributor_id);
+        this.notify.show(
+          "success",
+          n === 0
+            ? `${a.contributor} had no link to revoke.`
+            : `Revoked ${n === 1 ? "the link" : `${n} links`} to ${a.contributor}'s page: it no longer opens. Copy contributor link makes a new one.`,
+          8000,
+        );
+      }
+    } catch (e) {
+      this.notify.show("error", messageOf(e), 10000);
+    }
+  }
+
   /** Records an answer, a withdrawal or a re-assignment from the version on screen. */
-  async assignment(a: Assignment, action: { answer: boolean } | { withdraw: true } | { to: ContributorId }) {
+  async assignment(a: Assignment, action: AssignmentAction) {
     const id = a.article_id;
+    if ("link" in action) {
+      await this.link(a, action.link);
+      return;
+    }
     try {
       if ("answer" in action) {
         await this.api.answerAssignment(a.id, a.version, action.answer);

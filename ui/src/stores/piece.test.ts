@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Draft, ArticleDetail, Assignment, Conflict } from "../lib/bindings";
+import type { Draft, ArticleDetail, Assignment, Conflict, NewContributorLink } from "../lib/bindings";
 import { articleDraft, commissionDraft, emptyCommissionDraft, type CommissionDraft } from "../lib/forms";
 import { Conflicts } from "./conflicts.svelte";
 import { article, change, conflictError, detailOf, later, pieceStore, recorder } from "./fakes";
@@ -153,6 +153,75 @@ describe("commissioning from the drawer", () => {
     conflict = true;
     const errors = await store.updateTerms(assignment, draft);
     expect(errors?.["_form"]).toContain("Someone else changed Chris Borg's assignment");
+  });
+});
+
+describe("a contributor's page from the drawer", () => {
+  const hannah = { id: "as1", article_id: "a1", contributor_id: "c1", contributor: "Hannah Price", version: 2 } as Assignment;
+  const made = (url: string | null): NewContributorLink => ({
+    link: {
+      id: "l1",
+      contributor_id: "c1",
+      created_by: "Tess",
+      created_at: "2026-12-06T10:00:00.000Z",
+      expires_at: "2027-03-06T10:00:00.000Z",
+      revoked_by: null,
+      revoked_at: null,
+    },
+    contributor: "Hannah Price",
+    email: "hannah@example.org",
+    token: "T",
+    path: "/l/T",
+    url,
+  });
+
+  it("copies a new link for her, or shows it when the clipboard refuses", async () => {
+    const copied: string[] = [];
+    let clipboardWorks = true;
+    Object.defineProperty(globalThis, "navigator", {
+      configurable: true,
+      value: {
+        clipboard: {
+          writeText: async (t: string) => {
+            if (!clipboardWorks) throw new Error("denied");
+            copied.push(t);
+          },
+        },
+      },
+    });
+    const asked: string[] = [];
+    const { store, notify } = pieceStore({
+      contributorLink: async (c) => {
+        asked.push(c);
+        return made("https://mh.example.org/l/T");
+      },
+    });
+    await store.assignment(hannah, { link: "copy" });
+    expect(asked).toEqual(["c1"]);
+    expect(copied).toEqual(["https://mh.example.org/l/T"]);
+    expect(notify.shown.at(-1)?.message).toContain("Copied a link to Hannah Price's page");
+    clipboardWorks = false;
+    await store.assignment(hannah, { link: "copy" });
+    expect(notify.shown.at(-1)?.message).toContain("https://mh.example.org/l/T");
+  });
+
+  it("opens the offer's email, revokes her links, and says a refusal in the core's words", async () => {
+    let unset = false;
+    const { store, notify } = pieceStore({
+      emailOffer: async (id) => {
+        if (unset) throw Object.assign(new Error("Set the page's address in Settings"), { code: "contributor_page_unset" });
+        return { link: made("https://mh.example.org/l/T"), subject: "s", body: "b", mailto: `mailto:?id=${id}` };
+      },
+      revokeContributorLinks: async () => 2,
+    });
+    await store.assignment(hannah, { link: "email" });
+    expect(notify.shown.at(-1)).toMatchObject({ kind: "success" });
+    expect(notify.shown.at(-1)?.message).toContain("Opened an email to Hannah Price");
+    await store.assignment(hannah, { link: "revoke" });
+    expect(notify.shown.at(-1)?.message).toContain("Revoked 2 links to Hannah Price's page");
+    unset = true;
+    await store.assignment(hannah, { link: "email" });
+    expect(notify.shown.at(-1)).toMatchObject({ kind: "error", message: "Set the page's address in Settings" });
   });
 });
 

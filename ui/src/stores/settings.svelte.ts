@@ -6,7 +6,10 @@ import type { Settings } from "../lib/bindings";
 import { fieldErrorsOf } from "../lib/errors";
 import type { FieldErrors } from "../lib/forms";
 
-export type SettingsApi = Pick<Backend, "getSettings" | "saveUserName" | "saveSingleKeyShortcuts" | "saveBackupsKept">;
+export type SettingsApi = Pick<
+  Backend,
+  "getSettings" | "saveUserName" | "saveSingleKeyShortcuts" | "saveBackupsKept" | "saveContributorPage"
+>;
 
 export class SettingsStore {
   value = $state<Settings | null>(null);
@@ -14,6 +17,10 @@ export class SettingsStore {
   singleKeys = $derived(this.value?.single_key_shortcuts ?? true);
   /** How many daily backups of each database are kept. */
   backupsKept = $derived(this.value?.backups_kept ?? 14);
+  /** Where contributors reach their page (masthead-serve's public address), if set. */
+  contributorPageUrl = $derived(this.value?.contributor_page_url ?? "");
+  /** How many days a new contributor link lasts. */
+  linkDays = $derived(this.value?.link_days ?? 90);
   /** The database opened last: a file's path, or a team server's URL (no password). */
   lastDatabase = $derived(this.value?.last_database ?? null);
 
@@ -35,6 +42,15 @@ export class SettingsStore {
   async saveBackupsKept(kept: number): Promise<FieldErrors | null> {
     try {
       this.value = await this.api.saveBackupsKept(kept);
+      return null;
+    } catch (e) {
+      return fieldErrorsOf(e);
+    }
+  }
+
+  async saveContributorPage(url: string, days: number): Promise<FieldErrors | null> {
+    try {
+      this.value = await this.api.saveContributorPage(url, days);
       return null;
     } catch (e) {
       return fieldErrorsOf(e);

@@ -28,6 +28,17 @@ pub struct NewContributorLink {
     pub url: Option<String>,
 }
 
+/// An offer's email, ready for the editor's mail program.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OfferEmail {
+    /// The link made for it (a new one each time).
+    pub link: NewContributorLink,
+    pub subject: String,
+    pub body: String,
+    /// `mailto:` with her address, the subject and the body.
+    pub mailto: String,
+}
+
 /// Who a link lets in: a contributor, for as long as the link lasts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Visitor {

@@ -90,6 +90,94 @@ pub fn link_path(token: &str) -> String {
     format!("/l/{token}")
 }
 
+/// A fee as a contributor reads it: "£350.00" for the currencies with a
+/// sign of their own, else "CHF 350.00".
+pub fn fee_text(amount: &str, currency: Option<&str>) -> String {
+    let code = currency.unwrap_or("").to_uppercase();
+    match code.as_str() {
+        "GBP" => format!("£{amount}"),
+        "EUR" => format!("€{amount}"),
+        "USD" => format!("US${amount}"),
+        "" => amount.to_owned(),
+        _ => format!("{code} {amount}"),
+    }
+}
+
+/// The email an editor sends with an offer: its subject and body, plain
+/// text. `first_name` greets her; the brief is cut at 1,200 characters
+/// (her page has it whole).
+pub struct OfferText<'a> {
+    pub name: &'a str,
+    pub title: &'a str,
+    pub edition: &'a str,
+    pub brief: &'a str,
+    pub words: Option<u32>,
+    pub due: Option<chrono::NaiveDate>,
+    pub fee: Option<String>,
+    pub url: &'a str,
+    pub until: chrono::DateTime<chrono::Utc>,
+    pub editor: &'a str,
+}
+
+pub fn offer_email(o: &OfferText<'_>) -> (String, String) {
+    let first = o.name.split_whitespace().next().unwrap_or(o.name);
+    let subject = format!("Would you write \"{}\" for {}?", o.title, o.edition);
+    let mut brief: String = o.brief.trim().chars().take(1200).collect();
+    if brief.chars().count() < o.brief.trim().chars().count() {
+        brief.push_str(" […]");
+    }
+    let mut body = format!(
+        "Dear {first},\n\nWould you write \"{}\" for {}?\n\n",
+        o.title, o.edition
+    );
+    if !brief.is_empty() {
+        body.push_str(&format!("The brief:\n{brief}\n\n"));
+    }
+    if let Some(w) = o.words {
+        body.push_str(&format!("Words: {}\n", super::drafts::thousands(w)));
+    }
+    if let Some(d) = o.due {
+        body.push_str(&format!("Due: {}\n", d.format("%-d %B %Y")));
+    }
+    if let Some(f) = &o.fee {
+        body.push_str(&format!("Fee: {f}\n"));
+    }
+    body.push_str(&format!(
+        "\nRead the whole brief, accept or decline, and send your draft on your own page (this link is yours alone, until {}):\n{}\n\nThank you,\n{}\n",
+        o.until.format("%-d %B %Y"),
+        o.url,
+        o.editor
+    ));
+    (subject, body)
+}
+
+/// A `mailto:` address for `to` with `subject` and `body`, every character
+/// outside the unreserved ones percent-encoded (nothing in them can end
+/// the address or add a header).
+pub fn mailto(to: Option<&str>, subject: &str, body: &str) -> String {
+    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+    const KEEP: &percent_encoding::AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    const ADDRESS: &percent_encoding::AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'@')
+        .remove(b'.')
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'+');
+    let to = to
+        .filter(|t| !t.contains(['?', '&', '\n', '\r', ',', ' ']))
+        .map(|t| utf8_percent_encode(t, ADDRESS).to_string())
+        .unwrap_or_default();
+    format!(
+        "mailto:{to}?subject={}&body={}",
+        utf8_percent_encode(subject, KEEP),
+        utf8_percent_encode(&body.replace('\n', "\r\n"), KEEP)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +214,50 @@ mod tests {
         assert!(same_hash("ab", "ab"));
         assert!(!same_hash("ab", "ac"));
         assert!(!same_hash("ab", "abc"));
+    }
+
+    #[test]
+    fn an_offer_email_is_one_address_whose_text_adds_no_header() {
+        let until = chrono::DateTime::parse_from_rfc3339("2027-03-06T10:00:00Z")
+            .unwrap()
+            .to_utc();
+        let (subject, body) = offer_email(&OfferText {
+            name: "Hannah Price",
+            title: "Councils & costs",
+            edition: "Apr/May 21",
+            brief: "## Angle\nWhat councils need.\r\nBcc: evil@example.org",
+            words: Some(1200),
+            due: chrono::NaiveDate::from_ymd_opt(2027, 1, 4),
+            fee: Some("£350.00".into()),
+            url: "https://mh.example.org/l/TOKEN",
+            until,
+            editor: "Tess Editor",
+        });
+        assert_eq!(
+            subject,
+            "Would you write \"Councils & costs\" for Apr/May 21?"
+        );
+        assert!(body.starts_with("Dear Hannah,"), "{body}");
+        for line in [
+            "Words: 1,200", "Due: 4 January 2027", "Fee: £350.00", "until 6 March 2027",
+            "https://mh.example.org/l/TOKEN",
+        ] {
+            assert!(body.contains(line), "{line} in {body}");
+        }
+        let url = mailto(Some("hannah@example.org"), &subject, &body);
+        assert!(
+            url.starts_with(
+                "mailto:hannah@example.org?subject=Would%20you%20write%20%22Councils%20%26%20costs"
+            ),
+            "{url}"
+        );
+        // One query of two parameters: nothing typed makes a third.
+        assert_eq!(url.matches('&').count(), 1, "{url}");
+        assert_eq!(url.matches('?').count(), 1, "{url}");
+        assert!(!url.contains('\n') && !url.contains(' '), "{url}");
+        assert!(url.contains("Bcc%3A%20evil"), "{url}");
+        // A recipient that would add a header is left out.
+        assert!(mailto(Some("a@b.org?bcc=c@d.org"), "s", "b").starts_with("mailto:?subject="));
     }
 
     #[test]

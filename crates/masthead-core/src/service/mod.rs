@@ -246,6 +246,15 @@ store_calls! {
         = |s, who| s.withdraw_assignment(who, id, Some(version));
     write reassign(id: AssignmentId, version: u32, to: ContributorId) -> Saved<Assignment>
         = |s, who| s.reassign(who, id, Some(version), to);
+    write contributor_link(contributor: ContributorId, days: u32, public_url: Option<String>)
+        -> NewContributorLink
+        = |s, who| s.contributor_link(who, contributor, days, public_url.as_deref());
+    write revoke_contributor_links(contributor: ContributorId) -> u32
+        = |s, who| s.revoke_contributor_links(who, contributor);
+    read contributor_links(contributor: ContributorId) -> Vec<ContributorLink>
+        = |s, who| s.contributor_links(contributor);
+    write offer_email(id: AssignmentId, days: u32, public_url: String) -> OfferEmail
+        = |s, who| s.offer_email(who, id, days, &public_url);
     read board(publication: PublicationId, filter: BoardFilter, today: NaiveDate) -> Board
         = |s, who| s.board(publication, &filter, today);
     read dashboard(publication: PublicationId, today: NaiveDate, offset_seconds: i32) -> Dashboard

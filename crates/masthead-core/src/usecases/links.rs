@@ -18,11 +18,12 @@ use crate::error::Error;
 use crate::history::timestamp;
 use crate::model::{
     Assignment, AssignmentId, AssignmentState, ContributorId, ContributorLink, ContributorPage,
-    DraftText, LinkId, NewContributorLink, Saved, SubmittedDraft, Visitor,
+    DraftText, LinkId, NewContributorLink, OfferEmail, Saved, SubmittedDraft, Visitor,
 };
 use crate::rules::drafts::word_count;
 use crate::rules::links::{
-    check_days, check_public_url, link_path, new_token, same_hash, token_hash,
+    OfferText, check_days, check_public_url, fee_text, link_path, mailto, new_token, offer_email,
+    same_hash, token_hash,
 };
 use crate::storage::{AssignmentFilter, Tx};
 use crate::usecases::PreparedDraft;
@@ -121,6 +122,43 @@ impl Store {
                 token,
                 path,
             })
+        })
+    }
+
+    /// An email offering commission `id` to its contributor, with a new
+    /// link to her page (lasting `days`, under `public_url`): for the
+    /// editor's own mail program, nothing is sent from here.
+    pub fn offer_email(
+        &mut self,
+        actor: &Actor,
+        id: AssignmentId,
+        days: u32,
+        public_url: &str,
+    ) -> Result<OfferEmail> {
+        let a = self.assignment(id)?;
+        let link = self.contributor_link(actor, a.contributor_id, days, Some(public_url))?;
+        let url = link.url.clone().unwrap_or_default();
+        let (subject, body) = offer_email(&OfferText {
+            name: &link.contributor,
+            title: &a.article_title,
+            edition: &a.edition,
+            brief: &a.brief,
+            words: a.word_target,
+            due: a.due_date,
+            fee: a
+                .fee
+                .as_deref()
+                .map(|f| fee_text(f, a.fee_currency.as_deref())),
+            url: &url,
+            until: link.link.expires_at,
+            editor: actor.name(),
+        });
+        let mailto = mailto(link.email.as_deref(), &subject, &body);
+        Ok(OfferEmail {
+            link,
+            subject,
+            body,
+            mailto,
         })
     }
 

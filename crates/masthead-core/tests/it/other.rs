@@ -163,6 +163,8 @@ fn settings_round_trip_and_survive_a_damaged_file() {
         last_database: Some("/tmp/x.db".into()),
         single_key_shortcuts: false,
         backups_kept: 7,
+        link_days: 30,
+        contributor_page_url: Some("https://mh.example.org".into()),
     };
     settings.save(&path).unwrap();
     assert_eq!(Settings::load(&path), settings);
@@ -175,10 +177,30 @@ fn settings_round_trip_and_survive_a_damaged_file() {
         (
             old.user_name.as_str(),
             old.single_key_shortcuts,
-            old.backups_kept
+            old.backups_kept,
+            old.link_days,
+            old.contributor_page_url
         ),
-        ("Tess", true, masthead_core::config::DEFAULT_BACKUPS_KEPT)
+        (
+            "Tess",
+            true,
+            masthead_core::config::DEFAULT_BACKUPS_KEPT,
+            90,
+            None
+        )
     );
+    // Links' settings are checked as they are set.
+    let mut s = Settings::default();
+    assert!(s.set_link_days(400).is_err());
+    assert!(s.set_contributor_page_url("not an address").is_err());
+    s.set_contributor_page_url("https://mh.example.org/")
+        .unwrap();
+    assert_eq!(
+        s.contributor_page_url.as_deref(),
+        Some("https://mh.example.org")
+    );
+    s.set_contributor_page_url(" ").unwrap();
+    assert_eq!(s.contributor_page_url, None);
 }
 
 /// History is append-only for everyone: no UPDATE, DELETE (or, on a team

@@ -97,7 +97,8 @@ async fn forms_from_elsewhere_or_for_someone_elses_commission_store_nothing() {
     let (b, csrf) = signed_in(&s, &s.link(s.hannah)).await;
     let theirs = s.theirs.to_string();
     let hers = s.hers.to_string();
-    let cases: [(&str, Vec<(&str, &str)>, Vec<(&str, &str)>, u16); 5] = [
+    type Pairs<'a> = Vec<(&'a str, &'a str)>;
+    let cases: [(&str, Pairs, Pairs, u16); 5] = [
         // Another contributor's commission, with a good token.
         (
             "theirs",
