@@ -375,7 +375,9 @@ export class PieceStore {
             8000,
           );
         } catch {
-          this.notify.show("warning", `The link to ${a.contributor}'s page (copy it from here): ${url}`, 60000);
+          // The clipboard may refuse a copy that comes after a wait: the
+          // link is shown to copy with a click of its own.
+          this.linkShown = { contributor: a.contributor, url, until: until(made.link.expires_at) };
         }
       } else if (what === "email") {
         const mail = await this.api.emailOffer(a.id);
@@ -430,6 +432,8 @@ export class PieceStore {
   }
 
   /** Busy reading a submitted file (its name), for the progress shown in the drawer. */
+  /** A new link to show, when the clipboard would not take it. */
+  linkShown = $state<{ contributor: string; url: string; until: string } | null>(null);
   submitting = $state<string | null>(null);
 
   /**
