@@ -87,6 +87,14 @@ pub enum TeamCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Make a login for the contributors' page (masthead-serve) on this
+    /// team server: a contributor's rights, only ever for the contributor
+    /// a link names. Shown once.
+    PageLogin {
+        /// Print it as JSON (`login`, `password`, `url`).
+        #[arg(long)]
+        json: bool,
+    },
     /// List the team.
     List {
         #[arg(long)]

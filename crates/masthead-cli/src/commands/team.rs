@@ -42,6 +42,24 @@ pub(crate) fn team(cmd: &TeamCmd, path: &PathBuf, who: &Actor, out: &Out) -> Out
             out.line(&format!("  Password: {}", invitation.password));
             Ok(())
         }
+        TeamCmd::PageLogin { json } => {
+            let mut store = open(path, false)?;
+            let made = store.page_login()?;
+            if *json {
+                return out.json(&made);
+            }
+            out.line(
+                "Made the contributors' page's login. Give it to masthead-serve (the password is not shown again):",
+            );
+            out.line(&format!("  Server:   {}", made.url));
+            out.line(&format!("  Login:    {}", made.login));
+            out.line(&format!("  Password: {}", made.password));
+            out.line(&format!(
+                "  Run:      PGPASSWORD=… masthead-serve --db '{}' --public-url https://…",
+                made.url
+            ));
+            Ok(())
+        }
         TeamCmd::List { json } => {
             let store = open(path, false)?;
             let people = store.team()?;

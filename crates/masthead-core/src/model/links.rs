@@ -57,3 +57,23 @@ pub struct ContributorPage {
     /// The drafts she sent for them, newest first.
     pub drafts: Vec<Draft>,
 }
+
+/// The contributors' page's own login on a team server, shown once: the
+/// password is stored nowhere by Masthead, and `Debug` hides it.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PageLogin {
+    pub login: String,
+    pub password: String,
+    /// The address to give `masthead-serve --db`, with the login and
+    /// without the password (give that in ~/.pgpass or PGPASSWORD).
+    pub url: String,
+}
+
+impl std::fmt::Debug for PageLogin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PageLogin")
+            .field("login", &self.login)
+            .field("url", &self.url)
+            .finish_non_exhaustive()
+    }
+}

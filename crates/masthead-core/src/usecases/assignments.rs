@@ -116,7 +116,7 @@ fn load(tx: &mut Tx<'_>, id: AssignmentId, seen: Option<u32>) -> Result<(Assignm
 }
 
 /// Moves an assignment to `to` and records it, in this transaction.
-pub(super) fn answer_here(
+fn answer_here(
     tx: &mut Tx<'_>,
     actor: &Actor,
     id: AssignmentId,
@@ -162,6 +162,41 @@ fn commission(
     Ok(Saved {
         item: need(tx.assignment(id)?, "assignment", id)?,
         warnings: warnings(valid, &edition),
+    })
+}
+
+/// [`Store::answer_assignment`] inside a write transaction already begun.
+pub(super) fn answer_in(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    id: AssignmentId,
+    seen: Option<u32>,
+    accepted: bool,
+) -> Result<Assignment> {
+    let to = if accepted {
+        AssignmentState::Accepted
+    } else {
+        AssignmentState::Declined
+    };
+    if !tx.writes_through_functions() {
+        return answer_here(tx, actor, id, seen, to);
+    }
+    // A contributor on a team server: the server's function checks
+    // it is her open offer, answers it and writes the history.
+    let (a, version) = load(tx, id, seen)?;
+    check_state_change(&a, to)?;
+    let saved = tx.answer_own_offer(id, version, accepted)?;
+    ensure_saved(tx, saved, Entity::Assignment, id, &a.article_title, version)?;
+    // Declined, the piece is no longer hers to see (nor, through
+    // it, this assignment): what she answered is what she saw.
+    Ok(match tx.assignment(id)? {
+        Some(now) => now,
+        None => Assignment {
+            state: to,
+            version: version + 1,
+            answered_at: Some(chrono::Utc::now()),
+            ..a
+        },
     })
 }
 
@@ -241,33 +276,7 @@ impl Store {
         seen: Option<u32>,
         accepted: bool,
     ) -> Result<Assignment> {
-        let to = if accepted {
-            AssignmentState::Accepted
-        } else {
-            AssignmentState::Declined
-        };
-        self.write(|tx| {
-            if !tx.writes_through_functions() {
-                return answer_here(tx, actor, id, seen, to);
-            }
-            // A contributor on a team server: the server's function checks
-            // it is her open offer, answers it and writes the history.
-            let (a, version) = load(tx, id, seen)?;
-            check_state_change(&a, to)?;
-            let saved = tx.answer_own_offer(id, version, accepted)?;
-            ensure_saved(tx, saved, Entity::Assignment, id, &a.article_title, version)?;
-            // Declined, the piece is no longer hers to see (nor, through
-            // it, this assignment): what she answered is what she saw.
-            Ok(match tx.assignment(id)? {
-                Some(now) => now,
-                None => Assignment {
-                    state: to,
-                    version: version + 1,
-                    answered_at: Some(chrono::Utc::now()),
-                    ..a
-                },
-            })
-        })
+        self.write(|tx| answer_in(tx, actor, id, seen, accepted))
     }
 
     /// Takes an offered or accepted assignment back.

@@ -32,30 +32,50 @@ fn refused(code: &str, message: &str) -> Error {
     Error::invalid(code.to_owned(), "link", message.to_owned())
 }
 
+fn unknown() -> Error {
+    refused(
+        "link_unknown",
+        "This link does not open any page. Check that you copied the whole address from the email, or ask the editor who sent it for a new link.",
+    )
+}
+
+fn revoked() -> Error {
+    refused(
+        "link_revoked",
+        "This link was withdrawn by the magazine. Ask the editor who sent it for a new one.",
+    )
+}
+
+fn expired() -> Error {
+    refused(
+        "link_expired",
+        "This link has expired. Ask the editor who sent it for a new one.",
+    )
+}
+
 /// Who `token` lets in now, checked inside `tx`.
 fn visitor(tx: &mut Tx<'_>, token: &str) -> Result<Visitor> {
-    let unknown = || {
-        refused(
-            "link_unknown",
-            "This link does not open any page. Check that you copied the whole address from the email, or ask the editor who sent it for a new link.",
-        )
-    };
     let hash = token_hash(token).ok_or_else(unknown)?;
+    if tx.writes_through_functions() {
+        // The page's own login on a team server: the server checks the
+        // link and acts for its contributor for the rest of the transaction.
+        let (outcome, found) = tx.visit_link(&hash)?;
+        return match (outcome.as_str(), found) {
+            ("ok", Some(v)) => Ok(v),
+            ("revoked", _) => Err(revoked()),
+            ("expired", _) => Err(expired()),
+            _ => Err(unknown()),
+        };
+    }
     let (link, stored) = tx.link_by_hash(&hash)?.ok_or_else(unknown)?;
     if !same_hash(&stored, &hash) {
         return Err(unknown());
     }
     if link.revoked_at.is_some() {
-        return Err(refused(
-            "link_revoked",
-            "This link was withdrawn by the magazine. Ask the editor who sent it for a new one.",
-        ));
+        return Err(revoked());
     }
     if link.expires_at <= Utc::now() {
-        return Err(refused(
-            "link_expired",
-            "This link has expired. Ask the editor who sent it for a new one.",
-        ));
+        return Err(expired());
     }
     // A contributor in the trash opens no page.
     let who = tx.contributor(link.contributor_id)?.ok_or_else(unknown)?;
@@ -185,6 +205,13 @@ impl Store {
         })
     }
 
+    /// Whether this is the contributors' page's own login on a team server
+    /// (always false on a file): the only login `masthead-serve` may use
+    /// there.
+    pub fn serves_links(&self) -> Result<bool> {
+        self.read(|tx| tx.serves_links())
+    }
+
     /// Who `token` lets in, if it is a link that works now.
     pub fn visit(&self, token: &str) -> Result<Visitor> {
         self.read(|tx| visitor(tx, token))
@@ -232,12 +259,7 @@ impl Store {
                     ),
                 ));
             }
-            let to = if accept {
-                AssignmentState::Accepted
-            } else {
-                AssignmentState::Declined
-            };
-            super::assignments::answer_here(tx, &as_her(&v)?, id, seen, to)
+            super::assignments::answer_in(tx, &as_her(&v)?, id, seen, accept)
         })
     }
 

@@ -8,7 +8,8 @@ use crate::actor::Actor;
 use crate::error::{Error, Result};
 use crate::history::{Action, ChangeSet, Entity, FieldChange};
 use crate::model::{
-    ContributorInput, ContributorKind, Invitation, InviteInput, Person, PersonId, TeamRole,
+    ContributorInput, ContributorKind, Invitation, InviteInput, PageLogin, Person, PersonId,
+    TeamRole,
 };
 use crate::rules::same_name;
 use crate::rules::team::{login_base, login_candidates, new_password, validate};
@@ -239,6 +240,36 @@ impl Store {
             login,
             password,
             person,
+        })
+    }
+
+    /// Makes a login for the contributors' page (`masthead-serve`) on this
+    /// team server: it may do only what a contributor may, and only for
+    /// the contributor a link names (see migration 22). An editor's; the
+    /// password is shown once.
+    pub fn page_login(&mut self) -> Result<PageLogin> {
+        let Some(server) = self.server().cloned() else {
+            return Err(Error::invalid(
+                "team_needs_server",
+                None,
+                "The contributors' page of a file opens the file itself: run masthead-serve --db FILE. A page login is for a team server.",
+            ));
+        };
+        let password = new_password();
+        let login = self.write(|tx| {
+            for candidate in login_candidates("mh_page").take(100) {
+                if tx.create_page_login(&candidate, &password)? {
+                    return Ok(candidate);
+                }
+            }
+            Err(Error::Server(
+                "no free login name starting mh_page on the server".into(),
+            ))
+        })?;
+        Ok(PageLogin {
+            url: server.url_for(&login),
+            login,
+            password,
         })
     }
 

@@ -8,6 +8,7 @@ use masthead_pgtest::cluster;
 mod attacks;
 mod logins;
 mod names;
+mod page;
 mod search;
 mod team;
 mod values;

@@ -65,3 +65,144 @@ BEGIN
     EXECUTE format('CREATE POLICY editors ON contributor_links TO %I USING (true) WITH CHECK (true)', g.editor);
 END
 $migration$;
+
+-- The contributors' page (masthead-serve) signs in with a login of its own,
+-- made by an editor (`masthead team page-login`): a member of this team's
+-- contributor group, so it has a contributor's grants, policies and
+-- functions and nothing more, and of a group of its own that marks it. It
+-- acts for nobody until a link names someone: `masthead_link_visit(hash)`
+-- checks the link (known, not revoked, not expired, its contributor not in
+-- the trash) and keeps its hash for the rest of the transaction, and
+-- `masthead_me_contributor()` and `masthead_me_name()` then answer with
+-- that link's contributor, checking the link again each time. A hash set by
+-- hand is checked the same way: only a link's hash, which no contributor's
+-- login can read, lets the page act for anyone; and no other login's
+-- answers ever come from a link.
+ALTER TABLE masthead_groups ADD COLUMN page text;
+
+CREATE FUNCTION masthead_serves_links() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM pg_auth_members m
+                     JOIN pg_roles r ON r.oid = m.member
+                     JOIN pg_roles g ON g.oid = m.roleid
+                     JOIN public.masthead_groups mg ON g.rolname = mg.page
+                    WHERE r.rolname = session_user AND NOT r.rolsuper)
+$$;
+
+-- The link the page's transaction acts through, checked now.
+CREATE FUNCTION masthead_page_link() RETURNS public.contributor_links
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT l.* FROM public.contributor_links l
+      JOIN public.contributors c ON c.id = l.contributor_id AND c.deleted_at IS NULL
+     WHERE public.masthead_serves_links()
+       AND l.token_sha256 = current_setting('masthead.link', true)
+       AND l.revoked_at IS NULL AND l.expires_at > public.masthead_now()
+$$;
+
+CREATE OR REPLACE FUNCTION masthead_me_contributor() RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT CASE WHEN public.masthead_serves_links()
+        THEN (SELECT (public.masthead_page_link()).contributor_id)
+        ELSE (SELECT p.contributor_id FROM public.people p
+               WHERE p.login = session_user AND p.deleted_at IS NULL)
+    END
+$$;
+
+CREATE OR REPLACE FUNCTION masthead_me_name() RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT CASE WHEN public.masthead_serves_links()
+        THEN (SELECT c.name FROM public.contributors c
+               WHERE c.id = (public.masthead_page_link()).contributor_id)
+        ELSE (SELECT p.name FROM public.people p WHERE p.login = session_user AND p.deleted_at IS NULL)
+    END
+$$;
+
+-- Opens a link for the rest of this transaction: what became of it, and
+-- when all is well whose it is.
+CREATE FUNCTION masthead_link_visit(token_hash text)
+    RETURNS TABLE (outcome text, link_id text, contributor_id text, name text, expires_at text)
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    l public.contributor_links%ROWTYPE;
+    c public.contributors%ROWTYPE;
+BEGIN
+    IF NOT public.masthead_serves_links() THEN
+        RAISE EXCEPTION 'only the contributors'' page opens links' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM set_config('masthead.link', '', true);
+    SELECT * INTO l FROM public.contributor_links x
+     WHERE (token_hash ~ '^[0-9a-f]{64}$') IS TRUE AND x.token_sha256 = token_hash;
+    IF FOUND THEN
+        SELECT * INTO c FROM public.contributors x WHERE x.id = l.contributor_id AND x.deleted_at IS NULL;
+    END IF;
+    IF l.id IS NULL OR c.id IS NULL THEN
+        outcome := 'unknown';
+    ELSIF l.revoked_at IS NOT NULL THEN
+        outcome := 'revoked';
+    ELSIF l.expires_at <= public.masthead_now() THEN
+        outcome := 'expired';
+    ELSE
+        PERFORM set_config('masthead.link', token_hash, true);
+        outcome := 'ok'; link_id := l.id; contributor_id := c.id; name := c.name;
+        expires_at := l.expires_at;
+    END IF;
+    RETURN NEXT;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION masthead_connection_limit(kind text) RETURNS integer
+    LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT CASE kind WHEN 'editor' THEN 8 WHEN 'page' THEN 24 ELSE 4 END
+$$;
+
+-- An editor makes the page's login as any other: kind 'page' joins the
+-- contributor group and the page's own.
+CREATE OR REPLACE FUNCTION masthead_create_login(login text, secret text, kind text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    g public.masthead_groups%ROWTYPE;
+BEGIN
+    IF NOT public.masthead_may_manage() THEN
+        RAISE EXCEPTION 'only an editor may invite people' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF (login ~ '^mh_[a-z0-9_]{1,60}$') IS NOT TRUE
+       OR (secret ~ '^SCRAM-SHA-256\$4096:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$') IS NOT TRUE
+       OR (kind IN ('editor', 'contributor', 'page')) IS NOT TRUE THEN
+        RAISE EXCEPTION 'not a Masthead login' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT * INTO g FROM public.masthead_groups;
+    BEGIN
+        EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L CONNECTION LIMIT %s', login, secret,
+                       public.masthead_connection_limit(kind));
+        INSERT INTO public.masthead_logins (login, role_oid)
+        VALUES (login, (SELECT r.oid FROM pg_roles r WHERE r.rolname = login))
+        ON CONFLICT ON CONSTRAINT masthead_logins_pkey DO UPDATE SET role_oid = EXCLUDED.role_oid;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN
+        RETURN false;
+    END;
+    EXECUTE format('GRANT %I TO %I', CASE kind WHEN 'editor' THEN g.editor ELSE g.contributor END, login);
+    IF kind = 'page' THEN
+        EXECUTE format('GRANT %I TO %I', g.page, login);
+    END IF;
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), login);
+    EXECUTE format('GRANT %I TO %I', login, current_user);
+    RETURN true;
+END
+$$;
+
+REVOKE ALL ON FUNCTION masthead_serves_links(), masthead_page_link(), masthead_link_visit(text)
+    FROM PUBLIC;
+
+DO $migration$
+DECLARE
+    pg text := 'mh_page_' || substr(md5(random()::text || clock_timestamp()::text), 1, 12);
+    g masthead_groups%ROWTYPE;
+BEGIN
+    EXECUTE format('CREATE ROLE %I NOLOGIN', pg);
+    UPDATE masthead_groups SET page = pg;
+    SELECT * INTO g FROM masthead_groups;
+    EXECUTE format('GRANT EXECUTE ON FUNCTION masthead_link_visit(text) TO %I', g.page);
+    -- Any login of the team may ask whether it is the page's.
+    EXECUTE format('GRANT EXECUTE ON FUNCTION masthead_serves_links() TO %I, %I', g.editor, g.contributor);
+END
+$migration$;

@@ -84,4 +84,40 @@ impl SqlTx<'_> {
             p![contributor, by, at],
         )
     }
+
+    /// On the contributors' page's login (a server's): opens the link
+    /// whose token hashes to `hash` for the rest of this transaction. What
+    /// became of it ("ok", "revoked", "expired", "unknown") and, when all
+    /// is well, who it lets in.
+    pub(crate) fn visit_link(&mut self, hash: &str) -> Result<(String, Option<Visitor>)> {
+        let found = self.one(
+            "SELECT outcome, link_id, contributor_id, name, expires_at
+               FROM masthead_link_visit(?1)",
+            p![hash],
+            |row| {
+                let outcome: String = row.get("outcome")?;
+                let visitor = if outcome == "ok" {
+                    Some(Visitor {
+                        link_id: row.get("link_id")?,
+                        contributor_id: row.get("contributor_id")?,
+                        name: row.get("name")?,
+                        expires_at: timestamp(row, "expires_at")?,
+                    })
+                } else {
+                    None
+                };
+                Ok((outcome, visitor))
+            },
+        )?;
+        Ok(found.unwrap_or_else(|| ("unknown".to_owned(), None)))
+    }
+
+    /// Whether this connection is the contributors' page's own login.
+    pub(crate) fn serves_links(&mut self) -> Result<bool> {
+        if !self.conn.is_server() {
+            return Ok(false);
+        }
+        self.one("SELECT masthead_serves_links()", p![], |r| r.get(0))
+            .map(Option::unwrap_or_default)
+    }
 }

@@ -93,6 +93,22 @@ impl SqlTx<'_> {
         .map(Option::unwrap_or_default)
     }
 
+    /// The contributors' page's login (see migration 22): a contributor's
+    /// rights, acting for no one until a link names someone.
+    pub(crate) fn create_page_login(&mut self, login: &str, password: &str) -> Result<bool> {
+        if !self.conn.is_server() {
+            return Err(needs_server());
+        }
+        plain_login(login)?;
+        let secret = postgres_protocol::password::scram_sha_256(password.as_bytes());
+        self.one(
+            "SELECT masthead_create_login(?1, ?2, 'page')",
+            p![login, secret],
+            |r| r.get(0),
+        )
+        .map(Option::unwrap_or_default)
+    }
+
     pub(crate) fn set_login_role(&mut self, login: &str, role: TeamRole) -> Result<()> {
         if !self.conn.is_server() {
             return Err(needs_server());
