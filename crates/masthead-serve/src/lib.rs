@@ -46,20 +46,62 @@ pub struct Config {
 
 /// The page's state, shared by every request.
 pub struct App {
-    pub(crate) store: Mutex<Store>,
+    /// Connections to the store: one for a file (SQLite writes one at a
+    /// time anyway), several on a team server, where her functions lock
+    /// only her rows.
+    pub(crate) stores: Vec<Mutex<Store>>,
+    /// As many as `stores`: a request waits here for a free connection.
+    pub(crate) free: tokio::sync::Semaphore,
     pub(crate) config: Config,
     pub(crate) guard: guard::Guard,
 }
 
 impl App {
     pub fn new(store: Store, config: Config) -> Arc<App> {
+        App::with_stores(vec![store], config)
+    }
+
+    /// A page over several connections to one team server.
+    pub fn with_stores(stores: Vec<Store>, config: Config) -> Arc<App> {
         let guard = guard::Guard::new(config.limits.clone());
         Arc::new(App {
-            store: Mutex::new(store),
+            free: tokio::sync::Semaphore::new(stores.len().max(1)),
+            stores: stores.into_iter().map(Mutex::new).collect(),
             config,
             guard,
         })
     }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        // A team server's connection closes through a runtime of its own,
+        // which may not start on one of tokio's threads: closed on a plain
+        // thread, waited for.
+        let stores = std::mem::take(&mut self.stores);
+        let _ = std::thread::spawn(move || drop(stores)).join();
+    }
+}
+
+/// Opens the store the page serves: a file as it is (never created), or a
+/// team server through the page's own login (`masthead team page-login`),
+/// refusing any other login: an editor's would let the page read more
+/// than a contributor may.
+pub fn open_store(db: &str, connections: usize) -> anyhow::Result<Vec<Store>> {
+    if !(db.starts_with("postgres://") || db.starts_with("postgresql://")) {
+        return Ok(vec![Store::open_existing(db)?]);
+    }
+    let first = Store::open_location(db)?;
+    if !first.serves_links()? {
+        anyhow::bail!(
+            "this login is not the contributors' page's: an editor makes one with `masthead --db URL team page-login`, and masthead-serve signs in with that (its password in ~/.pgpass or PGPASSWORD)"
+        );
+    }
+    let mut stores = vec![first];
+    for _ in 1..connections.max(1) {
+        stores.push(Store::open_location(db)?);
+    }
+    Ok(stores)
 }
 
 /// TLS for serving HTTPS directly.

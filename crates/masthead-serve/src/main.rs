@@ -13,7 +13,8 @@ use masthead_serve::{App, Config, Limits};
 #[derive(Debug, Parser)]
 #[command(name = "masthead-serve", version)]
 struct Args {
-    /// The Masthead database: a file, or a team server's postgres:// URL.
+    /// The Masthead database: a file, or a team server's postgres:// URL
+    /// with the page's own login (`masthead team page-login`).
     #[arg(long, env = "MASTHEAD_DB", value_name = "FILE|URL")]
     db: String,
     /// Where to listen. Keep it on loopback behind a reverse proxy, or give
@@ -34,6 +35,9 @@ struct Args {
     /// address for rate limits and the log): only then.
     #[arg(long)]
     behind_proxy: bool,
+    /// Connections to a team server (a file has one).
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=20))]
+    connections: u16,
 }
 
 fn main() -> ExitCode {
@@ -53,7 +57,7 @@ fn run(args: Args) -> anyhow::Result<()> {
         .as_deref()
         .map(masthead_core::links::check_public_url)
         .transpose()?;
-    let store = open(&args.db)?;
+    let stores = masthead_serve::open_store(&args.db, usize::from(args.connections))?;
     let https = args.tls_cert.is_some()
         || public_url
             .as_deref()
@@ -62,8 +66,8 @@ fn run(args: Args) -> anyhow::Result<()> {
         (Some(cert), Some(key)) => Some(masthead_serve::tls_acceptor(cert, key)?),
         _ => None,
     };
-    let app = App::new(
-        store,
+    let app = App::with_stores(
+        stores,
         Config {
             public_url: public_url.clone(),
             secure_cookies: https,
@@ -92,15 +96,4 @@ fn run(args: Args) -> anyhow::Result<()> {
             }
         }
     })
-}
-
-/// The database, as the page may use it: a file, opened as it is (never
-/// created); a team server is refused for now (see SECURITY.md).
-fn open(db: &str) -> anyhow::Result<masthead_core::Store> {
-    if db.starts_with("postgres://") || db.starts_with("postgresql://") {
-        anyhow::bail!(
-            "serving a team server's contributors needs a login of the page's own that may only act through a link, which this Masthead does not make yet; serve a file, or let contributors use their team-server logins for now"
-        );
-    }
-    Ok(masthead_core::Store::open_existing(db)?)
 }

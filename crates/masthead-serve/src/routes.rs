@@ -174,9 +174,21 @@ async fn with_store<T: Send + 'static>(
     app: &Arc<App>,
     f: impl FnOnce(&mut masthead_core::Store) -> masthead_core::Result<T> + Send + 'static,
 ) -> Result<T, Response> {
+    let Ok(_free) = app.free.acquire().await else {
+        return Err(refusal(&Error::Unexpected("the page is stopping".into())));
+    };
     let app = app.clone();
     tokio::task::spawn_blocking(move || {
-        let mut store = app.store.lock().unwrap_or_else(|e| e.into_inner());
+        // A permit is held, so one of the connections is free.
+        let mut store = app
+            .stores
+            .iter()
+            .find_map(|m| match m.try_lock() {
+                Ok(s) => Some(s),
+                Err(std::sync::TryLockError::Poisoned(e)) => Some(e.into_inner()),
+                Err(std::sync::TryLockError::WouldBlock) => None,
+            })
+            .unwrap_or_else(|| app.stores[0].lock().unwrap_or_else(|e| e.into_inner()));
         f(&mut store)
     })
     .await

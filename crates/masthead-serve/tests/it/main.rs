@@ -4,6 +4,7 @@
 
 mod flows;
 mod hostile;
+mod load;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -312,6 +312,13 @@ fn the_value_checks_hold_on_todays_data_and_check_names_rows_from_before() {
                      EXECUTE format('ALTER TABLE %I DROP CONSTRAINT %I', k.t, k.name);
                    END LOOP;
                  END $$;
+                 -- migration 22's links and the page's group,
+                 DROP FUNCTION masthead_link_visit(text), masthead_page_link(),
+                               masthead_serves_links();
+                 DROP TABLE contributor_links;
+                 DROP FUNCTION masthead_contributor_link_signed();
+                 -- (its role stays: the template's copies share it)
+                 ALTER TABLE masthead_groups DROP COLUMN page;
                  -- migration 21's counts,
                  DROP TABLE contributor_open_counts;
                  DROP FUNCTION masthead_commissions_counted() CASCADE;
