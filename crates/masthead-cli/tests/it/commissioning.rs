@@ -446,3 +446,54 @@ fn comments_are_written_listed_kept_to_their_author_and_mention_a_teammate() {
     cli.run(&["comment", "add", leeds, "--body", "   "])
         .refused("cannot be empty");
 }
+
+#[test]
+fn a_contributor_link_is_shown_once_lasts_its_days_and_is_revoked() {
+    let cli = Cli::demo();
+    let made = cli
+        .run(&[
+            "contributor", "link", "Chris Borg", "--public-url", "https://mh.example.org/",
+            "--days", "30", "--json",
+        ])
+        .ok()
+        .json();
+    let token = made["token"].as_str().unwrap();
+    assert_eq!(
+        made["url"].as_str().unwrap(),
+        format!("https://mh.example.org/l/{token}")
+    );
+    assert_eq!(made["contributor"], "Chris Borg");
+    assert_eq!(made["link"]["created_by"], "Tess Editor");
+    // Only its hash is kept.
+    assert!(!String::from_utf8_lossy(&cli.snapshot()).contains(token));
+    let text = cli
+        .run(&[
+            "contributor", "link", "chris.borg@nalc.example", "--public-url",
+            "https://mh.example.org",
+        ])
+        .ok()
+        .stdout;
+    assert!(text.contains("Link to Chris Borg's page (until "), "{text}");
+    assert!(text.contains("https://mh.example.org/l/"), "{text}");
+    cli.run(&["contributor", "link", "Chris Borg", "--days", "0"])
+        .refused("A link lasts from 1 to 366 days");
+    cli.run(&[
+        "contributor", "link", "Chris Borg", "--public-url", "mh.example.org",
+    ])
+    .refused("is not a web address");
+    let revoked = cli
+        .run(&["contributor", "link", "Chris Borg", "--revoke"])
+        .ok()
+        .stdout;
+    assert!(
+        revoked.contains("Revoked Chris Borg's 2 links"),
+        "{revoked}"
+    );
+    let again = cli
+        .run(&["contributor", "link", "Chris Borg", "--revoke"])
+        .ok()
+        .stdout;
+    assert!(again.contains("had no link to revoke"), "{again}");
+    cli.run(&["team", "page-login"])
+        .refused("A page login is for a team server");
+}

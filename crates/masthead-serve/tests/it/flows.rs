@@ -171,3 +171,58 @@ async fn declined_the_offer_leaves_her_page_and_sign_out_ends_the_session() {
         401
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_page_serves_https_itself_with_the_certificate_given() {
+    // The test cluster's certificate for 127.0.0.1, signed by its test CA.
+    let cluster = tokio::task::spawn_blocking(masthead_pgtest::cluster)
+        .await
+        .unwrap();
+    let tls = masthead_serve::tls_acceptor(
+        &cluster.dir.join("server.crt"),
+        &cluster.dir.join("server.key"),
+    )
+    .unwrap();
+    let s = crate::site(Limits::default()).await;
+    let app = masthead_serve::App::new(
+        s.store(),
+        masthead_serve::Config {
+            public_url: None,
+            secure_cookies: true,
+            behind_proxy: false,
+            limits: Limits::default(),
+        },
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(masthead_serve::serve(listener, app, Some(tls)));
+
+    let ca = reqwest::Certificate::from_pem(&std::fs::read(&cluster.root_cert).unwrap()).unwrap();
+    let b = reqwest::Client::builder()
+        .add_root_certificate(ca)
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let token = s.link(s.hannah);
+    let r = b
+        .get(format!("https://127.0.0.1:{port}/l/{token}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.contains("; Secure"), "{cookie}");
+    assert!(r.headers().contains_key("strict-transport-security"));
+    let page = b
+        .get(format!("https://127.0.0.1:{port}/"))
+        .send()
+        .await
+        .unwrap();
+    assert!(page.text().await.unwrap().contains("Hello, Hannah Price"));
+    // Plain HTTP to it gets no page.
+    let plain = crate::browser()
+        .get(format!("http://127.0.0.1:{port}/"))
+        .send()
+        .await;
+    assert!(plain.is_err() || !plain.unwrap().status().is_success());
+}
