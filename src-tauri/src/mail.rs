@@ -24,9 +24,23 @@ pub fn open(url: &str) -> Result<(), String> {
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
-    // The handler returns when the mail program has the message (or at
-    // once); its exit is waited for on a thread of its own.
+    // The handler hands the message to the mail program and exits; one
+    // that fails (no mail program set) says so within moments. One still
+    // running after that is taken as opened, and waited for on a thread.
     let mut child = command.spawn().map_err(|e| e.to_string())?;
+    let started = std::time::Instant::now();
+    while started.elapsed() < std::time::Duration::from_secs(3) {
+        match child.try_wait() {
+            Ok(Some(status)) if status.success() => return Ok(()),
+            Ok(Some(status)) => {
+                return Err(format!(
+                    "the desktop's handler for mail links failed ({status})"
+                ));
+            }
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(50)),
+            Err(e) => return Err(e.to_string()),
+        }
+    }
     std::thread::spawn(move || {
         let _ = child.wait();
     });

@@ -26,7 +26,9 @@ pub struct Limits {
     pub link_tries_burst: f64,
     /// A client must send its request's headers within this.
     pub header_timeout: Duration,
-    /// …and its whole body within this.
+    /// …a form's body within this…
+    pub form_timeout: Duration,
+    /// …and a draft's upload within this (25 MB over a slow line).
     pub body_timeout: Duration,
     /// Open connections at once (more are closed at once).
     pub connections: usize,
@@ -44,7 +46,8 @@ impl Default for Limits {
             link_tries_rate: 0.2,
             link_tries_burst: 10.0,
             header_timeout: Duration::from_secs(10),
-            body_timeout: Duration::from_secs(120),
+            form_timeout: Duration::from_secs(30),
+            body_timeout: Duration::from_secs(600),
             connections: 512,
             session_hours: 12,
         }
@@ -84,6 +87,7 @@ pub(crate) struct Guard {
 /// are refused until some expire.
 const MAX_SESSIONS: usize = 20_000;
 const MAX_BUCKETS: usize = 100_000;
+const SESSIONS_PER_LINK: usize = 8;
 
 pub(crate) fn random_id() -> String {
     let mut bytes = [0u8; 32];
@@ -118,6 +122,19 @@ impl Guard {
             if sessions.len() >= MAX_SESSIONS {
                 return None;
             }
+        }
+        // One link opens a few browsers (her laptop, her phone…); more,
+        // and its oldest session goes, so a leaked link cannot fill the
+        // table and keep everyone else out.
+        let mine: Vec<(String, chrono::DateTime<chrono::Utc>)> = sessions
+            .iter()
+            .filter(|(_, s)| s.token == token)
+            .map(|(id, s)| (id.clone(), s.expires))
+            .collect();
+        if mine.len() >= SESSIONS_PER_LINK
+            && let Some((oldest, _)) = mine.iter().min_by_key(|(_, e)| *e)
+        {
+            sessions.remove(oldest);
         }
         let id = random_id();
         sessions.insert(
@@ -164,6 +181,11 @@ impl Guard {
         if buckets.len() >= MAX_BUCKETS {
             // Full buckets are the same as none.
             buckets.retain(|_, b| b.tokens + now.duration_since(b.at).as_secs_f64() * rate < burst);
+            // Still full (addresses by the hundred thousand): start again
+            // rather than grow, or scan the map at every request.
+            if buckets.len() >= MAX_BUCKETS / 2 {
+                buckets.clear();
+            }
         }
         let b = buckets.entry((kind, key.to_owned())).or_insert(Bucket {
             tokens: burst,
@@ -181,7 +203,7 @@ impl Guard {
 
     pub fn address_allowed(&self, ip: IpAddr) -> bool {
         let l = &self.limits;
-        self.take(0, &ip.to_string(), l.per_address_rate, l.per_address_burst)
+        self.take(0, &address_key(ip), l.per_address_rate, l.per_address_burst)
     }
 
     pub fn link_allowed(&self, token: &str) -> bool {
@@ -195,11 +217,26 @@ impl Guard {
     /// (256 bits) stays hopeless and cheap for the store.
     pub fn link_try_allowed(&self, ip: IpAddr) -> bool {
         let l = &self.limits;
-        self.take(2, &ip.to_string(), l.link_tries_rate, l.link_tries_burst)
+        self.take(2, &address_key(ip), l.link_tries_rate, l.link_tries_burst)
     }
 
     pub fn limits(&self) -> &Limits {
         &self.limits
+    }
+}
+
+/// Whom a limit counts: an IPv4 address, or an IPv6 address's /64 (one
+/// household or office is given a whole /64, and picks any address in it).
+fn address_key(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
     }
 }
 
@@ -213,3 +250,35 @@ pub(crate) fn origin_of(url: &str) -> String {
 /// The Content-Security-Policy of every page: nothing inline, nothing from
 /// elsewhere, forms only to this page, never in a frame.
 pub(crate) const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ipv6_household_counts_once_and_a_link_keeps_few_sessions() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:bbbb::9".parse().unwrap();
+        let c: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(address_key(a), address_key(b));
+        assert_ne!(address_key(a), address_key(c));
+        assert_eq!(address_key("::ffff:10.0.0.1".parse().unwrap()), "10.0.0.1");
+
+        let g = Guard::new(Limits::default());
+        let until = chrono::Utc::now() + chrono::Duration::days(1);
+        for _ in 0..=SESSIONS_PER_LINK {
+            g.open_session("T", until).unwrap();
+        }
+        let other = g.open_session("U", until).unwrap();
+        let count = g
+            .sessions
+            .lock()
+            .unwrap()
+            .values()
+            .filter(|s| s.token == "T")
+            .count();
+        assert_eq!(count, SESSIONS_PER_LINK);
+        // Another link's session is untouched.
+        assert!(g.session(&other).is_some());
+    }
+}

@@ -51,7 +51,9 @@ pub struct App {
     /// only her rows.
     pub(crate) stores: Vec<Mutex<Store>>,
     /// As many as `stores`: a request waits here for a free connection.
-    pub(crate) free: tokio::sync::Semaphore,
+    pub(crate) free: Arc<tokio::sync::Semaphore>,
+    /// Drafts being read into text at once (each may unpack to 64 MB).
+    pub(crate) reading: Arc<tokio::sync::Semaphore>,
     pub(crate) config: Config,
     pub(crate) guard: guard::Guard,
 }
@@ -65,7 +67,8 @@ impl App {
     pub fn with_stores(stores: Vec<Store>, config: Config) -> Arc<App> {
         let guard = guard::Guard::new(config.limits.clone());
         Arc::new(App {
-            free: tokio::sync::Semaphore::new(stores.len().max(1)),
+            free: Arc::new(tokio::sync::Semaphore::new(stores.len().max(1))),
+            reading: Arc::new(tokio::sync::Semaphore::new(2)),
             stores: stores.into_iter().map(Mutex::new).collect(),
             config,
             guard,

@@ -90,10 +90,33 @@ fn run(args: Args) -> anyhow::Result<()> {
         );
         tokio::select! {
             r = masthead_serve::serve(listener, app, tls) => r.map_err(anyhow::Error::from),
-            _ = tokio::signal::ctrl_c() => {
+            _ = stopped() => {
                 eprintln!("masthead-serve: stopping");
                 Ok(())
             }
         }
     })
+}
+
+/// Ctrl-C, or (from systemd or `kill`) SIGTERM.
+async fn stopped() {
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(t) => t,
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }

@@ -59,20 +59,47 @@ pub(crate) fn message(status: StatusCode, title: &str, text: &str) -> Response {
     )
 }
 
+/// A refusal of something she did on her page, with the way back to it.
+pub(crate) fn refused(status: StatusCode, title: &str, text: &str) -> Response {
+    layout(
+        status,
+        title,
+        "",
+        &format!(
+            "<section class=\"message\"><h1>{}</h1><p>{}</p><p><a href=\"/\">Back to your page</a></p></section>",
+            esc(title),
+            esc(text)
+        ),
+    )
+}
+
 /// The page the link opens: it has set the session's cookie and goes on to
 /// her page, whose address holds no token. (A redirect would not do: a
 /// SameSite=Strict cookie set on a navigation from an email is not sent
 /// on the redirect that follows it, but is on this page's own refresh.)
+/// It loads nothing and sends no referrer, so its address (the token)
+/// reaches no request and no log after it.
 pub(crate) fn enter(name: &str) -> Response {
-    layout(
-        StatusCode::OK,
-        "Opening your page",
-        "<meta http-equiv=\"refresh\" content=\"0;url=/\">",
-        &format!(
-            "<section class=\"message\"><h1>Welcome, {}</h1><p><a href=\"/\">Open your page</a></p></section>",
-            esc(name)
-        ),
-    )
+    let html = format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<meta name=\"referrer\" content=\"no-referrer\">\
+<meta http-equiv=\"refresh\" content=\"0;url=/\">\
+<title>Opening your page · Masthead</title></head>\
+<body><main><h1>Welcome, {}</h1><p><a href=\"/\" rel=\"noreferrer\">Open your page</a></p></main></body></html>",
+        esc(name)
+    );
+    let mut r = (StatusCode::OK, html).into_response();
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    r
 }
 
 fn date(d: chrono::NaiveDate) -> String {

@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, Request, State};
+use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -23,14 +23,19 @@ use crate::{App, Peer};
 
 const COOKIE: &str = "mh_session";
 /// A draft's file (the app's 25 MB) and the form around it.
-const BODY_LIMIT: usize = masthead_core::MAX_FILE_BYTES as usize + 64 * 1024;
+const UPLOAD_LIMIT: usize = masthead_core::MAX_FILE_BYTES as usize + 64 * 1024;
+/// Any other form: a few short fields.
+const FORM_LIMIT: usize = 8 * 1024;
 
 pub(crate) fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/", get(home))
         .route("/l/{token}", get(open_link))
         .route("/answer", post(answer))
-        .route("/draft", post(send_draft))
+        .route(
+            "/draft",
+            post(send_draft).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
         .route("/draft/{assignment}/{version}", get(read_draft))
         .route("/signout", post(sign_out))
         .route("/static/app.css", get(css))
@@ -38,7 +43,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/static/icon.svg", get(icon))
         .route("/favicon.ico", get(icon))
         .fallback(not_found)
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(DefaultBodyLimit::max(FORM_LIMIT))
         .layer(middleware::from_fn_with_state(app.clone(), gatekeeper))
         .with_state(app)
 }
@@ -68,22 +73,15 @@ async fn gatekeeper(State(app): State<Arc<App>>, req: Request, next: Next) -> Re
     let method = req.method().clone();
     // The token never reaches the log.
     let path = match req.uri().path() {
-        p if p.starts_with("/l/") => "/l/…".to_owned(),
+        p if p.contains("/l/") => format!("{}/l/…", &p[..p.find("/l/").unwrap_or(0)]),
         p => p.chars().take(120).collect(),
     };
+    // No deadline around the handler: a store call once begun is seen
+    // through (a write must not be reported lost after it was saved);
+    // reading a request's body has its own (`read_form`, `send_draft`).
     let mut response = match ip {
         Some(ip) if !app.guard.address_allowed(ip) => too_many(),
-        _ => {
-            let deadline = app.guard.limits().body_timeout;
-            match tokio::time::timeout(deadline, next.run(req)).await {
-                Ok(r) => r,
-                Err(_) => pages::message(
-                    StatusCode::REQUEST_TIMEOUT,
-                    "That took too long",
-                    "The page stopped waiting for your browser. Check your connection and try again.",
-                ),
-            }
-        }
+        _ => next.run(req).await,
     };
     let h = response.headers_mut();
     h.insert(
@@ -96,11 +94,10 @@ async fn gatekeeper(State(app): State<Arc<App>>, req: Request, next: Next) -> Re
     );
     // Not "no-referrer": with it a browser sends `Origin: null` on this
     // page's own forms, which the Origin check must refuse. No address
-    // of the page goes to another site either way.
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("same-origin"),
-    );
+    // of the page goes to another site either way. (The link's own page
+    // sets "no-referrer": its address is the token.)
+    h.entry(header::REFERRER_POLICY)
+        .or_insert(HeaderValue::from_static("same-origin"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.entry(header::CACHE_CONTROL)
         .or_insert(HeaderValue::from_static("no-store"));
@@ -166,7 +163,11 @@ fn refusal(err: &Error) -> Response {
             )
         }
     };
-    pages::message(status, title, &text)
+    if code.starts_with("link_") {
+        pages::message(status, title, &text)
+    } else {
+        pages::refused(status, title, &text)
+    }
 }
 
 /// Runs `f` on the store on a blocking thread.
@@ -174,11 +175,14 @@ async fn with_store<T: Send + 'static>(
     app: &Arc<App>,
     f: impl FnOnce(&mut masthead_core::Store) -> masthead_core::Result<T> + Send + 'static,
 ) -> Result<T, Response> {
-    let Ok(_free) = app.free.acquire().await else {
+    // The permit goes with the call to its thread: a connection counts as
+    // free only once the call on it has ended, whatever the request did.
+    let Ok(free) = app.free.clone().acquire_owned().await else {
         return Err(refusal(&Error::Unexpected("the page is stopping".into())));
     };
     let app = app.clone();
     tokio::task::spawn_blocking(move || {
+        let _free = free;
         // A permit is held, so one of the connections is free.
         let mut store = app
             .stores
@@ -302,6 +306,14 @@ async fn open_link(
     {
         return too_many();
     }
+    // Text no link could hold asks no store.
+    if masthead_core::links::token_hash(&token).is_none() {
+        return pages::message(
+            StatusCode::FORBIDDEN,
+            "This link does not open a page",
+            "This link does not open any page. Check that you copied the whole address from the email, or ask the editor who sent it for a new link.",
+        );
+    }
     let t = token.clone();
     let visitor = match with_store(&app, move |s| s.visit(&t)).await {
         Ok(v) => v,
@@ -338,7 +350,28 @@ async fn home(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
     }
 }
 
-type Fields = axum::Form<Vec<(String, String)>>;
+/// A form's fields, read after the session is known, within the form's
+/// size and the body's deadline.
+async fn read_form(app: &App, body: Body) -> Result<Vec<(String, String)>, Response> {
+    let deadline = app.guard.limits().form_timeout;
+    match tokio::time::timeout(deadline, axum::body::to_bytes(body, FORM_LIMIT)).await {
+        Err(_) => Err(slow()),
+        Ok(Err(_)) => Err(pages::refused(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "That form was too large",
+            "Go back to your page and use its buttons again.",
+        )),
+        Ok(Ok(bytes)) => Ok(form_urlencoded::parse(&bytes).into_owned().collect()),
+    }
+}
+
+fn slow() -> Response {
+    pages::refused(
+        StatusCode::REQUEST_TIMEOUT,
+        "That took too long",
+        "The page stopped waiting for your browser to send it. Check your connection and try again; nothing was saved.",
+    )
+}
 
 fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
     fields
@@ -348,21 +381,23 @@ fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
 }
 
 fn bad_form() -> Response {
-    pages::message(
+    pages::refused(
         StatusCode::BAD_REQUEST,
         "That form was incomplete",
         "Go back to your page and use its buttons again.",
     )
 }
 
-async fn answer(
-    State(app): State<Arc<App>>,
-    headers: HeaderMap,
-    axum::Form(fields): Fields,
-) -> Response {
+async fn answer(State(app): State<Arc<App>>, req: Request) -> Response {
+    let (parts, body) = req.into_parts();
+    let headers = parts.headers;
     let (sid, s) = match session(&app, &headers) {
         Ok(x) => x,
         Err(r) => return r.into_response(),
+    };
+    let fields = match read_form(&app, body).await {
+        Ok(f) => f,
+        Err(r) => return r,
     };
     if let Err(r) = same_site(&app, &headers, &s, field(&fields, "csrf")) {
         return r.into_response();
@@ -370,7 +405,11 @@ async fn answer(
     let Some(id) = field(&fields, "assignment").and_then(AssignmentId::parse) else {
         return bad_form();
     };
-    let seen = field(&fields, "version").and_then(|v| v.parse::<u32>().ok());
+    // The version her page showed: an answer to something she did not see
+    // is no answer.
+    let Some(seen) = field(&fields, "version").and_then(|v| v.parse::<u32>().ok()) else {
+        return bad_form();
+    };
     let accept = match field(&fields, "answer") {
         Some("accept") => true,
         Some("decline") => false,
@@ -378,7 +417,7 @@ async fn answer(
     };
     let token = s.token.clone();
     match with_store(&app, move |st| {
-        st.answer_through_link(&token, id, seen, accept)
+        st.answer_through_link(&token, id, Some(seen), accept)
     })
     .await
     {
@@ -427,11 +466,8 @@ fn clean_file_name(name: &str) -> String {
     }
 }
 
-async fn send_draft(
-    State(app): State<Arc<App>>,
-    headers: HeaderMap,
-    mut form: Multipart,
-) -> Response {
+async fn send_draft(State(app): State<Arc<App>>, req: Request) -> Response {
+    let headers = req.headers().clone();
     let (sid, s) = match session(&app, &headers) {
         Ok(x) => x,
         Err(r) => return r.into_response(),
@@ -440,31 +476,44 @@ async fn send_draft(
     if let Err(r) = same_site(&app, &headers, &s, Some(&s.csrf)) {
         return r.into_response();
     }
-    let (mut csrf, mut assignment, mut upload) = (None, None, None);
-    loop {
-        let next = match form.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(e) => return multipart_refusal(e.status()),
-        };
-        match next.name() {
-            Some("csrf") => csrf = next.text().await.ok(),
-            Some("assignment") => assignment = next.text().await.ok(),
-            Some("file") => {
-                let name = clean_file_name(next.file_name().unwrap_or(""));
-                match next.bytes().await {
-                    Ok(bytes) => {
-                        upload = Some(Upload {
-                            name,
-                            bytes: bytes.to_vec(),
-                        })
+    let mut form = match Multipart::from_request(req, &()).await {
+        Ok(f) => f,
+        Err(_) => return bad_form(),
+    };
+    let read = async {
+        let (mut csrf, mut assignment, mut upload) = (None, None, None);
+        loop {
+            let next = match form.next_field().await {
+                Ok(Some(f)) => f,
+                Ok(None) => break,
+                Err(e) => return Err(multipart_refusal(e.status())),
+            };
+            match next.name() {
+                Some("csrf") => csrf = next.text().await.ok(),
+                Some("assignment") => assignment = next.text().await.ok(),
+                Some("file") => {
+                    let name = clean_file_name(next.file_name().unwrap_or(""));
+                    match next.bytes().await {
+                        Ok(bytes) => {
+                            upload = Some(Upload {
+                                name,
+                                bytes: Vec::from(bytes),
+                            })
+                        }
+                        Err(e) => return Err(multipart_refusal(e.status())),
                     }
-                    Err(e) => return multipart_refusal(e.status()),
                 }
+                _ => {}
             }
-            _ => {}
         }
-    }
+        Ok((csrf, assignment, upload))
+    };
+    let (csrf, assignment, upload) =
+        match tokio::time::timeout(app.guard.limits().body_timeout, read).await {
+            Err(_) => return slow(),
+            Ok(Err(r)) => return r,
+            Ok(Ok(x)) => x,
+        };
     if let Err(r) = same_site(&app, &headers, &s, csrf.as_deref()) {
         return r.into_response();
     }
@@ -483,8 +532,17 @@ async fn send_draft(
         );
         return see_other("/");
     };
-    // Read into text off the store's lock: a big .docx takes a moment.
-    let prepared = match tokio::task::spawn_blocking(move || PreparedDraft::new(upload)).await {
+    // Read into text off the store's lock, a few at a time (a big .docx
+    // takes a moment and its unpacked text memory).
+    let Ok(reading) = app.reading.clone().acquire_owned().await else {
+        return refusal(&Error::Unexpected("the page is stopping".into()));
+    };
+    let prepared = match tokio::task::spawn_blocking(move || {
+        let _reading = reading;
+        PreparedDraft::new(upload)
+    })
+    .await
+    {
         Ok(Ok(p)) => p,
         Ok(Err(e)) => {
             let mut r = refusal(&e);
@@ -528,7 +586,7 @@ async fn send_draft(
 
 fn multipart_refusal(status: StatusCode) -> Response {
     if status == StatusCode::PAYLOAD_TOO_LARGE {
-        return pages::message(
+        return pages::refused(
             status,
             "That file is too large",
             "A draft may be up to 25 MB. Save it without embedded images, or as .txt or .md, and send it again.",
@@ -570,14 +628,16 @@ async fn read_draft(
     }
 }
 
-async fn sign_out(
-    State(app): State<Arc<App>>,
-    headers: HeaderMap,
-    axum::Form(fields): Fields,
-) -> Response {
+async fn sign_out(State(app): State<Arc<App>>, req: Request) -> Response {
+    let (parts, body) = req.into_parts();
+    let headers = parts.headers;
     let (sid, s) = match session(&app, &headers) {
         Ok(x) => x,
         Err(r) => return r.into_response(),
+    };
+    let fields = match read_form(&app, body).await {
+        Ok(f) => f,
+        Err(r) => return r,
     };
     if let Err(r) = same_site(&app, &headers, &s, field(&fields, "csrf")) {
         return r.into_response();

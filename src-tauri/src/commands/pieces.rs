@@ -228,15 +228,27 @@ pub async fn contributor_links(
 /// Email offer…: the offer with a new link, opened in the editor's own mail
 /// program (a `mailto:` address; nothing is sent from Masthead).
 #[tauri::command]
-pub async fn email_offer(state: State<'_, AppState>, id: AssignmentId) -> Reply<OfferEmail> {
+pub async fn email_offer(
+    state: State<'_, AppState>,
+    id: AssignmentId,
+    version: u32,
+) -> Reply<OfferEmail> {
     let settings = state.settings();
     let Some(url) = settings.contributor_page_url else {
         return Err(page_address_missing());
     };
-    let email = state.call(calls::offer_email(id, settings.link_days, url))?;
-    crate::mail::open(&email.mailto).map_err(|detail| ErrorPayload::new("mail_program_missing", format!(
-            "Masthead could not open your mail program ({detail}). The link was made: copy it with Copy contributor link and write to them yourself."
-        )))?;
+    let email = state.call(calls::offer_email(id, version, settings.link_days, url))?;
+    if let Err(detail) = crate::mail::open(&email.mailto) {
+        // The link was made: say it, so it is not lost.
+        return Err(ErrorPayload::new(
+            "mail_program_missing",
+            format!(
+                "Masthead could not open your mail program ({detail}). Send {} this link to their page yourself: {}",
+                email.link.contributor,
+                email.link.url.as_deref().unwrap_or(&email.link.path)
+            ),
+        ));
+    }
     Ok(email)
 }
 

@@ -330,11 +330,11 @@ async fn journey(app: &App) -> Result<()> {
         status_of(port, &link)? == 200,
         "her link opens before it is revoked"
     );
-    app.click_button("Revoke link").await?;
+    app.click_button("Revoke links").await?;
     app.wait_text(".toasts", "Revoked 2 links").await?;
     ensure!(
         status_of(port, &link)? == 410,
-        "her link still opens after Revoke link"
+        "her link still opens after Revoke links"
     );
     Ok(())
 }

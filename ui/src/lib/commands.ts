@@ -73,7 +73,7 @@ export function commandsVia(call: Call) {
     /** The contributor's links not revoked (when each was made, by whom, until when). */
     contributorLinks: (contributor: ContributorId): Promise<ContributorLink[]> => call("contributor_links", { contributor }),
     /** Email offer…: the offer with a new link, opened in the editor's own mail program (a `mailto:` address; nothing is sent from Masthead). */
-    emailOffer: (id: AssignmentId): Promise<OfferEmail> => call("email_offer", { id }),
+    emailOffer: (id: AssignmentId, version: number): Promise<OfferEmail> => call("email_offer", { id, version }),
     updateContributor: (id: ContributorId, version: number, input: ContributorInput): Promise<Contributor> => call("update_contributor", { id, version, input }),
     commission: (article: ArticleId, input: AssignmentInput): Promise<Saved<Assignment>> => call("commission", { article, input }),
     updateAssignment: (id: AssignmentId, version: number, input: AssignmentInput): Promise<Saved<Assignment>> => call("update_assignment", { id, version, input }),

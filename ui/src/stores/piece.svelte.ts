@@ -380,7 +380,7 @@ export class PieceStore {
           this.linkShown = { contributor: a.contributor, url, until: until(made.link.expires_at) };
         }
       } else if (what === "email") {
-        const mail = await this.api.emailOffer(a.id);
+        const mail = await this.api.emailOffer(a.id, a.version);
         this.notify.show(
           "success",
           `Opened an email to ${a.contributor} in your mail program, with the brief and a link to their page (until ${until(mail.link.link.expires_at)}). Check it, then send it.`,

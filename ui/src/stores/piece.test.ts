@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import type { Draft, ArticleDetail, Assignment, Conflict, NewContributorLink } from "../lib/bindings";
 import { articleDraft, commissionDraft, emptyCommissionDraft, type CommissionDraft } from "../lib/forms";
 import { Conflicts } from "./conflicts.svelte";
@@ -178,6 +178,11 @@ describe("a contributor's page from the drawer", () => {
   it("copies a new link for her, or shows it when the clipboard refuses", async () => {
     const copied: string[] = [];
     let clipboardWorks = true;
+    const before = Object.getOwnPropertyDescriptor(globalThis, "navigator");
+    onTestFinished(() => {
+      if (before) Object.defineProperty(globalThis, "navigator", before);
+      else Reflect.deleteProperty(globalThis, "navigator");
+    });
     Object.defineProperty(globalThis, "navigator", {
       configurable: true,
       value: {
@@ -209,14 +214,17 @@ describe("a contributor's page from the drawer", () => {
 
   it("opens the offer's email, revokes her links, and says a refusal in the core's words", async () => {
     let unset = false;
+    const asked: string[] = [];
     const { store, notify } = pieceStore({
-      emailOffer: async (id) => {
+      emailOffer: async (id, version) => {
         if (unset) throw Object.assign(new Error("Set the page's address in Settings"), { code: "contributor_page_unset" });
+        asked.push(`${id}@${version}`);
         return { link: made("https://mh.example.org/l/T"), subject: "s", body: "b", mailto: `mailto:?id=${id}` };
       },
       revokeContributorLinks: async () => 2,
     });
     await store.assignment(hannah, { link: "email" });
+    expect(asked).toEqual(["as1@2"]);
     expect(notify.shown.at(-1)).toMatchObject({ kind: "success" });
     expect(notify.shown.at(-1)?.message).toContain("Opened an email to Hannah Price");
     await store.assignment(hannah, { link: "revoke" });

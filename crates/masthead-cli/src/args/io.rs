@@ -91,6 +91,9 @@ pub enum TeamCmd {
     /// team server: a contributor's rights, only ever for the contributor
     /// a link names. Shown once.
     PageLogin {
+        /// Close this page login instead (it signs in no more).
+        #[arg(long, value_name = "LOGIN")]
+        close: Option<String>,
         /// Print it as JSON (`login`, `password`, `url`).
         #[arg(long)]
         json: bool,

@@ -42,8 +42,15 @@ pub(crate) fn team(cmd: &TeamCmd, path: &PathBuf, who: &Actor, out: &Out) -> Out
             out.line(&format!("  Password: {}", invitation.password));
             Ok(())
         }
-        TeamCmd::PageLogin { json } => {
+        TeamCmd::PageLogin { close, json } => {
             let mut store = open(path, false)?;
+            if let Some(login) = close {
+                store.close_page_login(login)?;
+                out.line(&format!(
+                    "Closed the page login {login}: it signs in no more."
+                ));
+                return Ok(());
+            }
             let made = store.page_login()?;
             if *json {
                 return out.json(&made);

@@ -75,12 +75,21 @@ pub fn check_public_url(url: &str) -> Result<String> {
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
         .ok_or_else(bad)?;
-    let host = rest.split('/').next().unwrap_or("");
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
     if host.is_empty()
-        || url.contains(['?', '#', ' ', '"', '<', '>', '\\'])
+        || url.contains(['?', '#', ' ', '"', '<', '>', '\\', '@'])
         || url.chars().any(char::is_control)
     {
         return Err(bad());
+    }
+    if !path.is_empty() {
+        return Err(Error::invalid(
+            "public_url_has_path",
+            "public_url",
+            format!(
+                "masthead-serve answers at the root of its address, so \"{url}\" (with a path) would give links that open nothing. Give the address without a path, e.g. https://{host}, and let the proxy send that host to the page."
+            ),
+        ));
     }
     Ok(url.to_owned())
 }
@@ -117,22 +126,38 @@ pub struct OfferText<'a> {
     pub url: &'a str,
     pub until: chrono::DateTime<chrono::Utc>,
     pub editor: &'a str,
+    /// Already accepted: the email gives her page, it asks nothing.
+    pub accepted: bool,
 }
 
 pub fn offer_email(o: &OfferText<'_>) -> (String, String) {
     let first = o.name.split_whitespace().next().unwrap_or(o.name);
-    let subject = format!("Would you write \"{}\" for {}?", o.title, o.edition);
+    let (subject, ask) = if o.accepted {
+        (
+            format!("\"{}\" for {}: your page", o.title, o.edition),
+            format!("Thank you for writing \"{}\" for {}.", o.title, o.edition),
+        )
+    } else {
+        (
+            format!("Would you write \"{}\" for {}?", o.title, o.edition),
+            format!("Would you write \"{}\" for {}?", o.title, o.edition),
+        )
+    };
     let mut brief: String = o.brief.trim().chars().take(1200).collect();
     if brief.chars().count() < o.brief.trim().chars().count() {
         brief.push_str(" […]");
     }
+    // The link first: a mail program may cut a long address short.
     let mut body = format!(
-        "Dear {first},\n\nWould you write \"{}\" for {}?\n\n",
-        o.title, o.edition
+        "Dear {first},\n\n{ask}\n\nYour page, to read the whole brief, {} and send your draft (this link is yours alone, until {}):\n{}\n\n",
+        if o.accepted {
+            "see what you sent"
+        } else {
+            "accept or decline"
+        },
+        o.until.format("%-d %B %Y"),
+        o.url,
     );
-    if !brief.is_empty() {
-        body.push_str(&format!("The brief:\n{brief}\n\n"));
-    }
     if let Some(w) = o.words {
         body.push_str(&format!("Words: {}\n", super::drafts::thousands(w)));
     }
@@ -142,12 +167,10 @@ pub fn offer_email(o: &OfferText<'_>) -> (String, String) {
     if let Some(f) = &o.fee {
         body.push_str(&format!("Fee: {f}\n"));
     }
-    body.push_str(&format!(
-        "\nRead the whole brief, accept or decline, and send your draft on your own page (this link is yours alone, until {}):\n{}\n\nThank you,\n{}\n",
-        o.until.format("%-d %B %Y"),
-        o.url,
-        o.editor
-    ));
+    if !brief.is_empty() {
+        body.push_str(&format!("\nThe brief:\n{brief}\n"));
+    }
+    body.push_str(&format!("\nThank you,\n{}\n", o.editor));
     (subject, body)
 }
 
@@ -232,6 +255,7 @@ mod tests {
             url: "https://mh.example.org/l/TOKEN",
             until,
             editor: "Tess Editor",
+            accepted: false,
         });
         assert_eq!(
             subject,
@@ -251,6 +275,8 @@ mod tests {
             ),
             "{url}"
         );
+        // The link comes before the brief: a mail program may cut it short.
+        assert!(body.find("https://mh.example.org/l/TOKEN") < body.find("The brief:"));
         // One query of two parameters: nothing typed makes a third.
         assert_eq!(url.matches('&').count(), 1, "{url}");
         assert_eq!(url.matches('?').count(), 1, "{url}");
@@ -270,8 +296,14 @@ mod tests {
             "https://mh.example.org"
         );
         assert_eq!(
-            check_public_url("http://office:8080/masthead").unwrap(),
-            "http://office:8080/masthead"
+            check_public_url("http://office:8080").unwrap(),
+            "http://office:8080"
+        );
+        assert_eq!(
+            check_public_url("http://office:8080/masthead")
+                .unwrap_err()
+                .code(),
+            "public_url_has_path"
         );
         for bad in [
             "mh.example.org", "ftp://x", "https://", "https://x?y=1", "javascript:alert(1)",

@@ -253,8 +253,8 @@ store_calls! {
         = |s, who| s.revoke_contributor_links(who, contributor);
     read contributor_links(contributor: ContributorId) -> Vec<ContributorLink>
         = |s, who| s.contributor_links(contributor);
-    write offer_email(id: AssignmentId, days: u32, public_url: String) -> OfferEmail
-        = |s, who| s.offer_email(who, id, days, &public_url);
+    write offer_email(id: AssignmentId, version: u32, days: u32, public_url: String) -> OfferEmail
+        = |s, who| s.offer_email(who, id, Some(version), days, &public_url);
     read board(publication: PublicationId, filter: BoardFilter, today: NaiveDate) -> Board
         = |s, who| s.board(publication, &filter, today);
     read dashboard(publication: PublicationId, today: NaiveDate, offset_seconds: i32) -> Dashboard

@@ -12,9 +12,10 @@
 
 use chrono::{Duration, Utc};
 
-use super::{Result, Store, need};
+use super::{Result, Store, check_version, need};
 use crate::actor::Actor;
 use crate::error::Error;
+use crate::history::Entity;
 use crate::history::timestamp;
 use crate::model::{
     Assignment, AssignmentId, AssignmentState, ContributorId, ContributorLink, ContributorPage,
@@ -99,6 +100,38 @@ fn her_commission(tx: &mut Tx<'_>, v: &Visitor, id: AssignmentId) -> Result<Assi
     }
 }
 
+/// A new link for `contributor`, lasting `days`, inside `tx`.
+fn make_link(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    contributor: ContributorId,
+    days: u32,
+    base: Option<&str>,
+    (token, hash): (String, String),
+) -> Result<NewContributorLink> {
+    let who = need(tx.contributor(contributor)?, "contributor", contributor)?;
+    let id = LinkId::new();
+    let now = Utc::now();
+    tx.insert_link(
+        id,
+        contributor,
+        &hash,
+        actor.name(),
+        &timestamp(now),
+        &timestamp(now + Duration::days(i64::from(days))),
+    )?;
+    let link = need(tx.link(id)?, "link", id)?;
+    let path = link_path(&token);
+    Ok(NewContributorLink {
+        link,
+        contributor: who.name,
+        email: who.email,
+        url: base.map(|b| format!("{b}{path}")),
+        token,
+        path,
+    })
+}
+
 /// The name her changes are recorded under.
 fn as_her(v: &Visitor) -> Result<Actor> {
     Actor::new(&v.name)
@@ -119,66 +152,63 @@ impl Store {
     ) -> Result<NewContributorLink> {
         let days = check_days(days)?;
         let base = public_url.map(check_public_url).transpose()?;
-        let (token, hash) = new_token()?;
-        self.write(|tx| {
-            let who = need(tx.contributor(contributor)?, "contributor", contributor)?;
-            let id = LinkId::new();
-            let now = Utc::now();
-            tx.insert_link(
-                id,
-                contributor,
-                &hash,
-                actor.name(),
-                &timestamp(now),
-                &timestamp(now + Duration::days(i64::from(days))),
-            )?;
-            let link = need(tx.link(id)?, "link", id)?;
-            let path = link_path(&token);
-            Ok(NewContributorLink {
-                link,
-                contributor: who.name,
-                email: who.email,
-                url: base.map(|b| format!("{b}{path}")),
-                token,
-                path,
-            })
-        })
+        let secret = new_token()?;
+        self.write(|tx| make_link(tx, actor, contributor, days, base.as_deref(), secret))
     }
 
-    /// An email offering commission `id` to its contributor, with a new
-    /// link to her page (lasting `days`, under `public_url`): for the
-    /// editor's own mail program, nothing is sent from here.
+    /// An email offering commission `id` (as the editor saw it, at version
+    /// `seen`) to its contributor, with a new link to her page (lasting
+    /// `days`, under `public_url`): for the editor's own mail program,
+    /// nothing is sent from here. A commission no longer open, or changed
+    /// since the editor saw it, is refused and no link is made.
     pub fn offer_email(
         &mut self,
         actor: &Actor,
         id: AssignmentId,
+        seen: Option<u32>,
         days: u32,
         public_url: &str,
     ) -> Result<OfferEmail> {
-        let a = self.assignment(id)?;
-        let link = self.contributor_link(actor, a.contributor_id, days, Some(public_url))?;
-        let url = link.url.clone().unwrap_or_default();
-        let (subject, body) = offer_email(&OfferText {
-            name: &link.contributor,
-            title: &a.article_title,
-            edition: &a.edition,
-            brief: &a.brief,
-            words: a.word_target,
-            due: a.due_date,
-            fee: a
-                .fee
-                .as_deref()
-                .map(|f| fee_text(f, a.fee_currency.as_deref())),
-            url: &url,
-            until: link.link.expires_at,
-            editor: actor.name(),
-        });
-        let mailto = mailto(link.email.as_deref(), &subject, &body);
-        Ok(OfferEmail {
-            link,
-            subject,
-            body,
-            mailto,
+        let days = check_days(days)?;
+        let base = check_public_url(public_url)?;
+        let secret = new_token()?;
+        self.write(|tx| {
+            let a = need(tx.assignment(id)?, "assignment", id)?;
+            check_version(tx, Entity::Assignment, id, &a.article_title, seen, a.version)?;
+            if !a.state.is_active() {
+                return Err(Error::invalid(
+                    "commission_closed",
+                    "state",
+                    format!(
+                        "{}'s commission for \"{}\" is {}: there is nothing to offer. Commission the piece again to offer it.",
+                        a.contributor,
+                        a.article_title,
+                        a.state.key()
+                    ),
+                ));
+            }
+            let link = make_link(tx, actor, a.contributor_id, days, Some(&base), secret)?;
+            let url = link.url.clone().unwrap_or_default();
+            let (subject, body) = offer_email(&OfferText {
+                name: &link.contributor,
+                title: &a.article_title,
+                edition: &a.edition,
+                brief: &a.brief,
+                words: a.word_target,
+                due: a.due_date,
+                fee: a.fee.as_deref().map(|f| fee_text(f, a.fee_currency.as_deref())),
+                url: &url,
+                until: link.link.expires_at,
+                editor: actor.name(),
+                accepted: a.state == AssignmentState::Accepted,
+            });
+            let mailto = mailto(link.email.as_deref(), &subject, &body);
+            Ok(OfferEmail {
+                link,
+                subject,
+                body,
+                mailto,
+            })
         })
     }
 

@@ -273,6 +273,28 @@ impl Store {
         })
     }
 
+    /// Closes a login `page_login` made: it signs in no more, its sessions
+    /// end (make a new one, and give masthead-serve that).
+    pub fn close_page_login(&mut self, login: &str) -> Result<()> {
+        if self.server().is_none() {
+            return Err(Error::invalid(
+                "team_needs_server",
+                None,
+                "A page login is for a team server; this is a file.",
+            ));
+        }
+        if !(login.starts_with("mh_page") && login.len() <= 64) {
+            return Err(Error::invalid(
+                "not_a_page_login",
+                "login",
+                format!(
+                    "\"{login}\" is not a login `team page-login` made (those start mh_page). Members' logins close with `team remove`."
+                ),
+            ));
+        }
+        self.write(|tx| tx.close_login(login))
+    }
+
     /// Makes a member an editor or a contributor (a contributor must be in
     /// the contributors directory). Their login's rights change with it.
     pub fn set_team_role(

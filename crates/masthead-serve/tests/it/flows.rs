@@ -34,16 +34,15 @@ async fn she_reads_her_brief_accepts_and_sends_her_draft_recorded_as_hers() {
         csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
         "{csp}"
     );
-    assert_eq!(entered.headers()["referrer-policy"], "same-origin");
-    assert!(
-        entered
-            .text()
-            .await
-            .unwrap()
-            .contains("content=\"0;url=/\"")
-    );
+    // The link's own page sends no referrer and loads nothing: its address
+    // (the token) reaches no later request and no proxy's log.
+    assert_eq!(entered.headers()["referrer-policy"], "no-referrer");
+    let entry = entered.text().await.unwrap();
+    assert!(entry.contains("content=\"0;url=/\""), "{entry}");
+    assert!(!entry.contains("/static/"), "{entry}");
 
     let page = b.get(format!("{}/", s.url)).send().await.unwrap();
+    assert_eq!(page.headers()["referrer-policy"], "same-origin");
     let html = page.text().await.unwrap();
     assert!(html.contains("Hello, Hannah Price"), "{html}");
     // Her brief, rendered; its HTML shown as text, never run.
@@ -146,6 +145,7 @@ async fn declined_the_offer_leaves_her_page_and_sign_out_ends_the_session() {
         .form(&[
             ("csrf", csrf.as_str()),
             ("assignment", &s.hers.to_string()),
+            ("version", "1"),
             ("answer", "decline"),
         ])
         .send()

@@ -47,6 +47,7 @@ async fn a_guessed_revoked_or_expired_link_opens_nothing() {
         .form(&[
             ("csrf", csrf.as_str()),
             ("assignment", &s.hers.to_string()),
+            ("version", "1"),
             ("answer", "accept"),
         ])
         .send()
@@ -105,6 +106,7 @@ async fn forms_from_elsewhere_or_for_someone_elses_commission_store_nothing() {
             vec![
                 ("csrf", &csrf),
                 ("assignment", &theirs),
+                ("version", "1"),
                 ("answer", "accept"),
             ],
             vec![],
@@ -113,27 +115,46 @@ async fn forms_from_elsewhere_or_for_someone_elses_commission_store_nothing() {
         // No CSRF token.
         (
             "no csrf",
-            vec![("assignment", &hers), ("answer", "accept")],
+            vec![
+                ("assignment", &hers),
+                ("version", "1"),
+                ("answer", "accept"),
+            ],
             vec![],
             403,
         ),
         // A wrong one.
         (
             "bad csrf",
-            vec![("csrf", "x"), ("assignment", &hers), ("answer", "accept")],
+            vec![
+                ("csrf", "x"),
+                ("assignment", &hers),
+                ("version", "1"),
+                ("answer", "accept"),
+            ],
             vec![],
             403,
         ),
         // The right token from another site's page.
         (
             "origin",
-            vec![("csrf", &csrf), ("assignment", &hers), ("answer", "accept")],
+            vec![
+                ("csrf", &csrf),
+                ("assignment", &hers),
+                ("version", "1"),
+                ("answer", "accept"),
+            ],
             vec![("origin", "https://evil.example")],
             403,
         ),
         (
             "fetch site",
-            vec![("csrf", &csrf), ("assignment", &hers), ("answer", "accept")],
+            vec![
+                ("csrf", &csrf),
+                ("assignment", &hers),
+                ("version", "1"),
+                ("answer", "accept"),
+            ],
             vec![("sec-fetch-site", "cross-site")],
             403,
         ),
@@ -178,6 +199,7 @@ async fn forms_from_elsewhere_or_for_someone_elses_commission_store_nothing() {
         .form(&[
             ("csrf", csrf.as_str()),
             ("assignment", &hers),
+            ("version", "1"),
             ("answer", "accept"),
         ])
         .send()
@@ -351,5 +373,75 @@ async fn a_flood_from_one_address_is_refused_and_stores_nothing_it_refused() {
     assert_eq!(
         b.get(format!("{}/", s.url)).send().await.unwrap().status(),
         200
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_big_form_is_refused_before_it_is_read_and_the_public_origin_is_the_only_one() {
+    let s = crate::site_with(Limits::default(), true).await;
+    let big = "a=&".repeat(40_000);
+    // No session: refused before a byte of the body is read.
+    let r = browser()
+        .post(format!("{}/answer", s.url))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(big.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
+    let (b, csrf) = signed_in(&s, &s.link(s.hannah)).await;
+    let r = b
+        .post(format!("{}/answer", s.url))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(big)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 413);
+    // An answer without the version her page showed is no answer.
+    let hers = s.hers.to_string();
+    let r = b
+        .post(format!("{}/answer", s.url))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("assignment", &hers),
+            ("answer", "accept"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    // The page's public address set: a form from it passes, one from the
+    // same host under another name does not.
+    let localhost = s.url.replace("127.0.0.1", "localhost");
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("assignment", hers.as_str()),
+        ("version", "1"),
+        ("answer", "accept"),
+    ];
+    let r = b
+        .post(format!("{}/answer", s.url))
+        .header("origin", &localhost)
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    assert_eq!(
+        s.store().assignment(s.hers).unwrap().state,
+        AssignmentState::Offered
+    );
+    let r = b
+        .post(format!("{}/answer", s.url))
+        .header("origin", &s.url)
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        s.store().assignment(s.hers).unwrap().state,
+        AssignmentState::Accepted
     );
 }

@@ -84,6 +84,11 @@ pub fn offer(to: ContributorId) -> AssignmentInput {
 
 /// Starts a page with `limits` on the tokio runtime of the calling test.
 pub async fn site(limits: Limits) -> Site {
+    site_with(limits, false).await
+}
+
+/// The same, told its public address (its own) when `public` is set.
+pub async fn site_with(limits: Limits, public: bool) -> Site {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("plan.db");
     let editor = Actor::new("Tess Editor").unwrap();
@@ -119,17 +124,17 @@ pub async fn site(limits: Limits) -> Site {
             .id;
         (hannah, omar, hers, theirs, piece, other_piece)
     };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
     let app = App::new(
         Store::open_existing(&db).unwrap(),
         Config {
-            public_url: None,
+            public_url: public.then(|| url.clone()),
             secure_cookies: false,
             behind_proxy: false,
             limits,
         },
     );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(masthead_serve::serve(listener, Arc::clone(&app), None));
     Site {
         url,

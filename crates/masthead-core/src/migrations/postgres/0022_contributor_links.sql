@@ -9,7 +9,10 @@ CREATE TABLE contributor_links (
     token_sha256   text NOT NULL UNIQUE CHECK (token_sha256 ~ '^[0-9a-f]{64}$'),
     created_by     text NOT NULL CHECK (length(trim(created_by)) BETWEEN 1 AND 120),
     created_at     text NOT NULL CHECK (masthead_is_time(created_at)),
-    expires_at     text NOT NULL CHECK (masthead_is_time(expires_at) AND expires_at > created_at),
+    -- A link lasts a year at most (366 days, and a day's leeway).
+    expires_at     text NOT NULL CHECK (masthead_is_time(expires_at) AND expires_at > created_at
+                                        AND expires_at::timestamptz - created_at::timestamptz
+                                            <= interval '367 days'),
     revoked_by     text CHECK (revoked_by IS NULL OR length(trim(revoked_by)) BETWEEN 1 AND 120),
     revoked_at     text CHECK (revoked_at IS NULL OR masthead_is_time(revoked_at)),
     CHECK ((revoked_by IS NULL) = (revoked_at IS NULL))
@@ -80,6 +83,8 @@ $migration$;
 -- answers ever come from a link.
 ALTER TABLE masthead_groups ADD COLUMN page text;
 
+-- The page's login: directly in the page's group, and never an editor
+-- (a page login later put in the editors' group serves no link).
 CREATE FUNCTION masthead_serves_links() RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT EXISTS (SELECT 1 FROM pg_auth_members m
@@ -87,6 +92,11 @@ CREATE FUNCTION masthead_serves_links() RETURNS boolean
                      JOIN pg_roles g ON g.oid = m.roleid
                      JOIN public.masthead_groups mg ON g.rolname = mg.page
                     WHERE r.rolname = session_user AND NOT r.rolsuper)
+       AND NOT EXISTS (SELECT 1 FROM pg_auth_members m
+                         JOIN pg_roles r ON r.oid = m.member
+                         JOIN pg_roles g ON g.oid = m.roleid
+                         JOIN public.masthead_groups mg ON g.rolname = mg.editor
+                        WHERE r.rolname = session_user)
 $$;
 
 -- The link the page's transaction acts through, checked now.

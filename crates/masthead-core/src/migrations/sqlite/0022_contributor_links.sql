@@ -14,7 +14,9 @@ CREATE TABLE contributor_links (
                    CHECK (length(token_sha256) = 64 AND token_sha256 NOT GLOB '*[^0-9a-f]*'),
     created_by     TEXT NOT NULL CHECK (length(trim(created_by)) > 0),
     created_at     TEXT NOT NULL,
-    expires_at     TEXT NOT NULL CHECK (expires_at > created_at),
+    -- A link lasts a year at most (366 days, and a day's leeway).
+    expires_at     TEXT NOT NULL CHECK (expires_at > created_at
+                                        AND julianday(expires_at) - julianday(created_at) <= 367),
     revoked_by     TEXT,
     revoked_at     TEXT,
     CHECK ((revoked_by IS NULL) = (revoked_at IS NULL))

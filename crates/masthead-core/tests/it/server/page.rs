@@ -287,6 +287,43 @@ fn the_page_login_with_raw_sql_reaches_nothing_without_a_link_and_no_one_else_wi
     ))
     .unwrap();
     assert_eq!(count(&mut p, "SELECT count(*) FROM assignments"), 0);
+
+    // Made an editor by hand, the page's login serves no link; closed, it
+    // signs in no more; a member's login is not a page's to close.
+    let mut admin = cluster().admin(name_of(&t.url));
+    let editors: String = admin
+        .query_one("SELECT editor FROM masthead_groups", &[])
+        .unwrap()
+        .get(0);
+    admin
+        .batch_execute(&format!("GRANT {editors} TO {}", page.login))
+        .unwrap();
+    assert!(!page_store(&page).serves_links().unwrap());
+    admin
+        .batch_execute(&format!("REVOKE {editors} FROM {}", page.login))
+        .unwrap();
+    assert_eq!(
+        t.admin
+            .close_page_login(&t.hannah.login)
+            .unwrap_err()
+            .code(),
+        "not_a_page_login"
+    );
+    t.admin.close_page_login(&page.login).unwrap();
+    drop(p);
+    assert!(
+        postgres::Client::connect(
+            &format!(
+                "host=127.0.0.1 port={} user={} password={} dbname={} sslmode=disable",
+                cluster().port,
+                page.login,
+                page.password,
+                name_of(&t.url)
+            ),
+            postgres::NoTls,
+        )
+        .is_err()
+    );
 }
 
 fn count_in(tx: &mut postgres::Transaction<'_>, sql: &str) -> i64 {
