@@ -31,6 +31,13 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     });
   }
+  // A button that cannot be taken back asks first (without this script,
+  // it does not: the editor can still be told).
+  for (const button of document.querySelectorAll("button[data-confirm]")) {
+    button.addEventListener("click", (e) => {
+      if (!window.confirm(button.dataset.confirm)) e.preventDefault();
+    });
+  }
   const notice = document.querySelector("[data-notice]");
   if (notice) notice.focus();
 });

@@ -30,8 +30,10 @@ pub struct Limits {
     pub form_timeout: Duration,
     /// …and a draft's upload within this (25 MB over a slow line).
     pub body_timeout: Duration,
-    /// Open connections at once (more are closed at once).
+    /// Open connections at once (more are closed at once)…
     pub connections: usize,
+    /// …and from one address (not behind a proxy).
+    pub connections_per_address: usize,
     /// How long a session lasts (never beyond its link).
     pub session_hours: i64,
 }
@@ -49,6 +51,7 @@ impl Default for Limits {
             form_timeout: Duration::from_secs(30),
             body_timeout: Duration::from_secs(600),
             connections: 512,
+            connections_per_address: 32,
             session_hours: 12,
         }
     }
@@ -181,8 +184,12 @@ impl Guard {
         if buckets.len() >= MAX_BUCKETS {
             // Full buckets are the same as none.
             buckets.retain(|_, b| b.tokens + now.duration_since(b.at).as_secs_f64() * rate < burst);
-            // Still full (addresses by the hundred thousand): start again
-            // rather than grow, or scan the map at every request.
+            // Still full (addresses by the hundred thousand): forget the
+            // addresses, keep the links' (a link's limit outlives any flood
+            // of addresses); only if that is not enough, start again.
+            if buckets.len() >= MAX_BUCKETS / 2 {
+                buckets.retain(|(k, _), _| *k == 1);
+            }
             if buckets.len() >= MAX_BUCKETS / 2 {
                 buckets.clear();
             }
@@ -227,7 +234,7 @@ impl Guard {
 
 /// Whom a limit counts: an IPv4 address, or an IPv6 address's /64 (one
 /// household or office is given a whole /64, and picks any address in it).
-fn address_key(ip: IpAddr) -> String {
+pub(crate) fn address_key(ip: IpAddr) -> String {
     match ip {
         IpAddr::V4(v4) => v4.to_string(),
         IpAddr::V6(v6) => match v6.to_ipv4_mapped() {

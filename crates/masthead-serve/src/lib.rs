@@ -54,6 +54,9 @@ pub struct App {
     pub(crate) free: Arc<tokio::sync::Semaphore>,
     /// Drafts being read into text at once (each may unpack to 64 MB).
     pub(crate) reading: Arc<tokio::sync::Semaphore>,
+    /// Uploads in flight at once, from their first byte to their storing
+    /// (each is held in memory, up to 25 MB).
+    pub(crate) uploads: Arc<tokio::sync::Semaphore>,
     pub(crate) config: Config,
     pub(crate) guard: guard::Guard,
 }
@@ -69,6 +72,7 @@ impl App {
         Arc::new(App {
             free: Arc::new(tokio::sync::Semaphore::new(stores.len().max(1))),
             reading: Arc::new(tokio::sync::Semaphore::new(2)),
+            uploads: Arc::new(tokio::sync::Semaphore::new(8)),
             stores: stores.into_iter().map(Mutex::new).collect(),
             config,
             guard,
@@ -142,6 +146,11 @@ pub async fn serve(
     let router = routes::router(app.clone());
     let header_timeout = app.config.limits.header_timeout;
     let connections = Arc::new(tokio::sync::Semaphore::new(app.config.limits.connections));
+    // Connections open per address (not behind a proxy, where every
+    // connection is the proxy's): one address cannot take every slot.
+    let per_address: Arc<std::sync::Mutex<std::collections::HashMap<String, usize>>> =
+        Arc::default();
+    let cap = app.config.limits.connections_per_address;
     loop {
         let (stream, peer) = match listener.accept().await {
             Ok(x) => x,
@@ -156,10 +165,22 @@ pub async fn serve(
             drop(stream);
             continue;
         };
+        let key = (!app.config.behind_proxy).then(|| guard::address_key(peer.ip()));
+        if let Some(key) = &key {
+            let mut open = per_address.lock().unwrap_or_else(|e| e.into_inner());
+            let n = open.entry(key.clone()).or_insert(0);
+            if *n >= cap {
+                drop(stream);
+                continue;
+            }
+            *n += 1;
+        }
+        let counted = key.map(|k| CountedConnection(per_address.clone(), k));
         let router = router.clone();
         let tls = tls.clone();
         tokio::spawn(async move {
             let _permit = permit;
+            let _counted = counted;
             let service =
                 hyper_util::service::TowerToHyperService::new(tower::ServiceExt::map_request(
                     router,
@@ -186,6 +207,24 @@ pub async fn serve(
                 }
             }
         });
+    }
+}
+
+/// One open connection of an address, counted off when it closes.
+struct CountedConnection(
+    Arc<std::sync::Mutex<std::collections::HashMap<String, usize>>>,
+    String,
+);
+
+impl Drop for CountedConnection {
+    fn drop(&mut self) {
+        let mut open = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = open.get_mut(&self.1) {
+            *n -= 1;
+            if *n == 0 {
+                open.remove(&self.1);
+            }
+        }
     }
 }
 

@@ -203,7 +203,8 @@ fn commission(a: &Assignment, drafts: &[&Draft], csrf: &str, notice: Option<&Not
             "<form class=\"answer\" method=\"post\" action=\"/answer\">{ids}\
 <p>Will you write this?</p>\
 <button type=\"submit\" name=\"answer\" value=\"accept\" class=\"primary\">Accept</button> \
-<button type=\"submit\" name=\"answer\" value=\"decline\">Decline</button></form>"
+<button type=\"submit\" name=\"answer\" value=\"decline\" data-confirm=\"Decline “{}”? The editor sees your answer at once, and this page cannot take it back.\">Decline</button></form>",
+            esc(&a.article_title)
         ));
         return html + "</article>";
     }

@@ -59,23 +59,49 @@ fn client(app: &App, req: &Request) -> Option<IpAddr> {
             .iter()
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(','))
-            .filter_map(|v| v.trim().parse::<IpAddr>().ok())
-            .next_back();
+            .next_back()
+            .and_then(|v| v.trim().parse::<IpAddr>().ok());
+        // Only the last entry is the proxy's; one it did not write as an
+        // address (a port, "unknown") is no reason to trust an earlier one.
         return forwarded.or(peer);
     }
     peer
 }
 
-/// Every request: the address's rate, a deadline, the headers, the log.
+/// A path as the log shows it: anything after `/l/`, and any run of 40 or
+/// more characters a token is made of (a link mistyped, `/L/…`, `/%6C/…`),
+/// as `…`; at most 120 characters.
+fn redacted(path: &str) -> String {
+    let path = match path.find("/l/") {
+        Some(at) => &path[..at + 3],
+        None => path,
+    };
+    let mut out = String::new();
+    let mut run = String::new();
+    let token_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '%';
+    for c in path.chars().chain(std::iter::once('/')) {
+        if token_char(c) {
+            run.push(c);
+            continue;
+        }
+        out.push_str(if run.len() >= 40 { "…" } else { &run });
+        run.clear();
+        out.push(c);
+    }
+    out.pop();
+    if out.ends_with("/l/") {
+        out.push('…');
+    }
+    out.chars().take(120).collect()
+}
+
+/// Every request: the address's rate, the headers, the log.
 async fn gatekeeper(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
     let started = Instant::now();
     let ip = client(&app, &req);
     let method = req.method().clone();
     // The token never reaches the log.
-    let path = match req.uri().path() {
-        p if p.contains("/l/") => format!("{}/l/…", &p[..p.find("/l/").unwrap_or(0)]),
-        p => p.chars().take(120).collect(),
-    };
+    let path = redacted(req.uri().path());
     // No deadline around the handler: a store call once begun is seen
     // through (a write must not be reported lost after it was saved);
     // reading a request's body has its own (`read_form`, `send_draft`).
@@ -232,7 +258,7 @@ fn session(app: &App, headers: &HeaderMap) -> Result<(String, Session), Refused>
         Refused::from(pages::message(
             StatusCode::UNAUTHORIZED,
             "Open your link again",
-            "This page opens from the personal link in the magazine's email. Open that link again (it works until it expires); if you cannot find it, ask the editor who sent it.",
+            "This page opens from the personal link in the magazine's email, and a browser stays signed in for 12 hours at most. Open that link again (it works until it expires); if you cannot find it, ask the editor who sent it.",
         ))
     };
     let id = cookie_value(headers).ok_or_else(lost)?;
@@ -380,6 +406,20 @@ fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
+/// A posted form of her page: its session, then (and only then) its
+/// fields, from this page with this session's CSRF token.
+async fn posted(
+    app: &App,
+    req: Request,
+) -> Result<(String, Session, Vec<(String, String)>), Response> {
+    let (parts, body) = req.into_parts();
+    let (sid, s) = session(app, &parts.headers).map_err(IntoResponse::into_response)?;
+    let fields = read_form(app, body).await?;
+    same_site(app, &parts.headers, &s, field(&fields, "csrf"))
+        .map_err(IntoResponse::into_response)?;
+    Ok((sid, s, fields))
+}
+
 fn bad_form() -> Response {
     pages::refused(
         StatusCode::BAD_REQUEST,
@@ -389,19 +429,10 @@ fn bad_form() -> Response {
 }
 
 async fn answer(State(app): State<Arc<App>>, req: Request) -> Response {
-    let (parts, body) = req.into_parts();
-    let headers = parts.headers;
-    let (sid, s) = match session(&app, &headers) {
+    let (sid, s, fields) = match posted(&app, req).await {
         Ok(x) => x,
-        Err(r) => return r.into_response(),
-    };
-    let fields = match read_form(&app, body).await {
-        Ok(f) => f,
         Err(r) => return r,
     };
-    if let Err(r) = same_site(&app, &headers, &s, field(&fields, "csrf")) {
-        return r.into_response();
-    }
     let Some(id) = field(&fields, "assignment").and_then(AssignmentId::parse) else {
         return bad_form();
     };
@@ -476,6 +507,24 @@ async fn send_draft(State(app): State<Arc<App>>, req: Request) -> Response {
     if let Err(r) = same_site(&app, &headers, &s, Some(&s.csrf)) {
         return r.into_response();
     }
+    // A place for this upload before its first byte is read (the rest
+    // wait their turn, unread), held until it is stored: uploads in memory
+    // stay few whatever arrives.
+    let waited = tokio::time::timeout(
+        std::time::Duration::from_secs(60),
+        app.uploads.clone().acquire_owned(),
+    )
+    .await;
+    let Ok(Ok(_uploading)) = waited else {
+        let mut r = pages::refused(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Many drafts are arriving",
+            "Many drafts are arriving at this moment, so yours was not taken. Send it again in a minute.",
+        );
+        r.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+        return r;
+    };
     let mut form = match Multipart::from_request(req, &()).await {
         Ok(f) => f,
         Err(_) => return bad_form(),
@@ -622,26 +671,26 @@ async fn read_draft(
                 .find(|a| a.id == id)
                 .map(|a| a.article_title.clone())
                 .unwrap_or_default();
-            pages::draft(&title, &d)
+            // Rendered off the page's async threads, a few at a time.
+            let Ok(reading) = app.reading.clone().acquire_owned().await else {
+                return refusal(&Error::Unexpected("the page is stopping".into()));
+            };
+            tokio::task::spawn_blocking(move || {
+                let _reading = reading;
+                pages::draft(&title, &d)
+            })
+            .await
+            .unwrap_or_else(|_| refusal(&Error::Unexpected("showing the draft stopped".into())))
         }
         Err(r) => r,
     }
 }
 
 async fn sign_out(State(app): State<Arc<App>>, req: Request) -> Response {
-    let (parts, body) = req.into_parts();
-    let headers = parts.headers;
-    let (sid, s) = match session(&app, &headers) {
+    let (sid, _, _) = match posted(&app, req).await {
         Ok(x) => x,
-        Err(r) => return r.into_response(),
-    };
-    let fields = match read_form(&app, body).await {
-        Ok(f) => f,
         Err(r) => return r,
     };
-    if let Err(r) = same_site(&app, &headers, &s, field(&fields, "csrf")) {
-        return r.into_response();
-    }
     app.guard.close_session(&sid);
     let mut r = pages::message(
         StatusCode::OK,
@@ -687,4 +736,30 @@ async fn not_found() -> Response {
         "Not found",
         "There is nothing at this address. Open your personal link again to reach your page.",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redacted;
+
+    #[test]
+    fn no_token_reaches_the_log() {
+        let token = "X9llGPvVUlnakxGLuQRg1nZnGbzM_5yL3vwFOssiqDg";
+        for path in [
+            format!("/l/{token}"),
+            format!("/L/{token}"),
+            format!("/%6C/{token}"),
+            format!("/l%2F{token}"),
+            format!("/x/l/{token}/more"),
+        ] {
+            let logged = redacted(&path);
+            assert!(!logged.contains(&token[..20]), "{path} logged as {logged}");
+        }
+        assert_eq!(redacted(&format!("/l/{token}")), "/l/…");
+        assert_eq!(
+            redacted("/draft/0193a1b2-0000-7000-8000-000000000000/2"),
+            "/draft/0193a1b2-0000-7000-8000-000000000000/2"
+        );
+        assert_eq!(redacted("/static/app.css"), "/static/app.css");
+    }
 }

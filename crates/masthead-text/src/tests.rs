@@ -370,3 +370,18 @@ fn exported_markdown_keeps_text_that_looks_like_markup_as_text() {
     assert!(x.markdown.contains("2021\\. A year"), "{}", x.markdown);
     assert!(x.markdown.contains("\\- not a list"), "{}", x.markdown);
 }
+
+#[test]
+fn a_text_too_long_to_render_is_shown_plain_without_the_parser() {
+    let amps = "&".repeat(crate::html::MAX_RENDERED_BYTES + 1);
+    let html = crate::markdown_html(&amps);
+    assert!(html.starts_with("<p>&amp;&amp;"), "{}", &html[..40]);
+    assert_eq!(html.matches("&amp;").count(), amps.len());
+    let hostile = format!(
+        "{}\n\n<script>alert(1)</script>\n\n# Not a heading",
+        "a ".repeat(200_000)
+    );
+    let html = crate::markdown_html(&hostile);
+    assert!(html.contains("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"));
+    assert!(html.contains("<p># Not a heading</p>"));
+}

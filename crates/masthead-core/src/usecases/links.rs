@@ -29,6 +29,12 @@ use crate::rules::links::{
 use crate::storage::{AssignmentFilter, Tx};
 use crate::usecases::PreparedDraft;
 
+/// Versions of one piece she may send through her link in an hour (as a
+/// team server's own function allows anyone)…
+const DRAFTS_PER_HOUR: u32 = 20;
+/// …and bytes of them in a day.
+const BYTES_PER_DAY: u64 = 100 * 1024 * 1024;
+
 fn refused(code: &str, message: &str) -> Error {
     Error::invalid(code.to_owned(), "link", message.to_owned())
 }
@@ -304,13 +310,53 @@ impl Store {
         self.write(|tx| {
             let v = visitor(tx, token)?;
             let a = her_commission(tx, &v, id)?;
+            if a.state != AssignmentState::Accepted {
+                return Err(Error::invalid(
+                    "offer_not_accepted",
+                    "state",
+                    format!(
+                        "Accept \"{}\" first; then send your draft.",
+                        a.article_title
+                    ),
+                ));
+            }
+            // Paced, on both stores: a link must not fill the disk.
+            let now = Utc::now();
+            let (hour, _) =
+                tx.drafts_sent_since(a.article_id, v.contributor_id, &timestamp(now - Duration::hours(1)))?;
+            let (_, day_bytes) =
+                tx.drafts_sent_since(a.article_id, v.contributor_id, &timestamp(now - Duration::days(1)))?;
+            if hour >= DRAFTS_PER_HOUR
+                || day_bytes + prepared.size() > BYTES_PER_DAY
+            {
+                return Err(Error::invalid(
+                    "drafts_paced",
+                    "file",
+                    format!(
+                        "You have sent many versions of \"{}\" today; nothing was stored. Send the next one later, or write to the editor.",
+                        a.article_title
+                    ),
+                ));
+            }
             let mut saved = super::drafts::submit_in(
                 tx,
                 &as_her(&v)?,
                 a.article_id,
                 prepared,
                 Some(v.contributor_id),
-            )?;
+            )
+            .map_err(|e| match e {
+                // Not another's draft's name, version or recorder: only
+                // that this file is already there.
+                Error::Duplicate { .. } => Error::Duplicate {
+                    field: Some("file"),
+                    message: format!(
+                        "This file is already stored for \"{}\", so nothing was stored. If you changed it, save it and send it again.",
+                        a.article_title
+                    ),
+                },
+                other => other,
+            })?;
             // Counted against what she was asked for (her commission's
             // target), not the piece's; the editors' warning is theirs.
             let d = &mut saved.item;

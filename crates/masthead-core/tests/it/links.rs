@@ -278,3 +278,83 @@ fn a_link_is_only_ever_revoked() {
         .unwrap_err();
     assert!(err.contains("only ever revoked"), "{err}");
 }
+
+#[test]
+fn through_a_link_a_draft_needs_her_acceptance_and_is_paced_and_a_twin_file_names_no_one() {
+    let Demo { mut f, piece, .. } = demo();
+    let hannah = add_person(&mut f, "Hannah Price", None);
+    let omar = add_person(&mut f, "Omar Other", None);
+    let hers = f
+        .store
+        .commission(&f.actor, piece, &offer(hannah))
+        .unwrap()
+        .item;
+    let mut photo = offer(omar);
+    photo.role = "photographer".into();
+    let theirs = f.store.commission(&f.actor, piece, &photo).unwrap().item;
+    let link = f
+        .store
+        .contributor_link(&f.actor, hannah, 30, None)
+        .unwrap()
+        .token;
+    let theirs_link = f
+        .store
+        .contributor_link(&f.actor, omar, 30, None)
+        .unwrap()
+        .token;
+
+    // Offered, not yet accepted: no draft.
+    assert_eq!(
+        f.store
+            .submit_through_link(&link, hers.id, &text_draft("early.txt", 5))
+            .unwrap_err()
+            .code(),
+        "offer_not_accepted"
+    );
+    assert!(f.store.drafts(piece).unwrap().is_empty());
+    f.store
+        .answer_through_link(&link, hers.id, Some(hers.version), true)
+        .unwrap();
+    f.store
+        .answer_through_link(&theirs_link, theirs.id, Some(theirs.version), true)
+        .unwrap();
+
+    // The same file as another's draft of the piece: refused without
+    // naming that draft's file, version or who sent it.
+    let mine = PreparedDraft::new(Upload {
+        name: "private-name-of-omar.txt".into(),
+        bytes: b"the very same words".to_vec(),
+    })
+    .unwrap();
+    f.store
+        .submit_through_link(&theirs_link, theirs.id, &mine)
+        .unwrap();
+    let twin = PreparedDraft::new(Upload {
+        name: "twin.txt".into(),
+        bytes: b"the very same words".to_vec(),
+    })
+    .unwrap();
+    let err = f
+        .store
+        .submit_through_link(&link, hers.id, &twin)
+        .unwrap_err();
+    assert_eq!(err.code(), "duplicate");
+    let said = err.to_string();
+    assert!(
+        !said.contains("private-name") && !said.contains("Omar") && !said.contains("version"),
+        "{said}"
+    );
+
+    // Twenty versions an hour, then no more for now.
+    for n in 0..20 {
+        f.store
+            .submit_through_link(&link, hers.id, &text_draft(&format!("v{n}.txt"), n + 1))
+            .unwrap();
+    }
+    let err = f
+        .store
+        .submit_through_link(&link, hers.id, &text_draft("v21.txt", 30))
+        .unwrap_err();
+    assert_eq!(err.code(), "drafts_paced");
+    assert_eq!(f.store.drafts(piece).unwrap().len(), 21);
+}

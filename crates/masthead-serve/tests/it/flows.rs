@@ -140,17 +140,7 @@ async fn she_reads_her_brief_accepts_and_sends_her_draft_recorded_as_hers() {
 async fn declined_the_offer_leaves_her_page_and_sign_out_ends_the_session() {
     let s = site(Limits::default()).await;
     let (b, csrf) = signed_in(&s, &s.link(s.hannah)).await;
-    let declined = b
-        .post(format!("{}/answer", s.url))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("assignment", &s.hers.to_string()),
-            ("version", "1"),
-            ("answer", "decline"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let declined = crate::answer(&b, &s, &csrf, s.hers, "decline").await;
     let html = declined.text().await.unwrap();
     assert!(html.contains("You declined"), "{html}");
     assert!(html.contains("Nothing is waiting for you"), "{html}");

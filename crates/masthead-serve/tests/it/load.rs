@@ -116,6 +116,7 @@ async fn fifty_contributors_send_drafts_at_once_and_each_is_stored_once() {
                 per_address_burst: 1000.0,
                 link_tries_rate: 1000.0,
                 link_tries_burst: 1000.0,
+                connections_per_address: 200,
                 ..Limits::default()
             },
         },

@@ -181,6 +181,26 @@ pub async fn signed_in(site: &Site, token: &str) -> (reqwest::Client, String) {
     (b, csrf_of(&html))
 }
 
+/// Her answer to `assignment` at version 1, posted from her page.
+pub async fn answer(
+    b: &reqwest::Client,
+    site: &Site,
+    csrf: &str,
+    assignment: AssignmentId,
+    answer: &str,
+) -> reqwest::Response {
+    b.post(format!("{}/answer", site.url))
+        .form(&[
+            ("csrf", csrf),
+            ("assignment", &assignment.to_string()),
+            ("version", "1"),
+            ("answer", answer),
+        ])
+        .send()
+        .await
+        .unwrap()
+}
+
 pub fn csrf_of(html: &str) -> String {
     let at = html
         .find("name=\"csrf\" value=\"")

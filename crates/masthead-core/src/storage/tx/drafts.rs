@@ -30,6 +30,26 @@ impl SqlTx<'_> {
         )
     }
 
+    /// How many drafts `contributor` sent for `article` since `since`, and
+    /// their bytes (by the piece's drafts' index).
+    pub(crate) fn drafts_sent_since(
+        &mut self,
+        article: ArticleId,
+        contributor: ContributorId,
+        since: &str,
+    ) -> Result<(u32, u64)> {
+        self.one(
+            "SELECT count(*) AS n, CAST(coalesce(sum(d.size), 0) AS BIGINT) AS bytes FROM drafts d
+              WHERE d.article_id = ?1 AND d.contributor_id = ?2 AND d.submitted_at > ?3",
+            p![article, contributor, since],
+            |row| {
+                let (n, bytes): (i64, i64) = (row.get("n")?, row.get("bytes")?);
+                Ok((u32::try_from(n).unwrap_or(u32::MAX), bytes.max(0) as u64))
+            },
+        )
+        .map(Option::unwrap_or_default)
+    }
+
     /// A draft's plain text and Markdown.
     pub(crate) fn draft_text(&mut self, id: DraftId) -> Result<Option<(String, String)>> {
         self.one(

@@ -79,6 +79,11 @@ impl PreparedDraft {
     pub fn words(&self) -> u32 {
         self.extracted.words
     }
+
+    /// The file's size in bytes.
+    pub fn size(&self) -> u64 {
+        self.upload.bytes.len() as u64
+    }
 }
 
 /// Two versions' texts, read from the store, to compare outside it.
