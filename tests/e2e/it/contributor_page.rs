@@ -106,7 +106,11 @@ async fn fits(driver: &WebDriver) -> Result<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_freelancer_answers_and_sends_her_draft_from_a_browser() -> Result<()> {
     let app = App::start("Tess Editor").await?;
-    let result = journey(&app).await;
+    let result = async {
+        app.cli(&["demo", "--as", "Tess Editor"])?;
+        journey(&app, &app.db, "file").await
+    }
+    .await;
     if result.is_err() {
         let _ = app.screenshot("failure-contributor-page-app.png").await;
     }
@@ -114,9 +118,40 @@ async fn a_freelancer_answers_and_sends_her_draft_from_a_browser() -> Result<()>
     result
 }
 
-async fn journey(app: &App) -> Result<()> {
-    // The editor: the demo, a piece, Hannah commissioned, her link.
-    app.cli(&["demo", "--as", "Tess Editor"])?;
+/// The same on a throwaway team server: the editor's app signed in as an
+/// editor, the page through its own login (`team page-login`).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_freelancer_answers_and_sends_her_draft_on_a_team_server() -> Result<()> {
+    // The cluster's client blocks: set it up off the async workers.
+    let server =
+        tokio::task::spawn_blocking(|| masthead_pgtest::cluster().empty_database()).await?;
+    crate::cli_on(&server, &["demo"])?;
+    let editor: serde_json::Value = serde_json::from_str(&crate::cli_on(
+        &server,
+        &[
+            "team", "invite", "--name", "Tess Editor", "--email", "tess@pse.example", "--role",
+            "editor", "--json",
+        ],
+    )?)?;
+    let editor = crate::signed_url(&editor);
+    let page: serde_json::Value =
+        serde_json::from_str(&crate::cli_on(&editor, &["team", "page-login", "--json"])?)?;
+    let page = crate::signed_url(&page);
+    let app = App::start_on("Tess Editor", Some(&editor)).await?;
+    let result = journey(&app, &page, "server").await;
+    if result.is_err() {
+        let _ = app
+            .screenshot("failure-contributor-page-server-app.png")
+            .await;
+    }
+    app.quit().await?;
+    result
+}
+
+/// The editor (app and CLI on `app.db`) commissions Hannah and makes her
+/// link; the page runs on `page_db`; `kind` names the screenshots.
+async fn journey(app: &App, page_db: &str, kind: &str) -> Result<()> {
+    // The editor: a piece, Hannah commissioned, her link.
     app.cli(&[
         "contributor", "add", "--name", "Hannah Price", "--email", "hannah@example.org", "--role",
         "Policy manager", "--org", "NALC", "--notes", "Editors only: slow payer", "--as",
@@ -153,7 +188,7 @@ async fn journey(app: &App) -> Result<()> {
     let serve = app_binary()?.with_file_name("masthead-serve");
     let _serve = Running(
         Command::new(&serve)
-            .args(["--db", &app.db, "--listen", &format!("127.0.0.1:{port}")])
+            .args(["--db", page_db, "--listen", &format!("127.0.0.1:{port}")])
             .args(["--public-url", &public])
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -187,7 +222,7 @@ async fn journey(app: &App) -> Result<()> {
             "{page}"
         );
         ensure!(!page.contains("slow payer"), "an editor's note on her page");
-        shot(&browser, "contributor-page-offer-1280.png").await?;
+        shot(&browser, &format!("contributor-page-offer-1280-{kind}.png")).await?;
 
         browser
             .find(By::XPath("//button[normalize-space()='Accept']"))
@@ -210,7 +245,7 @@ async fn journey(app: &App) -> Result<()> {
             .await?;
         wait_text(&browser, "[data-notice]", "Version 1 · 484 / 500 words").await?;
         wait_text(&browser, ".drafts li", "Version 1 · 484 / 500 words").await?;
-        shot(&browser, "contributor-page-1280.png").await?;
+        shot(&browser, &format!("contributor-page-1280-{kind}.png")).await?;
         // What happened has the focus, so a screen reader says it.
         let focused = browser.active_element().await?;
         ensure!(
@@ -224,12 +259,12 @@ async fn journey(app: &App) -> Result<()> {
             .click()
             .await?;
         wait_text(&browser, ".reading", "Leeds").await?;
-        shot(&browser, "contributor-draft-1280.png").await?;
+        shot(&browser, &format!("contributor-draft-1280-{kind}.png")).await?;
         anyhow::Ok(())
     }
     .await;
     if result.is_err() {
-        let _ = shot(&browser, "failure-contributor-page.png").await;
+        let _ = shot(&browser, &format!("failure-contributor-page-{kind}.png")).await;
     }
     browser.quit().await?;
     result?;
@@ -251,7 +286,7 @@ async fn journey(app: &App) -> Result<()> {
             focused.contains("Skip to your page"),
             "Tab first reaches {focused:?}"
         );
-        shot(&phone, "contributor-page-375.png").await?;
+        shot(&phone, &format!("contributor-page-375-{kind}.png")).await?;
         anyhow::Ok(())
     }
     .await;
@@ -261,7 +296,8 @@ async fn journey(app: &App) -> Result<()> {
     // The editor's app showed it as it came, recorded as hers.
     app.wait_content(".drawer", "Accepted").await?;
     app.wait_content(".drawer", "484").await?;
-    app.screenshot("contributor-draft-in-app.png").await?;
+    app.screenshot(&format!("contributor-draft-in-app-{kind}.png"))
+        .await?;
     let drafts = app.cli(&["draft", "list", "--article", TITLE])?;
     ensure!(
         drafts.contains("Hannah Price") && drafts.contains("484"),
@@ -290,7 +326,8 @@ async fn journey(app: &App) -> Result<()> {
         .click()
         .await?;
     app.wait_text(".toasts", "New links will open").await?;
-    app.screenshot("settings-contributor-page.png").await?;
+    app.screenshot(&format!("settings-contributor-page-{kind}.png"))
+        .await?;
     open_piece(app).await?;
     app.wait_content(".drawer", "Hannah Price").await?;
     app.click_button("Copy contributor link").await?;
@@ -299,7 +336,8 @@ async fn journey(app: &App) -> Result<()> {
     let made = app
         .wait_text(".toasts, dialog[open]", "Hannah Price's page")
         .await?;
-    app.screenshot("contributor-link-buttons.png").await?;
+    app.screenshot(&format!("contributor-link-buttons-{kind}.png"))
+        .await?;
     if !made.contains("Copied a link") {
         let url = app
             .wait("dialog[open] input[readonly]")
