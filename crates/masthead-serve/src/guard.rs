@@ -61,6 +61,8 @@ impl Default for Limits {
 #[derive(Clone)]
 pub(crate) struct Session {
     pub token: String,
+    /// Whose page it is, to name when another link is opened over it.
+    pub name: String,
     pub csrf: String,
     pub expires: chrono::DateTime<chrono::Utc>,
     /// What the last form did, shown once on the next page.
@@ -116,6 +118,7 @@ impl Guard {
     pub fn open_session(
         &self,
         token: &str,
+        name: &str,
         link_expires: chrono::DateTime<chrono::Utc>,
     ) -> Option<String> {
         let now = chrono::Utc::now();
@@ -144,6 +147,7 @@ impl Guard {
             id.clone(),
             Session {
                 token: token.to_owned(),
+                name: name.to_owned(),
                 csrf: random_id(),
                 expires: link_expires.min(now + chrono::Duration::hours(self.limits.session_hours)),
                 notice: None,
@@ -274,9 +278,9 @@ mod tests {
         let g = Guard::new(Limits::default());
         let until = chrono::Utc::now() + chrono::Duration::days(1);
         for _ in 0..=SESSIONS_PER_LINK {
-            g.open_session("T", until).unwrap();
+            g.open_session("T", "Hannah", until).unwrap();
         }
-        let other = g.open_session("U", until).unwrap();
+        let other = g.open_session("U", "Omar", until).unwrap();
         let count = g
             .sessions
             .lock()

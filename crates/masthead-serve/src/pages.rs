@@ -102,6 +102,34 @@ pub(crate) fn enter(name: &str) -> Response {
     r
 }
 
+/// A link opened in a browser that shows someone else's page: whose, and
+/// a form of that page (its CSRF token) to open the link's instead. It
+/// loads nothing; its referrer policy is the page's own (`same-origin`:
+/// with none, a browser posts its form with `Origin: null`), so its
+/// address goes only to this page.
+pub(crate) fn switch(current: &str, new: &str, token: &str, csrf: &str) -> Response {
+    let html = format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<title>Whose page? · Masthead</title></head>\
+<body><main><h1>This browser shows {current}'s page</h1>\
+<p>The link you opened is {new}'s. If you are {new}, open it; if not, stay on your own page and tell the editor who sent you this link.</p>\
+<form method=\"post\" action=\"/l/{token}\"><input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
+<button type=\"submit\">Open {new}'s page instead</button></form>\
+<p><a href=\"/\" rel=\"noreferrer\">Stay on {current}'s page</a></p></main></body></html>",
+        current = esc(current),
+        new = esc(new),
+        token = esc(token),
+        csrf = esc(csrf),
+    );
+    let mut r = (StatusCode::OK, html).into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    r
+}
+
 fn date(d: chrono::NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
 }

@@ -30,7 +30,7 @@ const FORM_LIMIT: usize = 8 * 1024;
 pub(crate) fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/", get(home))
-        .route("/l/{token}", get(open_link))
+        .route("/l/{token}", get(open_link).post(switch_link))
         .route("/answer", post(answer))
         .route(
             "/draft",
@@ -345,7 +345,23 @@ async fn open_link(
         Ok(v) => v,
         Err(r) => return r.into_response(),
     };
-    let Some(id) = app.guard.open_session(&token, visitor.expires_at) else {
+    // This browser shows someone else's page: opening this link over it
+    // asks first, by a form of that page (a site that sends her to another
+    // contributor's link must not swap whose page she sends drafts to).
+    if let Some(current) = cookie_value(req.headers()).and_then(|id| app.guard.session(&id))
+        && current.token != token
+    {
+        return pages::switch(&current.name, &visitor.name, &token, &current.csrf);
+    }
+    entered(&app, &token, &visitor)
+}
+
+/// A session for `token`'s contributor: the page that sets its cookie.
+fn entered(app: &App, token: &str, visitor: &masthead_core::model::Visitor) -> Response {
+    let Some(id) = app
+        .guard
+        .open_session(token, &visitor.name, visitor.expires_at)
+    else {
         return too_many();
     };
     let secure = if app.config.secure_cookies {
@@ -362,6 +378,26 @@ async fn open_link(
         .expect("an id is ASCII"),
     );
     r
+}
+
+/// "Open her page instead": the form of the page this browser showed, with
+/// its CSRF token, swaps the session for the link's.
+async fn switch_link(
+    State(app): State<Arc<App>>,
+    Path(token): Path<String>,
+    req: Request,
+) -> Response {
+    let (sid, _, _) = match posted(&app, req).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let t = token.clone();
+    let visitor = match with_store(&app, move |s| s.visit(&t)).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    app.guard.close_session(&sid);
+    entered(&app, &token, &visitor)
 }
 
 async fn home(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {

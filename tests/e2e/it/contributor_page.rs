@@ -172,6 +172,14 @@ async fn journey(app: &App, page_db: &str, kind: &str) -> Result<()> {
         "contributor", "link", "Hannah Price", "--public-url", &public, "--json", "--as",
         "Tess Editor",
     ])?)?;
+    app.cli(&[
+        "contributor", "add", "--name", "Omar Other", "--as", "Tess Editor",
+    ])?;
+    let other: serde_json::Value = serde_json::from_str(&app.cli(&[
+        "contributor", "link", "Omar Other", "--public-url", &public, "--json", "--as",
+        "Tess Editor",
+    ])?)?;
+    let other = other["url"].as_str().context("his link")?.to_owned();
     let link = made["url"]
         .as_str()
         .context("the link's address")?
@@ -260,6 +268,19 @@ async fn journey(app: &App, page_db: &str, kind: &str) -> Result<()> {
             .await?;
         wait_text(&browser, ".reading", "Leeds").await?;
         shot(&browser, &format!("contributor-draft-1280-{kind}.png")).await?;
+        // Another contributor's link opened in her browser asks first;
+        // asked, it opens his page (the form posts with a real Origin).
+        browser.goto(&other).await?;
+        wait_text(&browser, "h1", "This browser shows Hannah Price's page").await?;
+        browser
+            .find(By::XPath(
+                "//button[normalize-space()=\"Open Omar Other's page instead\"]",
+            ))
+            .await?
+            .click()
+            .await?;
+        wait_text(&browser, "h1", "Hello, Omar Other").await?;
+        wait_text(&browser, "main", "Nothing is waiting for you").await?;
         anyhow::Ok(())
     }
     .await;

@@ -216,3 +216,43 @@ async fn the_page_serves_https_itself_with_the_certificate_given() {
         .await;
     assert!(plain.is_err() || !plain.unwrap().status().is_success());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_link_opened_over_her_page_asks_before_it_swaps_whose_page_it_is() {
+    let s = site(Limits::default()).await;
+    let (b, csrf) = signed_in(&s, &s.link(s.hannah)).await;
+    let omar = s.link(s.omar);
+    // A site sends her browser to Omar's link: her page stays hers.
+    let asked = b.get(format!("{}/l/{omar}", s.url)).send().await.unwrap();
+    assert_eq!(asked.status(), 200);
+    assert!(asked.headers().get("set-cookie").is_none());
+    // Its form must post with a real Origin: not "no-referrer".
+    assert_eq!(asked.headers()["referrer-policy"], "same-origin");
+    let html = asked.text().await.unwrap();
+    assert!(
+        html.contains("This browser shows Hannah Price's page"),
+        "{html}"
+    );
+    assert!(html.contains("Open Omar Other's page instead"), "{html}");
+    let home = b.get(format!("{}/", s.url)).send().await.unwrap();
+    assert!(home.text().await.unwrap().contains("Hello, Hannah Price"));
+    // Without her page's token, the swap is refused.
+    let forged = b
+        .post(format!("{}/l/{omar}", s.url))
+        .form(&[("csrf", "forged")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 403);
+    // She asks for it: Omar's page.
+    let swapped = b
+        .post(format!("{}/l/{omar}", s.url))
+        .header("origin", &s.url)
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(swapped.status(), 200);
+    let home = b.get(format!("{}/", s.url)).send().await.unwrap();
+    assert!(home.text().await.unwrap().contains("Hello, Omar Other"));
+}
