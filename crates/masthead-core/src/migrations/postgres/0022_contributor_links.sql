@@ -248,6 +248,11 @@ BEGIN
     UPDATE masthead_groups SET page = pg;
     SELECT * INTO g FROM masthead_groups;
     EXECUTE format('GRANT EXECUTE ON FUNCTION masthead_link_visit(text) TO %I', g.page);
+    -- Through a link, her own drafts only: the contributors' policy shows a
+    -- piece's drafts by anyone commissioned on it; the page's login, which
+    -- a stolen hash would open, sees less (restrictive: with the others).
+    EXECUTE format($p$CREATE POLICY page_own_drafts ON drafts AS RESTRICTIVE FOR SELECT TO %I
+        USING (contributor_id = (SELECT masthead_me_contributor()))$p$, g.page);
     -- Any login of the team may ask whether it is the page's.
     EXECUTE format('GRANT EXECUTE ON FUNCTION masthead_serves_links() TO %I, %I', g.editor, g.contributor);
 END

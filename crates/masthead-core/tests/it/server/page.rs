@@ -177,6 +177,41 @@ fn the_page_login_with_raw_sql_reaches_nothing_without_a_link_and_no_one_else_wi
         .contributor_link(&t.actor, chris_id, 30, None)
         .unwrap();
     let hash = token_hash(&link.token).unwrap();
+    // Hannah, commissioned too on Chris's offered piece, sends a draft of it.
+    let photo = AssignmentInput {
+        contributor_id: t.hannah.person.contributor_id.unwrap(),
+        role: "photographer".into(),
+        brief: String::new(),
+        word_target: None,
+        due_date: None,
+        fee: None,
+        currency: None,
+    };
+    let piece = t
+        .admin
+        .list_assignments(masthead_core::AssignmentQuery {
+            article: None,
+            contributor: Some(chris_id),
+            edition: None,
+        })
+        .unwrap()
+        .into_iter()
+        .find(|a| a.state == AssignmentState::Offered)
+        .unwrap()
+        .article_id;
+    t.admin.commission(&t.actor, piece, &photo).unwrap();
+    t.admin
+        .submit_draft(
+            &t.actor,
+            piece,
+            &Upload {
+                name: "hannahs-photos.md".into(),
+                bytes: b"# Captions\n\nHannah's own words.".to_vec(),
+            },
+            t.hannah.person.contributor_id,
+        )
+        .unwrap();
+    assert_eq!(t.admin.drafts(piece).unwrap().len(), 1);
     let mut p = page_client(&t, &page);
 
     // No link: a contributor with no commissions sees nothing of anyone's.
@@ -239,6 +274,19 @@ fn the_page_login_with_raw_sql_reaches_nothing_without_a_link_and_no_one_else_wi
     assert!(his >= 2, "{his}");
     assert_eq!(others, 0);
     assert_eq!(count_in(&mut tx, "SELECT count(*) FROM contributors"), 1);
+    // Another's draft of his piece: not through the page's login.
+    let theirs: i64 = tx
+        .query_one(
+            "SELECT count(*) FROM drafts WHERE contributor_id IS DISTINCT FROM $1",
+            &[&chris],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(theirs, 0);
+    assert_eq!(
+        count_in(&mut tx, "SELECT count(*) FROM draft_contents"),
+        count_in(&mut tx, "SELECT count(*) FROM drafts")
+    );
     refused_by_server(
         tx.batch_execute("SELECT * FROM slots"),
         "the flatplan, with a link",

@@ -313,6 +313,7 @@ fn the_value_checks_hold_on_todays_data_and_check_names_rows_from_before() {
                    END LOOP;
                  END $$;
                  -- migration 22's links and the page's group,
+                 DROP POLICY page_own_drafts ON drafts;
                  DROP FUNCTION masthead_link_visit(text), masthead_page_link(),
                                masthead_serves_links();
                  DROP TABLE contributor_links;
