@@ -100,11 +100,6 @@ pub(crate) fn random_id() -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
-/// Equal, in time that does not depend on where they differ.
-pub(crate) fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |d, (x, y)| d | (x ^ y)) == 0
-}
-
 impl Guard {
     pub fn new(limits: Limits) -> Guard {
         Guard {

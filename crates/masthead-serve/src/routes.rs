@@ -17,7 +17,7 @@ use axum::routing::{get, post};
 use masthead_core::model::AssignmentId;
 use masthead_core::{Error, PreparedDraft, Upload};
 
-use crate::guard::{CSP, Notice, Session, origin_of, same};
+use crate::guard::{CSP, Notice, Session, origin_of};
 use crate::pages;
 use crate::{App, Peer};
 
@@ -311,7 +311,7 @@ fn same_site(
         }
     }
     match csrf {
-        Some(c) if same(c, &s.csrf) => Ok(()),
+        Some(c) if masthead_core::links::same_hash(c, &s.csrf) => Ok(()),
         _ => Err(refused("no CSRF token, or not this session's")),
     }
 }
@@ -694,19 +694,12 @@ async fn read_draft(
     };
     let token = s.token.clone();
     match with_store(&app, move |st| {
-        let d = st.draft_through_link(&token, id, Some(version))?;
-        let page = st.contributor_page(&token)?;
-        Ok((d, page))
+        st.draft_through_link(&token, id, Some(version))
     })
     .await
     {
-        Ok((d, page)) => {
-            let title = page
-                .commissions
-                .iter()
-                .find(|a| a.id == id)
-                .map(|a| a.article_title.clone())
-                .unwrap_or_default();
+        Ok((commission, d)) => {
+            let title = commission.article_title;
             // Rendered off the page's async threads, a few at a time.
             let Ok(reading) = app.reading.clone().acquire_owned().await else {
                 return refusal(&Error::Unexpected("the page is stopping".into()));

@@ -38,7 +38,8 @@ pub fn token_hash(token: &str) -> Option<String> {
     ok.then(|| masthead_text::sha256_hex(token.as_bytes()))
 }
 
-/// Two hashes compared in time that does not depend on where they differ.
+/// Two secrets (hashes, CSRF tokens) compared in time that does not depend
+/// on where they differ.
 pub fn same_hash(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |d, (x, y)| d | (x ^ y)) == 0
 }

@@ -367,13 +367,13 @@ impl Store {
     }
 
     /// A draft she sent for her commission `id` (the newest without a
-    /// version), with its text.
+    /// version), with its text, and the commission it answers.
     pub fn draft_through_link(
         &self,
         token: &str,
         id: AssignmentId,
         version: Option<u32>,
-    ) -> Result<DraftText> {
+    ) -> Result<(Assignment, DraftText)> {
         self.read(|tx| {
             let v = visitor(tx, token)?;
             let a = her_commission(tx, &v, id)?;
@@ -392,11 +392,14 @@ impl Store {
                 return Err(not_hers());
             }
             let (text, markdown) = super::drafts::text_of(tx, &draft)?;
-            Ok(DraftText {
-                draft,
-                text,
-                markdown,
-            })
+            Ok((
+                a,
+                DraftText {
+                    draft,
+                    text,
+                    markdown,
+                },
+            ))
         })
     }
 }

@@ -123,10 +123,11 @@ fn a_link_shows_her_open_commissions_and_takes_her_answer_and_draft() {
         history.iter().any(|h| h.actor == "Hannah Price"),
         "{history:?}"
     );
-    let read = f
+    let (commission, read) = f
         .store
         .draft_through_link(&made.token, hers.id, None)
         .unwrap();
+    assert_eq!(commission.id, hers.id);
     assert_eq!(read.draft.version, 1);
     assert!(read.text.starts_with("word word"));
     assert_eq!(

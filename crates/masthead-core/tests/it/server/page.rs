@@ -12,6 +12,11 @@ use super::{Team, name_of, raw, refused_by_server, team};
 use crate::today;
 
 fn page_client(t: &Team, page: &PageLogin) -> postgres::Client {
+    page_connect(t, page).unwrap()
+}
+
+/// SQL straight to the server as the page's login.
+fn page_connect(t: &Team, page: &PageLogin) -> Result<postgres::Client, postgres::Error> {
     postgres::Client::connect(
         &format!(
             "host=127.0.0.1 port={} user={} password={} dbname={} sslmode=disable",
@@ -22,7 +27,6 @@ fn page_client(t: &Team, page: &PageLogin) -> postgres::Client {
         ),
         postgres::NoTls,
     )
-    .unwrap()
 }
 
 fn page_store(page: &PageLogin) -> Store {
@@ -135,7 +139,7 @@ fn through_a_link_the_page_acts_for_its_contributor_alone_recorded_as_hers() {
         .item;
     assert_eq!(sent.draft.recorded_by, "Chris Borg");
     assert_eq!(sent.draft.contributor.as_deref(), Some("Chris Borg"));
-    let read = store
+    let (_, read) = store
         .draft_through_link(&link.token, offer.id, None)
         .unwrap();
     assert!(read.text.contains("Parish councils"));
@@ -359,19 +363,7 @@ fn the_page_login_with_raw_sql_reaches_nothing_without_a_link_and_no_one_else_wi
     );
     t.admin.close_page_login(&page.login).unwrap();
     drop(p);
-    assert!(
-        postgres::Client::connect(
-            &format!(
-                "host=127.0.0.1 port={} user={} password={} dbname={} sslmode=disable",
-                cluster().port,
-                page.login,
-                page.password,
-                name_of(&t.url)
-            ),
-            postgres::NoTls,
-        )
-        .is_err()
-    );
+    assert!(page_connect(&t, &page).is_err());
 }
 
 fn count_in(tx: &mut postgres::Transaction<'_>, sql: &str) -> i64 {
