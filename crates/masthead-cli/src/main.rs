@@ -175,6 +175,24 @@ fn actor(cli: &Cli) -> Result<Actor, Failure> {
 }
 
 fn run(cli: Cli) -> Outcome {
+    // What describes the program itself needs no database and no name.
+    match &cli.command {
+        Command::Completions { shell } => {
+            let mut command = shown(<Cli as clap::CommandFactory>::command());
+            // Written whole, so a closed pipe is an error, not a panic.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut command, "masthead", &mut script);
+            std::io::Write::write_all(&mut std::io::stdout(), &script)?;
+            return Ok(());
+        }
+        Command::Manual { out } => {
+            std::fs::create_dir_all(out)?;
+            let command = <Cli as clap::CommandFactory>::command();
+            clap_mangen::generate_to(command, out)?;
+            return Ok(());
+        }
+        _ => {}
+    }
     let path = database_path(&cli);
     let who = actor(&cli)?;
     let out = Out::stdout();
@@ -516,7 +534,29 @@ fn run(cli: Cli) -> Outcome {
             output::print_search(&out, &found);
             Ok(())
         }
+        // Answered before the database is named, above.
+        Command::Completions { .. } | Command::Manual { .. } => Ok(()),
     }
+}
+
+/// `command` without its hidden verbs and flags, which clap_complete
+/// would otherwise offer (it completes what the command holds): the same
+/// names, help and values, rebuilt from what is shown.
+fn shown(command: clap::Command) -> clap::Command {
+    let mut bare = clap::Command::new(command.get_name().to_owned())
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .disable_help_flag(true);
+    if let Some(about) = command.get_about() {
+        bare = bare.about(about.clone());
+    }
+    for arg in command.get_arguments().filter(|a| !a.is_hide_set()) {
+        bare = bare.arg(arg.clone());
+    }
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        bare = bare.subcommand(shown(sub.clone()));
+    }
+    bare
 }
 
 /// Today where the user is: deadlines fall on local calendar days.

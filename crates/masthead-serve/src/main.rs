@@ -11,7 +11,7 @@ use masthead_serve::{App, Config, Limits};
 /// editor made (`masthead contributor link NAME`) and, in any browser,
 /// reads her briefs, answers offers and sends her drafts.
 #[derive(Debug, Parser)]
-#[command(name = "masthead-serve", version)]
+#[command(name = "masthead-serve", version = masthead_version::LONG)]
 struct Args {
     /// The Masthead database: a file, or a team server's postgres:// URL
     /// with the page's own login (`masthead team page-login`).

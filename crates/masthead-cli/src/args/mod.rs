@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(
     name = "masthead",
-    version,
+    version = masthead_version::LONG,
     about = "Plan magazine editions, commission pieces and track them to press.",
     after_help = "The database is --db PATH (or a postgres:// URL), else $MASTHEAD_DB, else the app's default file.\nExit codes: 0 success, 2 invalid input or usage, 1 any other failure."
 )]
@@ -38,6 +38,21 @@ pub enum Command {
     },
     /// Load the demo: PSE's "Feb/Mar 21" edition and a second edition in planning.
     Demo,
+    /// Print the completion script for a shell (bash, zsh, fish, elvish,
+    /// powershell): `masthead completions bash > ~/.local/share/bash-completion/completions/masthead`.
+    /// The packages install them already.
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Write the manual pages (masthead.1 and one per verb, as
+    /// masthead-edition-add.1) into a folder: the packages build them so.
+    #[command(hide = true)]
+    Manual {
+        /// The folder to write them into (made if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Back up the database file to a new FILE: a consistent copy, safe
     /// while the app and other commands are writing.
     Backup {

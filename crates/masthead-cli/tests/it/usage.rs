@@ -297,3 +297,46 @@ fn dev_generate_makes_a_new_archive_and_never_writes_over_one() {
         .refused("already exists");
     run_with(None, &["dev", "generate", "--pieces", "10"], &[]).refused("--db FILE");
 }
+
+/// What the packages install comes from the program itself: its version
+/// with the commit, completions for each shell, and a manual page per verb
+/// that `man` can render, none of which needs a database.
+#[test]
+fn version_completions_and_manual_describe_the_program_without_a_database() {
+    let version = run_with(None, &["--version"], &[]).ok();
+    let line = version.stdout.trim();
+    assert!(
+        line.starts_with(&format!("masthead {} (commit ", env!("CARGO_PKG_VERSION"))),
+        "{line}"
+    );
+    assert!(line.ends_with(')') && !line.contains("(commit )"), "{line}");
+
+    for (shell, marker, flag) in [
+        ("bash", "complete -F _masthead", "--words"),
+        ("zsh", "#compdef masthead", "--words"),
+        ("fish", "complete -c masthead", "-l words"),
+    ] {
+        let script = run_with(None, &["completions", shell], &[]).ok().stdout;
+        assert!(script.contains(marker), "{shell}: {script:.200}");
+        // Verbs and their flags are in it, hidden ones are not.
+        assert!(
+            script.contains("edition") && script.contains(flag),
+            "{shell}"
+        );
+        assert!(
+            !script.contains("serve-store"),
+            "{shell} offers a hidden verb"
+        );
+    }
+    run_with(None, &["completions", "tcsh"], &[]).refused("tcsh");
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("man1");
+    run_with(None, &["manual", "--out", out.to_str().unwrap()], &[]).ok();
+    let page = std::fs::read_to_string(out.join("masthead.1")).unwrap();
+    assert!(page.contains(".TH masthead 1"), "{page:.300}");
+    assert!(page.contains("masthead\\-edition(1)"), "{page:.2000}");
+    let verb = std::fs::read_to_string(out.join("masthead-edition-add.1")).unwrap();
+    assert!(verb.contains(".TH masthead-edition-add 1"), "{verb:.300}");
+    assert!(!out.join("masthead-serve-store.1").exists());
+}
