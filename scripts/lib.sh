@@ -15,7 +15,7 @@ claim_target_dir() {
   local owner="$CARGO_TARGET_DIR/.masthead-checkout"
   if [ -f "$owner" ] && [ "$(cat "$owner")" != "$ROOT" ]; then
     say "Build cache was last used by $(cat "$owner"): rebuilding Masthead's own crates"
-    (cd "$ROOT" && cargo clean --quiet -p masthead-core -p masthead-text -p masthead-pdf -p masthead-pgtest -p masthead-cli -p masthead-bindings -p masthead-app -p masthead-e2e)
+    (cd "$ROOT" && cargo clean --quiet -p masthead-core -p masthead-text -p masthead-pdf -p masthead-pgtest -p masthead-cli -p masthead-bindings -p masthead-serve -p masthead-version -p masthead-app -p masthead-e2e)
   fi
   mkdir -p "$CARGO_TARGET_DIR"
   echo "$ROOT" >"$owner"

@@ -8,15 +8,21 @@ mod menu;
 mod state;
 mod watch;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 pub use state::AppState;
 
 pub fn run() {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let args: Vec<String> = std::env::args().collect();
+    let requested = masthead_core::config::requested_location(&args, &cwd);
     tauri::Builder::default()
+        // First: a second launch hands its file to this window and exits
+        // before it opens anything.
+        .plugin(single_instance())
         .plugin(tauri_plugin_dialog::init())
-        .setup(|app| {
-            let state = AppState::start();
+        .setup(move |app| {
+            let state = AppState::start(requested);
             app.manage(state);
             menu::install(app.handle())?;
             watch::start(app.handle().clone());
@@ -28,6 +34,38 @@ pub fn run() {
         .invoke_handler(include!(concat!(env!("OUT_DIR"), "/handler.rs")))
         .run(tauri::generate_context!())
         .expect("Masthead could not start its window");
+}
+
+/// One window per user: a second `masthead-app FILE` (a double-click on
+/// a Masthead file) asks the running app over D-Bus to open FILE, raises
+/// its window and exits; the running app's UI opens it as File › Open
+/// would. A separate settings file (`$MASTHEAD_SETTINGS`, as tests and a
+/// second profile use) is a separate instance. Without a session bus each
+/// launch opens its own window, as before.
+fn single_instance() -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    let mut id = masthead_core::config::APP_IDENTIFIER.to_owned();
+    if let Some(settings) = std::env::var_os("MASTHEAD_SETTINGS") {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        settings.hash(&mut hasher);
+        id.push_str(&format!(".profile{:016x}", hasher.finish()));
+    }
+    tauri_plugin_single_instance::Builder::new()
+        .dbus_id(id)
+        .callback(|app, args, cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+            let requested =
+                masthead_core::config::requested_location(&args, std::path::Path::new(&cwd));
+            if let Some(location) = requested {
+                // The UI opens it (or asks for the server's password) and says how it went.
+                let _ = app.emit("open-location", location);
+            }
+        })
+        .build()
 }
 
 #[cfg(test)]

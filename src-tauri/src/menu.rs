@@ -43,6 +43,8 @@ pub fn install(app: &AppHandle) -> tauri::Result<()> {
         .build()?;
     let help = SubmenuBuilder::new(app, "Help")
         .item(&item("shortcuts", "Keyboard shortcuts", None)?)
+        .separator()
+        .item(&item("about", "About Masthead", None)?)
         .build()?;
     let menu = MenuBuilder::new(app)
         .items(&[&file, &edit, &help])

@@ -98,8 +98,10 @@ pub struct FileLook {
 }
 
 impl AppState {
-    /// Opens `$MASTHEAD_DB`, else the last database, else the default one.
-    pub fn start() -> AppState {
+    /// Opens the database the launch named (`masthead-app FILE|URL`: it
+    /// must exist), else `$MASTHEAD_DB`, else the last database, else the
+    /// default one.
+    pub fn start(requested: Option<String>) -> AppState {
         let settings_path = std::env::var_os("MASTHEAD_SETTINGS")
             .map(PathBuf::from)
             .unwrap_or_else(config::settings_path);
@@ -107,9 +109,11 @@ impl AppState {
         // The last database must still be one (a file emptied since is not
         // made into a new database); $MASTHEAD_DB and the default are made
         // when missing.
-        let (location, mode) = match std::env::var("MASTHEAD_DB").ok() {
-            Some(named) => (named, OpenMode::Any),
-            None => match settings
+        let named = std::env::var("MASTHEAD_DB").ok();
+        let (location, mode) = match (requested, named) {
+            (Some(requested), _) => (requested, OpenMode::Existing),
+            (None, Some(named)) => (named, OpenMode::Any),
+            (None, None) => match settings
                 .last_database
                 .clone()
                 .filter(|p| ServerLocation::is_server(p) || Path::new(p).exists())
@@ -122,7 +126,8 @@ impl AppState {
             },
         };
         let state = AppState::empty(settings_path, settings, config::backups_dir());
-        if !ServerLocation::is_server(&location)
+        if mode == OpenMode::Any
+            && !ServerLocation::is_server(&location)
             && let Some(dir) = Path::new(&location).parent()
         {
             let _ = std::fs::create_dir_all(dir);

@@ -141,3 +141,74 @@ impl Settings {
         crate::Actor::new(&self.user_name).unwrap_or_else(|_| crate::Actor::from_os())
     }
 }
+
+/// The database a launch names (`masthead-app FILE`, `masthead-app
+/// postgres://…`, or what a file manager passes for a double-clicked file):
+/// the first argument after the program's that is not a flag. A relative
+/// path is taken from `cwd` (the launching shell's folder, which a second
+/// launch forwards to the running app); a `file://` URI becomes its path.
+pub fn requested_location(args: &[String], cwd: &Path) -> Option<String> {
+    let arg = args
+        .iter()
+        .skip(1)
+        .find(|a| !a.starts_with('-') && !a.trim().is_empty())?;
+    if crate::ServerLocation::is_server(arg) {
+        return Some(arg.trim().to_owned());
+    }
+    let path = match arg.strip_prefix("file://") {
+        // file:///home/… (an empty host) or file://localhost/home/…
+        Some(rest) => {
+            let rest = rest.strip_prefix("localhost").unwrap_or(rest);
+            let decoded = percent_encoding::percent_decode_str(rest)
+                .decode_utf8()
+                .ok()?;
+            PathBuf::from(decoded.into_owned())
+        }
+        None => PathBuf::from(arg),
+    };
+    let path = if path.is_absolute() {
+        path
+    } else {
+        cwd.join(path)
+    };
+    Some(path.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        std::iter::once("masthead-app")
+            .chain(list.iter().copied())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn a_launch_names_a_file_a_uri_or_a_server() {
+        let cwd = Path::new("/home/tess/Documents");
+        let named = |list: &[&str]| requested_location(&args(list), cwd);
+        assert_eq!(named(&[]), None);
+        assert_eq!(named(&["--flag"]), None);
+        assert_eq!(
+            named(&["pse.masthead"]).as_deref(),
+            Some("/home/tess/Documents/pse.masthead")
+        );
+        assert_eq!(named(&["/tmp/a.db"]).as_deref(), Some("/tmp/a.db"));
+        assert_eq!(
+            named(&["file:///home/tess/My%20Plans/pse.masthead"]).as_deref(),
+            Some("/home/tess/My Plans/pse.masthead")
+        );
+        assert_eq!(
+            named(&["file://localhost/srv/x.db"]).as_deref(),
+            Some("/srv/x.db")
+        );
+        assert_eq!(
+            named(&["-v", "postgres://tess@db.example:5432/pse"]).as_deref(),
+            Some("postgres://tess@db.example:5432/pse")
+        );
+        // Not valid UTF-8 once decoded: not a path we could show or open.
+        assert_eq!(named(&["file:///tmp/%FF.db"]), None);
+    }
+}

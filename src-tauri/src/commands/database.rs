@@ -76,6 +76,12 @@ pub async fn app_locale() -> Reply<String> {
     Ok(masthead_core::locale::Locale::from_env().tag.to_owned())
 }
 
+/// Help › About: "0.1.0 (commit 0a40db12ad45)", what `masthead --version` says.
+#[tauri::command]
+pub async fn app_version() -> Reply<String> {
+    Ok(masthead_version::LONG.to_owned())
+}
+
 #[tauri::command]
 pub async fn get_settings(state: State<'_, AppState>) -> Reply<Settings> {
     Ok(state.settings())

@@ -211,9 +211,27 @@ export class Commands {
     else await this.router.showPublications(prefer);
   }
 
+  /**
+   * A second launch named a database (a double-click on a Masthead file):
+   * a file opens as File › Open would, a server as Connect (asking for the
+   * password when it needs one).
+   */
+  async openLocation(location: string): Promise<void> {
+    if (isServer(location)) {
+      const refused = await this.connect(location, null, false);
+      if (refused) this.dialogs.connect(location, refused);
+      return;
+    }
+    await this.openPath(location, false);
+  }
+
   private async openFile(create: boolean): Promise<void> {
     const path = create ? await backend.chooseNewDatabase() : await backend.chooseDatabaseToOpen();
     if (!path) return;
+    await this.openPath(path, create);
+  }
+
+  private async openPath(path: string, create: boolean): Promise<void> {
     try {
       await this.s.database.open(path, create);
     } catch (e) {

@@ -13,6 +13,7 @@ export type Dialog =
   | "commission"
   | "edit-assignment"
   | "help"
+  | "about"
   | "export"
   | "connect"
   | "restore"

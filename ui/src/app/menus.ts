@@ -66,6 +66,9 @@ export function createRunner(s: Stores, router: Router, dialogs: Dialogs, comman
       case "help":
         dialogs.current = "help";
         return true;
+      case "about":
+        dialogs.current = "about";
+        return true;
       case "export":
         if (s.editions.current && dialogs.current === null) dialogs.current = "export";
         else if (!s.editions.current) s.toasts.show("warning", "Open an edition first: Export makes its plan.");

@@ -91,6 +91,13 @@ export const backend = {
   /** Runs `handler` when another window or the CLI changed the open database. */
   onDatabaseChanged: (handler: () => void): Promise<UnlistenFn> => listen("db-changed", () => handler()),
 
+  /**
+   * Runs `handler` with the database a second launch named (a double-click
+   * on a Masthead file, `masthead-app FILE|URL`): a path or a server's URL.
+   */
+  onOpenLocation: (handler: (location: string) => void): Promise<UnlistenFn> =>
+    listen<string>("open-location", (event) => handler(event.payload)),
+
   /** Runs `handler` with the id of each native menu item the user picks. */
   onMenu: (handler: (id: string) => void): Promise<UnlistenFn> =>
     listen<string>("menu", (event) => handler(event.payload)),
@@ -100,7 +107,7 @@ export const backend = {
       title: "Open a Masthead database",
       multiple: false,
       directory: false,
-      filters: [{ name: "Masthead database", extensions: ["db", "sqlite", "masthead"] }],
+      filters: [{ name: "Masthead database", extensions: ["masthead", "db", "sqlite"] }],
     });
     return typeof picked === "string" ? picked : null;
   },
@@ -108,8 +115,9 @@ export const backend = {
   chooseNewDatabase: async (): Promise<string | null> => {
     const picked = await saveDialog({
       title: "Create a new Masthead database",
-      defaultPath: "masthead.db",
-      filters: [{ name: "Masthead database", extensions: ["db"] }],
+      // New files end in .masthead, which the desktop knows as Masthead's.
+      defaultPath: "plan.masthead",
+      filters: [{ name: "Masthead database", extensions: ["masthead"] }],
     });
     return picked ?? null;
   },

@@ -22,6 +22,8 @@ export function commandsVia(call: Call) {
     loadDemo: (): Promise<EditionId> => call("load_demo"),
     /** The locale the window writes dates, numbers and money in, as a tag (`en-GB`): the one the PDF follows, from the same environment (C and POSIX give the unambiguous fallback). */
     appLocale: (): Promise<string> => call("app_locale"),
+    /** Help › About: "0.1.0 (commit 0a40db12ad45)", what `masthead --version` says. */
+    appVersion: (): Promise<string> => call("app_version"),
     getSettings: (): Promise<Settings> => call("get_settings"),
     saveUserName: (name: string): Promise<Settings> => call("save_user_name", { name }),
     saveSingleKeyShortcuts: (enabled: boolean): Promise<Settings> => call("save_single_key_shortcuts", { enabled }),

@@ -20,6 +20,7 @@ export type Action =
   | "go-settings"
   | "export"
   | "help"
+  | "about"
   | "close"
   | "next-row"
   | "previous-row";
@@ -62,6 +63,7 @@ const MENU: Readonly<Record<string, Action>> = {
   export: "export",
   search: "search",
   shortcuts: "help",
+  about: "about",
   backup: "backup",
   restore: "restore",
 };
