@@ -15,7 +15,7 @@ claim_target_dir() {
   local owner="$CARGO_TARGET_DIR/.masthead-checkout"
   if [ -f "$owner" ] && [ "$(cat "$owner")" != "$ROOT" ]; then
     say "Build cache was last used by $(cat "$owner"): rebuilding Masthead's own crates"
-    (cd "$ROOT" && cargo clean --quiet -p masthead-core -p masthead-text -p masthead-pdf -p masthead-pgtest -p masthead-cli -p masthead-bindings -p masthead-serve -p masthead-version -p masthead-app -p masthead-e2e)
+    (cd "$ROOT" && cargo clean --quiet -p masthead-core -p masthead-text -p masthead-pdf -p masthead-pgtest -p masthead-cli -p masthead-bindings -p masthead-serve -p masthead-version -p masthead-appimage -p masthead-app -p masthead-e2e)
   fi
   mkdir -p "$CARGO_TARGET_DIR"
   echo "$ROOT" >"$owner"
@@ -31,7 +31,9 @@ RUN_PACKAGES=(xvfb xauth x11-utils dbus-x11 at-spi2-core fonts-dejavu-core procp
 # postgresql: the tests start their own throwaway cluster (crates/masthead-pgtest);
 # openssl makes its certificate. No server needs to be running.
 # chromium and chromium-driver: the contributors' page in a real browser.
-TEST_PACKAGES=(webkit2gtk-driver xdotool imagemagick poppler-utils qpdf postgresql openssl chromium chromium-driver)
+# squashfs-tools: the AppImage runtime's tests make an image as scripts/package does.
+TEST_PACKAGES=(webkit2gtk-driver xdotool imagemagick poppler-utils qpdf postgresql openssl chromium chromium-driver
+  squashfs-tools)
 
 # apt_install PKG... — installs the packages that are not installed yet.
 apt_install() {

@@ -1,0 +1,215 @@
+//! The runtime at the head of Masthead's AppImage (an ELF; the squashfs
+//! image of the AppDir follows it, as in any type-2 AppImage, with the
+//! magic bytes "AI\x02" at offset 8 that `scripts/package` writes).
+//!
+//! AppImage's own runtime mounts the image with FUSE, which many desktops
+//! lack and which could not be built here from what Debian ships. This one
+//! unpacks the image once into the user's cache
+//! (`$XDG_CACHE_HOME/masthead/appimage/<build>/`), so the first start takes
+//! a second and the next ones none, and then runs the AppDir's `AppRun`
+//! with `APPIMAGE`, `APPDIR`, `ARGV0` and `OWD` set as AppImage's runtime
+//! sets them. It also answers AppImage's usual options:
+//! `--appimage-extract` (into `./squashfs-root`), `--appimage-offset` and
+//! `--appimage-version`.
+
+use std::ffi::OsString;
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::os::unix::fs::{PermissionsExt, symlink};
+use std::os::unix::process::CommandExt;
+use std::path::{Component, Path, PathBuf};
+use std::process::ExitCode;
+
+use backhand::{FilesystemReader, InnerNode};
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("Masthead (AppImage): {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode, String> {
+    let image = std::env::current_exe().map_err(|e| format!("cannot find its own file: {e}"))?;
+    let offset = image_offset(&image)?;
+    let args: Vec<OsString> = std::env::args_os().collect();
+    match args.get(1).and_then(|a| a.to_str()) {
+        Some("--appimage-offset") => {
+            println!("{offset}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("--appimage-version") => {
+            println!("Masthead's AppImage runtime {}", env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("--appimage-extract") => {
+            let to = PathBuf::from("squashfs-root");
+            if to.exists() {
+                return Err("./squashfs-root already exists: move it away first".into());
+            }
+            unpack(&image, offset, &to)?;
+            println!("Extracted to {}", to.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(other) if other.starts_with("--appimage-") => Err(format!(
+            "{other} is not an option of this AppImage (it has --appimage-extract, --appimage-offset and --appimage-version)"
+        )),
+        _ => {
+            let cache = std::env::var_os("XDG_CACHE_HOME")
+                .map(PathBuf::from)
+                .filter(|p| p.is_absolute())
+                .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+                .ok_or("neither XDG_CACHE_HOME nor HOME is set")?
+                .join("masthead/appimage");
+            let dir = unpacked(&cache, &image, offset)?;
+            let cwd = std::env::current_dir().unwrap_or_default();
+            let error = std::process::Command::new(dir.join("AppRun"))
+                .args(args.iter().skip(1))
+                .env("APPIMAGE", &image)
+                .env("APPDIR", &dir)
+                .env("ARGV0", args.first().cloned().unwrap_or_default())
+                .env("OWD", cwd)
+                .exec();
+            Err(format!(
+                "cannot start {}: {error}",
+                dir.join("AppRun").display()
+            ))
+        }
+    }
+}
+
+/// Where the squashfs image starts: the end of the ELF, which is the end
+/// of its section header table (e_shoff + e_shentsize × e_shnum).
+fn image_offset(path: &Path) -> Result<u64, String> {
+    let mut header = [0u8; 64];
+    File::open(path)
+        .and_then(|mut f| f.read_exact(&mut header))
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    elf_end(&header).ok_or_else(|| format!("{} is not a 64-bit little-endian ELF", path.display()))
+}
+
+fn elf_end(header: &[u8; 64]) -> Option<u64> {
+    // ELF magic, 64-bit class, little-endian.
+    if header[..4] != *b"\x7fELF" || header[4] != 2 || header[5] != 1 {
+        return None;
+    }
+    let u64_at = |at: usize| u64::from_le_bytes(header[at..at + 8].try_into().unwrap_or_default());
+    let u16_at = |at: usize| u64::from(u16::from_le_bytes([header[at], header[at + 1]]));
+    Some(u64_at(0x28) + u16_at(0x3A) * u16_at(0x3C))
+}
+
+/// The image unpacked in the user's cache, unpacking it first if this
+/// build has not been: into a temporary folder renamed into place, so a
+/// start that is interrupted, or two at once, never leave half a folder
+/// that looks whole.
+fn unpacked(cache: &Path, image: &Path, offset: u64) -> Result<PathBuf, String> {
+    let dir = cache.join(build_key(image, offset)?);
+    if dir.join("AppRun").exists() {
+        return Ok(dir);
+    }
+    std::fs::create_dir_all(cache)
+        .map_err(|e| format!("cannot create {}: {e}", cache.display()))?;
+    let partial = cache.join(format!(".unpacking-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&partial);
+    let unpacking = unpack(image, offset, &partial);
+    if let Err(e) = unpacking {
+        let _ = std::fs::remove_dir_all(&partial);
+        return Err(e);
+    }
+    if std::fs::rename(&partial, &dir).is_err() {
+        // Another start got there first: theirs is as good.
+        let _ = std::fs::remove_dir_all(&partial);
+    }
+    if !dir.join("AppRun").exists() {
+        return Err(format!("{} has no AppRun after unpacking", dir.display()));
+    }
+    Ok(dir)
+}
+
+/// Names this build: the image's creation time and size from its
+/// superblock, so a new AppImage unpacks afresh and the same one never twice.
+fn build_key(image: &Path, offset: u64) -> Result<String, String> {
+    let mut superblock = [0u8; 48];
+    File::open(image)
+        .and_then(|mut f| {
+            f.seek(SeekFrom::Start(offset))?;
+            f.read_exact(&mut superblock)
+        })
+        .map_err(|e| format!("cannot read the image in {}: {e}", image.display()))?;
+    if superblock[..4] != *b"hsqs" {
+        return Err(format!(
+            "{} holds no squashfs image after its runtime (is the download complete?)",
+            image.display()
+        ));
+    }
+    let mkfs_time =
+        u32::from_le_bytes([superblock[8], superblock[9], superblock[10], superblock[11]]);
+    let bytes_used = u64::from_le_bytes(superblock[40..48].try_into().unwrap_or_default());
+    Ok(format!("{mkfs_time:08x}-{bytes_used:x}"))
+}
+
+/// Writes every file, folder and link of the image at `offset` into `to`,
+/// with the image's permissions (without set-id bits). A path that would
+/// leave `to` is refused.
+fn unpack(image: &Path, offset: u64, to: &Path) -> Result<(), String> {
+    let file = File::open(image).map_err(|e| format!("cannot open {}: {e}", image.display()))?;
+    let fs = FilesystemReader::from_reader_with_offset(BufReader::new(file), offset)
+        .map_err(|e| format!("the image in {} cannot be read: {e}", image.display()))?;
+    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let fail = |path: &Path, e: std::io::Error| format!("cannot write {}: {e}", path.display());
+    // Folders' permissions last, once they are filled.
+    let mut folders = Vec::new();
+    for node in fs.files() {
+        let relative = inside(&node.fullpath).ok_or_else(|| {
+            format!(
+                "the image names a path outside it: {}",
+                node.fullpath.display()
+            )
+        })?;
+        let path = to.join(&relative);
+        let mode = u32::from(node.header.permissions) & 0o777;
+        match &node.inner {
+            InnerNode::Dir(_) => {
+                std::fs::create_dir_all(&path).map_err(|e| fail(&path, e))?;
+                folders.push((path, mode));
+            }
+            InnerNode::File(entry) => {
+                let mut out = File::create(&path).map_err(|e| fail(&path, e))?;
+                let mut reader = fs.file(entry).reader();
+                std::io::copy(&mut reader, &mut out).map_err(|e| fail(&path, e))?;
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode))
+                    .map_err(|e| fail(&path, e))?;
+            }
+            InnerNode::Symlink(link) => {
+                symlink(&link.link, &path).map_err(|e| fail(&path, e))?;
+            }
+            // An AppDir holds no devices, pipes or sockets.
+            _ => {}
+        }
+    }
+    for (path, mode) in folders.into_iter().rev() {
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode | 0o700))
+            .map_err(|e| fail(&path, e))?;
+    }
+    Ok(())
+}
+
+/// `path` (absolute in the image) as a path below the folder unpacked
+/// into; `None` when it would climb out of it.
+fn inside(path: &Path) -> Option<PathBuf> {
+    let mut relative = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::RootDir | Component::CurDir => {}
+            Component::Normal(name) => relative.push(name),
+            Component::ParentDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(relative)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,125 @@
+use super::*;
+
+/// This test program as the runtime, followed by a squashfs image of
+/// `tree` made by mksquashfs as `scripts/package` makes it: the AppImage's
+/// layout. Returns the file and where the image starts.
+fn appimage_of(tree: &Path, into: &Path) -> (PathBuf, u64) {
+    let image = into.join("tree.squashfs");
+    let made = std::process::Command::new("mksquashfs")
+        .arg(tree)
+        .arg(&image)
+        .args([
+            "-root-owned", "-noappend", "-comp", "gzip", "-quiet", "-no-progress",
+        ])
+        .status()
+        .expect("mksquashfs (Debian's squashfs-tools) must be installed: scripts/test installs it");
+    assert!(made.success());
+    let runtime = std::fs::read(std::env::current_exe().unwrap()).unwrap();
+    let mut bytes = runtime.clone();
+    bytes.extend(std::fs::read(&image).unwrap());
+    let path = into.join("Test.AppImage");
+    std::fs::write(&path, bytes).unwrap();
+    (path, runtime.len() as u64)
+}
+
+fn sample_tree(dir: &Path) {
+    std::fs::create_dir_all(dir.join("usr/bin")).unwrap();
+    std::fs::write(dir.join("AppRun"), "#!/bin/sh\necho hello\n").unwrap();
+    std::fs::set_permissions(dir.join("AppRun"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Bigger than a block (128 KiB), so it is not only a fragment.
+    let big: Vec<u8> = (0..400_000u32).map(|i| (i % 251) as u8).collect();
+    std::fs::write(dir.join("usr/bin/masthead"), &big).unwrap();
+    std::fs::set_permissions(
+        dir.join("usr/bin/masthead"),
+        std::fs::Permissions::from_mode(0o4755),
+    )
+    .unwrap();
+    std::fs::write(dir.join("icon.png"), b"png").unwrap();
+    symlink("icon.png", dir.join(".DirIcon")).unwrap();
+}
+
+#[test]
+fn the_image_starts_where_the_elf_ends() {
+    let me = std::env::current_exe().unwrap();
+    let len = std::fs::metadata(&me).unwrap().len();
+    assert_eq!(image_offset(&me).unwrap(), len);
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("not-elf");
+    std::fs::write(&text, [b'#'; 64]).unwrap();
+    assert!(
+        image_offset(&text)
+            .unwrap_err()
+            .contains("not a 64-bit little-endian ELF")
+    );
+}
+
+#[test]
+fn unpacking_gives_back_the_appdir_with_its_modes_and_links_but_no_set_id_bit() {
+    let dir = tempfile::tempdir().unwrap();
+    let tree = dir.path().join("AppDir");
+    sample_tree(&tree);
+    let (appimage, runtime_len) = appimage_of(&tree, dir.path());
+    assert_eq!(image_offset(&appimage).unwrap(), runtime_len);
+
+    let out = dir.path().join("out");
+    unpack(&appimage, runtime_len, &out).unwrap();
+    for file in ["AppRun", "usr/bin/masthead", "icon.png"] {
+        assert_eq!(
+            std::fs::read(out.join(file)).unwrap(),
+            std::fs::read(tree.join(file)).unwrap(),
+            "{file}"
+        );
+    }
+    let mode = |p: &str| std::fs::metadata(out.join(p)).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode("AppRun"), 0o755);
+    assert_eq!(
+        mode("usr/bin/masthead"),
+        0o755,
+        "the set-uid bit is dropped"
+    );
+    assert_eq!(
+        std::fs::read_link(out.join(".DirIcon")).unwrap(),
+        Path::new("icon.png")
+    );
+}
+
+#[test]
+fn a_build_is_unpacked_once_and_a_new_build_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let tree = dir.path().join("AppDir");
+    sample_tree(&tree);
+    let (appimage, offset) = appimage_of(&tree, dir.path());
+    let cache = dir.path().join("cache");
+    let first = unpacked(&cache, &appimage, offset).unwrap();
+    assert!(first.starts_with(&cache) && first.join("AppRun").exists());
+    // Marked, so a second start finds it and does not unpack again.
+    std::fs::write(first.join("marker"), "kept").unwrap();
+    let again = unpacked(&cache, &appimage, offset).unwrap();
+    assert_eq!(again, first);
+    assert!(again.join("marker").exists());
+    // Nothing half-made is left beside it.
+    let names: Vec<_> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+
+    // A file with no image after the runtime says so.
+    let bare = dir.path().join("Bare.AppImage");
+    std::fs::copy(std::env::current_exe().unwrap(), &bare).unwrap();
+    let err = unpacked(&cache, &bare, image_offset(&bare).unwrap()).unwrap_err();
+    assert!(
+        err.contains("cannot read the image") || err.contains("no squashfs image"),
+        "{err}"
+    );
+}
+
+#[test]
+fn no_path_in_an_image_leaves_the_folder() {
+    assert_eq!(
+        inside(Path::new("/usr/bin/masthead")),
+        Some(PathBuf::from("usr/bin/masthead"))
+    );
+    assert_eq!(inside(Path::new("/")), Some(PathBuf::new()));
+    assert_eq!(inside(Path::new("/usr/../../etc/passwd")), None);
+}
