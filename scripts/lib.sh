@@ -31,9 +31,10 @@ RUN_PACKAGES=(xvfb xauth x11-utils dbus-x11 at-spi2-core fonts-dejavu-core procp
 # postgresql: the tests start their own throwaway cluster (crates/masthead-pgtest);
 # openssl makes its certificate. No server needs to be running.
 # chromium and chromium-driver: the contributors' page in a real browser.
-# squashfs-tools: the AppImage runtime's tests make an image as scripts/package does.
+# squashfs-tools: the AppImage runtime's tests make an image as scripts/package does;
+# appstream and desktop-file-utils validate the packages' metainfo and desktop entry.
 TEST_PACKAGES=(webkit2gtk-driver xdotool imagemagick poppler-utils qpdf postgresql openssl chromium chromium-driver
-  squashfs-tools)
+  squashfs-tools appstream desktop-file-utils)
 
 # apt_install PKG... — installs the packages that are not installed yet.
 apt_install() {

@@ -69,6 +69,9 @@ fn single_instance() -> tauri::plugin::TauriPlugin<tauri::Wry> {
 }
 
 #[cfg(test)]
+mod packaging;
+
+#[cfg(test)]
 mod tests {
     /// One list of commands (commands.list): build.rs makes the handler and
     /// the permissions from it; the functions, the permission set the

@@ -79,6 +79,23 @@ impl App {
         db: Option<&str>,
         backups: tempfile::TempDir,
     ) -> Result<App> {
+        Self::launch(user_name, db, backups, &[], &[]).await
+    }
+
+    /// Starts the app as `masthead-app ARGS…` (a file or a server to open),
+    /// with `env` added to what the app sees (a D-Bus session, for one),
+    /// on a new, empty file otherwise.
+    pub async fn start_with(user_name: &str, args: &[&str], env: &[(&str, &str)]) -> Result<App> {
+        Self::launch(user_name, None, tempfile::tempdir()?, args, env).await
+    }
+
+    async fn launch(
+        user_name: &str,
+        db: Option<&str>,
+        backups: tempfile::TempDir,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Result<App> {
         if std::env::var_os("DISPLAY").is_none() {
             bail!("no DISPLAY: run the end-to-end test through scripts/test, which starts Xvfb");
         }
@@ -93,7 +110,9 @@ impl App {
             None => dir.path().join("e2e.db").display().to_string(),
         };
         let (port, native_port) = (free_port()?, free_port()?);
-        let tauri_driver = Command::new("tauri-driver")
+        let mut tauri_driver = Command::new("tauri-driver");
+        tauri_driver.envs(env.iter().copied());
+        let tauri_driver = tauri_driver
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             // The journeys type and read dates in one locale, whatever the
             // machine's: C, whose unambiguous forms are "9 Jul 2021".
@@ -117,7 +136,7 @@ impl App {
         caps.set("browserName", "wry")?;
         caps.set(
             "tauri:options",
-            serde_json::json!({ "application": app_binary()? }),
+            serde_json::json!({ "application": app_binary()?, "args": args }),
         )?;
         let driver = WebDriver::new(url, caps)
             .await
@@ -479,6 +498,11 @@ impl App {
         field.clear().await?;
         field.send_keys(text).await?;
         Ok(())
+    }
+
+    /// The settings file this app was started with (`$MASTHEAD_SETTINGS`).
+    pub fn settings_path(&self) -> PathBuf {
+        self.dir.path().join("settings.json")
     }
 
     /// Runs the `masthead` CLI (built beside the app) on the app's database

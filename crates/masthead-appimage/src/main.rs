@@ -170,6 +170,13 @@ fn unpack(image: &Path, offset: u64, to: &Path) -> Result<(), String> {
             )
         })?;
         let path = to.join(&relative);
+        // Nor through a link the image made earlier (`usr -> /etc`, then `usr/x`).
+        if through_link(to, &relative) {
+            return Err(format!(
+                "the image writes through a link: {}",
+                node.fullpath.display()
+            ));
+        }
         let mode = u32::from(node.header.permissions) & 0o777;
         match &node.inner {
             InnerNode::Dir(_) => {
@@ -195,6 +202,22 @@ fn unpack(image: &Path, offset: u64, to: &Path) -> Result<(), String> {
             .map_err(|e| fail(&path, e))?;
     }
     Ok(())
+}
+
+/// Whether a folder on the way from `to` to `relative` is a symbolic link.
+fn through_link(to: &Path, relative: &Path) -> bool {
+    let mut at = to.to_path_buf();
+    let mut parts = relative.components().peekable();
+    while let Some(part) = parts.next() {
+        if parts.peek().is_none() {
+            break;
+        }
+        at.push(part);
+        if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// `path` (absolute in the image) as a path below the folder unpacked

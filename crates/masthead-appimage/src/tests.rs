@@ -114,6 +114,35 @@ fn a_build_is_unpacked_once_and_a_new_build_beside_it() {
     );
 }
 
+/// A folder that is a link in the image is unpacked as that link, and a
+/// path through it (which mksquashfs cannot make, but a crafted image
+/// could) is seen as one.
+#[test]
+fn a_linked_folder_stays_a_link_and_paths_through_it_are_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let tree = dir.path().join("AppDir");
+    std::fs::create_dir_all(&tree).unwrap();
+    let outside = dir.path().join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    symlink(&outside, tree.join("usr")).unwrap();
+    std::fs::write(tree.join("AppRun"), b"#!/bin/sh\n").unwrap();
+    let (appimage, offset) = appimage_of(&tree, dir.path());
+    let out = dir.path().join("out");
+    unpack(&appimage, offset, &out).unwrap();
+    assert!(
+        std::fs::symlink_metadata(out.join("usr"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(through_link(&out, Path::new("usr/bin/masthead")));
+    assert!(
+        !through_link(&out, Path::new("usr")),
+        "the link itself is not through one"
+    );
+    assert!(!through_link(&out, Path::new("AppRun")));
+}
+
 #[test]
 fn no_path_in_an_image_leaves_the_folder() {
     assert_eq!(

@@ -6,6 +6,7 @@ use thirtyfour::By;
 
 mod contributor_page;
 mod desk;
+mod launch;
 mod layout;
 mod safekeeping;
 mod team;

@@ -223,6 +223,7 @@ describe("the menu", () => {
     expect(items.length).toBeGreaterThan(5);
     for (const id of items) expect(menuAction(id), id).not.toBeNull();
     expect(menuAction("shortcuts")).toBe("help");
+    expect(menuAction("about")).toBe("about");
     expect(menuAction("toString")).toBeNull();
     expect(menuAction("quit")).toBeNull();
   });
