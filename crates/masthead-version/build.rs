@@ -1,7 +1,10 @@
 //! Records the commit the programs are built from: `git` when the source is
 //! a checkout, else `$MASTHEAD_COMMIT` (a source tarball's packager sets it),
-//! else "unknown". A checkout with uncommitted changes says so ("+changes"),
-//! so a build is never mistaken for the commit it started from.
+//! else "unknown". A checkout with changes staged or committed-over since
+//! says so ("+changes"). Git's state is looked at again when HEAD or the
+//! index moves, not on every edit: a file edited but never `git add`ed
+//! after the last look is not noticed. The packages are built from a
+//! clean checkout.
 
 use std::process::Command;
 

@@ -14,7 +14,11 @@ pub use state::AppState;
 
 pub fn run() {
     let cwd = std::env::current_dir().unwrap_or_default();
-    let args: Vec<String> = std::env::args().collect();
+    // Lossily, as the single-instance plugin forwards them: a path that is
+    // not UTF-8 then fails to open by name instead of stopping the app.
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let requested = masthead_core::config::requested_location(&args, &cwd);
     tauri::Builder::default()
         // First: a second launch hands its file to this window and exits
@@ -45,10 +49,15 @@ pub fn run() {
 fn single_instance() -> tauri::plugin::TauriPlugin<tauri::Wry> {
     let mut id = masthead_core::config::APP_IDENTIFIER.to_owned();
     if let Some(settings) = std::env::var_os("MASTHEAD_SETTINGS") {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        settings.hash(&mut hasher);
-        id.push_str(&format!(".profile{:016x}", hasher.finish()));
+        // FNV-1a: the same name from one build to the next (the standard
+        // library's hasher may change between Rust releases).
+        let digest = settings
+            .as_encoded_bytes()
+            .iter()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+            });
+        id.push_str(&format!(".profile{digest:016x}"));
     }
     tauri_plugin_single_instance::Builder::new()
         .dbus_id(id)
@@ -61,8 +70,11 @@ fn single_instance() -> tauri::plugin::TauriPlugin<tauri::Wry> {
             let requested =
                 masthead_core::config::requested_location(&args, std::path::Path::new(&cwd));
             if let Some(location) = requested {
-                // The UI opens it (or asks for the server's password) and says how it went.
-                let _ = app.emit("open-location", location);
+                // Queued, then the UI told: it takes the queue once it has
+                // started (an event sent before it listens is lost) and
+                // opens the newest, or asks for the server's password.
+                app.state::<AppState>().queue_location(location);
+                let _ = app.emit("open-location", ());
             }
         })
         .build()

@@ -89,6 +89,15 @@ fn the_deb_names_the_cli_its_manual_completions_metainfo_and_file_type() {
     let product = config["productName"].as_str().unwrap();
     let binary = config["mainBinaryName"].as_str().unwrap();
     assert_eq!(identifier, masthead_core::config::APP_IDENTIFIER);
+    // One version, the workspace's (Tauri then takes Cargo.toml's), which
+    // scripts/package names the files by.
+    assert!(
+        config.get("version").is_none(),
+        "tauri.conf.json must not set its own version"
+    );
+    assert!(
+        script.contains(r#"version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)""#)
+    );
 
     let metainfo_dest = format!("/usr/share/metainfo/{identifier}.metainfo.xml");
     let metainfo = std::fs::read_to_string(here(&source(&metainfo_dest))).unwrap();

@@ -77,6 +77,9 @@ pub struct AppState {
     backups: PathBuf,
     /// What the last restore in this window set aside: Undo restores it.
     set_aside: Mutex<Option<PathBuf>>,
+    /// Databases a launch named that the UI has still to open: a second
+    /// launch's file, or a server named at start that wants a password.
+    locations: Mutex<Vec<String>>,
 }
 
 struct Inner {
@@ -110,6 +113,7 @@ impl AppState {
         // made into a new database); $MASTHEAD_DB and the default are made
         // when missing.
         let named = std::env::var("MASTHEAD_DB").ok();
+        let launched = requested.is_some();
         let (location, mode) = match (requested, named) {
             (Some(requested), _) => (requested, OpenMode::Existing),
             (None, Some(named)) => (named, OpenMode::Any),
@@ -132,7 +136,12 @@ impl AppState {
         {
             let _ = std::fs::create_dir_all(dir);
         }
-        let _ = state.open_as(&location, mode);
+        let opened = state.open_as(&location, mode);
+        // A server named at launch that refused (a password, most often):
+        // the UI asks for it with that address, not the last one's.
+        if opened.is_err() && launched && ServerLocation::is_server(&location) {
+            state.queue_location(location);
+        }
         state
     }
 
@@ -150,6 +159,7 @@ impl AppState {
             restarts: Mutex::new(0),
             backups,
             set_aside: Mutex::new(None),
+            locations: Mutex::new(Vec::new()),
         }
     }
 
@@ -282,6 +292,19 @@ impl AppState {
                 )
             })),
         }
+    }
+
+    /// Queues a database a launch named, for the UI to open.
+    pub fn queue_location(&self, location: String) {
+        self.locations
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(location);
+    }
+
+    /// The databases queued for the UI to open, oldest first, emptying the queue.
+    pub fn take_locations(&self) -> Vec<String> {
+        std::mem::take(&mut *self.locations.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// Remembers what a restore set aside (or forgets it: `None`).

@@ -112,6 +112,7 @@ fn unpacked(cache: &Path, image: &Path, offset: u64) -> Result<PathBuf, String> 
     }
     std::fs::create_dir_all(cache)
         .map_err(|e| format!("cannot create {}: {e}", cache.display()))?;
+    remove_abandoned(cache);
     let partial = cache.join(format!(".unpacking-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&partial);
     let unpacking = unpack(image, offset, &partial);
@@ -119,26 +120,50 @@ fn unpacked(cache: &Path, image: &Path, offset: u64) -> Result<PathBuf, String> 
         let _ = std::fs::remove_dir_all(&partial);
         return Err(e);
     }
-    if std::fs::rename(&partial, &dir).is_err() {
-        // Another start got there first: theirs is as good.
+    let renamed = std::fs::rename(&partial, &dir);
+    if renamed.is_err() {
+        // Another start got there first (theirs is as good), or it failed.
         let _ = std::fs::remove_dir_all(&partial);
     }
-    if !dir.join("AppRun").exists() {
-        return Err(format!("{} has no AppRun after unpacking", dir.display()));
+    match renamed {
+        _ if dir.join("AppRun").exists() => Ok(dir),
+        Err(e) => Err(format!(
+            "cannot move the unpacked app to {}: {e}",
+            dir.display()
+        )),
+        Ok(()) => Err(format!("{} has no AppRun after unpacking", dir.display())),
     }
-    Ok(dir)
 }
 
-/// Names this build: the image's creation time and size from its
-/// superblock, so a new AppImage unpacks afresh and the same one never twice.
+/// Removes what starts stopped halfway left behind: `.unpacking-PID`
+/// folders whose process has gone.
+fn remove_abandoned(cache: &Path) {
+    let Ok(entries) = std::fs::read_dir(cache) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|n| n.strip_prefix(".unpacking-")) else {
+            continue;
+        };
+        if pid.parse::<u32>().is_ok() && !Path::new("/proc").join(pid).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Names this build: its image's size and creation time, and a digest of
+/// its superblock and of its last 64 KiB (the inode, directory, fragment
+/// and id tables, which change with any file), so a new AppImage unpacks
+/// afresh, even one made at the same `SOURCE_DATE_EPOCH`, and the same one
+/// never twice.
 fn build_key(image: &Path, offset: u64) -> Result<String, String> {
-    let mut superblock = [0u8; 48];
-    File::open(image)
-        .and_then(|mut f| {
-            f.seek(SeekFrom::Start(offset))?;
-            f.read_exact(&mut superblock)
-        })
-        .map_err(|e| format!("cannot read the image in {}: {e}", image.display()))?;
+    let unreadable =
+        |e: std::io::Error| format!("cannot read the image in {}: {e}", image.display());
+    let mut file = File::open(image).map_err(unreadable)?;
+    let mut superblock = [0u8; 96];
+    file.seek(SeekFrom::Start(offset)).map_err(unreadable)?;
+    file.read_exact(&mut superblock).map_err(unreadable)?;
     if superblock[..4] != *b"hsqs" {
         return Err(format!(
             "{} holds no squashfs image after its runtime (is the download complete?)",
@@ -148,7 +173,24 @@ fn build_key(image: &Path, offset: u64) -> Result<String, String> {
     let mkfs_time =
         u32::from_le_bytes([superblock[8], superblock[9], superblock[10], superblock[11]]);
     let bytes_used = u64::from_le_bytes(superblock[40..48].try_into().unwrap_or_default());
-    Ok(format!("{mkfs_time:08x}-{bytes_used:x}"))
+    let tail_len = bytes_used.min(64 * 1024);
+    let mut tail = vec![0u8; tail_len as usize];
+    file.seek(SeekFrom::Start(offset + bytes_used - tail_len))
+        .map_err(unreadable)?;
+    file.read_exact(&mut tail).map_err(unreadable)?;
+    let digest = fnv1a(&[&superblock[..], &tail[..]]);
+    Ok(format!("{mkfs_time:08x}-{bytes_used:x}-{digest:016x}"))
+}
+
+/// FNV-1a, 64 bits: a digest that stays the same from one Rust release to
+/// the next (the standard library's hasher may not).
+fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in parts.iter().flat_map(|p| p.iter()) {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
 }
 
 /// Writes every file, folder and link of the image at `offset` into `to`,
@@ -178,13 +220,26 @@ fn unpack(image: &Path, offset: u64, to: &Path) -> Result<(), String> {
             ));
         }
         let mode = u32::from(node.header.permissions) & 0o777;
+        // Each path once, made new: nothing the image made before (a link
+        // above all) is followed or written over.
+        let existing = std::fs::symlink_metadata(&path).ok();
         match &node.inner {
             InnerNode::Dir(_) => {
-                std::fs::create_dir_all(&path).map_err(|e| fail(&path, e))?;
+                match existing {
+                    Some(m) if m.file_type().is_dir() => {}
+                    Some(_) => {
+                        return Err(format!("the image names {} twice", node.fullpath.display()));
+                    }
+                    None => std::fs::create_dir(&path).map_err(|e| fail(&path, e))?,
+                }
                 folders.push((path, mode));
             }
             InnerNode::File(entry) => {
-                let mut out = File::create(&path).map_err(|e| fail(&path, e))?;
+                let mut out = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&path)
+                    .map_err(|e| fail(&path, e))?;
                 let mut reader = fs.file(entry).reader();
                 std::io::copy(&mut reader, &mut out).map_err(|e| fail(&path, e))?;
                 std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode))

@@ -5,7 +5,9 @@ use super::*;
 /// layout. Returns the file and where the image starts.
 fn appimage_of(tree: &Path, into: &Path) -> (PathBuf, u64) {
     let image = into.join("tree.squashfs");
+    // At one fixed time, as a reproducible build would make it.
     let made = std::process::Command::new("mksquashfs")
+        .env("SOURCE_DATE_EPOCH", "1700000000")
         .arg(tree)
         .arg(&image)
         .args([
@@ -90,7 +92,11 @@ fn a_build_is_unpacked_once_and_a_new_build_beside_it() {
     sample_tree(&tree);
     let (appimage, offset) = appimage_of(&tree, dir.path());
     let cache = dir.path().join("cache");
+    // What a start stopped halfway left (its process gone) is cleared.
+    let abandoned = cache.join(".unpacking-4294967295");
+    std::fs::create_dir_all(&abandoned).unwrap();
     let first = unpacked(&cache, &appimage, offset).unwrap();
+    assert!(!abandoned.exists());
     assert!(first.starts_with(&cache) && first.join("AppRun").exists());
     // Marked, so a second start finds it and does not unpack again.
     std::fs::write(first.join("marker"), "kept").unwrap();
@@ -151,4 +157,26 @@ fn no_path_in_an_image_leaves_the_folder() {
     );
     assert_eq!(inside(Path::new("/")), Some(PathBuf::new()));
     assert_eq!(inside(Path::new("/usr/../../etc/passwd")), None);
+}
+
+/// Two builds of the same size made at the same `SOURCE_DATE_EPOCH` are
+/// still told apart.
+#[test]
+fn builds_that_differ_only_in_a_byte_have_different_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let key_of = |name: &str, byte: u8| {
+        let tree = dir.path().join(name);
+        sample_tree(&tree);
+        let mut bytes = std::fs::read(tree.join("usr/bin/masthead")).unwrap();
+        bytes[1000] = byte;
+        std::fs::write(tree.join("usr/bin/masthead"), bytes).unwrap();
+        let into = dir.path().join(format!("{name}-out"));
+        std::fs::create_dir_all(&into).unwrap();
+        let (appimage, offset) = appimage_of(&tree, &into);
+        build_key(&appimage, offset).unwrap()
+    };
+    let (a, b) = (key_of("a", 1), key_of("b", 2));
+    assert_ne!(a, b);
+    // "mkfs-time-size-digest"
+    assert_eq!(a.split('-').count(), 3, "{a}");
 }

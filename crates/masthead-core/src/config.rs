@@ -146,7 +146,10 @@ impl Settings {
 /// postgres://…`, or what a file manager passes for a double-clicked file):
 /// the first argument after the program's that is not a flag. A relative
 /// path is taken from `cwd` (the launching shell's folder, which a second
-/// launch forwards to the running app); a `file://` URI becomes its path.
+/// launch forwards to the running app); a local `file://` URI becomes its
+/// path. Anything else (another host's `file://`, an undecodable one) is
+/// kept as it was given, so opening it fails with a message that names it
+/// rather than silently opening something else.
 pub fn requested_location(args: &[String], cwd: &Path) -> Option<String> {
     let arg = args
         .iter()
@@ -158,11 +161,17 @@ pub fn requested_location(args: &[String], cwd: &Path) -> Option<String> {
     let path = match arg.strip_prefix("file://") {
         // file:///home/… (an empty host) or file://localhost/home/…
         Some(rest) => {
-            let rest = rest.strip_prefix("localhost").unwrap_or(rest);
-            let decoded = percent_encoding::percent_decode_str(rest)
-                .decode_utf8()
-                .ok()?;
-            PathBuf::from(decoded.into_owned())
+            let Some(local) = rest
+                .strip_prefix("localhost")
+                .or(Some(rest))
+                .filter(|r| r.starts_with('/'))
+            else {
+                return Some(arg.clone());
+            };
+            match percent_encoding::percent_decode_str(local).decode_utf8() {
+                Ok(decoded) => PathBuf::from(decoded.into_owned()),
+                Err(_) => return Some(arg.clone()),
+            }
         }
         None => PathBuf::from(arg),
     };
@@ -208,7 +217,14 @@ mod tests {
             named(&["-v", "postgres://tess@db.example:5432/pse"]).as_deref(),
             Some("postgres://tess@db.example:5432/pse")
         );
-        // Not valid UTF-8 once decoded: not a path we could show or open.
-        assert_eq!(named(&["file:///tmp/%FF.db"]), None);
+        // Not a local path: kept as given, for the open to refuse by name.
+        assert_eq!(
+            named(&["file:///tmp/%FF.db"]).as_deref(),
+            Some("file:///tmp/%FF.db")
+        );
+        assert_eq!(
+            named(&["file://otherhost/srv/x.db"]).as_deref(),
+            Some("file://otherhost/srv/x.db")
+        );
     }
 }

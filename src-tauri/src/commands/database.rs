@@ -76,6 +76,14 @@ pub async fn app_locale() -> Reply<String> {
     Ok(masthead_core::locale::Locale::from_env().tag.to_owned())
 }
 
+/// The databases launches named that the window has still to open (a
+/// double-click on a file while Masthead runs; a server named at start that
+/// wants a password), oldest first; each is handed out once.
+#[tauri::command]
+pub async fn take_open_locations(state: State<'_, AppState>) -> Reply<Vec<String>> {
+    Ok(state.take_locations())
+}
+
 /// Help › About: "0.1.0 (commit 0a40db12ad45)", what `masthead --version` says.
 #[tauri::command]
 pub async fn app_version() -> Reply<String> {

@@ -42,6 +42,8 @@ export class Commands {
     } finally {
       this.starting = false;
     }
+    // A database a launch named while the window was starting.
+    await this.openQueued();
   }
 
   /** The team server went out of reach (`why`) or came back (null). */
@@ -212,11 +214,34 @@ export class Commands {
   }
 
   /**
-   * A second launch named a database (a double-click on a Masthead file):
-   * a file opens as File › Open would, a server as Connect (asking for the
-   * password when it needs one).
+   * Opens what launches named meanwhile (a double-click on a Masthead file
+   * while the window is open; a server named at start that wants a
+   * password): the newest. Until the window has started, start() does it.
    */
-  async openLocation(location: string): Promise<void> {
+  async openQueued(): Promise<void> {
+    if (this.starting) return;
+    const locations = await backend.takeOpenLocations().catch((): string[] => []);
+    const newest = locations.at(-1);
+    if (newest) await this.openLocation(newest);
+  }
+
+  /**
+   * Opens a database a launch named: a file as File › Open would, a server
+   * as Connect (asking for the password when it needs one). With a dialog
+   * open, what is typed there is not thrown away: a toast offers to open it.
+   */
+  async openLocation(location: string, force = false): Promise<void> {
+    if (this.dialogs.current !== null && !force) {
+      const name = location.split(/[\\/]/).pop() ?? location;
+      this.s.toasts.show("warning", `Masthead was asked to open ${name}. Finish the dialog first, or open it now.`, 20000, {
+        label: "Open now",
+        run: () => {
+          this.dialogs.close();
+          void this.openLocation(location, true);
+        },
+      });
+      return;
+    }
     if (isServer(location)) {
       const refused = await this.connect(location, null, false);
       if (refused) this.dialogs.connect(location, refused);
@@ -239,6 +264,7 @@ export class Commands {
       return;
     }
     this.router.place = "editions";
+    this.s.piece.close();
     this.s.toasts.show("success", create ? `Created a new database at ${path}` : `Opened ${path}`);
     await this.router.showPublications();
   }

@@ -92,11 +92,10 @@ export const backend = {
   onDatabaseChanged: (handler: () => void): Promise<UnlistenFn> => listen("db-changed", () => handler()),
 
   /**
-   * Runs `handler` with the database a second launch named (a double-click
-   * on a Masthead file, `masthead-app FILE|URL`): a path or a server's URL.
+   * Runs `handler` when a second launch named a database (a double-click on
+   * a Masthead file, `masthead-app FILE|URL`); `takeOpenLocations` has it.
    */
-  onOpenLocation: (handler: (location: string) => void): Promise<UnlistenFn> =>
-    listen<string>("open-location", (event) => handler(event.payload)),
+  onOpenLocation: (handler: () => void): Promise<UnlistenFn> => listen("open-location", () => handler()),
 
   /** Runs `handler` with the id of each native menu item the user picks. */
   onMenu: (handler: (id: string) => void): Promise<UnlistenFn> =>

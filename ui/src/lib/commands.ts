@@ -24,6 +24,8 @@ export function commandsVia(call: Call) {
     appLocale: (): Promise<string> => call("app_locale"),
     /** Help › About: "0.1.0 (commit 0a40db12ad45)", what `masthead --version` says. */
     appVersion: (): Promise<string> => call("app_version"),
+    /** The databases launches named that the window has still to open (a double-click on a file while Masthead runs; a server named at start that wants a password), oldest first; each is handed out once. */
+    takeOpenLocations: (): Promise<string[]> => call("take_open_locations"),
     getSettings: (): Promise<Settings> => call("get_settings"),
     saveUserName: (name: string): Promise<Settings> => call("save_user_name", { name }),
     saveSingleKeyShortcuts: (enabled: boolean): Promise<Settings> => call("save_single_key_shortcuts", { enabled }),
