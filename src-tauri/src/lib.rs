@@ -10,7 +10,7 @@ mod watch;
 
 use tauri::{Emitter, Manager};
 
-pub use state::AppState;
+pub use state::{AppState, LaunchQueue};
 
 pub fn run() {
     let cwd = std::env::current_dir().unwrap_or_default();
@@ -21,12 +21,17 @@ pub fn run() {
         .collect();
     let requested = masthead_core::config::requested_location(&args, &cwd);
     tauri::Builder::default()
+        // Before the plugin, whose callback may run before setup does.
+        .manage(LaunchQueue::default())
         // First: a second launch hands its file to this window and exits
         // before it opens anything.
         .plugin(single_instance())
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
-            let state = AppState::start(requested);
+            let (state, refused_server) = AppState::start(requested);
+            if let Some(server) = refused_server {
+                app.state::<LaunchQueue>().push(server);
+            }
             app.manage(state);
             menu::install(app.handle())?;
             watch::start(app.handle().clone());
@@ -73,7 +78,7 @@ fn single_instance() -> tauri::plugin::TauriPlugin<tauri::Wry> {
                 // Queued, then the UI told: it takes the queue once it has
                 // started (an event sent before it listens is lost) and
                 // opens the newest, or asks for the server's password.
-                app.state::<AppState>().queue_location(location);
+                app.state::<LaunchQueue>().push(location);
                 let _ = app.emit("open-location", ());
             }
         })

@@ -77,9 +77,27 @@ pub struct AppState {
     backups: PathBuf,
     /// What the last restore in this window set aside: Undo restores it.
     set_aside: Mutex<Option<PathBuf>>,
-    /// Databases a launch named that the UI has still to open: a second
-    /// launch's file, or a server named at start that wants a password.
-    locations: Mutex<Vec<String>>,
+}
+
+/// Databases launches named that the UI has still to open: a second
+/// launch's file (a double-click while Masthead runs), or a server named at
+/// start that wants a password. Managed before anything else, since a
+/// second launch can arrive while the app is still opening its database.
+#[derive(Default)]
+pub struct LaunchQueue(Mutex<Vec<String>>);
+
+impl LaunchQueue {
+    pub fn push(&self, location: String) {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(location);
+    }
+
+    /// What is queued, oldest first, emptying the queue.
+    pub fn take(&self) -> Vec<String> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(|e| e.into_inner()))
+    }
 }
 
 struct Inner {
@@ -103,8 +121,9 @@ pub struct FileLook {
 impl AppState {
     /// Opens the database the launch named (`masthead-app FILE|URL`: it
     /// must exist), else `$MASTHEAD_DB`, else the last database, else the
-    /// default one.
-    pub fn start(requested: Option<String>) -> AppState {
+    /// default one. Also hands back a server the launch named that did not
+    /// open (a password, most often), for the UI to ask about by its address.
+    pub fn start(requested: Option<String>) -> (AppState, Option<String>) {
         let settings_path = std::env::var_os("MASTHEAD_SETTINGS")
             .map(PathBuf::from)
             .unwrap_or_else(config::settings_path);
@@ -137,12 +156,9 @@ impl AppState {
             let _ = std::fs::create_dir_all(dir);
         }
         let opened = state.open_as(&location, mode);
-        // A server named at launch that refused (a password, most often):
-        // the UI asks for it with that address, not the last one's.
-        if opened.is_err() && launched && ServerLocation::is_server(&location) {
-            state.queue_location(location);
-        }
-        state
+        let refused_server = (opened.is_err() && launched && ServerLocation::is_server(&location))
+            .then_some(location);
+        (state, refused_server)
     }
 
     fn empty(settings_path: PathBuf, settings: Settings, backups: PathBuf) -> AppState {
@@ -159,7 +175,6 @@ impl AppState {
             restarts: Mutex::new(0),
             backups,
             set_aside: Mutex::new(None),
-            locations: Mutex::new(Vec::new()),
         }
     }
 
@@ -292,19 +307,6 @@ impl AppState {
                 )
             })),
         }
-    }
-
-    /// Queues a database a launch named, for the UI to open.
-    pub fn queue_location(&self, location: String) {
-        self.locations
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(location);
-    }
-
-    /// The databases queued for the UI to open, oldest first, emptying the queue.
-    pub fn take_locations(&self) -> Vec<String> {
-        std::mem::take(&mut *self.locations.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// Remembers what a restore set aside (or forgets it: `None`).

@@ -80,8 +80,8 @@ pub async fn app_locale() -> Reply<String> {
 /// double-click on a file while Masthead runs; a server named at start that
 /// wants a password), oldest first; each is handed out once.
 #[tauri::command]
-pub async fn take_open_locations(state: State<'_, AppState>) -> Reply<Vec<String>> {
-    Ok(state.take_locations())
+pub async fn take_open_locations(queue: State<'_, crate::LaunchQueue>) -> Reply<Vec<String>> {
+    Ok(queue.take())
 }
 
 /// Help › About: "0.1.0 (commit 0a40db12ad45)", what `masthead --version` says.

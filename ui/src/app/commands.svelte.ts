@@ -21,6 +21,10 @@ export class Commands {
   /** Why the team server is out of reach, while it is. */
   offline = $state<string | null>(null);
   private backingUp = false;
+  /** The launch-named opens, one after another (openQueued). */
+  private opening: Promise<void> = Promise.resolve();
+  /** A server named at launch, to connect to once start() has ended. */
+  private afterStart: string | null = null;
 
   constructor(
     private readonly s: Stores,
@@ -37,11 +41,19 @@ export class Commands {
     try {
       await settings.load().catch(() => {});
       if (await database.load()) await this.showStart();
-      // The last team server did not answer or wants a password: ask.
-      else if (isServer(settings.lastDatabase)) this.dialogs.connect(settings.lastDatabase, database.error);
+      else {
+        // A server named at launch that wants a password is asked for by
+        // its own address (it is queued), else the last team server's.
+        const named = (await this.takeQueued()).at(-1);
+        if (named) this.afterStart = named;
+        else if (isServer(settings.lastDatabase)) this.dialogs.connect(settings.lastDatabase, database.error);
+      }
     } finally {
       this.starting = false;
     }
+    const named = this.afterStart;
+    this.afterStart = null;
+    if (named) await this.openLocation(named);
     // A database a launch named while the window was starting.
     await this.openQueued();
   }
@@ -218,11 +230,22 @@ export class Commands {
    * while the window is open; a server named at start that wants a
    * password): the newest. Until the window has started, start() does it.
    */
-  async openQueued(): Promise<void> {
-    if (this.starting) return;
-    const locations = await backend.takeOpenLocations().catch((): string[] => []);
-    const newest = locations.at(-1);
-    if (newest) await this.openLocation(newest);
+  openQueued(): Promise<void> {
+    // One after another: two launches close together open in their order,
+    // the newest last, each with its own toast.
+    this.opening = this.opening
+      .then(async () => {
+        if (this.starting) return;
+        const newest = (await this.takeQueued()).at(-1);
+        if (newest) await this.openLocation(newest);
+      })
+      // Each open says its own failure; the next still runs.
+      .catch(() => {});
+    return this.opening;
+  }
+
+  private takeQueued(): Promise<string[]> {
+    return backend.takeOpenLocations().catch((): string[] => []);
   }
 
   /**
