@@ -134,7 +134,27 @@ fn the_deb_names_the_cli_its_manual_completions_metainfo_and_file_type() {
         "a double-click passes the file"
     );
 
-    let changelog = std::fs::read_to_string(here(deb["changelog"].as_str().unwrap())).unwrap();
+    // Debian's place for them: /usr/share/doc/<package>/ (Tauri's own
+    // `changelog` option would use the product's name, "Masthead").
+    assert!(deb.get("changelog").is_none());
+    assert_eq!(
+        source("/usr/share/doc/masthead/changelog.Debian.gz"),
+        "packaging/generated/changelog.Debian.gz"
+    );
+    assert!(
+        script.contains(
+            r#"gzip -9n <src-tauri/packaging/changelog >"$generated/changelog.Debian.gz""#
+        )
+    );
+    let copyright =
+        std::fs::read_to_string(here(&source("/usr/share/doc/masthead/copyright"))).unwrap();
+    assert!(
+        copyright.starts_with(
+            "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/"
+        )
+    );
+    assert!(copyright.contains("License: MIT"));
+    let changelog = std::fs::read_to_string(here("packaging/changelog")).unwrap();
     assert!(changelog.starts_with(&format!("masthead ({}) ", env!("CARGO_PKG_VERSION"))));
     assert!(here(bundle["licenseFile"].as_str().unwrap()).exists());
     for field in ["section", "priority"] {
