@@ -65,6 +65,7 @@ fn run() -> Result<ExitCode, String> {
                 .ok_or("neither XDG_CACHE_HOME nor HOME is set")?
                 .join("masthead/appimage");
             let dir = unpacked(&cache, &image, offset)?;
+            forget_unused(&cache, &dir, UNUSED_FOR);
             let cwd = std::env::current_dir().unwrap_or_default();
             let error = std::process::Command::new(dir.join("AppRun"))
                 .args(args.iter().skip(1))
@@ -132,6 +133,34 @@ fn unpacked(cache: &Path, image: &Path, offset: u64) -> Result<PathBuf, String> 
             dir.display()
         )),
         Ok(()) => Err(format!("{} has no AppRun after unpacking", dir.display())),
+    }
+}
+
+/// How long an unpacked build may go unstarted before a start of another
+/// build removes it (each is about 124 MB).
+const UNUSED_FOR: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 3600);
+
+/// Marks `current` as started now, and removes the other builds unpacked
+/// beside it that no start has used for `unused_for` (an AppImage replaced
+/// by a newer one): best effort, a failure only leaves the folder.
+fn forget_unused(cache: &Path, current: &Path, unused_for: std::time::Duration) {
+    let _ = File::create(current.join(".started"));
+    let Ok(entries) = std::fs::read_dir(cache) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden || path == current || !path.join("AppRun").exists() {
+            continue;
+        }
+        let last = std::fs::metadata(path.join(".started"))
+            .or_else(|_| std::fs::metadata(&path))
+            .and_then(|m| m.modified());
+        if last.is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > unused_for)) {
+            let _ = std::fs::remove_dir_all(&path);
+        }
     }
 }
 

@@ -194,3 +194,35 @@ fn builds_that_differ_only_in_a_byte_have_different_keys() {
     let err = build_key(&appimage, offset).unwrap_err();
     assert!(err.contains("is the download complete?"), "{err}");
 }
+
+/// A build no start has used for a while goes when another is started;
+/// one used lately, and the current one, stay.
+#[test]
+fn builds_unused_for_a_month_are_removed_by_a_newer_start() {
+    let cache = tempfile::tempdir().unwrap();
+    let build = |name: &str, days_ago: u64| {
+        let dir = cache.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("AppRun"), "#!/bin/sh\n").unwrap();
+        let started = File::create(dir.join(".started")).unwrap();
+        let then =
+            std::time::SystemTime::now() - std::time::Duration::from_secs(days_ago * 24 * 3600);
+        started.set_modified(then).unwrap();
+        dir
+    };
+    let old = build("old", 40);
+    let recent = build("recent", 3);
+    let current = build("current", 90);
+    // Not a build (no AppRun): never touched.
+    let other = cache.path().join("notes");
+    std::fs::create_dir_all(&other).unwrap();
+    forget_unused(cache.path(), &current, UNUSED_FOR);
+    assert!(!old.exists());
+    assert!(recent.exists() && current.exists() && other.exists());
+    // The current one is marked as started now.
+    let started = std::fs::metadata(current.join(".started"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    assert!(started.elapsed().unwrap() < std::time::Duration::from_secs(60));
+}
