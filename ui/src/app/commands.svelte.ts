@@ -23,8 +23,6 @@ export class Commands {
   private backingUp = false;
   /** The launch-named opens, one after another (openQueued). */
   private opening: Promise<void> = Promise.resolve();
-  /** A server named at launch, to connect to once start() has ended. */
-  private afterStart: string | null = null;
 
   constructor(
     private readonly s: Stores,
@@ -38,21 +36,19 @@ export class Commands {
   async start(): Promise<void> {
     const { settings, database } = this.s;
     this.starting = true;
+    // A server named at launch that wants a password, asked for once started.
+    let named: string | undefined;
     try {
       await settings.load().catch(() => {});
       if (await database.load()) await this.showStart();
       else {
-        // A server named at launch that wants a password is asked for by
-        // its own address (it is queued), else the last team server's.
-        const named = (await this.takeQueued()).at(-1);
-        if (named) this.afterStart = named;
-        else if (isServer(settings.lastDatabase)) this.dialogs.connect(settings.lastDatabase, database.error);
+        // Asked for by its own address (it is queued), else the last team server's.
+        named = (await this.takeQueued()).at(-1);
+        if (!named && isServer(settings.lastDatabase)) this.dialogs.connect(settings.lastDatabase, database.error);
       }
     } finally {
       this.starting = false;
     }
-    const named = this.afterStart;
-    this.afterStart = null;
     if (named) await this.openLocation(named);
     // A database a launch named while the window was starting.
     await this.openQueued();
